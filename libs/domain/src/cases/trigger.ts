@@ -1,0 +1,42 @@
+/** Why a second opinion is sought (DOMAIN.md, "Why a second opinion"). */
+export enum CaseTrigger {
+  MAJOR_DIAGNOSIS = 'MAJOR_DIAGNOSIS',
+  RISKY_TREATMENT = 'RISKY_TREATMENT',
+  UNCERTAIN_DIAGNOSIS = 'UNCERTAIN_DIAGNOSIS',
+  NO_IMPROVEMENT = 'NO_IMPROVEMENT',
+  RARE_CONDITION = 'RARE_CONDITION',
+  FEELS_UNHEARD = 'FEELS_UNHEARD',
+  CONFLICTING_INFORMATION = 'CONFLICTING_INFORMATION',
+  PERSISTENT_DOUBT = 'PERSISTENT_DOUBT',
+}
+
+export enum Urgency {
+  ROUTINE = 'ROUTINE',
+  URGENT = 'URGENT',
+}
+
+/** Triggers that make the stakes high by themselves: the rule of thumb says "worth it". */
+const WEIGHTY: readonly CaseTrigger[] = [
+  CaseTrigger.MAJOR_DIAGNOSIS,
+  CaseTrigger.RISKY_TREATMENT,
+  CaseTrigger.RARE_CONDITION,
+  CaseTrigger.CONFLICTING_INFORMATION,
+];
+
+export enum SecondOpinionAdvice {
+  WORTH_IT = 'WORTH_IT',
+  LIKELY_WORTH_IT = 'LIKELY_WORTH_IT',
+  TALK_IT_THROUGH = 'TALK_IT_THROUGH',
+}
+
+/**
+ * The rule of thumb: worth it when the decision is life-altering, risky or irreversible,
+ * or the doubt stays after a clear explanation; not for every routine prescription.
+ */
+export function secondOpinionAdvice(triggers: readonly CaseTrigger[]): SecondOpinionAdvice {
+  if (triggers.some((t) => WEIGHTY.includes(t))) return SecondOpinionAdvice.WORTH_IT;
+  if (triggers.length >= 2 || triggers.includes(CaseTrigger.UNCERTAIN_DIAGNOSIS)) {
+    return SecondOpinionAdvice.LIKELY_WORTH_IT;
+  }
+  return SecondOpinionAdvice.TALK_IT_THROUGH;
+}

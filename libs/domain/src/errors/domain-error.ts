@@ -1,0 +1,31 @@
+/**
+ * Every failure the product reports to a user carries one of these codes. The API maps
+ * them to GraphQL error codes in one exhaustive switch, so a new code cannot be forgotten.
+ */
+export enum DomainErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  CONFLICT = 'CONFLICT',
+  STALE_VERSION = 'STALE_VERSION',
+  INVALID_STAGE_MOVE = 'INVALID_STAGE_MOVE',
+  INVITATION_INVALID = 'INVITATION_INVALID',
+  RATE_LIMITED = 'RATE_LIMITED',
+  LAST_ADMIN = 'LAST_ADMIN',
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Safe, non-clinical details a client may show (e.g. which field failed). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string): DomainError =>
+  new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`);
