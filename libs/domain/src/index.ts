@@ -6,3 +6,4 @@ export * from './cases/case-stage';
 export * from './cases/trigger';
 export * from './dates/calendar-date';
 export * from './dates/time-zone';
+export * from './records/packet';
