@@ -7,3 +7,4 @@ export * from './cases/trigger';
 export * from './dates/calendar-date';
 export * from './dates/time-zone';
 export * from './records/packet';
+export * from './records/record-request-clock';

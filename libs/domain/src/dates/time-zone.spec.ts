@@ -79,7 +79,10 @@ describe('todayInZone', () => {
 
   it('refuses an unknown zone as a validation failure on timeZone', () => {
     expect(() => todayInZone(at('2025-01-15T12:00:00Z'), 'Mars/Olympus_Mons')).toThrow(
-      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: { field: 'timeZone', value: 'Mars/Olympus_Mons' } }),
+      expect.objectContaining({
+        code: DomainErrorCode.VALIDATION_FAILED,
+        details: { field: 'timeZone', value: 'Mars/Olympus_Mons' },
+      }),
     );
     expect(() => todayInZone(at('2025-01-15T12:00:00Z'), '')).toThrow(
       expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED }),
