@@ -1,0 +1,48 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { AuditModule } from '@second-look/server-audit';
+import { CasesModule } from '@second-look/server-cases';
+import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
+import { IdentityModule } from '@second-look/server-identity';
+import { JobsModule } from '@second-look/server-jobs';
+import { AppConfig, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
+import type { Request, Response } from 'express';
+import { join } from 'node:path';
+import { HealthController } from './health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        RedisModule,
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          // In development the schema is written out for the web client and for review.
+          autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
+          sortSchema: true,
+          playground: false,
+          plugins: [ApolloServerPluginLandingPageDisabled()],
+          introspection: !config.isProduction,
+          csrfPrevention: true,
+          allowBatchedHttpRequests: true,
+          includeStacktraceInErrorResponses: false,
+          validationRules: graphqlValidationRules(),
+          formatError: formatGraphqlError,
+          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res }),
+        }),
+        AuditModule,
+        JobsModule,
+        IdentityModule,
+        CasesModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, batchLimitMiddleware, runWithRequestMeta } from '@second-look/server-platform';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  // JSON lines in production; messages never carry patient data, only ids and codes.
+  return new ConsoleLogger({ json: config.isProduction, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), colors: !config.isProduction });
+}
+
+/** Builds the API (used by main.ts and by the integration tests, so both run the same app). */
+export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogger | false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: opts.logger === undefined ? createLogger(config) : opts.logger,
+    bodyParser: true,
+  });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(cookieParser());
+  app.use((req: express.Request, _res: express.Response, next: express.NextFunction) =>
+    runWithRequestMeta({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, next),
+  );
+  app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
+
+  if (config.migrateOnStart) {
+    await app.get(DataSource).runMigrations({ transaction: 'each' });
+  }
+  if (config.webDist) serveWeb(app, resolve(config.webDist));
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The built web client on the same origin as /graphql: one cookie, no CORS. */
+function serveWeb(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

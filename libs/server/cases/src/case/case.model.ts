@@ -1,0 +1,145 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CaregiverAccess, CaseStage, CaseTrigger, Role, Urgency } from '@second-look/domain';
+import { PageInfo } from '@second-look/server-platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+
+registerEnumType(CaseStage, { name: 'CaseStage' });
+registerEnumType(CaseTrigger, { name: 'CaseTrigger' });
+registerEnumType(Urgency, { name: 'Urgency' });
+
+export enum CaseListScope {
+  MINE = 'MINE',
+  ORGANIZATION = 'ORGANIZATION',
+}
+export enum CaseSortField {
+  UPDATED_AT = 'UPDATED_AT',
+  CREATED_AT = 'CREATED_AT',
+  PATIENT_NAME = 'PATIENT_NAME',
+  URGENCY = 'URGENCY',
+  STAGE = 'STAGE',
+}
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(CaseListScope, { name: 'CaseListScope' });
+registerEnumType(CaseSortField, { name: 'CaseSortField' });
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@ObjectType('CasePermissions')
+export class CasePermissionsModel {
+  @Field() read: boolean;
+  @Field() edit: boolean;
+  @Field() comment: boolean;
+  @Field() internal: boolean;
+  @Field() moveStage: boolean;
+  @Field() invitePatient: boolean;
+  @Field() inviteCaregiver: boolean;
+  @Field() assignAdvocate: boolean;
+}
+
+@ObjectType('Case')
+export class CaseModel {
+  @Field(() => ID) id: string;
+  organizationId: string;
+  @Field() patientName: string;
+  @Field() question: string;
+  @Field() diagnosisInDoubt: string;
+  @Field(() => [CaseTrigger]) triggers: CaseTrigger[];
+  @Field() triggerNotes: string;
+  @Field(() => Urgency) urgency: Urgency;
+  @Field(() => CaseStage) stage: CaseStage;
+  @Field() summary: string;
+  @Field(() => Int) version: number;
+  leadAdvocateId: string | null;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType('CaseParticipant')
+export class CaseParticipantModel {
+  @Field(() => ID) id: string;
+  userId: string;
+  @Field(() => Role) role: Role;
+  @Field(() => CaregiverAccess, { nullable: true }) access: CaregiverAccess | null;
+}
+
+@ObjectType('Comment')
+export class CommentModel {
+  @Field(() => ID) id: string;
+  @Field() body: string;
+  @Field() internal: boolean;
+  authorId: string;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('CaseConnection')
+export class CaseConnection {
+  @Field(() => [CaseModel]) nodes: CaseModel[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@InputType()
+export class CaseFilter {
+  @Field(() => [CaseStage], { nullable: true }) @IsOptional() @IsArray() @IsEnum(CaseStage, { each: true }) stages?: CaseStage[];
+  @Field(() => Urgency, { nullable: true }) @IsOptional() @IsEnum(Urgency) urgency?: Urgency;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() leadAdvocateId?: string;
+  @Field(() => CaseListScope, { nullable: true }) @IsOptional() @IsEnum(CaseListScope) scope?: CaseListScope;
+}
+
+@InputType()
+export class CaseSort {
+  @Field(() => CaseSortField) @IsEnum(CaseSortField) field: CaseSortField;
+  @Field(() => SortDirection) @IsEnum(SortDirection) direction: SortDirection;
+}
+
+@InputType()
+export class CreateCaseInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) patientName: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(320) patientEmail?: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(2000) question: string;
+  @Field() @IsString() @MaxLength(2000) diagnosisInDoubt: string;
+  @Field(() => [CaseTrigger]) @IsArray() @ArrayMaxSize(8) @IsEnum(CaseTrigger, { each: true }) triggers: CaseTrigger[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) triggerNotes?: string;
+  @Field(() => Urgency) @IsEnum(Urgency) urgency: Urgency;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() leadAdvocateId?: string;
+}
+
+@InputType()
+export class UpdateCaseInput {
+  @Field(() => ID) @IsString() id: string;
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) summary?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) question?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) diagnosisInDoubt?: string;
+  @Field(() => [CaseTrigger], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(8) @IsEnum(CaseTrigger, { each: true }) triggers?: CaseTrigger[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) triggerNotes?: string;
+  @Field(() => Urgency, { nullable: true }) @IsOptional() @IsEnum(Urgency) urgency?: Urgency;
+}
+
+@InputType()
+export class MoveCaseStageInput {
+  @Field(() => ID) @IsString() caseId: string;
+  @Field(() => CaseStage) @IsEnum(CaseStage) to: CaseStage;
+}
+
+@InputType()
+export class InvitePatientInput {
+  @Field(() => ID) @IsString() caseId: string;
+  @Field() @IsEmail() @MaxLength(320) email: string;
+}
+
+@InputType()
+export class InviteCaregiverInput {
+  @Field(() => ID) @IsString() caseId: string;
+  @Field() @IsEmail() @MaxLength(320) email: string;
+  @Field(() => CaregiverAccess) @IsEnum(CaregiverAccess) access: CaregiverAccess;
+}
+
+@InputType()
+export class AddCommentInput {
+  @Field(() => ID) @IsString() caseId: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(10000) body: string;
+  @Field() @IsBoolean() internal: boolean;
+}

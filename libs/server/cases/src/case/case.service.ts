@@ -1,0 +1,183 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, assertStageMove, CaseStage, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
+import { AuditService } from '@second-look/server-audit';
+import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
+import { isUuid } from '@second-look/server-platform';
+import { DataSource, In } from 'typeorm';
+import { CaseParticipant } from '../participant/case-participant.entity';
+import { CaseAccessService } from './case-access.service';
+import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
+import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, SortDirection, UpdateCaseInput } from './case.model';
+import { PatientCase } from './patient-case.entity';
+
+const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency'] as const;
+export const MAX_PAGE = 100;
+
+@Injectable()
+export class CaseService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+    private readonly invitations: InvitationService,
+    private readonly hooks: InvitationHooks,
+  ) {}
+
+  onModuleInit(): void {
+    // A patient or caregiver joins their case in the same transaction that accepts the invitation.
+    this.hooks.accepted.push(async (m, invitation, user) => {
+      if (!invitation.caseId) return;
+      await m.insert(CaseParticipant, { caseId: invitation.caseId, userId: user.id, role: invitation.role, access: invitation.access });
+    });
+    this.hooks.preview = async (invitation) => {
+      if (!invitation.caseId) return { patientName: null };
+      const kase = await this.dataSource.getRepository(PatientCase).findOneBy({ id: invitation.caseId, organizationId: invitation.organizationId });
+      return { patientName: kase?.patientName ?? null };
+    };
+    this.hooks.canManageCase = async (actor, caseId) => {
+      const { can } = await this.access.load(actor, caseId);
+      return can.invitePatient || can.inviteCaregiver;
+    };
+  }
+
+  async list(actor: Actor, filter: CaseFilter = {}, sort?: CaseSort | null, first = 20, after?: string | null) {
+    const take = Math.min(Math.max(first, 1), MAX_PAGE);
+    const order = sort ?? { field: CaseSortField.UPDATED_AT, direction: SortDirection.DESC };
+    const col = SORT_COLUMNS[order.field];
+    const q = this.access.scoped(actor);
+    // Advocates start with their own cases; coordinators and admins with the whole organisation.
+    const scope = filter.scope ?? (actor.role === Role.ADVOCATE ? CaseListScope.MINE : CaseListScope.ORGANIZATION);
+    if (isStaffRole(actor.role) && scope === CaseListScope.MINE) q.andWhere('c.lead_advocate_id = :me', { me: actor.userId });
+    if (filter.stages?.length) q.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
+    if (filter.urgency) q.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
+    if (filter.leadAdvocateId) q.andWhere('c.lead_advocate_id = :lead', { lead: filter.leadAdvocateId });
+    const totalCount = await q.clone().getCount();
+
+    if (after) {
+      const cur = decodeCursor(order.field, after);
+      if (!isUuid(cur.id)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The page cursor is not valid.', { field: 'after' });
+      const op = order.direction === SortDirection.ASC ? '>' : '<';
+      q.andWhere(`(${col.column}, c.id) ${op} (CAST(:curValue AS ${col.cast}), CAST(:curId AS uuid))`, { curValue: cur.value, curId: cur.id });
+    }
+    q.orderBy(col.column, order.direction).addOrderBy('c.id', order.direction).take(take + 1);
+    const rows = await q.getMany();
+    const nodes = rows.slice(0, take);
+    const last = nodes[nodes.length - 1];
+    await this.audit.record(
+      actor,
+      nodes.map((c) => ({ action: 'case.list', entityType: 'case', entityId: c.id, caseId: c.id })),
+    );
+    return {
+      nodes,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(order.field, last[col.prop], last.id) : null },
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<PatientCase> {
+    const { kase } = await this.access.load(actor, id);
+    await this.audit.record(actor, { action: 'case.read', entityType: 'case', entityId: kase.id, caseId: kase.id });
+    return kase;
+  }
+
+  async create(actor: Actor, input: CreateCaseInput): Promise<PatientCase> {
+    const leadAdvocateId = input.leadAdvocateId ?? (actor.role === Role.ADVOCATE ? actor.userId : null);
+    return this.dataSource.transaction(async (m) => {
+      if (leadAdvocateId) await this.assertStaffMember(actor, leadAdvocateId);
+      const kase = await m.save(
+        m.create(PatientCase, {
+          organizationId: actor.organizationId,
+          patientName: input.patientName.trim(),
+          patientEmail: input.patientEmail?.trim().toLowerCase() ?? null,
+          question: input.question.trim(),
+          diagnosisInDoubt: input.diagnosisInDoubt.trim(),
+          triggers: [...new Set(input.triggers)],
+          triggerNotes: input.triggerNotes?.trim() ?? '',
+          urgency: input.urgency,
+          stage: CaseStage.DECIDE,
+          leadAdvocateId,
+          createdById: actor.userId,
+        }),
+      );
+      await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+      return kase;
+    });
+  }
+
+  /**
+   * Applies the given fields only if nobody changed the case since `expectedVersion`.
+   * A stale save is refused with the current values, so the user can keep theirs or take the other's.
+   */
+  async update(actor: Actor, input: UpdateCaseInput): Promise<PatientCase> {
+    const changes: Partial<PatientCase> = {};
+    for (const f of EDITABLE_FIELDS) if (input[f] !== undefined && input[f] !== null) (changes as Record<string, unknown>)[f] = input[f];
+    if (changes.triggers) changes.triggers = [...new Set(changes.triggers)];
+    return this.dataSource.transaction(async (m) => {
+      const { kase } = await this.access.require(actor, input.id, 'edit', m, true);
+      if (kase.version !== input.expectedVersion) {
+        const current = Object.fromEntries(Object.keys(changes).map((k) => [k, kase[k as keyof PatientCase]]));
+        throw new DomainError(DomainErrorCode.STALE_VERSION, 'Someone else changed this case while you were editing. Compare their version with yours and choose which to keep.', {
+          currentVersion: kase.version,
+          current,
+        });
+      }
+      if (Object.keys(changes).length === 0) return kase;
+      Object.assign(kase, changes);
+      const saved = await m.save(kase);
+      await this.audit.record(actor, { action: 'case.update', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { fields: Object.keys(changes) } }, m);
+      return saved;
+    });
+  }
+
+  async moveStage(actor: Actor, caseId: string, to: CaseStage): Promise<PatientCase> {
+    return this.dataSource.transaction(async (m) => {
+      const { kase } = await this.access.require(actor, caseId, 'moveStage', m, true);
+      const from = kase.stage;
+      assertStageMove(from, to);
+      kase.stage = to;
+      kase.closedAt = to === CaseStage.CLOSED ? new Date() : null;
+      const saved = await m.save(kase);
+      await this.audit.record(actor, { action: 'case.move_stage', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { from, to } }, m);
+      return saved;
+    });
+  }
+
+  async assignLead(actor: Actor, caseId: string, advocateId: string): Promise<PatientCase> {
+    return this.dataSource.transaction(async (m) => {
+      const { kase } = await this.access.require(actor, caseId, 'assignAdvocate', m, true);
+      await this.assertStaffMember(actor, advocateId);
+      kase.leadAdvocateId = advocateId;
+      const saved = await m.save(kase);
+      await this.audit.record(actor, { action: 'case.assign_lead', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+      return saved;
+    });
+  }
+
+  async invitePatient(actor: Actor, caseId: string, email: string) {
+    const invitation = await this.dataSource.transaction(async (m) => {
+      const { kase } = await this.access.require(actor, caseId, 'invitePatient', m, true);
+      const hasPatient = await m.existsBy(CaseParticipant, { caseId: kase.id, role: Role.PATIENT });
+      if (hasPatient) throw new DomainError(DomainErrorCode.CONFLICT, 'This case already has a patient.');
+      if (!kase.patientEmail) await m.update(PatientCase, { id: kase.id }, { patientEmail: email.trim().toLowerCase() });
+      return this.invitations.inviteToCase(actor, { caseId: kase.id, email, role: Role.PATIENT, access: null }, m);
+    });
+    await this.invitations.sendEmail(invitation.id);
+    return invitation;
+  }
+
+  async inviteCaregiver(actor: Actor, caseId: string, email: string, access: CaseParticipant['access']) {
+    const invitation = await this.dataSource.transaction(async (m) => {
+      const { kase } = await this.access.require(actor, caseId, 'inviteCaregiver', m);
+      return this.invitations.inviteToCase(actor, { caseId: kase.id, email, role: Role.CAREGIVER, access }, m);
+    });
+    await this.invitations.sendEmail(invitation.id);
+    return invitation;
+  }
+
+  private async assertStaffMember(actor: Actor, userId: string): Promise<void> {
+    if (!isUuid(userId)) throw notFound('Advocate');
+    const user = await this.dataSource.getRepository(UserAccount).findOneBy({ id: userId, organizationId: actor.organizationId, role: In([...STAFF_ROLES]) });
+    if (!user) throw notFound('Advocate');
+  }
+}

@@ -1,0 +1,72 @@
+import { CaseStage, CaseTrigger, Urgency } from '@second-look/domain';
+import { UserAccount } from '@second-look/server-identity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/**
+ * One patient's second-opinion journey, shared between the patient and their advocate.
+ * Table name avoids the SQL keyword CASE.
+ */
+@Entity('patient_case')
+@Index(['organizationId', 'updatedAt', 'id'])
+@Index(['organizationId', 'leadAdvocateId'])
+@Index(['organizationId', 'stage'])
+export class PatientCase {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  patientName: string;
+
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  patientEmail: string | null;
+
+  /** The question the second opinion must answer. */
+  @Column({ type: 'text' })
+  question: string;
+
+  @Column({ type: 'text' })
+  diagnosisInDoubt: string;
+
+  @Column({ type: 'enum', enum: CaseTrigger, enumName: 'case_trigger', array: true, default: '{}' })
+  triggers: CaseTrigger[];
+
+  @Column({ type: 'text', default: '' })
+  triggerNotes: string;
+
+  @Column({ type: 'enum', enum: Urgency, enumName: 'case_urgency', default: Urgency.ROUTINE })
+  urgency: Urgency;
+
+  /** A PostgreSQL enum declared in journey order, so ORDER BY stage follows the journey. */
+  @Column({ type: 'enum', enum: CaseStage, enumName: 'case_stage', default: CaseStage.DECIDE })
+  stage: CaseStage;
+
+  /** Shared with the patient; both edit it. */
+  @Column({ type: 'text', default: '' })
+  summary: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  leadAdvocateId: string | null;
+
+  @ManyToOne(() => UserAccount, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'lead_advocate_id' })
+  leadAdvocate?: UserAccount | null;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  /** Bumped on every change; a save based on an older version is refused. */
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}

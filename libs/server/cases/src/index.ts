@@ -1,0 +1,12 @@
+export * from './case/patient-case.entity';
+export * from './case/case-access.service';
+export * from './case/case.service';
+export * from './case/case.model';
+export * from './participant/case-participant.entity';
+export * from './comment/case-comment.entity';
+export * from './cases.module';
+
+import { PatientCase } from './case/patient-case.entity';
+import { CaseComment } from './comment/case-comment.entity';
+import { CaseParticipant } from './participant/case-participant.entity';
+export const CASE_ENTITIES = [PatientCase, CaseParticipant, CaseComment];

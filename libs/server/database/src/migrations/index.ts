@@ -1,0 +1,6 @@
+import { Initial1795320028484 } from './1795320028484-Initial';
+import { AuditAppendOnly1795320028485 } from './1795320028485-AuditAppendOnly';
+
+// Every schema change, in order. Each has an `up` and a `down`.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795320028484, AuditAppendOnly1795320028485];

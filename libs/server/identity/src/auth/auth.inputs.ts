@@ -1,0 +1,41 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { MIN_PASSWORD_LENGTH } from './password.service';
+
+@ValidatorConstraint({ name: 'timeZone' })
+export class IsIanaTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'timeZone must be an IANA time zone such as America/Chicago';
+  }
+}
+
+@InputType()
+export class SignUpInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) organizationName: string;
+  @Field() @Validate(IsIanaTimeZone) timeZone: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
+  @Field() @IsEmail() @MaxLength(320) email: string;
+  @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+}
+
+@InputType()
+export class SignInInput {
+  @Field() @IsString() @MaxLength(320) email: string;
+  @Field() @IsString() @MaxLength(200) password: string;
+}
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field() @IsString() @MaxLength(100) token: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
+  @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, CaregiverAccess, DomainError, DomainErrorCode, INVITABLE_STAFF_ROLES, notFound, Role } from '@second-look/domain';
+import { AuditService } from '@second-look/server-audit';
+import { EmailJobs } from '@second-look/server-jobs';
+import { currentRequestMeta } from '@second-look/server-platform';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { AcceptInvitationInput } from '../auth/auth.inputs';
+import { normaliseEmail } from '../auth/auth.service';
+import { LoginRateLimiter } from '../auth/login-rate-limiter';
+import { PasswordService } from '../auth/password.service';
+import { Organization } from '../organization/organization.entity';
+import { SessionService } from '../session/session.service';
+import { UserAccount } from '../user/user-account.entity';
+import { InvitationHooks } from './invitation-hooks';
+import { Invitation } from './invitation.entity';
+
+export const INVITATION_TTL_DAYS = { staff: 7, case: 14 } as const;
+export const hashInvitationToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface NewCaseInvitation {
+  caseId: string;
+  email: string;
+  role: Role.PATIENT | Role.CAREGIVER;
+  access: CaregiverAccess | null;
+}
+
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly emails: EmailJobs,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly limiter: LoginRateLimiter,
+    private readonly hooks: InvitationHooks,
+  ) {}
+
+  async inviteStaff(actor: Actor, emailIn: string, role: Role): Promise<Invitation> {
+    if (!INVITABLE_STAFF_ROLES.includes(role)) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Staff can be invited as admin, coordinator or advocate.', { field: 'role' });
+    }
+    const email = normaliseEmail(emailIn);
+    const invitation = await this.dataSource.transaction(async (m) => {
+      const existing = await m.findOneBy(UserAccount, { email });
+      if (existing) throw new DomainError(DomainErrorCode.CONFLICT, 'Someone with this e-mail already has an account.', { field: 'email' });
+      const inv = await this.insert(m, actor, { email, role, caseId: null, access: null }, INVITATION_TTL_DAYS.staff);
+      await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, detail: { role } }, m);
+      return inv;
+    });
+    await this.emails.sendInvitation(invitation.id);
+    return invitation;
+  }
+
+  /** Called by the cases library once it has checked the caller may invite to this case. */
+  async inviteToCase(actor: Actor, input: NewCaseInvitation, manager: EntityManager): Promise<Invitation> {
+    const email = normaliseEmail(input.email);
+    const inv = await this.insert(manager, actor, { ...input, email }, INVITATION_TTL_DAYS.case);
+    await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, caseId: input.caseId, detail: { role: input.role } }, manager);
+    return inv;
+  }
+
+  /** After the transaction that created it commits: the e-mail goes out from the worker. */
+  sendEmail(invitationId: string): Promise<void> {
+    return this.emails.sendInvitation(invitationId);
+  }
+
+  pendingStaff(actor: Actor): Promise<Invitation[]> {
+    return this.dataSource.getRepository(Invitation).find({
+      where: { organizationId: actor.organizationId, caseId: IsNull(), acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  pendingForCase(organizationId: string, caseId: string): Promise<Invitation[]> {
+    return this.dataSource.getRepository(Invitation).find({
+      where: { organizationId, caseId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** Admins revoke staff invitations; case invitations are revoked by those who manage the case (see cases). */
+  async revoke(actor: Actor, id: string): Promise<void> {
+    const inv = await this.dataSource.getRepository(Invitation).findOneBy({ id, organizationId: actor.organizationId, acceptedAt: IsNull(), revokedAt: IsNull() });
+    if (!inv) throw notFound('Invitation');
+    const allowed = inv.caseId ? await this.hooks.canManageCase(actor, inv.caseId) : actor.role === Role.ADMIN;
+    if (!allowed) throw notFound('Invitation');
+    await this.dataSource.transaction(async (m) => {
+      await m.update(Invitation, { id }, { revokedAt: new Date() });
+      await this.audit.record(actor, { action: 'invitation.revoke', entityType: 'invitation', entityId: id, caseId: inv.caseId }, m);
+    });
+  }
+
+  async preview(token: string): Promise<{ organizationName: string; role: Role; email: string; patientName: string | null }> {
+    await this.limiter.consume(currentRequestMeta().ip);
+    const inv = await this.findUsable(this.dataSource.manager, token);
+    const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: inv.organizationId });
+    const { patientName } = await this.hooks.preview(inv);
+    return { organizationName: org.name, role: inv.role, email: inv.email, patientName };
+  }
+
+  /** Single use: the row is locked, checked and marked accepted in one transaction. */
+  async accept(input: AcceptInvitationInput, res: Response): Promise<UserAccount> {
+    await this.limiter.consume(currentRequestMeta().ip);
+    const passwordHash = await this.passwords.hash(input.password);
+    const user = await this.dataSource.transaction(async (m) => {
+      const inv = await this.findUsable(m, input.token, true);
+      if (await m.existsBy(UserAccount, { email: inv.email })) {
+        throw new DomainError(DomainErrorCode.CONFLICT, 'An account with this e-mail already exists. Please sign in, then ask for a new invitation.');
+      }
+      const created = await m.save(
+        m.create(UserAccount, { organizationId: inv.organizationId, email: inv.email, displayName: input.displayName.trim(), role: inv.role, passwordHash }),
+      );
+      await m.update(Invitation, { id: inv.id }, { acceptedAt: new Date(), acceptedUserId: created.id });
+      for (const hook of this.hooks.accepted) await hook(m, inv, created);
+      await this.audit.record(
+        { userId: created.id, organizationId: inv.organizationId },
+        { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, caseId: inv.caseId },
+        m,
+      );
+      return created;
+    });
+    await this.sessions.start(user, res);
+    return user;
+  }
+
+  private async findUsable(m: EntityManager, token: string, lock = false): Promise<Invitation> {
+    const inv = await m.findOne(Invitation, {
+      where: { tokenHash: hashInvitationToken(token) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= new Date()) {
+      throw new DomainError(DomainErrorCode.INVITATION_INVALID, 'This invitation link has expired or was already used. Please ask for a new one.');
+    }
+    return inv;
+  }
+
+  private async insert(m: EntityManager, actor: Actor, v: { email: string; role: Role; caseId: string | null; access: CaregiverAccess | null }, ttlDays: number): Promise<Invitation> {
+    return m.save(
+      m.create(Invitation, {
+        organizationId: actor.organizationId,
+        invitedById: actor.userId,
+        email: v.email,
+        role: v.role,
+        caseId: v.caseId,
+        access: v.access,
+        expiresAt: new Date(Date.now() + ttlDays * 24 * 60 * 60 * 1000),
+      }),
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, isStaffRole, Role } from '@second-look/domain';
+import { APP_CONFIG, AppConfig, currentRequestMeta } from '@second-look/server-platform';
+import type { CookieOptions, Request, Response } from 'express';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { UserAccount } from '../user/user-account.entity';
+import { UserSession } from './user-session.entity';
+
+export const SESSION_COOKIE = 'sl_session';
+export const SESSION_LIMITS = {
+  staffIdleSeconds: 30 * 60,
+  /** Patients read slowly on a phone between calls; still well inside the absolute limit. */
+  patientIdleSeconds: 2 * 60 * 60,
+  absoluteSeconds: 12 * 60 * 60,
+  /** last_seen_at is written at most this often, so reads do not all become writes. */
+  touchEverySeconds: 60,
+} as const;
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(UserSession);
+  }
+
+  async start(user: Pick<UserAccount, 'id' | 'role'>, res: Response, now = new Date()): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const id = hashToken(token);
+    const meta = currentRequestMeta();
+    await this.repo.insert({
+      id,
+      userId: user.id,
+      lastSeenAt: now,
+      idleTimeoutSeconds: isStaffRole(user.role) ? SESSION_LIMITS.staffIdleSeconds : SESSION_LIMITS.patientIdleSeconds,
+      expiresAt: new Date(now.getTime() + SESSION_LIMITS.absoluteSeconds * 1000),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    res.cookie(SESSION_COOKIE, token, this.cookieOptions(SESSION_LIMITS.absoluteSeconds));
+    return id;
+  }
+
+  /** The caller behind the cookie, or null when there is none, or it is revoked, idle or expired. */
+  async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (!token || token.length > 100) return null;
+    const id = hashToken(token);
+    const row = await this.repo
+      .createQueryBuilder('s')
+      .innerJoin(UserAccount, 'u', 'u.id = s.user_id')
+      .select(['s.id AS id', 's.last_seen_at AS "lastSeenAt"', 's.idle_timeout_seconds AS "idle"', 's.expires_at AS "expiresAt"'])
+      .addSelect(['u.id AS "userId"', 'u.organization_id AS "organizationId"', 'u.role AS role'])
+      .where('s.id = :id AND s.revoked_at IS NULL AND u.deactivated_at IS NULL', { id })
+      .getRawOne<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role }>();
+    if (!row) return null;
+    const idleFor = (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000;
+    if (now >= new Date(row.expiresAt) || idleFor > row.idle) {
+      await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: now });
+      return null;
+    }
+    if (idleFor > SESSION_LIMITS.touchEverySeconds) await this.repo.update({ id }, { lastSeenAt: now });
+    return { sessionId: id, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
+  }
+
+  async end(sessionId: string, res: Response): Promise<void> {
+    await this.repo.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+  }
+
+  /** "Sign out everywhere": every session of the user ends at once, this one included. */
+  async endAll(userId: string, res?: Response): Promise<number> {
+    const result = await this.repo.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (res) res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    return result.affected ?? 0;
+  }
+
+  private cookieOptions(maxAgeSeconds?: number): CookieOptions {
+    return {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      path: '/',
+      ...(maxAgeSeconds ? { maxAge: maxAgeSeconds * 1000 } : {}),
+    };
+  }
+}

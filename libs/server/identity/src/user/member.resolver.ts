@@ -1,0 +1,26 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, Role, STAFF_ROLES } from '@second-look/domain';
+import { CurrentActor, IdPipe, RequireRoles } from '@second-look/server-platform';
+import { UserModel } from './user.model';
+import { UserService } from './user.service';
+
+@Resolver(() => UserModel)
+@RequireRoles(...STAFF_ROLES)
+export class MemberResolver {
+  constructor(private readonly users: UserService) {}
+
+  @Query(() => [UserModel], { description: 'Staff of your organisation.' })
+  members(@CurrentActor() actor: Actor): Promise<UserModel[]> {
+    return this.users.members(actor);
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => UserModel)
+  changeMemberRole(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }, IdPipe) userId: string,
+    @Args('role', { type: () => Role }) role: Role,
+  ): Promise<UserModel> {
+    return this.users.changeRole(actor, userId, role);
+  }
+}

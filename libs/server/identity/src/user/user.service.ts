@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
+import { GqlContext, perRequest } from '@second-look/server-platform';
+import { AuditService } from '@second-look/server-audit';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { Organization } from '../organization/organization.entity';
+import { UserAccount } from './user-account.entity';
+
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get users() {
+    return this.dataSource.getRepository(UserAccount);
+  }
+
+  /** Batches every user look-up of one request into one query, within the caller's organisation. */
+  loader(ctx: GqlContext, organizationId: string): DataLoader<string, UserAccount | null> {
+    return perRequest(ctx, `users:${organizationId}`, () =>
+      new DataLoader<string, UserAccount | null>(async (ids) => {
+        const rows = await this.users.findBy({ id: In([...ids]), organizationId });
+        const byId = new Map(rows.map((u) => [u.id, u]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+
+  async viewer(actor: Actor): Promise<UserAccount & { organization: Organization }> {
+    const user = await this.users.findOne({ where: { id: actor.userId }, relations: { organization: true } });
+    if (!user?.organization) throw notFound('User');
+    return user as UserAccount & { organization: Organization };
+  }
+
+  members(actor: Actor): Promise<UserAccount[]> {
+    return this.users.find({
+      where: { organizationId: actor.organizationId, role: In([...STAFF_ROLES]) },
+      order: { displayName: 'ASC' },
+    });
+  }
+
+  async changeRole(actor: Actor, userId: string, role: Role): Promise<UserAccount> {
+    if (!isStaffRole(role)) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Only staff roles can be assigned here.', { field: 'role' });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const user = await m.findOne(UserAccount, { where: { id: userId, organizationId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !isStaffRole(user.role)) throw notFound('Member');
+      if (user.role === Role.ADMIN && role !== Role.ADMIN) {
+        const admins = await m.countBy(UserAccount, { organizationId: actor.organizationId, role: Role.ADMIN });
+        if (admins <= 1) throw new DomainError(DomainErrorCode.LAST_ADMIN, 'An organisation needs at least one admin.');
+      }
+      user.role = role;
+      await m.update(UserAccount, { id: user.id }, { role });
+      await this.audit.record(actor, { action: 'member.change_role', entityType: 'user', entityId: user.id, detail: { role } }, m);
+      return user;
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url({ message: 'must be a postgres:// URL' }),
+  REDIS_URL: z.string().url({ message: 'must be a redis:// URL' }),
+  PUBLIC_URL: z.string().url().optional(),
+  WEB_DIST: z.string().optional(),
+  MIGRATE_ON_START: bool.optional(),
+  COOKIE_SECURE: bool.optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Second Look <no-reply@second-look.local>'),
+  /** Prefix for Redis keys and queues, so test files and tenants of a shared Redis never collide. */
+  REDIS_PREFIX: z.string().default('sl'),
+  TRUST_PROXY: bool.optional(),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  publicUrl: string;
+  webDist: string | null;
+  migrateOnStart: boolean;
+  cookieSecure: boolean;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  smtpUrl: string | null;
+  mailFrom: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and checks the environment once at boot. A missing or malformed value stops the
+ * process with one message listing every problem, instead of failing later mid-request.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Second Look cannot start: the configuration is incomplete.\n${lines.join('\n')}\nSee "Configuration" in README.md.`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    webDist: e.WEB_DIST ?? null,
+    migrateOnStart: e.MIGRATE_ON_START ?? e.NODE_ENV === 'development',
+    cookieSecure: e.COOKIE_SECURE ?? isProduction,
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY ?? false,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

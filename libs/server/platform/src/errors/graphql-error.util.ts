@@ -1,0 +1,80 @@
+import { Logger } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@second-look/domain';
+import { GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQLError');
+
+/** HTTP-ish status per code: lets clients and logs tell user mistakes from faults. */
+function statusFor(code: DomainErrorCode): number {
+  switch (code) {
+    case DomainErrorCode.UNAUTHENTICATED:
+      return 401;
+    case DomainErrorCode.FORBIDDEN:
+      return 403;
+    case DomainErrorCode.NOT_FOUND:
+      return 404;
+    case DomainErrorCode.VALIDATION_FAILED:
+    case DomainErrorCode.INVALID_STAGE_MOVE:
+    case DomainErrorCode.INVITATION_INVALID:
+      return 400;
+    case DomainErrorCode.CONFLICT:
+    case DomainErrorCode.STALE_VERSION:
+    case DomainErrorCode.LAST_ADMIN:
+      return 409;
+    case DomainErrorCode.RATE_LIMITED:
+      return 429;
+  }
+}
+
+/** Codes Apollo and graphql-js produce themselves for malformed requests; safe to pass on. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The single exit for errors: domain errors keep their code and message, request errors
+ * from GraphQL itself keep theirs, anything else becomes a generic internal error. No
+ * stack trace or internal message ever leaves the server.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, status: statusFor(original.code), ...(original.details ? { details: original.details } : {}) },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (isValidationPipeError(original)) {
+    return {
+      message: 'Some fields are not valid.',
+      path: formatted.path,
+      extensions: { code: DomainErrorCode.VALIDATION_FAILED, status: 400, details: { problems: original.response.message } },
+    };
+  }
+  logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(no path)'}: ${describe(original)}`);
+  return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+interface ValidationPipeError {
+  response: { message: string[] };
+}
+
+function isValidationPipeError(e: unknown): e is ValidationPipeError {
+  const r = (e as { response?: { message?: unknown } })?.response;
+  return !!r && Array.isArray(r.message) && (e as { status?: number }).status === 400;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}\n${e.stack ?? ''}`;
+  return String(e);
+}

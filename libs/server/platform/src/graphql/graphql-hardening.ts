@@ -1,0 +1,34 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { NextFunction, Request, Response } from 'express';
+
+export const GRAPHQL_LIMITS = {
+  maxDepth: 8,
+  maxCost: 5000,
+  /** Operations in one batched HTTP request. */
+  maxBatch: 10,
+} as const;
+
+export const graphqlValidationRules = () => [
+  maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true }),
+  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true }),
+];
+
+/**
+ * Batching stays on (clients may batch) but a batch is capped, so one request cannot carry
+ * hundreds of sign-in attempts or queries. Runs before Apollo sees the body.
+ */
+export function batchLimitMiddleware(req: Request, res: Response, next: NextFunction): void {
+  if (Array.isArray(req.body) && req.body.length > GRAPHQL_LIMITS.maxBatch) {
+    res.status(400).json({
+      errors: [
+        {
+          message: `A batch may hold at most ${GRAPHQL_LIMITS.maxBatch} operations.`,
+          extensions: { code: 'BATCH_TOO_LARGE' },
+        },
+      ],
+    });
+    return;
+  }
+  next();
+}
