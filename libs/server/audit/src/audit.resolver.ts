@@ -12,7 +12,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Who read or changed which case, when and from where. Admins only.' })
   async auditEvents(
     @CurrentActor() actor: Actor,
-    @Args('filter', { nullable: true }) filter: AuditFilter | null,
+    @Args('filter', { type: () => AuditFilter, nullable: true }) filter: AuditFilter | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AuditEventConnection> {

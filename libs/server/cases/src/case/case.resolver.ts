@@ -34,8 +34,8 @@ export class CaseResolver {
   @Query(() => CaseConnection, { description: 'Cases you may see: your organisation for staff, your own for patients and caregivers.' })
   cases(
     @CurrentActor() actor: Actor,
-    @Args('filter', { nullable: true }) filter: CaseFilter | null,
-    @Args('sort', { nullable: true }) sort: CaseSort | null,
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
+    @Args('sort', { type: () => CaseSort, nullable: true }) sort: CaseSort | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseConnection> {

@@ -61,10 +61,11 @@ export class PatientCase {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Millisecond precision, like JavaScript dates, so keyset cursors compare exactly.
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,0 +1,3 @@
+export * from './mailer';
+export * from './send-invitation-email.job';
+export * from './notifications.module';

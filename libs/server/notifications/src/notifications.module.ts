@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '@second-look/server-jobs';
+import { EmailProcessor } from './email.processor';
+import { Mailer } from './mailer';
+import { SendInvitationEmailJob } from './send-invitation-email.job';
+
+/** Worker side: consumers of the e-mail queue. */
+@Module({ imports: [JobsModule], providers: [Mailer, SendInvitationEmailJob, EmailProcessor], exports: [SendInvitationEmailJob] })
+export class NotificationsWorkerModule {}
