@@ -8,3 +8,4 @@ export * from './dates/calendar-date';
 export * from './dates/time-zone';
 export * from './records/packet';
 export * from './records/record-request-clock';
+export * from './timeline/case-timeline';
