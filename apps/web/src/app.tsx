@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { Role, isStaffRole } from '@second-look/domain';
+import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut, useViewer } from '@second-look/web-auth';
+import { AuditLogPage, MembersPage } from '@second-look/web-admin';
+import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
+import { AppLayout, NotFoundState, type NavItem } from '@second-look/web-ui';
+
+function SignedInShell() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const { signOut, signOutEverywhere } = useSignOut();
+  const staff = isStaffRole(viewer.role);
+  const nav: NavItem[] = staff
+    ? [
+        { to: '/cases', label: t('nav.cases') },
+        { to: '/cases/new', label: t('nav.newCase'), exact: true },
+        ...(viewer.role === Role.ADMIN
+          ? [
+              { to: '/admin/members', label: t('nav.members') },
+              { to: '/admin/audit', label: t('nav.audit') },
+            ]
+          : []),
+      ]
+    : [{ to: '/cases', label: t('nav.myCases') }];
+  return (
+    <AppLayout
+      user={{ displayName: viewer.displayName, email: viewer.email, organizationName: viewer.organization.name }}
+      nav={nav}
+      onSignOut={() => void signOut()}
+      onSignOutEverywhere={() => void signOutEverywhere()}
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+/** Staff work from the list; a patient or caregiver sees their own case(s). */
+function CasesHome() {
+  const viewer = useViewer();
+  return isStaffRole(viewer.role) ? <CaseListPage /> : <MyCasesPage />;
+}
+
+function StaffOnly({ children, admin }: { children: React.ReactNode; admin?: boolean }) {
+  const viewer = useViewer();
+  const allowed = admin ? viewer.role === Role.ADMIN : isStaffRole(viewer.role);
+  return allowed ? <>{children}</> : <NotFoundState />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-up" element={<SignUpPage />} />
+      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route
+        element={
+          <RequireViewer>
+            <SignedInShell />
+          </RequireViewer>
+        }
+      >
+        <Route index element={<Navigate to="/cases" replace />} />
+        <Route path="/cases" element={<CasesHome />} />
+        <Route
+          path="/cases/new"
+          element={
+            <StaffOnly>
+              <NewCasePage />
+            </StaffOnly>
+          }
+        />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route
+          path="/admin/members"
+          element={
+            <StaffOnly admin>
+              <MembersPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <StaffOnly admin>
+              <AuditLogPage />
+            </StaffOnly>
+          }
+        />
+        <Route path="*" element={<NotFoundState />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,45 @@
+import '@mantine/core/styles.css';
+import '../../../libs/web/ui/src/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { StrictMode, useCallback, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router-dom';
+import { Provider as UrqlProvider } from 'urql';
+import { initI18n } from '@second-look/web-i18n';
+import { ViewerProvider } from '@second-look/web-auth';
+import { ClientResetContext, cssVariablesResolver, theme } from '@second-look/web-ui';
+import { App } from './app';
+import { createUrqlClient } from './urql-client';
+
+const i18n = initI18n(navigator.language?.split('-')[0]);
+document.documentElement.lang = i18n.language;
+
+/** Holds the urql client; a reset (sign-out, ended session) swaps in a fresh, empty one. */
+function Root() {
+  const [generation, setGeneration] = useState(0);
+  const reset = useCallback(() => setGeneration((g) => g + 1), []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const client = useMemo(() => createUrqlClient(reset), [generation, reset]);
+  return (
+    <ClientResetContext.Provider value={reset}>
+      <UrqlProvider value={client}>
+        <ViewerProvider>
+          <App />
+        </ViewerProvider>
+      </UrqlProvider>
+    </ClientResetContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <BrowserRouter>
+          <Root />
+        </BrowserRouter>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,86 @@
+import { gql } from 'urql';
+import type { InvitationPreview, Role, Viewer } from './types';
+
+const VIEWER_FIELDS = gql`
+  fragment ViewerFields on Viewer {
+    id
+    displayName
+    email
+    role
+    organization {
+      id
+      name
+      timeZone
+    }
+  }
+`;
+
+export const MeQuery = gql<{ me: Viewer | null }, Record<string, never>>`
+  query Me {
+    me {
+      ...ViewerFields
+    }
+  }
+  ${VIEWER_FIELDS}
+`;
+
+export interface SignUpInput {
+  organizationName: string;
+  timeZone: string;
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      ...ViewerFields
+    }
+  }
+  ${VIEWER_FIELDS}
+`;
+
+export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; password: string } }>`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      ...ViewerFields
+    }
+  }
+  ${VIEWER_FIELDS}
+`;
+
+export const SignOutMutation = gql<{ signOut: boolean }, Record<string, never>>`
+  mutation SignOut {
+    signOut
+  }
+`;
+
+export const SignOutEverywhereMutation = gql<{ signOutEverywhere: boolean }, Record<string, never>>`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`;
+
+export const InvitationPreviewQuery = gql<{ invitationPreview: InvitationPreview | null }, { token: string }>`
+  query InvitationPreview($token: String!) {
+    invitationPreview(token: $token) {
+      organizationName
+      role
+      email
+      patientName
+    }
+  }
+`;
+
+export const AcceptInvitationMutation = gql<
+  { acceptInvitation: Viewer },
+  { input: { token: string; displayName: string; password: string } }
+>`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      ...ViewerFields
+    }
+  }
+  ${VIEWER_FIELDS}
+`;

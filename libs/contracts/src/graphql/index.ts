@@ -1,0 +1,5 @@
+// Client operation documents. The web imports these; the server never does (they pull in urql).
+export * from './types';
+export * from './auth';
+export * from './cases';
+export * from './admin';

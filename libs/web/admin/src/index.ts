@@ -1,0 +1,2 @@
+export { MembersPage } from './members-page';
+export { AuditLogPage } from './audit-log-page';

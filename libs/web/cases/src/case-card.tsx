@@ -1,0 +1,53 @@
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Urgency } from '@second-look/domain';
+import { formatDate } from '@second-look/web-ui';
+import type { CaseSummary } from '../../../contracts/src/graphql';
+import { stageIndex, STAGES } from './labels';
+
+/** One case in a list: the whole card is the link, so the tap target is large. */
+export function CaseCard({ item, timeZone, large }: { item: CaseSummary; timeZone: string; large?: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper
+      component={Link}
+      to={`/cases/${item.id}`}
+      withBorder
+      p={large ? 'lg' : 'md'}
+      radius="md"
+      className="sl-card-link"
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size={large ? 'h3' : 'h4'}>
+            {item.patientName}
+          </Title>
+          {item.urgency === Urgency.URGENT ? (
+            <Badge color="red" variant="filled">
+              {t('cases.urgent')}
+            </Badge>
+          ) : null}
+        </Group>
+        <Text lineClamp={2}>{item.question}</Text>
+        <Group gap="xs">
+          <Badge variant="light" color="blue">
+            {t('case.stageOf', {
+              current: stageIndex(item.stage) + 1,
+              total: STAGES.length,
+              stage: t(`enums.stage.${item.stage}`),
+            })}
+          </Badge>
+        </Group>
+        <Group gap="md">
+          <Text size="sm" c="dimmed">
+            {item.leadAdvocate ? t('cases.lead', { name: item.leadAdvocate.displayName }) : t('cases.noLead')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('cases.updated', { when: formatDate(item.updatedAt, i18n.language, timeZone) })}
+          </Text>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,220 @@
+import { Button, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { CaseStage, Role, Urgency } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
+import {
+  CasesQuery,
+  type CaseFilter,
+  type CaseListScope,
+  type CaseSort,
+  type CaseSortField,
+  type SortDirection,
+} from '../../../contracts/src/graphql';
+import { CaseCard } from './case-card';
+import { STAGES, URGENCIES } from './labels';
+import { useStaff } from './use-staff';
+
+const PAGE_SIZE = 20;
+const SORT_FIELDS: CaseSortField[] = ['UPDATED_AT', 'CREATED_AT', 'PATIENT_NAME', 'URGENCY', 'STAGE'];
+const DIRECTIONS: SortDirection[] = ['DESC', 'ASC'];
+
+/**
+ * One page of results. Pages are separate queries chained by cursor (urql's suggested
+ * "load more" pattern), so each stays a plain normalised cache entry.
+ */
+function CasesPage(props: {
+  filter: CaseFilter;
+  sort: CaseSort;
+  after: string | null;
+  isLast: boolean;
+  timeZone: string;
+  onLoadMore: (cursor: string) => void;
+  onTotal?: (total: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [result, reexecute] = useQuery({
+    query: CasesQuery,
+    variables: { filter: props.filter, sort: props.sort, first: PAGE_SIZE, after: props.after },
+    requestPolicy: 'cache-and-network',
+  });
+  const total = result.data?.cases.totalCount;
+  const { onTotal } = props;
+  useEffect(() => {
+    if (onTotal && total !== undefined) onTotal(total);
+  }, [onTotal, total]);
+
+  if (result.fetching && !result.data) return <Loading />;
+  if (result.error && !result.data) {
+    if (props.after === null) return <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+    return <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  }
+  const conn = result.data?.cases;
+  if (!conn) return null;
+  return (
+    <>
+      {conn.nodes.map((item) => (
+        <li key={item.id}>
+          <CaseCard item={item} timeZone={props.timeZone} />
+        </li>
+      ))}
+      {props.isLast && conn.pageInfo.hasNextPage && conn.pageInfo.endCursor ? (
+        <li>
+          <Group justify="center" py="sm">
+            <Button variant="outline" onClick={() => props.onLoadMore(conn.pageInfo.endCursor as string)}>
+              {t('common.loadMore')}
+            </Button>
+          </Group>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const isAdvocate = viewer.role === Role.ADVOCATE;
+  const { staff } = useStaff();
+
+  const [stages, setStages] = useState<CaseStage[]>([]);
+  const [urgency, setUrgency] = useState<Urgency | null>(null);
+  const [advocateId, setAdvocateId] = useState<string | null>(null);
+  const [scope, setScope] = useState<CaseListScope>(isAdvocate ? 'MINE' : 'ORGANIZATION');
+  const [sortKey, setSortKey] = useState('UPDATED_AT:DESC');
+
+  const filter = useMemo<CaseFilter>(
+    () => ({
+      stages: stages.length ? stages : null,
+      urgency,
+      leadAdvocateId: advocateId,
+      scope: isAdvocate ? scope : null,
+    }),
+    [stages, urgency, advocateId, scope, isAdvocate],
+  );
+  const sort = useMemo<CaseSort>(() => {
+    const [field, direction] = sortKey.split(':') as [CaseSortField, SortDirection];
+    return { field, direction };
+  }, [sortKey]);
+  // Any change to what we ask for starts again from the first page (state keyed by the question).
+  const queryKey = JSON.stringify([filter, sort]);
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: queryKey, cursors: [null] });
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const cursors = paging.key === queryKey ? paging.cursors : [null];
+  const total = counted && counted.key === queryKey ? counted.total : null;
+  const onTotal = useCallback((n: number) => setCounted({ key: queryKey, total: n }), [queryKey]);
+
+  const filtered = stages.length > 0 || !!urgency || !!advocateId;
+  const shown = Math.min(cursors.length * PAGE_SIZE, total ?? 0);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <PageTitle title={t('cases.listTitle')}>{t('cases.listTitle')}</PageTitle>
+        <Button component={Link} to="/cases/new">
+          {t('cases.newCase')}
+        </Button>
+      </Group>
+
+      <section aria-labelledby="case-filters-heading">
+        <Text id="case-filters-heading" component="h2" fw={600} mb="xs">
+          {t('cases.filters')}
+        </Text>
+        <Stack gap="sm">
+          {isAdvocate ? (
+            <div role="group" aria-labelledby="case-scope-label">
+              <Text id="case-scope-label" size="sm" fw={500} mb={4}>
+                {t('cases.scope')}
+              </Text>
+              <SegmentedControl
+                value={scope}
+                onChange={(v) => setScope(v as CaseListScope)}
+                data={[
+                  { value: 'MINE', label: t('cases.scopeMine') },
+                  { value: 'ORGANIZATION', label: t('cases.scopeOrganization') },
+                ]}
+                fullWidth
+                maw={420}
+              />
+            </div>
+          ) : null}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <MultiSelect
+              label={t('cases.stageFilter')}
+              placeholder={stages.length ? undefined : t('cases.stageFilterPlaceholder')}
+              data={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
+              value={stages}
+              onChange={(v) => setStages(v as CaseStage[])}
+              clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+            />
+            <Select
+              label={t('cases.urgencyFilter')}
+              data={[
+                { value: '', label: t('cases.anyUrgency') },
+                ...URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) })),
+              ]}
+              value={urgency ?? ''}
+              onChange={(v) => setUrgency((v || null) as Urgency | null)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('cases.advocateFilter')}
+              data={[
+                { value: '', label: t('cases.anyAdvocate') },
+                ...staff.map((m) => ({ value: m.id, label: m.displayName })),
+              ]}
+              value={advocateId ?? ''}
+              onChange={(v) => setAdvocateId(v || null)}
+              allowDeselect={false}
+              searchable
+            />
+            <Select
+              label={t('cases.sort')}
+              data={SORT_FIELDS.flatMap((f) =>
+                DIRECTIONS.map((d) => ({
+                  value: `${f}:${d}`,
+                  label: t('cases.sortOption', { field: t(`enums.sort.${f}`), direction: t(`enums.direction.${d}`) }),
+                })),
+              )}
+              value={sortKey}
+              onChange={(v) => v && setSortKey(v)}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+        </Stack>
+      </section>
+
+      <section aria-labelledby="case-results-heading">
+        <Group justify="space-between" mb="xs">
+          <Text id="case-results-heading" component="h2" fw={600} aria-live="polite">
+            {total === null ? t('app.loading') : t('cases.count', { count: total })}
+          </Text>
+          {total !== null && total > 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('cases.showing', { shown, total })}
+            </Text>
+          ) : null}
+        </Group>
+        {total === 0 ? <Text>{filtered ? t('cases.empty') : t('cases.emptyNoFilters')}</Text> : null}
+        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {cursors.map((after, i) => (
+            <CasesPage
+              key={after ?? 'first'}
+              filter={filter}
+              sort={sort}
+              after={after}
+              isLast={i === cursors.length - 1}
+              timeZone={viewer.organization.timeZone}
+              onLoadMore={(c) => setPaging({ key: queryKey, cursors: [...cursors, c] })}
+              onTotal={i === 0 ? onTotal : undefined}
+            />
+          ))}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}

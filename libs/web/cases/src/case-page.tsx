@@ -1,0 +1,84 @@
+import { Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { Urgency, isStaffRole } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
+import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
+import { CaseQuery } from '../../../contracts/src/graphql';
+import { CaseCommentsPanel } from './case-comments-panel';
+import { CaseDetailsPanel } from './case-details-panel';
+import { CasePeoplePanel } from './case-people-panel';
+import { CaseStagePanel } from './case-stage-panel';
+import { CaseSummaryPanel } from './case-summary-panel';
+
+export function CasePage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const tz = viewer.organization.timeZone;
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+
+  if (result.fetching && !result.data) return <Loading />;
+  if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
+  const item = result.data?.case;
+  if (!item) return <QueryErrorState error={result.error!} onRetry={reload} />;
+  const staff = isStaffRole(viewer.role);
+  const stage = <CaseStagePanel item={item} />;
+  const people = <CasePeoplePanel item={item} timeZone={tz} />;
+  const summary = <CaseSummaryPanel item={item} reload={reload} />;
+  const details = <CaseDetailsPanel item={item} reload={reload} />;
+  const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        {staff ? (
+          <Anchor component={Link} to="/cases" size="sm">
+            ← {t('common.backToCases')}
+          </Anchor>
+        ) : null}
+        <Group gap="sm" align="center">
+          <PageTitle title={item.patientName}>{item.patientName}</PageTitle>
+          {item.urgency === Urgency.URGENT ? (
+            <Badge color="red" variant="filled" size="lg">
+              {t('case.urgent')}
+            </Badge>
+          ) : null}
+        </Group>
+        <Text c="dimmed" size="sm">
+          {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
+        </Text>
+      </Stack>
+      {wide ? (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+            <Stack gap="lg">
+              {stage}
+              {people}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+            <Stack gap="lg">
+              {summary}
+              {details}
+              {comments}
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      ) : (
+        // On a phone the shared story comes first; who is on the case and invitations last.
+        <Stack gap="md">
+          {stage}
+          {summary}
+          {details}
+          {comments}
+          {people}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

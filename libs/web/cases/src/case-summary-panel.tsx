@@ -1,0 +1,94 @@
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import type { CaseDetail } from '../../../contracts/src/graphql';
+import { useCaseUpdate } from './use-case-update';
+
+export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { save, saving, error, stale } = useCaseUpdate(item.id, reload);
+  const editing = draft !== null;
+
+  const start = () => {
+    setSaved(false);
+    setDraft(item.summary);
+    setBaseVersion(item.version);
+  };
+  const submit = async () => {
+    if (draft === null) return;
+    // After a stale-version warning the user has seen the newer text: the next save is against it.
+    const ok = await save({ summary: draft }, stale ? item.version : (baseVersion ?? item.version));
+    if (ok) {
+      setDraft(null);
+      setSaved(true);
+    } else if (stale) {
+      setBaseVersion(item.version);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-summary-heading">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h3" id="case-summary-heading">
+            {t('case.summaryHeading')}
+          </Title>
+          {item.permissions.edit && !editing ? (
+            <Button variant="outline" size="sm" onClick={start}>
+              {t('common.edit')}
+            </Button>
+          ) : null}
+        </Group>
+        {stale ? (
+          <Alert color="orange" variant="light" role="alert" title={t('errors.title')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('errors.staleVersion')}</Text>
+              <Text size="sm" fw={600}>
+                {t('case.latestSaved')}
+              </Text>
+              <Text size="sm" className="sl-pre-wrap">
+                {item.summary || t('case.summaryEmpty')}
+              </Text>
+            </Stack>
+          </Alert>
+        ) : null}
+        {editing ? (
+          <>
+            <Textarea
+              label={t('case.summaryLabel')}
+              description={t('case.summaryHelp')}
+              value={draft}
+              onChange={(e) => setDraft(e.currentTarget.value)}
+              minRows={4}
+              data-autofocus
+            />
+            {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
+            <Group>
+              <Button onClick={submit} loading={saving}>
+                {t('common.save')}
+              </Button>
+              <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            <Text className="sl-pre-wrap" c={item.summary ? undefined : 'dimmed'}>
+              {item.summary || t('case.summaryEmpty')}
+            </Text>
+            {saved ? (
+              <Text role="status" size="sm" c="teal.9">
+                {t('case.saved')}
+              </Text>
+            ) : null}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useMutation, type CombinedError } from 'urql';
+import { errorCode } from '@second-look/web-ui';
+import { UpdateCaseMutation, type UpdateCaseInput } from '../../../contracts/src/graphql';
+
+type Changes = Omit<UpdateCaseInput, 'id' | 'expectedVersion'>;
+
+/**
+ * Saves changes to a case against the version the editor started from. When someone else
+ * saved in between, the API answers STALE_VERSION: we reload the case so the editor can show
+ * the newer text beside the user's draft, and let them decide (never overwrite silently).
+ */
+export function useCaseUpdate(caseId: string, reload: () => void) {
+  const [result, update] = useMutation(UpdateCaseMutation);
+  const [stale, setStale] = useState(false);
+  const save = async (changes: Changes, expectedVersion: number): Promise<boolean> => {
+    setStale(false);
+    const res = await update({ input: { id: caseId, expectedVersion, ...changes } });
+    if (errorCode(res.error) === 'STALE_VERSION') {
+      setStale(true);
+      reload();
+      return false;
+    }
+    return !!res.data?.updateCase;
+  };
+  const error: CombinedError | undefined = result.error;
+  return { save, saving: result.fetching, error, stale, clearStale: () => setStale(false) };
+}

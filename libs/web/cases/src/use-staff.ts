@@ -1,0 +1,16 @@
+import { useMemo } from 'react';
+import { useQuery } from 'urql';
+import { Role } from '@second-look/domain';
+import { MembersQuery, type User } from '../../../contracts/src/graphql';
+
+/** Staff of the organisation, advocates first: the people a case can be led by. */
+export function useStaff(enabled = true): { staff: User[]; fetching: boolean } {
+  const [result] = useQuery({ query: MembersQuery, variables: {}, pause: !enabled });
+  const staff = useMemo(() => {
+    const rank = (r: Role) => (r === Role.ADVOCATE ? 0 : r === Role.COORDINATOR ? 1 : 2);
+    return [...(result.data?.members ?? [])]
+      .filter((m) => m.role === Role.ADVOCATE || m.role === Role.COORDINATOR || m.role === Role.ADMIN)
+      .sort((a, b) => rank(a.role) - rank(b.role) || a.displayName.localeCompare(b.displayName));
+  }, [result.data]);
+  return { staff, fetching: result.fetching };
+}

@@ -1,0 +1,140 @@
+import { Anchor, AppShell, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, Avatar, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+
+export interface ShellUser {
+  displayName: string;
+  email: string;
+  organizationName: string;
+}
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Highlight only on an exact match (e.g. "Cases" should not light up on "/cases/new"). */
+  exact?: boolean;
+}
+
+const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]?.toUpperCase())
+    .join('');
+
+/**
+ * The signed-in frame: a header with the user menu, a navbar that becomes a burger drawer
+ * on phones, and the main landmark. Knows nothing about auth; the app passes callbacks in.
+ */
+export function AppLayout(props: {
+  user: ShellUser;
+  nav: NavItem[];
+  onSignOut: () => void;
+  onSignOutEverywhere: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  useEffect(() => close(), [location.pathname, close]);
+
+  const isActive = (item: NavItem) =>
+    item.exact
+      ? location.pathname === item.to
+      : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+  // The most specific matching item wins, so "/cases/new" highlights "New case" only.
+  const active = props.nav.filter(isActive).sort((a, b) => b.to.length - a.to.length)[0];
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a href="#main" className="sl-skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Anchor component={Link} to="/" fw={700} size="lg" c="blue.9" underline="never">
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Menu position="bottom-end" width={260} withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
+                <Group gap="xs" wrap="nowrap">
+                  <Avatar color="blue" radius="xl" size="md" aria-hidden>
+                    {initials(props.user.displayName)}
+                  </Avatar>
+                  <Text size="sm" fw={500} visibleFrom="sm">
+                    {props.user.displayName}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>
+                <Text size="sm" c="dark" fw={600} component="span" display="block">
+                  {props.user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed" component="span" display="block">
+                  {t('userMenu.signedInAs', { email: props.user.email })}
+                </Text>
+                <Text size="xs" c="dimmed" component="span" display="block">
+                  {t('userMenu.organization', { name: props.user.organizationName })}
+                </Text>
+              </Menu.Label>
+              <Menu.Divider />
+              <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
+              <Menu.Item
+                color="red"
+                onClick={() => {
+                  if (window.confirm(t('userMenu.signOutEverywhereConfirm'))) props.onSignOutEverywhere();
+                }}
+              >
+                {t('userMenu.signOutEverywhere')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('app.mainNavigation')}>
+        <Box component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {props.nav.map((item) => (
+            <li key={item.to}>
+              <NavLink
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={item === active}
+                aria-current={item === active ? 'page' : undefined}
+                variant="light"
+                styles={{ label: { fontSize: 'var(--mantine-font-size-md)' } }}
+                py="sm"
+              />
+            </li>
+          ))}
+        </Box>
+        <VisuallyHidden>{props.user.organizationName}</VisuallyHidden>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Box maw={1100}>{props.children}</Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,49 @@
+import type { CombinedError } from 'urql';
+
+/** The error codes the API puts in `extensions.code` (mirrors DomainErrorCode). */
+export type ApiErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'CONFLICT'
+  | 'STALE_VERSION'
+  | 'INVALID_STAGE_MOVE'
+  | 'INVITATION_INVALID'
+  | 'RATE_LIMITED'
+  | 'LAST_ADMIN';
+
+export function errorCode(error: CombinedError | undefined | null): ApiErrorCode | undefined {
+  const code = error?.graphQLErrors?.[0]?.extensions?.['code'];
+  return typeof code === 'string' ? (code as ApiErrorCode) : undefined;
+}
+
+export const isNetworkError = (error: CombinedError | undefined | null): boolean =>
+  !!error?.networkError && !error.graphQLErrors?.length;
+
+/** The server's own message for the first GraphQL error (it is written for people). */
+export function errorMessage(error: CombinedError | undefined | null): string | undefined {
+  return error?.graphQLErrors?.[0]?.message;
+}
+
+/**
+ * Field messages from a VALIDATION_FAILED error. The API may name fields in
+ * `extensions.details` as `{ field: message }`, `{ fields: { field: message } }` or
+ * `{ field: 'name' }`; we accept all three so the form can point at the right input.
+ */
+export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
+  const first = error?.graphQLErrors?.[0];
+  if (!first || first.extensions?.['code'] !== 'VALIDATION_FAILED') return {};
+  const details = first.extensions?.['details'];
+  if (!details || typeof details !== 'object') return {};
+  const d = details as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  if (typeof d['field'] === 'string') out[d['field']] = first.message;
+  const source = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : d;
+  for (const [key, value] of Object.entries(source)) {
+    if (key === 'field') continue;
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0];
+  }
+  return out;
+}

@@ -1,0 +1,7 @@
+export { theme, cssVariablesResolver } from './theme';
+export * from './errors';
+export * from './format';
+export * from './states';
+export { PublicLayout } from './public-layout';
+export { AppLayout, type NavItem, type ShellUser } from './app-layout';
+export { ClientResetContext, useResetClient } from './client-reset';

@@ -1,0 +1,112 @@
+import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CombinedError } from 'urql';
+import { errorCode, errorMessage, isNetworkError } from './errors';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="sm" aria-hidden />
+        <Text>{label ?? t('app.loading')}</Text>
+      </Group>
+    </Center>
+  );
+}
+
+/** Sets the document title and renders the page's one h1. */
+export function PageTitle({ children, title, order = 1 }: { children: ReactNode; title: string; order?: 1 | 2 }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  return <Title order={order}>{children}</Title>;
+}
+
+export function NotFoundState() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={560}>
+      <PageTitle title={t('errors.notFoundTitle')}>{t('errors.notFoundTitle')}</PageTitle>
+      <Text size="lg">{t('errors.notFound')}</Text>
+      <Group>
+        <Button component={Link} to="/">
+          {t('common.goHome')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Translated words for codes whose server message is too technical for a patient. */
+export function useErrorText(): (error: CombinedError | undefined | null) => string | undefined {
+  const { t } = useTranslation();
+  return (error) => {
+    if (!error) return undefined;
+    if (isNetworkError(error)) return t('errors.network');
+    switch (errorCode(error)) {
+      case 'STALE_VERSION':
+        return t('errors.staleVersion');
+      case 'RATE_LIMITED':
+        return t('errors.rateLimited');
+      case 'UNAUTHENTICATED':
+        return t('errors.sessionEnded');
+      case 'LAST_ADMIN':
+        return errorMessage(error) ?? t('errors.lastAdmin');
+      case 'INVALID_STAGE_MOVE':
+        return errorMessage(error) ?? t('errors.invalidStageMove');
+      default:
+        return errorMessage(error) ?? t('errors.unknown');
+    }
+  };
+}
+
+/** An inline error for a form or action; pass onRetry for network failures. */
+export function ErrorAlert({ error, onRetry }: { error: CombinedError | undefined | null; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const text = useErrorText()(error);
+  if (!error || !text) return null;
+  return (
+    <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+      <Stack gap="xs">
+        <Text size="sm">{text}</Text>
+        {onRetry && isNetworkError(error) ? (
+          <Group>
+            <Button size="sm" variant="outline" color="red" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          </Group>
+        ) : null}
+        {errorCode(error) === 'UNAUTHENTICATED' ? (
+          <Group>
+            <Button size="sm" component={Link} to="/sign-in">
+              {t('errors.signInAgain')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** What a page shows when its main query failed. */
+export function QueryErrorState({ error, onRetry }: { error: CombinedError; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (errorCode(error) === 'NOT_FOUND') return <NotFoundState />;
+  return (
+    <Stack gap="md" maw={640}>
+      <PageTitle title={t('errors.title')}>{t('errors.title')}</PageTitle>
+      <ErrorAlert error={error} onRetry={onRetry} />
+      {!isNetworkError(error) && errorCode(error) !== 'UNAUTHENTICATED' ? (
+        <Group>
+          <Button variant="outline" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
