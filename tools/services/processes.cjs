@@ -30,10 +30,11 @@ function installExitHooks() {
   process.on('exit', killAllNow);
   for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     const onSignal = () => {
-      killAllNow();
       // When the host (Jest, Playwright, our scripts) handles the signal itself, let it
-      // finish its own shutdown. Otherwise behave like the default: die by that signal.
+      // shut down in its own order; the exit hook still ends whatever it leaves running.
+      // Otherwise behave like the default: end the children, then die by that signal.
       if (process.listenerCount(signal) === 1) {
+        killAllNow();
         process.removeListener(signal, onSignal);
         process.kill(process.pid, signal);
       }
