@@ -75,7 +75,7 @@ export interface AuditEventsVariables {
 }
 
 export const AuditEventsQuery = gql<AuditEventsData, AuditEventsVariables>`
-  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {
+  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       nodes {
         id

@@ -114,7 +114,7 @@ export interface CasesVariables {
 }
 
 export const CasesQuery = gql<CasesData, CasesVariables>`
-  query Cases($filter: CaseFilter, $sort: CaseSort, $first: Int, $after: String) {
+  query Cases($filter: CaseFilter, $sort: CaseSort, $first: Int!, $after: String) {
     cases(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
         ...CaseSummaryFields
