@@ -13,5 +13,6 @@ export interface SendInvitationEmailPayload {
 
 /** Deterministic job ids: enqueueing the same work twice yields one job. */
 export const jobIds = {
-  invitationEmail: (invitationId: string) => `invitation-email:${invitationId}`,
+  // BullMQ job ids may not contain ":".
+  invitationEmail: (invitationId: string) => `invitation-email.${invitationId}`,
 };

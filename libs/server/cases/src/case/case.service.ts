@@ -36,8 +36,11 @@ export class CaseService implements OnModuleInit {
       return { patientName: kase?.patientName ?? null };
     };
     this.hooks.canManageCase = async (actor, caseId) => {
-      const { can } = await this.access.load(actor, caseId);
-      return can.invitePatient || can.inviteCaregiver;
+      const { can } = await this.access.load(actor, caseId).catch((e: unknown) => {
+        if (e instanceof DomainError && e.code === DomainErrorCode.NOT_FOUND) return { can: null };
+        throw e;
+      });
+      return !!can && (can.invitePatient || can.inviteCaregiver);
     };
   }
 

@@ -27,7 +27,8 @@ export class InvitationResolver {
     return this.invitations.inviteStaff(actor, input.email, input.role);
   }
 
-  @Mutation(() => Boolean)
+  @RequireRoles(...STAFF_ROLES, Role.PATIENT)
+  @Mutation(() => Boolean, { description: 'Staff revoke invitations they manage; a patient revokes a caregiver invitation.' })
   async revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, IdPipe) id: string): Promise<boolean> {
     await this.invitations.revoke(actor, id);
     return true;

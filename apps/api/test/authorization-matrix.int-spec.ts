@@ -1,0 +1,203 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { getNamedType, GraphQLInputObjectType, GraphQLObjectType, isInputObjectType } from 'graphql';
+import { DEMO } from '../src/seed/demo-seed';
+import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
+
+/**
+ * Every operation that takes an id, for every kind of caller, against Maria's case in the
+ * Harbor organisation. Expected answers:
+ *   ok        – the operation succeeds
+ *   CODE      – it fails with that error code
+ * Wherever a caller is refused, the answer must be identical to the answer for an id that
+ * does not exist at all: being refused never reveals that something exists.
+ */
+type Caller = 'admin' | 'coordinator' | 'advocateOnCase' | 'advocateNotOnCase' | 'patientOfCase' | 'otherPatient' | 'caregiver' | 'otherOrgAdmin';
+type Expect = 'ok' | 'empty' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+const CALLERS: Record<Caller, string> = {
+  admin: 'admin@harbor.example',
+  coordinator: 'coordinator@harbor.example',
+  advocateOnCase: 'advocate@harbor.example',
+  advocateNotOnCase: 'advocate2@harbor.example',
+  patientOfCase: 'patient@harbor.example',
+  otherPatient: 'patient2@harbor.example',
+  caregiver: 'caregiver@harbor.example',
+  otherOrgAdmin: 'admin@northstar.example',
+};
+
+/** Who may see Maria's case at all (and so may learn that it exists). */
+const CAN_SEE_MARIA: Record<Caller, boolean> = {
+  admin: true, coordinator: true, advocateOnCase: true, advocateNotOnCase: true, patientOfCase: true, caregiver: true, otherPatient: false, otherOrgAdmin: false,
+};
+
+interface Row {
+  /** Run the operation with the real target id (or a random one when `id` is given). */
+  run(s: Ctx, c: GqlClient, id?: string): Promise<GqlResult>;
+  expect: Record<Caller, Expect>;
+  /** Decide "empty" for list-like answers. */
+  isEmpty?(r: GqlResult): boolean;
+}
+interface Ctx {
+  stack: TestStack;
+  as: Record<Caller, GqlClient>;
+}
+
+const MARIA = DEMO.cases.maria;
+const version = async (s: Ctx): Promise<number> =>
+  ((await s.as.admin.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA })).case.version);
+const nextStage = async (s: Ctx): Promise<string> =>
+  ((await s.as.admin.ok<{ case: { allowedStageMoves: string[] } }>(`query($id: ID!) { case(id: $id) { allowedStageMoves } }`, { id: MARIA })).case.allowedStageMoves[0]);
+const freshCaregiverInvitation = async (s: Ctx): Promise<string> =>
+  (
+    await s.as.patientOfCase.ok<{ inviteCaregiver: { id: string } }>(
+      `mutation($caseId: ID!, $email: String!) { inviteCaregiver(input: { caseId: $caseId, email: $email, access: VIEW }) { id } }`,
+      { caseId: MARIA, email: `cg-${randomUUID()}@example.org` },
+    )
+  ).inviteCaregiver.id;
+
+const ALL = (e: Expect): Record<Caller, Expect> =>
+  ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
+
+export const MATRIX: Record<string, Row> = {
+  'Query.case': {
+    run: (_s, c, id = MARIA) => c.gql(`query($id: ID!) { case(id: $id) { id comments { id } participants { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Query.auditEvents': {
+    run: (_s, c, id = MARIA) => c.gql(`query($id: ID) { auditEvents(filter: { caseId: $id }, first: 5) { nodes { id caseId } } }`, { id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'empty' },
+    isEmpty: (r) => (r.data as { auditEvents: { nodes: unknown[] } } | undefined)?.auditEvents.nodes.length === 0,
+  },
+  'Query.cases': {
+    // Filtering by an advocate never widens the caller's scope.
+    run: (_s, c, id = DEMO.users.harborAdvocate) =>
+      c.gql(`query($id: ID) { cases(filter: { leadAdvocateId: $id, scope: ORGANIZATION }, first: 50) { nodes { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherOrgAdmin: 'empty' },
+    isEmpty: (r) => (r.data as { cases: { nodes: unknown[] } } | undefined)?.cases.nodes.length === 0,
+  },
+  'Mutation.createCase': {
+    run: (_s, c, id = DEMO.users.harborAdvocate) =>
+      c.gql(
+        `mutation($id: ID) { createCase(input: { patientName: "Matrix Patient", question: "Q?", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE, leadAdvocateId: $id }) { id } }`,
+        { id },
+      ),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.updateCase': {
+    run: async (s, c, id = MARIA) =>
+      c.gql(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "matrix edit" }) { id version } }`, { id, v: await version(s) }),
+    expect: { ...ALL('ok'), advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.moveCaseStage': {
+    run: async (s, c, id = MARIA) => c.gql(`mutation($id: ID!, $to: CaseStage!) { moveCaseStage(input: { caseId: $id, to: $to }) { id stage } }`, { id, to: await nextStage(s) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.assignLeadAdvocate': {
+    run: (_s, c, id = MARIA) =>
+      c.gql(`mutation($id: ID!, $a: ID!) { assignLeadAdvocate(caseId: $id, advocateId: $a) { id } }`, { id, a: DEMO.users.harborAdvocate }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.invitePatient': {
+    // Maria's case already has its patient: permitted callers reach the CONFLICT rule.
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { invitePatient(input: { caseId: $id, email: "someone@example.org" }) { id } }`, { id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.inviteCaregiver': {
+    run: (_s, c, id = MARIA) =>
+      c.gql(`mutation($id: ID!, $e: String!) { inviteCaregiver(input: { caseId: $id, email: $e, access: COMMENT }) { id } }`, { id, e: `m-${randomUUID()}@example.org` }),
+    expect: { ...ALL('FORBIDDEN'), patientOfCase: 'ok', otherPatient: 'NOT_FOUND' },
+  },
+  'Mutation.addComment': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "matrix comment", internal: false }) { id } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.revokeInvitation': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { revokeInvitation(id: $id) }`, { id: id ?? (await freshCaregiverInvitation(s)) }),
+    expect: { ...ALL('NOT_FOUND'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok', caregiver: 'FORBIDDEN' },
+  },
+  'Mutation.changeMemberRole': {
+    run: (_s, c, id = DEMO.users.harborAdvocate2) => c.gql(`mutation($id: ID!) { changeMemberRole(userId: $id, role: ADVOCATE) { id role } }`, { id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+};
+
+function outcome(r: GqlResult, row: Row): Expect | string {
+  if (r.errors?.length) return r.errors[0].extensions?.code ?? 'UNKNOWN';
+  if (row.isEmpty?.(r)) return 'empty';
+  return 'ok';
+}
+
+describe('authorisation matrix', () => {
+  let s: Ctx;
+
+  beforeAll(async () => {
+    const stack = await startTestStack('authz');
+    const as = {} as Record<Caller, GqlClient>;
+    for (const [caller, email] of Object.entries(CALLERS)) as[caller as Caller] = await stack.signIn(email);
+    s = { stack, as };
+  });
+  afterAll(() => s?.stack.close());
+
+  for (const [op, row] of Object.entries(MATRIX)) {
+    for (const caller of Object.keys(CALLERS) as Caller[]) {
+      const expected = row.expect[caller];
+      it(`${op} × ${caller} → ${expected}`, async () => {
+        const r = await row.run(s, s.as[caller]);
+        expect({ caller, op, got: outcome(r, row), errors: r.errors?.map((e) => e.message) }).toMatchObject({ got: expected });
+        if (!CAN_SEE_MARIA[caller]) {
+          // For someone outside the case's scope, indistinguishable from an id that does not exist.
+          const ghost = await row.run(s, s.as[caller], randomUUID());
+          expect(ghost.errors?.[0]).toEqual(r.errors?.[0]);
+        }
+        expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+      });
+    }
+  }
+
+  it('covers every operation of the schema that takes an id', () => {
+    const schema = s.stack.app.get(GraphQLSchemaHost).schema;
+    const takesId = (args: ReadonlyArray<{ type: Parameters<typeof getNamedType>[0] }>, seen = new Set<string>()): boolean =>
+      args.some((a) => {
+        const t = getNamedType(a.type);
+        if (t.name === 'ID') return true;
+        if (isInputObjectType(t) && !seen.has(t.name)) {
+          seen.add(t.name);
+          return takesId(Object.values((t as GraphQLInputObjectType).getFields()), seen);
+        }
+        return false;
+      });
+    const ops: string[] = [];
+    for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+      for (const f of Object.values(root.getFields())) if (takesId(f.args)) ops.push(`${root.name}.${f.name}`);
+    }
+    const missing = ops.filter((o) => !MATRIX[o]);
+    expect(missing).toEqual([]);
+    expect(ops.length).toBeGreaterThanOrEqual(Object.keys(MATRIX).length);
+  });
+
+  it('never sends an internal comment to a patient or caregiver, and always to staff', async () => {
+    const q = `query($id: ID!) { case(id: $id) { comments { body internal } } }`;
+    for (const who of ['patientOfCase', 'caregiver'] as const) {
+      const r = await s.as[who].ok<{ case: { comments: { body: string; internal: boolean }[] } }>(q, { id: MARIA });
+      expect(r.case.comments.length).toBeGreaterThan(0);
+      expect(r.case.comments.some((c) => c.internal || c.body.startsWith('Staff only'))).toBe(false);
+    }
+    const staff = await s.as.advocateOnCase.ok<{ case: { comments: { internal: boolean }[] } }>(q, { id: MARIA });
+    expect(staff.case.comments.some((c) => c.internal)).toBe(true);
+  });
+
+  it('refuses an internal comment from a patient and stores nothing', async () => {
+    const before = await s.stack.ds.query(`SELECT count(*)::int AS n FROM case_comment`);
+    const r = await s.as.patientOfCase.gql(`mutation { addComment(input: { caseId: "${MARIA}", body: "x", internal: true }) { id } }`);
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await s.stack.ds.query(`SELECT count(*)::int AS n FROM case_comment`)).toEqual(before);
+  });
+
+  it('lists only a patient’s own cases', async () => {
+    const r = await s.as.patientOfCase.ok<{ cases: { nodes: { id: string }[]; totalCount: number } }>(`{ cases(first: 50) { totalCount nodes { id } } }`);
+    expect(r.cases.nodes.map((n) => n.id)).toEqual([MARIA]);
+    const other = await s.as.otherOrgAdmin.ok<{ cases: { nodes: { id: string }[] } }>(`{ cases(first: 50) { nodes { id } } }`);
+    expect(other.cases.nodes.map((n) => n.id)).toEqual([DEMO.cases.northstarRuth]);
+  });
+});
