@@ -89,6 +89,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       MAIL_FROM: 'Second Look <no-reply@second-look.test>',
       MIGRATE_ON_START: 'false',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
+      // Own key space, in case REDIS_URL is a server other runs share.
+      REDIS_PREFIX: `e2e${randomBytes(3).toString('hex')}`,
     };
 
     await run(process.execPath, [dist.cli, 'migrate'], { env, cwd: root, timeoutMs: 120_000 });

@@ -143,7 +143,7 @@ async function main() {
     SMTP_URL: sink.url,
     MAIL_FROM: process.env.MAIL_FROM || 'Second Look (dev) <no-reply@second-look.localhost>',
     MIGRATE_ON_START: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'log',
   };
 
   const cli = async (command) => {

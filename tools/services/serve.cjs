@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // Runs a private PostgreSQL and Redis until SIGINT/SIGTERM, for shell scripts (.ci/run).
-//   node tools/services/serve.cjs --dir DIR --env-file FILE
+//   node tools/services/serve.cjs --dir DIR --write-env FILE
 // Once both answer, FILE gets `DATABASE_URL=...` and `REDIS_URL=...` lines (written
 // atomically, so a waiting script can poll for it). DATABASE_URL / REDIS_URL already in the
 // environment are passed through unchanged.
@@ -14,7 +14,7 @@ const { startPostgres, startRedis } = require('./services.cjs');
 function option(name) {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0 || !process.argv[i + 1]) {
-    console.error(`usage: serve.cjs --dir DIR --env-file FILE (missing --${name})`);
+    console.error(`usage: serve.cjs --dir DIR --write-env FILE (missing --${name})`);
     process.exit(2);
   }
   return path.resolve(process.argv[i + 1]);
@@ -22,7 +22,7 @@ function option(name) {
 
 (async () => {
   const dir = option('dir');
-  const envFile = option('env-file');
+  const envFile = option('write-env');
   const pg = await startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, logFile: path.join(dir, 'postgres.log') });
   const redis = await startRedis({ dataDir: path.join(dir, 'redis') });
   fs.writeFileSync(`${envFile}.tmp`, `DATABASE_URL=${pg.url}\nREDIS_URL=${redis.url}\n`);
