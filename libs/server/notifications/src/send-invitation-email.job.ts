@@ -14,10 +14,13 @@ export type JobOutcome = 'sent' | 'already-sent' | 'no-longer-applies';
 /**
  * Sends one invitation e-mail, at most once in effect:
  * - it re-reads the invitation and does nothing if it was accepted, revoked or expired;
- * - an advisory lock and the email_delivery ledger make a retried or duplicated job a no-op;
- * - the token is minted here and only its hash stored, so the link exists only in the e-mail.
- * The ledger row commits with the token; if the process dies after SMTP accepted the message
- * but before the commit, the retry sends a fresh link (the first one never became valid).
+ * - a session advisory lock (released if the process dies, with its connection) and the
+ *   email_delivery ledger make a retried, stalled or duplicated job a no-op;
+ * - the token is minted here and only its hash stored, so the link exists only in the e-mail;
+ * - the token is committed before the message leaves, so the link works the moment it arrives.
+ * If the process dies after SMTP accepted the message but before the ledger row, the retry
+ * sends a fresh link (which replaces the first); the ledger is written right after the send
+ * to keep that window small.
  */
 @Injectable()
 export class SendInvitationEmailJob {
@@ -31,8 +34,11 @@ export class SendInvitationEmailJob {
 
   async run({ invitationId }: SendInvitationEmailPayload): Promise<JobOutcome> {
     const key = jobIds.invitationEmail(invitationId);
-    return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      const m = runner.manager;
       if (await m.existsBy(EmailDelivery, { key })) return 'already-sent';
       const inv = await m.findOneBy(Invitation, { id: invitationId });
       if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= new Date()) {
@@ -53,6 +59,9 @@ export class SendInvitationEmailJob {
       await m.insert(EmailDelivery, { key });
       this.logger.log(`invitation ${invitationId}: e-mail sent`);
       return 'sent';
-    });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      await runner.release();
+    }
   }
 }

@@ -50,16 +50,16 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: original.code, status: statusFor(original.code), ...(original.details ? { details: original.details } : {}) },
     };
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-  }
   if (isValidationPipeError(original)) {
     return {
       message: 'Some fields are not valid.',
       path: formatted.path,
       extensions: { code: DomainErrorCode.VALIDATION_FAILED, status: 400, details: { problems: original.response.message } },
     };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(no path)'}: ${describe(original)}`);
   return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

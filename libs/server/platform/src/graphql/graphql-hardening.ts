@@ -1,6 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError, ValidationContext } from 'graphql';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 8,
@@ -9,9 +10,15 @@ export const GRAPHQL_LIMITS = {
   maxBatch: 10,
 } as const;
 
+/**
+ * By default graphql-armor throws from inside validation, which Apollo treats as a crash
+ * (500). Reporting through the validation context makes it an ordinary validation error.
+ */
+const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext, err: GraphQLError) => ctx.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
+
 export const graphqlValidationRules = () => [
-  maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true }),
-  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true }),
+  maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, ...report }),
+  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, ...report }),
 ];
 
 /**
