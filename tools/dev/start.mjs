@@ -90,6 +90,12 @@ async function shutdown(code, reason) {
 process.on('SIGINT', () => shutdown(0, 'stopping (SIGINT)…'));
 process.on('SIGTERM', () => shutdown(0, 'stopping (SIGTERM)…'));
 process.on('SIGHUP', () => shutdown(0, 'stopping (SIGHUP)…'));
+// `kill <npm pid>` does not reach us (npm and its shell die, we get re-parented): notice
+// that and stop too, instead of leaving the API, worker and PostgreSQL running.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) shutdown(0, 'the parent process (npm?) went away; stopping…');
+}, 1000).unref();
 
 function prefixLines(name, color) {
   const label = paint(color, `[${name}]`.padEnd(9));
