@@ -45,7 +45,6 @@ export const test = base.extend<{ mail: Mail; seedOutput: string }>({
     await use(baseURL ?? process.env.E2E_BASE_URL);
   },
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   seedOutput: async ({}, use) => {
     await use(process.env.E2E_SEED_OUTPUT ?? '');
   },

@@ -53,9 +53,19 @@ const bin = {
 const running = new Set();
 let stopping = false;
 
-function exec(file, argv, env = baseEnv) {
+function nxBin() {
+  try {
+    const pkgFile = require.resolve('nx/package.json', { paths: [root] });
+    const { bin: nxBins } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+    return path.join(path.dirname(pkgFile), typeof nxBins === 'string' ? nxBins : nxBins.nx);
+  } catch {
+    return null;
+  }
+}
+
+function exec(file, argv, env = baseEnv, stdout = 'inherit') {
   return new Promise((resolve) => {
-    const child = spawn(node, [file, ...argv], { stdio: ['ignore', 'inherit', 'inherit'], env });
+    const child = spawn(node, [file, ...argv], { stdio: ['ignore', stdout, 'inherit'], env });
     running.add(child);
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -161,6 +171,13 @@ const tiers = [
     run: async () => {
       const config = fs.readdirSync(root).find((f) => /^eslint\.config\.(js|cjs|mjs|ts|cts|mts)$/.test(f));
       if (!config) return { status: 'skipped', note: 'no eslint.config.* in the root' };
+      // @nx/enforce-module-boundaries reads Nx's cached project graph and, on a fresh clone
+      // without one, skips itself with only a warning. Compute the graph first.
+      const nx = nxBin();
+      if (nx) {
+        const graphCode = await exec(nx, ['show', 'projects'], { ...baseEnv, NX_VERBOSE_LOGGING: 'false' }, 'ignore');
+        if (graphCode !== 0) return { code: graphCode, note: 'nx could not compute the project graph' };
+      }
       return { code: await exec(bin.eslint, ['.', '--max-warnings=-1']) };
     },
   },
