@@ -1,53 +1,32 @@
 import { gql } from 'urql';
 import type { AuditEvent, AuditFilter, Invitation, PageInfo, Role, User } from './types';
 
-const USER_FIELDS = gql`
-  fragment MemberFields on User {
-    id
-    displayName
-    email
-    role
-  }
-`;
-
-const INVITATION_FIELDS = gql`
-  fragment StaffInvitationFields on Invitation {
-    id
-    email
-    role
-    caseId
-    access
-    expiresAt
-    acceptedAt
-    createdAt
-  }
-`;
+// Flat selections (no fragments): see cases.ts.
+const USER = 'id displayName email role';
+const INVITATION = 'id email role caseId access expiresAt acceptedAt createdAt';
 
 export const MembersQuery = gql<{ members: User[] }, Record<string, never>>`
   query Members {
     members {
-      ...MemberFields
+      ${USER}
     }
   }
-  ${USER_FIELDS}
 `;
 
 export const StaffInvitationsQuery = gql<{ staffInvitations: Invitation[] }, Record<string, never>>`
   query StaffInvitations {
     staffInvitations {
-      ...StaffInvitationFields
+      ${INVITATION}
     }
   }
-  ${INVITATION_FIELDS}
 `;
 
 export const InviteStaffMutation = gql<{ inviteStaff: Invitation }, { input: { email: string; role: Role } }>`
   mutation InviteStaff($input: InviteStaffInput!) {
     inviteStaff(input: $input) {
-      ...StaffInvitationFields
+      ${INVITATION}
     }
   }
-  ${INVITATION_FIELDS}
 `;
 
 export const RevokeInvitationMutation = gql<{ revokeInvitation: boolean }, { id: string }>`
@@ -59,10 +38,9 @@ export const RevokeInvitationMutation = gql<{ revokeInvitation: boolean }, { id:
 export const ChangeMemberRoleMutation = gql<{ changeMemberRole: User }, { userId: string; role: Role }>`
   mutation ChangeMemberRole($userId: ID!, $role: Role!) {
     changeMemberRole(userId: $userId, role: $role) {
-      ...MemberFields
+      ${USER}
     }
   }
-  ${USER_FIELDS}
 `;
 
 export interface AuditEventsData {
@@ -86,9 +64,7 @@ export const AuditEventsQuery = gql<AuditEventsData, AuditEventsVariables>`
         caseId
         ip
         userAgent
-        actor {
-          ...MemberFields
-        }
+        actor { ${USER} }
       }
       pageInfo {
         endCursor
@@ -96,5 +72,4 @@ export const AuditEventsQuery = gql<AuditEventsData, AuditEventsVariables>`
       }
     }
   }
-  ${USER_FIELDS}
 `;

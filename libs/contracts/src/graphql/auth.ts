@@ -1,27 +1,15 @@
 import { gql } from 'urql';
 import type { InvitationPreview, Role, Viewer } from './types';
 
-const VIEWER_FIELDS = gql`
-  fragment ViewerFields on Viewer {
-    id
-    displayName
-    email
-    role
-    organization {
-      id
-      name
-      timeZone
-    }
-  }
-`;
+// Flat selections (no fragments): see cases.ts.
+const VIEWER = 'id displayName email role organization { id name timeZone }';
 
 export const MeQuery = gql<{ me: Viewer | null }, Record<string, never>>`
   query Me {
     me {
-      ...ViewerFields
+      ${VIEWER}
     }
   }
-  ${VIEWER_FIELDS}
 `;
 
 export interface SignUpInput {
@@ -35,19 +23,17 @@ export interface SignUpInput {
 export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
-      ...ViewerFields
+      ${VIEWER}
     }
   }
-  ${VIEWER_FIELDS}
 `;
 
 export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; password: string } }>`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
-      ...ViewerFields
+      ${VIEWER}
     }
   }
-  ${VIEWER_FIELDS}
 `;
 
 export const SignOutMutation = gql<{ signOut: boolean }, Record<string, never>>`
@@ -79,8 +65,7 @@ export const AcceptInvitationMutation = gql<
 >`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
-      ...ViewerFields
+      ${VIEWER}
     }
   }
-  ${VIEWER_FIELDS}
 `;

@@ -13,17 +13,10 @@ import type {
   Urgency,
 } from './types';
 
-const USER_FIELDS = gql`
-  fragment UserFields on User {
-    id
-    displayName
-    email
-    role
-  }
-`;
-
-const CASE_SUMMARY_FIELDS = gql`
-  fragment CaseSummaryFields on Case {
+// Selections are shared as plain strings rather than fragments: the API's depth limit counts
+// fragment spreads as levels, and flat documents are also easier to read in the network tab.
+const USER = 'id displayName email role';
+const CASE_SUMMARY = `
     id
     patientName
     question
@@ -31,77 +24,21 @@ const CASE_SUMMARY_FIELDS = gql`
     stage
     createdAt
     updatedAt
-    leadAdvocate {
-      ...UserFields
-    }
-  }
-  ${USER_FIELDS}
-`;
-
-const COMMENT_FIELDS = gql`
-  fragment CommentFields on Comment {
-    id
-    body
-    internal
-    createdAt
-    author {
-      ...UserFields
-    }
-  }
-  ${USER_FIELDS}
-`;
-
-const INVITATION_FIELDS = gql`
-  fragment InvitationFields on Invitation {
-    id
-    email
-    role
-    caseId
-    access
-    expiresAt
-    acceptedAt
-    createdAt
-  }
-`;
-
-const CASE_DETAIL_FIELDS = gql`
-  fragment CaseDetailFields on Case {
-    ...CaseSummaryFields
+    leadAdvocate { ${USER} }`;
+const COMMENT = `id body internal createdAt author { ${USER} }`;
+const INVITATION = 'id email role caseId access expiresAt acceptedAt createdAt';
+const CASE_DETAIL = `
+    ${CASE_SUMMARY}
     diagnosisInDoubt
     triggers
     triggerNotes
     allowedStageMoves
     summary
     version
-    participants {
-      id
-      role
-      access
-      user {
-        ...UserFields
-      }
-    }
-    comments {
-      ...CommentFields
-    }
-    invitations {
-      ...InvitationFields
-    }
-    permissions {
-      read
-      edit
-      comment
-      internal
-      moveStage
-      invitePatient
-      inviteCaregiver
-      assignAdvocate
-    }
-  }
-  ${CASE_SUMMARY_FIELDS}
-  ${COMMENT_FIELDS}
-  ${INVITATION_FIELDS}
-`;
+    participants { id role access user { ${USER} } }
+    comments { ${COMMENT} }
+    invitations { ${INVITATION} }
+    permissions { read edit comment internal moveStage invitePatient inviteCaregiver assignAdvocate }`;
 
 export interface CasesData {
   cases: { nodes: CaseSummary[]; pageInfo: PageInfo; totalCount: number };
@@ -117,7 +54,7 @@ export const CasesQuery = gql<CasesData, CasesVariables>`
   query Cases($filter: CaseFilter, $sort: CaseSort, $first: Int!, $after: String) {
     cases(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
-        ...CaseSummaryFields
+        ${CASE_SUMMARY}
       }
       pageInfo {
         endCursor
@@ -126,16 +63,14 @@ export const CasesQuery = gql<CasesData, CasesVariables>`
       totalCount
     }
   }
-  ${CASE_SUMMARY_FIELDS}
 `;
 
 export const CaseQuery = gql<{ case: CaseDetail }, { id: string }>`
   query Case($id: ID!) {
     case(id: $id) {
-      ...CaseDetailFields
+      ${CASE_DETAIL}
     }
   }
-  ${CASE_DETAIL_FIELDS}
 `;
 
 export interface CreateCaseInput {
@@ -152,10 +87,9 @@ export interface CreateCaseInput {
 export const CreateCaseMutation = gql<{ createCase: CaseDetail }, { input: CreateCaseInput }>`
   mutation CreateCase($input: CreateCaseInput!) {
     createCase(input: $input) {
-      ...CaseDetailFields
+      ${CASE_DETAIL}
     }
   }
-  ${CASE_DETAIL_FIELDS}
 `;
 
 export interface UpdateCaseInput {
@@ -172,19 +106,17 @@ export interface UpdateCaseInput {
 export const UpdateCaseMutation = gql<{ updateCase: CaseDetail }, { input: UpdateCaseInput }>`
   mutation UpdateCase($input: UpdateCaseInput!) {
     updateCase(input: $input) {
-      ...CaseDetailFields
+      ${CASE_DETAIL}
     }
   }
-  ${CASE_DETAIL_FIELDS}
 `;
 
 export const MoveCaseStageMutation = gql<{ moveCaseStage: CaseDetail }, { input: { caseId: string; to: CaseStage } }>`
   mutation MoveCaseStage($input: MoveCaseStageInput!) {
     moveCaseStage(input: $input) {
-      ...CaseDetailFields
+      ${CASE_DETAIL}
     }
   }
-  ${CASE_DETAIL_FIELDS}
 `;
 
 export const AssignLeadAdvocateMutation = gql<
@@ -193,10 +125,9 @@ export const AssignLeadAdvocateMutation = gql<
 >`
   mutation AssignLeadAdvocate($caseId: ID!, $advocateId: ID!) {
     assignLeadAdvocate(caseId: $caseId, advocateId: $advocateId) {
-      ...CaseDetailFields
+      ${CASE_DETAIL}
     }
   }
-  ${CASE_DETAIL_FIELDS}
 `;
 
 export const InvitePatientMutation = gql<
@@ -205,10 +136,9 @@ export const InvitePatientMutation = gql<
 >`
   mutation InvitePatient($input: InvitePatientInput!) {
     invitePatient(input: $input) {
-      ...InvitationFields
+      ${INVITATION}
     }
   }
-  ${INVITATION_FIELDS}
 `;
 
 export const InviteCaregiverMutation = gql<
@@ -217,10 +147,9 @@ export const InviteCaregiverMutation = gql<
 >`
   mutation InviteCaregiver($input: InviteCaregiverInput!) {
     inviteCaregiver(input: $input) {
-      ...InvitationFields
+      ${INVITATION}
     }
   }
-  ${INVITATION_FIELDS}
 `;
 
 export const AddCommentMutation = gql<
@@ -229,8 +158,7 @@ export const AddCommentMutation = gql<
 >`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
-      ...CommentFields
+      ${COMMENT}
     }
   }
-  ${COMMENT_FIELDS}
 `;

@@ -19,7 +19,6 @@ export function TriggerCheckboxes(props: {
         value={props.value}
         onChange={(v) => props.onChange(v as CaseTrigger[])}
         error={props.error}
-        withAsterisk
       >
         <Stack gap="sm" mt="xs">
           {TRIGGERS.map((trigger) => (

@@ -12,16 +12,24 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   defaultRadius: 'md',
   focusRing: 'auto',
-  headings: { fontWeight: '650' },
   components: {
+    // No red asterisks: optional fields say "(optional)" instead, which reads calmer and
+    // keeps each label's text exactly its words (screen readers and tests match on it).
     Button: { defaultProps: { size: 'md' } },
-    TextInput: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { size: 'md' } },
-    Textarea: { defaultProps: { size: 'md', autosize: true, minRows: 3 } },
-    Select: { defaultProps: { size: 'md' } },
-    MultiSelect: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    PasswordInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    Textarea: { defaultProps: { size: 'md', autosize: true, minRows: 3, withAsterisk: false } },
+    Select: { defaultProps: { size: 'md', withAsterisk: false } },
+    MultiSelect: { defaultProps: { size: 'md', withAsterisk: false } },
+    CheckboxGroup: { defaultProps: { withAsterisk: false } },
+    RadioGroup: { defaultProps: { withAsterisk: false } },
     Checkbox: { defaultProps: { size: 'md' } },
     Radio: { defaultProps: { size: 'md' } },
+    Title: { defaultProps: { textWrap: 'balance' } },
+  },
+  headings: {
+    fontWeight: '650',
+    sizes: { h1: { fontSize: 'clamp(1.6rem, 1.2rem + 1.5vw, 2.1rem)', lineHeight: '1.25' } },
   },
 });
 

@@ -72,7 +72,7 @@ export const en = {
     signInIntro: 'Welcome back. Sign in to see your cases.',
     email: 'E-mail',
     password: 'Password',
-    showPassword: 'Show or hide the password',
+    showPassword: 'Show or hide what you typed',
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     noAccount: 'New advocacy organisation?',
