@@ -11,14 +11,17 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   resolve: {
-    alias: {
-      '@second-look/domain': lib('libs/domain/src/index.ts'),
-      '@second-look/web-ui': lib('libs/web/ui/src/index.ts'),
-      '@second-look/web-i18n': lib('libs/web/i18n/src/index.ts'),
-      '@second-look/web-auth': lib('libs/web/auth/src/index.ts'),
-      '@second-look/web-cases': lib('libs/web/cases/src/index.ts'),
-      '@second-look/web-admin': lib('libs/web/admin/src/index.ts'),
-    },
+    // Exact matches, so "@second-look/contracts" never swallows "@second-look/contracts/graphql".
+    alias: Object.entries({
+      '@second-look/domain': 'libs/domain/src/index.ts',
+      '@second-look/contracts/graphql': 'libs/contracts/src/graphql/index.ts',
+      '@second-look/contracts': 'libs/contracts/src/index.ts',
+      '@second-look/web-ui': 'libs/web/ui/src/index.ts',
+      '@second-look/web-i18n': 'libs/web/i18n/src/index.ts',
+      '@second-look/web-auth': 'libs/web/auth/src/index.ts',
+      '@second-look/web-cases': 'libs/web/cases/src/index.ts',
+      '@second-look/web-admin': 'libs/web/admin/src/index.ts',
+    }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {
     outDir: `${root}dist/apps/web`,

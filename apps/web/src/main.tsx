@@ -1,5 +1,4 @@
 import '@mantine/core/styles.css';
-import '../../../libs/web/ui/src/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode, useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -4,7 +4,7 @@ import {
   MeQuery,
   StaffInvitationsQuery,
   type Viewer,
-} from '../../../libs/contracts/src/graphql';
+} from '@second-look/contracts/graphql';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {

@@ -1,5 +1,5 @@
 import { gql } from 'urql';
-import type { InvitationPreview, Role, Viewer } from './types';
+import type { InvitationPreview, Viewer } from './types';
 
 // Flat selections (no fragments): see cases.ts.
 const VIEWER = 'id displayName email role organization { id name timeZone }';

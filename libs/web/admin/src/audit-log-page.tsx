@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDateTime } from '@second-look/web-ui';
-import { AuditEventsQuery, MembersQuery, type AuditFilter, type PageInfo } from '../../../contracts/src/graphql';
+import { AuditEventsQuery, MembersQuery, type AuditFilter, type PageInfo } from '@second-look/contracts/graphql';
 
 const PAGE_SIZE = 50;
 

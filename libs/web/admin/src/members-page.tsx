@@ -12,7 +12,7 @@ import {
   RevokeInvitationMutation,
   StaffInvitationsQuery,
   type User,
-} from '../../../contracts/src/graphql';
+} from '@second-look/contracts/graphql';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

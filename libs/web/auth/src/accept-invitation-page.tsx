@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { Role } from '@second-look/domain';
 import { ErrorAlert, Loading, PageTitle, PublicLayout, errorCode, fieldErrors, isNetworkError } from '@second-look/web-ui';
-import { AcceptInvitationMutation, InvitationPreviewQuery } from '../../../contracts/src/graphql';
+import { AcceptInvitationMutation, InvitationPreviewQuery } from '@second-look/contracts/graphql';
 import { MIN_PASSWORD_LENGTH } from './sign-up-page';
 
 export function AcceptInvitationPage() {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { ErrorAlert, PageTitle, PublicLayout } from '@second-look/web-ui';
-import { SignInMutation } from '../../../contracts/src/graphql';
+import { SignInMutation } from '@second-look/contracts/graphql';
 import { safeNext } from './require-viewer';
 import { useViewerState } from './viewer';
 

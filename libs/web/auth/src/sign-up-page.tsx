@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { ErrorAlert, PageTitle, PublicLayout, allTimeZones, browserTimeZone, fieldErrors } from '@second-look/web-ui';
-import { SignUpMutation } from '../../../contracts/src/graphql';
+import { SignUpMutation } from '@second-look/contracts/graphql';
 import { useViewerState } from './viewer';
 
 export const MIN_PASSWORD_LENGTH = 12;

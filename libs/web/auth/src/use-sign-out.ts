@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { useResetClient } from '@second-look/web-ui';
-import { SignOutEverywhereMutation, SignOutMutation } from '../../../contracts/src/graphql';
+import { SignOutEverywhereMutation, SignOutMutation } from '@second-look/contracts/graphql';
 
 /**
  * Sign out, then throw the whole cache away (a fresh client) so nothing about a patient

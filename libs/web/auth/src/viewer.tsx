@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, type CombinedError } from 'urql';
-import { MeQuery, type Viewer } from '../../../contracts/src/graphql';
+import { MeQuery, type Viewer } from '@second-look/contracts/graphql';
 
 interface ViewerState {
   viewer: Viewer | null;

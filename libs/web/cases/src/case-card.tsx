@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Urgency } from '@second-look/domain';
 import { formatDate } from '@second-look/web-ui';
-import type { CaseSummary } from '../../../contracts/src/graphql';
+import type { CaseSummary } from '@second-look/contracts/graphql';
 import { stageIndex, STAGES } from './labels';
 
 /** One case in a list: the whole card is the link, so the tap target is large. */

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert, formatDateTime } from '@second-look/web-ui';
-import { AddCommentMutation, type CaseDetail } from '../../../contracts/src/graphql';
+import { AddCommentMutation, type CaseDetail } from '@second-look/contracts/graphql';
 
 export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
   const { t, i18n } = useTranslation();

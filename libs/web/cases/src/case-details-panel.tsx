@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTrigger, Urgency } from '@second-look/domain';
 import { ErrorAlert, errorCode } from '@second-look/web-ui';
-import type { CaseDetail } from '../../../contracts/src/graphql';
+import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
 import { useCaseUpdate } from './use-case-update';

@@ -1,4 +1,5 @@
-import { Button, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -13,7 +14,7 @@ import {
   type CaseSort,
   type CaseSortField,
   type SortDirection,
-} from '../../../contracts/src/graphql';
+} from '@second-look/contracts/graphql';
 import { CaseCard } from './case-card';
 import { STAGES, URGENCIES } from './labels';
 import { useStaff } from './use-staff';
@@ -107,7 +108,10 @@ export function CaseListPage() {
   const total = counted && counted.key === queryKey ? counted.total : null;
   const onTotal = useCallback((n: number) => setCounted({ key: queryKey, total: n }), [queryKey]);
 
-  const filtered = stages.length > 0 || !!urgency || !!advocateId;
+  const activeFilters = (stages.length ? 1 : 0) + (urgency ? 1 : 0) + (advocateId ? 1 : 0);
+  const filtered = activeFilters > 0;
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const shown = Math.min(cursors.length * PAGE_SIZE, total ?? 0);
 
   return (
@@ -119,73 +123,93 @@ export function CaseListPage() {
         </Button>
       </Group>
 
+        {isAdvocate ? (
+          <div role="group" aria-labelledby="case-scope-label">
+            <Text id="case-scope-label" size="sm" fw={500} mb={4}>
+              {t('cases.scope')}
+            </Text>
+            <SegmentedControl
+              value={scope}
+              onChange={(v) => setScope(v as CaseListScope)}
+              data={[
+                { value: 'MINE', label: t('cases.scopeMine') },
+                { value: 'ORGANIZATION', label: t('cases.scopeOrganization') },
+              ]}
+              fullWidth
+              maw={420}
+            />
+          </div>
+        ) : null}
+
       <section aria-labelledby="case-filters-heading">
-        <Text id="case-filters-heading" component="h2" fw={600} mb="xs">
-          {t('cases.filters')}
-        </Text>
-        <Stack gap="sm">
-          {isAdvocate ? (
-            <div role="group" aria-labelledby="case-scope-label">
-              <Text id="case-scope-label" size="sm" fw={500} mb={4}>
-                {t('cases.scope')}
-              </Text>
-              <SegmentedControl
-                value={scope}
-                onChange={(v) => setScope(v as CaseListScope)}
-                data={[
-                  { value: 'MINE', label: t('cases.scopeMine') },
-                  { value: 'ORGANIZATION', label: t('cases.scopeOrganization') },
-                ]}
-                fullWidth
-                maw={420}
+        {wide ? (
+          <Text id="case-filters-heading" component="h2" fw={600} mb="xs">
+            {t('cases.filters')}
+          </Text>
+        ) : (
+          // On a phone the filters fold away so the cases come first.
+          <Text component="h2" id="case-filters-heading" mb="xs">
+            <UnstyledButton
+              onClick={toggleFilters}
+              aria-expanded={filtersOpen}
+              aria-controls="case-filters"
+              fw={600}
+              c="blue.9"
+              py={6}
+            >
+              {activeFilters ? t('cases.filtersActive', { count: activeFilters }) : t('cases.filters')}{' '}
+              <span aria-hidden>{filtersOpen ? '▴' : '▾'}</span>
+            </UnstyledButton>
+          </Text>
+        )}
+        <Collapse expanded={wide || filtersOpen} id="case-filters">
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+              <MultiSelect
+                label={t('cases.stageFilter')}
+                placeholder={stages.length ? undefined : t('cases.stageFilterPlaceholder')}
+                data={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
+                value={stages}
+                onChange={(v) => setStages(v as CaseStage[])}
+                clearable
+                clearButtonProps={{ 'aria-label': t('common.clear') }}
               />
-            </div>
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-            <MultiSelect
-              label={t('cases.stageFilter')}
-              placeholder={stages.length ? undefined : t('cases.stageFilterPlaceholder')}
-              data={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
-              value={stages}
-              onChange={(v) => setStages(v as CaseStage[])}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-            />
-            <Select
-              label={t('cases.urgencyFilter')}
-              data={[
-                { value: '', label: t('cases.anyUrgency') },
-                ...URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) })),
-              ]}
-              value={urgency ?? ''}
-              onChange={(v) => setUrgency((v || null) as Urgency | null)}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('cases.advocateFilter')}
-              data={[
-                { value: '', label: t('cases.anyAdvocate') },
-                ...staff.map((m) => ({ value: m.id, label: m.displayName })),
-              ]}
-              value={advocateId ?? ''}
-              onChange={(v) => setAdvocateId(v || null)}
-              allowDeselect={false}
-              searchable
-            />
-            <Select
-              label={t('cases.sort')}
-              data={SORT_FIELDS.flatMap((f) =>
-                DIRECTIONS.map((d) => ({
-                  value: `${f}:${d}`,
-                  label: t('cases.sortOption', { field: t(`enums.sort.${f}`), direction: t(`enums.direction.${d}`) }),
-                })),
-              )}
-              value={sortKey}
-              onChange={(v) => v && setSortKey(v)}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-        </Stack>
+              <Select
+                label={t('cases.urgencyFilter')}
+                data={[
+                  { value: '', label: t('cases.anyUrgency') },
+                  ...URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) })),
+                ]}
+                value={urgency ?? ''}
+                onChange={(v) => setUrgency((v || null) as Urgency | null)}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('cases.advocateFilter')}
+                data={[
+                  { value: '', label: t('cases.anyAdvocate') },
+                  ...staff.map((m) => ({ value: m.id, label: m.displayName })),
+                ]}
+                value={advocateId ?? ''}
+                onChange={(v) => setAdvocateId(v || null)}
+                allowDeselect={false}
+                searchable
+              />
+              <Select
+                label={t('cases.sort')}
+                data={SORT_FIELDS.flatMap((f) =>
+                  DIRECTIONS.map((d) => ({
+                    value: `${f}:${d}`,
+                    label: t(`enums.sortOption.${f}_${d}`),
+                  })),
+                )}
+                value={sortKey}
+                onChange={(v) => v && setSortKey(v)}
+                allowDeselect={false}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Collapse>
       </section>
 
       <section aria-labelledby="case-results-heading">

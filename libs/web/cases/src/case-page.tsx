@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
-import { CaseQuery } from '../../../contracts/src/graphql';
+import { CaseQuery } from '@second-look/contracts/graphql';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';

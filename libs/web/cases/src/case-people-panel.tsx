@@ -2,14 +2,14 @@ import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Tit
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { CaregiverAccess } from '@second-look/domain';
+import { CaregiverAccess, Role } from '@second-look/domain';
 import { ErrorAlert, fieldErrors, formatDate } from '@second-look/web-ui';
 import {
   AssignLeadAdvocateMutation,
   InviteCaregiverMutation,
   InvitePatientMutation,
   type CaseDetail,
-} from '../../../contracts/src/graphql';
+} from '@second-look/contracts/graphql';
 import { ACCESS_LEVELS } from './labels';
 import { useStaff } from './use-staff';
 
@@ -94,7 +94,7 @@ function AssignAdvocate({ item }: { item: CaseDetail }) {
     <Stack gap="xs">
       <Group align="flex-end" gap="xs">
         <Select
-          label={t('case.assignAdvocate')}
+          label={t('case.leadAdvocate')}
           data={staff.map((m) => ({ value: m.id, label: `${m.displayName} (${t(`enums.role.${m.role}`)})` }))}
           value={advocateId}
           onChange={setAdvocateId}
@@ -118,19 +118,24 @@ function AssignAdvocate({ item }: { item: CaseDetail }) {
 export function CasePeoplePanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const pending = item.invitations.filter((inv) => !inv.acceptedAt);
+  // Once the patient has joined there is nobody left to invite as patient.
+  const hasPatient = item.participants.some((p) => p.role === Role.PATIENT);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-people-heading">
       <Stack gap="md">
         <Title order={2} size="h3" id="case-people-heading">
           {t('case.peopleHeading')}
         </Title>
-        <div>
-          <Text fw={600} size="sm" c="dimmed">
-            {t('case.leadAdvocate')}
-          </Text>
-          <Text>{item.leadAdvocate?.displayName ?? t('case.noLeadAdvocate')}</Text>
-        </div>
-        {item.permissions.assignAdvocate ? <AssignAdvocate item={item} /> : null}
+        {item.permissions.assignAdvocate ? (
+          <AssignAdvocate item={item} />
+        ) : (
+          <div>
+            <Text fw={600} size="sm" c="dimmed">
+              {t('case.leadAdvocate')}
+            </Text>
+            <Text>{item.leadAdvocate?.displayName ?? t('case.noLeadAdvocate')}</Text>
+          </div>
+        )}
         {item.participants.length ? (
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {item.participants.map((p) => (
@@ -171,7 +176,7 @@ export function CasePeoplePanel({ item, timeZone }: { item: CaseDetail; timeZone
             </Stack>
           </div>
         ) : null}
-        {item.permissions.invitePatient ? <InviteForm item={item} kind="patient" /> : null}
+        {item.permissions.invitePatient && !hasPatient ? <InviteForm item={item} kind="patient" /> : null}
         {item.permissions.inviteCaregiver ? <InviteForm item={item} kind="caregiver" /> : null}
       </Stack>
     </Paper>

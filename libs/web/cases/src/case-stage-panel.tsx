@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaseStage } from '@second-look/domain';
 import { ErrorAlert } from '@second-look/web-ui';
-import { MoveCaseStageMutation, type CaseDetail } from '../../../contracts/src/graphql';
+import { MoveCaseStageMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { STAGES, stageIndex } from './labels';
 
 function StageStepper({ stage }: { stage: CaseStage }) {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorCode } from '@second-look/web-ui';
-import type { CaseDetail } from '../../../contracts/src/graphql';
+import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
 
 export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: () => void }) {

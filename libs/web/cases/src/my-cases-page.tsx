@@ -4,7 +4,7 @@ import { Navigate } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
-import { CasesQuery } from '../../../contracts/src/graphql';
+import { CasesQuery } from '@second-look/contracts/graphql';
 import { CaseCard } from './case-card';
 
 /** A patient or caregiver lands here: one case goes straight to it, several are listed. */

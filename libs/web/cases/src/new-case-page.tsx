@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { Urgency, type CaseTrigger } from '@second-look/domain';
 import { ErrorAlert, PageTitle, fieldErrors } from '@second-look/web-ui';
-import { CreateCaseMutation } from '../../../contracts/src/graphql';
+import { CreateCaseMutation } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
 import { useStaff } from './use-staff';

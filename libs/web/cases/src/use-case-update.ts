@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { errorCode } from '@second-look/web-ui';
-import { UpdateCaseMutation, type UpdateCaseInput } from '../../../contracts/src/graphql';
+import { UpdateCaseMutation, type UpdateCaseInput } from '@second-look/contracts/graphql';
 
 type Changes = Omit<UpdateCaseInput, 'id' | 'expectedVersion'>;
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { Role } from '@second-look/domain';
-import { MembersQuery, type User } from '../../../contracts/src/graphql';
+import { MembersQuery, type User } from '@second-look/contracts/graphql';
 
 /** Staff of the organisation, advocates first: the people a case can be led by. */
 export function useStaff(enabled = true): { staff: User[]; fetching: boolean } {

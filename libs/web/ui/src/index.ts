@@ -1,3 +1,5 @@
+// Global touches (skip link, card links, internal-note marking); Mantine's own CSS comes first in main.tsx.
+import './styles.css';
 export { theme, cssVariablesResolver } from './theme';
 export * from './errors';
 export * from './format';

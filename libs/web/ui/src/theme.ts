@@ -15,14 +15,22 @@ export const theme = createTheme({
   components: {
     // No red asterisks: optional fields say "(optional)" instead, which reads calmer and
     // keeps each label's text exactly its words (screen readers and tests match on it).
-    Button: { defaultProps: { size: 'md' } },
+    // Long labels ("Move to “Choose the second-opinion provider”") wrap instead of being cut.
+    Button: {
+      defaultProps: { size: 'md' },
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 6 },
+        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+      },
+    },
+    Badge: { styles: { root: { textTransform: 'none', height: 'auto', minHeight: 'var(--badge-height)' }, label: { whiteSpace: 'normal' } } },
     TextInput: { defaultProps: { size: 'md', withAsterisk: false } },
     PasswordInput: { defaultProps: { size: 'md', withAsterisk: false } },
     Textarea: { defaultProps: { size: 'md', autosize: true, minRows: 3, withAsterisk: false } },
     Select: { defaultProps: { size: 'md', withAsterisk: false } },
     MultiSelect: { defaultProps: { size: 'md', withAsterisk: false } },
-    CheckboxGroup: { defaultProps: { withAsterisk: false } },
-    RadioGroup: { defaultProps: { withAsterisk: false } },
+    CheckboxGroup: { defaultProps: { size: 'md', withAsterisk: false } },
+    RadioGroup: { defaultProps: { size: 'md', withAsterisk: false } },
     Checkbox: { defaultProps: { size: 'md' } },
     Radio: { defaultProps: { size: 'md' } },
     Title: { defaultProps: { textWrap: 'balance' } },
