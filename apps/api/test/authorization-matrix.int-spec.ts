@@ -1,6 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
-import { getNamedType, GraphQLInputObjectType, GraphQLObjectType, isInputObjectType } from 'graphql';
+import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
 
@@ -157,7 +157,7 @@ describe('authorisation matrix', () => {
 
   it('covers every operation of the schema that takes an id', () => {
     const schema = s.stack.app.get(GraphQLSchemaHost).schema;
-    const takesId = (args: ReadonlyArray<{ type: Parameters<typeof getNamedType>[0] }>, seen = new Set<string>()): boolean =>
+    const takesId = (args: ReadonlyArray<{ type: GraphQLInputType }>, seen = new Set<string>()): boolean =>
       args.some((a) => {
         const t = getNamedType(a.type);
         if (t.name === 'ID') return true;

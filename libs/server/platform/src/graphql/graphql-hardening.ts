@@ -14,7 +14,7 @@ export const GRAPHQL_LIMITS = {
  * By default graphql-armor throws from inside validation, which Apollo treats as a crash
  * (500). Reporting through the validation context makes it an ordinary validation error.
  */
-const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext, err: GraphQLError) => ctx.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
+const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
 
 export const graphqlValidationRules = () => [
   maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, ...report }),
