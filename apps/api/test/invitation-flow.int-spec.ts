@@ -94,3 +94,21 @@ describe('invitations by e-mail, through the worker and a real SMTP listener', (
     expect(ok.changeMemberRole.role).toBe('COORDINATOR');
   });
 });
+
+describe('opening a case with the patient’s e-mail', () => {
+  let s: TestStack;
+  beforeAll(async () => (s = await startTestStack('case-invite', { worker: true })));
+  afterAll(() => s?.close());
+
+  it('invites the patient at once', async () => {
+    const advocate = await s.signIn('advocate@harbor.example');
+    const r = await advocate.ok<{ createCase: { id: string; invitations: { email: string; role: string }[] } }>(
+      `mutation { createCase(input: { patientName: "Rosa Diaz", patientEmail: "Rosa@Example.org", question: "Q", diagnosisInDoubt: "D", triggers: [MAJOR_DIAGNOSIS], urgency: URGENT }) { id invitations { email role } } }`,
+    );
+    expect(r.createCase.invitations).toEqual([{ email: 'rosa@example.org', role: 'PATIENT' }]);
+    const msg = await s.mail!.waitFor((m) => m.to.includes('rosa@example.org'), 15000);
+    const patient = s.client();
+    await patient.ok(ACCEPT, { token: tokenFrom(msg.links.find((l) => l.includes('/invite/'))!), name: 'Rosa Diaz' });
+    expect((await patient.ok<{ cases: { nodes: { id: string }[] } }>(`{ cases { nodes { id } } }`)).cases.nodes).toEqual([{ id: r.createCase.id }]);
+  });
+});

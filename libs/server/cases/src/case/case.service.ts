@@ -84,15 +84,17 @@ export class CaseService implements OnModuleInit {
     return kase;
   }
 
+  /** Opens a case; with the patient's e-mail, the patient is invited in the same transaction. */
   async create(actor: Actor, input: CreateCaseInput): Promise<PatientCase> {
     const leadAdvocateId = input.leadAdvocateId ?? (actor.role === Role.ADVOCATE ? actor.userId : null);
-    return this.dataSource.transaction(async (m) => {
+    const patientEmail = input.patientEmail?.trim().toLowerCase() || null;
+    const { kase, invitationId } = await this.dataSource.transaction(async (m) => {
       if (leadAdvocateId) await this.assertStaffMember(actor, leadAdvocateId);
       const kase = await m.save(
         m.create(PatientCase, {
           organizationId: actor.organizationId,
           patientName: input.patientName.trim(),
-          patientEmail: input.patientEmail?.trim().toLowerCase() ?? null,
+          patientEmail,
           question: input.question.trim(),
           diagnosisInDoubt: input.diagnosisInDoubt.trim(),
           triggers: [...new Set(input.triggers)],
@@ -104,8 +106,13 @@ export class CaseService implements OnModuleInit {
         }),
       );
       await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
-      return kase;
+      const invitation = patientEmail
+        ? await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m)
+        : null;
+      return { kase, invitationId: invitation?.id ?? null };
     });
+    if (invitationId) await this.invitations.sendEmail(invitationId);
+    return kase;
   }
 
   /**
