@@ -17,6 +17,9 @@ function AuditPage(props: {
   onCount: (n: number) => void;
 }) {
   const { t, i18n } = useTranslation();
+  // Action names contain dots, which i18next reads as nesting: look them up in the map.
+  const labels = t('admin.action', { returnObjects: true }) as unknown as Record<string, string>;
+  const actionLabel = (action: string) => labels[action] ?? action;
   const [result, reexecute] = useQuery({
     query: AuditEventsQuery,
     variables: { filter: props.filter, first: PAGE_SIZE, after: props.after },
@@ -61,7 +64,7 @@ function AuditPage(props: {
           <Table.Td>{e.actor?.displayName ?? t('admin.system')}</Table.Td>
           <Table.Td>
             <Text size="sm" fw={500}>
-              {e.action}
+              {actionLabel(e.action)}
             </Text>
             <Text size="xs" c="dimmed">
               {e.entityType}
@@ -70,9 +73,16 @@ function AuditPage(props: {
           </Table.Td>
           <Table.Td>
             {e.caseId ? (
-              <Anchor component={Link} to={`/cases/${e.caseId}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {e.caseId}
-              </Anchor>
+              <Stack gap={2}>
+                <Anchor component={Link} to={`/cases/${e.caseId}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {e.caseId}
+                </Anchor>
+                {props.filter.caseId !== e.caseId ? (
+                  <Anchor component={Link} to={`?caseId=${encodeURIComponent(e.caseId)}`} size="xs">
+                    {t('admin.onlyThisCase')}
+                  </Anchor>
+                ) : null}
+              </Stack>
             ) : (
               '—'
             )}
@@ -96,6 +106,7 @@ export function AuditLogPage() {
   const caseId = params.get('caseId') ?? '';
   const actorId = params.get('actorId') ?? '';
   const [caseDraft, setCaseDraft] = useState(caseId);
+  useEffect(() => setCaseDraft(caseId), [caseId]);
   const [members] = useQuery({ query: MembersQuery, variables: {} });
   const filter: AuditFilter = { caseId: caseId || null, actorId: actorId || null };
   const key = `${caseId}|${actorId}`;

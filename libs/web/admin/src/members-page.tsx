@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -175,6 +176,7 @@ function PendingInvitations({ timeZone }: { timeZone: string }) {
 export function MembersPage() {
   const { t } = useTranslation();
   const viewer = useViewer();
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const [result, reexecute] = useQuery({ query: MembersQuery, variables: {}, requestPolicy: 'cache-and-network' });
   if (result.fetching && !result.data) return <Loading />;
   if (result.error && !result.data) {
@@ -191,30 +193,47 @@ export function MembersPage() {
         <Title order={2} size="h3" id="members-heading" mb="sm">
           {t('admin.membersList', { count: members.length })}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('admin.name')}</Table.Th>
-                <Table.Th scope="col">{t('admin.email')}</Table.Th>
-                <Table.Th scope="col">{t('admin.role')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    {m.displayName} {m.id === viewer.id ? <Text component="span" c="dimmed">{t('admin.you')}</Text> : null}
-                  </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.email}</Table.Td>
-                  <Table.Td>
-                    <RoleSelect member={m} isSelf={m.id === viewer.id} />
-                  </Table.Td>
+        {wide ? (
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('admin.name')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.email')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.role')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>
+                      {m.displayName} {m.id === viewer.id ? <Text component="span" c="dimmed">{t('admin.you')}</Text> : null}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.email}</Table.Td>
+                    <Table.Td>
+                      <RoleSelect member={m} isSelf={m.id === viewer.id} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          // A phone gets one card per person instead of a sideways-scrolling table.
+          <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {members.map((m) => (
+              <Paper component="li" key={m.id} withBorder p="sm" radius="md">
+                <Text fw={600}>
+                  {m.displayName} {m.id === viewer.id ? <Text component="span" c="dimmed">{t('admin.you')}</Text> : null}
+                </Text>
+                <Text size="sm" c="dimmed" mb="xs" style={{ overflowWrap: 'anywhere' }}>
+                  {m.email}
+                </Text>
+                <RoleSelect member={m} isSelf={m.id === viewer.id} />
+              </Paper>
+            ))}
+          </Stack>
+        )}
       </Paper>
       <InviteStaffForm />
       <PendingInvitations timeZone={viewer.organization.timeZone} />

@@ -49,6 +49,9 @@ export function CasePage() {
             </Badge>
           ) : null}
         </Group>
+        {!staff && item.leadAdvocate ? (
+          <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text>
+        ) : null}
         <Text c="dimmed" size="sm">
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>

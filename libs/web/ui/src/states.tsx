@@ -65,12 +65,20 @@ export function useErrorText(): (error: CombinedError | undefined | null) => str
 }
 
 /** An inline error for a form or action; pass onRetry for network failures. */
-export function ErrorAlert({ error, onRetry }: { error: CombinedError | undefined | null; onRetry?: () => void }) {
+export function ErrorAlert({
+  error,
+  onRetry,
+  withTitle = true,
+}: {
+  error: CombinedError | undefined | null;
+  onRetry?: () => void;
+  withTitle?: boolean;
+}) {
   const { t } = useTranslation();
   const text = useErrorText()(error);
   if (!error || !text) return null;
   return (
-    <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+    <Alert color="red" variant="light" title={withTitle ? t('errors.title') : undefined} role="alert">
       <Stack gap="xs">
         <Text size="sm">{text}</Text>
         {onRetry && isNetworkError(error) ? (
@@ -99,7 +107,7 @@ export function QueryErrorState({ error, onRetry }: { error: CombinedError; onRe
   return (
     <Stack gap="md" maw={640}>
       <PageTitle title={t('errors.title')}>{t('errors.title')}</PageTitle>
-      <ErrorAlert error={error} onRetry={onRetry} />
+      <ErrorAlert error={error} onRetry={onRetry} withTitle={false} />
       {!isNetworkError(error) && errorCode(error) !== 'UNAUTHENTICATED' ? (
         <Group>
           <Button variant="outline" onClick={onRetry}>

@@ -50,7 +50,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-anchor': t.colors.blue[8],
     '--mantine-color-blue-light-color': t.colors.blue[9],
     '--mantine-color-red-light-color': t.colors.red[9],
-    '--mantine-color-orange-light-color': t.colors.orange[9],
+    '--mantine-color-orange-light-color': '#9c3d00',
     '--mantine-color-gray-light-color': t.colors.gray[8],
     '--mantine-color-grape-light-color': t.colors.grape[9],
     '--mantine-color-teal-light-color': t.colors.teal[9],
