@@ -1,0 +1,34 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'demo-password-123';
+
+/** Picks an option in a Mantine Select (a combobox input with a listbox). */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: typeof label === 'string' }).first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** A fresh browser context (its own cookies), phone-sized when asked: another person. */
+export async function newPerson(browser: Browser, baseURL: string | undefined, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } }),
+  });
+  return context.newPage();
+}
+
+export async function acceptInvitation(page: Page, link: string, name: string, password: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Join and sign in' }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+}
