@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration at boot', () => {
+  it('refuses to start with one message naming everything missing or malformed', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'not a url' });
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/DATABASE_URL/);
+      expect(msg).toMatch(/REDIS_URL/);
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/README/);
+    }
+  });
+
+  it('fills sensible defaults and derives production settings', () => {
+    const dev = loadConfig({ DATABASE_URL: 'postgres://localhost/sl', REDIS_URL: 'redis://localhost:6379' });
+    expect(dev).toMatchObject({ env: 'development', port: 3000, migrateOnStart: true, cookieSecure: false, publicUrl: 'http://localhost:3000' });
+    const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379', PUBLIC_URL: 'https://care.example.org/' });
+    expect(prod).toMatchObject({ isProduction: true, migrateOnStart: false, cookieSecure: true, publicUrl: 'https://care.example.org' });
+  });
+});
