@@ -1,9 +1,9 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { ErrorAlert, PageTitle, PublicLayout } from '@second-look/web-ui';
+import { ErrorAlert, PageTitle, PublicLayout, errorCode } from '@second-look/web-ui';
 import { SignInMutation } from '@second-look/contracts/graphql';
 import { safeNext } from './require-viewer';
 import { useViewerState } from './viewer';
@@ -32,7 +32,13 @@ export function SignInPage() {
         <Stack gap="md">
           <PageTitle title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageTitle>
           <Text>{t('auth.signInIntro')}</Text>
-          <ErrorAlert error={result.error} />
+          {errorCode(result.error) === 'UNAUTHENTICATED' ? (
+            <Alert color="red" variant="light" role="alert">
+              {t('auth.wrongCredentials')}
+            </Alert>
+          ) : (
+            <ErrorAlert error={result.error} />
+          )}
           <TextInput
             label={t('auth.email')}
             type="email"

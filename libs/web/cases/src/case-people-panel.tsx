@@ -15,7 +15,7 @@ import { useStaff } from './use-staff';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function InviteForm({ item, kind }: { item: CaseDetail; kind: 'patient' | 'caregiver' }) {
+function InviteForm({ item, kind, again }: { item: CaseDetail; kind: 'patient' | 'caregiver'; again?: boolean }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [access, setAccess] = useState<CaregiverAccess>(CaregiverAccess.VIEW);
@@ -48,9 +48,19 @@ function InviteForm({ item, kind }: { item: CaseDetail; kind: 'patient' | 'careg
     <form onSubmit={submit} noValidate aria-labelledby={id}>
     <Stack gap="xs">
       <Title order={3} size="h4" id={id}>
-        {kind === 'patient' ? t('case.invitePatientHeading') : t('case.inviteCaregiverHeading')}
+        {kind === 'caregiver'
+          ? t('case.inviteCaregiverHeading')
+          : again
+            ? t('case.invitePatientAgainHeading')
+            : t('case.invitePatientHeading')}
       </Title>
-      <Text size="sm">{kind === 'patient' ? t('case.invitePatientHelp') : t('case.inviteCaregiverHelp')}</Text>
+      <Text size="sm">
+        {kind === 'caregiver'
+          ? t('case.inviteCaregiverHelp')
+          : again
+            ? t('case.invitePatientAgainHelp')
+            : t('case.invitePatientHelp')}
+      </Text>
       <TextInput
         label={t('case.inviteEmail')}
         type="email"
@@ -98,6 +108,7 @@ function AssignAdvocate({ item }: { item: CaseDetail }) {
           data={staff.map((m) => ({ value: m.id, label: `${m.displayName} (${t(`enums.role.${m.role}`)})` }))}
           value={advocateId}
           onChange={setAdvocateId}
+          placeholder={t('case.noLeadAdvocate')}
           searchable
           allowDeselect={false}
           style={{ flex: 1, minWidth: 200 }}
@@ -176,7 +187,9 @@ export function CasePeoplePanel({ item, timeZone }: { item: CaseDetail; timeZone
             </Stack>
           </div>
         ) : null}
-        {item.permissions.invitePatient && !hasPatient ? <InviteForm item={item} kind="patient" /> : null}
+        {item.permissions.invitePatient && !hasPatient ? (
+          <InviteForm item={item} kind="patient" again={pending.some((inv) => inv.role === Role.PATIENT)} />
+        ) : null}
         {item.permissions.inviteCaregiver ? <InviteForm item={item} kind="caregiver" /> : null}
       </Stack>
     </Paper>

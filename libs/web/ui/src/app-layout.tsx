@@ -1,4 +1,18 @@
-import { Anchor, AppShell, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, Avatar, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -39,6 +53,7 @@ export function AppLayout(props: {
 }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const [confirming, { open: openConfirm, close: closeConfirm }] = useDisclosure(false);
   const location = useLocation();
   useEffect(() => close(), [location.pathname, close]);
 
@@ -74,7 +89,7 @@ export function AppLayout(props: {
               {t('app.name')}
             </Anchor>
           </Group>
-          <Menu position="bottom-end" width={260} withinPortal>
+          <Menu position="bottom-end" width={260} withinPortal withInitialFocusPlaceholder={false}>
             <Menu.Target>
               <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
                 <Group gap="xs" wrap="nowrap">
@@ -88,25 +103,8 @@ export function AppLayout(props: {
               </UnstyledButton>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>
-                <Text size="sm" c="dark" fw={600} component="span" display="block">
-                  {props.user.displayName}
-                </Text>
-                <Text size="xs" c="dimmed" component="span" display="block">
-                  {t('userMenu.signedInAs', { email: props.user.email })}
-                </Text>
-                <Text size="xs" c="dimmed" component="span" display="block">
-                  {t('userMenu.organization', { name: props.user.organizationName })}
-                </Text>
-              </Menu.Label>
-              <Menu.Divider />
               <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
-              <Menu.Item
-                color="red"
-                onClick={() => {
-                  if (window.confirm(t('userMenu.signOutEverywhereConfirm'))) props.onSignOutEverywhere();
-                }}
-              >
+              <Menu.Item onClick={openConfirm}>
                 {t('userMenu.signOutEverywhere')}
               </Menu.Item>
             </Menu.Dropdown>
@@ -130,8 +128,44 @@ export function AppLayout(props: {
             </li>
           ))}
         </Box>
-        <VisuallyHidden>{props.user.organizationName}</VisuallyHidden>
+        {/* Who is signed in, kept out of the menu (role="menu" may hold only menu items). */}
+        <Box mt="auto" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+          <Text size="sm" fw={600}>
+            {props.user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {t('userMenu.signedInAs', { email: props.user.email })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('userMenu.organization', { name: props.user.organizationName })}
+          </Text>
+        </Box>
       </AppShell.Navbar>
+      <Modal
+        opened={confirming}
+        onClose={closeConfirm}
+        title={t('userMenu.signOutEverywhere')}
+        centered
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack gap="md">
+          <Text>{t('userMenu.signOutEverywhereConfirm')}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={closeConfirm}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              onClick={() => {
+                closeConfirm();
+                props.onSignOutEverywhere();
+              }}
+            >
+              {t('userMenu.signOutEverywhereAction')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1100}>{props.children}</Box>
       </AppShell.Main>
