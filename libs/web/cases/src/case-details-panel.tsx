@@ -66,8 +66,8 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
           ) : null}
         </Group>
         {stale ? (
-          <Alert color="orange" variant="light" role="alert" title={t('errors.title')}>
-            {t('errors.staleVersion')}
+          <Alert color="orange" variant="light" role="alert" title={t('case.staleTitle')}>
+            {t('case.staleHelpDetails')}
           </Alert>
         ) : null}
         {draft ? (

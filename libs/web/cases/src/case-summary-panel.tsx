@@ -44,9 +44,9 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
           ) : null}
         </Group>
         {stale ? (
-          <Alert color="orange" variant="light" role="alert" title={t('errors.title')}>
+          <Alert color="orange" variant="light" role="alert" title={t('case.staleTitle')}>
             <Stack gap="xs">
-              <Text size="sm">{t('errors.staleVersion')}</Text>
+              <Text size="sm">{t('case.staleHelp')}</Text>
               <Text size="sm" fw={600}>
                 {t('case.latestSaved')}
               </Text>

@@ -273,6 +273,11 @@ export const en = {
     summaryHelp: 'A short shared overview: what is known, what is next.',
     saved: 'Saved.',
     latestSaved: 'The latest saved version:',
+    staleTitle: 'This case changed while you were editing',
+    staleHelp:
+      'Someone else saved the summary just before you. Their version is shown here and your text is still in the box: save again to replace theirs, or cancel to keep it.',
+    staleHelpDetails:
+      'Someone else saved changes just before you. Under each box you can see what is saved now; your edits are still in the boxes: save again to replace theirs, or cancel to keep them.',
     detailsHeading: 'The question',
     question: 'Question to answer',
     diagnosis: 'Diagnosis or plan in doubt',
