@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { Role } from '@second-look/domain';
-import { ErrorAlert, Loading, PageTitle, PublicLayout, errorCode, fieldErrors, isNetworkError } from '@second-look/web-ui';
+import {
+  ErrorAlert,
+  Loading,
+  PageTitle,
+  PublicLayout,
+  errorCode,
+  fieldErrors,
+  isNetworkError,
+  useResetClient,
+} from '@second-look/web-ui';
 import { AcceptInvitationMutation, InvitationPreviewQuery } from '@second-look/contracts/graphql';
 import { MIN_PASSWORD_LENGTH } from './sign-up-page';
 
@@ -12,6 +21,7 @@ export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const navigate = useNavigate();
+  const reset = useResetClient();
   const [preview, refetch] = useQuery({
     query: InvitationPreviewQuery,
     variables: { token },
@@ -63,7 +73,11 @@ export function AcceptInvitationPage() {
     setTouched(true);
     if (!displayName.trim() || password.length < MIN_PASSWORD_LENGTH) return;
     const res = await accept({ input: { token, displayName: displayName.trim(), password } });
-    if (res.data?.acceptInvitation) navigate('/', { replace: true });
+    if (res.data?.acceptInvitation) {
+      // Someone else may have been signed in on this device: drop their cached data first.
+      reset();
+      navigate('/', { replace: true });
+    }
   };
 
   const org = invitation.organizationName;

@@ -51,7 +51,7 @@ export function useErrorText(): (error: CombinedError | undefined | null) => str
       case 'STALE_VERSION':
         return t('errors.staleVersion');
       case 'RATE_LIMITED':
-        return t('errors.rateLimited');
+        return errorMessage(error) ?? t('errors.rateLimited');
       case 'UNAUTHENTICATED':
         return t('errors.sessionEnded');
       case 'LAST_ADMIN':

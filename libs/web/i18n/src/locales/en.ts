@@ -57,7 +57,7 @@ export const en = {
     signInAgain: 'Sign in again',
     staleVersion:
       'Someone else changed this case while you were editing. We have loaded their version: please look it over and make your change again.',
-    rateLimited: 'Too many attempts. Please wait a minute and try again.',
+    rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
     forbidden: "You don't have permission to do that.",
     lastAdmin: 'Your organisation needs at least one admin, so this change is not possible.',
     invalidStageMove: 'This case cannot move to that stage from where it is now.',
