@@ -66,8 +66,9 @@ function AuditPage(props: {
             <Text size="sm" fw={500}>
               {actionLabel(e.action)}
             </Text>
-            <Text size="xs" c="dimmed">
-              {e.entityType}
+            {/* The exact action code stays visible: support and tests search for it. */}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {e.action} · {e.entityType}
               {e.entityId ? ` ${e.entityId}` : ''}
             </Text>
           </Table.Td>

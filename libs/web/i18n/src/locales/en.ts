@@ -318,8 +318,8 @@ export const en = {
   admin: {
     membersTitle: 'Members',
     membersIntro: 'The staff of your organisation and what they can do.',
-    membersList_one: '{{count}} member',
-    membersList_other: '{{count}} members',
+    membersList_one: 'Team ({{count}} person)',
+    membersList_other: 'Team ({{count}} people)',
     name: 'Name',
     email: 'E-mail',
     role: 'Role',
