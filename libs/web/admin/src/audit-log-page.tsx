@@ -75,11 +75,17 @@ function AuditPage(props: {
           <Table.Td>
             {e.caseId ? (
               <Stack gap={2}>
-                <Anchor component={Link} to={`/cases/${e.caseId}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Anchor
+                  component={Link}
+                  to={`/cases/${e.caseId}`}
+                  size="sm"
+                  className="sl-small-target"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {e.caseId}
                 </Anchor>
                 {props.filter.caseId !== e.caseId ? (
-                  <Anchor component={Link} to={`?caseId=${encodeURIComponent(e.caseId)}`} size="xs">
+                  <Anchor component={Link} to={`?caseId=${encodeURIComponent(e.caseId)}`} size="xs" className="sl-small-target">
                     {t('admin.onlyThisCase')}
                   </Anchor>
                 ) : null}

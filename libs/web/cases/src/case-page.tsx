@@ -37,7 +37,7 @@ export function CasePage() {
     <Stack gap="lg">
       <Stack gap={4}>
         {staff ? (
-          <Anchor component={Link} to="/cases" size="sm">
+          <Anchor component={Link} to="/cases" size="sm" className="sl-small-target">
             ← {t('common.backToCases')}
           </Anchor>
         ) : null}

@@ -48,8 +48,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': t.colors.red[9],
     '--mantine-color-placeholder': t.colors.gray[6],
     '--mantine-color-anchor': t.colors.blue[8],
-    '--mantine-color-blue-light-color': t.colors.blue[9],
-    '--mantine-color-red-light-color': t.colors.red[9],
+    // Darker than blue 9 so text stays above 4.5:1 even on hover backgrounds (down to blue 2).
+    '--mantine-color-blue-light-color': '#0b4a85',
+    '--mantine-color-red-light-color': '#a51d1d',
     '--mantine-color-orange-light-color': '#9c3d00',
     '--mantine-color-gray-light-color': t.colors.gray[8],
     '--mantine-color-grape-light-color': t.colors.grape[9],
