@@ -8,7 +8,8 @@ import { CasesModule } from '@second-look/server-cases';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
-import { AppConfig, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
+import { RecordsModule } from '@second-look/server-records';
+import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { HealthController } from './health.controller';
@@ -20,6 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         RedisModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -41,6 +43,7 @@ export class AppModule {
         JobsModule,
         IdentityModule,
         CasesModule,
+        RecordsModule,
       ],
       controllers: [HealthController],
     };

@@ -8,3 +8,4 @@ export * from './auth/auth.decorators';
 export * from './redis/redis.module';
 export * from './graphql/page-info.model';
 export * from './graphql/id.pipe';
+export * from './clock/clock';

@@ -12,3 +12,8 @@ import { RecordFollowUp } from './request/record-follow-up.entity';
 import { RecordRequestItem } from './request/record-request-item.entity';
 import { RecordRequest } from './request/record-request.entity';
 export const RECORD_ENTITIES = [RecordHolder, PacketItem, RecordRequest, RecordRequestItem, RecordFollowUp, CaseDocument];
+export * from './records.model';
+export * from './records.module';
+export * from './holder/record-holder.service';
+export * from './packet/packet.service';
+export * from './request/record-request.service';

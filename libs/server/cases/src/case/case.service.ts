@@ -4,7 +4,7 @@ import { Actor, assertStageMove, CaseStage, DomainError, DomainErrorCode, isStaf
 import { AuditService } from '@second-look/server-audit';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
 import { isUuid } from '@second-look/server-platform';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
 import { CaseAccessService } from './case-access.service';
 import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
@@ -14,8 +14,13 @@ import { PatientCase } from './patient-case.entity';
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency'] as const;
 export const MAX_PAGE = 100;
 
+export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
+
 @Injectable()
 export class CaseService implements OnModuleInit {
+  /** Run inside the transaction that creates a case (e.g. the records library adds the default packet). */
+  readonly createdHooks: CaseCreatedHook[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -106,6 +111,7 @@ export class CaseService implements OnModuleInit {
         }),
       );
       await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+      for (const hook of this.createdHooks) await hook(m, actor, kase);
       const invitation = patientEmail
         ? await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m)
         : null;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -20,7 +21,25 @@ const schema = z.object({
   /** Prefix for Redis keys and queues, so test files and tenants of a shared Redis never collide. */
   REDIS_PREFIX: z.string().default('sl'),
   TRUST_PROXY: bool.optional(),
+  /** Where uploaded documents live: `local` (a folder) or `s3` (any S3-compatible store). */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_DIR: z.string().min(1).default('.data/documents'),
+  STORAGE_S3_BUCKET: z.string().min(1).optional(),
+  STORAGE_S3_ENDPOINT: z.string().url().optional(),
+  STORAGE_S3_REGION: z.string().min(1).optional(),
+  /** MinIO and most self-hosted stores want path-style URLs; AWS itself does not need them. */
+  STORAGE_S3_FORCE_PATH_STYLE: bool.optional(),
+  /** Largest accepted upload; 50 MB covers a zipped CT series or a long scanned PDF. */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+}).superRefine((e, ctx) => {
+  if (e.STORAGE_DRIVER === 's3' && !e.STORAGE_S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['STORAGE_S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
+  }
 });
+
+export type StorageConfig =
+  | { driver: 'local'; dir: string }
+  | { driver: 's3'; bucket: string; endpoint: string | null; region: string; forcePathStyle: boolean };
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -38,6 +57,9 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   trustProxy: boolean;
+  storage: StorageConfig;
+  /** Read per request (not captured at boot) so it can be lowered in a test. */
+  documentMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +92,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     trustProxy: e.TRUST_PROXY ?? false,
+    storage:
+      e.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            bucket: e.STORAGE_S3_BUCKET as string,
+            endpoint: e.STORAGE_S3_ENDPOINT ?? null,
+            // The SDK insists on a region; S3-compatible stores ignore it, so a neutral default.
+            region: e.STORAGE_S3_REGION ?? env.AWS_REGION ?? 'us-east-1',
+            forcePathStyle: e.STORAGE_S3_FORCE_PATH_STYLE ?? !!e.STORAGE_S3_ENDPOINT,
+          }
+        : { driver: 'local', dir: resolve(e.STORAGE_DIR) },
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
   };
 }
 

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@second-look/server-audit';
+import { CasesModule } from '@second-look/server-cases';
+import { IdentityModule } from '@second-look/server-identity';
+import { RecordHolderService } from './holder/record-holder.service';
+import { PacketService } from './packet/packet.service';
+import {
+  CaseRecordsResolver,
+  PacketItemResolver,
+  RecordBoardHolderGroupResolver,
+  RecordFollowUpResolver,
+  RecordHolderResolver,
+  RecordRequestItemResolver,
+  RecordRequestResolver,
+} from './records.resolver';
+import { RecordBoardService } from './request/record-board.service';
+import { RecordRequestService } from './request/record-request.service';
+
+@Module({
+  imports: [AuditModule, IdentityModule, CasesModule],
+  providers: [
+    RecordHolderService,
+    PacketService,
+    RecordRequestService,
+    RecordBoardService,
+    RecordHolderResolver,
+    CaseRecordsResolver,
+    PacketItemResolver,
+    RecordRequestResolver,
+    RecordRequestItemResolver,
+    RecordFollowUpResolver,
+    RecordBoardHolderGroupResolver,
+  ],
+  exports: [PacketService, RecordRequestService, RecordHolderService],
+})
+export class RecordsModule {}

@@ -1,0 +1,35 @@
+import { Actor, CasePermissions, DomainError, DomainErrorCode, notFound, todayInZone, CalendarDate } from '@second-look/domain';
+import { CaseAccessService, CasePermission, PatientCase } from '@second-look/server-cases';
+import { Organization } from '@second-look/server-identity';
+import { Clock, isUuid } from '@second-look/server-platform';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Records hang off a case: a caller may touch one only through the case's scope. A record
+ * outside it answers "<what> not found", exactly like an id that does not exist.
+ */
+export async function requireCaseOf(
+  access: CaseAccessService,
+  actor: Actor,
+  caseId: string,
+  permission: CasePermission,
+  what: string,
+  manager?: EntityManager,
+): Promise<{ kase: PatientCase; can: CasePermissions }> {
+  try {
+    return await access.require(actor, caseId, permission, manager);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === DomainErrorCode.NOT_FOUND) throw notFound(what);
+    throw e;
+  }
+}
+
+export function assertId(id: string, what: string): void {
+  if (!isUuid(id)) throw notFound(what);
+}
+
+/** Today as a calendar date in the organisation's time zone (DOMAIN.md: dates are the org's). */
+export async function orgToday(manager: EntityManager, clock: Clock, organizationId: string): Promise<CalendarDate> {
+  const org = await manager.findOneByOrFail(Organization, { id: organizationId });
+  return todayInZone(clock.now(), org.timeZone);
+}
