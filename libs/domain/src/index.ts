@@ -9,3 +9,4 @@ export * from './dates/time-zone';
 export * from './records/packet';
 export * from './records/record-request-clock';
 export * from './timeline/case-timeline';
+export * from './records/request-letter';
