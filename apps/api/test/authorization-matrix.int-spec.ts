@@ -56,6 +56,30 @@ const freshCaregiverInvitation = async (s: Ctx): Promise<string> =>
     )
   ).inviteCaregiver.id;
 
+
+// Fresh records fixtures on Maria's case, made by the admin, so every call acts on its own rows.
+let holderId = '';
+const freshItem = async (s: Ctx): Promise<{ id: string; version: number }> =>
+  (
+    await s.as.admin.ok<{ addPacketItem: { id: string; version: number } }>(
+      `mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS, title: "matrix" }) { id version } }`,
+      { c: MARIA },
+    )
+  ).addPacketItem;
+const freshRequest = async (s: Ctx): Promise<{ id: string; itemId: string }> => {
+  const item = await freshItem(s);
+  const r = await s.as.admin.ok<{ createRecordRequest: { id: string } }>(
+    `mutation($c: ID!, $h: ID!, $i: ID!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: FAX, sentOn: $d }) { id } }`,
+    { c: MARIA, h: holderId, i: item.id, d: new Date(Date.now() - 3 * 86400000).toISOString().slice(0, 10) },
+  );
+  return { id: r.createRecordRequest.id, itemId: item.id };
+};
+/** Who may change Maria's case (and so its packet and requests). */
+const EDITS_MARIA: Record<Caller, Expect> = {
+  admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
+  advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND',
+};
+
 const ALL = (e: Expect): Record<Caller, Expect> =>
   ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
 
@@ -120,6 +144,68 @@ export const MATRIX: Record<string, Row> = {
     run: (_s, c, id = DEMO.users.harborAdvocate2) => c.gql(`mutation($id: ID!) { changeMemberRole(userId: $id, role: ADVOCATE) { id role } }`, { id }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
+
+  'Query.recordRequest': {
+    run: async (s, c, id) => c.gql(`query($id: ID!) { recordRequest(id: $id) { id overall items { packetItem { id } } } }`, { id: id ?? (await freshRequest(s)).id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Query.recordBoard': {
+    run: (_s, c, id = holderId) => c.gql(`query($h: ID) { recordBoard(filter: { holderId: $h }) { counts { open } requests { nodes { id } } } }`, { h: id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'empty' },
+    isEmpty: (r) => (r.data as { recordBoard: { requests: { nodes: unknown[] } } } | undefined)?.recordBoard.requests.nodes.length === 0,
+  },
+  'Mutation.updateRecordHolder': {
+    run: (_s, c, id = holderId) => c.gql(`mutation($id: ID!) { updateRecordHolder(input: { id: $id, name: "Lakeview Imaging" }) { id } }`, { id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.addPacketItem': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: OTHER, title: "x" }) { id } }`, { c: id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updatePacketItem': {
+    run: async (s, c, id) => {
+      const item = id ? { id, version: 1 } : await freshItem(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updatePacketItem(input: { id: $id, expectedVersion: $v, notes: "on its way" }) { id } }`, { id: item.id, v: item.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.removePacketItem': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removePacketItem(id: $id) }`, { id: id ?? (await freshItem(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.createRecordRequest': {
+    run: async (s, c, id) => {
+      const item = await freshItem(s);
+      return c.gql(`mutation($c: ID!, $h: ID!, $i: ID!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: PORTAL, sentOn: "2026-11-01" }) { id } }`, {
+        c: id ?? MARIA,
+        h: holderId,
+        i: item.id,
+      });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.recordLegalExtension': {
+    run: async (s, c, id) => {
+      const due = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
+      return c.gql(`mutation($id: ID!, $d: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: "Records are in off-site storage" }) { id } }`, { id: id ?? (await freshRequest(s)).id, d: due });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.logRecordFollowUp': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { logRecordFollowUp(input: { requestId: $id, channel: CALL, outcome: "Spoke to records, in progress" }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.markRecordsReceived': {
+    run: async (s, c, id) => {
+      const r = id ? { id, itemId: id } : await freshRequest(s);
+      return c.gql(`mutation($id: ID!, $i: ID!) { markRecordsReceived(input: { requestId: $id, packetItemIds: [$i] }) { id completedOn } }`, { id: r.id, i: r.itemId });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.setRecordRequestFee': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    expect: EDITS_MARIA,
+  },
 };
 
 function outcome(r: GqlResult, row: Row): Expect | string {
@@ -136,6 +222,7 @@ describe('authorisation matrix', () => {
     const as = {} as Record<Caller, GqlClient>;
     for (const [caller, email] of Object.entries(CALLERS)) as[caller as Caller] = await stack.signIn(email);
     s = { stack, as };
+    holderId = (await as.admin.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeview Imaging", fax: "555-0100" }) { id } }`)).createRecordHolder.id;
   });
   afterAll(() => s?.stack.close());
 
