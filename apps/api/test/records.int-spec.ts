@@ -1,0 +1,160 @@
+import { DEMO } from '../src/seed/demo-seed';
+import { GqlClient, startTestStack, TestStack } from './support/test-stack';
+
+const MARIA = DEMO.cases.maria;
+const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+describe('records: packet, requests on the legal clock, the coordinator board', () => {
+  let s: TestStack;
+  let advocate: GqlClient;
+  let holderId: string;
+
+  const item = async (kind = 'LABS') =>
+    (await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($c: ID!, $k: PacketItemKind!) { addPacketItem(input: { caseId: $c, kind: $k }) { id version } }`, { c: MARIA, k: kind }))
+      .addPacketItem;
+  const request = async (itemIds: string[], sentOn = day(-3)) =>
+    (
+      await advocate.ok<{ createRecordRequest: { id: string; target: { dueOn: string }; legal: { dueOn: string } } }>(
+        `mutation($c: ID!, $h: ID!, $i: [ID!]!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: $i, method: FAX, sentOn: $d }) { id target { dueOn } legal { dueOn } } }`,
+        { c: MARIA, h: holderId, i: itemIds, d: sentOn },
+      )
+    ).createRecordRequest;
+  const board = async (c: GqlClient, first = 50, filter: Record<string, unknown> = {}) =>
+    (
+      await c.ok<{ recordBoard: { counts: { open: number; overdue: number; atRisk: number; onTrack: number }; requests: { totalCount: number; nodes: { id: string }[] } } }>(
+        `query($f: RecordBoardFilter, $n: Int) { recordBoard(filter: $f, first: $n) { counts { open overdue atRisk onTrack } requests { totalCount nodes { id overall case { patientName leadAdvocate { displayName } } holder { name } items { packetItem { kind } } } } } }`,
+        { f: filter, n: first },
+      )
+    ).recordBoard;
+
+  beforeAll(async () => {
+    s = await startTestStack('records');
+    advocate = await s.signIn('advocate@harbor.example');
+    holderId = (await advocate.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "St. Mary Pathology", fax: "555-0199" }) { id } }`)).createRecordHolder.id;
+  });
+  afterAll(() => s?.close());
+
+  it('starts a new case with the packet its reasons call for', async () => {
+    const r = await advocate.ok<{ createCase: { packet: { kind: string; responsible: string }[] } }>(
+      `mutation { createCase(input: { patientName: "New Person", question: "Q", diagnosisInDoubt: "Suspected lymphoma", triggers: [MAJOR_DIAGNOSIS], urgency: URGENT }) { packet { kind responsible } } }`,
+    );
+    const kinds = r.createCase.packet.map((p) => p.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['PATHOLOGY_SLIDES', 'PATHOLOGY_REPORT', 'CLINIC_NOTES', 'MEDICATIONS_ALLERGIES', 'OWN_TIMELINE']));
+    expect(r.createCase.packet.find((p) => p.kind === 'MEDICATIONS_ALLERGIES')?.responsible).toBe('PATIENT');
+  });
+
+  it('computes the plan target (7 days, urgent) and the legal due date (30 days)', async () => {
+    const a = await item();
+    const r = await request([a.id], '2026-11-10');
+    expect(r.target.dueOn).toBe('2026-11-17');
+    expect(r.legal.dueOn).toBe('2026-12-10');
+  });
+
+  it('refuses bad dates and a bad extension with clear errors, changing nothing', async () => {
+    const a = await item();
+    const future = await advocate.gql(
+      `mutation($c: ID!, $h: ID!, $i: ID!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: FAX, sentOn: $d }) { id } }`,
+      { c: MARIA, h: holderId, i: a.id, d: day(5) },
+    );
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'sentOn' } });
+    const notADate = await advocate.gql(
+      `mutation($c: ID!, $h: ID!, $i: ID!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: FAX, sentOn: "2026-02-30" }) { id } }`,
+      { c: MARIA, h: holderId, i: a.id },
+    );
+    expect(notADate.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect(await s.ds.query(`SELECT count(*)::int AS n FROM record_request_item WHERE packet_item_id = $1`, [a.id])).toEqual([{ n: 0 }]);
+
+    const r = await request([a.id], '2026-11-01');
+    const extend = (newDueOn: string, reason = 'Slides are stored off site') =>
+      advocate.gql(`mutation($id: ID!, $d: String!, $r: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: $r }) { legal { dueOn } extensionReason } }`, { id: r.id, d: newDueOn, r: reason });
+    expect((await extend('2027-01-01')).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' }); // 61 days
+    expect((await extend('2026-12-31', '  ')).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
+    expect(await s.ds.query(`SELECT legal_due_on::text AS d, extension_reason AS r FROM record_request WHERE id = $1`, [r.id])).toEqual([{ d: '2026-12-01', r: null }]);
+    const ok = await extend('2026-12-31'); // exactly 60 days from receipt
+    expect(ok.data).toEqual({ recordLegalExtension: { legal: { dueOn: '2026-12-31' }, extensionReason: 'Slides are stored off site' } });
+    expect((await extend('2026-12-30')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED'); // only once
+  });
+
+  it('receives part of a request, then the rest; the request leaves the board', async () => {
+    const [a, b] = [await item('IMAGING_DISC'), await item('PROCEDURE_REPORT')];
+    const r = await request([a.id, b.id]);
+    const coordinator = await s.signIn('coordinator@harbor.example');
+    expect((await board(coordinator)).requests.nodes.map((n) => n.id)).toContain(r.id);
+    const part = await advocate.ok<{ markRecordsReceived: { completedOn: string | null; items: { receivedOn: string | null }[] } }>(
+      `mutation($id: ID!, $i: ID!) { markRecordsReceived(input: { requestId: $id, packetItemIds: [$i] }) { completedOn items { receivedOn } } }`,
+      { id: r.id, i: a.id },
+    );
+    expect(part.markRecordsReceived.completedOn).toBeNull();
+    expect(part.markRecordsReceived.items.filter((i) => i.receivedOn)).toHaveLength(1);
+    expect((await board(coordinator)).requests.nodes.map((n) => n.id)).toContain(r.id);
+    const all = await advocate.ok<{ markRecordsReceived: { completedOn: string | null } }>(
+      `mutation($id: ID!, $i: ID!) { markRecordsReceived(input: { requestId: $id, packetItemIds: [$i] }) { completedOn } }`,
+      { id: r.id, i: b.id },
+    );
+    expect(all.markRecordsReceived.completedOn).not.toBeNull();
+    expect((await board(coordinator)).requests.nodes.map((n) => n.id)).not.toContain(r.id);
+    const states = await s.ds.query(`SELECT state FROM packet_item WHERE id = ANY($1)`, [[a.id, b.id]]);
+    expect(states).toEqual([{ state: 'RECEIVED' }, { state: 'RECEIVED' }]);
+  });
+
+  it('counts the board by status and filters by it', async () => {
+    const coordinator = await s.signIn('coordinator@harbor.example');
+    await request([(await item()).id], day(-40)); // past the legal 30 days
+    const all = await board(coordinator);
+    expect(all.counts.open).toBe(all.counts.overdue + all.counts.atRisk + all.counts.onTrack);
+    const overdue = await board(coordinator, 50, { status: 'OVERDUE' });
+    expect(overdue.requests.totalCount).toBe(all.counts.overdue);
+    expect(overdue.requests.nodes.every((n) => (n as unknown as { overall: string }).overall === 'OVERDUE')).toBe(true);
+  });
+
+  it('runs the same number of SQL statements for a board page of 2 and of 50', async () => {
+    for (let i = 0; i < 8; i++) await request([(await item()).id]);
+    const coordinator = await s.signIn('coordinator@harbor.example');
+    const count = async (first: number) => {
+      let n = 0;
+      const original = s.ds.driver.createQueryRunner.bind(s.ds.driver);
+      const counting = (mode: 'master' | 'slave') => {
+        const qr = original(mode);
+        const q = qr.query.bind(qr);
+        qr.query = ((...args: Parameters<typeof q>) => {
+          n++;
+          return q(...args);
+        }) as typeof qr.query;
+        return qr;
+      };
+      s.ds.driver.createQueryRunner = counting;
+      try {
+        await board(coordinator, first);
+      } finally {
+        s.ds.driver.createQueryRunner = original;
+      }
+      return n;
+    };
+    const small = await count(2);
+    const large = await count(50);
+    // Board: counts, holder groups, page, audit insert, then one batched query per relation.
+    expect(small).toBeGreaterThanOrEqual(6);
+    expect(large).toBe(small);
+  });
+
+  it('keeps staff notes from patients and lets the patient add and edit items', async () => {
+    const a = await item();
+    await advocate.ok(`mutation($id: ID!, $v: Int!) { updatePacketItem(input: { id: $id, expectedVersion: $v, staffNotes: "Ask for the supervisor" }) { id } }`, { id: a.id, v: a.version });
+    const patient = await s.signIn('patient@harbor.example');
+    const seen = await patient.ok<{ case: { packet: { id: string; staffNotes: string | null }[] } }>(`query($c: ID!) { case(id: $c) { packet { id staffNotes } } }`, { c: MARIA });
+    expect(seen.case.packet.find((p) => p.id === a.id)?.staffNotes).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain('supervisor');
+    const refused = await patient.gql(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 2, staffNotes: "x" }) { id } }`, { id: a.id });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const mine = await patient.ok<{ addPacketItem: { kind: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: MEDICATIONS_ALLERGIES, responsible: PATIENT }) { kind } }`, { c: MARIA });
+    expect(mine.addPacketItem.kind).toBe('MEDICATIONS_ALLERGIES');
+    const stale = await patient.gql(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 1, notes: "late" }) { id } }`, { id: a.id });
+    expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
+  });
+
+  it('refuses a packet state move the rules do not allow', async () => {
+    const a = await item();
+    const r = await advocate.gql(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 1, state: SENT_TO_PROVIDER }) { id } }`, { id: a.id });
+    expect(r.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+  });
+});
