@@ -83,7 +83,7 @@ export function ErrorAlert({
         <Text size="sm">{text}</Text>
         {onRetry && isNetworkError(error) ? (
           <Group>
-            <Button size="sm" variant="outline" color="red" onClick={onRetry}>
+            <Button size="sm" variant="default" onClick={onRetry}>
               {t('common.retry')}
             </Button>
           </Group>
