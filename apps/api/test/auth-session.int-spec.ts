@@ -78,3 +78,17 @@ describe('sign-in, sessions and rate limits', () => {
     expect(actions).toEqual(new Set(['auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'auth.sign_out_everywhere']));
   });
 });
+
+describe('sign-in limits do not lock out a shared office address', () => {
+  let s: TestStack;
+  beforeAll(async () => (s = await startTestStack('auth-office')));
+  afterAll(() => s?.close());
+
+  it('lets many successful sign-ins through from one IP, each clearing the account count', async () => {
+    for (let i = 0; i < 40; i++) await s.signIn(i % 2 ? 'advocate@harbor.example' : 'coordinator@harbor.example');
+    for (let i = 0; i < 4; i++) await s.client().gql(SIGN_IN, { email: 'advocate@harbor.example', password: 'wrong-wrong-wrong' });
+    await s.signIn('advocate@harbor.example');
+    for (let i = 0; i < 4; i++) await s.client().gql(SIGN_IN, { email: 'advocate@harbor.example', password: 'wrong-wrong-wrong' });
+    expect((await s.client().gql(SIGN_IN, { email: 'advocate@harbor.example', password: DEMO_PASSWORD })).errors).toBeUndefined();
+  });
+});

@@ -17,8 +17,8 @@ export const GRAPHQL_LIMITS = {
 const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))] };
 
 export const graphqlValidationRules = () => [
-  maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, ...report }),
-  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, ...report }),
+  maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
+  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, flattenFragments: true, ...report }),
 ];
 
 /**
