@@ -1,5 +1,6 @@
 import { DataSourceOptions, MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { SafeQueryLogger } from './safe-query-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,7 +24,9 @@ export function dataSourceOptions(url: string, entities: EntityList, extra: { po
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeQueryLogger(),
+    maxQueryExecutionTime: 1000,
     poolSize: extra.poolSize ?? 10,
   };
 }
