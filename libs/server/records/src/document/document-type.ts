@@ -54,7 +54,6 @@ export function detectDocumentType(head: Buffer): DocumentType | null {
 }
 
 // Controls, and the bidirectional overrides that make "gpj.exe" display as "exe.jpg".
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_NAME = 200;
 

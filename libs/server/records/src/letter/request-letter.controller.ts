@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { SessionService } from '@second-look/server-identity';
+import type { Request, Response } from 'express';
+import { privateFileHeaders } from '../document/document.controller';
+import { requireCaller, RestErrorFilter } from '../document/rest-errors';
+import { RequestLetterService } from './request-letter.service';
+
+/**
+ * GET /api/record-requests/:id/letter.pdf  (session cookie) -> 200 application/pdf, as an attachment.
+ * Anyone who can read the case may print it, the patient included: it is their letter.
+ * Errors: { "error": { "code", "message" } } with 401/404.
+ */
+@Controller('api')
+@UseFilters(RestErrorFilter)
+export class RequestLetterController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly letters: RequestLetterService,
+  ) {}
+
+  @Get('record-requests/:id/letter.pdf')
+  async pdf(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const actor = await requireCaller(this.sessions, req);
+    const { pdf, fileName } = await this.letters.pdf(actor, id);
+    privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
+    res.status(200).end(pdf);
+  }
+}
