@@ -3,3 +3,4 @@ export * from './types';
 export * from './auth';
 export * from './cases';
 export * from './admin';
+export * from './records';
