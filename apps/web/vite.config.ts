@@ -21,6 +21,7 @@ export default defineConfig({
       '@second-look/web-auth': 'libs/web/auth/src/index.ts',
       '@second-look/web-cases': 'libs/web/cases/src/index.ts',
       '@second-look/web-admin': 'libs/web/admin/src/index.ts',
+      '@second-look/web-records': 'libs/web/records/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {
@@ -36,6 +37,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, changeOrigin: false, ws: true },
       '/health': { target: api, changeOrigin: false },
+      // Packet documents and request letters are plain REST beside /graphql.
+      '/api': { target: api, changeOrigin: false },
     },
   },
   preview: { host: '127.0.0.1', port: 4300 },

@@ -4,6 +4,7 @@ import { Role, isStaffRole } from '@second-look/domain';
 import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut, useViewer } from '@second-look/web-auth';
 import { AuditLogPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
+import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
 import { AppLayout, NotFoundState, type NavItem } from '@second-look/web-ui';
 
 function SignedInShell() {
@@ -15,6 +16,8 @@ function SignedInShell() {
     ? [
         { to: '/cases', label: t('nav.cases') },
         { to: '/cases/new', label: t('nav.newCase'), exact: true },
+        { to: '/records', label: t('nav.records'), exact: true },
+        { to: '/records/holders', label: t('nav.recordHolders') },
         ...(viewer.role === Role.ADMIN
           ? [
               { to: '/admin/members', label: t('nav.members') },
@@ -71,6 +74,22 @@ export function App() {
           }
         />
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route
+          path="/records"
+          element={
+            <StaffOnly>
+              <RecordBoardPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="/records/holders"
+          element={
+            <StaffOnly>
+              <RecordHoldersPage />
+            </StaffOnly>
+          }
+        />
         <Route
           path="/admin/members"
           element={

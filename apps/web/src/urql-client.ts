@@ -5,6 +5,7 @@ import {
   StaffInvitationsQuery,
   type Viewer,
 } from '@second-look/contracts/graphql';
+import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -48,6 +49,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           AuditEventConnection: () => null,
           InvitationPreview: () => null,
           CaseParticipant: (p) => (p['id'] as string | undefined) ?? null,
+          ...recordsCacheKeys,
         },
         updates: {
           Mutation: {
@@ -86,6 +88,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
               if (result['revokeInvitation']) cache.invalidate({ __typename: 'Invitation', id: args['id'] as string });
             },
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
+            ...recordsCacheUpdates,
           },
         },
       }),

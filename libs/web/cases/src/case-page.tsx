@@ -7,6 +7,7 @@ import { Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
 import { CaseQuery } from '@second-look/contracts/graphql';
+import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
@@ -32,6 +33,8 @@ export function CasePage() {
   const summary = <CaseSummaryPanel item={item} reload={reload} />;
   const details = <CaseDetailsPanel item={item} reload={reload} />;
   const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
+  const packet = <RecordPacketPanel item={item} />;
+  const requests = <RecordRequestsPanel item={item} />;
 
   return (
     <Stack gap="lg">
@@ -68,6 +71,8 @@ export function CasePage() {
             <Stack gap="lg">
               {summary}
               {details}
+              {packet}
+              {requests}
               {comments}
             </Stack>
           </Grid.Col>
@@ -78,6 +83,8 @@ export function CasePage() {
           {stage}
           {summary}
           {details}
+          {packet}
+          {requests}
           {comments}
           {people}
         </Stack>

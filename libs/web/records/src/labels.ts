@@ -1,0 +1,40 @@
+import { ClockStatus, PACKET_ITEM_KIND_ORDER, PacketItemKind, PacketItemState, ResponsibleParty } from '@second-look/domain';
+import type { FollowUpChannel, RecordBoardSort, RequestMethod } from '@second-look/contracts/graphql';
+
+/** Enum values in display order, for selects and radio groups. */
+export const KINDS: readonly PacketItemKind[] = PACKET_ITEM_KIND_ORDER;
+export const RESPONSIBLES: readonly ResponsibleParty[] = [ResponsibleParty.ADVOCATE, ResponsibleParty.PATIENT, ResponsibleParty.CAREGIVER];
+export const METHODS: readonly RequestMethod[] = ['PORTAL', 'FAX', 'EMAIL', 'MAIL', 'IN_PERSON'];
+export const CHANNELS: readonly FollowUpChannel[] = ['CALL', 'FAX', 'EMAIL', 'PORTAL', 'IN_PERSON'];
+export const OPEN_STATUSES: readonly ClockStatus[] = [ClockStatus.ON_TRACK, ClockStatus.AT_RISK, ClockStatus.OVERDUE];
+export const BOARD_SORTS: readonly RecordBoardSort[] = ['LEGAL_DUE_ON', 'PLAN_TARGET_ON', 'SENT_ON'];
+
+/**
+ * Colours back up the words, never replace them (a badge always says its state). Each has a
+ * symbol too, so the status also reads in greyscale and for colour-blind eyes.
+ */
+export const STATE_COLOR: Readonly<Record<PacketItemState, string>> = {
+  [PacketItemState.NEEDED]: 'orange',
+  [PacketItemState.REQUESTED]: 'blue',
+  [PacketItemState.RECEIVED]: 'teal',
+  [PacketItemState.SENT_TO_PROVIDER]: 'grape',
+  [PacketItemState.NOT_AVAILABLE]: 'gray',
+};
+
+export const CLOCK_COLOR: Readonly<Record<ClockStatus, string>> = {
+  [ClockStatus.DONE]: 'teal',
+  [ClockStatus.ON_TRACK]: 'blue',
+  [ClockStatus.AT_RISK]: 'orange',
+  [ClockStatus.OVERDUE]: 'red',
+};
+
+export const CLOCK_SYMBOL: Readonly<Record<ClockStatus, string>> = {
+  [ClockStatus.DONE]: '✓',
+  [ClockStatus.ON_TRACK]: '●',
+  [ClockStatus.AT_RISK]: '▲',
+  [ClockStatus.OVERDUE]: '!',
+};
+
+/** Items still to chase: the server only moves these to REQUESTED. */
+export const isOutstanding = (state: PacketItemState): boolean =>
+  state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED || state === PacketItemState.NOT_AVAILABLE;

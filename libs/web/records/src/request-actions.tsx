@@ -1,0 +1,284 @@
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
+import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import {
+  LogRecordFollowUpMutation,
+  MarkRecordsReceivedMutation,
+  RecordLegalExtensionMutation,
+  SetRecordRequestFeeMutation,
+  type FollowUpChannel,
+  type RecordRequest,
+} from '@second-look/contracts/graphql';
+import { addDays, formatDay, isDay, orgToday } from './dates';
+import { CHANNELS } from './labels';
+import { itemName } from './packet-item-form';
+
+type Action = 'followUp' | 'extension' | 'received' | 'fee';
+
+function ActionModal(props: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {props.children}
+    </Modal>
+  );
+}
+
+function FormButtons({ loading, onCancel, label }: { loading: boolean; onCancel: () => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group>
+      <Button type="submit" loading={loading}>
+        {label}
+      </Button>
+      <Button variant="subtle" onClick={onCancel} disabled={loading}>
+        {t('common.cancel')}
+      </Button>
+    </Group>
+  );
+}
+
+function FollowUpForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<FollowUpChannel>('CALL');
+  const [outcome, setOutcome] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [result, log] = useMutation(LogRecordFollowUpMutation);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!outcome.trim()) return;
+    const res = await log({ input: { requestId: request.id, channel, outcome: outcome.trim() } });
+    if (res.data) onDone(t('records.followUpLogged'));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Select
+          label={t('records.channel')}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`enums.followUpChannel.${c}`) }))}
+          value={channel}
+          onChange={(v) => v && setChannel(v as FollowUpChannel)}
+          allowDeselect={false}
+        />
+        <Textarea
+          label={t('records.outcome')}
+          description={t('records.outcomeHelp')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value)}
+          required
+          data-autofocus
+          error={(touched && !outcome.trim() ? t('validation.required') : undefined) ?? fieldErrors(result.error)['outcome']}
+        />
+        <ErrorAlert error={result.error} />
+        <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+function ExtensionForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const max = addDays(request.holderReceivedOn ?? request.sentOn, LEGAL_MAX_TOTAL_DAYS);
+  const [newDueOn, setNewDueOn] = useState(max);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [result, extend] = useMutation(RecordLegalExtensionMutation);
+  const server = fieldErrors(result.error);
+  const dateError = !touched
+    ? undefined
+    : !isDay(newDueOn)
+      ? t('records.dateRequired')
+      : newDueOn > max
+        ? t('records.extensionTooLate', { max: formatDay(max, i18n.language) })
+        : newDueOn <= request.legal.dueOn
+          ? t('records.extensionTooEarly', { current: formatDay(request.legal.dueOn, i18n.language) })
+          : undefined;
+  const reasonError = touched && !reason.trim() ? t('validation.required') : undefined;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!isDay(newDueOn) || newDueOn > max || newDueOn <= request.legal.dueOn || !reason.trim()) return;
+    const res = await extend({ input: { requestId: request.id, newDueOn, reason: reason.trim() } });
+    if (res.data) onDone(t('records.extensionRecorded', { when: formatDay(res.data.recordLegalExtension.legal.dueOn, i18n.language) }));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('records.extensionHelp', { max: formatDay(max, i18n.language) })}</Text>
+        <TextInput
+          type="date"
+          label={t('records.newDueOn')}
+          value={newDueOn}
+          min={addDays(request.legal.dueOn, 1)}
+          max={max}
+          onChange={(e) => setNewDueOn(e.currentTarget.value)}
+          required
+          error={dateError ?? server['newDueOn']}
+        />
+        <Textarea
+          label={t('records.reason')}
+          description={t('records.reasonHelp')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          error={reasonError ?? server['reason']}
+        />
+        <ErrorAlert error={result.error} />
+        <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+function ReceivedForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const today = orgToday(viewer.organization.timeZone);
+  const outstanding = request.items.filter((i) => !i.receivedOn && i.packetItem);
+  const [chosen, setChosen] = useState<string[]>(outstanding.map((i) => i.packetItem!.id));
+  const [receivedOn, setReceivedOn] = useState(today);
+  const [touched, setTouched] = useState(false);
+  const [result, mark] = useMutation(MarkRecordsReceivedMutation);
+  const dateError = !touched
+    ? undefined
+    : !isDay(receivedOn)
+      ? t('records.dateRequired')
+      : receivedOn > today
+        ? t('records.dateInFuture')
+        : receivedOn < request.sentOn
+          ? t('records.dateBeforeSent')
+          : undefined;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!chosen.length || !isDay(receivedOn) || receivedOn > today || receivedOn < request.sentOn) return;
+    const res = await mark({ input: { requestId: request.id, packetItemIds: chosen, receivedOn } });
+    if (res.data) onDone(t('records.markedReceived', { count: chosen.length }));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Checkbox.Group
+          label={t('records.items')}
+          value={chosen}
+          onChange={setChosen}
+          error={touched && !chosen.length ? t('records.chooseItems') : undefined}
+        >
+          <Stack gap="xs" mt="xs">
+            {outstanding.map((i) => (
+              <Checkbox key={i.packetItem!.id} value={i.packetItem!.id} label={itemName(t, i.packetItem!)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <TextInput
+          type="date"
+          label={t('records.receivedOn')}
+          value={receivedOn}
+          min={request.sentOn}
+          max={today}
+          onChange={(e) => setReceivedOn(e.currentTarget.value)}
+          required
+          error={dateError ?? fieldErrors(result.error)['receivedOn']}
+        />
+        <ErrorAlert error={result.error} />
+        <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('records.markReceived')} />
+      </Stack>
+    </form>
+  );
+}
+
+function FeeForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+  const { t } = useTranslation();
+  const [amount, setAmount] = useState(request.feeCents === null ? '' : (request.feeCents / 100).toFixed(2));
+  const [touched, setTouched] = useState(false);
+  const [result, setFee] = useMutation(SetRecordRequestFeeMutation);
+  const valid = /^\d{1,7}([.,]\d{1,2})?$/.test(amount.trim());
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!valid) return;
+    const feeCents = Math.round(Number(amount.trim().replace(',', '.')) * 100);
+    const res = await setFee({ input: { requestId: request.id, feeCents } });
+    if (res.data) onDone(t('records.feeSaved'));
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label={t('records.feeAmount')}
+          description={t('records.feeHelp')}
+          value={amount}
+          inputMode="decimal"
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          required
+          error={(touched && !valid ? t('records.feeInvalid') : undefined) ?? fieldErrors(result.error)['feeCents']}
+        />
+        <ErrorAlert error={result.error} />
+        <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * The things one does to an open request, each in a small dialog: the case page and the
+ * coordinator board share them, and the result lands in the one cache so both update.
+ */
+export function RequestActions({ request, compact = false }: { request: RecordRequest; compact?: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Action | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const holder = request.holder.name;
+  const done = (msg: string | null) => {
+    setOpen(null);
+    if (msg) setNotice(msg);
+  };
+  const outstanding = request.items.some((i) => !i.receivedOn && i.packetItem);
+  const size = compact ? 'xs' : 'sm';
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" role="group" aria-label={t('records.actions', { holder })}>
+        <Button size={size} variant="default" onClick={() => setOpen('followUp')}>
+          {compact ? t('records.logCall') : t('records.logFollowUp')}
+        </Button>
+        {!request.extensionReason && !request.completedOn ? (
+          <Button size={size} variant="default" onClick={() => setOpen('extension')}>
+            {t('records.recordExtension')}
+          </Button>
+        ) : null}
+        {outstanding ? (
+          <Button size={size} variant="default" onClick={() => setOpen('received')}>
+            {t('records.markReceived')}
+          </Button>
+        ) : null}
+        {!compact ? (
+          <Button size={size} variant="default" onClick={() => setOpen('fee')}>
+            {t('records.setFee')}
+          </Button>
+        ) : null}
+      </Group>
+      {notice ? (
+        <Text size="sm" c="teal.9" role="status">
+          {notice}
+        </Text>
+      ) : null}
+      <ActionModal opened={open === 'followUp'} onClose={() => setOpen(null)} title={t('records.logFollowUpHeading', { holder })}>
+        <FollowUpForm request={request} onDone={done} />
+      </ActionModal>
+      <ActionModal opened={open === 'extension'} onClose={() => setOpen(null)} title={t('records.extensionHeading', { holder })}>
+        <ExtensionForm request={request} onDone={done} />
+      </ActionModal>
+      <ActionModal opened={open === 'received'} onClose={() => setOpen(null)} title={t('records.markReceivedHeading', { holder })}>
+        <ReceivedForm request={request} onDone={done} />
+      </ActionModal>
+      <ActionModal opened={open === 'fee'} onClose={() => setOpen(null)} title={t('records.feeHeading', { holder })}>
+        <FeeForm request={request} onDone={done} />
+      </ActionModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isStaffRole } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
+import { ErrorAlert, Loading } from '@second-look/web-ui';
+import type { CaseDetail, RecordRequest } from '@second-look/contracts/graphql';
+import { letterPdfUrl } from './letter';
+import { NewRequestForm } from './new-request-form';
+import { RequestCard } from './request-card';
+import { useCaseRecords } from './use-case-records';
+
+/** The case's record requests, each on both clocks, and a form to send a new one (staff). */
+export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const staff = isStaffRole(viewer.role);
+  const { records, fetching, error, reload } = useCaseRecords(item.id);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<RecordRequest | null>(null);
+  const canEdit = item.permissions.edit;
+  // The directory of record holders is staff-only, so staff send new requests.
+  const canCreate = canEdit && staff;
+  const requests = records?.recordRequests ?? [];
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="record-requests-heading">
+      <Stack gap="md">
+        <Group justify="space-between" gap="xs">
+          <Title order={2} size="h3" id="record-requests-heading">
+            {t('records.requestsHeading')}
+          </Title>
+          {canCreate && records && !creating ? (
+            <Button
+              variant="outline"
+              size="sm"
+              onClick={() => {
+                setCreated(null);
+                setCreating(true);
+              }}
+            >
+              {t('records.newRequest')}
+            </Button>
+          ) : null}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('records.requestsIntro')}
+        </Text>
+        {created ? (
+          <Stack gap={4} role="status">
+            <Text c="teal.9">{t('records.requestCreated', { holder: created.holder.name })}</Text>
+            <Anchor href={letterPdfUrl(created.id)} download size="sm" className="sl-small-target">
+              {t('records.downloadLetter')}
+            </Anchor>
+          </Stack>
+        ) : null}
+        {creating && records ? (
+          <Paper p="sm" radius="md" bg="gray.0">
+            <NewRequestForm
+              item={item}
+              packet={records.packet}
+              onDone={(r) => {
+                setCreating(false);
+                setCreated(r);
+              }}
+            />
+          </Paper>
+        ) : null}
+        {!records && fetching ? <Loading /> : null}
+        {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+        {records && !requests.length ? <Text>{t('records.requestsEmpty')}</Text> : null}
+        {requests.length ? (
+          <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {requests.map((r) => (
+              <li key={r.id}>
+                <RequestCard request={r} canEdit={canEdit} patientName={item.patientName} timeZone={viewer.organization.timeZone} />
+              </li>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
