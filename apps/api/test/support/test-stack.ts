@@ -68,10 +68,10 @@ export interface TestStack {
  * The real API (and optionally the real worker) against a database of this test file's own,
  * migrated and seeded with the demo data, and a Redis key prefix of its own.
  */
-export async function startTestStack(label: string, opts: { worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(label: string, opts: { worker?: boolean; mail?: boolean } = {}): Promise<TestStack> {
   if (!process.env.REDIS_URL) throw new Error('REDIS_URL must point at a Redis server for integration tests (npm test sets it).');
   const db = await createTestDatabase(label);
-  const mail = opts.worker ? await startMailSink({ httpPort: false }) : null;
+  const mail = opts.worker || opts.mail ? await startMailSink({ httpPort: false }) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

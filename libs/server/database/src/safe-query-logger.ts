@@ -25,7 +25,7 @@ export class SafeQueryLogger implements Logger {
   }
 
   logMigration(message: string): void {
-    this.logger.log(message);
+    this.logger.verbose(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {

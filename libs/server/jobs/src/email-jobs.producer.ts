@@ -1,15 +1,16 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobName, jobIds, QueueName, SendInvitationEmailPayload } from '@second-look/contracts';
-import { Queue } from 'bullmq';
+import { EntityManager } from 'typeorm';
+import { OutboxService } from './outbox/outbox.service';
 
+/** E-mail work, written to the outbox inside the caller's transaction. */
 @Injectable()
 export class EmailJobs {
-  constructor(@InjectQueue(QueueName.EMAIL) private readonly queue: Queue) {}
+  constructor(private readonly outbox: OutboxService) {}
 
   /** Payload carries the id only; the worker re-reads the invitation when it runs. */
-  async sendInvitation(invitationId: string): Promise<void> {
+  async sendInvitation(manager: EntityManager, invitationId: string): Promise<void> {
     const payload: SendInvitationEmailPayload = { invitationId };
-    await this.queue.add(JobName.SEND_INVITATION_EMAIL, payload, { jobId: jobIds.invitationEmail(invitationId) });
+    await this.outbox.add(manager, { queue: QueueName.EMAIL, jobName: JobName.SEND_INVITATION_EMAIL, jobId: jobIds.invitationEmail(invitationId), payload: { ...payload } });
   }
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '@second-look/contracts';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import { EmailJobs } from './email-jobs.producer';
+import { OutboxService } from './outbox/outbox.service';
 import { DEFAULT_JOB_OPTIONS } from './job-settings';
 import { bullConnection } from './redis-connection';
 
@@ -19,7 +20,7 @@ import { bullConnection } from './redis-connection';
     }),
     BullModule.registerQueue({ name: QueueName.EMAIL }),
   ],
-  providers: [EmailJobs],
-  exports: [EmailJobs, BullModule],
+  providers: [EmailJobs, OutboxService],
+  exports: [EmailJobs, OutboxService, BullModule],
 })
 export class JobsModule {}

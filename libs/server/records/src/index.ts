@@ -17,3 +17,4 @@ export * from './records.module';
 export * from './holder/record-holder.service';
 export * from './packet/packet.service';
 export * from './request/record-request.service';
+export * from './document';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { IdentityModule } from '@second-look/server-identity';
+import { DocumentsModule } from './document/documents.module';
 import { RecordHolderService } from './holder/record-holder.service';
 import { PacketService } from './packet/packet.service';
 import {
@@ -17,7 +18,7 @@ import { RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule],
+  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule],
   providers: [
     RecordHolderService,
     PacketService,

@@ -4,6 +4,8 @@ import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { UserModel, UserService } from '@second-look/server-identity';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
+import { CaseDocumentModel } from './document/case-document.model';
+import { DocumentService } from './document/document.service';
 import { RecordHolderService } from './holder/record-holder.service';
 import { PacketService } from './packet/packet.service';
 import {
@@ -77,7 +79,13 @@ export class PacketItemResolver {
   constructor(
     private readonly packet: PacketService,
     private readonly holders: RecordHolderService,
+    private readonly documents: DocumentService,
   ) {}
+
+  @ResolveField(() => [CaseDocumentModel], { name: 'documents', description: 'Files attached to this item (upload with POST /api/packet-items/:id/documents).' })
+  documentsOf(@Parent() item: PacketItemModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<CaseDocumentModel[]> {
+    return this.documents.loader(ctx, actor).load(item.id);
+  }
 
   @ResolveField(() => RecordHolderModel, { nullable: true })
   holder(@Parent() item: PacketItemModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<RecordHolderModel | null> | null {

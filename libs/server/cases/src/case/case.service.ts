@@ -93,7 +93,7 @@ export class CaseService implements OnModuleInit {
   async create(actor: Actor, input: CreateCaseInput): Promise<PatientCase> {
     const leadAdvocateId = input.leadAdvocateId ?? (actor.role === Role.ADVOCATE ? actor.userId : null);
     const patientEmail = input.patientEmail?.trim().toLowerCase() || null;
-    const { kase, invitationId } = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       if (leadAdvocateId) await this.assertStaffMember(actor, leadAdvocateId);
       const kase = await m.save(
         m.create(PatientCase, {
@@ -112,13 +112,9 @@ export class CaseService implements OnModuleInit {
       );
       await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
       for (const hook of this.createdHooks) await hook(m, actor, kase);
-      const invitation = patientEmail
-        ? await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m)
-        : null;
-      return { kase, invitationId: invitation?.id ?? null };
+      if (patientEmail) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
+      return kase;
     });
-    if (invitationId) await this.invitations.sendEmail(invitationId);
-    return kase;
   }
 
   /**
@@ -171,24 +167,20 @@ export class CaseService implements OnModuleInit {
   }
 
   async invitePatient(actor: Actor, caseId: string, email: string) {
-    const invitation = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       const { kase } = await this.access.require(actor, caseId, 'invitePatient', m, true);
       const hasPatient = await m.existsBy(CaseParticipant, { caseId: kase.id, role: Role.PATIENT });
       if (hasPatient) throw new DomainError(DomainErrorCode.CONFLICT, 'This case already has a patient.');
       if (!kase.patientEmail) await m.update(PatientCase, { id: kase.id }, { patientEmail: email.trim().toLowerCase() });
       return this.invitations.inviteToCase(actor, { caseId: kase.id, email, role: Role.PATIENT, access: null }, m);
     });
-    await this.invitations.sendEmail(invitation.id);
-    return invitation;
   }
 
   async inviteCaregiver(actor: Actor, caseId: string, email: string, access: CaseParticipant['access']) {
-    const invitation = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       const { kase } = await this.access.require(actor, caseId, 'inviteCaregiver', m);
       return this.invitations.inviteToCase(actor, { caseId: kase.id, email, role: Role.CAREGIVER, access }, m);
     });
-    await this.invitations.sendEmail(invitation.id);
-    return invitation;
   }
 
   private async assertStaffMember(actor: Actor, userId: string): Promise<void> {

@@ -51,7 +51,6 @@ export class InvitationService {
       await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, detail: { role } }, m);
       return inv;
     });
-    await this.emails.sendInvitation(invitation.id);
     return invitation;
   }
 
@@ -61,11 +60,6 @@ export class InvitationService {
     const inv = await this.insert(manager, actor, { ...input, email }, INVITATION_TTL_DAYS.case);
     await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, caseId: input.caseId, detail: { role: input.role } }, manager);
     return inv;
-  }
-
-  /** After the transaction that created it commits: the e-mail goes out from the worker. */
-  sendEmail(invitationId: string): Promise<void> {
-    return this.emails.sendInvitation(invitationId);
   }
 
   pendingStaff(actor: Actor): Promise<Invitation[]> {
@@ -138,8 +132,9 @@ export class InvitationService {
     return inv;
   }
 
+  /** The invitation and its e-mail (through the outbox) commit together, or not at all. */
   private async insert(m: EntityManager, actor: Actor, v: { email: string; role: Role; caseId: string | null; access: CaregiverAccess | null }, ttlDays: number): Promise<Invitation> {
-    return m.save(
+    const inv = await m.save(
       m.create(Invitation, {
         organizationId: actor.organizationId,
         invitedById: actor.userId,
@@ -150,5 +145,7 @@ export class InvitationService {
         expiresAt: new Date(Date.now() + ttlDays * 24 * 60 * 60 * 1000),
       }),
     );
+    await this.emails.sendInvitation(m, inv.id);
+    return inv;
   }
 }

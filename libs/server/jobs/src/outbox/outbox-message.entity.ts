@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Background work decided inside a database transaction. The row commits (or rolls back)
+ * with the change that needs the work; the relay then hands it to BullMQ. So a crash between
+ * the commit and the enqueue loses nothing, and a rolled-back change enqueues nothing.
+ */
+@Entity('outbox_message')
+@Index('outbox_message_pending', ['id'], { where: 'dispatched_at IS NULL' })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  queue: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  jobName: string;
+
+  /** Deterministic BullMQ job id: relaying the same message twice yields one job. */
+  @Column({ type: 'varchar', length: 200 })
+  jobId: string;
+
+  /** Ids only; the job re-reads state when it runs. */
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  /** Not before this moment (delayed jobs: reminders); now() for immediate work. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  availableAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
+}
