@@ -60,7 +60,8 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
       headers: req.headers,
       // Browsers send UTF-8 file names without saying so.
       defParamCharset: 'utf8',
-      limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 20 },
+      // busboy flags a file that *reaches* its limit, so it is given one byte more than ours.
+      limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 20 },
     });
   } catch {
     throw invalid(`Send the file as multipart/form-data, in the field "${UPLOAD_FIELD}".`);
@@ -109,6 +110,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
         transform(chunk: Buffer, _enc, cb: TransformCallback) {
           try {
             size += chunk.length;
+            if (size > maxBytes) throw tooLarge(maxBytes);
             hash.update(chunk);
             if (!type) {
               head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
