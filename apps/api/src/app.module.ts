@@ -9,6 +9,7 @@ import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
+import { TimelineModule } from '@second-look/server-timeline';
 import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
@@ -44,6 +45,7 @@ export class AppModule {
         IdentityModule,
         CasesModule,
         RecordsModule,
+        TimelineModule,
       ],
       controllers: [HealthController],
     };

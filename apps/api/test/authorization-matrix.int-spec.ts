@@ -202,6 +202,13 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: EDITS_MARIA,
   },
+  'Mutation.adjustCaseTimeline': {
+    run: (_s, c, id = MARIA) => {
+      const d = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+      return c.gql(`mutation($id: ID!, $d: String!) { adjustCaseTimeline(input: { caseId: $id, phase: APPOINTMENT, targetOn: $d, reason: "Earliest slot at the academic centre" }) { id } }`, { id, d });
+    },
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,

@@ -1,5 +1,5 @@
 import { CaregiverAccess, CaseStage, CaseTrigger, Role, Urgency } from '@second-look/domain';
-import { CaseComment, CaseParticipant, PatientCase } from '@second-look/server-cases';
+import { CaseComment, CaseParticipant, CaseStageChange, PatientCase } from '@second-look/server-cases';
 import { ARGON2_OPTIONS, Organization, UserAccount } from '@second-look/server-identity';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
@@ -57,45 +57,77 @@ export async function seedDemo(ds: DataSource): Promise<U[]> {
       USERS.map((u) => ({ id: u.id, organizationId: u.org, email: u.email, displayName: u.name, role: u.role, passwordHash })),
     ).execute();
     const base = { createdById: DEMO.users.harborAdvocate, organizationId: DEMO.orgs.harbor };
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
     await m.createQueryBuilder().insert().into(PatientCase).orIgnore().values([
       {
-        ...base, id: DEMO.cases.maria, patientName: 'Maria Lopez', patientEmail: 'patient@harbor.example',
+        ...base, id: DEMO.cases.maria, createdAt: daysAgo(10), patientName: 'Maria Lopez', patientEmail: 'patient@harbor.example',
         question: 'Is a mastectomy the right treatment, or is breast-conserving surgery an option for me?',
         diagnosisInDoubt: 'Invasive ductal carcinoma, stage II; surgeon recommends mastectomy',
         triggers: [CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.RISKY_TREATMENT], urgency: Urgency.URGENT, stage: CaseStage.GATHER_RECORDS,
         leadAdvocateId: DEMO.users.harborAdvocate, summary: 'Diagnosed three weeks ago. Surgery is pencilled in for next month; Maria wants to see all her options first.',
       },
       {
-        ...base, id: DEMO.cases.david, patientName: 'David Chen', patientEmail: 'patient2@harbor.example',
+        ...base, id: DEMO.cases.david, createdAt: daysAgo(24), patientName: 'David Chen', patientEmail: 'patient2@harbor.example',
         question: 'Do I really need spinal fusion surgery?', diagnosisInDoubt: 'Lumbar degenerative disc disease; fusion at L4–L5 proposed',
         triggers: [CaseTrigger.RISKY_TREATMENT, CaseTrigger.NO_IMPROVEMENT], urgency: Urgency.ROUTINE, stage: CaseStage.CHOOSE_PROVIDER,
         leadAdvocateId: DEMO.users.harborAdvocate, summary: 'Eight months of physical therapy with little change.',
       },
       {
-        ...base, id: DEMO.cases.grace, patientName: 'Grace Whitfield', patientEmail: null,
+        ...base, id: DEMO.cases.grace, createdAt: daysAgo(2), patientName: 'Grace Whitfield', patientEmail: null,
         question: 'Is this really lupus?', diagnosisInDoubt: '"Probable" systemic lupus erythematosus',
         triggers: [CaseTrigger.UNCERTAIN_DIAGNOSIS, CaseTrigger.FEELS_UNHEARD], urgency: Urgency.ROUTINE, stage: CaseStage.DECIDE,
         leadAdvocateId: DEMO.users.harborAdvocate2, summary: '',
       },
       {
-        ...base, id: DEMO.cases.omar, patientName: 'Omar Haddad', patientEmail: null,
+        ...base, id: DEMO.cases.omar, createdAt: daysAgo(33), patientName: 'Omar Haddad', patientEmail: null,
         question: 'Should I have the valve replaced now or wait?', diagnosisInDoubt: 'Aortic stenosis; surgical valve replacement recommended',
         triggers: [CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.CONFLICTING_INFORMATION], urgency: Urgency.URGENT, stage: CaseStage.APPOINTMENT,
         leadAdvocateId: DEMO.users.harborAdvocate2, summary: 'Cardiologist and surgeon disagree on timing.',
       },
       {
-        ...base, id: DEMO.cases.eleanor, patientName: 'Eleanor Brooks', patientEmail: null,
+        ...base, id: DEMO.cases.eleanor, createdAt: daysAgo(50), patientName: 'Eleanor Brooks', patientEmail: null,
         question: 'Is the proposed treatment right for a rare condition?', diagnosisInDoubt: 'Suspected sarcoidosis',
         triggers: [CaseTrigger.RARE_CONDITION], urgency: Urgency.ROUTINE, stage: CaseStage.CLOSED, closedAt: new Date(),
         leadAdvocateId: DEMO.users.harborAdvocate, summary: 'Second opinion confirmed the diagnosis.',
       },
       {
-        id: DEMO.cases.northstarRuth, organizationId: DEMO.orgs.northstar, createdById: DEMO.users.northstarAdvocate,
+        id: DEMO.cases.northstarRuth, createdAt: daysAgo(12), organizationId: DEMO.orgs.northstar, createdById: DEMO.users.northstarAdvocate,
         patientName: 'Ruth Okafor', patientEmail: 'patient@northstar.example', question: 'Is chemotherapy necessary after surgery?',
         diagnosisInDoubt: 'Colon cancer, stage II', triggers: [CaseTrigger.MAJOR_DIAGNOSIS], urgency: Urgency.URGENT, stage: CaseStage.VERIFY_INSURANCE,
         leadAdvocateId: DEMO.users.northstarAdvocate, summary: '',
       },
     ]).execute();
+    // What happened so far, so each demo case's timeline reads against its plan.
+    const moves: Array<[string, string, CaseStage | null, CaseStage, number]> = [
+      ['01', DEMO.cases.maria, null, CaseStage.DECIDE, 10],
+      ['02', DEMO.cases.maria, CaseStage.DECIDE, CaseStage.TALK_TO_DOCTOR, 8],
+      ['03', DEMO.cases.maria, CaseStage.TALK_TO_DOCTOR, CaseStage.GATHER_RECORDS, 6],
+      ['04', DEMO.cases.david, null, CaseStage.DECIDE, 24],
+      ['05', DEMO.cases.david, CaseStage.DECIDE, CaseStage.TALK_TO_DOCTOR, 22],
+      ['06', DEMO.cases.david, CaseStage.TALK_TO_DOCTOR, CaseStage.GATHER_RECORDS, 20],
+      ['07', DEMO.cases.david, CaseStage.GATHER_RECORDS, CaseStage.CHOOSE_PROVIDER, 5],
+      ['08', DEMO.cases.grace, null, CaseStage.DECIDE, 2],
+      ['09', DEMO.cases.omar, null, CaseStage.DECIDE, 33],
+      ['10', DEMO.cases.omar, CaseStage.DECIDE, CaseStage.GATHER_RECORDS, 30],
+      ['11', DEMO.cases.omar, CaseStage.VERIFY_INSURANCE, CaseStage.PREPARE, 20],
+      ['12', DEMO.cases.omar, CaseStage.PREPARE, CaseStage.APPOINTMENT, 3],
+      ['13', DEMO.cases.eleanor, null, CaseStage.DECIDE, 50],
+      ['14', DEMO.cases.eleanor, CaseStage.GATHER_RECORDS, CaseStage.PREPARE, 38],
+      ['15', DEMO.cases.eleanor, CaseStage.APPOINTMENT, CaseStage.COMPARE_AND_DECIDE, 14],
+      ['16', DEMO.cases.eleanor, CaseStage.CLOSE_THE_LOOP, CaseStage.CLOSED, 4],
+      ['17', DEMO.cases.northstarRuth, null, CaseStage.DECIDE, 12],
+    ];
+    await m.createQueryBuilder().insert().into(CaseStageChange).orIgnore().values(
+      moves.map(([n, caseId, fromStage, toStage, ago]) => ({
+        id: `0f000000-0000-4000-8000-0000000000${n}`,
+        organizationId: caseId === DEMO.cases.northstarRuth ? DEMO.orgs.northstar : DEMO.orgs.harbor,
+        caseId,
+        fromStage,
+        toStage,
+        byUserId: caseId === DEMO.cases.northstarRuth ? DEMO.users.northstarAdvocate : DEMO.users.harborAdvocate,
+        at: daysAgo(ago),
+      })),
+    ).execute();
     await m.createQueryBuilder().insert().into(CaseParticipant).orIgnore().values([
       { id: '0d000000-0000-4000-8000-000000000001', caseId: DEMO.cases.maria, userId: DEMO.users.harborPatient, role: Role.PATIENT, access: null },
       { id: '0d000000-0000-4000-8000-000000000002', caseId: DEMO.cases.david, userId: DEMO.users.harborPatient2, role: Role.PATIENT, access: null },

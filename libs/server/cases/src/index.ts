@@ -4,9 +4,11 @@ export * from './case/case.service';
 export * from './case/case.model';
 export * from './participant/case-participant.entity';
 export * from './comment/case-comment.entity';
+export * from './stage/case-stage-change.entity';
 export * from './cases.module';
 
 import { PatientCase } from './case/patient-case.entity';
 import { CaseComment } from './comment/case-comment.entity';
 import { CaseParticipant } from './participant/case-participant.entity';
-export const CASE_ENTITIES = [PatientCase, CaseParticipant, CaseComment];
+import { CaseStageChange } from './stage/case-stage-change.entity';
+export const CASE_ENTITIES = [PatientCase, CaseParticipant, CaseComment, CaseStageChange];

@@ -6,6 +6,7 @@ import { InvitationHooks, InvitationService, UserAccount } from '@second-look/se
 import { isUuid } from '@second-look/server-platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
+import { CaseStageChange } from '../stage/case-stage-change.entity';
 import { CaseAccessService } from './case-access.service';
 import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
 import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, SortDirection, UpdateCaseInput } from './case.model';
@@ -111,6 +112,7 @@ export class CaseService implements OnModuleInit {
         }),
       );
       await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+      await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: null, toStage: kase.stage, byUserId: actor.userId });
       for (const hook of this.createdHooks) await hook(m, actor, kase);
       if (patientEmail) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
       return kase;
@@ -150,6 +152,7 @@ export class CaseService implements OnModuleInit {
       kase.stage = to;
       kase.closedAt = to === CaseStage.CLOSED ? new Date() : null;
       const saved = await m.save(kase);
+      await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: from, toStage: to, byUserId: actor.userId });
       await this.audit.record(actor, { action: 'case.move_stage', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { from, to } }, m);
       return saved;
     });

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@second-look/server-audit';
+import { CasesModule } from '@second-look/server-cases';
+import { TimelineResolver } from './timeline.resolver';
+import { TimelineService } from './timeline.service';
+
+@Module({ imports: [AuditModule, CasesModule], providers: [TimelineService, TimelineResolver], exports: [TimelineService] })
+export class TimelineModule {}
