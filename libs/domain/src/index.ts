@@ -10,3 +10,5 @@ export * from './records/packet';
 export * from './records/record-request-clock';
 export * from './timeline/case-timeline';
 export * from './records/request-letter';
+export * from './dates/zoned-time';
+export * from './records/record-reminders';
