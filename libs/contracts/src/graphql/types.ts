@@ -175,6 +175,17 @@ export interface RecordHolderInput {
   address?: string | null;
 }
 
+/** A file on a packet item; download it from `downloadUrl` (same origin, session cookie). */
+export interface CaseDocument {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: DateTime;
+  downloadUrl: string;
+  uploadedBy: { id: string; displayName: string } | null;
+}
+
 export interface PacketItem {
   id: string;
   kind: PacketItemKind;
@@ -189,6 +200,8 @@ export interface PacketItem {
   version: number;
   createdAt: DateTime;
   updatedAt: DateTime;
+  /** Selected where the screen lists files. */
+  documents?: CaseDocument[];
 }
 
 /** A packet item as a request lists it. */

@@ -2,7 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ClockStatus } from '@second-look/domain';
 import type { ClockReading } from '@second-look/contracts/graphql';
-import { CLOCK_COLOR, CLOCK_SYMBOL } from './labels';
+import { CLOCK_COLOR, CLOCK_SYMBOL, lightBadgeText } from './labels';
 import { formatDay } from './dates';
 
 /** A status in words, colour and a symbol: it reads the same without colour. */
@@ -12,6 +12,7 @@ export function ClockStatusBadge({ status, size = 'md' }: { status: ClockStatus;
     <Badge
       color={CLOCK_COLOR[status]}
       variant={status === ClockStatus.OVERDUE ? 'filled' : 'light'}
+      c={status === ClockStatus.OVERDUE ? undefined : lightBadgeText(CLOCK_COLOR[status])}
       size={size}
       leftSection={<span aria-hidden>{CLOCK_SYMBOL[status]}</span>}
     >

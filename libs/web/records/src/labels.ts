@@ -38,3 +38,9 @@ export const CLOCK_SYMBOL: Readonly<Record<ClockStatus, string>> = {
 /** Items still to chase: the server only moves these to REQUESTED. */
 export const isOutstanding = (state: PacketItemState): boolean =>
   state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED || state === PacketItemState.NOT_AVAILABLE;
+
+/**
+ * Text colour for a light badge. The theme darkens each light colour for AA contrast, but
+ * teal 9 on the teal badge background is 4.3:1, just short: a darker teal passes at 6:1.
+ */
+export const lightBadgeText = (color: string): string | undefined => (color === 'teal' ? '#066649' : undefined);

@@ -7,8 +7,9 @@ import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading } from '@second-look/web-ui';
 import { RemovePacketItemMutation, type CaseDetail, type PacketItem } from '@second-look/contracts/graphql';
 import { AddPacketItemForm, EditPacketItemForm, itemName } from './packet-item-form';
+import { PacketItemDocuments } from './packet-item-documents';
 import { PacketItemUpload } from './packet-item-upload';
-import { STATE_COLOR } from './labels';
+import { STATE_COLOR, lightBadgeText } from './labels';
 import { useCaseRecords } from './use-case-records';
 
 function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
@@ -17,7 +18,7 @@ function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   const [result, remove] = useMutation(RemovePacketItemMutation);
   return (
     <>
-      <Button variant="subtle" color="red.9" size="sm" onClick={() => setOpened(true)} aria-label={t('records.removeItemLabel', { item: name })}>
+      <Button variant="subtle" color="red" size="sm" onClick={() => setOpened(true)} aria-label={t('records.removeItemLabel', { item: name })}>
         {t('records.removeItem')}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('records.removeConfirmTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -45,7 +46,7 @@ function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   );
 }
 
-function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: boolean; reload: () => void }) {
+function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: boolean; timeZone: string; reload: () => void }) {
   const { t } = useTranslation();
   const { item, staff } = props;
   const [editing, setEditing] = useState(false);
@@ -64,7 +65,7 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
             </Title>
             {item.title ? <Text style={{ overflowWrap: 'anywhere' }}>{item.title}</Text> : null}
           </div>
-          <Badge color={STATE_COLOR[item.state]} variant="light" size="lg">
+          <Badge color={STATE_COLOR[item.state]} c={lightBadgeText(STATE_COLOR[item.state])} variant="light" size="lg">
             {t('records.stateLabel', { state: t(`enums.packetState.${item.state}`) })}
           </Badge>
         </Group>
@@ -87,6 +88,7 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
                 </Text>
               </Paper>
             ) : null}
+            {item.documents?.length ? <PacketItemDocuments documents={item.documents} timeZone={props.timeZone} /> : null}
             {props.canEdit ? (
               <Stack gap="xs" mt={4}>
                 <PacketItemUpload itemId={item.id} itemName={name} prominent={prominent} onUploaded={props.reload} />
@@ -132,7 +134,7 @@ export function RecordPacketPanel({ item }: { item: CaseDetail }) {
           <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {packet.map((p) => (
               <li key={p.id}>
-                <PacketItemCard item={p} canEdit={canEdit} staff={staff} reload={reload} />
+                <PacketItemCard item={p} canEdit={canEdit} staff={staff} timeZone={viewer.organization.timeZone} reload={reload} />
               </li>
             ))}
           </Stack>

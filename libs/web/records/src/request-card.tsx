@@ -7,6 +7,7 @@ import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
 import { formatDay, formatMoney } from './dates';
 import { letterPdfUrl, printLetter } from './letter';
+import { lightBadgeText } from './labels';
 import { itemName } from './packet-item-form';
 import { RequestActions } from './request-actions';
 
@@ -47,7 +48,7 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
                 {i.packetItem ? itemName(t, i.packetItem) : t('records.itemRemoved')}
               </Text>{' '}
               {i.receivedOn ? (
-                <Badge color="teal" variant="light" size="sm" leftSection={<span aria-hidden>✓</span>}>
+                <Badge color="teal" c={lightBadgeText('teal')} variant="light" size="sm" leftSection={<span aria-hidden>✓</span>}>
                   {t('records.itemReceived', { when: formatDay(i.receivedOn, i18n.language) })}
                 </Badge>
               ) : (
