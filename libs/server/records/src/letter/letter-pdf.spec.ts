@@ -1,28 +1,25 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { inflateSync } from 'node:zlib';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { renderLetterPdf, toFontCharset, wrapLine } from './letter-pdf';
 
-/** The text drawn on each page, read back from the (compressed) content streams. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      content = m[1];
-    }
-    for (const t of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) lines.push(Buffer.from(t[1], 'hex').toString('latin1'));
-  }
-  return lines.join('\n');
+/** The text drawn on each page, read back through pdf-lib (content streams are compressed). */
+async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const doc = await PDFDocument.load(pdf);
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    return streams
+      .map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1'))
+      .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((t) => Buffer.from(t[1], 'hex').toString('latin1')))
+      .join('\n');
+  });
 }
+const pdfText = async (pdf: Buffer): Promise<string> => (await pageTexts(pdf)).join('\n');
 
 describe('letter PDF', () => {
   it('renders a PDF whose pages carry the title and every paragraph', async () => {
     const pdf = await renderLetterPdf({ title: 'Request for copies of my medical records: Maria Lopez', paragraphs: ['November 22, 2026', 'Lakeside Medical Center\n100 Shore Road', 'Dear records team,'] }, { documentTitle: 'Records request' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Request for copies of my medical records: Maria Lopez');
     expect(text).toContain('Lakeside Medical Center\n100 Shore Road');
     const doc = await PDFDocument.load(pdf);
@@ -36,9 +33,20 @@ describe('letter PDF', () => {
     const pdf = await renderLetterPdf({ paragraphs: [long, long, long] }, { documentTitle: 'x' });
     const doc = await PDFDocument.load(pdf);
     expect(doc.getPageCount()).toBeGreaterThan(1);
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain(`Page 1 of ${doc.getPageCount()}`);
     expect(text).toContain('Sentence number 60 of a long letter');
+  });
+
+  it('never leaves the closing and signature apart at a page break', async () => {
+    const filler = 'A line of filler text that takes up some room on the page.';
+    // Enough one- and two-line paragraphs that the closing falls at the foot of page one.
+    for (let n = 12; n < 40; n++) {
+      const paragraphs = [...Array.from({ length: n }, () => `${filler} ${filler}`), 'Sincerely,', '______________________________\nMaria Lopez'];
+      const pages = (await pageTexts(await renderLetterPdf({ paragraphs }, { documentTitle: 'x' }))).filter((t) => t.includes('Maria Lopez'));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toContain('Sincerely,');
+    }
   });
 
   it('breaks lines at words, hangs list lines under their text, and splits a word too long for a line', async () => {
@@ -61,6 +69,6 @@ describe('letter PDF', () => {
     const font = await doc.embedFont(StandardFonts.Helvetica);
     expect(toFontCharset('Zoë Łukasz Dvořák 李 – “ok”', font)).toBe('Zoë Lukasz Dvorák ? – “ok”');
     const pdf = await renderLetterPdf({ title: 'Łukasz 李', paragraphs: ['Ağaoğlu'] }, { documentTitle: 'Łukasz' });
-    expect(pdfText(pdf)).toContain('Lukasz ?');
+    expect(await pdfText(pdf)).toContain('Lukasz ?');
   });
 });

@@ -1,8 +1,12 @@
 import { PDFDocument, PDFFont, rgb, StandardFonts } from 'pdf-lib';
 
-/** US Letter, the paper a US records office prints on; one-inch margins also fit A4. */
-const PAGE = { width: 612, height: 792, margin: 72 };
-const BODY = { size: 11, leading: 15, paragraphGap: 9 };
+/** US Letter, the paper a US records office prints on; these margins also fit A4. */
+const PAGE = { width: 612, height: 792, margin: 72, marginY: 60 };
+const BODY = { size: 11, leading: 14.5, paragraphGap: 9 };
+/** Room to sign by hand above a line of underscores. */
+const SIGNATURE_GAP = 26;
+/** Paragraphs up to this many lines are never split across pages. */
+const KEEP_TOGETHER_LINES = 6;
 const TITLE = { size: 13, gap: 16 };
 
 export interface PrintableLetter {
@@ -78,31 +82,41 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const width = PAGE.width - 2 * PAGE.margin;
 
+  const top = PAGE.height - PAGE.marginY;
   let page = pdf.addPage([PAGE.width, PAGE.height]);
-  let y = PAGE.height - PAGE.margin;
-  const ensureRoom = (height: number): void => {
-    if (y - height < PAGE.margin) {
-      page = pdf.addPage([PAGE.width, PAGE.height]);
-      y = PAGE.height - PAGE.margin;
-    }
+  let y = top;
+  const newPage = (): void => {
+    page = pdf.addPage([PAGE.width, PAGE.height]);
+    y = top;
   };
-  const draw = (text: string, font: PDFFont, size: number, leading: number): void => {
-    for (const source of text.split('\n')) {
-      for (const line of wrapLine(toFontCharset(source, font), width, (s) => font.widthOfTextAtSize(s, size))) {
-        ensureRoom(leading);
-        y -= leading;
-        if (line.trim()) page.drawText(line, { x: PAGE.margin, y: y + (leading - size), font, size, color: rgb(0, 0, 0) });
-      }
+  const layout = (text: string, font: PDFFont, size: number): string[] =>
+    text.split('\n').flatMap((source) => wrapLine(toFontCharset(source, font), width, (s) => font.widthOfTextAtSize(s, size)));
+  const draw = (lines: string[], font: PDFFont, size: number, leading: number): void => {
+    for (const line of lines) {
+      if (y - leading < PAGE.marginY) newPage();
+      y -= leading;
+      if (line.trim()) page.drawText(line, { x: PAGE.margin, y: y + (leading - size), font, size, color: rgb(0, 0, 0) });
     }
   };
 
   if (letter.title?.trim()) {
-    draw(letter.title.trim(), bold, TITLE.size, TITLE.size + 4);
+    draw(layout(letter.title.trim(), bold, TITLE.size), bold, TITLE.size, TITLE.size + 4);
     y -= TITLE.gap;
   }
-  letter.paragraphs.forEach((p, i) => {
-    if (i > 0) y -= BODY.paragraphGap;
-    draw(p, regular, BODY.size, BODY.leading);
+  const blocks = letter.paragraphs.map((p) => ({ lines: layout(p, regular, BODY.size), gapBefore: /^_{5,}/.test(p) ? SIGNATURE_GAP : BODY.paragraphGap }));
+  blocks.forEach((block, i) => {
+    // Keep a short paragraph whole, and one-line paragraphs ("Sincerely,") with what follows,
+    // so a signature never lands alone on a page.
+    let height = block.lines.length * BODY.leading;
+    for (let j = i; j < blocks.length - 1 && blocks[j].lines.length === 1; j++) height += blocks[j + 1].gapBefore + blocks[j + 1].lines.length * BODY.leading;
+    const gap = i > 0 ? block.gapBefore : 0;
+    const fitsOnAPage = height <= top - PAGE.marginY;
+    if (i > 0 && (block.lines.length <= KEEP_TOGETHER_LINES || height > block.lines.length * BODY.leading) && fitsOnAPage && y - gap - height < PAGE.marginY) {
+      newPage();
+    } else {
+      y -= gap;
+    }
+    draw(block.lines, regular, BODY.size, BODY.leading);
   });
 
   const pages = pdf.getPages();
@@ -110,7 +124,7 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
     pages.forEach((pg, i) => {
       const label = `Page ${i + 1} of ${pages.length}`;
       const size = 9;
-      pg.drawText(label, { x: (PAGE.width - regular.widthOfTextAtSize(label, size)) / 2, y: PAGE.margin / 2, font: regular, size, color: rgb(0.35, 0.35, 0.35) });
+      pg.drawText(label, { x: (PAGE.width - regular.widthOfTextAtSize(label, size)) / 2, y: PAGE.marginY / 2, font: regular, size, color: rgb(0.35, 0.35, 0.35) });
     });
   }
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
