@@ -258,6 +258,14 @@ describe('documents on packet items: upload, download, delete through the case s
     expect(await docs.listForItems(ctx(), northstar as never, [itemId])).toEqual([[]]);
   });
 
+  it('shows the files on the packet item in GraphQL, with who uploaded them', async () => {
+    type Packet = { case: { packet: Array<{ id: string; documents: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; downloadUrl: string; uploadedBy: { displayName: string } | null }> }> } };
+    const q = `{ case(id: "${DEMO.cases.maria}") { packet { id documents { id fileName contentType sizeBytes downloadUrl uploadedBy { displayName } } } } }`;
+    const item = (await advocate.ok<Packet>(q)).case.packet.find((p) => p.id === itemId);
+    expect(item?.documents[0]).toEqual({ id: docId, fileName: 'Biopsy report.pdf', contentType: 'application/pdf', sizeBytes: original.length, downloadUrl: `/api/documents/${docId}`, uploadedBy: { displayName: 'Maria Lopez' } });
+    expect((await patient.ok<Packet>(q)).case.packet.find((p) => p.id === itemId)?.documents.map((d) => d.id)).toContain(docId);
+  });
+
   it('deletes the row and the file for the patient, audited; the link then answers 404', async () => {
     const key = (await s.ds.getRepository(CaseDocument).findOneByOrFail({ id: docId })).storageKey;
     const path = join(s.config.storage.dir, ...key.split('/'));
