@@ -10,6 +10,7 @@ import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
+import { NotificationsApiModule } from '@second-look/server-notifications';
 import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ export class AppModule {
         CasesModule,
         RecordsModule,
         TimelineModule,
+        NotificationsApiModule,
       ],
       controllers: [HealthController],
     };

@@ -209,6 +209,11 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
+  'Mutation.markNotificationsRead': {
+    // Only ever the caller's own notifications: anyone may call it, it touches nobody else's.
+    run: (_s, c, id) => c.gql(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [id ?? randomUUID()] }),
+    expect: ALL('ok'),
+  },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,

@@ -18,7 +18,7 @@ import { bullConnection } from './redis-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.EMAIL }),
+    BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }),
   ],
   providers: [EmailJobs, OutboxService],
   exports: [EmailJobs, OutboxService, BullModule],

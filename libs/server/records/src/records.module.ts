@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { IdentityModule } from '@second-look/server-identity';
+import { JobsModule } from '@second-look/server-jobs';
 import { DocumentsModule } from './document/documents.module';
 import { RecordHolderService } from './holder/record-holder.service';
 import { PacketService } from './packet/packet.service';
@@ -16,14 +17,16 @@ import {
 } from './records.resolver';
 import { RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
+import { RecordReminderScheduler } from './request/record-reminder.scheduler';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule],
+  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule],
   providers: [
     RecordHolderService,
     PacketService,
     RecordRequestService,
     RecordBoardService,
+    RecordReminderScheduler,
     RecordHolderResolver,
     CaseRecordsResolver,
     PacketItemResolver,

@@ -28,6 +28,7 @@ import { PacketItem } from '../packet/packet-item.entity';
 import { CreateRecordRequestInput, LogRecordFollowUpInput, MarkRecordsReceivedInput, RecordLegalExtensionInput } from '../records.model';
 import { assertId, orgToday, requireCaseOf } from '../scope';
 import { RecordFollowUp } from './record-follow-up.entity';
+import { RecordReminderScheduler } from './record-reminder.scheduler';
 import { RecordRequestItem } from './record-request-item.entity';
 import { RecordRequest } from './record-request.entity';
 
@@ -41,6 +42,7 @@ export class RecordRequestService {
     private readonly holders: RecordHolderService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly reminders: RecordReminderScheduler,
   ) {}
 
   today(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<CalendarDate> {
@@ -101,6 +103,7 @@ export class RecordRequestService {
       const toRequest = items.filter((i) => i.state !== PacketItemState.REQUESTED && canMovePacketItem(i.state, PacketItemState.REQUESTED) && isOutstandingState(i.state));
       for (const i of toRequest) await m.update(PacketItem, { id: i.id }, { state: PacketItemState.REQUESTED, holderId: i.holderId ?? holder.id, version: () => 'version + 1' });
       await this.audit.record(actor, { action: 'record_request.create', entityType: 'record_request', entityId: request.id, caseId: kase.id, detail: { items: ids.length } }, m);
+      await this.reminders.schedule(m, request);
       return request;
     });
   }
@@ -121,6 +124,7 @@ export class RecordRequestService {
       request.extensionReason = extended.extension?.reason ?? input.reason.trim();
       request.extensionRecordedOn = today;
       const saved = await m.save(request);
+      await this.reminders.schedule(m, saved);
       await this.audit.record(actor, { action: 'record_request.extend', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
       return saved;
     });

@@ -1,0 +1,30 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor } from '@second-look/domain';
+import { CurrentActor } from '@second-look/server-platform';
+import { NotificationConnection, NotificationModel } from './notification.model';
+import { NotificationService } from './notification.service';
+
+@Resolver(() => NotificationModel)
+export class NotificationResolver {
+  constructor(private readonly notificationService: NotificationService) {}
+
+  @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
+  notifications(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('unreadOnly', { type: () => Boolean, defaultValue: false }) unreadOnly: boolean,
+  ): Promise<NotificationConnection> {
+    return this.notificationService.list(actor, first, after, unreadOnly);
+  }
+
+  @Query(() => Int)
+  unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
+    return this.notificationService.unreadCount(actor);
+  }
+
+  @Mutation(() => Int, { description: 'Mark some of your notifications read (all of them when ids is omitted). Returns how many changed.' })
+  markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null): Promise<number> {
+    return this.notificationService.markRead(actor, ids);
+  }
+}
