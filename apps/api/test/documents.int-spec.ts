@@ -19,7 +19,7 @@ interface Reply {
 }
 
 /** A browser-like REST call with the caller's session cookie (or none). */
-async function call(s: TestStack, who: GqlClient | null, method: string, path: string, init: { body?: FormData | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> {
+async function call(s: TestStack, who: GqlClient | null, method: string, path: string, init: { body?: FormData; headers?: Record<string, string> } = {}): Promise<Reply> {
   const res = await fetch(`${s.url}${path}`, {
     method,
     headers: { ...(who?.cookie ? { cookie: who.cookie } : {}), ...init.headers },
@@ -44,6 +44,8 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 describe('documents on packet items: upload, download, delete through the case scope', () => {
   let s: TestStack;
+  /** STORAGE_DIR, and within it the folder of Maria's case. */
+  let storageRoot: string;
   let storageDir: string;
   let patient: GqlClient;
   let advocate: GqlClient;
@@ -68,7 +70,8 @@ describe('documents on packet items: upload, download, delete through the case s
   beforeAll(async () => {
     s = await startTestStack('documents');
     if (s.config.storage.driver !== 'local') throw new Error('These tests read the local storage folder');
-    storageDir = join(s.config.storage.dir, 'org', DEMO.orgs.harbor, 'case', DEMO.cases.maria);
+    storageRoot = s.config.storage.dir;
+    storageDir = join(storageRoot, 'org', DEMO.orgs.harbor, 'case', DEMO.cases.maria);
     [patient, advocate, advocate2, caregiver, patient2, otherOrgAdmin] = await Promise.all(
       ['patient@harbor.example', 'advocate@harbor.example', 'advocate2@harbor.example', 'caregiver@harbor.example', 'patient2@harbor.example', 'admin@northstar.example'].map((e) => s.signIn(e)),
     );
@@ -81,9 +84,8 @@ describe('documents on packet items: upload, download, delete through the case s
   afterAll(async () => {
     // The stack's database is dropped; the files this run stored are removed here.
     if (s) {
-      const storage = s.config.storage;
       const keys: Array<{ storage_key: string }> = await s.ds.query(`SELECT storage_key FROM case_document`);
-      if (storage.driver === 'local') for (const k of keys) await rm(join(storage.dir, ...k.storage_key.split('/')), { force: true });
+      if (storageRoot) for (const k of keys) await rm(join(storageRoot, ...k.storage_key.split('/')), { force: true });
       await s.close();
     }
   });
@@ -111,7 +113,7 @@ describe('documents on packet items: upload, download, delete through the case s
     const row = await s.ds.getRepository(CaseDocument).findOneByOrFail({ id: docId });
     expect(row).toMatchObject({ sha256: sha256(original), sizeBytes: String(original.length), organizationId: DEMO.orgs.harbor });
     expect(row.storageKey).toMatch(new RegExp(`^org/${DEMO.orgs.harbor}/case/${DEMO.cases.maria}/[0-9a-f-]{36}$`));
-    expect((await storedFiles()).sort()).toEqual([...baseline, join(s.config.storage.dir, ...row.storageKey.split('/'))].sort());
+    expect((await storedFiles()).sort()).toEqual([...baseline, join(storageRoot, ...row.storageKey.split('/'))].sort());
     expect(await auditCount('document.upload', docId)).toBe(1);
   });
 
@@ -268,7 +270,7 @@ describe('documents on packet items: upload, download, delete through the case s
 
   it('deletes the row and the file for the patient, audited; the link then answers 404', async () => {
     const key = (await s.ds.getRepository(CaseDocument).findOneByOrFail({ id: docId })).storageKey;
-    const path = join(s.config.storage.dir, ...key.split('/'));
+    const path = join(storageRoot, ...key.split('/'));
     expect(existsSync(path)).toBe(true);
     const r = await call(s, patient, 'DELETE', `/api/documents/${docId}`, { headers: CSRF });
     expect(r.status).toBe(204);
