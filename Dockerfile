@@ -54,6 +54,8 @@ case "$what" in
   *)      exec "$what" "$@" ;;
 esac
 SH
+# Uploaded documents (a named volume in docker-compose.yml takes this folder's owner).
+RUN mkdir -p /data/documents && chown node:node /data/documents
 USER node
 EXPOSE 3000
 # The API answers /health; other processes (worker, cli) count as healthy while running.

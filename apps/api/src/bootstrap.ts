@@ -45,7 +45,8 @@ function serveWeb(app: NestExpressApplication, dir: string): void {
   if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health')) return next();
+    // Only page routes fall back to the app; the API's own paths must reach their handlers.
+    if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

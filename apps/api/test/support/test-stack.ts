@@ -68,7 +68,7 @@ export interface TestStack {
  * The real API (and optionally the real worker) against a database of this test file's own,
  * migrated and seeded with the demo data, and a Redis key prefix of its own.
  */
-export async function startTestStack(label: string, opts: { worker?: boolean; mail?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(label: string, opts: { worker?: boolean; mail?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
   if (!process.env.REDIS_URL) throw new Error('REDIS_URL must point at a Redis server for integration tests (npm test sets it).');
   const db = await createTestDatabase(label);
   const mail = opts.worker || opts.mail ? await startMailSink({ httpPort: false }) : null;
@@ -80,6 +80,7 @@ export async function startTestStack(label: string, opts: { worker?: boolean; ma
     PUBLIC_URL: 'http://second-look.test',
     MIGRATE_ON_START: 'true',
     ...(mail ? { SMTP_URL: mail.url } : {}),
+    ...opts.env,
   });
   const app = await createApi(config, { logger: false });
   await app.listen(0, '127.0.0.1');
