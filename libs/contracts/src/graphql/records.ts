@@ -32,7 +32,8 @@ const PACKET_ITEM = `
     version
     createdAt
     updatedAt
-    holder { ${HOLDER} }`;
+    holder { ${HOLDER} }
+    documents { id fileName contentType sizeBytes createdAt downloadUrl uploadedBy { id displayName } }`;
 const FOLLOW_UP = 'id channel outcome at by { id displayName }';
 const CLOCK = 'dueOn status daysLeft';
 const REQUEST = `

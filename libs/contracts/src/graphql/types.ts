@@ -200,8 +200,7 @@ export interface PacketItem {
   version: number;
   createdAt: DateTime;
   updatedAt: DateTime;
-  /** Selected where the screen lists files. */
-  documents?: CaseDocument[];
+  documents: CaseDocument[];
 }
 
 /** A packet item as a request lists it. */

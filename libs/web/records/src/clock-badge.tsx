@@ -6,7 +6,7 @@ import { CLOCK_COLOR, CLOCK_SYMBOL, lightBadgeText } from './labels';
 import { formatDay } from './dates';
 
 /** A status in words, colour and a symbol: it reads the same without colour. */
-export function ClockStatusBadge({ status, size = 'md' }: { status: ClockStatus; size?: 'sm' | 'md' | 'lg' }) {
+export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: ClockStatus; size?: 'sm' | 'md' | 'lg'; nowrap?: boolean }) {
   const { t } = useTranslation();
   return (
     <Badge
@@ -14,6 +14,7 @@ export function ClockStatusBadge({ status, size = 'md' }: { status: ClockStatus;
       variant={status === ClockStatus.OVERDUE ? 'filled' : 'light'}
       c={status === ClockStatus.OVERDUE ? undefined : lightBadgeText(CLOCK_COLOR[status])}
       size={size}
+      styles={nowrap ? { label: { whiteSpace: 'nowrap' } } : undefined}
       leftSection={<span aria-hidden>{CLOCK_SYMBOL[status]}</span>}
     >
       {t(`enums.clockStatus.${status}`)}
@@ -60,7 +61,7 @@ export function ClockCell({ reading }: { reading: ClockReading }) {
     <div>
       <Text size="sm">{formatDay(reading.dueOn, i18n.language)}</Text>
       <Group gap={4} wrap="wrap">
-        <ClockStatusBadge status={reading.status} size="sm" />
+        <ClockStatusBadge status={reading.status} size="sm" nowrap />
         {days ? (
           <Text size="xs" c={reading.status === ClockStatus.OVERDUE ? 'red.9' : 'dimmed'}>
             {days}

@@ -134,7 +134,7 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
           onChange={(v) => v && setMethod(v as RequestMethod)}
           allowDeselect={false}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'start' }}>
           <TextInput type="date" label={t('records.sentOn')} value={sentOn} max={today} onChange={(e) => setSentOn(e.currentTarget.value)} required error={sentError ?? server['sentOn']} />
           <TextInput
             type="date"

@@ -42,6 +42,7 @@ export function PacketItemUpload(props: { itemId: string; itemName: string; prom
       <FileButton onChange={onFiles} accept={ACCEPT} multiple disabled={!!current}>
         {(p) => (
           <Button
+            style={props.prominent ? undefined : { alignSelf: 'flex-start' }}
             {...p}
             variant={props.prominent ? 'filled' : 'outline'}
             size={props.prominent ? 'lg' : 'sm'}

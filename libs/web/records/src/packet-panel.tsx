@@ -88,11 +88,12 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
                 </Text>
               </Paper>
             ) : null}
-            {item.documents?.length ? <PacketItemDocuments documents={item.documents} timeZone={props.timeZone} /> : null}
+            {item.documents.length ? <PacketItemDocuments documents={item.documents} timeZone={props.timeZone} /> : null}
             {props.canEdit ? (
               <Stack gap="xs" mt={4}>
-                <PacketItemUpload itemId={item.id} itemName={name} prominent={prominent} onUploaded={props.reload} />
-                <Group gap="xs">
+                {prominent ? <PacketItemUpload itemId={item.id} itemName={name} prominent onUploaded={props.reload} /> : null}
+                <Group gap="xs" align="flex-start">
+                  {!prominent ? <PacketItemUpload itemId={item.id} itemName={name} prominent={false} onUploaded={props.reload} /> : null}
                   <Button variant="default" size="sm" onClick={() => setEditing(true)} aria-label={t('records.editItemLabel', { item: name })}>
                     {t('records.editItem')}
                   </Button>

@@ -215,6 +215,40 @@ export function RecordBoardPage() {
   if (!board) return null;
   const total = board.requests.totalCount;
 
+  const byHolder = (
+    <section aria-labelledby="board-holders-heading">
+      <Text id="board-holders-heading" component="h2" fw={600} mb="xs">
+        {t('records.byHolderHeading')}
+      </Text>
+      {board.byHolder.length ? (
+        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {board.byHolder.map((g) => (
+            <li key={g.holder.id}>
+              <Paper withBorder p="sm" radius="md" h="100%">
+                <Stack gap={4}>
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {holderLabel(g.holder)}
+                  </Text>
+                  <Text size="sm">
+                    {t('records.holderGroupLine', { open: g.open, atRisk: g.atRisk, overdue: g.overdue, oldest: formatDay(g.oldestSentOn, i18n.language) })}
+                  </Text>
+                  {holderId !== g.holder.id ? (
+                    <div>
+                      <Button variant="subtle" size="xs" px={4} onClick={() => setHolderId(g.holder.id)}>
+                        {t('records.showOnlyHolder', { name: g.holder.name })}
+                      </Button>
+                    </div>
+                  ) : null}
+                </Stack>
+              </Paper>
+            </li>
+          ))}
+        </SimpleGrid>
+      ) : (
+        <Text>{t('records.byHolderEmpty')}</Text>
+      )}
+    </section>
+  );
   const pages = cursors.map((after) => (
     <BoardPage key={after ?? 'first'} filter={filter} sort={sort} after={after} table={!!table} onPageInfo={onPageInfo} />
   ));
@@ -301,39 +335,8 @@ export function RecordBoardPage() {
         </Collapse>
       </section>
 
-      <section aria-labelledby="board-holders-heading">
-        <Text id="board-holders-heading" component="h2" fw={600} mb="xs">
-          {t('records.byHolderHeading')}
-        </Text>
-        {board.byHolder.length ? (
-          <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {board.byHolder.map((g) => (
-              <li key={g.holder.id}>
-                <Paper withBorder p="sm" radius="md" h="100%">
-                  <Stack gap={4}>
-                    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {holderLabel(g.holder)}
-                    </Text>
-                    <Text size="sm">
-                      {t('records.holderGroupLine', { open: g.open, atRisk: g.atRisk, overdue: g.overdue, oldest: formatDay(g.oldestSentOn, i18n.language) })}
-                    </Text>
-                    {holderId !== g.holder.id ? (
-                      <div>
-                        <Button variant="subtle" size="xs" px={4} onClick={() => setHolderId(g.holder.id)}>
-                          {t('records.showOnlyHolder', { name: g.holder.name })}
-                        </Button>
-                      </div>
-                    ) : null}
-                  </Stack>
-                </Paper>
-              </li>
-            ))}
-          </SimpleGrid>
-        ) : (
-          <Text>{t('records.byHolderEmpty')}</Text>
-        )}
-      </section>
-
+      {/* Dense screens show where requests pile up first; on a phone the list itself comes first. */}
+      {table ? byHolder : null}
       <section aria-labelledby="board-requests-heading">
         <Text id="board-requests-heading" component="h2" fw={600} mb="xs" aria-live="polite">
           {t('records.requestsCount', { count: total })}
@@ -371,6 +374,7 @@ export function RecordBoardPage() {
           </Group>
         ) : null}
       </section>
+      {table ? null : byHolder}
     </Stack>
   );
 }
