@@ -4,3 +4,4 @@ export * from './auth';
 export * from './cases';
 export * from './admin';
 export * from './records';
+export * from './timeline';
