@@ -5,3 +5,4 @@ export * from './cases';
 export * from './admin';
 export * from './records';
 export * from './timeline';
+export * from './notifications';

@@ -298,3 +298,24 @@ export interface RecordBoard {
   byHolder: RecordBoardHolderGroup[];
   requests: { nodes: BoardRecordRequest[]; pageInfo: PageInfo; totalCount: number };
 }
+
+/**
+ * One in-app notification of the signed-in person. `kind` is open-ended
+ * ("record_request.TARGET_DUE", ...): the client shows a generic text for kinds it does not know.
+ */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  caseId: string | null;
+  recordRequestId: string | null;
+  /** The date the notification is about (YYYY-MM-DD in the organisation's calendar), if any. */
+  dueOn: CalendarDay | null;
+  readAt: DateTime | null;
+  createdAt: DateTime;
+}
+
+export interface NotificationConnection {
+  nodes: AppNotification[];
+  pageInfo: PageInfo;
+  unreadCount: number;
+}
