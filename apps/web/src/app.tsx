@@ -5,6 +5,7 @@ import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut
 import { AuditLogPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
+import { NotificationBell, NotificationsPage } from '@second-look/web-notifications';
 import { AppLayout, NotFoundState, type NavItem } from '@second-look/web-ui';
 
 function SignedInShell() {
@@ -30,6 +31,7 @@ function SignedInShell() {
     <AppLayout
       user={{ displayName: viewer.displayName, email: viewer.email, organizationName: viewer.organization.name }}
       nav={nav}
+      headerActions={<NotificationBell />}
       onSignOut={() => void signOut()}
       onSignOutEverywhere={() => void signOutEverywhere()}
     >
@@ -74,6 +76,7 @@ export function App() {
           }
         />
         <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route
           path="/records"
           element={

@@ -6,6 +6,7 @@ import {
   type Viewer,
 } from '@second-look/contracts/graphql';
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
+import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -50,6 +51,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           InvitationPreview: () => null,
           CaseParticipant: (p) => (p['id'] as string | undefined) ?? null,
           ...recordsCacheKeys,
+          ...notificationsCacheKeys,
         },
         updates: {
           Mutation: {
@@ -89,6 +91,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             },
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
             ...recordsCacheUpdates,
+            ...notificationsCacheUpdates,
           },
         },
       }),

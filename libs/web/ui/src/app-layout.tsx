@@ -49,6 +49,8 @@ export function AppLayout(props: {
   nav: NavItem[];
   onSignOut: () => void;
   onSignOutEverywhere: () => void;
+  /** Extra controls in the header before the user menu (the app passes the notification bell). */
+  headerActions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -89,26 +91,29 @@ export function AppLayout(props: {
               {t('app.name')}
             </Anchor>
           </Group>
-          <Menu position="bottom-end" width={260} withinPortal withInitialFocusPlaceholder={false}>
-            <Menu.Target>
-              <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
-                <Group gap="xs" wrap="nowrap">
-                  <Avatar color="blue" radius="xl" size="md" aria-hidden>
-                    {initials(props.user.displayName)}
-                  </Avatar>
-                  <Text size="sm" fw={500} visibleFrom="sm">
-                    {props.user.displayName}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
-              <Menu.Item onClick={openConfirm}>
-                {t('userMenu.signOutEverywhere')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            {props.headerActions}
+            <Menu position="bottom-end" width={260} withinPortal withInitialFocusPlaceholder={false}>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar color="blue" radius="xl" size="md" aria-hidden>
+                      {initials(props.user.displayName)}
+                    </Avatar>
+                    <Text size="sm" fw={500} visibleFrom="sm">
+                      {props.user.displayName}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
+                <Menu.Item onClick={openConfirm}>
+                  {t('userMenu.signOutEverywhere')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('app.mainNavigation')}>

@@ -632,6 +632,52 @@ export const en = {
       'organization.create': 'Created the organisation',
     },
   },
+  notifications: {
+    title: 'Notifications',
+    intro: 'Reminders about your cases, newest first.',
+    /** The bell in the header: its name says how many are waiting. */
+    bell_zero: 'Notifications, none unread',
+    bell_one: 'Notifications, {{count}} unread',
+    bell_other: 'Notifications, {{count}} unread',
+    unreadSummary_zero: 'You are all caught up.',
+    unreadSummary_one: '{{count}} unread notification.',
+    unreadSummary_other: '{{count}} unread notifications.',
+    markAllRead: 'Mark all as read',
+    markingAllRead: 'Marking…',
+    markedAllRead: 'All notifications are marked as read.',
+    unread: 'New',
+    loading: 'Loading notifications…',
+    empty: 'Nothing here yet. When a record request needs a nudge, a reminder will show up here.',
+    dueOn: 'Due date: {{date}}',
+    received: 'Arrived {{when}}',
+    openCase: 'Open the case',
+    openCaseOf: 'Open the case for {{name}}',
+    /** Relative words for the date a notification is about, used inside the sentences below. */
+    when: {
+      today: 'today',
+      tomorrow: 'tomorrow',
+      yesterday: 'yesterday',
+      on: 'on {{date}}',
+    },
+    /**
+     * One plain sentence per kind (the API sends e.g. "record_request.TARGET_DUE"; the dot is
+     * why the keys below have no prefix). "_past" is used once the date has gone by.
+     */
+    kind: {
+      TARGET_SOON: 'Records from the holder are due {{when}} for this case. A short, friendly check-in now can keep things moving.',
+      TARGET_SOON_past: 'Records from the holder were due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
+      TARGET_DUE: 'Records from the holder are due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
+      TARGET_DUE_past: 'Records from the holder were due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
+      LEGAL_SOON: 'The legal deadline for a records request is {{when}}. Now is a good time to check in with the holder.',
+      LEGAL_SOON_past: 'The legal deadline for a records request was {{when}}. If the records have not come, it is time to follow up in writing.',
+      LEGAL_DUE: 'The legal deadline for a records request is {{when}}. If the records have not come, follow up with the holder.',
+      LEGAL_DUE_past: 'The legal deadline for a records request was {{when}}. If the records have not come, it is time to follow up in writing.',
+      LEGAL_OVERDUE: 'The legal deadline for a records request has passed — time to follow up in writing.',
+      LEGAL_OVERDUE_past: 'The legal deadline for a records request has passed — time to follow up in writing.',
+      generic: 'There is an update on this case.',
+      generic_past: 'There is an update on this case.',
+    },
+  },
 };
 
 export type Resources = typeof en;

@@ -1,0 +1,3 @@
+export { NotificationBell } from './notification-bell';
+export { NotificationsPage } from './notifications-page';
+export { notificationsCacheKeys, notificationsCacheUpdates } from './cache';

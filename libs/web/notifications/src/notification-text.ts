@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { AppNotification } from '@second-look/contracts/graphql';
+import { addDays, formatDay } from './dates';
+
+const RECORD_REQUEST_KINDS = new Set(['TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
+
+/** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
+export function kindKey(kind: string): string {
+  const [area, name] = kind.split('.', 2);
+  return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
+}
+
+/** One plain sentence for a notification, with its date said as people say it ("today"). */
+export function useNotificationText(today: string): (n: AppNotification) => string {
+  const { t, i18n } = useTranslation();
+  return (n) => {
+    const key = kindKey(n.kind);
+    if (!n.dueOn || key === 'generic') return t('notifications.kind.generic');
+    const when =
+      n.dueOn === today
+        ? t('notifications.when.today')
+        : n.dueOn === addDays(today, 1)
+          ? t('notifications.when.tomorrow')
+          : n.dueOn === addDays(today, -1)
+            ? t('notifications.when.yesterday')
+            : t('notifications.when.on', { date: formatDay(n.dueOn, i18n.language) });
+    return t(`notifications.kind.${key}`, { when, context: n.dueOn < today ? 'past' : undefined });
+  };
+}
