@@ -7,6 +7,7 @@ import {
 } from '@second-look/contracts/graphql';
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
+import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -52,6 +53,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           CaseParticipant: (p) => (p['id'] as string | undefined) ?? null,
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
+          ...timelineCacheKeys,
         },
         updates: {
           Mutation: {
@@ -61,8 +63,13 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             signOut: (_result, _args, cache) => setViewer(cache, null),
             signOutEverywhere: (_result, _args, cache) => setViewer(cache, null),
             createCase: (_result, _args, cache) => invalidateField(cache, 'cases'),
-            // A stage move or edit can change which list pages and filters a case belongs to.
-            moveCaseStage: (_result, _args, cache) => invalidateField(cache, 'cases'),
+            // A stage move or edit can change which list pages and filters a case belongs to;
+            // a stage move can finish a phase of the timeline, a change of urgency moves its targets.
+            moveCaseStage: (_result, args, cache) => {
+              invalidateField(cache, 'cases');
+              refreshCaseTimeline(cache, (args['input'] as { caseId?: string } | undefined)?.caseId);
+            },
+            updateCase: (_result, args, cache) => refreshCaseTimeline(cache, (args['input'] as { id?: string } | undefined)?.id),
             assignLeadAdvocate: (_result, _args, cache) => invalidateField(cache, 'cases'),
             addComment: (result, args, cache) => {
               const input = args['input'] as { caseId: string };

@@ -8,6 +8,7 @@ import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
 import { CaseQuery } from '@second-look/contracts/graphql';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
+import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
@@ -59,6 +60,7 @@ export function CasePage() {
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
       </Stack>
+      <CaseTimelinePanel item={item} />
       {wide ? (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>

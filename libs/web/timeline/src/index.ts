@@ -1,0 +1,2 @@
+export { CaseTimelinePanel } from './timeline-panel';
+export { timelineCacheKeys, refreshCaseTimeline } from './cache';
