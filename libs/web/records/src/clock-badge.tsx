@@ -14,7 +14,7 @@ export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: Cloc
       variant={status === ClockStatus.OVERDUE ? 'filled' : 'light'}
       c={status === ClockStatus.OVERDUE ? undefined : lightBadgeText(CLOCK_COLOR[status])}
       size={size}
-      styles={nowrap ? { label: { whiteSpace: 'nowrap' } } : undefined}
+      styles={nowrap ? { root: { flexShrink: 0 }, label: { whiteSpace: 'nowrap', overflow: 'visible' } } : undefined}
       leftSection={<span aria-hidden>{CLOCK_SYMBOL[status]}</span>}
     >
       {t(`enums.clockStatus.${status}`)}

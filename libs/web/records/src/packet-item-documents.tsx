@@ -32,7 +32,6 @@ export function PacketItemDocuments({ documents, timeZone }: { documents: CaseDo
         return (
           <li key={d.id}>
             <Anchor href={d.downloadUrl} download={d.fileName} className="sl-small-target" style={{ overflowWrap: 'anywhere' }}>
-              <span aria-hidden>📄 </span>
               {t('records.download', { name: d.fileName })}
             </Anchor>
             <Text size="xs" c="dimmed">

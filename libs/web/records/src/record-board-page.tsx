@@ -351,8 +351,12 @@ export function RecordBoardPage() {
                   <Table.Th scope="col">{t('records.colHolder')}</Table.Th>
                   <Table.Th scope="col">{t('records.colItems')}</Table.Th>
                   <Table.Th scope="col">{t('records.colAge')}</Table.Th>
-                  <Table.Th scope="col">{t('records.colTarget')}</Table.Th>
-                  <Table.Th scope="col">{t('records.colLegal')}</Table.Th>
+                  <Table.Th scope="col" miw={130}>
+                    {t('records.colTarget')}
+                  </Table.Th>
+                  <Table.Th scope="col" miw={130}>
+                    {t('records.colLegal')}
+                  </Table.Th>
                   <Table.Th scope="col">{t('records.colLead')}</Table.Th>
                   <Table.Th scope="col">{t('records.colActions')}</Table.Th>
                 </Table.Tr>
