@@ -1,0 +1,159 @@
+import { addDays, CalendarDate, clockStatus, daysBetween, DEFAULT_RECORD_CLOCK_SETTINGS, worstClockStatus } from '@second-look/domain';
+import { BoardRecordRequest, RecordBoard, RecordBoardQuery } from '@second-look/contracts/graphql';
+import { print } from 'graphql';
+import { Pool, PoolClient } from 'pg';
+
+/** The board exactly as the web client asks for it (libs/contracts), as a string for HTTP. */
+export const BOARD_QUERY = print(RecordBoardQuery);
+export const boardVariables = (first: number) => ({ sort: 'LEGAL_DUE_ON', first });
+
+type BoardNode = BoardRecordRequest;
+export type BoardData = RecordBoard;
+
+const RISK = DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays;
+// The same status predicates as RecordBoardService (the domain clock rules over stored dates).
+const OVERDUE = `(r.legal_due_on < $2 OR r.plan_target_on < $2)`;
+const AT_RISK = `(NOT ${OVERDUE} AND (r.legal_due_on <= $3 OR r.plan_target_on <= $4))`;
+const ON_TRACK = `(NOT ${OVERDUE} AND NOT ${AT_RISK})`;
+
+/**
+ * Hand-written SQL over `pg` that produces exactly the data of BOARD_QUERY: the baseline the
+ * GraphQL board is measured against. One statement per piece, no ORM, no HTTP:
+ * today in the organisation's zone, the counts, the holder groups (joined to the holders),
+ * the page (joined to case, lead advocate and holder, with the items and the follow-ups
+ * aggregated per request as JSON), and the same audit rows the service writes for the listed requests. Per-row clock readings
+ * use the same domain functions the resolvers use.
+ */
+export const BASELINE_SQL = {
+  today: `SELECT to_char(now() AT TIME ZONE o.time_zone, 'YYYY-MM-DD') AS today FROM organization o WHERE o.id = $1`,
+  counts: `SELECT count(*)::int AS open,
+      count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+      count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
+      count(*) FILTER (WHERE ${ON_TRACK})::int AS "onTrack"
+    FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL`,
+  byHolder: `SELECT h.id, h.name, h.department, h.phone, h.fax, h.email, h.portal_url, h.address, g.open, g.overdue, g."atRisk", g."oldestSentOn" FROM (
+      SELECT r.holder_id, count(*)::int AS open,
+        count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+        count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
+        min(r.sent_on)::text AS "oldestSentOn"
+      FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL
+      GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
+    ) g JOIN record_holder h ON h.id = g.holder_id
+    ORDER BY g.overdue DESC, g.open DESC, g.holder_id`,
+  page: `SELECT r.id, r.case_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
+      r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
+      r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, r.letter, r.fee_cents, r.completed_on::text AS completed_on,
+      r.version, r.created_at,
+      c.patient_name, c.urgency, u.id AS lead_id, u.display_name AS lead_name,
+      h.id AS holder_id, h.name AS holder_name, h.department, h.phone, h.fax, h.email, h.portal_url, h.address,
+      i.items, f.follow_ups
+    FROM record_request r
+    JOIN patient_case c ON c.id = r.case_id
+    JOIN record_holder h ON h.id = r.holder_id
+    LEFT JOIN app_user u ON u.id = c.lead_advocate_id
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(json_agg(json_build_object('receivedOn', ri.received_on::text,
+               'packetItem', json_build_object('id', p.id, 'kind', p.kind, 'title', p.title, 'state', p.state, 'version', p.version)) ORDER BY p.id), '[]') AS items
+      FROM record_request_item ri JOIN packet_item p ON p.id = ri.packet_item_id WHERE ri.request_id = r.id
+    ) i
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(json_agg(json_build_object('id', fu.id, 'channel', fu.channel, 'outcome', fu.outcome,
+               'at', to_char(fu.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'by', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('id', b.id, 'displayName', b.display_name) END) ORDER BY fu.at DESC), '[]') AS follow_ups
+      FROM record_follow_up fu LEFT JOIN app_user b ON b.id = fu.by_user_id AND b.organization_id = r.organization_id WHERE fu.request_id = r.id
+    ) f
+    WHERE r.organization_id = $1 AND r.completed_on IS NULL
+    ORDER BY r.legal_due_on, r.id
+    LIMIT $2`,
+  audit: `INSERT INTO audit_event (organization_id, actor_user_id, action, entity_type, entity_id, case_id, ip, user_agent)
+    SELECT $1, $2, 'record_request.list', 'record_request', x.id, x.case_id, $3, $4
+    FROM unnest($5::uuid[], $6::uuid[]) AS x(id, case_id)`,
+} as const;
+
+export interface BaselineActor {
+  organizationId: string;
+  userId: string;
+}
+
+/** Parameters of the status predicates: $1 organisation, $2 today, $3/$4 the at-risk horizons. */
+export const statusParams = (organizationId: string, today: CalendarDate) => [organizationId, today, addDays(today, RISK.legal), addDays(today, RISK.target)];
+
+export async function baselineBoard(pool: Pool, actor: BaselineActor, first: number, opts: { audit: boolean } = { audit: true }): Promise<BoardData> {
+  const db: PoolClient = await pool.connect();
+  try {
+    const org = actor.organizationId;
+    const today = (await db.query<{ today: CalendarDate }>(BASELINE_SQL.today, [org])).rows[0].today;
+    const dates = statusParams(org, today);
+    const counts = (await db.query<BoardData['counts']>(BASELINE_SQL.counts, dates)).rows[0];
+    const groups = (await db.query(BASELINE_SQL.byHolder, dates)).rows;
+    const rows = (await db.query(BASELINE_SQL.page, [org, first + 1])).rows;
+    const page = rows.slice(0, first);
+    if (opts.audit && page.length) {
+      await db.query(BASELINE_SQL.audit, [org, actor.userId, '127.0.0.1', 'bench', page.map((r) => r.id), page.map((r) => r.case_id)]);
+    }
+    const reading = (dueOn: CalendarDate, atRisk: number): BoardNode['target'] => ({ dueOn, status: clockStatus(dueOn, today, atRisk, false), daysLeft: daysBetween(today, dueOn) });
+    const last = page[page.length - 1];
+    return {
+      today,
+      counts,
+      byHolder: groups.map((g) => ({ holder: holderOf(g), open: g.open, overdue: g.overdue, atRisk: g.atRisk, oldestSentOn: g.oldestSentOn })),
+      requests: {
+        totalCount: counts.open,
+        pageInfo: { hasNextPage: rows.length > first, endCursor: last ? Buffer.from(JSON.stringify(['LEGAL_DUE_ON', last.legal_due_on, last.id])).toString('base64url') : null },
+        nodes: page.map((r): BoardNode => {
+          const target = reading(r.plan_target_on, RISK.target);
+          const legal = reading(r.legal_due_on, RISK.legal);
+          return {
+            id: r.id,
+            method: r.method,
+            sentOn: r.sent_on,
+            holderReceivedOn: r.holder_received_on,
+            originalLegalDueOn: r.original_legal_due_on,
+            extensionReason: r.extension_reason,
+            extensionRecordedOn: r.extension_recorded_on,
+            letter: r.letter,
+            feeCents: r.fee_cents,
+            completedOn: r.completed_on,
+            version: r.version,
+            createdAt: (r.created_at as Date).toISOString(),
+            ageDays: Math.max(0, daysBetween(r.sent_on, today)),
+            overall: worstClockStatus(target.status, legal.status),
+            holder: holderOf({ ...r, id: r.holder_id, name: r.holder_name }),
+            target,
+            legal,
+            items: r.items,
+            followUps: r.follow_ups,
+            case: { id: r.case_id, patientName: r.patient_name, urgency: r.urgency, leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null },
+          };
+        }),
+      },
+    };
+  } finally {
+    db.release();
+  }
+}
+
+const holderOf = (h: Record<string, string>) => ({ id: h.id, name: h.name, department: h.department, phone: h.phone, fax: h.fax, email: h.email, portalUrl: h.portal_url, address: h.address });
+
+/** The GraphQL answer in a comparable form: items in a fixed order (the API does not promise one). */
+export function normalise(board: BoardData): BoardData {
+  const byItem = (a: BoardNode['items'][number], b: BoardNode['items'][number]) => (a.packetItem?.id ?? '').localeCompare(b.packetItem?.id ?? '');
+  return { ...board, requests: { ...board.requests, nodes: board.requests.nodes.map((n) => ({ ...n, items: [...n.items].sort(byItem) })) } };
+}
+
+/** Where two boards differ, as a short list of paths (empty when they are the same). */
+export function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
+  if (out.length >= 5) return out;
+  if (a === b) return out;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    return out;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) {
+    out.push(`${path}: array vs object`);
+    return out;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+  return out;
+}
