@@ -6,6 +6,8 @@ import { expect, test } from './support/fixtures';
 import { acceptInvitation, choose, newPerson } from './support/ui';
 
 test('sign up → invite advocate → open case → invite patient → patient comments → advocate sees it', async ({ page, browser, baseURL, mail }, testInfo) => {
+  // Three people, two e-mails and five screens with axe: longer than a single-screen check.
+  test.slow();
   const run = Date.now().toString(36);
   const adminEmail = `admin-${run}@example.org`;
   const advocateEmail = `advocate-${run}@example.org`;

@@ -76,10 +76,11 @@ describe('record request reminders and in-app notifications', () => {
     // Sent 7 days ago on an urgent case: the plan target is today, so TARGET_DUE is due at once (after 09:00).
     const r = await newRequest(day(-7));
     const deadline = Date.now() + 15000;
-    let n: { nodes: { kind: string; recordRequestId: string; id: string }[]; unreadCount: number } | null = null;
+    type Page = { nodes: { kind: string; recordRequestId: string; id: string }[]; unreadCount: number };
+    let n: Page | null = null;
     while (Date.now() < deadline) {
-      n = (await advocate.ok<{ notifications: typeof n }>(`{ notifications(first: 50) { unreadCount nodes { id kind recordRequestId } } }`)).notifications;
-      if (n?.nodes.some((x) => x.recordRequestId === r.id)) break;
+      n = (await advocate.ok<{ notifications: Page }>(`{ notifications(first: 50) { unreadCount nodes { id kind recordRequestId } } }`)).notifications;
+      if (n.nodes.some((x) => x.recordRequestId === r.id)) break;
       await new Promise((res) => setTimeout(res, 200));
     }
     const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
