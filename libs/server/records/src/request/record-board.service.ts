@@ -46,9 +46,11 @@ export class RecordBoardService {
     const q = this.dataSource
       .getRepository(RecordRequest)
       .createQueryBuilder('r')
-      .innerJoin('patient_case', 'c', 'c.id = r.case_id')
       .where('r.organization_id = :org AND r.completed_on IS NULL', { org: actor.organizationId })
       .setParameters(st.params);
+    // The case is joined only when a filter needs it: without it, counts and groups are
+    // answered from the covering index alone (record_request_open_board).
+    if (filter.leadAdvocateId || filter.urgency) q.innerJoin('patient_case', 'c', 'c.id = r.case_id');
     if (filter.leadAdvocateId) q.andWhere('c.lead_advocate_id = :lead', { lead: filter.leadAdvocateId });
     if (filter.holderId) q.andWhere('r.holder_id = :holder', { holder: filter.holderId });
     if (filter.urgency) {
