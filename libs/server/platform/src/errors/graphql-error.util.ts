@@ -4,8 +4,8 @@ import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQLError');
 
-/** HTTP-ish status per code: lets clients and logs tell user mistakes from faults. */
-function statusFor(code: DomainErrorCode): number {
+/** HTTP status per code, for GraphQL error extensions and REST answers alike. */
+export function statusFor(code: DomainErrorCode): number {
   switch (code) {
     case DomainErrorCode.UNAUTHENTICATED:
       return 401;

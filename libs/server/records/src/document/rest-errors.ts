@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { SessionService } from '@second-look/server-identity';
+import { statusFor } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 
 /**
@@ -17,27 +18,6 @@ export class RestError extends Error {
   ) {
     super(message);
     this.name = 'RestError';
-  }
-}
-
-function statusFor(code: DomainErrorCode): number {
-  switch (code) {
-    case DomainErrorCode.UNAUTHENTICATED:
-      return 401;
-    case DomainErrorCode.FORBIDDEN:
-      return 403;
-    case DomainErrorCode.NOT_FOUND:
-      return 404;
-    case DomainErrorCode.VALIDATION_FAILED:
-    case DomainErrorCode.INVALID_STAGE_MOVE:
-    case DomainErrorCode.INVITATION_INVALID:
-      return 400;
-    case DomainErrorCode.CONFLICT:
-    case DomainErrorCode.STALE_VERSION:
-    case DomainErrorCode.LAST_ADMIN:
-      return 409;
-    case DomainErrorCode.RATE_LIMITED:
-      return 429;
   }
 }
 
