@@ -1,23 +1,11 @@
 import { PacketItemKind } from '@second-look/domain';
 import { PacketItem, RecordHolder, RecordRequest, RecordRequestItem, RequestMethod } from '@second-look/server-records';
 import { randomUUID } from 'node:crypto';
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
+import { pdfText } from '../../../libs/server/records/src/letter/pdf-text.testing';
 
-/** The text drawn on each page, read back through pdf-lib (content streams are compressed). */
-async function pageTexts(pdf: Buffer): Promise<string[]> {
-  const doc = await PDFDocument.load(pdf);
-  return doc.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-    return streams
-      .map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1'))
-      .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((t) => Buffer.from(t[1], 'hex').toString('latin1')))
-      .join('\n');
-  });
-}
-const pdfText = async (pdf: Buffer): Promise<string> => (await pageTexts(pdf)).join('\n');
 
 async function get(s: TestStack, who: GqlClient | null, path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await fetch(`${s.url}${path}`, { headers: who?.cookie ? { cookie: who.cookie } : {} });

@@ -1,19 +1,7 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderLetterPdf, toFontCharset, wrapLine } from './letter-pdf';
+import { pageTexts, pdfText } from './pdf-text.testing';
 
-/** The text drawn on each page, read back through pdf-lib (content streams are compressed). */
-async function pageTexts(pdf: Buffer): Promise<string[]> {
-  const doc = await PDFDocument.load(pdf);
-  return doc.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-    return streams
-      .map((s) => Buffer.from(decodePDFRawStream(s as PDFRawStream).decode()).toString('latin1'))
-      .flatMap((content) => [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((t) => Buffer.from(t[1], 'hex').toString('latin1')))
-      .join('\n');
-  });
-}
-const pdfText = async (pdf: Buffer): Promise<string> => (await pageTexts(pdf)).join('\n');
 
 describe('letter PDF', () => {
   it('renders a PDF whose pages carry the title and every paragraph', async () => {
