@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, allowedPacketItemMoves, CalendarDate, clockStatus, ClockStatus, daysBetween, DEFAULT_RECORD_CLOCK_SETTINGS, PacketItemState, STAFF_ROLES, worstClockStatus } from '@second-look/domain';
+import { Actor, allowedPacketItemMoves, CalendarDate, ClockStatus, PacketItemState, STAFF_ROLES, storedRequestClock } from '@second-look/domain';
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { UserModel, UserService } from '@second-look/server-identity';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles } from '@second-look/server-platform';
@@ -184,26 +184,25 @@ export class RecordRequestResolver {
     return this.holders.loader(ctx, actor.organizationId).load(r.holderId);
   }
 
+  // The board hands these over preresolved (RecordBoardService); elsewhere they are read here.
   @ResolveField(() => ClockReadingModel, { description: 'Against the plan target (1–2 weeks).' })
   async target(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockReadingModel> {
-    return reading(r.planTargetOn, await this.requests.todayFor(ctx, actor), DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays.target, !!r.completedOn);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).target;
   }
 
   @ResolveField(() => ClockReadingModel, { description: 'Against the legal due date (30 days, or up to 60 with an extension).' })
   async legal(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockReadingModel> {
-    return reading(r.legalDueOn, await this.requests.todayFor(ctx, actor), DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays.legal, !!r.completedOn);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).legal;
   }
 
   @ResolveField(() => ClockStatus)
   async overall(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockStatus> {
-    const [t, l] = await Promise.all([this.target(r, actor, ctx), this.legal(r, actor, ctx)]);
-    return worstClockStatus(t.status, l.status);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).overall;
   }
 
   @ResolveField(() => Int, { description: 'Calendar days since it was sent (until it was completed).' })
   async ageDays(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<number> {
-    const end = (r.completedOn as CalendarDate | null) ?? (await this.requests.todayFor(ctx, actor));
-    return Math.max(0, daysBetween(r.sentOn as CalendarDate, end));
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).ageDays;
   }
 
   @ResolveField(() => [RecordRequestItemModel])
@@ -248,6 +247,6 @@ export class RecordBoardHolderGroupResolver {
   }
 }
 
-function reading(dueOn: string, today: CalendarDate, atRiskDays: number, done: boolean): ClockReadingModel {
-  return { dueOn, status: clockStatus(dueOn as CalendarDate, today, atRiskDays, done), daysLeft: daysBetween(today, dueOn as CalendarDate) };
+function clockOf(r: RecordRequestModel, today: CalendarDate) {
+  return storedRequestClock({ sentOn: r.sentOn as CalendarDate, planTargetOn: r.planTargetOn as CalendarDate, legalDueOn: r.legalDueOn as CalendarDate, completedOn: r.completedOn as CalendarDate | null }, today);
 }

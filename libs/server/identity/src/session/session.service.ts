@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, isStaffRole, Role } from '@second-look/domain';
-import { APP_CONFIG, AppConfig, currentRequestMeta } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, requestMeta } from '@second-look/server-platform';
 import type { CookieOptions, Request, Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -34,7 +34,7 @@ export class SessionService {
   async start(user: Pick<UserAccount, 'id' | 'role'>, res: Response, now = new Date()): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const id = hashToken(token);
-    const meta = currentRequestMeta();
+    const meta = requestMeta(res.req);
     await this.repo.insert({
       id,
       userId: user.id,
