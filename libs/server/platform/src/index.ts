@@ -10,3 +10,4 @@ export * from './graphql/page-info.model';
 export * from './graphql/id.pipe';
 export * from './clock/clock';
 export * from './graphql/preresolved';
+export * from './graphql/selection';

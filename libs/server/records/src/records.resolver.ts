@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, allowedPacketItemMoves, CalendarDate, ClockStatus, PacketItemState, STAFF_ROLES, storedRequestClock } from '@second-look/domain';
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
+import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { CaseDocumentModel } from './document/case-document.model';
 import { DocumentService } from './document/document.service';
@@ -29,7 +30,7 @@ import {
   UpdatePacketItemInput,
   UpdateRecordHolderInput,
 } from './records.model';
-import { RecordBoardService } from './request/record-board.service';
+import { BOARD_CASE_FIELDS, RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 
 @Resolver(() => RecordHolderModel)
@@ -138,9 +139,14 @@ export class RecordRequestResolver {
     @Args('sort', { type: () => RecordBoardSort, defaultValue: RecordBoardSort.LEGAL_DUE_ON }) sort: RecordBoardSort,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RecordBoardModel> {
     const today = await this.requests.todayFor(ctx, actor);
-    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after)) };
+    // Read only what this query shows of each row (the web board skips letters and follow-ups).
+    const row = selectedFieldNames(info, ['requests', 'nodes']);
+    const kase = selectedFieldNames(info, ['requests', 'nodes', 'case']);
+    const include = { letter: row.has('letter'), followUps: row.has('followUps'), caseDetails: [...kase].some((f) => !BOARD_CASE_FIELDS.has(f)) };
+    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after, include)) };
   }
 
   @Mutation(() => RecordRequestModel, { description: 'Ask one record holder for packet items; computes the plan target and the legal due date.' })

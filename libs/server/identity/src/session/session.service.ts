@@ -53,13 +53,14 @@ export class SessionService {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || token.length > 100) return null;
     const id = hashToken(token);
-    const row = await this.repo
-      .createQueryBuilder('s')
-      .innerJoin(UserAccount, 'u', 'u.id = s.user_id')
-      .select(['s.id AS id', 's.last_seen_at AS "lastSeenAt"', 's.idle_timeout_seconds AS "idle"', 's.expires_at AS "expiresAt"'])
-      .addSelect(['u.id AS "userId"', 'u.organization_id AS "organizationId"', 'u.role AS role'])
-      .where('s.id = :id AND s.revoked_at IS NULL AND u.deactivated_at IS NULL', { id })
-      .getRawOne<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role }>();
+    // Plain SQL: this runs before every operation of every signed-in caller.
+    const [row] = await this.dataSource.query<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role }[]>(
+      `SELECT s.id, s.last_seen_at AS "lastSeenAt", s.idle_timeout_seconds AS idle, s.expires_at AS "expiresAt",
+         u.id AS "userId", u.organization_id AS "organizationId", u.role
+       FROM user_session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
+      [id],
+    );
     if (!row) return null;
     const idleFor = (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000;
     if (now >= new Date(row.expiresAt) || idleFor > row.idle) {

@@ -5,7 +5,7 @@ import { AuditService } from '@second-look/server-audit';
 import type { CaseModel } from '@second-look/server-cases';
 import type { UserModel } from '@second-look/server-identity';
 import { isUuid, preresolved } from '@second-look/server-platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PacketItemModel, RecordBoardFilter, RecordBoardModel, RecordBoardSort, RecordFollowUpModel, RecordHolderModel, RecordRequestModel } from '../records.model';
 
 const SORT_COLUMN: Record<RecordBoardSort, string> = {
@@ -38,6 +38,7 @@ interface PageRow {
   version: number;
   created_at: Date;
   holder: RecordHolderModel;
+  /** The full case with BoardInclude.caseDetails, else only what a board row shows of it. */
   kase: Omit<CaseModel, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
   lead: UserModel | null;
   items: { packetItemId: string; receivedOn: string | null; packetItem: (Omit<PacketItemModel, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string }) | null }[];
@@ -48,23 +49,44 @@ const HOLDER_JSON = (h: string) =>
   `json_build_object('id', ${h}.id, 'name', ${h}.name, 'department', ${h}.department, 'phone', ${h}.phone, 'fax', ${h}.fax, 'email', ${h}.email, 'portalUrl', ${h}.portal_url, 'address', ${h}.address)`;
 const USER_JSON = (u: string) => `json_build_object('id', ${u}.id, 'displayName', ${u}.display_name, 'email', ${u}.email, 'role', ${u}.role)`;
 
-/**
- * The page with everything a board row shows, in one statement: the request, its holder, its
- * case with the lead advocate, its items with their packet items, its follow-ups with who
- * logged them. Users are read within the organisation, as the users loader reads them. The
- * board is staff-only, so staff notes of packet items are selected (as PacketService does for staff).
- */
-const PAGE_SELECT = `SELECT r.id, r.case_id, r.holder_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
-    r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
-    r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, r.letter, r.fee_cents, r.completed_on::text AS completed_on,
-    r.version, r.created_at,
-    ${HOLDER_JSON('h')} AS holder,
-    json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'question', c.question,
+const CASE_JSON = `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'question', c.question,
       'diagnosisInDoubt', c.diagnosis_in_doubt, 'triggers', c.triggers, 'triggerNotes', c.trigger_notes, 'urgency', c.urgency,
       'stage', c.stage, 'summary', c.summary, 'version', c.version, 'leadAdvocateId', c.lead_advocate_id,
-      'createdAt', c.created_at, 'updatedAt', c.updated_at) AS kase,
+      'createdAt', c.created_at, 'updatedAt', c.updated_at)`;
+
+const FOLLOW_UPS_LATERAL = `CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object('id', fu.id, 'channel', fu.channel, 'outcome', fu.outcome, 'byUserId', fu.by_user_id, 'at', fu.at,
+        'by', CASE WHEN b.id IS NULL THEN NULL ELSE ${USER_JSON('b')} END) ORDER BY fu.at DESC, fu.id), '[]') AS follow_ups
+    FROM record_follow_up fu LEFT JOIN app_user b ON b.id = fu.by_user_id AND b.organization_id = r.organization_id
+    WHERE fu.request_id = r.id
+  ) f`;
+
+/** What the query asked of each row beyond what every board row shows. */
+export interface BoardInclude {
+  letter: boolean;
+  followUps: boolean;
+  /** Case fields beyond id, patient name, urgency and lead advocate (the case's texts). */
+  caseDetails: boolean;
+}
+
+/** The case fields every board row carries; any other asked for adds the case's full row. */
+export const BOARD_CASE_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'patientName', 'urgency', 'leadAdvocate']);
+
+/**
+ * The page with everything a board row shows, in one statement: the request, its holder, its
+ * case with the lead advocate, its items with their packet items, and (when asked for) the
+ * letter and the follow-ups with who logged them. Users are read within the organisation, as
+ * the users loader reads them. The board is staff-only, so staff notes of packet items are
+ * selected (as PacketService does for staff).
+ */
+const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
+    r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
+    r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.fee_cents, r.completed_on::text AS completed_on,
+    r.version, r.created_at,
+    ${HOLDER_JSON('h')} AS holder,
+    ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
     CASE WHEN u.id IS NULL THEN NULL ELSE ${USER_JSON('u')} END AS lead,
-    i.items, f.follow_ups
+    i.items, ${include.followUps ? 'f.follow_ups' : 'NULL AS follow_ups'}
   FROM record_request r
   JOIN patient_case c ON c.id = r.case_id
   JOIN record_holder h ON h.id = r.holder_id
@@ -77,12 +99,7 @@ const PAGE_SELECT = `SELECT r.id, r.case_id, r.holder_id, r.method, r.sent_on::t
     FROM record_request_item ri LEFT JOIN packet_item p ON p.id = ri.packet_item_id AND p.organization_id = r.organization_id
     WHERE ri.request_id = r.id
   ) i
-  CROSS JOIN LATERAL (
-    SELECT COALESCE(json_agg(json_build_object('id', fu.id, 'channel', fu.channel, 'outcome', fu.outcome, 'byUserId', fu.by_user_id, 'at', fu.at,
-        'by', CASE WHEN b.id IS NULL THEN NULL ELSE ${USER_JSON('b')} END) ORDER BY fu.at DESC, fu.id), '[]') AS follow_ups
-    FROM record_follow_up fu LEFT JOIN app_user b ON b.id = fu.by_user_id AND b.organization_id = r.organization_id
-    WHERE fu.request_id = r.id
-  ) f`;
+  ${include.followUps ? FOLLOW_UPS_LATERAL : ''}`;
 
 /** Positional parameters for hand-written SQL: `p(value)` appends and returns its placeholder. */
 class Params {
@@ -137,9 +154,26 @@ export class RecordBoardService {
     return { sql: conds.join(' AND '), overdue, atRisk, onTrack };
   }
 
-  async board(actor: Actor, today: CalendarDate, filter: RecordBoardFilter, sort: RecordBoardSort, first: number, after?: string | null): Promise<Omit<RecordBoardModel, 'today'>> {
+  async board(
+    actor: Actor,
+    today: CalendarDate,
+    filter: RecordBoardFilter,
+    sort: RecordBoardSort,
+    first: number,
+    after: string | null = null,
+    include: BoardInclude = { letter: true, followUps: true, caseDetails: true },
+  ): Promise<Omit<RecordBoardModel, 'today'>> {
     const take = Math.min(Math.max(first, 1), 200);
-    const db = this.dataSource.manager;
+    // One connection for the board's statements, taken from the pool once.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await this.read(runner.manager, actor, today, filter, sort, take, after, include);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async read(db: EntityManager, actor: Actor, today: CalendarDate, filter: RecordBoardFilter, sort: RecordBoardSort, take: number, after: string | null, include: BoardInclude): Promise<Omit<RecordBoardModel, 'today'>> {
 
     // Counts across every status (the filter's status only narrows the list below).
     const cp = new Params();
@@ -177,12 +211,13 @@ export class RecordBoardService {
       const cur = decodeBoardCursor(sort, after);
       cursor = ` AND (${col}, r.id) > (${pp.p(cur.value)}::date, ${pp.p(cur.id)}::uuid)`;
     }
-    const rows = await db.query<PageRow[]>(`${PAGE_SELECT} WHERE ${pw.sql}${cursor} ORDER BY ${col}, r.id LIMIT ${pp.p(take + 1)}`, pp.values);
-    const nodes = rows.slice(0, take).map((row) => boardNode(row, today));
+    const rows = await db.query<PageRow[]>(`${pageSelect(include)} WHERE ${pw.sql}${cursor} ORDER BY ${col}, r.id LIMIT ${pp.p(take + 1)}`, pp.values);
+    const nodes = rows.slice(0, take).map((row) => boardNode(row, today, include));
     const last = nodes[nodes.length - 1];
     await this.audit.record(
       actor,
       nodes.map((r) => ({ action: 'record_request.list', entityType: 'record_request', entityId: r.id, caseId: r.caseId })),
+      db,
     );
     return {
       counts: counts ?? { open: 0, overdue: 0, atRisk: 0, onTrack: 0 },
@@ -197,7 +232,7 @@ export class RecordBoardService {
 }
 
 /** A board row as GraphQL shows it: every field the resolvers would fill, filled once here. */
-function boardNode(row: PageRow, today: CalendarDate): RecordRequestModel {
+function boardNode(row: PageRow, today: CalendarDate, include: BoardInclude): RecordRequestModel {
   const request: RecordRequestModel = {
     id: row.id,
     caseId: row.case_id,
@@ -217,7 +252,7 @@ function boardNode(row: PageRow, today: CalendarDate): RecordRequestModel {
     createdAt: row.created_at,
   };
   const clock = storedRequestClock({ sentOn: row.sent_on as CalendarDate, planTargetOn: row.plan_target_on as CalendarDate, legalDueOn: row.legal_due_on as CalendarDate, completedOn: row.completed_on as CalendarDate | null }, today);
-  const kase = preresolved({ ...row.kase, createdAt: new Date(row.kase.createdAt), updatedAt: new Date(row.kase.updatedAt) }, { leadAdvocate: row.lead });
+  const kase = preresolved(include.caseDetails ? { ...row.kase, createdAt: new Date(row.kase.createdAt), updatedAt: new Date(row.kase.updatedAt) } : row.kase, { leadAdvocate: row.lead });
   return preresolved(request, {
     ...clock,
     holder: row.holder,
@@ -228,7 +263,8 @@ function boardNode(row: PageRow, today: CalendarDate): RecordRequestModel {
         { packetItem: i.packetItem && { ...i.packetItem, createdAt: new Date(i.packetItem.createdAt), updatedAt: new Date(i.packetItem.updatedAt) } },
       ),
     ),
-    followUps: row.follow_ups.map(({ by, ...f }) => preresolved({ ...f, at: new Date(f.at) }, { by })),
+    // Not asked for: nothing to hand over (the field resolver would load them if it ever ran).
+    ...(include.followUps ? { followUps: row.follow_ups.map(({ by, ...f }) => preresolved({ ...f, at: new Date(f.at) }, { by })) } : {}),
   });
 }
 
