@@ -195,6 +195,48 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'after' } });
   });
 
+  it('lets the patient send a request: to a holder of the directory, or a new one saved with it', async () => {
+    const patient = await s.signIn('patient@harbor.example');
+    const { recordHolders } = await patient.ok<{ recordHolders: { id: string; name: string; fax: string }[] }>(`query { recordHolders { id name fax } }`);
+    expect(recordHolders).toEqual(expect.arrayContaining([{ id: holderId, name: 'St. Mary Pathology', fax: '555-0199' }]));
+    const mine = async () => (await patient.ok<{ addPacketItem: { id: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS }) { id } }`, { c: MARIA })).addPacketItem.id;
+    const send = (c: GqlClient, holder: Record<string, unknown>, itemId: string) =>
+      c.gql<{ createRecordRequest: { id: string; holder: { id: string; name: string }; items: { packetItem: { id: string; staffNotes: string | null } }[] } }>(
+        `mutation($input: CreateRecordRequestInput!) { createRecordRequest(input: $input) { id holder { id name } items { packetItem { id staffNotes } } } }`,
+        { input: { caseId: MARIA, packetItemIds: [itemId], method: 'PORTAL', sentOn: day(-1), ...holder } },
+      );
+    const item = await mine();
+    await advocate.ok(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 1, staffNotes: "Call Dr. R first" }) { id } }`, { id: item });
+    const known = await send(patient, { holderId }, item);
+    expect(known.errors).toBeUndefined();
+    expect(known.data?.createRecordRequest).toMatchObject({ holder: { id: holderId }, items: [{ packetItem: { id: item, staffNotes: null } }] });
+
+    const audited = async (action: string, entityId: string) =>
+      (await s.ds.query(`SELECT count(*)::int AS n FROM audit_event e JOIN app_user u ON u.id = e.actor_user_id WHERE e.action = $1 AND e.entity_id = $2 AND u.email = 'patient@harbor.example'`, [action, entityId]))[0].n;
+    const fresh = await send(patient, { newHolder: { name: 'Riverside Family Practice', phone: '555-0142', email: 'records@riverside.example' } }, await mine());
+    expect(fresh.errors).toBeUndefined();
+    const made = fresh.data?.createRecordRequest as { id: string; holder: { id: string; name: string } };
+    expect(made.holder.name).toBe('Riverside Family Practice');
+    expect(await audited('record_holder.create', made.holder.id)).toBe(1);
+    expect(await audited('record_request.create', made.id)).toBe(1);
+    const coordinator = await s.signIn('coordinator@harbor.example');
+    const directory = (await coordinator.ok<{ recordHolders: { id: string }[] }>(`query { recordHolders(search: "Riverside") { id } }`)).recordHolders;
+    expect(directory.map((h) => h.id)).toContain(made.holder.id);
+
+    // Neither or both, a caregiver without edit rights, another patient: refused, and no stray holder.
+    const holders = async () => (await s.ds.query(`SELECT count(*)::int AS n FROM record_holder WHERE name = 'Brookside Labs'`))[0].n;
+    const brookside = { newHolder: { name: 'Brookside Labs' } };
+    expect((await send(patient, { holderId, ...brookside }, await mine())).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'holderId' } });
+    expect((await send(patient, {}, await mine())).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'holderId' } });
+    expect((await send(patient, { newHolder: { name: '  ' } }, await mine())).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await send(await s.signIn('caregiver@harbor.example'), brookside, await mine())).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await send(await s.signIn('patient2@harbor.example'), brookside, await mine())).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await send(patient, { ...brookside }, '00000000-0000-4000-8000-000000000000')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(await holders()).toBe(0);
+    // Adding to the directory by itself stays with staff.
+    expect((await patient.gql(`mutation { createRecordHolder(input: { name: "Brookside Labs" }) { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('keeps staff notes from patients and lets the patient add and edit items', async () => {
     const a = await item();
     await advocate.ok(`mutation($id: ID!, $v: Int!) { updatePacketItem(input: { id: $id, expectedVersion: $v, staffNotes: "Ask for the supervisor" }) { id } }`, { id: a.id, v: a.version });

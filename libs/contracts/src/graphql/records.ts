@@ -159,7 +159,10 @@ export const RemovePacketItemMutation = gql<{ removePacketItem: boolean }, { id:
 
 export interface CreateRecordRequestInput {
   caseId: string;
-  holderId: string;
+  /** A holder of the directory, or… */
+  holderId?: string | null;
+  /** …a new one, added to the directory with the request (exactly one of the two). */
+  newHolder?: RecordHolderInput | null;
   packetItemIds: string[];
   method: RequestMethod;
   sentOn: CalendarDay;

@@ -37,8 +37,9 @@ import { RecordRequestService } from './request/record-request.service';
 export class RecordHolderResolver {
   constructor(private readonly holders: RecordHolderService) {}
 
-  @RequireRoles(...STAFF_ROLES)
-  @Query(() => [RecordHolderModel], { description: "The organisation's providers and facilities that hold records." })
+  // Everyone of the organisation may read the directory (names and contact details, nothing
+  // about anyone's case), so a patient can ask a provider the organisation already knows.
+  @Query(() => [RecordHolderModel], { description: "The organisation's providers and facilities that hold records (read-only for patients and caregivers)." })
   recordHolders(@CurrentActor() actor: Actor, @Args('search', { type: () => String, nullable: true }) search: string | null): Promise<RecordHolderModel[]> {
     return this.holders.list(actor, search);
   }
