@@ -28,6 +28,7 @@ export class AuthGuard implements CanActivate {
       const resolved = await pending;
       ctx.actor = resolved ? bindRequestMeta(resolved.actor, requestMeta(ctx.req)) : null;
       ctx.sessionId = resolved?.sessionId ?? null;
+      ctx.timeZone = resolved?.timeZone ?? null;
     }
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;

@@ -49,15 +49,16 @@ export class SessionService {
   }
 
   /** The caller behind the cookie, or null when there is none, or it is revoked, idle or expired. */
-  async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string } | null> {
+  async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string; timeZone: string } | null> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || token.length > 100) return null;
     const id = hashToken(token);
     // Plain SQL: this runs before every operation of every signed-in caller.
-    const [row] = await this.dataSource.query<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role }[]>(
+    // The organisation's time zone comes along: "today" for the caller's dates needs no extra query.
+    const [row] = await this.dataSource.query<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role; timeZone: string }[]>(
       `SELECT s.id, s.last_seen_at AS "lastSeenAt", s.idle_timeout_seconds AS idle, s.expires_at AS "expiresAt",
-         u.id AS "userId", u.organization_id AS "organizationId", u.role
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
+         u.id AS "userId", u.organization_id AS "organizationId", u.role, o.time_zone AS "timeZone"
+       FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN organization o ON o.id = u.organization_id
        WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
       [id],
     );
@@ -68,7 +69,7 @@ export class SessionService {
       return null;
     }
     if (idleFor > SESSION_LIMITS.touchEverySeconds) await this.repo.update({ id }, { lastSeenAt: now });
-    return { sessionId: id, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
+    return { sessionId: id, timeZone: row.timeZone, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
   }
 
   async end(sessionId: string, res: Response): Promise<void> {

@@ -17,6 +17,7 @@ import {
   startLegalClock,
   CalendarDate,
   isAfter,
+  todayInZone,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService } from '@second-look/server-cases';
@@ -51,7 +52,7 @@ export class RecordRequestService {
 
   /** "Today" once per GraphQL request, for every row it computes a status for. */
   todayFor(ctx: GqlContext, actor: Actor): Promise<CalendarDate> {
-    return perRequest(ctx, 'org-today', () => this.today(actor));
+    return perRequest(ctx, 'org-today', () => (ctx.timeZone ? Promise.resolve(todayInZone(this.clock.now(), ctx.timeZone)) : this.today(actor)));
   }
 
   /** Loads a request the caller may act on through its case; otherwise "Record request not found". */
