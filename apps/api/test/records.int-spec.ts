@@ -238,6 +238,23 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect((await patient.gql(`mutation { createRecordHolder(input: { name: "Brookside Labs" }) { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('lets a caregiver the patient gave edit rights send a request too', async () => {
+    const caregiverId = (await s.ds.query(`SELECT id FROM app_user WHERE email = 'caregiver@harbor.example'`))[0].id;
+    const [{ access }] = await s.ds.query(`SELECT access FROM case_participant WHERE case_id = $1 AND user_id = $2`, [MARIA, caregiverId]);
+    await s.ds.query(`UPDATE case_participant SET access = 'EDIT' WHERE case_id = $1 AND user_id = $2`, [MARIA, caregiverId]);
+    try {
+      const caregiver = await s.signIn('caregiver@harbor.example');
+      const itemId = (await caregiver.ok<{ addPacketItem: { id: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: IMAGING_DISC }) { id } }`, { c: MARIA })).addPacketItem.id;
+      const r = await caregiver.ok<{ createRecordRequest: { holder: { name: string } } }>(
+        `mutation($c: ID!, $i: ID!, $d: String!) { createRecordRequest(input: { caseId: $c, newHolder: { name: "Northside Imaging" }, packetItemIds: [$i], method: MAIL, sentOn: $d }) { holder { name } } }`,
+        { c: MARIA, i: itemId, d: day(-2) },
+      );
+      expect(r.createRecordRequest.holder.name).toBe('Northside Imaging');
+    } finally {
+      await s.ds.query(`UPDATE case_participant SET access = $3 WHERE case_id = $1 AND user_id = $2`, [MARIA, caregiverId, access]);
+    }
+  });
+
   it('keeps staff notes from patients and lets the patient add and edit items', async () => {
     const a = await item();
     await advocate.ok(`mutation($id: ID!, $v: Int!) { updatePacketItem(input: { id: $id, expectedVersion: $v, staffNotes: "Ask for the supervisor" }) { id } }`, { id: a.id, v: a.version });
