@@ -174,15 +174,15 @@ async function main(): Promise<void> {
 
     // --- statements per board request --------------------------------------------------
     // Each size three times, interleaved: a count that depends on timing shows up as spread.
-    const runs: { first: number; statements: Statement[]; followUps: number; ms: number }[] = [];
+    const runs: { first: number; statements: Statement[]; items: number; ms: number }[] = [];
     for (const first of [10, 100, 10, 100, 10, 100, PAGE]) {
       await gqlOnce(url, coordinator.cookie, first); // the session's last-seen write happens here, not below
       let board: BoardData | null = null;
       const started = performance.now();
       const statements = await captureStatements(ds, async () => (board = await gqlOnce(url, coordinator.cookie, first)));
       const ms = performance.now() - started;
-      const followUps = (board as BoardData | null)?.requests.nodes.reduce((n, r) => n + r.followUps.length, 0) ?? 0;
-      runs.push({ first, statements, followUps, ms });
+      const items = (board as BoardData | null)?.requests.nodes.reduce((n, r) => n + r.items.length, 0) ?? 0;
+      runs.push({ first, statements, items, ms });
     }
     const atPage = runs[runs.length - 1];
     // One request at a time: how long SQL is in flight, and how long Node works with the database idle.
@@ -285,7 +285,7 @@ async function main(): Promise<void> {
       table(['statement', 'page 10', 'page 100'], [
         ...labels.map((l) => [l, spread(10, (r) => countOf(r, l)), spread(100, (r) => countOf(r, l))]),
         ['total', spread(10, (r) => r.statements.length), spread(100, (r) => r.statements.length)],
-        ['(follow-ups on the page)', spread(10, (r) => r.followUps), spread(100, (r) => r.followUps)],
+        ['(request items on the page)', spread(10, (r) => r.items), spread(100, (r) => r.items)],
       ]),
     );
     const totals = new Set(runs.slice(0, -1).map((r) => r.statements.length));

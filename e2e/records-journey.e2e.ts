@@ -227,4 +227,17 @@ test('a patient adds their medication list from a phone; another patient cannot 
   await david.goto(`/cases/${MARIA}`);
   await expect(david.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await expect(david.getByText('Medications and allergies')).toHaveCount(0);
+
+  // Maria picked the wrong photo: she removes it, after saying yes, and the link stops working.
+  await item.getByRole('button', { name: 'Remove the file my-medicines.jpg' }).first().tap();
+  const confirm = page.getByRole('dialog', { name: 'Remove this file?' });
+  await expect(confirm).toContainText('“my-medicines.jpg” will be taken out of the packet');
+  await expectNoA11yViolations(page);
+  const deleted = page.waitForResponse((r) => r.url().endsWith(new URL(downloadUrl, 'http://x').pathname) && r.request().method() === 'DELETE');
+  await confirm.getByRole('button', { name: 'Remove the file' }).tap();
+  expect((await deleted).status()).toBe(204);
+  await expect(confirm).toBeHidden();
+  await expect(item.getByText('my-medicines.jpg was removed.')).toBeVisible();
+  await expect(item.getByRole('link', { name: /Download my-medicines\.jpg/ })).toHaveCount(0);
+  expect((await page.request.get(downloadUrl)).status()).toBe(404);
 });

@@ -20,9 +20,10 @@ const ON_TRACK = `(NOT ${OVERDUE} AND NOT ${AT_RISK})`;
  * Hand-written SQL over `pg` that produces exactly the data of BOARD_QUERY: the baseline the
  * GraphQL board is measured against. One statement per piece, no ORM, no HTTP:
  * today in the organisation's zone, the counts, the holder groups (joined to the holders),
- * the page (joined to case, lead advocate and holder, with the items and the follow-ups
- * aggregated per request as JSON), and the same audit rows the service writes for the listed requests. Per-row clock readings
- * use the same domain functions the resolvers use.
+ * the page (joined to case, lead advocate and holder, with the items aggregated per request
+ * as JSON: the board's query asks for no letter and no follow-ups), and the same audit rows
+ * the service writes for the listed requests. Per-row clock readings use the same domain
+ * functions the resolvers use. The run checks this returns exactly what the API returns.
  */
 export const BASELINE_SQL = {
   today: `SELECT to_char(now() AT TIME ZONE o.time_zone, 'YYYY-MM-DD') AS today FROM organization o WHERE o.id = $1`,
@@ -31,7 +32,7 @@ export const BASELINE_SQL = {
       count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
       count(*) FILTER (WHERE ${ON_TRACK})::int AS "onTrack"
     FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL`,
-  byHolder: `SELECT h.id, h.name, h.department, h.phone, h.fax, h.email, h.portal_url, h.address, g.open, g.overdue, g."atRisk", g."oldestSentOn" FROM (
+  byHolder: `SELECT h.id, h.name, h.department, g.open, g.overdue, g."atRisk", g."oldestSentOn" FROM (
       SELECT r.holder_id, count(*)::int AS open,
         count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
         count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
@@ -40,13 +41,12 @@ export const BASELINE_SQL = {
       GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
     ) g JOIN record_holder h ON h.id = g.holder_id
     ORDER BY g.overdue DESC, g.open DESC, g.holder_id`,
-  page: `SELECT r.id, r.case_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
-      r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
-      r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, r.letter, r.fee_cents, r.completed_on::text AS completed_on,
-      r.version, r.created_at,
+  page: `SELECT r.id, r.case_id, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
+      r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on,
+      r.extension_reason, r.fee_cents, r.completed_on::text AS completed_on,
       c.patient_name, c.urgency, u.id AS lead_id, u.display_name AS lead_name,
-      h.id AS holder_id, h.name AS holder_name, h.department, h.phone, h.fax, h.email, h.portal_url, h.address,
-      i.items, f.follow_ups
+      h.id AS holder_id, h.name AS holder_name,
+      i.items
     FROM record_request r
     JOIN patient_case c ON c.id = r.case_id
     JOIN record_holder h ON h.id = r.holder_id
@@ -56,12 +56,6 @@ export const BASELINE_SQL = {
                'packetItem', json_build_object('id', p.id, 'kind', p.kind, 'title', p.title, 'state', p.state, 'version', p.version)) ORDER BY p.id), '[]') AS items
       FROM record_request_item ri JOIN packet_item p ON p.id = ri.packet_item_id WHERE ri.request_id = r.id
     ) i
-    CROSS JOIN LATERAL (
-      SELECT COALESCE(json_agg(json_build_object('id', fu.id, 'channel', fu.channel, 'outcome', fu.outcome,
-               'at', to_char(fu.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'by', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('id', b.id, 'displayName', b.display_name) END) ORDER BY fu.at DESC), '[]') AS follow_ups
-      FROM record_follow_up fu LEFT JOIN app_user b ON b.id = fu.by_user_id AND b.organization_id = r.organization_id WHERE fu.request_id = r.id
-    ) f
     WHERE r.organization_id = $1 AND r.completed_on IS NULL
     ORDER BY r.legal_due_on, r.id
     LIMIT $2`,
@@ -96,7 +90,7 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
     return {
       today,
       counts,
-      byHolder: groups.map((g) => ({ holder: holderOf(g), open: g.open, overdue: g.overdue, atRisk: g.atRisk, oldestSentOn: g.oldestSentOn })),
+      byHolder: groups.map((g) => ({ holder: { id: g.id, name: g.name, department: g.department }, open: g.open, overdue: g.overdue, atRisk: g.atRisk, oldestSentOn: g.oldestSentOn })),
       requests: {
         totalCount: counts.open,
         pageInfo: { hasNextPage: rows.length > first, endCursor: last ? Buffer.from(JSON.stringify(['LEGAL_DUE_ON', last.legal_due_on, last.id])).toString('base64url') : null },
@@ -105,24 +99,17 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
           const legal = reading(r.legal_due_on, RISK.legal);
           return {
             id: r.id,
-            method: r.method,
             sentOn: r.sent_on,
             holderReceivedOn: r.holder_received_on,
-            originalLegalDueOn: r.original_legal_due_on,
             extensionReason: r.extension_reason,
-            extensionRecordedOn: r.extension_recorded_on,
-            letter: r.letter,
-            feeCents: r.fee_cents,
             completedOn: r.completed_on,
-            version: r.version,
-            createdAt: (r.created_at as Date).toISOString(),
+            feeCents: r.fee_cents,
             ageDays: Math.max(0, daysBetween(r.sent_on, today)),
             overall: worstClockStatus(target.status, legal.status),
-            holder: holderOf({ ...r, id: r.holder_id, name: r.holder_name }),
+            holder: { id: r.holder_id, name: r.holder_name },
             target,
             legal,
             items: r.items,
-            followUps: r.follow_ups,
             case: { id: r.case_id, patientName: r.patient_name, urgency: r.urgency, leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null },
           };
         }),
@@ -133,7 +120,6 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
   }
 }
 
-const holderOf = (h: Record<string, string>) => ({ id: h.id, name: h.name, department: h.department, phone: h.phone, fax: h.fax, email: h.email, portalUrl: h.portal_url, address: h.address });
 
 /** The GraphQL answer in a comparable form: items in a fixed order (the API does not promise one). */
 export function normalise(board: BoardData): BoardData {

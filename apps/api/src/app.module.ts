@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
@@ -11,7 +11,7 @@ import { JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
 import { NotificationsApiModule } from '@second-look/server-notifications';
-import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
+import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { HealthController } from './health.controller';
@@ -32,13 +32,16 @@ export class AppModule {
           autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
           sortSchema: true,
           playground: false,
-          plugins: [ApolloServerPluginLandingPageDisabled()],
+          // No cache hints are used (every answer is private to its caller), and the default
+          // cache-control plugin hooks every resolved field.
+          plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
           introspection: !config.isProduction,
           csrfPrevention: true,
           allowBatchedHttpRequests: true,
           includeStacktraceInErrorResponses: false,
           validationRules: graphqlValidationRules(),
           formatError: formatGraphqlError,
+          transformSchema: answerPreresolvedFields,
           context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res }),
         }),
         AuditModule,

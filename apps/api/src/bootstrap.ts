@@ -1,7 +1,7 @@
 import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, batchLimitMiddleware, runWithRequestMeta } from '@second-look/server-platform';
+import { AppConfig, batchLimitMiddleware } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { existsSync } from 'node:fs';
@@ -25,9 +25,6 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(cookieParser());
-  app.use((req: express.Request, _res: express.Response, next: express.NextFunction) =>
-    runWithRequestMeta({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null }, next),
-  );
   app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
 

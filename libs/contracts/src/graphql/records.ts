@@ -56,6 +56,22 @@ const REQUEST = `
     legal { ${CLOCK} }
     items { receivedOn packetItem { id kind title state version } }
     followUps { ${FOLLOW_UP} }`;
+// A board row: what it shows and what its actions need, not the letter or the follow-up log
+// (the case page has those). Fifty rows with ~1.4 KB letters were most of the board's bytes.
+const BOARD_REQUEST = `
+    id
+    sentOn
+    holderReceivedOn
+    extensionReason
+    completedOn
+    feeCents
+    ageDays
+    overall
+    holder { id name }
+    target { ${CLOCK} }
+    legal { ${CLOCK} }
+    items { receivedOn packetItem { id kind title state version } }
+    case { id patientName urgency leadAdvocate { id displayName } }`;
 
 /** The packet and the requests of one case; merges with CaseQuery in the normalised cache. */
 export const CaseRecordsQuery = gql<{ case: CaseRecords }, { id: string }>`
@@ -143,7 +159,10 @@ export const RemovePacketItemMutation = gql<{ removePacketItem: boolean }, { id:
 
 export interface CreateRecordRequestInput {
   caseId: string;
-  holderId: string;
+  /** A holder of the directory, or… */
+  holderId?: string | null;
+  /** …a new one, added to the directory with the request (exactly one of the two). */
+  newHolder?: RecordHolderInput | null;
   packetItemIds: string[];
   method: RequestMethod;
   sentOn: CalendarDay;
@@ -218,11 +237,10 @@ export const RecordBoardQuery = gql<RecordBoardData, RecordBoardVariables>`
     recordBoard(filter: $filter, sort: $sort, first: $first, after: $after) {
       today
       counts { open onTrack atRisk overdue }
-      byHolder { open atRisk overdue oldestSentOn holder { ${HOLDER} } }
+      byHolder { open atRisk overdue oldestSentOn holder { id name department } }
       requests {
         nodes {
-          ${REQUEST}
-          case { id patientName urgency leadAdvocate { id displayName } }
+          ${BOARD_REQUEST}
         }
         pageInfo {
           endCursor

@@ -254,8 +254,13 @@ export interface RecordRequest {
   followUps: RecordFollowUp[];
 }
 
-/** A request as the coordinator board lists it, with its case. */
-export interface BoardRecordRequest extends RecordRequest {
+/** What the one-click actions on a request need (the case page and the board both have it). */
+export type ActionableRecordRequest = Pick<RecordRequest, 'id' | 'sentOn' | 'holderReceivedOn' | 'extensionReason' | 'completedOn' | 'feeCents' | 'legal' | 'items'> & {
+  holder: Pick<RecordHolder, 'id' | 'name'>;
+};
+
+/** A request as the coordinator board lists it: what a row shows and its actions need, with its case. */
+export interface BoardRecordRequest extends ActionableRecordRequest, Pick<RecordRequest, 'target' | 'overall' | 'ageDays'> {
   case: {
     id: string;
     patientName: string;
@@ -285,7 +290,7 @@ export interface RecordBoardCounts {
 }
 
 export interface RecordBoardHolderGroup {
-  holder: RecordHolder;
+  holder: Pick<RecordHolder, 'id' | 'name' | 'department'>;
   open: number;
   atRisk: number;
   overdue: number;

@@ -318,3 +318,24 @@ export function recordRequestClock(
     received,
   };
 }
+
+/** The dates a saved request carries: its clock is read from these, not recomputed. */
+export interface StoredRequestDates {
+  readonly sentOn: CalendarDate;
+  readonly planTargetOn: CalendarDate;
+  readonly legalDueOn: CalendarDate;
+  /** Set once nothing is outstanding: both clocks read DONE and the age stops growing. */
+  readonly completedOn: CalendarDate | null;
+}
+
+/**
+ * Where a saved request stands today against its stored plan target and legal due date
+ * (which may carry an extension): what a request shows on the board and on the case.
+ */
+export function storedRequestClock(dates: StoredRequestDates, today: CalendarDate, settings: RecordClockSettings = DEFAULT_RECORD_CLOCK_SETTINGS): Omit<RecordRequestClock, 'received'> {
+  const done = dates.completedOn !== null;
+  const reading = (dueOn: CalendarDate, atRiskDays: number): ClockReading => ({ dueOn, status: clockStatus(dueOn, today, atRiskDays, done), daysLeft: daysBetween(today, dueOn) });
+  const target = reading(dates.planTargetOn, settings.atRiskDays.target);
+  const legal = reading(dates.legalDueOn, settings.atRiskDays.legal);
+  return { target, legal, overall: worstClockStatus(target.status, legal.status), ageDays: Math.max(0, daysBetween(dates.sentOn, dates.completedOn ?? today)) };
+}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
-import { currentRequestMeta } from '@second-look/server-platform';
+import { RequestMeta, requestMetaOf } from '@second-look/server-platform';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -27,23 +26,31 @@ export class AuditService {
   /**
    * Appends entries for one caller. Pass the transaction's manager when the change itself
    * is transactional, so the change and its audit row commit or roll back together.
+   * Where the request came from is bound to the actor (bindRequestMeta); pass `meta` only
+   * when there is no actor yet (a failed sign-in).
    */
-  async record(actor: Pick<Actor, 'userId' | 'organizationId'> | null, entries: AuditEntry | AuditEntry[], manager?: EntityManager): Promise<void> {
+  async record(actor: Pick<Actor, 'userId' | 'organizationId'> | null, entries: AuditEntry | AuditEntry[], manager?: EntityManager, meta: RequestMeta = requestMetaOf(actor)): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length === 0) return;
-    const meta = currentRequestMeta();
-    const rows = list.map((e) => ({
-      organizationId: actor?.organizationId ?? null,
-      actorUserId: actor?.userId ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      caseId: e.caseId ?? null,
-      detail: e.detail ?? null,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    }));
-    await (manager ?? this.dataSource.manager).insert(AuditEvent, rows as QueryDeepPartialEntity<AuditEvent>[]);
+    // One statement for any number of entries, as plain SQL: the board audits a row per
+    // request it lists, and building that insert through the query builder cost more than
+    // running it.
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO audit_event (organization_id, actor_user_id, action, entity_type, entity_id, case_id, detail, ip, user_agent)
+       SELECT $1, $2, x.action, x.entity_type, x.entity_id, x.case_id, x.detail, $3, $4
+       FROM unnest($5::varchar[], $6::varchar[], $7::varchar[], $8::uuid[], $9::jsonb[]) AS x(action, entity_type, entity_id, case_id, detail)`,
+      [
+        actor?.organizationId ?? null,
+        actor?.userId ?? null,
+        meta.ip,
+        meta.userAgent?.slice(0, 300) ?? null,
+        list.map((e) => e.action),
+        list.map((e) => e.entityType),
+        list.map((e) => e.entityId ?? null),
+        list.map((e) => e.caseId ?? null),
+        list.map((e) => (e.detail ? JSON.stringify(e.detail) : null)),
+      ],
+    );
   }
 
   /** Newest first, keyset-paginated by id, always within the caller's organisation. */

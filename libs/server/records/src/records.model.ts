@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ClockStatus, PacketItemKind, PacketItemState, ReceivedProgress, ResponsibleParty } from '@second-look/domain';
 import { PageInfo } from '@second-look/server-platform';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { FollowUpChannel } from './request/record-follow-up.entity';
 import { RequestMethod } from './request/record-request.entity';
 
@@ -175,7 +176,12 @@ export class UpdatePacketItemInput {
 @InputType()
 export class CreateRecordRequestInput {
   @Field(() => ID) @IsString() caseId: string;
-  @Field(() => ID) @IsString() holderId: string;
+  @Field(() => ID, { nullable: true, description: 'A record holder of the organisation; or give newHolder instead.' }) @IsOptional() @IsString() holderId?: string;
+  @Field(() => RecordHolderInput, { nullable: true, description: 'A holder not in the directory yet: added to it with the request (how patients name a new one).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecordHolderInput)
+  newHolder?: RecordHolderInput;
   @Field(() => [ID]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) packetItemIds: string[];
   @Field(() => RequestMethod) @IsEnum(RequestMethod) method: RequestMethod;
   @Field() @Matches(DATE, { message: `sentOn ${DATE_MESSAGE}` }) sentOn: string;

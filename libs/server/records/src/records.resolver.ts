@@ -1,8 +1,9 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, allowedPacketItemMoves, CalendarDate, clockStatus, ClockStatus, daysBetween, DEFAULT_RECORD_CLOCK_SETTINGS, PacketItemState, STAFF_ROLES, worstClockStatus } from '@second-look/domain';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, allowedPacketItemMoves, CalendarDate, ClockStatus, PacketItemState, STAFF_ROLES, storedRequestClock } from '@second-look/domain';
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
+import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { CaseDocumentModel } from './document/case-document.model';
 import { DocumentService } from './document/document.service';
@@ -29,15 +30,16 @@ import {
   UpdatePacketItemInput,
   UpdateRecordHolderInput,
 } from './records.model';
-import { RecordBoardService } from './request/record-board.service';
+import { BOARD_CASE_FIELDS, RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 
 @Resolver(() => RecordHolderModel)
 export class RecordHolderResolver {
   constructor(private readonly holders: RecordHolderService) {}
 
-  @RequireRoles(...STAFF_ROLES)
-  @Query(() => [RecordHolderModel], { description: "The organisation's providers and facilities that hold records." })
+  // Everyone of the organisation may read the directory (names and contact details, nothing
+  // about anyone's case), so a patient can ask a provider the organisation already knows.
+  @Query(() => [RecordHolderModel], { description: "The organisation's providers and facilities that hold records (read-only for patients and caregivers)." })
   recordHolders(@CurrentActor() actor: Actor, @Args('search', { type: () => String, nullable: true }) search: string | null): Promise<RecordHolderModel[]> {
     return this.holders.list(actor, search);
   }
@@ -138,9 +140,14 @@ export class RecordRequestResolver {
     @Args('sort', { type: () => RecordBoardSort, defaultValue: RecordBoardSort.LEGAL_DUE_ON }) sort: RecordBoardSort,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RecordBoardModel> {
     const today = await this.requests.todayFor(ctx, actor);
-    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after)) };
+    // Read only what this query shows of each row (the web board skips letters and follow-ups).
+    const row = selectedFieldNames(info, ['requests', 'nodes']);
+    const kase = selectedFieldNames(info, ['requests', 'nodes', 'case']);
+    const include = { letter: row.has('letter'), followUps: row.has('followUps'), caseDetails: [...kase].some((f) => !BOARD_CASE_FIELDS.has(f)) };
+    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after, include)) };
   }
 
   @Mutation(() => RecordRequestModel, { description: 'Ask one record holder for packet items; computes the plan target and the legal due date.' })
@@ -184,26 +191,25 @@ export class RecordRequestResolver {
     return this.holders.loader(ctx, actor.organizationId).load(r.holderId);
   }
 
+  // The board hands these over preresolved (RecordBoardService); elsewhere they are read here.
   @ResolveField(() => ClockReadingModel, { description: 'Against the plan target (1–2 weeks).' })
   async target(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockReadingModel> {
-    return reading(r.planTargetOn, await this.requests.todayFor(ctx, actor), DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays.target, !!r.completedOn);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).target;
   }
 
   @ResolveField(() => ClockReadingModel, { description: 'Against the legal due date (30 days, or up to 60 with an extension).' })
   async legal(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockReadingModel> {
-    return reading(r.legalDueOn, await this.requests.todayFor(ctx, actor), DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays.legal, !!r.completedOn);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).legal;
   }
 
   @ResolveField(() => ClockStatus)
   async overall(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<ClockStatus> {
-    const [t, l] = await Promise.all([this.target(r, actor, ctx), this.legal(r, actor, ctx)]);
-    return worstClockStatus(t.status, l.status);
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).overall;
   }
 
   @ResolveField(() => Int, { description: 'Calendar days since it was sent (until it was completed).' })
   async ageDays(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<number> {
-    const end = (r.completedOn as CalendarDate | null) ?? (await this.requests.todayFor(ctx, actor));
-    return Math.max(0, daysBetween(r.sentOn as CalendarDate, end));
+    return clockOf(r, await this.requests.todayFor(ctx, actor)).ageDays;
   }
 
   @ResolveField(() => [RecordRequestItemModel])
@@ -248,6 +254,6 @@ export class RecordBoardHolderGroupResolver {
   }
 }
 
-function reading(dueOn: string, today: CalendarDate, atRiskDays: number, done: boolean): ClockReadingModel {
-  return { dueOn, status: clockStatus(dueOn as CalendarDate, today, atRiskDays, done), daysLeft: daysBetween(today, dueOn as CalendarDate) };
+function clockOf(r: RecordRequestModel, today: CalendarDate) {
+  return storedRequestClock({ sentOn: r.sentOn as CalendarDate, planTargetOn: r.planTargetOn as CalendarDate, legalDueOn: r.legalDueOn as CalendarDate, completedOn: r.completedOn as CalendarDate | null }, today);
 }

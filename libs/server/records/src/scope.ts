@@ -1,6 +1,5 @@
 import { Actor, CasePermissions, DomainError, DomainErrorCode, notFound, todayInZone, CalendarDate } from '@second-look/domain';
 import { CaseAccessService, CasePermission, PatientCase } from '@second-look/server-cases';
-import { Organization } from '@second-look/server-identity';
 import { Clock, isUuid } from '@second-look/server-platform';
 import { EntityManager } from 'typeorm';
 
@@ -30,6 +29,7 @@ export function assertId(id: string, what: string): void {
 
 /** Today as a calendar date in the organisation's time zone (DOMAIN.md: dates are the org's). */
 export async function orgToday(manager: EntityManager, clock: Clock, organizationId: string): Promise<CalendarDate> {
-  const org = await manager.findOneByOrFail(Organization, { id: organizationId });
+  const [org] = await manager.query<{ timeZone: string }[]>(`SELECT time_zone AS "timeZone" FROM organization WHERE id = $1`, [organizationId]);
+  if (!org) throw notFound('Organization');
   return todayInZone(clock.now(), org.timeZone);
 }

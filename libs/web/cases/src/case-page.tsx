@@ -1,5 +1,4 @@
-import { Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -22,7 +21,6 @@ export function CasePage() {
   const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
 
   if (result.fetching && !result.data) return <Loading />;
   if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
@@ -61,36 +59,21 @@ export function CasePage() {
         </Text>
       </Stack>
       <CaseTimelinePanel item={item} />
-      {wide ? (
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-            <Stack gap="lg">
-              {stage}
-              {people}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
-            <Stack gap="lg">
-              {summary}
-              {details}
-              {packet}
-              {requests}
-              {comments}
-            </Stack>
-          </Grid.Col>
-        </Grid>
-      ) : (
-        // On a phone the shared story comes first; who is on the case and invitations last.
-        <Stack gap="md">
-          {stage}
+      {/* One tree at every width (the layout is CSS, styles.css .sl-case-layout): switching
+          between one column and two never rebuilds a panel, so text being typed survives a
+          tablet or phone turning sideways. On a phone the shared story comes first and who is
+          on the case last; on a wide screen stage and people sit in the left column. */}
+      <div className="sl-case-layout">
+        <div className="sl-case-stage">{stage}</div>
+        <div className="sl-case-main">
           {summary}
           {details}
           {packet}
           {requests}
           {comments}
-          {people}
-        </Stack>
-      )}
+        </div>
+        <div className="sl-case-people">{people}</div>
+      </div>
     </Stack>
   );
 }

@@ -20,11 +20,15 @@ const EMPTY: Required<{ [K in keyof RecordHolderInput]: string }> = {
   address: '',
 };
 
-/** Adds a record holder, or edits one when `holder` is given. */
+/**
+ * Adds a record holder, or edits one when `holder` is given. With `onDraft` nothing is saved:
+ * the details go back to the caller (a patient's new holder is saved with their request).
+ */
 export function HolderForm(props: {
   holder?: RecordHolder;
   idPrefix: string;
   onSaved: (holder: RecordHolder) => void;
+  onDraft?: (input: RecordHolderInput) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -65,7 +69,9 @@ export function HolderForm(props: {
       portalUrl: draft.portalUrl.trim(),
       address: draft.address.trim(),
     };
-    if (props.holder) {
+    if (props.onDraft) {
+      props.onDraft(input);
+    } else if (props.holder) {
       const res = await update({ input: { ...input, id: props.holder.id } });
       if (res.data) props.onSaved(res.data.updateRecordHolder);
     } else {

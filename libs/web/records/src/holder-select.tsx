@@ -3,15 +3,20 @@ import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { RecordHoldersQuery, type RecordHolder } from '@second-look/contracts/graphql';
+import { RecordHoldersQuery, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
 import { HolderForm } from './holder-form';
 
 export const holderLabel = (h: Pick<RecordHolder, 'name' | 'department'>): string => (h.department ? `${h.name}, ${h.department}` : h.name);
 
-/** Picks a record holder from the organisation's directory, or adds one on the spot (staff only). */
+/**
+ * Picks a record holder from the organisation's directory, or adds one on the spot. Staff add
+ * it to the directory at once; with `onNewDraft` (patients, caregivers) the new holder's
+ * details go back to the form and are saved with the request.
+ */
 export function HolderSelect(props: {
   value: string | null;
   onChange: (id: string | null, holder: RecordHolder | null) => void;
+  onNewDraft?: (input: RecordHolderInput) => void;
   label: string;
   description?: string;
   error?: string;
@@ -54,6 +59,14 @@ export function HolderSelect(props: {
             close();
             props.onChange(h.id, h);
           }}
+          onDraft={
+            props.onNewDraft
+              ? (input) => {
+                  close();
+                  props.onNewDraft?.(input);
+                }
+              : undefined
+          }
           onCancel={close}
         />
       </Modal>

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Te
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { Role } from '@second-look/domain';
+import { Role, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
 import {
@@ -10,6 +10,7 @@ import {
   type CaseDetail,
   type PacketItem,
   type RecordHolder,
+  type RecordHolderInput,
   type RecordRequest,
   type RequestMethod,
 } from '@second-look/contracts/graphql';
@@ -31,6 +32,9 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
   const choosable = props.packet.filter((p) => isOutstanding(p.state));
   const [holder, setHolder] = useState<RecordHolder | null>(null);
   const [holderId, setHolderId] = useState<string | null>(null);
+  // Patients and caregivers name a holder that is not in the directory yet: it is saved with the request.
+  const [newHolder, setNewHolder] = useState<RecordHolderInput | null>(null);
+  const staff = isStaffRole(viewer.role);
   const [itemIds, setItemIds] = useState<string[]>([]);
   const [method, setMethod] = useState<RequestMethod>('FAX');
   const [sentOn, setSentOn] = useState(today);
@@ -44,6 +48,7 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
   const chooseHolder = (id: string | null, h: RecordHolder | null) => {
     setHolderId(id);
     setHolder(h);
+    setNewHolder(null);
     // Items already waiting on this holder are the likely ones to ask for.
     if (id && !itemIds.length) setItemIds(choosable.filter((p) => p.holder?.id === id).map((p) => p.id));
   };
@@ -80,12 +85,12 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!holderId || !itemIds.length || !isDay(sentOn) || sentOn > today) return;
+    if ((!holderId && !newHolder) || !itemIds.length || !isDay(sentOn) || sentOn > today) return;
     if (holderReceivedOn && (!isDay(holderReceivedOn) || holderReceivedOn > today || holderReceivedOn < sentOn)) return;
     const res = await create({
       input: {
         caseId: props.item.id,
-        holderId,
+        ...(newHolder ? { newHolder } : { holderId }),
         packetItemIds: itemIds,
         method,
         sentOn,
@@ -107,9 +112,23 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
           description={t('records.holderHelp')}
           value={holderId}
           onChange={chooseHolder}
+          onNewDraft={
+            staff
+              ? undefined
+              : (input) => {
+                  setHolderId(null);
+                  setNewHolder(input);
+                  setHolder({ id: '', name: input.name, department: input.department ?? '', phone: input.phone ?? '', fax: input.fax ?? '', email: input.email ?? '', portalUrl: input.portalUrl ?? '', address: input.address ?? '' });
+                }
+          }
           required
-          error={(touched && !holderId ? t('validation.required') : undefined) ?? server['holderId']}
+          error={(touched && !holderId && !newHolder ? t('validation.required') : undefined) ?? server['holderId']}
         />
+        {newHolder ? (
+          <Text size="sm" role="status">
+            {t('records.newHolderChosen', { name: newHolder.name })}
+          </Text>
+        ) : null}
         {choosable.length ? (
           <Checkbox.Group
             label={t('records.items')}

@@ -88,7 +88,7 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
                 </Text>
               </Paper>
             ) : null}
-            {item.documents.length ? <PacketItemDocuments documents={item.documents} timeZone={props.timeZone} /> : null}
+            <PacketItemDocuments documents={item.documents} timeZone={props.timeZone} canRemove={props.canEdit} onRemoved={props.reload} />
             {props.canEdit ? (
               <Stack gap="xs" mt={4}>
                 {prominent ? <PacketItemUpload itemId={item.id} itemName={name} prominent onUploaded={props.reload} /> : null}

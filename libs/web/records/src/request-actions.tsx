@@ -11,7 +11,7 @@ import {
   RecordLegalExtensionMutation,
   SetRecordRequestFeeMutation,
   type FollowUpChannel,
-  type RecordRequest,
+  type ActionableRecordRequest,
 } from '@second-look/contracts/graphql';
 import { addDays, formatDay, isDay, orgToday } from './dates';
 import { CHANNELS } from './labels';
@@ -42,7 +42,7 @@ function FormButtons({ loading, onCancel, label }: { loading: boolean; onCancel:
   );
 }
 
-function FollowUpForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+function FollowUpForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<FollowUpChannel>('CALL');
   const [outcome, setOutcome] = useState('');
@@ -81,7 +81,7 @@ function FollowUpForm({ request, onDone }: { request: RecordRequest; onDone: (ms
   );
 }
 
-function ExtensionForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+function ExtensionForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const max = addDays(request.holderReceivedOn ?? request.sentOn, LEGAL_MAX_TOTAL_DAYS);
   const [newDueOn, setNewDueOn] = useState(max);
@@ -135,7 +135,7 @@ function ExtensionForm({ request, onDone }: { request: RecordRequest; onDone: (m
   );
 }
 
-function ReceivedForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+function ReceivedForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const today = orgToday(viewer.organization.timeZone);
@@ -192,7 +192,7 @@ function ReceivedForm({ request, onDone }: { request: RecordRequest; onDone: (ms
   );
 }
 
-function FeeForm({ request, onDone }: { request: RecordRequest; onDone: (msg: string | null) => void }) {
+function FeeForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t } = useTranslation();
   const [amount, setAmount] = useState(request.feeCents === null ? '' : (request.feeCents / 100).toFixed(2));
   const [touched, setTouched] = useState(false);
@@ -229,7 +229,7 @@ function FeeForm({ request, onDone }: { request: RecordRequest; onDone: (msg: st
  * The things one does to an open request, each in a small dialog: the case page and the
  * coordinator board share them, and the result lands in the one cache so both update.
  */
-export function RequestActions({ request, compact = false }: { request: RecordRequest; compact?: boolean }) {
+export function RequestActions({ request, compact = false }: { request: ActionableRecordRequest; compact?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

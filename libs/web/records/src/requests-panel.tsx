@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading } from '@second-look/web-ui';
 import type { CaseDetail, RecordRequest } from '@second-look/contracts/graphql';
@@ -10,17 +9,16 @@ import { NewRequestForm } from './new-request-form';
 import { RequestCard } from './request-card';
 import { useCaseRecords } from './use-case-records';
 
-/** The case's record requests, each on both clocks, and a form to send a new one (staff). */
+/** The case's record requests, each on both clocks, and a form to send a new one (anyone who may edit the case). */
 export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
   const { t } = useTranslation();
   const viewer = useViewer();
-  const staff = isStaffRole(viewer.role);
   const { records, fetching, error, reload } = useCaseRecords(item.id);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<RecordRequest | null>(null);
   const canEdit = item.permissions.edit;
-  // The directory of record holders is staff-only, so staff send new requests.
-  const canCreate = canEdit && staff;
+  // Whoever may edit the case sends requests: staff, the patient, a caregiver with edit rights.
+  const canCreate = canEdit;
   const requests = records?.recordRequests ?? [];
 
   return (

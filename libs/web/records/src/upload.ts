@@ -55,3 +55,16 @@ export function uploadDocument(packetItemId: string, file: File, onProgress?: (f
     xhr.send(form);
   });
 }
+
+/** Removes one file (the API checks the caller may edit the case, and audits it). */
+export async function deleteDocument(documentId: string): Promise<{ ok: true } | { ok: false; error: UploadFailure }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/documents/${encodeURIComponent(documentId)}`, { method: 'DELETE', credentials: 'same-origin', headers: { [CSRF_HEADER]: '1' } });
+  } catch {
+    return { ok: false, error: { code: 'NETWORK' } };
+  }
+  if (res.ok) return { ok: true };
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  return { ok: false, error: { code: body?.error?.code ?? 'UNKNOWN', message: body?.error?.message } };
+}

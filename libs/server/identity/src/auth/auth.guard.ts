@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, DomainErrorCode, Role } from '@second-look/domain';
-import { gqlContext, PUBLIC_KEY, ROLES_KEY } from '@second-look/server-platform';
+import { bindRequestMeta, gqlContext, PUBLIC_KEY, requestMeta, ROLES_KEY } from '@second-look/server-platform';
 import { SessionService } from '../session/session.service';
 
 /**
@@ -26,8 +26,9 @@ export class AuthGuard implements CanActivate {
         ctx.memo.set('session', pending);
       }
       const resolved = await pending;
-      ctx.actor = resolved?.actor ?? null;
+      ctx.actor = resolved ? bindRequestMeta(resolved.actor, requestMeta(ctx.req)) : null;
       ctx.sessionId = resolved?.sessionId ?? null;
+      ctx.timeZone = resolved?.timeZone ?? null;
     }
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;

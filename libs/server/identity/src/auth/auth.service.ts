@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError, DomainErrorCode, Role } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { currentRequestMeta } from '@second-look/server-platform';
+import { bindRequestMeta, requestMeta } from '@second-look/server-platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
@@ -26,7 +26,8 @@ export class AuthService {
 
   /** A new advocacy organisation and its first admin, signed in. */
   async signUp(input: SignUpInput, res: Response): Promise<UserAccount> {
-    await this.limiter.consume(currentRequestMeta().ip);
+    const meta = requestMeta(res.req);
+    await this.limiter.consume(meta.ip);
     const email = normaliseEmail(input.email);
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.dataSource.transaction(async (m) => {
@@ -37,7 +38,7 @@ export class AuthService {
       const admin = await m.save(
         m.create(UserAccount, { organizationId: org.id, email, displayName: input.displayName.trim(), role: Role.ADMIN, passwordHash }),
       );
-      const actor = { userId: admin.id, organizationId: org.id };
+      const actor = bindRequestMeta({ userId: admin.id, organizationId: org.id }, meta);
       await this.audit.record(actor, { action: 'organization.create', entityType: 'organization', entityId: org.id }, m);
       return admin;
     });
@@ -47,7 +48,8 @@ export class AuthService {
 
   async signIn(input: SignInInput, res: Response): Promise<UserAccount> {
     const email = normaliseEmail(input.email);
-    await this.limiter.consume(currentRequestMeta().ip, email);
+    const meta = requestMeta(res.req);
+    await this.limiter.consume(meta.ip, email);
     const user = await this.dataSource
       .getRepository(UserAccount)
       .createQueryBuilder('u')
@@ -61,12 +63,12 @@ export class AuthService {
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-      });
+      }, undefined, meta);
       throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'That e-mail and password do not match. Please try again.');
     }
     await this.limiter.reset(email);
     await this.sessions.start(user, res);
-    await this.audit.record({ userId: user.id, organizationId: user.organizationId }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+    await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
     return user;
   }
 

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role, STAFF_ROLES } from '@second-look/domain';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, Public, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, Public, requestMeta, RequireRoles } from '@second-look/server-platform';
 import { AcceptInvitationInput } from '../auth/auth.inputs';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
@@ -36,8 +36,8 @@ export class InvitationResolver {
 
   @Public()
   @Query(() => InvitationPreviewModel, { nullable: true })
-  invitationPreview(@Args('token') token: string): Promise<InvitationPreviewModel> {
-    return this.invitations.preview(token);
+  invitationPreview(@Args('token') token: string, @GqlCtx() ctx: GqlContext): Promise<InvitationPreviewModel> {
+    return this.invitations.preview(token, requestMeta(ctx.req));
   }
 
   @Public()

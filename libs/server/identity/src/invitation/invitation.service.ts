@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, CaregiverAccess, DomainError, DomainErrorCode, INVITABLE_STAFF_ROLES, notFound, Role } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { EmailJobs } from '@second-look/server-jobs';
-import { currentRequestMeta } from '@second-look/server-platform';
+import { bindRequestMeta, RequestMeta, requestMeta } from '@second-look/server-platform';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
@@ -88,8 +88,8 @@ export class InvitationService {
     });
   }
 
-  async preview(token: string): Promise<{ organizationName: string; role: Role; email: string; patientName: string | null }> {
-    await this.limiter.consume(currentRequestMeta().ip);
+  async preview(token: string, meta: RequestMeta): Promise<{ organizationName: string; role: Role; email: string; patientName: string | null }> {
+    await this.limiter.consume(meta.ip);
     const inv = await this.findUsable(this.dataSource.manager, token);
     const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: inv.organizationId });
     const { patientName } = await this.hooks.preview(inv);
@@ -98,7 +98,8 @@ export class InvitationService {
 
   /** Single use: the row is locked, checked and marked accepted in one transaction. */
   async accept(input: AcceptInvitationInput, res: Response): Promise<UserAccount> {
-    await this.limiter.consume(currentRequestMeta().ip);
+    const meta = requestMeta(res.req);
+    await this.limiter.consume(meta.ip);
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.dataSource.transaction(async (m) => {
       const inv = await this.findUsable(m, input.token, true);
@@ -111,7 +112,7 @@ export class InvitationService {
       await m.update(Invitation, { id: inv.id }, { acceptedAt: new Date(), acceptedUserId: created.id });
       for (const hook of this.hooks.accepted) await hook(m, inv, created);
       await this.audit.record(
-        { userId: created.id, organizationId: inv.organizationId },
+        bindRequestMeta({ userId: created.id, organizationId: inv.organizationId }, meta),
         { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, caseId: inv.caseId },
         m,
       );

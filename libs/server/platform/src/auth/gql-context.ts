@@ -8,6 +8,8 @@ export interface GqlContext {
   /** Set by the auth guard once the session cookie has been checked; null when signed out. */
   actor?: Actor | null;
   sessionId?: string | null;
+  /** The caller's organisation's time zone, read with the session (dates are the org's). */
+  timeZone?: string | null;
   /** Per-request memo (DataLoaders, the resolved session). Never shared between requests. */
   memo?: Map<string, unknown>;
 }

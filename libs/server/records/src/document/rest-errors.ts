@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { SessionService } from '@second-look/server-identity';
-import { statusFor } from '@second-look/server-platform';
+import { bindRequestMeta, requestMeta, statusFor } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 
 /**
@@ -74,5 +74,5 @@ export function requireCsrfHeader(req: Request): void {
 export async function requireCaller(sessions: SessionService, req: Request): Promise<Actor> {
   const resolved = await sessions.resolve(req);
   if (!resolved) throw new RestError(401, DomainErrorCode.UNAUTHENTICATED, 'Please sign in.');
-  return resolved.actor;
+  return bindRequestMeta(resolved.actor, requestMeta(req));
 }

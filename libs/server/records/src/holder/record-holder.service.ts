@@ -4,7 +4,7 @@ import { Actor, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { RecordHolderInput, UpdateRecordHolderInput } from '../records.model';
 import { assertId } from '../scope';
 import { RecordHolder } from './record-holder.entity';
@@ -55,9 +55,11 @@ export class RecordHolderService {
     return holder;
   }
 
-  async create(actor: Actor, input: RecordHolderInput): Promise<RecordHolder> {
-    const holder = await this.repo.save(this.repo.create({ organizationId: actor.organizationId, ...clean(input) }));
-    await this.audit.record(actor, { action: 'record_holder.create', entityType: 'record_holder', entityId: holder.id });
+  /** Pass the transaction's manager when the holder is added as part of another change (a request). */
+  async create(actor: Actor, input: RecordHolderInput, manager?: EntityManager): Promise<RecordHolder> {
+    const repo = manager ? manager.getRepository(RecordHolder) : this.repo;
+    const holder = await repo.save(repo.create({ organizationId: actor.organizationId, ...clean(input) }));
+    await this.audit.record(actor, { action: 'record_holder.create', entityType: 'record_holder', entityId: holder.id }, manager);
     return holder;
   }
 

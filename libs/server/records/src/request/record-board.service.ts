@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, addDays, CalendarDate, ClockStatus, DEFAULT_RECORD_CLOCK_SETTINGS, DomainError, DomainErrorCode } from '@second-look/domain';
+import { Actor, addDays, CalendarDate, ClockStatus, DEFAULT_RECORD_CLOCK_SETTINGS, DomainError, DomainErrorCode, storedRequestClock } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { isUuid } from '@second-look/server-platform';
-import { DataSource } from 'typeorm';
-import { RecordBoardFilter, RecordBoardModel, RecordBoardSort } from '../records.model';
-import { RecordRequest } from './record-request.entity';
+import type { CaseModel } from '@second-look/server-cases';
+import type { UserModel } from '@second-look/server-identity';
+import { isUuid, preresolved } from '@second-look/server-platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { PacketItemModel, RecordBoardFilter, RecordBoardModel, RecordBoardSort, RecordFollowUpModel, RecordHolderModel, RecordRequestModel } from '../records.model';
 
 const SORT_COLUMN: Record<RecordBoardSort, string> = {
   [RecordBoardSort.LEGAL_DUE_ON]: 'r.legal_due_on',
@@ -18,11 +19,105 @@ const SORT_PROP: Record<RecordBoardSort, 'legalDueOn' | 'planTargetOn' | 'sentOn
   [RecordBoardSort.SENT_ON]: 'sentOn',
 };
 
+/** A row of the page query: the request's columns, its relations as JSON (see PAGE_SELECT). */
+interface PageRow {
+  id: string;
+  case_id: string;
+  holder_id: string;
+  method: RecordRequestModel['method'];
+  sent_on: string;
+  holder_received_on: string | null;
+  plan_target_on: string;
+  legal_due_on: string;
+  original_legal_due_on: string;
+  extension_reason: string | null;
+  extension_recorded_on: string | null;
+  letter: string;
+  fee_cents: number | null;
+  completed_on: string | null;
+  version: number;
+  created_at: Date;
+  holder: RecordHolderModel;
+  /** The full case with BoardInclude.caseDetails, else only what a board row shows of it. */
+  kase: Omit<CaseModel, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+  lead: UserModel | null;
+  items: { packetItemId: string; receivedOn: string | null; packetItem: (Omit<PacketItemModel, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string }) | null }[];
+  follow_ups: (Omit<RecordFollowUpModel, 'at'> & { at: string; by: UserModel | null })[];
+}
+
+const HOLDER_JSON = (h: string) =>
+  `json_build_object('id', ${h}.id, 'name', ${h}.name, 'department', ${h}.department, 'phone', ${h}.phone, 'fax', ${h}.fax, 'email', ${h}.email, 'portalUrl', ${h}.portal_url, 'address', ${h}.address)`;
+const USER_JSON = (u: string) => `json_build_object('id', ${u}.id, 'displayName', ${u}.display_name, 'email', ${u}.email, 'role', ${u}.role)`;
+
+const CASE_JSON = `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'question', c.question,
+      'diagnosisInDoubt', c.diagnosis_in_doubt, 'triggers', c.triggers, 'triggerNotes', c.trigger_notes, 'urgency', c.urgency,
+      'stage', c.stage, 'summary', c.summary, 'version', c.version, 'leadAdvocateId', c.lead_advocate_id,
+      'createdAt', c.created_at, 'updatedAt', c.updated_at)`;
+
+const FOLLOW_UPS_LATERAL = `CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object('id', fu.id, 'channel', fu.channel, 'outcome', fu.outcome, 'byUserId', fu.by_user_id, 'at', fu.at,
+        'by', CASE WHEN b.id IS NULL THEN NULL ELSE ${USER_JSON('b')} END) ORDER BY fu.at DESC, fu.id), '[]') AS follow_ups
+    FROM record_follow_up fu LEFT JOIN app_user b ON b.id = fu.by_user_id AND b.organization_id = r.organization_id
+    WHERE fu.request_id = r.id
+  ) f`;
+
+/** What the query asked of each row beyond what every board row shows. */
+export interface BoardInclude {
+  letter: boolean;
+  followUps: boolean;
+  /** Case fields beyond id, patient name, urgency and lead advocate (the case's texts). */
+  caseDetails: boolean;
+}
+
+/** The case fields every board row carries; any other asked for adds the case's full row. */
+export const BOARD_CASE_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'patientName', 'urgency', 'leadAdvocate']);
+
+/**
+ * The page with everything a board row shows, in one statement: the request, its holder, its
+ * case with the lead advocate, its items with their packet items, and (when asked for) the
+ * letter and the follow-ups with who logged them. Users are read within the organisation, as
+ * the users loader reads them. The board is staff-only, so staff notes of packet items are
+ * selected (as PacketService does for staff).
+ */
+const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
+    r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
+    r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.fee_cents, r.completed_on::text AS completed_on,
+    r.version, r.created_at,
+    ${HOLDER_JSON('h')} AS holder,
+    ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
+    CASE WHEN u.id IS NULL THEN NULL ELSE ${USER_JSON('u')} END AS lead,
+    i.items, ${include.followUps ? 'f.follow_ups' : 'NULL AS follow_ups'}
+  FROM record_request r
+  JOIN patient_case c ON c.id = r.case_id
+  JOIN record_holder h ON h.id = r.holder_id
+  LEFT JOIN app_user u ON u.id = c.lead_advocate_id AND u.organization_id = r.organization_id
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object('packetItemId', ri.packet_item_id, 'receivedOn', ri.received_on::text,
+        'packetItem', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'caseId', p.case_id, 'kind', p.kind, 'title', p.title,
+          'holderId', p.holder_id, 'state', p.state, 'responsible', p.responsible, 'notes', p.notes, 'staffNotes', p.staff_notes,
+          'version', p.version, 'createdAt', p.created_at, 'updatedAt', p.updated_at) END) ORDER BY ri.packet_item_id), '[]') AS items
+    FROM record_request_item ri LEFT JOIN packet_item p ON p.id = ri.packet_item_id AND p.organization_id = r.organization_id
+    WHERE ri.request_id = r.id
+  ) i
+  ${include.followUps ? FOLLOW_UPS_LATERAL : ''}`;
+
+/** Positional parameters for hand-written SQL: `p(value)` appends and returns its placeholder. */
+class Params {
+  readonly values: unknown[] = [];
+  p(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
 /**
  * The coordinator's view of every open record request of the organisation. Statuses are
  * the domain's clock rules (libs/domain records clock) expressed in SQL over the stored
- * dates, so filtering, counting and paging happen in PostgreSQL with a fixed number of
- * statements whatever the page size; relations are batched by the resolvers' loaders.
+ * dates, so filtering, counting and paging happen in PostgreSQL. Hand-written SQL, and a
+ * fixed set of statements whatever the page size (counts, holder groups with their holders,
+ * the page with every relation a row shows, one audit insert): the rows reach GraphQL as
+ * ready objects (preresolved), with each row's clock read once here, so no field resolver or
+ * loader runs per row.
  */
 @Injectable()
 export class RecordBoardService {
@@ -31,81 +126,102 @@ export class RecordBoardService {
     private readonly audit: AuditService,
   ) {}
 
-  /** SQL predicates for each status, matching clockStatus(): overdue after the date; at risk from N days before. */
-  private statusSql(today: CalendarDate) {
+  /** WHERE clause for the filter; `withStatus` adds the status filter (counts span every status). */
+  private where(params: Params, actor: Actor, filter: RecordBoardFilter, today: CalendarDate, withStatus: boolean) {
     const s = DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays;
-    const params = { today, legalRisk: addDays(today, s.legal), targetRisk: addDays(today, s.target) };
-    const overdue = `(r.legal_due_on < :today OR r.plan_target_on < :today)`;
-    const atRisk = `(NOT ${overdue} AND (r.legal_due_on <= :legalRisk OR r.plan_target_on <= :targetRisk))`;
-    const onTrack = `(NOT ${overdue} AND NOT ${atRisk})`;
-    return { params, overdue, atRisk, onTrack };
-  }
-
-  private base(actor: Actor, filter: RecordBoardFilter, today: CalendarDate, withStatus: boolean) {
-    const st = this.statusSql(today);
-    const q = this.dataSource
-      .getRepository(RecordRequest)
-      .createQueryBuilder('r')
-      .where('r.organization_id = :org AND r.completed_on IS NULL', { org: actor.organizationId })
-      .setParameters(st.params);
-    // The case is joined only when a filter needs it: without it, counts and groups are
+    // Placeholders on first use: PostgreSQL refuses a parameter that no clause mentions.
+    const once = (value: string) => {
+      let placeholder: string | null = null;
+      return () => (placeholder ??= `${params.p(value)}::date`);
+    };
+    const [t, legalRisk, targetRisk] = [once(today), once(addDays(today, s.legal)), once(addDays(today, s.target))];
+    // The same predicates as clockStatus(): overdue after the date; at risk from N days before.
+    const overdue = () => `(r.legal_due_on < ${t()} OR r.plan_target_on < ${t()})`;
+    const atRisk = () => `(NOT ${overdue()} AND (r.legal_due_on <= ${legalRisk()} OR r.plan_target_on <= ${targetRisk()}))`;
+    const onTrack = () => `(NOT ${overdue()} AND NOT ${atRisk()})`;
+    const conds = [`r.organization_id = ${params.p(actor.organizationId)}`, 'r.completed_on IS NULL'];
+    // The case is needed only for these filters: without them, counts and groups are
     // answered from the covering index alone (record_request_open_board).
-    if (filter.leadAdvocateId || filter.urgency) q.innerJoin('patient_case', 'c', 'c.id = r.case_id');
-    if (filter.leadAdvocateId) q.andWhere('c.lead_advocate_id = :lead', { lead: filter.leadAdvocateId });
-    if (filter.holderId) q.andWhere('r.holder_id = :holder', { holder: filter.holderId });
+    const caseConds: string[] = [];
+    if (filter.leadAdvocateId) caseConds.push(`c.lead_advocate_id = ${params.p(filter.leadAdvocateId)}`);
     if (filter.urgency) {
       if (filter.urgency !== 'ROUTINE' && filter.urgency !== 'URGENT') throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Urgency must be ROUTINE or URGENT.', { field: 'urgency' });
-      q.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
+      caseConds.push(`c.urgency = ${params.p(filter.urgency)}`);
     }
-    if (withStatus && filter.status) {
-      const pred = { [ClockStatus.OVERDUE]: st.overdue, [ClockStatus.AT_RISK]: st.atRisk, [ClockStatus.ON_TRACK]: st.onTrack, [ClockStatus.DONE]: 'false' }[filter.status];
-      q.andWhere(pred);
-    }
-    return { q, st };
+    if (caseConds.length) conds.push(`EXISTS (SELECT 1 FROM patient_case c WHERE c.id = r.case_id AND ${caseConds.join(' AND ')})`);
+    if (filter.holderId) conds.push(`r.holder_id = ${params.p(filter.holderId)}`);
+    if (withStatus && filter.status) conds.push({ [ClockStatus.OVERDUE]: overdue, [ClockStatus.AT_RISK]: atRisk, [ClockStatus.ON_TRACK]: onTrack, [ClockStatus.DONE]: () => 'false' }[filter.status]());
+    return { sql: conds.join(' AND '), overdue, atRisk, onTrack };
   }
 
-  async board(actor: Actor, today: CalendarDate, filter: RecordBoardFilter, sort: RecordBoardSort, first: number, after?: string | null): Promise<Omit<RecordBoardModel, 'today'>> {
+  async board(
+    actor: Actor,
+    today: CalendarDate,
+    filter: RecordBoardFilter,
+    sort: RecordBoardSort,
+    first: number,
+    after: string | null = null,
+    include: BoardInclude = { letter: true, followUps: true, caseDetails: true },
+  ): Promise<Omit<RecordBoardModel, 'today'>> {
     const take = Math.min(Math.max(first, 1), 200);
+    // One connection for the board's statements, taken from the pool once.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await this.read(runner.manager, actor, today, filter, sort, take, after, include);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async read(db: EntityManager, actor: Actor, today: CalendarDate, filter: RecordBoardFilter, sort: RecordBoardSort, take: number, after: string | null, include: BoardInclude): Promise<Omit<RecordBoardModel, 'today'>> {
+
     // Counts across every status (the filter's status only narrows the list below).
-    const { q: countQ, st } = this.base(actor, filter, today, false);
-    const counts = await countQ
-      .select('count(*)::int', 'open')
-      .addSelect(`count(*) FILTER (WHERE ${st.overdue})::int`, 'overdue')
-      .addSelect(`count(*) FILTER (WHERE ${st.atRisk})::int`, 'atRisk')
-      .addSelect(`count(*) FILTER (WHERE ${st.onTrack})::int`, 'onTrack')
-      .getRawOne<{ open: number; overdue: number; atRisk: number; onTrack: number }>();
+    const cp = new Params();
+    const cw = this.where(cp, actor, filter, today, false);
+    const [counts] = await db.query<{ open: number; overdue: number; atRisk: number; onTrack: number }[]>(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE ${cw.overdue()})::int AS overdue,
+         count(*) FILTER (WHERE ${cw.atRisk()})::int AS "atRisk", count(*) FILTER (WHERE ${cw.onTrack()})::int AS "onTrack"
+       FROM record_request r WHERE ${cw.sql}`,
+      cp.values,
+    );
 
-    const { q: groupQ } = this.base(actor, filter, today, true);
-    const byHolder = await groupQ
-      .select('r.holder_id', 'holderId')
-      .addSelect('count(*)::int', 'open')
-      .addSelect(`count(*) FILTER (WHERE ${st.overdue})::int`, 'overdue')
-      .addSelect(`count(*) FILTER (WHERE ${st.atRisk})::int`, 'atRisk')
-      .addSelect(`min(r.sent_on)::text`, 'oldestSentOn')
-      .groupBy('r.holder_id')
-      .orderBy('"overdue"', 'DESC')
-      .addOrderBy('"open"', 'DESC')
-      .addOrderBy('r.holder_id')
-      .limit(50)
-      .getRawMany<{ holderId: string; open: number; overdue: number; atRisk: number; oldestSentOn: string }>();
+    const gp = new Params();
+    const gw = this.where(gp, actor, filter, today, true);
+    const groups = await db.query<{ holder: RecordHolderModel; holderId: string; open: number; overdue: number; atRisk: number; oldestSentOn: string }[]>(
+      `SELECT ${HOLDER_JSON('h')} AS holder, g.* FROM (
+         SELECT r.holder_id AS "holderId", count(*)::int AS open, count(*) FILTER (WHERE ${gw.overdue()})::int AS overdue,
+           count(*) FILTER (WHERE ${gw.atRisk()})::int AS "atRisk", min(r.sent_on)::text AS "oldestSentOn"
+         FROM record_request r WHERE ${gw.sql}
+         GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
+       ) g JOIN record_holder h ON h.id = g."holderId"
+       ORDER BY g.overdue DESC, g.open DESC, g."holderId"`,
+      gp.values,
+    );
 
-    const { q: pageQ } = this.base(actor, filter, today, true);
-    const totalCount = filter.status ? await pageQ.clone().getCount() : (counts?.open ?? 0);
+    const pp = new Params();
+    const pw = this.where(pp, actor, filter, today, true);
+    let totalCount = counts?.open ?? 0;
+    if (filter.status) {
+      const [n] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM record_request r WHERE ${pw.sql}`, pp.values);
+      totalCount = n.n;
+    }
     const col = SORT_COLUMN[sort];
+    let cursor = '';
     if (after) {
       const cur = decodeBoardCursor(sort, after);
-      pageQ.andWhere(`(${col}, r.id) > (CAST(:curValue AS date), CAST(:curId AS uuid))`, { curValue: cur.value, curId: cur.id });
+      cursor = ` AND (${col}, r.id) > (${pp.p(cur.value)}::date, ${pp.p(cur.id)}::uuid)`;
     }
-    const rows = await pageQ.orderBy(col, 'ASC').addOrderBy('r.id', 'ASC').take(take + 1).getMany();
-    const nodes = rows.slice(0, take);
+    const rows = await db.query<PageRow[]>(`${pageSelect(include)} WHERE ${pw.sql}${cursor} ORDER BY ${col}, r.id LIMIT ${pp.p(take + 1)}`, pp.values);
+    const nodes = rows.slice(0, take).map((row) => boardNode(row, today, include));
     const last = nodes[nodes.length - 1];
     await this.audit.record(
       actor,
       nodes.map((r) => ({ action: 'record_request.list', entityType: 'record_request', entityId: r.id, caseId: r.caseId })),
+      db,
     );
     return {
       counts: counts ?? { open: 0, overdue: 0, atRisk: 0, onTrack: 0 },
-      byHolder,
+      byHolder: groups.map(({ holder, ...g }) => preresolved(g, { holder })),
       requests: {
         nodes,
         totalCount,
@@ -113,6 +229,43 @@ export class RecordBoardService {
       },
     };
   }
+}
+
+/** A board row as GraphQL shows it: every field the resolvers would fill, filled once here. */
+function boardNode(row: PageRow, today: CalendarDate, include: BoardInclude): RecordRequestModel {
+  const request: RecordRequestModel = {
+    id: row.id,
+    caseId: row.case_id,
+    holderId: row.holder_id,
+    method: row.method,
+    sentOn: row.sent_on,
+    holderReceivedOn: row.holder_received_on,
+    planTargetOn: row.plan_target_on,
+    legalDueOn: row.legal_due_on,
+    originalLegalDueOn: row.original_legal_due_on,
+    extensionReason: row.extension_reason,
+    extensionRecordedOn: row.extension_recorded_on,
+    letter: row.letter,
+    feeCents: row.fee_cents,
+    completedOn: row.completed_on,
+    version: row.version,
+    createdAt: row.created_at,
+  };
+  const clock = storedRequestClock({ sentOn: row.sent_on as CalendarDate, planTargetOn: row.plan_target_on as CalendarDate, legalDueOn: row.legal_due_on as CalendarDate, completedOn: row.completed_on as CalendarDate | null }, today);
+  const kase = preresolved(include.caseDetails ? { ...row.kase, createdAt: new Date(row.kase.createdAt), updatedAt: new Date(row.kase.updatedAt) } : row.kase, { leadAdvocate: row.lead });
+  return preresolved(request, {
+    ...clock,
+    holder: row.holder,
+    case: kase,
+    items: row.items.map((i) =>
+      preresolved(
+        { packetItemId: i.packetItemId, receivedOn: i.receivedOn },
+        { packetItem: i.packetItem && { ...i.packetItem, createdAt: new Date(i.packetItem.createdAt), updatedAt: new Date(i.packetItem.updatedAt) } },
+      ),
+    ),
+    // Not asked for: nothing to hand over (the field resolver would load them if it ever ran).
+    ...(include.followUps ? { followUps: row.follow_ups.map(({ by, ...f }) => preresolved({ ...f, at: new Date(f.at) }, { by })) } : {}),
+  });
 }
 
 function decodeBoardCursor(sort: RecordBoardSort, cursor: string): { value: string; id: string } {

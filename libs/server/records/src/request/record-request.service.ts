@@ -17,6 +17,7 @@ import {
   startLegalClock,
   CalendarDate,
   isAfter,
+  todayInZone,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService } from '@second-look/server-cases';
@@ -51,7 +52,7 @@ export class RecordRequestService {
 
   /** "Today" once per GraphQL request, for every row it computes a status for. */
   todayFor(ctx: GqlContext, actor: Actor): Promise<CalendarDate> {
-    return perRequest(ctx, 'org-today', () => this.today(actor));
+    return perRequest(ctx, 'org-today', () => (ctx.timeZone ? Promise.resolve(todayInZone(this.clock.now(), ctx.timeZone)) : this.today(actor)));
   }
 
   /** Loads a request the caller may act on through its case; otherwise "Record request not found". */
@@ -74,7 +75,14 @@ export class RecordRequestService {
     ids.forEach((id) => assertId(id, 'Packet item'));
     return this.dataSource.transaction(async (m) => {
       const { kase } = await requireCaseOf(this.access, actor, input.caseId, 'edit', 'Case', m);
-      const holder = await this.holders.requireInOrg(actor, input.holderId);
+      // One holder: from the directory, or a new one added with the request (in this
+      // transaction, so a refused request leaves no stray holder behind).
+      if (!input.holderId === !input.newHolder) {
+        throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Choose who holds the records, or add a new one, but not both.', { field: 'holderId' });
+      }
+      if (input.newHolder && !input.newHolder.name?.trim()) {
+        throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Please give the name of the provider or facility.', { field: 'newHolder.name' });
+      }
       const today = await this.today(actor, m);
       const sentOn = parseCalendarDate(input.sentOn, 'sentOn');
       assertSentOn(sentOn, today);
@@ -82,6 +90,7 @@ export class RecordRequestService {
       if (received) assertHolderReceivedOn(received, sentOn, today);
       const items = await m.find(PacketItem, { where: { id: In(ids), caseId: kase.id, organizationId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (items.length !== ids.length) throw notFound('Packet item');
+      const holder = input.newHolder ? await this.holders.create(actor, input.newHolder, m) : await this.holders.requireInOrg(actor, input.holderId as string);
       const legal = startLegalClock(sentOn, received);
       const request = await m.save(
         m.create(RecordRequest, {
