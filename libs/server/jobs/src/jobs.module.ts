@@ -4,6 +4,7 @@ import { QueueName } from '@second-look/contracts';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import { EmailJobs } from './email-jobs.producer';
 import { OutboxService } from './outbox/outbox.service';
+import { EffectLedger } from './ledger/effect-ledger';
 import { DEFAULT_JOB_OPTIONS } from './job-settings';
 import { bullConnection } from './redis-connection';
 
@@ -20,7 +21,7 @@ import { bullConnection } from './redis-connection';
     }),
     BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }),
   ],
-  providers: [EmailJobs, OutboxService],
-  exports: [EmailJobs, OutboxService, BullModule],
+  providers: [EmailJobs, OutboxService, EffectLedger],
+  exports: [EmailJobs, OutboxService, EffectLedger, BullModule],
 })
 export class JobsModule {}

@@ -21,6 +21,14 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 200 })
   jobId: string;
 
+  /**
+   * `add` (the default) enqueues the job; `remove` takes a pending delayed job out again, so
+   * undoing a change (records received, a date moved, a case closed) cancels its reminders in
+   * the same transaction. A job already running is left to finish: it re-reads state and no-ops.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'add' })
+  action: 'add' | 'remove';
+
   /** Ids only; the job re-reads state when it runs. */
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;

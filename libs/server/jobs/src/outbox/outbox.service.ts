@@ -23,4 +23,17 @@ export class OutboxService {
       list.map((e) => ({ queue: e.queue, jobName: e.jobName, jobId: e.jobId, payload: e.payload, ...(e.runAt ? { availableAt: e.runAt } : {}) })) as QueryDeepPartialEntity<OutboxMessage>[],
     );
   }
+
+  /**
+   * Cancels pending jobs by their deterministic ids, in the caller's transaction: the relay
+   * removes them from BullMQ after the commit (a rolled-back undo cancels nothing). Jobs must
+   * still re-read state, since one may already be running when the removal arrives.
+   */
+  async remove(manager: EntityManager, jobs: { queue: string; jobId: string }[]): Promise<void> {
+    if (!jobs.length) return;
+    await manager.insert(
+      OutboxMessage,
+      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const })) as QueryDeepPartialEntity<OutboxMessage>[],
+    );
+  }
 }
