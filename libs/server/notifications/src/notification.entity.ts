@@ -38,6 +38,14 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
 
+  /** When it went out as an e-mail of its own (immediate); it then stays out of digests. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
+
+  /** When it was listed in a daily digest; it is never listed twice. */
+  @Column({ type: 'timestamptz', nullable: true })
+  digestedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

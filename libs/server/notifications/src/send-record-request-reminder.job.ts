@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, jobIds, SendRecordRequestReminderPayload } from '@second-look/contracts';
-import { CalendarDate, RecordReminderKind, reminderDateFor, Role } from '@second-look/domain';
+import { CalendarDate, RecordReminderKind, recordReminderNotificationKind, reminderStillApplies, Role } from '@second-look/domain';
 import { PatientCase } from '@second-look/server-cases';
 import { UserAccount } from '@second-look/server-identity';
-import { RecordRequest } from '@second-look/server-records';
+import { organizationTiming, RecordRequest } from '@second-look/server-records';
 import { IsNull } from 'typeorm';
 import { EffectLedger, EffectNoLongerApplies, JobOutcome } from '@second-look/server-jobs';
-import { Notification } from './notification.entity';
+import { NotificationDispatcher } from './notification-dispatcher';
 
 const ESCALATIONS = new Set<string>([RecordReminderKind.LEGAL_OVERDUE]);
 
@@ -22,7 +22,10 @@ const ESCALATIONS = new Set<string>([RecordReminderKind.LEGAL_OVERDUE]);
 export class SendRecordRequestReminderJob {
   private readonly logger = new Logger(SendRecordRequestReminderJob.name);
 
-  constructor(private readonly ledger: EffectLedger) {}
+  constructor(
+    private readonly ledger: EffectLedger,
+    private readonly notifications: NotificationDispatcher,
+  ) {}
 
   async run(p: SendRecordRequestReminderPayload): Promise<JobOutcome> {
     const jobId = jobIds.recordReminder(p.requestId, p.kind, p.on);
@@ -32,8 +35,10 @@ export class SendRecordRequestReminderJob {
     const outcome = await this.ledger.once(jobId, { jobName: JobName.SEND_RECORD_REQUEST_REMINDER }, async (tx) => {
       const request = await tx.findOneBy(RecordRequest, { id: p.requestId });
       if (!request || request.completedOn) throw new EffectNoLongerApplies('request complete or gone');
-      const dueNow = reminderDateFor(kind, { planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate });
-      if (dueNow !== p.on) throw new EffectNoLongerApplies('the request’s dates moved');
+      // Under the organisation's reminder settings as they are now (an admin may have changed the days).
+      const timing = await organizationTiming(tx, request.organizationId);
+      const dates = { sentOn: request.sentOn as CalendarDate, planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate };
+      if (!reminderStillApplies(kind, p.on as CalendarDate, dates, timing.reminders)) throw new EffectNoLongerApplies('the request’s dates or the reminder days moved');
       const kase = await tx.findOneBy(PatientCase, { id: request.caseId });
       if (!kase || kase.closedAt) throw new EffectNoLongerApplies('case closed or gone');
       await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);
@@ -45,24 +50,19 @@ export class SendRecordRequestReminderJob {
         coordinators.forEach((c) => recipients.add(c.id));
       }
       if (!recipients.size) return 0;
-      const result = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(
-          [...recipients].map((userId) => ({
-            key: `${jobId}:${userId}`,
-            organizationId: kase.organizationId,
-            userId,
-            kind: `record_request.${kind}`,
-            caseId: kase.id,
-            recordRequestId: request.id,
-            dueOn: kind.startsWith('TARGET') ? request.planTargetOn : request.legalDueOn,
-          })),
-        )
-        .orIgnore()
-        .execute();
-      return result.identifiers.filter(Boolean).length;
+      // In-app for everyone, plus e-mail jobs for those who want them at once (same transaction).
+      return this.notifications.create(
+        tx,
+        [...recipients].map((userId) => ({
+          key: `${jobId}:${userId}`,
+          organizationId: kase.organizationId,
+          userId,
+          kind: recordReminderNotificationKind(kind),
+          caseId: kase.id,
+          recordRequestId: request.id,
+          dueOn: kind.startsWith('TARGET') ? request.planTargetOn : kind === RecordReminderKind.SENT_DAY ? null : request.legalDueOn,
+        })),
+      );
     });
     if (!outcome.done) return outcome.reason === 'already-done' ? 'already-sent' : 'no-longer-applies';
     this.logger.log(`record request ${p.requestId}: ${kind} reminder, ${outcome.result} notification(s)`);

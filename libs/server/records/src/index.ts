@@ -4,6 +4,8 @@ export * from './request/record-request.entity';
 export * from './request/record-request-item.entity';
 export * from './request/record-follow-up.entity';
 export * from './document/case-document.entity';
+export * from './reminder-settings/organization-reminder-settings.entity';
+export { organizationTiming, type OrganizationTiming } from './reminder-settings/reminder-settings.service';
 
 import { CaseDocument } from './document/case-document.entity';
 import { RecordHolder } from './holder/record-holder.entity';
@@ -11,7 +13,8 @@ import { PacketItem } from './packet/packet-item.entity';
 import { RecordFollowUp } from './request/record-follow-up.entity';
 import { RecordRequestItem } from './request/record-request-item.entity';
 import { RecordRequest } from './request/record-request.entity';
-export const RECORD_ENTITIES = [RecordHolder, PacketItem, RecordRequest, RecordRequestItem, RecordFollowUp, CaseDocument];
+import { OrganizationReminderSettings } from './reminder-settings/organization-reminder-settings.entity';
+export const RECORD_ENTITIES = [RecordHolder, PacketItem, RecordRequest, RecordRequestItem, RecordFollowUp, CaseDocument, OrganizationReminderSettings];
 export * from './records.model';
 export * from './records.module';
 export * from './holder/record-holder.service';
