@@ -25,7 +25,7 @@ export class NotificationDispatcher {
 
   async create(tx: EntityManager, rows: NewNotification[]): Promise<number> {
     if (!rows.length) return 0;
-    const result = await tx.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().returning(['id', 'user_id', 'kind', 'organization_id']).execute();
+    const result = await tx.createQueryBuilder().insert().into(Notification).values(rows).orIgnore().returning('id, user_id, kind, organization_id').execute();
     const inserted = (result.raw as { id: string; user_id: string; kind: string; organization_id: string }[]) ?? [];
     if (!inserted.length) return 0;
     const prefs = await preferencesOf(tx, [...new Set(inserted.map((r) => r.user_id))]);
