@@ -21,3 +21,5 @@ export * from './holder/record-holder.service';
 export * from './packet/packet.service';
 export * from './request/record-request.service';
 export * from './document';
+export * from './request/record-reminder.job-source';
+export { RecordReminderScheduler } from './request/record-reminder.scheduler';

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_message')
 @Index('outbox_message_pending', ['id'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_message_subject', ['queue', 'subjectId'], { where: 'subject_id IS NOT NULL' })
+@Index('outbox_message_available_at', ['availableAt'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -28,6 +30,10 @@ export class OutboxMessage {
    */
   @Column({ type: 'varchar', length: 10, default: 'add' })
   action: 'add' | 'remove';
+
+  /** What the job is about (e.g. a record request id): undo cancels by subject (OutboxService.cancelPending). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  subjectId: string | null;
 
   /** Ids only; the job re-reads state when it runs. */
   @Column({ type: 'jsonb' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@second-look/server-platform';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OutboxMessage } from './outbox-message.entity';
@@ -10,17 +11,35 @@ export interface OutboxEntry {
   payload: Record<string, unknown>;
   /** Run no earlier than this (default: at once). */
   runAt?: Date;
+  /**
+   * What the job is about (a record request's id for its reminders). Give it for delayed work
+   * that an undo must cancel; `cancelPending` finds the jobs by it.
+   */
+  subjectId?: string;
 }
 
-/** Writes background work into the caller's transaction (see OutboxMessage). */
+/**
+ * Writes background work into the caller's transaction (see OutboxMessage). The outbox also
+ * remembers every delayed job still to come (rows are pruned only once their moment is past),
+ * which is what JobReconciler rebuilds Redis from.
+ */
 @Injectable()
 export class OutboxService {
+  constructor(private readonly clock: Clock) {}
+
   async add(manager: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (!list.length) return;
     await manager.insert(
       OutboxMessage,
-      list.map((e) => ({ queue: e.queue, jobName: e.jobName, jobId: e.jobId, payload: e.payload, ...(e.runAt ? { availableAt: e.runAt } : {}) })) as QueryDeepPartialEntity<OutboxMessage>[],
+      list.map((e) => ({
+        queue: e.queue,
+        jobName: e.jobName,
+        jobId: e.jobId,
+        payload: e.payload,
+        subjectId: e.subjectId ?? null,
+        ...(e.runAt ? { availableAt: e.runAt } : {}),
+      })) as QueryDeepPartialEntity<OutboxMessage>[],
     );
   }
 
@@ -29,11 +48,29 @@ export class OutboxService {
    * removes them from BullMQ after the commit (a rolled-back undo cancels nothing). Jobs must
    * still re-read state, since one may already be running when the removal arrives.
    */
-  async remove(manager: EntityManager, jobs: { queue: string; jobId: string }[]): Promise<void> {
+  async remove(manager: EntityManager, jobs: { queue: string; jobId: string; subjectId?: string }[]): Promise<void> {
     if (!jobs.length) return;
     await manager.insert(
       OutboxMessage,
-      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const })) as QueryDeepPartialEntity<OutboxMessage>[],
+      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const, subjectId: j.subjectId ?? null })) as QueryDeepPartialEntity<OutboxMessage>[],
     );
+  }
+
+  /**
+   * Cancels every job still to come for these subjects on a queue (request received, case
+   * closed, dates moved before rescheduling). Returns how many removals it wrote. Call it
+   * before scheduling the replacements in the same transaction: rows apply in order, so a
+   * job id that is both cancelled and re-added stays.
+   */
+  async cancelPending(manager: EntityManager, queue: string, subjectIds: string[]): Promise<number> {
+    if (!subjectIds.length) return 0;
+    const rows: { job_id: string; subject_id: string }[] = await manager.query(
+      `SELECT DISTINCT ON (job_id) job_id, subject_id, action FROM outbox_message
+        WHERE queue = $1 AND subject_id = ANY($2::varchar[]) AND available_at > $3
+        ORDER BY job_id, id DESC`,
+      [queue, subjectIds, this.clock.now()],
+    ).then((r: { job_id: string; subject_id: string; action: string }[]) => r.filter((x) => x.action === 'add'));
+    await this.remove(manager, rows.map((r) => ({ queue, jobId: r.job_id, subjectId: r.subject_id })));
+    return rows.length;
   }
 }
