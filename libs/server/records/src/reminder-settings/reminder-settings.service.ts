@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
@@ -43,6 +43,8 @@ export async function organizationTiming(m: EntityManager, organizationId: strin
 
 @Injectable()
 export class ReminderSettingsService {
+  private readonly logger = new Logger(ReminderSettingsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -55,8 +57,9 @@ export class ReminderSettingsService {
 
   /**
    * An admin's new settings, checked whole before anything is written; then, in one
-   * transaction, the settings, the zone, an audit row, and fresh reminder jobs for every open
-   * request (jobs for days no longer chosen find they no longer apply and do nothing).
+   * transaction, the settings, the zone, an audit row, and every open request's reminders
+   * cancelled and planned again under the new days and hours (a job that slipped through the
+   * cancel finds it no longer applies and does nothing).
    */
   async update(actor: Actor, input: UpdateReminderSettingsInput): Promise<ReminderSettingsModel> {
     const reminders = validateRecordReminderSettings({ daysAfterSent: input.daysAfterSent, targetSoonDays: input.targetSoonDays, legalSoonDays: input.legalSoonDays });
@@ -70,7 +73,7 @@ export class ReminderSettingsService {
       throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The digest hour must be a whole hour from 0 to 23', { field: 'digestHour', value: input.digestHour });
     }
     const timing: OrganizationTiming = { reminders, workingHours, digestHour: input.digestHour };
-    const rescheduled = await this.dataSource.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       await m.upsert(
         OrganizationReminderSettings,
         {
@@ -89,11 +92,10 @@ export class ReminderSettingsService {
       await m.update(Organization, { id: actor.organizationId }, { timeZone: workingHours.timeZone });
       const open = await m.find(RecordRequest, { where: { organizationId: actor.organizationId, completedOn: IsNull() } });
       let jobs = 0;
-      for (const r of open) jobs += await this.scheduler.schedule(m, r, timing);
+      for (const r of open) jobs += await this.scheduler.reschedule(m, r, timing);
       await this.audit.record(actor, { action: 'organization.reminder_settings.update', entityType: 'organization', entityId: actor.organizationId, detail: { ...toModel(actor.organizationId, timing), openRequests: open.length } }, m);
-      return jobs;
+      this.logger.log(`organisation ${actor.organizationId}: reminder settings changed, ${open.length} open request(s) rescheduled (${jobs} job(s))`);
     });
-    void rescheduled;
     return toModel(actor.organizationId, timing);
   }
 }
