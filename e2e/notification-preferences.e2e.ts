@@ -18,7 +18,7 @@ async function graphql<T>(page: Page, query: string): Promise<T> {
 
 const group = (page: Page, name: string) => page.getByRole('radiogroup', { name });
 
-test('a person sets how they get e-mail and quiet hours, and the choice is kept', async ({ page }, testInfo) => {
+test('a person sets how they get e-mail and quiet hours, and the choice is kept', { tag: '@phone' }, async ({ page }, testInfo) => {
   await signIn(page, 'coordinator@harbor.example');
   await page.getByRole('button', { name: /^Account menu for/ }).click();
   await page.getByRole('menuitem', { name: 'Notification settings' }).click();
@@ -76,7 +76,7 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
   expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST']);
 });
 
-test('an admin sets the reminder days and working hours; bad input is refused and changes nothing', async ({ page }, testInfo) => {
+test('an admin sets the reminder days and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
   await signIn(page, 'admin@northstar.example');
   await page.goto('/admin/reminders');
   await expect(page.getByRole('heading', { name: 'Reminder settings', level: 1 })).toBeVisible();
