@@ -24,6 +24,12 @@ function zoneName(zone: string, locale: string): string {
   }
 }
 
+/** "21:00" as the person's locale says a time of day ("9:00 PM" in en-US). */
+function sayTime(hhmm: string, locale: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+}
+
 /**
  * A person's own e-mail choices: per category right away / daily summary / only in the app,
  * and quiet hours. In-app notifications are always on. Phone first: one column, large targets.
@@ -113,7 +119,7 @@ export function NotificationSettingsPage() {
                 </Radio.Group>
               ))}
               <Text size="sm" c="gray.8">
-                {t('notifications.settings.digestAt', { time: prefs.digestTime, zone })}
+                {t('notifications.settings.digestAt', { time: sayTime(prefs.digestTime, i18n.language), zone })}
               </Text>
             </Stack>
           </Paper>
@@ -141,7 +147,7 @@ export function NotificationSettingsPage() {
                   </Group>
                   <Text size="sm" c="gray.8">
                     {TIME.test(start) && TIME.test(end) && start !== end
-                      ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start, end })
+                      ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: sayTime(start, i18n.language), end: sayTime(end, i18n.language) })
                       : null}{' '}
                     {t('notifications.settings.quietZone', { zone })}
                   </Text>
