@@ -133,6 +133,23 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     await sleep(1000);
     expect(mailTo('advocate@harbor.example')).toHaveLength(0);
 
+    // The same through the live worker: a job that starts inside quiet hours goes back to
+    // BullMQ's delayed set until they end, without failing or using up an attempt.
+    const emailQueue = s.worker!.get<Queue>(getQueueToken(QueueName.EMAIL), { strict: false });
+    const probe = await emailQueue.add('send-notification-email', { notificationId: n.id }, { jobId: `quiet-probe.${n.id}` });
+    let state: string | undefined;
+    for (let deadline = Date.now() + 10000; Date.now() < deadline; await sleep(100)) {
+      state = await (await emailQueue.getJob(probe.id!))?.getState();
+      if (state === 'delayed') break;
+    }
+    expect(state).toBe('delayed');
+    const delayed = await emailQueue.getJob(probe.id!);
+    expect(delayed!.attemptsMade).toBe(0);
+    expect(delayed!.failedReason ?? null).toBeNull();
+    expect(Math.abs(delayed!.timestamp + delayed!.delay - new Date(row.available_at).getTime())).toBeLessThan(2000);
+    expect(mailTo('advocate@harbor.example')).toHaveLength(0);
+    await delayed!.remove();
+
     // Quiet hours over: it goes, once.
     clock.setOffset(new Date(row.available_at).getTime() - Date.now() + 1000);
     expect(await emailJob.run({ notificationId: n.id })).toBe('sent');
