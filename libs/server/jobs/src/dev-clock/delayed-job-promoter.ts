@@ -12,6 +12,7 @@ import { DevClockService } from './dev-clock.service';
  * release delayed jobs late. This promotes, in the worker, every delayed job whose moment has
  * come on the moved clock. Jobs are stamped with the clock's now by the relay, so a delayed
  * job's score in Redis is its due moment on that clock. Does nothing unless the dev clock is on.
+ * Repeatable work (job schedulers: the nightly re-scan, digests) keeps to the wall clock.
  */
 @Injectable()
 export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,6 +56,9 @@ export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplication
           if (!ids.length) break;
           let moved = 0;
           for (const id of ids) {
+            // Job-scheduler iterations keep wall-clock time: promoting one early makes the
+            // next upsert at a worker's start collide with the finished iteration.
+            if (id.startsWith('repeat:')) continue;
             const job = await Job.fromId(queue, id);
             // Another worker may have promoted it, or it was removed: both are fine.
             if (job && (await job.promote().then(() => true, () => false))) moved++;

@@ -53,9 +53,15 @@ export class DevClockService implements OnModuleInit, OnApplicationShutdown {
   /** Re-reads the shared offset (after a restart, or when a message may have been missed). */
   async refresh(): Promise<number> {
     if (!this.enabled) return 0;
-    const v = Number((await this.redis.get(this.key)) ?? 0);
-    this.apply(v);
-    return v;
+    const raw = await this.redis.get(this.key);
+    if (raw === null) {
+      // Redis lost its data (or this is the first process): time does not jump back; the
+      // offset this process knows becomes the shared one again.
+      if (this.clock.offset) await this.redis.set(this.key, String(this.clock.offset), 'NX');
+      return this.clock.offset;
+    }
+    this.apply(Number(raw));
+    return Number(raw);
   }
 
   onChange(listener: (offsetMs: number) => void): void {
@@ -66,6 +72,7 @@ export class DevClockService implements OnModuleInit, OnApplicationShutdown {
   async advance(ms: number): Promise<Date> {
     if (!this.enabled) throw new DevClockDisabledError();
     if (!Number.isInteger(ms) || ms <= 0 || ms > DEV_CLOCK_MAX_STEP_MS) throw new RangeError('The clock moves forward only, by at most 120 days at a time.');
+    await this.redis.set(this.key, String(this.clock.offset), 'NX');
     const offset = await this.redis.incrby(this.key, ms);
     this.apply(offset);
     await this.redis.publish(this.key, String(offset));

@@ -52,7 +52,7 @@ export class OutboxService {
     if (!jobs.length) return;
     await manager.insert(
       OutboxMessage,
-      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const, subjectId: j.subjectId ?? null })) as QueryDeepPartialEntity<OutboxMessage>[],
+      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const, subjectId: j.subjectId ?? null, availableAt: this.clock.now() })) as QueryDeepPartialEntity<OutboxMessage>[],
     );
   }
 
@@ -66,7 +66,7 @@ export class OutboxService {
     if (!subjectIds.length) return 0;
     const rows: { job_id: string; subject_id: string }[] = await manager.query(
       `SELECT DISTINCT ON (job_id) job_id, subject_id, action FROM outbox_message
-        WHERE queue = $1 AND subject_id = ANY($2::varchar[]) AND available_at > $3
+        WHERE queue = $1 AND subject_id = ANY($2::varchar[]) AND available_at > $3::timestamptz - interval '1 day'
         ORDER BY job_id, id DESC`,
       [queue, subjectIds, this.clock.now()],
     ).then((r: { job_id: string; subject_id: string; action: string }[]) => r.filter((x) => x.action === 'add'));

@@ -70,7 +70,7 @@ export class JobReconciler {
       const rows: Latest[] = await this.dataSource.query(
         `SELECT DISTINCT ON (queue, job_id) queue, job_id, job_name, payload, available_at, action
            FROM outbox_message
-          WHERE (queue, job_id) > ($1, $2) AND available_at > $3
+          WHERE (queue, job_id) > ($1, $2) AND (available_at > $3 OR action = 'remove')
           ORDER BY queue, job_id, id DESC
           LIMIT $4`,
         [after[0], after[1], since, PAGE],
@@ -87,6 +87,7 @@ export class JobReconciler {
   private async reconcilePage(rows: Latest[], report: ReconcileReport): Promise<void> {
     const done = await this.ledger.existing(rows.filter((r) => r.action === 'add').map((r) => r.job_id));
     const byQueue = new Map<string, Latest[]>();
+    // A cancellation counts whenever it was written; only old additions are left behind.
     for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
     const now = this.clock.now().getTime();
     for (const [name, list] of byQueue) {
