@@ -63,14 +63,14 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
   afterEach(() => clock.setOffset(0));
   afterAll(() => s?.close());
 
-  it('starts from sensible defaults: reminders in the daily digest, escalations at once, no quiet hours', async () => {
+  it('starts from sensible defaults: everything by e-mail at once, no quiet hours', async () => {
     const r = await advocate.ok<{ notificationPreferences: { id: string; email: { category: string; mode: string }[]; quietHours: null; timeZone: string; digestTime: string } }>(
       `{ notificationPreferences { id email { category mode } quietHours { start end } timeZone digestTime } }`,
     );
     expect(r.notificationPreferences).toEqual({
       id: DEMO.users.harborAdvocate,
       email: [
-        { category: 'RECORD_REMINDERS', mode: 'DIGEST' },
+        { category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' },
         { category: 'RECORD_ESCALATIONS', mode: 'IMMEDIATE' },
       ],
       quietHours: null,
@@ -80,7 +80,6 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
   });
 
   it('an immediate notification arrives as one short e-mail with a link to the case and no clinical detail, however often the jobs run', async () => {
-    await advocate.ok(PREFS, { input: { email: [{ category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' }], quietHours: null } });
     const requestId = await newRequest(day(-3));
     const p = await reminder(requestId, 'TARGET_SOON');
     expect(await reminderJob.run(p)).toBe('sent');

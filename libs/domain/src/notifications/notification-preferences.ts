@@ -20,9 +20,13 @@ export interface NotificationPreferences {
   quietHours: QuietHours | null;
 }
 
-/** Until someone chooses: a nudge can wait for the morning summary, a missed legal date cannot. */
+/**
+ * Until someone chooses: every notification also comes by e-mail right away (each is a task
+ * with a date, and a new person should not miss one because of a setting they never saw).
+ * Those who find it too much choose the daily summary or turn a kind off.
+ */
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
-  email: { [NotificationCategory.RECORD_REMINDERS]: EmailMode.DIGEST, [NotificationCategory.RECORD_ESCALATIONS]: EmailMode.IMMEDIATE },
+  email: { [NotificationCategory.RECORD_REMINDERS]: EmailMode.IMMEDIATE, [NotificationCategory.RECORD_ESCALATIONS]: EmailMode.IMMEDIATE },
   quietHours: null,
 };
 

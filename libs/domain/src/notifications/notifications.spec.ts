@@ -24,10 +24,11 @@ describe('kinds and categories', () => {
 });
 
 describe('preferences', () => {
-  it('defaults: reminders in the digest, escalations at once, no quiet hours', () => {
+  it('defaults: everything by e-mail at once, no quiet hours', () => {
     const p = notificationPreferences(null);
     expect(p).toEqual(DEFAULT_NOTIFICATION_PREFERENCES);
-    expect(emailModeFor(NotificationKind.RECORD_TARGET_DUE, p)).toBe(M.DIGEST);
+    expect(p.quietHours).toBeNull();
+    expect(emailModeFor(NotificationKind.RECORD_TARGET_DUE, p)).toBe(M.IMMEDIATE);
     expect(emailModeFor(NotificationKind.RECORD_LEGAL_OVERDUE, p)).toBe(M.IMMEDIATE);
   });
   it('stored choices override defaults; junk in storage is ignored', () => {
@@ -38,6 +39,8 @@ describe('preferences', () => {
   it('validates input whole: a partial list keeps the rest', () => {
     const p = validateNotificationPreferences({ email: [{ category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' }], quietHours: { start: '20:00', end: '08:00' } });
     expect(p).toEqual({ email: { RECORD_REMINDERS: M.IMMEDIATE, RECORD_ESCALATIONS: M.IMMEDIATE }, quietHours: NIGHT });
+    const q = validateNotificationPreferences({ email: [{ category: 'RECORD_ESCALATIONS', mode: 'DIGEST' }], quietHours: null }, notificationPreferences({ email: { RECORD_REMINDERS: 'OFF' } }));
+    expect(q.email).toEqual({ RECORD_REMINDERS: M.OFF, RECORD_ESCALATIONS: M.DIGEST });
     expect(validateNotificationPreferences({ email: [], quietHours: null }).quietHours).toBeNull();
   });
   it.each([
@@ -111,7 +114,7 @@ describe('quiet hours', () => {
 describe('daily digest', () => {
   const n = (id: string, kind: string, createdAt: string, extra: Partial<DigestCandidate> = {}): DigestCandidate => ({ id, kind, createdAt: at(createdAt), readAt: null, digestedAt: null, emailedAt: null, ...extra });
   const cutoff = at('2026-12-02T14:00:00Z');
-  const prefs = DEFAULT_NOTIFICATION_PREFERENCES; // reminders: digest, escalations: immediate
+  const prefs = notificationPreferences({ email: { RECORD_REMINDERS: 'DIGEST', RECORD_ESCALATIONS: 'IMMEDIATE' } });
 
   it('lists unread, un-sent digest-category notifications before the cut-off, oldest first', () => {
     const list = [
