@@ -193,6 +193,9 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     expect(await digests.fanOut()).toBeGreaterThanOrEqual(1);
     const orgJob = await reminderQueue.getJob(jobIds.organizationDigests(DEMO.orgs.harbor, todayInZone(at, ZONE)));
     expect(orgJob?.data).toEqual({ organizationId: DEMO.orgs.harbor, on: todayInZone(at, ZONE) });
+    // Before the digest hour (06:00 in Chicago, 07:00 in New York) no organisation starts.
+    clock.setOffset(at.getTime() - Date.now() - 2 * 3600000);
+    expect(await digests.fanOut()).toBe(0);
   });
 
   it('an admin’s reminder days and working hours decide which reminders are scheduled and when; open requests follow', async () => {

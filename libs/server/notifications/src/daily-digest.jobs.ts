@@ -18,8 +18,8 @@ import { EmailJobOutcome, sendableAt } from './send-notification-email.job';
 /**
  * Daily digests, in three steps so each retries on its own and fans out per organisation:
  * 1. an hourly BullMQ job scheduler (one for the whole system, upserted when a worker starts,
- *    so replicas share it) runs FAN_OUT_DAILY_DIGESTS, which starts the digests of every
- *    organisation whose local digest hour it now is;
+ *    so replicas share it) runs FAN_OUT_DAILY_DIGESTS, which starts today's digests of every
+ *    organisation whose local digest hour has come (once per local day: deterministic job id);
  * 2. SEND_ORGANIZATION_DIGESTS adds one e-mail job per person with something to list;
  * 3. SEND_DIGEST_EMAIL sends that person's e-mail once (EffectLedger) and marks what it listed.
  * Job ids carry the organisation's local date, so a re-run the same day adds nothing new.
@@ -51,7 +51,9 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
     const due: SendOrganizationDigestsPayload[] = [];
     for (const org of orgs) {
       const t = await organizationTiming(this.dataSource.manager, org.id);
-      if (Math.floor(minuteOfDayInZone(now, t.workingHours.timeZone) / 60) === t.digestHour) due.push({ organizationId: org.id, on: digestDay(now, t.workingHours.timeZone) });
+      // At or after the digest hour, not only at it: a worker that was down at 08:00 still sends
+      // today's digest at its next tick. The job id is per local day, so later ticks add nothing.
+      if (Math.floor(minuteOfDayInZone(now, t.workingHours.timeZone) / 60) >= t.digestHour) due.push({ organizationId: org.id, on: digestDay(now, t.workingHours.timeZone) });
     }
     if (due.length) await this.reminders.addBulk(due.map((p) => ({ name: JobName.SEND_ORGANIZATION_DIGESTS, data: { ...p }, opts: { jobId: jobIds.organizationDigests(p.organizationId, p.on) } })));
     return due.length;
