@@ -202,6 +202,8 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     const before = await newRequest(day(0));
     const r = await admin.ok<{ updateReminderSettings: Record<string, unknown> }>(UPDATE_SETTINGS, { input: { ...GOOD_SETTINGS, daysAfterSent: [10, 3, 3] } });
     expect(r.updateReminderSettings).toEqual({ id: DEMO.orgs.harbor, ...GOOD_SETTINGS });
+    const audited = await s.ds.query(`SELECT actor_user_id, entity_id FROM audit_event WHERE action = 'organization.reminder_settings.update'`);
+    expect(audited).toEqual([{ actor_user_id: DEMO.users.harborAdmin, entity_id: DEMO.orgs.harbor }]);
 
     const requestId = await newRequest(day(0));
     const rows = await reminders(requestId);
@@ -257,6 +259,10 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     expect(await read()).toEqual(settings);
     expect(await count()).toEqual(counts);
 
+    // Signed out: nothing to read or change.
+    expect((await s.client().gql(`{ notificationPreferences { id } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await s.client().gql(PREFS, { input: { email: [], quietHours: null } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
     // Bad preferences likewise.
     const prefsBefore = await advocate.ok(`{ notificationPreferences { email { category mode } quietHours { start end } } }`);
     for (const input of [
@@ -268,5 +274,8 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     }
     expect((await advocate.gql(PREFS, { input: { email: [{ category: 'NOPE', mode: 'OFF' }], quietHours: null } })).errors?.[0]?.extensions?.code).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT/);
     expect(await advocate.ok(`{ notificationPreferences { email { category mode } quietHours { start end } } }`)).toEqual(prefsBefore);
+    // Each saved change of preferences was audited, none of the refused ones.
+    const prefAudits = await s.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'notification_preferences.update' AND actor_user_id = $1`, [DEMO.users.harborAdvocate]);
+    expect(prefAudits[0].n).toBe(3);
   });
 });
