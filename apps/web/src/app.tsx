@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
 import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut, useViewer } from '@second-look/web-auth';
-import { AuditLogPage, MembersPage } from '@second-look/web-admin';
+import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
 import { NotificationBell, NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
@@ -24,6 +24,7 @@ function SignedInShell() {
               { to: '/admin/members', label: t('nav.members') },
               { to: '/admin/audit', label: t('nav.audit') },
               { to: '/admin/reminders', label: t('nav.reminderSettings') },
+              { to: '/admin/jobs', label: t('nav.jobs') },
             ]
           : []),
       ]
@@ -117,6 +118,14 @@ export function App() {
           element={
             <StaffOnly admin>
               <AuditLogPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="/admin/jobs"
+          element={
+            <StaffOnly admin>
+              <JobsHealthPage />
             </StaffOnly>
           }
         />

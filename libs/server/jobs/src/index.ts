@@ -19,3 +19,5 @@ export * from './reconcile/job-sources';
 export * from './reconcile/job-reconciler';
 export * from './maintenance/maintenance.processor';
 export * from './maintenance/job-schedulers';
+export * from './jobs-api.module';
+export * from './health/jobs-health.service';
