@@ -2,11 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, jobIds, QueueName, SendDigestEmailPayload, SendOrganizationDigestsPayload } from '@second-look/contracts';
-import { digestDay, digestSelection, minuteOfDayInZone } from '@second-look/domain';
-import { Organization, UserAccount } from '@second-look/server-identity';
+import { DEFAULT_DIGEST_HOUR, digestDay, digestSelection, minuteOfDayInZone } from '@second-look/domain';
+import { UserAccount } from '@second-look/server-identity';
 import { EffectLedger, EffectNoLongerApplies, JobOutcome, messageIdFor } from '@second-look/server-jobs';
 import { APP_CONFIG, AppConfig, Clock } from '@second-look/server-platform';
-import { organizationTiming } from '@second-look/server-records';
 import { Queue } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Mailer } from './mailer';
@@ -47,13 +46,21 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
   /** Step 1. Returns how many organisations it started. */
   async fanOut(): Promise<number> {
     const now = this.clock.now();
-    const orgs = await this.dataSource.manager.find(Organization, { select: { id: true } });
+    // One query for every organisation's zone and digest hour (no settings row: the default hour).
+    const orgs: { id: string; time_zone: string; digest_hour: number | null }[] = await this.dataSource.query(
+      `SELECT o.id, o.time_zone, s.digest_hour FROM organization o LEFT JOIN organization_reminder_settings s ON s.organization_id = o.id ORDER BY o.id`,
+    );
     const due: SendOrganizationDigestsPayload[] = [];
     for (const org of orgs) {
-      const t = await organizationTiming(this.dataSource.manager, org.id);
+      const hour = org.digest_hour ?? DEFAULT_DIGEST_HOUR;
       // At or after the digest hour, not only at it: a worker that was down at 08:00 still sends
       // today's digest at its next tick. The job id is per local day, so later ticks add nothing.
-      if (Math.floor(minuteOfDayInZone(now, t.workingHours.timeZone) / 60) >= t.digestHour) due.push({ organizationId: org.id, on: digestDay(now, t.workingHours.timeZone) });
+      try {
+        if (Math.floor(minuteOfDayInZone(now, org.time_zone) / 60) >= hour) due.push({ organizationId: org.id, on: digestDay(now, org.time_zone) });
+      } catch (e) {
+        // One organisation's broken zone must not stop everyone else's digest.
+        this.logger.error(`organisation ${org.id}: no digest, time zone "${org.time_zone}" unusable (${(e as Error).message})`);
+      }
     }
     if (due.length) await this.reminders.addBulk(due.map((p) => ({ name: JobName.SEND_ORGANIZATION_DIGESTS, data: { ...p }, opts: { jobId: jobIds.organizationDigests(p.organizationId, p.on) } })));
     return due.length;
