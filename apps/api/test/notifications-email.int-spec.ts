@@ -42,7 +42,7 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     ).createRecordRequest.id;
   };
   const reminders = (requestId: string) =>
-    s.ds.query(`SELECT payload, available_at FROM outbox_message WHERE queue = $1 AND payload->>'requestId' = $2 ORDER BY available_at, id`, [QueueName.REMINDERS, requestId]) as Promise<{ payload: Payload; available_at: Date }[]>;
+    s.ds.query(`SELECT payload, available_at FROM outbox_message WHERE queue = $1 AND action = 'add' AND payload->>'requestId' = $2 ORDER BY available_at, id`, [QueueName.REMINDERS, requestId]) as Promise<{ payload: Payload; available_at: Date }[]>;
   const reminder = async (requestId: string, kind: string): Promise<Payload> => {
     const row = (await reminders(requestId)).find((r) => r.payload.kind === kind);
     if (!row) throw new Error(`no ${kind} reminder for ${requestId}`);
@@ -205,6 +205,12 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     const audited = await s.ds.query(`SELECT actor_user_id, entity_id FROM audit_event WHERE action = 'organization.reminder_settings.update'`);
     expect(audited).toEqual([{ actor_user_id: DEMO.users.harborAdmin, entity_id: DEMO.orgs.harbor }]);
 
+    // The worker plans the open requests again (a job through the outbox, not the admin's request).
+    let old: { payload: Payload; available_at: Date }[] = [];
+    for (let deadline = Date.now() + 15000; Date.now() < deadline; await sleep(200)) {
+      old = await reminders(before);
+      if (old.some((x) => x.payload.kind === 'SENT_DAY' && x.payload.on === day(10))) break;
+    }
     const requestId = await newRequest(day(0));
     const rows = await reminders(requestId);
     // Maria's case is urgent: plan target +7, legal +30 (LEGAL_SOON +25). No target "soon" reminder (0 days).
@@ -219,7 +225,6 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
       expect(isoWeekday(todayInZone(t, ZONE) as CalendarDate)).toBeLessThanOrEqual(5);
     }
     // The request made before the change got the new days too, and its old "day 14" no longer applies.
-    const old = await reminders(before);
     expect(old.some((x) => x.payload.kind === 'SENT_DAY' && x.payload.on === day(10))).toBe(true);
     const day14 = old.find((x) => x.payload.kind === 'SENT_DAY' && x.payload.on === day(14));
     expect(day14).toBeDefined();

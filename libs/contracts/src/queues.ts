@@ -15,6 +15,8 @@ export enum JobName {
   SEND_ORGANIZATION_DIGESTS = 'send-organization-digests',
   /** One person's daily digest e-mail (EMAIL queue). */
   SEND_DIGEST_EMAIL = 'send-digest-email',
+  /** An admin changed the reminder settings: re-plan every open request's reminders (REMINDERS queue). */
+  RESCHEDULE_ORGANIZATION_REMINDERS = 'reschedule-organization-reminders',
 }
 
 export interface SendNotificationEmailPayload {
@@ -25,6 +27,10 @@ export interface SendOrganizationDigestsPayload {
   organizationId: string;
   /** The digest's calendar day in the organisation's zone. */
   on: string;
+}
+
+export interface RescheduleOrganizationRemindersPayload {
+  organizationId: string;
 }
 
 export interface SendDigestEmailPayload {
@@ -56,4 +62,6 @@ export const jobIds = {
   dailyDigestScheduler: () => 'daily-digests',
   organizationDigests: (organizationId: string, on: string) => `digests.${organizationId}.${on}`,
   digestEmail: (userId: string, on: string) => `digest-email.${userId}.${on}`,
+  /** One per change of settings (the change's time), so two quick changes each re-plan. */
+  rescheduleOrganizationReminders: (organizationId: string, changedAtMs: number) => `reminder-settings.${organizationId}.${changedAtMs}`,
 };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule, OutboxRelay } from '@second-look/server-jobs';
 import { ClockModule } from '@second-look/server-platform';
+import { OrganizationReminderRescheduler, RecordsJobsModule } from '@second-look/server-records';
 import { DailyDigestJobs } from './daily-digest.jobs';
 import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer';
@@ -12,8 +13,8 @@ import { SendRecordRequestReminderJob } from './send-record-request-reminder.job
 
 /** Worker side: the outbox relay and the consumers of the e-mail and reminder queues. */
 @Module({
-  imports: [JobsModule, ClockModule],
-  providers: [Mailer, NotificationDispatcher, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, ReminderProcessor, OutboxRelay],
+  imports: [JobsModule, ClockModule, RecordsJobsModule],
+  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, ReminderProcessor, OutboxRelay],
   exports: [SendInvitationEmailJob, SendRecordRequestReminderJob, SendNotificationEmailJob, DailyDigestJobs],
 })
 export class NotificationsWorkerModule {}

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendOrganizationDigestsPayload, SendRecordRequestReminderPayload } from '@second-look/contracts';
+import { JobName, QueueName, RescheduleOrganizationRemindersPayload, SendOrganizationDigestsPayload, SendRecordRequestReminderPayload } from '@second-look/contracts';
 import { dispatchJob, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { OrganizationReminderRescheduler } from '@second-look/server-records';
 import { Job } from 'bullmq';
 import { DailyDigestJobs } from './daily-digest.jobs';
 import { SendRecordRequestReminderJob } from './send-record-request-reminder.job';
@@ -10,6 +11,7 @@ export class ReminderProcessor extends WorkerHost {
   constructor(
     private readonly recordReminder: SendRecordRequestReminderJob,
     private readonly digests: DailyDigestJobs,
+    private readonly rescheduler: OrganizationReminderRescheduler,
   ) {
     super();
   }
@@ -19,6 +21,7 @@ export class ReminderProcessor extends WorkerHost {
       [JobName.SEND_RECORD_REQUEST_REMINDER]: (d) => this.recordReminder.run(d as SendRecordRequestReminderPayload),
       [JobName.FAN_OUT_DAILY_DIGESTS]: async () => `started ${await this.digests.fanOut()} organisation(s)`,
       [JobName.SEND_ORGANIZATION_DIGESTS]: (d) => this.digests.organization(d as SendOrganizationDigestsPayload),
+      [JobName.RESCHEDULE_ORGANIZATION_REMINDERS]: async (d) => `${await this.rescheduler.run((d as RescheduleOrganizationRemindersPayload).organizationId)} request(s) re-planned`,
     });
   }
 }

@@ -6,6 +6,7 @@ export * from './request/record-follow-up.entity';
 export * from './document/case-document.entity';
 export * from './reminder-settings/organization-reminder-settings.entity';
 export { organizationTiming, type OrganizationTiming } from './reminder-settings/reminder-settings.service';
+export { OrganizationReminderRescheduler } from './reminder-settings/organization-reminder-rescheduler';
 
 import { CaseDocument } from './document/case-document.entity';
 import { RecordHolder } from './holder/record-holder.entity';

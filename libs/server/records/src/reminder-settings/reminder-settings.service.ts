@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
@@ -17,9 +17,10 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { Organization } from '@second-look/server-identity';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { RecordReminderScheduler } from '../request/record-reminder.scheduler';
-import { RecordRequest } from '../request/record-request.entity';
+import { JobName, jobIds, QueueName, RescheduleOrganizationRemindersPayload } from '@second-look/contracts';
+import { OutboxService } from '@second-look/server-jobs';
+import { Clock } from '@second-look/server-platform';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationReminderSettings } from './organization-reminder-settings.entity';
 import { ReminderSettingsModel, UpdateReminderSettingsInput } from './reminder-settings.model';
 
@@ -43,12 +44,11 @@ export async function organizationTiming(m: EntityManager, organizationId: strin
 
 @Injectable()
 export class ReminderSettingsService {
-  private readonly logger = new Logger(ReminderSettingsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly scheduler: RecordReminderScheduler,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor): Promise<ReminderSettingsModel> {
@@ -57,9 +57,9 @@ export class ReminderSettingsService {
 
   /**
    * An admin's new settings, checked whole before anything is written; then, in one
-   * transaction, the settings, the zone, an audit row, and every open request's reminders
-   * cancelled and planned again under the new days and hours (a job that slipped through the
-   * cancel finds it no longer applies and does nothing).
+   * transaction, the settings, the zone, an audit row, and an outbox job that has the worker
+   * plan every open request's reminders again under the new days and hours (a job already
+   * due under the old ones finds it no longer applies and does nothing).
    */
   async update(actor: Actor, input: UpdateReminderSettingsInput): Promise<ReminderSettingsModel> {
     const reminders = validateRecordReminderSettings({ daysAfterSent: input.daysAfterSent, targetSoonDays: input.targetSoonDays, legalSoonDays: input.legalSoonDays });
@@ -90,11 +90,10 @@ export class ReminderSettingsService {
         ['organizationId'],
       );
       await m.update(Organization, { id: actor.organizationId }, { timeZone: workingHours.timeZone });
-      const open = await m.find(RecordRequest, { where: { organizationId: actor.organizationId, completedOn: IsNull() } });
-      let jobs = 0;
-      for (const r of open) jobs += await this.scheduler.reschedule(m, r, timing);
-      await this.audit.record(actor, { action: 'organization.reminder_settings.update', entityType: 'organization', entityId: actor.organizationId, detail: { ...toModel(actor.organizationId, timing), openRequests: open.length } }, m);
-      this.logger.log(`organisation ${actor.organizationId}: reminder settings changed, ${open.length} open request(s) rescheduled (${jobs} job(s))`);
+      // Re-planning every open request is the worker's job (see OrganizationReminderRescheduler).
+      const payload: RescheduleOrganizationRemindersPayload = { organizationId: actor.organizationId };
+      await this.outbox.add(m, { queue: QueueName.REMINDERS, jobName: JobName.RESCHEDULE_ORGANIZATION_REMINDERS, jobId: jobIds.rescheduleOrganizationReminders(actor.organizationId, this.clock.now().getTime()), payload: { ...payload } });
+      await this.audit.record(actor, { action: 'organization.reminder_settings.update', entityType: 'organization', entityId: actor.organizationId, detail: { ...toModel(actor.organizationId, timing) } }, m);
     });
     return toModel(actor.organizationId, timing);
   }
