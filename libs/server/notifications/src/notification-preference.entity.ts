@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { UserAccount } from '@second-look/server-identity';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * One person's e-mail choices. No row means the defaults (DEFAULT_NOTIFICATION_PREFERENCES);
@@ -8,6 +9,10 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 export class NotificationPreference {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
+
+  @OneToOne(() => UserAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserAccount;
 
   @Column({ type: 'uuid' })
   organizationId: string;

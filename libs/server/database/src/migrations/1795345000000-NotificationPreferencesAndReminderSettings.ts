@@ -10,9 +10,11 @@ export class NotificationPreferencesAndReminderSettings1795345000000 implements 
     await queryRunner.query(`ALTER TABLE "notification" ADD "digested_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`CREATE INDEX "notification_digest_pending" ON "notification" ("organization_id", "user_id") WHERE read_at IS NULL AND digested_at IS NULL AND emailed_at IS NULL`);
     await queryRunner.query(`ALTER TABLE "organization_reminder_settings" ADD CONSTRAINT "FK_f448ada2cb9561ed5895bd75ca9" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "notification_preference" ADD CONSTRAINT "FK_ff040d2d2e35c49b00525783829" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "notification_preference" DROP CONSTRAINT "FK_ff040d2d2e35c49b00525783829"`);
     await queryRunner.query(`ALTER TABLE "organization_reminder_settings" DROP CONSTRAINT "FK_f448ada2cb9561ed5895bd75ca9"`);
     await queryRunner.query(`DROP INDEX "public"."notification_digest_pending"`);
     await queryRunner.query(`ALTER TABLE "notification" DROP COLUMN "digested_at"`);
