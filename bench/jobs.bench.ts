@@ -15,7 +15,8 @@
  *     benchmark's own helpers) p95 with those 100,000 delayed jobs present vs with none, in
  *     alternating rounds. Target <= 1.1x.
  * Knobs: BENCH_JOBS, BENCH_DELAYED, BENCH_CASES (10000), BENCH_REQUESTS (100000),
- * BENCH_CONCURRENCY (4), BENCH_ITERATIONS (150 per round), BENCH_ROUNDS (2).
+ * BENCH_CONCURRENCY (4), BENCH_ITERATIONS (150 per round), BENCH_ROUNDS (2), BENCH_ONLY=throughput
+ * (part 1 alone).
  */
 import { NODE_ENV } from './support/production-mode';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -203,6 +204,10 @@ async function main(): Promise<void> {
     console.log(table(['path', 'ms', 'jobs/s'], throughput.map((t) => [t.path, t.ms, t.perSecond])));
     say(`outbox + relay = ${(ratio * 100).toFixed(0)}% of raw addBulk (best round each; target >= 80%)`);
     const relayedCount = (await reminders.getJobCounts('delayed')).delayed;
+    if (process.env.BENCH_ONLY === 'throughput') {
+      console.log(`\nRESULTS\n  enqueue: outbox + relay ${best('outbox').toFixed(0)} jobs/s vs raw addBulk ${best('raw').toFixed(0)} jobs/s = ${(ratio * 100).toFixed(0)}% (target >= 80%)\n`);
+      return;
+    }
     await reminders.obliterate({ force: true });
     await email.obliterate({ force: true });
     await ds.query(`TRUNCATE outbox_message`);

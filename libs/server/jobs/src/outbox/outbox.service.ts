@@ -30,16 +30,20 @@ export class OutboxService {
   async add(manager: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
     if (!list.length) return;
-    await manager.insert(
-      OutboxMessage,
-      list.map((e) => ({
-        queue: e.queue,
-        jobName: e.jobName,
-        jobId: e.jobId,
-        payload: e.payload,
-        subjectId: e.subjectId ?? null,
-        ...(e.runAt ? { availableAt: e.runAt } : {}),
-      })) as QueryDeepPartialEntity<OutboxMessage>[],
+    // One statement with array parameters: a burst of work (a settings change rescheduling
+    // every open request) costs one round trip and no per-row ORM work.
+    await manager.query(
+      `INSERT INTO outbox_message (queue, job_name, job_id, payload, subject_id, available_at)
+       SELECT q, n, j, p, s, COALESCE(a, now())
+         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::jsonb[], $5::varchar[], $6::timestamptz[]) AS t(q, n, j, p, s, a)`,
+      [
+        list.map((e) => e.queue),
+        list.map((e) => e.jobName),
+        list.map((e) => e.jobId),
+        list.map((e) => JSON.stringify(e.payload)),
+        list.map((e) => e.subjectId ?? null),
+        list.map((e) => e.runAt ?? null),
+      ],
     );
   }
 
