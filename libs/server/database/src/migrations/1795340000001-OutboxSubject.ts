@@ -10,11 +10,12 @@ export class OutboxSubject1795340000001 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "outbox_message" ADD "subject_id" character varying(100)`);
     await queryRunner.query(`CREATE INDEX "outbox_message_subject" ON "outbox_message" ("queue", "subject_id") WHERE subject_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "outbox_message_available_at" ON "outbox_message" ("available_at") `);
+    // Reconcile walks the latest row per (queue, job_id) in key order, a page at a time.
+    await queryRunner.query(`CREATE INDEX "outbox_message_job" ON "outbox_message" ("queue", "job_id") `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."outbox_message_available_at"`);
+    await queryRunner.query(`DROP INDEX "public"."outbox_message_job"`);
     await queryRunner.query(`DROP INDEX "public"."outbox_message_subject"`);
     await queryRunner.query(`ALTER TABLE "outbox_message" DROP COLUMN "subject_id"`);
   }

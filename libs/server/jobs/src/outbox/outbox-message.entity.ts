@@ -8,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('outbox_message')
 @Index('outbox_message_pending', ['id'], { where: 'dispatched_at IS NULL' })
 @Index('outbox_message_subject', ['queue', 'subjectId'], { where: 'subject_id IS NOT NULL' })
-@Index('outbox_message_available_at', ['availableAt'])
+@Index('outbox_message_job', ['queue', 'jobId'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
