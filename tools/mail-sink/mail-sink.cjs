@@ -14,7 +14,7 @@ const { simpleParser } = require('mailparser');
 
 /**
  * @typedef {{ id: number, to: string[], from: string, subject: string, text: string, html: string,
- *   links: string[], receivedAt: string }} SinkMessage
+ *   links: string[], receivedAt: string, messageId: string }} SinkMessage
  */
 
 /** Turns `&amp;` and friends in an href back into the URL the user would open. */
@@ -89,6 +89,7 @@ async function startMailSink(options = {}) {
             to: [...new Set([...envelopeTo, ...addresses(parsed.to), ...addresses(parsed.cc)])],
             from: (parsed.from && parsed.from.value[0] && parsed.from.value[0].address) || (session.envelope.mailFrom || {}).address || '',
             subject: parsed.subject || '',
+            messageId: parsed.messageId || '',
             text,
             html,
             links: extractLinks(text, html),

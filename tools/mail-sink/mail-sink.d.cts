@@ -6,6 +6,8 @@ export interface SinkMessage {
   to: string[];
   from: string;
   subject: string;
+  /** the Message-ID header (a repeated send of one effect carries the same one) */
+  messageId: string;
   text: string;
   html: string;
   /** every http(s) URL found in the text and HTML bodies, in order, without duplicates */

@@ -7,7 +7,7 @@ import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
-import { JobsModule } from '@second-look/server-jobs';
+import { JobsApiModule, JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
 import { NotificationsApiModule } from '@second-look/server-notifications';
@@ -46,6 +46,7 @@ export class AppModule {
         }),
         AuditModule,
         JobsModule,
+        JobsApiModule,
         IdentityModule,
         CasesModule,
         RecordsModule,

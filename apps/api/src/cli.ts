@@ -1,16 +1,21 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
+import { JobReconciler } from '@second-look/server-jobs';
+import { loadConfig } from '@second-look/server-platform';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ReconcileModule } from '../../worker/src/reconcile.module';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
 
 /**
  * Operations on the database, run as `node dist/server/apps/api/src/cli.js <command>`:
- *   migrate | revert | seed | pending-schema-changes | generate-migration <Name>
+ *   migrate | revert | seed | pending-schema-changes | generate-migration <Name> | reconcile-jobs
  */
 async function main(): Promise<void> {
   const [command, arg] = process.argv.slice(2);
+  if (command === 'reconcile-jobs') return reconcileJobs();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set. See "Configuration" in README.md.');
   const ds = new DataSource(dataSourceOptions(url, ALL_ENTITIES, { poolSize: 2 }));
@@ -54,10 +59,26 @@ async function main(): Promise<void> {
         break;
       }
       default:
-        throw new Error(`Unknown command "${command}". Use migrate, revert, seed, pending-schema-changes or generate-migration <Name>.`);
+        throw new Error(`Unknown command "${command}". Use migrate, revert, seed, pending-schema-changes, generate-migration <Name> or reconcile-jobs.`);
     }
   } finally {
     await ds.destroy();
+  }
+}
+
+/**
+ * Rebuilds the queues in Redis from PostgreSQL (after Redis lost its data, or to check):
+ * every job the outbox says should exist and the ledger says has not happened is added under
+ * its deterministic id, so running it twice, or while workers run, creates no duplicates.
+ */
+async function reconcileJobs(): Promise<void> {
+  const config = loadConfig();
+  const ctx = await NestFactory.createApplicationContext(ReconcileModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    const r = await ctx.get(JobReconciler).reconcile();
+    console.log(`Reconciled: ${r.expected} job(s) should exist, ${r.recreated} re-created in Redis, ${r.removed} cancelled job(s) removed, ${r.alreadyDone} already done.`);
+  } finally {
+    await ctx.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
 import { DEMO } from '../src/seed/demo-seed';
+import { makeFailedJob } from './support/failed-job';
 import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
 
 /**
@@ -213,6 +214,12 @@ export const MATRIX: Record<string, Row> = {
     // Only ever the caller's own notifications: anyone may call it, it touches nobody else's.
     run: (_s, c, id) => c.gql(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [id ?? randomUUID()] }),
     expect: ALL('ok'),
+  },
+  'Mutation.retryFailedJob': {
+    // A failed reminder of a fresh Harbor request: Harbor's admin may retry it; nobody else sees it.
+    run: async (s, c, id) =>
+      c.gql(`mutation($id: ID!) { retryFailedJob(queue: "reminders", jobId: $id) { id } }`, { id: id ?? (await makeFailedJob(s.stack.app, 'reminders', { requestId: (await freshRequest(s)).id })) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),

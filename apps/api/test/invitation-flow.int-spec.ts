@@ -77,7 +77,7 @@ describe('invitations by e-mail, through the worker and a real SMTP listener', (
     const token = tokenFrom(await linkFor('revoked@example.org'));
     await admin.ok(`mutation($id: ID!) { revokeInvitation(id: $id) }`, { id: inv.inviteStaff.id });
     expect((await s.client().gql(ACCEPT, { token, name: 'X' })).errors?.[0].extensions?.code).toBe('INVITATION_INVALID');
-    await s.ds.query(`DELETE FROM email_delivery WHERE key LIKE $1`, [`%${inv.inviteStaff.id}`]);
+    await s.ds.query(`DELETE FROM job_effect WHERE key LIKE $1`, [`%${inv.inviteStaff.id}`]);
     expect(await s.worker!.get(SendInvitationEmailJob).run({ invitationId: inv.inviteStaff.id })).toBe('no-longer-applies');
   });
 

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
 import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut, useViewer } from '@second-look/web-auth';
-import { AuditLogPage, MembersPage } from '@second-look/web-admin';
+import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
-import { NotificationBell, NotificationsPage } from '@second-look/web-notifications';
+import { NotificationBell, NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
 import { AppLayout, NotFoundState, type NavItem } from '@second-look/web-ui';
 
 function SignedInShell() {
@@ -23,6 +23,8 @@ function SignedInShell() {
           ? [
               { to: '/admin/members', label: t('nav.members') },
               { to: '/admin/audit', label: t('nav.audit') },
+              { to: '/admin/reminders', label: t('nav.reminderSettings') },
+              { to: '/admin/jobs', label: t('nav.jobs') },
             ]
           : []),
       ]
@@ -32,6 +34,7 @@ function SignedInShell() {
       user={{ displayName: viewer.displayName, email: viewer.email, organizationName: viewer.organization.name }}
       nav={nav}
       headerActions={<NotificationBell />}
+      menuLinks={[{ to: '/notifications/settings', label: t('userMenu.notificationSettings') }]}
       onSignOut={() => void signOut()}
       onSignOutEverywhere={() => void signOutEverywhere()}
     >
@@ -77,6 +80,15 @@ export function App() {
         />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/notifications/settings" element={<NotificationSettingsPage />} />
+        <Route
+          path="/admin/reminders"
+          element={
+            <StaffOnly admin>
+              <ReminderSettingsPage />
+            </StaffOnly>
+          }
+        />
         <Route
           path="/records"
           element={
@@ -106,6 +118,14 @@ export function App() {
           element={
             <StaffOnly admin>
               <AuditLogPage />
+            </StaffOnly>
+          }
+        />
+        <Route
+          path="/admin/jobs"
+          element={
+            <StaffOnly admin>
+              <JobsHealthPage />
             </StaffOnly>
           }
         />

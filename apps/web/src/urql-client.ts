@@ -8,6 +8,7 @@ import {
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
+import { jobsCacheKeys } from '@second-look/web-admin';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -54,6 +55,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
+          ...jobsCacheKeys,
         },
         updates: {
           Mutation: {

@@ -7,6 +7,35 @@ export enum QueueName {
 export enum JobName {
   SEND_INVITATION_EMAIL = 'send-invitation-email',
   SEND_RECORD_REQUEST_REMINDER = 'send-record-request-reminder',
+  /** One e-mail for one in-app notification (EMAIL queue). */
+  SEND_NOTIFICATION_EMAIL = 'send-notification-email',
+  /** Repeatable (job scheduler, hourly): starts the daily digest of each organisation whose digest hour it is (REMINDERS queue). */
+  FAN_OUT_DAILY_DIGESTS = 'fan-out-daily-digests',
+  /** One organisation's digests for one day: one e-mail job per person (REMINDERS queue). */
+  SEND_ORGANIZATION_DIGESTS = 'send-organization-digests',
+  /** One person's daily digest e-mail (EMAIL queue). */
+  SEND_DIGEST_EMAIL = 'send-digest-email',
+  /** An admin changed the reminder settings: re-plan every open request's reminders (REMINDERS queue). */
+  RESCHEDULE_ORGANIZATION_REMINDERS = 'reschedule-organization-reminders',
+}
+
+export interface SendNotificationEmailPayload {
+  notificationId: string;
+}
+
+export interface SendOrganizationDigestsPayload {
+  organizationId: string;
+  /** The digest's calendar day in the organisation's zone. */
+  on: string;
+}
+
+export interface RescheduleOrganizationRemindersPayload {
+  organizationId: string;
+}
+
+export interface SendDigestEmailPayload {
+  userId: string;
+  on: string;
 }
 
 /** Ids and the reminder's identity only; the job re-reads the request and decides if it still applies. */
@@ -28,4 +57,11 @@ export const jobIds = {
   invitationEmail: (invitationId: string) => `invitation-email.${invitationId}`,
   /** One per request, kind and date: an extension schedules new dates, never the same job twice. */
   recordReminder: (requestId: string, kind: string, on: string) => `record-reminder.${requestId}.${kind}.${on}`,
+  notificationEmail: (notificationId: string) => `notification-email.${notificationId}`,
+  /** The id of the repeatable job scheduler that starts digests. */
+  dailyDigestScheduler: () => 'daily-digests',
+  organizationDigests: (organizationId: string, on: string) => `digests.${organizationId}.${on}`,
+  digestEmail: (userId: string, on: string) => `digest-email.${userId}.${on}`,
+  /** One per change of settings (the change's time), so two quick changes each re-plan. */
+  rescheduleOrganizationReminders: (organizationId: string, changedAtMs: number) => `reminder-settings.${organizationId}.${changedAtMs}`,
 };

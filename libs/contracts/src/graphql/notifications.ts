@@ -45,3 +45,73 @@ export const NotificationCaseQuery = gql<{ case: { id: string; patientName: stri
     }
   }
 `;
+
+// ---------------------------------------------------------------- e-mail preferences
+
+export type EmailMode = 'IMMEDIATE' | 'DIGEST' | 'OFF';
+export type NotificationCategory = 'RECORD_REMINDERS' | 'RECORD_ESCALATIONS';
+
+export interface NotificationPreferences {
+  /** The person's own id (one cached copy). */
+  id: string;
+  email: { category: NotificationCategory; mode: EmailMode }[];
+  /** HH:MM wall-clock times in `timeZone`; end may be before start (spans midnight). */
+  quietHours: { start: string; end: string } | null;
+  timeZone: string;
+  digestTime: string;
+}
+
+const PREFERENCES = 'id email { category mode } quietHours { start end } timeZone digestTime';
+
+export const NotificationPreferencesQuery = gql<{ notificationPreferences: NotificationPreferences }, Record<string, never>>`
+  query NotificationPreferences {
+    notificationPreferences {
+      ${PREFERENCES}
+    }
+  }
+`;
+
+export const UpdateNotificationPreferencesMutation = gql<
+  { updateNotificationPreferences: NotificationPreferences },
+  { input: { email: { category: NotificationCategory; mode: EmailMode }[]; quietHours: { start: string; end: string } | null } }
+>`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      ${PREFERENCES}
+    }
+  }
+`;
+
+// ---------------------------------------------------------------- organisation reminder settings (admins)
+
+export interface ReminderSettings {
+  /** The organisation's id (one cached copy). */
+  id: string;
+  daysAfterSent: number[];
+  targetSoonDays: number;
+  legalSoonDays: number;
+  workStart: string;
+  workEnd: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  timeZone: string;
+  digestHour: number;
+}
+
+const REMINDER_SETTINGS = 'id daysAfterSent targetSoonDays legalSoonDays workStart workEnd workingDays timeZone digestHour';
+
+export const ReminderSettingsQuery = gql<{ reminderSettings: ReminderSettings }, Record<string, never>>`
+  query ReminderSettings {
+    reminderSettings {
+      ${REMINDER_SETTINGS}
+    }
+  }
+`;
+
+export const UpdateReminderSettingsMutation = gql<{ updateReminderSettings: ReminderSettings }, { input: Omit<ReminderSettings, 'id'> }>`
+  mutation UpdateReminderSettings($input: UpdateReminderSettingsInput!) {
+    updateReminderSettings(input: $input) {
+      ${REMINDER_SETTINGS}
+    }
+  }
+`;

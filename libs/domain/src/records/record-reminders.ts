@@ -1,7 +1,10 @@
-import { addDays, CalendarDate, isBefore } from '../dates/calendar-date';
+import { addDays, CalendarDate, isAfter, isBefore } from '../dates/calendar-date';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** The moments a record request is chased (DOMAIN.md "The clock"): before and at both dates. */
+/** The moments a record request is chased (DOMAIN.md "The clock"): on set days after sending, and before and at both dates. */
 export enum RecordReminderKind {
+  /** A set number of days after the request was sent (the organisation's reminder days, e.g. day 14 and 25). */
+  SENT_DAY = 'SENT_DAY',
   /** A couple of days before the plan target: time to nudge the holder. */
   TARGET_SOON = 'TARGET_SOON',
   TARGET_DUE = 'TARGET_DUE',
@@ -12,53 +15,85 @@ export enum RecordReminderKind {
   LEGAL_OVERDUE = 'LEGAL_OVERDUE',
 }
 
+/** An organisation's choice of when requests are chased. */
 export interface RecordReminderSettings {
+  /** Days after the sent date that get a reminder (day 7, 14, 25, 30 by default). */
+  daysAfterSent: readonly number[];
+  /** How many days before the plan target the "soon" reminder goes (0 = none). */
   targetSoonDays: number;
+  /** How many days before the legal due date the "soon" reminder goes (0 = none). */
   legalSoonDays: number;
-  /** Local time of day reminders go out (working hours in the organisation's zone). */
-  hour: number;
 }
 
-export const DEFAULT_RECORD_REMINDER_SETTINGS: RecordReminderSettings = { targetSoonDays: 2, legalSoonDays: 5, hour: 9 };
+export const DEFAULT_RECORD_REMINDER_SETTINGS: RecordReminderSettings = { daysAfterSent: [7, 14, 25, 30], targetSoonDays: 2, legalSoonDays: 5 };
+
+export const MAX_REMINDER_DAY = 60;
+export const MAX_REMINDER_DAYS = 10;
+
+const invalid = (field: string, message: string, value?: unknown) => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...(value !== undefined ? { value } : {}) });
+
+/** Checks what an admin entered; returns the days sorted and without repeats. */
+export function validateRecordReminderSettings(s: RecordReminderSettings): RecordReminderSettings {
+  if (!Array.isArray(s.daysAfterSent)) throw invalid('daysAfterSent', 'Reminder days must be a list of numbers');
+  if (s.daysAfterSent.some((d) => !Number.isInteger(d) || d < 1 || d > MAX_REMINDER_DAY)) {
+    throw invalid('daysAfterSent', `Each reminder day must be a whole number from 1 to ${MAX_REMINDER_DAY}`, s.daysAfterSent);
+  }
+  const days = [...new Set(s.daysAfterSent)].sort((a, b) => a - b);
+  if (days.length > MAX_REMINDER_DAYS) throw invalid('daysAfterSent', `At most ${MAX_REMINDER_DAYS} reminder days`, days.length);
+  if (!Number.isInteger(s.targetSoonDays) || s.targetSoonDays < 0 || s.targetSoonDays > 14) throw invalid('targetSoonDays', 'The reminder before the plan target must be 0 to 14 days before it', s.targetSoonDays);
+  if (!Number.isInteger(s.legalSoonDays) || s.legalSoonDays < 0 || s.legalSoonDays > 30) throw invalid('legalSoonDays', 'The reminder before the legal due date must be 0 to 30 days before it', s.legalSoonDays);
+  return { daysAfterSent: days, targetSoonDays: s.targetSoonDays, legalSoonDays: s.legalSoonDays };
+}
 
 export interface RecordReminder {
   kind: RecordReminderKind;
   on: CalendarDate;
   /** Only the coordinator escalation goes to the coordinators; the rest to the request's people. */
   escalate: boolean;
+  /** For SENT_DAY: which day after sending. */
+  day?: number;
+}
+
+export interface RecordReminderDates {
+  sentOn: CalendarDate;
+  planTargetOn: CalendarDate;
+  legalDueOn: CalendarDate;
 }
 
 /**
- * The reminders a request should have, from its dates. Reminders on a day already past are
- * left out, except that today's still count (they fire at once if the hour has passed).
+ * Every reminder a request should have, from its dates, in date order. A "day N" reminder
+ * that falls on the day of a target or legal reminder, or after the legal date, is left out:
+ * one nudge a day is enough, and past the legal date the escalation takes over.
  */
-export function recordRequestReminders(
-  dates: { planTargetOn: CalendarDate; legalDueOn: CalendarDate },
-  today: CalendarDate,
-  settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS,
-): RecordReminder[] {
-  const all: RecordReminder[] = [
-    { kind: RecordReminderKind.TARGET_SOON, on: addDays(dates.planTargetOn, -settings.targetSoonDays), escalate: false },
+export function allRecordRequestReminders(dates: RecordReminderDates, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): RecordReminder[] {
+  const fixed: RecordReminder[] = [
+    ...(settings.targetSoonDays > 0 ? [{ kind: RecordReminderKind.TARGET_SOON, on: addDays(dates.planTargetOn, -settings.targetSoonDays), escalate: false }] : []),
     { kind: RecordReminderKind.TARGET_DUE, on: dates.planTargetOn, escalate: false },
-    { kind: RecordReminderKind.LEGAL_SOON, on: addDays(dates.legalDueOn, -settings.legalSoonDays), escalate: false },
+    ...(settings.legalSoonDays > 0 ? [{ kind: RecordReminderKind.LEGAL_SOON, on: addDays(dates.legalDueOn, -settings.legalSoonDays), escalate: false }] : []),
     { kind: RecordReminderKind.LEGAL_DUE, on: dates.legalDueOn, escalate: false },
     { kind: RecordReminderKind.LEGAL_OVERDUE, on: addDays(dates.legalDueOn, 1), escalate: true },
   ];
-  return all.filter((r) => !isBefore(r.on, today));
+  const taken = new Set<string>(fixed.map((r) => r.on));
+  const byDay: RecordReminder[] = [];
+  for (const day of settings.daysAfterSent) {
+    const on = addDays(dates.sentOn, day);
+    if (taken.has(on) || isAfter(on, dates.legalDueOn)) continue;
+    taken.add(on);
+    byDay.push({ kind: RecordReminderKind.SENT_DAY, on, escalate: false, day });
+  }
+  // Stable: on a shared date the fixed reminder comes first (a "soon" can coincide with a due).
+  return [...byDay, ...fixed].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
-/** The date a reminder kind belongs to, on the request as it is now (for the job's "still applies?" check). */
-export function reminderDateFor(kind: RecordReminderKind, dates: { planTargetOn: CalendarDate; legalDueOn: CalendarDate }, settings = DEFAULT_RECORD_REMINDER_SETTINGS): CalendarDate {
-  switch (kind) {
-    case RecordReminderKind.TARGET_SOON:
-      return addDays(dates.planTargetOn, -settings.targetSoonDays);
-    case RecordReminderKind.TARGET_DUE:
-      return dates.planTargetOn;
-    case RecordReminderKind.LEGAL_SOON:
-      return addDays(dates.legalDueOn, -settings.legalSoonDays);
-    case RecordReminderKind.LEGAL_DUE:
-      return dates.legalDueOn;
-    case RecordReminderKind.LEGAL_OVERDUE:
-      return addDays(dates.legalDueOn, 1);
-  }
+/**
+ * The reminders still to come: those on a day already past are left out, except that
+ * today's still count (they fire at once if the working day has begun).
+ */
+export function recordRequestReminders(dates: RecordReminderDates, today: CalendarDate, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): RecordReminder[] {
+  return allRecordRequestReminders(dates, settings).filter((r) => !isBefore(r.on, today));
+}
+
+/** The job's "does this still apply?": the request as it is now, under the settings as they are now, still has this reminder on this day. */
+export function reminderStillApplies(kind: RecordReminderKind, on: CalendarDate, dates: RecordReminderDates, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): boolean {
+  return allRecordRequestReminders(dates, settings).some((r) => r.kind === kind && r.on === on);
 }

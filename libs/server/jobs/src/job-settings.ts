@@ -1,12 +1,80 @@
-import type { DefaultJobOptions } from 'bullmq';
+import { DefaultJobOptions, Job, UnrecoverableError, WorkerOptions } from 'bullmq';
 
 /**
- * Retry and retention for every job. Retention is by age, not by count, so a burst of
- * jobs can never fill Redis and a quiet week never loses the record of a failure too early.
+ * Shared retry, retention and worker settings for every queue. Use these constants rather than
+ * per-job numbers, so one place says how hard we try and how long Redis keeps what.
  */
+
+/** Age-based retention (seconds). By age, not count, so a burst cannot fill Redis and a quiet week keeps its failures. */
+export const JOB_RETENTION = {
+  /** Completed jobs: long enough that re-adding the same deterministic id within a day is a no-op in Redis too. */
+  completedSeconds: 24 * 60 * 60,
+  /** Failed jobs stay two weeks, for the staff view's "failed with reason, retry". */
+  failedSeconds: 14 * 24 * 60 * 60,
+  /** The idempotency ledger outlives every job that could still be retried (job_effect pruning). */
+  ledgerDays: 90,
+  /** Dispatched outbox rows are history once BullMQ has them. */
+  outboxDispatchedDays: 7,
+} as const;
+
+/**
+ * Retries: 8 attempts with exponential backoff from 5 s (5 s, 10 s, 20 s … about 10 minutes in
+ * all), with jitter so a burst of failures against one SMTP server does not retry in lockstep.
+ */
+export const JOB_RETRY = { attempts: 8, backoff: { type: 'exponential', delay: 5_000, jitter: 0.2 } } as const;
+
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: { age: 24 * 60 * 60 },
-  removeOnFail: { age: 14 * 24 * 60 * 60 },
+  attempts: JOB_RETRY.attempts,
+  backoff: { ...JOB_RETRY.backoff },
+  removeOnComplete: { age: JOB_RETENTION.completedSeconds },
+  removeOnFail: { age: JOB_RETENTION.failedSeconds },
 };
+
+const envMs = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v >= 500 ? v : fallback;
+};
+
+/**
+ * Worker settings for every @Processor (spread into its options). Every job is idempotent
+ * (ledger or unique key), so a job whose worker died may be handed out again freely:
+ * maxStalledCount is generous, or a job on a worker killed twice would fail for nothing.
+ * JOB_LOCK_MS shortens the lock (and the stalled check) where workers are killed on purpose
+ * (the fault tests); the default suits production.
+ */
+export const WORKER_SETTINGS: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval' | 'maxStalledCount'> = {
+  lockDuration: envMs('JOB_LOCK_MS', 30_000),
+  stalledInterval: envMs('JOB_LOCK_MS', 30_000),
+  maxStalledCount: 20,
+};
+
+/** A failure that retrying cannot fix (bad payload, unknown job, refused address): fail at once. */
+export function permanentFailure(message: string): UnrecoverableError {
+  return new UnrecoverableError(message);
+}
+
+export function isPermanentFailure(e: unknown): boolean {
+  return e instanceof UnrecoverableError || (e as Error | undefined)?.name === 'UnrecoverableError';
+}
+
+/** What a job did; returned as the job's result so the staff view and logs can tell. */
+export type JobOutcome = 'sent' | 'already-sent' | 'no-longer-applies' | 'done';
+
+export type JobHandler = (data: unknown, job: Job) => Promise<JobOutcome | string>;
+
+/**
+ * Routes a job to its handler by name. An unknown name is permanent (no retry): a newer API
+ * enqueued work this worker cannot do, or a typo; retrying will not help.
+ */
+export function dispatchJob(job: Job, handlers: Partial<Record<string, JobHandler>>): Promise<JobOutcome | string> {
+  const handler = handlers[job.name];
+  if (!handler) throw permanentFailure(`Unknown job "${job.name}" on queue "${job.queueName}"`);
+  return handler(job.data, job);
+}
+
+/** Payload check for ids-only payloads: a missing or non-string id is permanent. */
+export function requireIds<K extends string>(data: unknown, ...keys: K[]): Record<K, string> {
+  const o = (data ?? {}) as Record<string, unknown>;
+  for (const k of keys) if (typeof o[k] !== 'string' || !o[k]) throw permanentFailure(`Job payload lacks "${k}"`);
+  return o as Record<K, string>;
+}

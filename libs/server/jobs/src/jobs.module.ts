@@ -2,9 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '@second-look/contracts';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
+import { DevClockService } from './dev-clock/dev-clock.service';
 import { EmailJobs } from './email-jobs.producer';
-import { OutboxService } from './outbox/outbox.service';
 import { DEFAULT_JOB_OPTIONS } from './job-settings';
+import { EffectLedger } from './ledger/effect-ledger';
+import { OutboxService } from './outbox/outbox.service';
+import { MAINTENANCE_QUEUE } from './queues';
+import { JobSourceRegistry } from './reconcile/job-sources';
 import { bullConnection } from './redis-connection';
 
 /** Queues and producers; imported by the API (to enqueue) and by the worker (to process). */
@@ -18,9 +22,9 @@ import { bullConnection } from './redis-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }),
+    BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }, { name: MAINTENANCE_QUEUE }),
   ],
-  providers: [EmailJobs, OutboxService],
-  exports: [EmailJobs, OutboxService, BullModule],
+  providers: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService],
+  exports: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService, BullModule],
 })
 export class JobsModule {}

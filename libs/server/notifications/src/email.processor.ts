@@ -1,21 +1,33 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendInvitationEmailPayload } from '@second-look/contracts';
-import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNotificationEmailPayload } from '@second-look/contracts';
+import { dispatchJob, JobOutcome, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { DelayedError, Job } from 'bullmq';
+import { DailyDigestJobs } from './daily-digest.jobs';
 import { SendInvitationEmailJob } from './send-invitation-email.job';
+import { EmailJobOutcome, isHeld, SendNotificationEmailJob } from './send-notification-email.job';
 
 /** The e-mail queue's consumer: dispatches each job by name to the class that does it. */
-@Processor(QueueName.EMAIL, { concurrency: 4 })
+@Processor(QueueName.EMAIL, { concurrency: 4, ...WORKER_SETTINGS })
 export class EmailProcessor extends WorkerHost {
-  constructor(private readonly invitationEmail: SendInvitationEmailJob) {
+  constructor(
+    private readonly invitationEmail: SendInvitationEmailJob,
+    private readonly notificationEmail: SendNotificationEmailJob,
+    private readonly digests: DailyDigestJobs,
+  ) {
     super();
   }
 
-  async process(job: Job): Promise<string> {
-    switch (job.name as JobName) {
-      case JobName.SEND_INVITATION_EMAIL:
-        return this.invitationEmail.run(job.data as SendInvitationEmailPayload);
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name}`);
-    }
+  async process(job: Job, token?: string): Promise<string> {
+    const hold = async (o: EmailJobOutcome): Promise<JobOutcome> => {
+      if (!isHeld(o)) return o;
+      // Quiet hours: back to the delayed set until they end, without using up an attempt.
+      await job.moveToDelayed(o.heldUntil.getTime(), token);
+      throw new DelayedError();
+    };
+    return dispatchJob(job, {
+      [JobName.SEND_INVITATION_EMAIL]: (d) => this.invitationEmail.run(d as SendInvitationEmailPayload),
+      [JobName.SEND_NOTIFICATION_EMAIL]: async (d) => hold(await this.notificationEmail.run(d as SendNotificationEmailPayload)),
+      [JobName.SEND_DIGEST_EMAIL]: async (d) => hold(await this.digests.send(d as SendDigestEmailPayload)),
+    });
   }
 }

@@ -2,10 +2,14 @@ export * from './mailer';
 export * from './send-invitation-email.job';
 export * from './notifications.module';
 export * from './send-record-request-reminder.job';
+export * from './send-notification-email.job';
+export * from './daily-digest.jobs';
 export * from './notification.entity';
 export * from './notification.model';
 export * from './notification.service';
+export * from './notification-preference.entity';
 export * from './notifications-api.module';
 
 import { Notification } from './notification.entity';
-export const NOTIFICATION_ENTITIES = [Notification];
+import { NotificationPreference } from './notification-preference.entity';
+export const NOTIFICATION_ENTITIES = [Notification, NotificationPreference];

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Stable per effect (see messageIdFor in server-jobs), so a repeated send is the same message. */
+  messageId?: string;
 }
 
 /** SMTP through nodemailer. A 5xx answer is permanent (bad address): the job must not retry it. */

@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('notification')
 @Index(['userId', 'createdAt'])
 @Index('notification_unread', ['userId'], { where: 'read_at IS NULL' })
+// What the daily digest looks for, per organisation: unread and not yet e-mailed or listed.
+@Index('notification_digest_pending', ['organizationId', 'userId'], { where: 'read_at IS NULL AND digested_at IS NULL AND emailed_at IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +39,14 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** When it went out as an e-mail of its own (immediate); it then stays out of digests. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
+
+  /** When it was listed in a daily digest; it is never listed twice. */
+  @Column({ type: 'timestamptz', nullable: true })
+  digestedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

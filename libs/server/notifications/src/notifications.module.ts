@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { JobsModule, OutboxRelay } from '@second-look/server-jobs';
+import { ClockModule } from '@second-look/server-platform';
+import { OrganizationReminderRescheduler, RecordsJobsModule } from '@second-look/server-records';
+import { DailyDigestJobs } from './daily-digest.jobs';
 import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer';
+import { NotificationDispatcher } from './notification-dispatcher';
 import { ReminderProcessor } from './reminder.processor';
 import { SendInvitationEmailJob } from './send-invitation-email.job';
+import { SendNotificationEmailJob } from './send-notification-email.job';
 import { SendRecordRequestReminderJob } from './send-record-request-reminder.job';
 
-/** Worker side: the outbox relay and the consumers of the e-mail queue. */
-@Module({ imports: [JobsModule], providers: [Mailer, SendInvitationEmailJob, EmailProcessor, SendRecordRequestReminderJob, ReminderProcessor, OutboxRelay], exports: [SendInvitationEmailJob, SendRecordRequestReminderJob] })
+/** Worker side: the outbox relay and the consumers of the e-mail and reminder queues. */
+@Module({
+  imports: [JobsModule, ClockModule, RecordsJobsModule],
+  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, ReminderProcessor, OutboxRelay],
+  exports: [SendInvitationEmailJob, SendRecordRequestReminderJob, SendNotificationEmailJob, DailyDigestJobs],
+})
 export class NotificationsWorkerModule {}

@@ -1,20 +1,27 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendRecordRequestReminderPayload } from '@second-look/contracts';
-import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, QueueName, RescheduleOrganizationRemindersPayload, SendOrganizationDigestsPayload, SendRecordRequestReminderPayload } from '@second-look/contracts';
+import { dispatchJob, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { OrganizationReminderRescheduler } from '@second-look/server-records';
+import { Job } from 'bullmq';
+import { DailyDigestJobs } from './daily-digest.jobs';
 import { SendRecordRequestReminderJob } from './send-record-request-reminder.job';
 
-@Processor(QueueName.REMINDERS, { concurrency: 4 })
+@Processor(QueueName.REMINDERS, { concurrency: 4, ...WORKER_SETTINGS })
 export class ReminderProcessor extends WorkerHost {
-  constructor(private readonly recordReminder: SendRecordRequestReminderJob) {
+  constructor(
+    private readonly recordReminder: SendRecordRequestReminderJob,
+    private readonly digests: DailyDigestJobs,
+    private readonly rescheduler: OrganizationReminderRescheduler,
+  ) {
     super();
   }
 
   async process(job: Job): Promise<string> {
-    switch (job.name as JobName) {
-      case JobName.SEND_RECORD_REQUEST_REMINDER:
-        return this.recordReminder.run(job.data as SendRecordRequestReminderPayload);
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name}`);
-    }
+    return dispatchJob(job, {
+      [JobName.SEND_RECORD_REQUEST_REMINDER]: (d) => this.recordReminder.run(d as SendRecordRequestReminderPayload),
+      [JobName.FAN_OUT_DAILY_DIGESTS]: async () => `started ${await this.digests.fanOut()} organisation(s)`,
+      [JobName.SEND_ORGANIZATION_DIGESTS]: (d) => this.digests.organization(d as SendOrganizationDigestsPayload),
+      [JobName.RESCHEDULE_ORGANIZATION_REMINDERS]: async (d) => `${await this.rescheduler.run((d as RescheduleOrganizationRemindersPayload).organizationId)} request(s) re-planned`,
+    });
   }
 }

@@ -1,64 +1,71 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { jobIds, SendRecordRequestReminderPayload } from '@second-look/contracts';
-import { CalendarDate, RecordReminderKind, reminderDateFor, Role } from '@second-look/domain';
+import { JobName, jobIds, SendRecordRequestReminderPayload } from '@second-look/contracts';
+import { CalendarDate, RecordReminderKind, recordReminderNotificationKind, reminderStillApplies, Role } from '@second-look/domain';
 import { PatientCase } from '@second-look/server-cases';
 import { UserAccount } from '@second-look/server-identity';
-import { RecordRequest } from '@second-look/server-records';
-import { DataSource, IsNull } from 'typeorm';
-import type { JobOutcome } from './send-invitation-email.job';
-import { Notification } from './notification.entity';
+import { organizationTiming, RecordRequest } from '@second-look/server-records';
+import { IsNull } from 'typeorm';
+import { EffectLedger, EffectNoLongerApplies, JobOutcome } from '@second-look/server-jobs';
+import { NotificationDispatcher } from './notification-dispatcher';
 
 const ESCALATIONS = new Set<string>([RecordReminderKind.LEGAL_OVERDUE]);
 
 /**
  * One reminder of one record request. It re-reads the request and does nothing when the
- * request is complete or its dates moved (an extension scheduled new reminders). The
- * notification key is unique per job and person, so a retried, stalled or duplicated job
- * adds nothing. Reminders go to the lead advocate; past the legal date the coordinators too.
+ * request is complete, its case closed, or its dates moved (an extension scheduled new
+ * reminders). The effect (the notifications) commits with its ledger key (EffectLedger), so a
+ * retried, stalled, duplicated or re-created job adds nothing; the notification's own unique
+ * key is a second guard. Reminders go to the lead advocate; past the legal date the
+ * coordinators too.
  */
 @Injectable()
 export class SendRecordRequestReminderJob {
   private readonly logger = new Logger(SendRecordRequestReminderJob.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly ledger: EffectLedger,
+    private readonly notifications: NotificationDispatcher,
+  ) {}
 
   async run(p: SendRecordRequestReminderPayload): Promise<JobOutcome> {
-    const m = this.dataSource.manager;
-    const request = await m.findOneBy(RecordRequest, { id: p.requestId });
-    if (!request || request.completedOn) return 'no-longer-applies';
-    const kind = p.kind as RecordReminderKind;
-    const dueNow = reminderDateFor(kind, { planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate });
-    if (dueNow !== p.on) return 'no-longer-applies';
-    const kase = await m.findOneBy(PatientCase, { id: request.caseId });
-    if (!kase || kase.closedAt) return 'no-longer-applies';
-
-    const recipients = new Set<string>();
-    if (kase.leadAdvocateId) recipients.add(kase.leadAdvocateId);
-    if (ESCALATIONS.has(kind) || recipients.size === 0) {
-      const coordinators = await m.find(UserAccount, { where: { organizationId: kase.organizationId, role: Role.COORDINATOR, deactivatedAt: IsNull() }, select: { id: true } });
-      coordinators.forEach((c) => recipients.add(c.id));
-    }
     const jobId = jobIds.recordReminder(p.requestId, p.kind, p.on);
-    const result = await m
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
+    const kind = p.kind as RecordReminderKind;
+    // Claim the key first, then re-read everything under it: a request received (or a case
+    // closed) a moment ago is seen, and the notifications commit with the key or not at all.
+    const outcome = await this.ledger.once(jobId, { jobName: JobName.SEND_RECORD_REQUEST_REMINDER }, async (tx) => {
+      const request = await tx.findOneBy(RecordRequest, { id: p.requestId });
+      if (!request || request.completedOn) throw new EffectNoLongerApplies('request complete or gone');
+      // Under the organisation's reminder settings as they are now (an admin may have changed the days).
+      const timing = await organizationTiming(tx, request.organizationId);
+      const dates = { sentOn: request.sentOn as CalendarDate, planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate };
+      if (!reminderStillApplies(kind, p.on as CalendarDate, dates, timing.reminders)) throw new EffectNoLongerApplies('the request’s dates or the reminder days moved');
+      const kase = await tx.findOneBy(PatientCase, { id: request.caseId });
+      if (!kase || kase.closedAt) throw new EffectNoLongerApplies('case closed or gone');
+      await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);
+
+      const recipients = new Set<string>();
+      if (kase.leadAdvocateId) recipients.add(kase.leadAdvocateId);
+      if (ESCALATIONS.has(kind) || recipients.size === 0) {
+        const coordinators = await tx.find(UserAccount, { where: { organizationId: kase.organizationId, role: Role.COORDINATOR, deactivatedAt: IsNull() }, select: { id: true } });
+        coordinators.forEach((c) => recipients.add(c.id));
+      }
+      if (!recipients.size) return 0;
+      // In-app for everyone, plus e-mail jobs for those who want them at once (same transaction).
+      return this.notifications.create(
+        tx,
         [...recipients].map((userId) => ({
           key: `${jobId}:${userId}`,
           organizationId: kase.organizationId,
           userId,
-          kind: `record_request.${kind}`,
+          kind: recordReminderNotificationKind(kind),
           caseId: kase.id,
           recordRequestId: request.id,
-          dueOn: kind.startsWith('TARGET') ? request.planTargetOn : request.legalDueOn,
+          dueOn: kind.startsWith('TARGET') ? request.planTargetOn : kind === RecordReminderKind.SENT_DAY ? null : request.legalDueOn,
         })),
-      )
-      .orIgnore()
-      .execute();
-    const added = result.identifiers.filter(Boolean).length;
-    this.logger.log(`record request ${request.id}: ${kind} reminder, ${added} notification(s)`);
-    return added ? 'sent' : 'already-sent';
+      );
+    });
+    if (!outcome.done) return outcome.reason === 'already-done' ? 'already-sent' : 'no-longer-applies';
+    this.logger.log(`record request ${p.requestId}: ${kind} reminder, ${outcome.result} notification(s)`);
+    return 'sent';
   }
 }

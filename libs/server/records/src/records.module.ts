@@ -18,6 +18,8 @@ import {
 import { RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 import { RecordReminderScheduler } from './request/record-reminder.scheduler';
+import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.resolver';
+import { ReminderSettingsService } from './reminder-settings/reminder-settings.service';
 
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule],
@@ -34,6 +36,8 @@ import { RecordReminderScheduler } from './request/record-reminder.scheduler';
     RecordRequestItemResolver,
     RecordFollowUpResolver,
     RecordBoardHolderGroupResolver,
+    ReminderSettingsService,
+    ReminderSettingsResolver,
   ],
   exports: [PacketService, RecordRequestService, RecordHolderService],
 })

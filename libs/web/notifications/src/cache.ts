@@ -4,6 +4,10 @@ import { UnreadNotificationCountQuery } from '@second-look/contracts/graphql';
 
 export const notificationsCacheKeys: KeyingConfig = {
   NotificationConnection: () => null,
+  // NotificationPreferences and ReminderSettings carry an id (the person's, the organisation's):
+  // a save returns the whole object, so the cache updates the screen without a refetch.
+  EmailPreference: () => null,
+  QuietHours: () => null,
 };
 
 const ReadAtFragment = gql`

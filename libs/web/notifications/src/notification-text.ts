@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '@second-look/contracts/graphql';
 import { addDays, formatDay } from './dates';
 
-const RECORD_REQUEST_KINDS = new Set(['TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
+const RECORD_REQUEST_KINDS = new Set(['SENT_DAY', 'TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
+/** Kinds whose sentence needs no date. */
+const DATELESS = new Set(['SENT_DAY', 'LEGAL_OVERDUE']);
 
 /** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
@@ -15,7 +17,9 @@ export function useNotificationText(today: string): (n: AppNotification) => stri
   const { t, i18n } = useTranslation();
   return (n) => {
     const key = kindKey(n.kind);
-    if (!n.dueOn || key === 'generic') return t('notifications.kind.generic');
+    if (key === 'generic') return t('notifications.kind.generic');
+    if (DATELESS.has(key)) return t(`notifications.kind.${key}`);
+    if (!n.dueOn) return t('notifications.kind.generic');
     const when =
       n.dueOn === today
         ? t('notifications.when.today')

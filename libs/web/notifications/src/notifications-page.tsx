@@ -153,7 +153,12 @@ export function NotificationsPage() {
   return (
     <Stack gap="lg" maw={760}>
       <Stack gap={4}>
-        <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
+        <Group justify="space-between" align="center" gap="sm">
+          <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
+          <Anchor component={Link} to="/notifications/settings" className="sl-small-target">
+            {t('notifications.settingsLink')}
+          </Anchor>
+        </Group>
         <Text>{t('notifications.intro')}</Text>
       </Stack>
       {shown > 0 ? (

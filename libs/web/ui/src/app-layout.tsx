@@ -51,6 +51,8 @@ export function AppLayout(props: {
   onSignOutEverywhere: () => void;
   /** Extra controls in the header before the user menu (the app passes the notification bell). */
   headerActions?: ReactNode;
+  /** Pages reached from the user menu (e.g. notification settings), above signing out. */
+  menuLinks?: { to: string; label: string }[];
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -107,6 +109,12 @@ export function AppLayout(props: {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
+                {props.menuLinks?.map((l) => (
+                  <Menu.Item key={l.to} component={Link} to={l.to}>
+                    {l.label}
+                  </Menu.Item>
+                ))}
+                {props.menuLinks?.length ? <Menu.Divider /> : null}
                 <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
                 <Menu.Item onClick={openConfirm}>
                   {t('userMenu.signOutEverywhere')}

@@ -16,11 +16,14 @@ const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 
 export const MAX_PAGE = 100;
 
 export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
+/** Run inside the transaction that moves a case's stage (e.g. closing it cancels its reminders). */
+export type CaseStageMovedHook = (manager: EntityManager, kase: PatientCase, from: CaseStage, to: CaseStage) => Promise<void>;
 
 @Injectable()
 export class CaseService implements OnModuleInit {
   /** Run inside the transaction that creates a case (e.g. the records library adds the default packet). */
   readonly createdHooks: CaseCreatedHook[] = [];
+  readonly stageMovedHooks: CaseStageMovedHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -153,6 +156,7 @@ export class CaseService implements OnModuleInit {
       kase.closedAt = to === CaseStage.CLOSED ? new Date() : null;
       const saved = await m.save(kase);
       await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: from, toStage: to, byUserId: actor.userId });
+      for (const hook of this.stageMovedHooks) await hook(m, saved, from, to);
       await this.audit.record(actor, { action: 'case.move_stage', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { from, to } }, m);
       return saved;
     });

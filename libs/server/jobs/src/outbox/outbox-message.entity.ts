@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox_message')
 @Index('outbox_message_pending', ['id'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_message_subject', ['queue', 'subjectId'], { where: 'subject_id IS NOT NULL' })
+@Index('outbox_message_job', ['queue', 'jobId'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -20,6 +22,18 @@ export class OutboxMessage {
   /** Deterministic BullMQ job id: relaying the same message twice yields one job. */
   @Column({ type: 'varchar', length: 200 })
   jobId: string;
+
+  /**
+   * `add` (the default) enqueues the job; `remove` takes a pending delayed job out again, so
+   * undoing a change (records received, a date moved, a case closed) cancels its reminders in
+   * the same transaction. A job already running is left to finish: it re-reads state and no-ops.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'add' })
+  action: 'add' | 'remove';
+
+  /** What the job is about (e.g. a record request id): undo cancels by subject (OutboxService.cancelPending). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  subjectId: string | null;
 
   /** Ids only; the job re-reads state when it runs. */
   @Column({ type: 'jsonb' })

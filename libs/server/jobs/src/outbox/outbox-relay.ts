@@ -2,13 +2,20 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@second-look/server-platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 export const OUTBOX_RELAY_SETTINGS = {
-  batchSize: 200,
+  batchSize: 500,
   /** How often an idle relay looks for new messages. */
   pollMs: 250,
+  /**
+   * Concurrent drain loops per worker. SKIP LOCKED gives each its own batch, so while one
+   * waits on PostgreSQL another is pushing to Redis: under a burst the relay keeps up with
+   * plain addBulk instead of alternating between the two.
+   */
+  lanes: 2,
 } as const;
 
 interface Row {
@@ -17,7 +24,8 @@ interface Row {
   job_name: string;
   job_id: string;
   payload: Record<string, unknown>;
-  delay_ms: number;
+  available_at: Date;
+  action: 'add' | 'remove';
 }
 
 /**
@@ -26,33 +34,43 @@ interface Row {
  * (BullMQ ignores an id it already has), and marks the rows dispatched in the same
  * transaction. If the process dies after adding but before committing, the next pass adds
  * the same ids again, which changes nothing.
+ *
+ * Rows are applied in id order within a batch, so "add, then remove" leaves no job and
+ * "remove, then add" (a reminder rescheduled under the same id) leaves one. Across batches
+ * (two lanes, two replicas) the order is best effort: a removal may overtake its addition.
+ * That is safe because every job re-reads state and no-ops, and reconcile removes a job whose
+ * latest outbox row is a removal. A delayed job's timestamp is the
+ * injectable clock's now, so its due moment in Redis is exactly `available_at` on that clock
+ * (which the dev/test clock relies on; in production the clock is the wall clock).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<number>>();
   private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY === 'off') return;
-    this.schedule(0);
+    for (let lane = 0; lane < OUTBOX_RELAY_SETTINGS.lanes; lane++) this.schedule(lane * 50);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    for (const t of this.timers) clearTimeout(t);
+    await Promise.allSettled([...this.running]);
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(async () => {
+    const timer: NodeJS.Timeout = setTimeout(async () => {
+      this.timers.delete(timer);
       let moved = 0;
       try {
         moved = await this.drainOnce();
@@ -62,27 +80,62 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // Busy: go again at once; idle: poll.
       this.schedule(moved >= OUTBOX_RELAY_SETTINGS.batchSize ? 0 : OUTBOX_RELAY_SETTINGS.pollMs);
     }, ms);
+    this.timers.add(timer);
+  }
+
+  private queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
   /** One pass; returns how many messages it handed to BullMQ. Public for tests and reconcile. */
-  drainOnce(): Promise<number> {
-    this.running = this.dataSource.transaction(async (m) => {
+  drainOnce(batchSize: number = OUTBOX_RELAY_SETTINGS.batchSize): Promise<number> {
+    const pass = this.dataSource.transaction(async (m) => {
       const rows: Row[] = await m.query(
-        `SELECT id, queue, job_name, job_id, payload, GREATEST(0, EXTRACT(EPOCH FROM (available_at - now())) * 1000)::bigint AS delay_ms
+        `SELECT id, queue, job_name, job_id, payload, available_at, action
            FROM outbox_message WHERE dispatched_at IS NULL
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [OUTBOX_RELAY_SETTINGS.batchSize],
+        [batchSize],
       );
       if (!rows.length) return 0;
-      const byQueue = new Map<string, Row[]>();
-      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-      for (const [queueName, list] of byQueue) {
-        const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
-        await queue.addBulk(list.map((r) => ({ name: r.job_name, data: r.payload, opts: { jobId: r.job_id, delay: Number(r.delay_ms) } })));
+      const now = this.clock.now().getTime();
+      // Consecutive rows with the same queue and action go to Redis together, in id order.
+      for (let i = 0; i < rows.length; ) {
+        let j = i + 1;
+        while (j < rows.length && rows[j].queue === rows[i].queue && rows[j].action === rows[i].action) j++;
+        const run = rows.slice(i, j);
+        const queue = this.queue(run[0].queue);
+        if (run[0].action === 'remove') {
+          // 0 when the job is running (locked) or gone: a running job re-reads state and no-ops.
+          for (const r of run) await queue.remove(r.job_id).catch(() => 0);
+        } else {
+          await queue.addBulk(
+            run.map((r) => {
+              const delay = Math.max(0, new Date(r.available_at).getTime() - now);
+              return { name: r.job_name, data: r.payload, opts: { jobId: r.job_id, delay, timestamp: now } };
+            }),
+          );
+        }
+        i = j;
       }
       await m.query(`UPDATE outbox_message SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
-    return this.running;
+    this.running.add(pass);
+    void pass.finally(() => this.running.delete(pass)).catch(() => undefined);
+    return pass;
+  }
+
+  /** Drains until nothing is pending, in `lanes` concurrent loops (tests, benchmark). */
+  async drainAll(lanes: number = OUTBOX_RELAY_SETTINGS.lanes): Promise<number> {
+    const lane = async () => {
+      let total = 0;
+      for (;;) {
+        const n = await this.drainOnce();
+        total += n;
+        if (n < OUTBOX_RELAY_SETTINGS.batchSize) return total;
+      }
+    };
+    const totals = await Promise.all(Array.from({ length: lanes }, lane));
+    return totals.reduce((a, b) => a + b, 0);
   }
 }

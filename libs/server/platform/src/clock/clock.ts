@@ -14,6 +14,14 @@ export class Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** How far ahead of the wall clock this clock runs (0 in production). */
+  get offset(): number {
+    return this.offsetMs;
+  }
+  /** Sets the offset (the dev clock shared through Redis; see DevClockService). */
+  setOffset(ms: number): void {
+    this.offsetMs = ms;
+  }
 }
 
 @Global()

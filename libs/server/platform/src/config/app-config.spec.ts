@@ -20,4 +20,13 @@ describe('configuration at boot', () => {
     const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379', PUBLIC_URL: 'https://care.example.org/' });
     expect(prod).toMatchObject({ isProduction: true, migrateOnStart: false, cookieSecure: true, publicUrl: 'https://care.example.org' });
   });
+
+  it('never lets the movable demo clock run in production', () => {
+    const base = { DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379' };
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', DEV_CLOCK: 'true' })).toThrow(/DEV_CLOCK/);
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }).devClock).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'development' }).devClock).toBe(true);
+    expect(loadConfig({ ...base, NODE_ENV: 'test' }).devClock).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'test', DEV_CLOCK: 'true' }).devClock).toBe(true);
+  });
 });

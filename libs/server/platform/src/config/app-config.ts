@@ -31,7 +31,12 @@ const schema = z.object({
   STORAGE_S3_FORCE_PATH_STYLE: bool.optional(),
   /** Largest accepted upload; 50 MB covers a zipped CT series or a long scanned PDF. */
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** A movable clock shared through Redis (demo, fault tests). Never in production. */
+  DEV_CLOCK: bool.optional(),
 }).superRefine((e, ctx) => {
+  if (e.NODE_ENV === 'production' && e.DEV_CLOCK) {
+    ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK'], message: 'the movable demo clock cannot be turned on in production' });
+  }
   if (e.STORAGE_DRIVER === 's3' && !e.STORAGE_S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['STORAGE_S3_BUCKET'], message: 'is required when STORAGE_DRIVER=s3' });
   }
@@ -60,6 +65,8 @@ export interface AppConfig {
   storage: StorageConfig;
   /** Read per request (not captured at boot) so it can be lowered in a test. */
   documentMaxBytes: number;
+  /** The movable clock (DevClockService): on by default in development, off in test unless asked, impossible in production. */
+  devClock: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : { driver: 'local', dir: resolve(e.STORAGE_DIR) },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    devClock: !isProduction && (e.DEV_CLOCK ?? e.NODE_ENV === 'development'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
@@ -16,14 +16,15 @@ import {
   planTargetDate,
   startLegalClock,
   CalendarDate,
+  CaseStage,
   isAfter,
   todayInZone,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService } from '@second-look/server-cases';
+import { CaseAccessService, CaseService } from '@second-look/server-cases';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { RecordHolderService } from '../holder/record-holder.service';
 import { PacketItem } from '../packet/packet-item.entity';
 import { CreateRecordRequestInput, LogRecordFollowUpInput, MarkRecordsReceivedInput, RecordLegalExtensionInput } from '../records.model';
@@ -36,7 +37,7 @@ import { RecordRequest } from './record-request.entity';
 const WHAT = 'Record request';
 
 @Injectable()
-export class RecordRequestService {
+export class RecordRequestService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -44,7 +45,19 @@ export class RecordRequestService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reminders: RecordReminderScheduler,
+    private readonly cases: CaseService,
   ) {}
+
+  onModuleInit(): void {
+    // A closed case chases nobody: its open requests' pending reminders are cancelled in the
+    // closing transaction; reopening it schedules them again from the requests' dates.
+    this.cases.stageMovedHooks.push(async (m, kase, from, to) => {
+      if (from !== CaseStage.CLOSED && to !== CaseStage.CLOSED) return;
+      const open = await m.find(RecordRequest, { where: { caseId: kase.id, organizationId: kase.organizationId, completedOn: IsNull() } });
+      if (to === CaseStage.CLOSED) await this.reminders.cancel(m, open.map((r) => r.id));
+      else for (const r of open) await this.reminders.reschedule(m, r);
+    });
+  }
 
   today(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<CalendarDate> {
     return orgToday(manager, this.clock, actor.organizationId);
@@ -133,7 +146,8 @@ export class RecordRequestService {
       request.extensionReason = extended.extension?.reason ?? input.reason.trim();
       request.extensionRecordedOn = today;
       const saved = await m.save(request);
-      await this.reminders.schedule(m, saved);
+      // The legal date moved: the pending legal reminders go, the new dates' come.
+      await this.reminders.reschedule(m, saved);
       await this.audit.record(actor, { action: 'record_request.extend', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
       return saved;
     });
@@ -176,8 +190,11 @@ export class RecordRequestService {
       }
       const states = await m.find(PacketItem, { where: { id: In(links.map((l) => l.packetItemId)) }, select: { id: true, state: true } });
       const outstanding = states.some((s) => isOutstandingState(s.state));
+      const wasComplete = !!request.completedOn;
       request.completedOn = outstanding ? null : receivedOn;
       const saved = await m.save(request);
+      // Everything is in: nobody needs chasing any more, so the pending reminders are cancelled.
+      if (!outstanding && !wasComplete) await this.reminders.cancel(m, [request.id]);
       await this.audit.record(actor, { action: 'record_request.receive', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { items: ids.length, complete: !outstanding } }, m);
       return saved;
     });

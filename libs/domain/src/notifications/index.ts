@@ -1,0 +1,4 @@
+export * from './notification-kind';
+export * from './notification-preferences';
+export * from './quiet-hours';
+export * from './daily-digest';

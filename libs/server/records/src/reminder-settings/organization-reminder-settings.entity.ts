@@ -1,0 +1,48 @@
+import { Organization } from '@second-look/server-identity';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * An organisation's choice of when record requests are chased and when e-mail digests go
+ * out. No row means the defaults (DEFAULT_RECORD_REMINDER_SETTINGS, DEFAULT_WORKING_HOURS,
+ * DEFAULT_DIGEST_HOUR). The time zone is the organisation's own (organization.time_zone).
+ */
+@Entity('organization_reminder_settings')
+export class OrganizationReminderSettings {
+  @PrimaryColumn({ type: 'uuid' })
+  organizationId: string;
+
+  @OneToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Organization;
+
+  /** Days after the sent date that get a reminder, ascending. */
+  @Column({ type: 'smallint', array: true })
+  daysAfterSent: number[];
+
+  @Column({ type: 'smallint' })
+  targetSoonDays: number;
+
+  @Column({ type: 'smallint' })
+  legalSoonDays: number;
+
+  /** Minutes after local midnight. */
+  @Column({ type: 'smallint' })
+  workStart: number;
+
+  @Column({ type: 'smallint' })
+  workEnd: number;
+
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  @Column({ type: 'smallint', array: true })
+  workingDays: number[];
+
+  /** Local hour (0–23) the daily e-mail digest goes out. */
+  @Column({ type: 'smallint' })
+  digestHour: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedById: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

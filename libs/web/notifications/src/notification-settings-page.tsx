@@ -1,0 +1,172 @@
+import { Anchor, Button, Group, Paper, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import {
+  NotificationPreferencesQuery,
+  UpdateNotificationPreferencesMutation,
+  type EmailMode,
+  type NotificationCategory,
+} from '@second-look/contracts/graphql';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+
+const MODES: EmailMode[] = ['IMMEDIATE', 'DIGEST', 'OFF'];
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** "America/Chicago" → "Chicago"-ish words people recognise; the full id when Intl cannot name it. */
+function zoneName(zone: string, locale: string): string {
+  try {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+    return part?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
+
+/** "21:00" as the person's locale says a time of day ("9:00 PM" in en-US). */
+function sayTime(hhmm: string, locale: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+}
+
+/**
+ * A person's own e-mail choices: per category right away / daily summary / only in the app,
+ * and quiet hours. In-app notifications are always on. Phone first: one column, large targets.
+ */
+export function NotificationSettingsPage() {
+  const { t, i18n } = useTranslation();
+  const [result, reexecute] = useQuery({ query: NotificationPreferencesQuery, variables: {} });
+  const [saveResult, save] = useMutation(UpdateNotificationPreferencesMutation);
+  const prefs = result.data?.notificationPreferences;
+  const [modes, setModes] = useState<Partial<Record<NotificationCategory, EmailMode>>>({});
+  const [quietOn, setQuietOn] = useState(false);
+  const [start, setStart] = useState('20:00');
+  const [end, setEnd] = useState('08:00');
+  const [saved, setSaved] = useState(false);
+  const [touched, setTouched] = useState(false);
+
+  // Start the form from what the server has (once it has loaded, and again after a save).
+  useEffect(() => {
+    if (!prefs) return;
+    setModes(Object.fromEntries(prefs.email.map((e) => [e.category, e.mode])));
+    setQuietOn(!!prefs.quietHours);
+    if (prefs.quietHours) {
+      setStart(prefs.quietHours.start);
+      setEnd(prefs.quietHours.end);
+    }
+  }, [prefs]);
+
+  if (!prefs && result.fetching) return <Loading />;
+  if (!prefs) return result.error ? <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null;
+
+  const zone = zoneName(prefs.timeZone, i18n.language);
+  const server = fieldErrors(saveResult.error);
+  const startError = touched && quietOn && !TIME.test(start) ? t('validation.required') : server['quietHours.start'];
+  const endError = touched && quietOn && !TIME.test(end) ? t('validation.required') : touched && quietOn && start === end ? t('notifications.settings.quietSame') : server['quietHours.end'];
+  const quietValid = !quietOn || (TIME.test(start) && TIME.test(end) && start !== end);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    setSaved(false);
+    if (!quietValid) return;
+    const r = await save({
+      input: {
+        email: prefs.email.map((p) => ({ category: p.category, mode: modes[p.category] ?? p.mode })),
+        quietHours: quietOn ? { start, end } : null,
+      },
+    });
+    if (!r.error) {
+      setSaved(true);
+      setTouched(false);
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <Stack gap={4}>
+        <Anchor component={Link} to="/notifications" size="sm" className="sl-small-target">
+          ← {t('notifications.settings.back')}
+        </Anchor>
+        <PageTitle title={t('notifications.settings.title')}>{t('notifications.settings.title')}</PageTitle>
+        <Text>{t('notifications.settings.intro')}</Text>
+      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="email-heading">
+            <Stack gap="md">
+              <Title order={2} size="h3" id="email-heading">
+                {t('notifications.settings.emailHeading')}
+              </Title>
+              {prefs.email.map((p) => (
+                <Radio.Group
+                  key={p.category}
+                  name={`email-${p.category}`}
+                  label={t(`notifications.settings.category.${p.category}`)}
+                  description={t(`notifications.settings.categoryHelp.${p.category}`)}
+                  value={modes[p.category] ?? p.mode}
+                  onChange={(v) => {
+                    setSaved(false);
+                    setModes((m) => ({ ...m, [p.category]: v as EmailMode }));
+                  }}
+                >
+                  <Stack gap="xs" mt="xs">
+                    {MODES.map((mode) => (
+                      <Radio key={mode} value={mode} label={t(`notifications.settings.mode.${mode}`)} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              ))}
+              <Text size="sm" c="gray.8">
+                {t('notifications.settings.digestAt', { time: sayTime(prefs.digestTime, i18n.language), zone })}
+              </Text>
+            </Stack>
+          </Paper>
+
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="quiet-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="quiet-heading">
+                {t('notifications.settings.quietHeading')}
+              </Title>
+              <Text size="sm">{t('notifications.settings.quietIntro')}</Text>
+              <Switch
+                checked={quietOn}
+                onChange={(e) => {
+                  setSaved(false);
+                  setQuietOn(e.currentTarget.checked);
+                }}
+                label={t('notifications.settings.quietOn')}
+                size="md"
+              />
+              {quietOn ? (
+                <>
+                  <Group grow align="flex-start" gap="sm">
+                    <TextInput type="time" label={t('notifications.settings.quietStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={startError} required />
+                    <TextInput type="time" label={t('notifications.settings.quietEnd')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={endError} required />
+                  </Group>
+                  <Text size="sm" c="gray.8">
+                    {TIME.test(start) && TIME.test(end) && start !== end
+                      ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: sayTime(start, i18n.language), end: sayTime(end, i18n.language) })
+                      : null}{' '}
+                    {t('notifications.settings.quietZone', { zone })}
+                  </Text>
+                </>
+              ) : null}
+            </Stack>
+          </Paper>
+
+          <ErrorAlert error={saveResult.error} />
+          <Group>
+            <Button type="submit" loading={saveResult.fetching}>
+              {t('notifications.settings.save')}
+            </Button>
+          </Group>
+          <Text role="status" aria-live="polite" c="teal.9" fw={500}>
+            {saved ? t('notifications.settings.saved') : ''}
+          </Text>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

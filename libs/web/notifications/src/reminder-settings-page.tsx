@@ -1,0 +1,172 @@
+import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { ReminderSettingsQuery, UpdateReminderSettingsMutation, type ReminderSettings } from '@second-look/contracts/graphql';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
+
+function zones(current: string): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return all.includes(current) ? all : [current, ...all];
+}
+
+/** "7, 14, 25" → [7, 14, 25]; null when something is not a whole number. */
+function parseDays(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.some((p) => !/^\d+$/.test(p))) return null;
+  return parts.map(Number);
+}
+
+type Form = Omit<ReminderSettings, 'id' | 'daysAfterSent' | 'workingDays'> & { days: string; workingDays: string[] };
+
+/** Org admins: when record requests are chased, working hours, time zone and the digest hour. */
+export function ReminderSettingsPage() {
+  const { t } = useTranslation();
+  const [result, reexecute] = useQuery({ query: ReminderSettingsQuery, variables: {} });
+  const [saveResult, save] = useMutation(UpdateReminderSettingsMutation);
+  const settings = result.data?.reminderSettings;
+  const [form, setForm] = useState<Form | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [daysError, setDaysError] = useState<string | undefined>();
+  const zoneList = useMemo(() => (settings ? zones(settings.timeZone) : []), [settings]);
+
+  useEffect(() => {
+    if (!settings) return;
+    const { id: _id, daysAfterSent, workingDays, ...rest } = settings;
+    void _id;
+    setForm({ ...rest, days: daysAfterSent.join(', '), workingDays: workingDays.map(String) });
+  }, [settings]);
+
+  if (!settings && result.fetching) return <Loading />;
+  if (!settings) return result.error ? <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null;
+  if (!form) return <Loading />;
+
+  const server = fieldErrors(saveResult.error);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const days = parseDays(form.days);
+    if (!days || days.some((d) => d < 1 || d > 60)) {
+      setDaysError(t('notifications.reminderSettings.daysInvalid'));
+      return;
+    }
+    setDaysError(undefined);
+    const { days: _days, workingDays, ...rest } = form;
+    void _days;
+    const r = await save({ input: { ...rest, daysAfterSent: days, workingDays: workingDays.map(Number).sort() } });
+    if (!r.error) setSaved(true);
+  };
+
+  return (
+    <Stack gap="lg" maw={720}>
+      <Stack gap={4}>
+        <PageTitle title={t('notifications.reminderSettings.title')}>{t('notifications.reminderSettings.title')}</PageTitle>
+        <Text>{t('notifications.reminderSettings.intro')}</Text>
+      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="reminder-days-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="reminder-days-heading">
+                {t('notifications.reminderSettings.daysHeading')}
+              </Title>
+              <TextInput
+                label={t('notifications.reminderSettings.daysAfterSent')}
+                description={t('notifications.reminderSettings.daysAfterSentHelp')}
+                value={form.days}
+                onChange={(e) => set('days', e.currentTarget.value)}
+                error={daysError ?? server['daysAfterSent']}
+                inputMode="numeric"
+              />
+              <Group grow align="flex-start" gap="sm" wrap="wrap">
+                <NumberInput
+                  label={t('notifications.reminderSettings.targetSoonDays')}
+                  description={t('notifications.reminderSettings.targetSoonDaysHelp')}
+                  value={form.targetSoonDays}
+                  onChange={(v) => set('targetSoonDays', typeof v === 'number' ? v : Number(v) || 0)}
+                  min={0}
+                  max={14}
+                  allowDecimal={false}
+                  error={server['targetSoonDays']}
+                  miw={220}
+                />
+                <NumberInput
+                  label={t('notifications.reminderSettings.legalSoonDays')}
+                  description={t('notifications.reminderSettings.legalSoonDaysHelp')}
+                  value={form.legalSoonDays}
+                  onChange={(v) => set('legalSoonDays', typeof v === 'number' ? v : Number(v) || 0)}
+                  min={0}
+                  max={30}
+                  allowDecimal={false}
+                  error={server['legalSoonDays']}
+                  miw={220}
+                />
+              </Group>
+              <Text size="sm" c="gray.8">
+                {t('notifications.reminderSettings.alwaysNote')}
+              </Text>
+            </Stack>
+          </Paper>
+
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="working-hours-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="working-hours-heading">
+                {t('notifications.reminderSettings.hoursHeading')}
+              </Title>
+              <Text size="sm">{t('notifications.reminderSettings.hoursIntro')}</Text>
+              <Group grow align="flex-start" gap="sm">
+                <TextInput type="time" label={t('notifications.reminderSettings.workStart')} value={form.workStart} onChange={(e) => set('workStart', e.currentTarget.value)} error={server['workStart']} />
+                <TextInput type="time" label={t('notifications.reminderSettings.workEnd')} value={form.workEnd} onChange={(e) => set('workEnd', e.currentTarget.value)} error={server['workEnd']} />
+              </Group>
+              <Checkbox.Group label={t('notifications.reminderSettings.workingDays')} value={form.workingDays} onChange={(v) => set('workingDays', v)} error={server['workingDays']}>
+                <Group gap="md" mt="xs">
+                  {WEEKDAYS.map((d) => (
+                    <Checkbox key={d} value={d} label={t(`notifications.reminderSettings.weekday.${d}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Select
+                label={t('notifications.reminderSettings.timeZone')}
+                description={t('notifications.reminderSettings.timeZoneHelp')}
+                data={zoneList}
+                value={form.timeZone}
+                onChange={(v) => v && set('timeZone', v)}
+                searchable
+                allowDeselect={false}
+                error={server['timeZone']}
+                limit={50}
+              />
+              <Select
+                label={t('notifications.reminderSettings.digestHour')}
+                data={HOURS}
+                value={String(form.digestHour)}
+                onChange={(v) => v !== null && set('digestHour', Number(v))}
+                allowDeselect={false}
+                error={server['digestHour']}
+                maw={200}
+              />
+            </Stack>
+          </Paper>
+
+          <ErrorAlert error={saveResult.error} />
+          <Group>
+            <Button type="submit" loading={saveResult.fetching}>
+              {t('notifications.reminderSettings.save')}
+            </Button>
+          </Group>
+          <Text role="status" aria-live="polite" c="teal.9" fw={500}>
+            {saved ? t('notifications.reminderSettings.saved') : ''}
+          </Text>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
