@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { CoverageHint, coverageHints, InsurancePlanType } from '../insurance/insurance-check';
 
 /** How the opinions on a case relate (DOMAIN.md, "Compare and decide"). */
 export enum OpinionComparisonOutcome {
@@ -21,30 +22,11 @@ export enum OpinionNextStep {
   SHARE_WITH_CURRENT_DOCTOR = 'SHARE_WITH_CURRENT_DOCTOR',
 }
 
-/** The payer families the coverage hints speak about. */
-export enum PlanFamily {
-  MEDICARE = 'MEDICARE',
-  MEDICARE_ADVANTAGE = 'MEDICARE_ADVANTAGE',
-  MEDICAID = 'MEDICAID',
-  COMMERCIAL = 'COMMERCIAL',
-  OTHER = 'OTHER',
-}
-
-export enum ThirdOpinionCoverageHint {
-  /** Medicare Part B generally pays for a third opinion when the first two differ. */
-  MEDICARE_COVERS_THIRD = 'MEDICARE_COVERS_THIRD',
-  /** Medicare Advantage plans may require an in-network provider or a referral. */
-  MEDICARE_ADVANTAGE_CHECK_NETWORK = 'MEDICARE_ADVANTAGE_CHECK_NETWORK',
-  /** Medicaid generally covers second and third opinions too. */
-  MEDICAID_USUALLY_COVERS = 'MEDICAID_USUALLY_COVERS',
-  /** Other plans vary: call before booking. */
-  CHECK_WITH_PLAN = 'CHECK_WITH_PLAN',
-}
-
 export interface OpinionAdvice {
   readonly nextSteps: OpinionNextStep[];
   readonly thirdOpinionSuggested: boolean;
-  readonly coverageHint: ThirdOpinionCoverageHint | null;
+  /** What the plan's general rules say about paying for a further opinion (the insurance check's rules). */
+  readonly coverageHints: CoverageHint[];
 }
 
 /**
@@ -53,8 +35,8 @@ export interface OpinionAdvice {
  * are weighed rather than sent to a fourth doctor). The coverage hint only appears alongside
  * a suggested further opinion, and only when the plan's family is known.
  */
-export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionCount: number, plan: PlanFamily | null): OpinionAdvice {
-  if (!outcome || opinionCount < 2) return { nextSteps: [], thirdOpinionSuggested: false, coverageHint: null };
+export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionCount: number, plan: InsurancePlanType | null): OpinionAdvice {
+  if (!outcome || opinionCount < 2) return { nextSteps: [], thirdOpinionSuggested: false, coverageHints: [] };
   const thirdOpinionSuggested = outcome === OpinionComparisonOutcome.STRONGLY_CONFLICT || (outcome === OpinionComparisonOutcome.DIFFER && opinionCount < 3);
   let nextSteps: OpinionNextStep[];
   switch (outcome) {
@@ -68,27 +50,9 @@ export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionC
       nextSteps = [OpinionNextStep.THIRD_OPINION_ACADEMIC_CENTRE, OpinionNextStep.TUMOUR_BOARD, OpinionNextStep.ASK_EACH_DOCTOR_WHY, OpinionNextStep.LEAN_ON_ADVOCATE];
       break;
   }
-  return { nextSteps, thirdOpinionSuggested, coverageHint: thirdOpinionSuggested ? thirdOpinionCoverageHint(plan) : null };
-}
-
-/**
- * Kept minimal on purpose: the insurance rules proper live with the insurance check. This
- * only says which hint to show beside a suggested third opinion.
- */
-export function thirdOpinionCoverageHint(plan: PlanFamily | null): ThirdOpinionCoverageHint | null {
-  switch (plan) {
-    case null:
-      return null;
-    case PlanFamily.MEDICARE:
-      return ThirdOpinionCoverageHint.MEDICARE_COVERS_THIRD;
-    case PlanFamily.MEDICARE_ADVANTAGE:
-      return ThirdOpinionCoverageHint.MEDICARE_ADVANTAGE_CHECK_NETWORK;
-    case PlanFamily.MEDICAID:
-      return ThirdOpinionCoverageHint.MEDICAID_USUALLY_COVERS;
-    case PlanFamily.COMMERCIAL:
-    case PlanFamily.OTHER:
-      return ThirdOpinionCoverageHint.CHECK_WITH_PLAN;
-  }
+  // Reuses the insurance check's coverage rules, told that the opinions differ.
+  const hints = thirdOpinionSuggested && plan ? coverageHints(plan, { surgeryProposed: false, opinionsDiffer: true }) : [];
+  return { nextSteps, thirdOpinionSuggested, coverageHints: hints };
 }
 
 /** Comparing needs something to compare: at least two opinions. */
