@@ -10,6 +10,8 @@ import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
+import { ProvidersModule } from '@second-look/server-providers';
+import { InsuranceModule } from '@second-look/server-insurance';
 import { NotificationsApiModule } from '@second-look/server-notifications';
 import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
@@ -47,6 +49,8 @@ export class AppModule {
         CasesModule,
         RecordsModule,
         TimelineModule,
+        ProvidersModule,
+        InsuranceModule,
         NotificationsApiModule,
       ],
       controllers: [HealthController],
