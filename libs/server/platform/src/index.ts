@@ -9,3 +9,4 @@ export * from './redis/redis.module';
 export * from './graphql/page-info.model';
 export * from './graphql/id.pipe';
 export * from './clock/clock';
+export * from './errors/stale-version';

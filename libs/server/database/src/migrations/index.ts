@@ -6,7 +6,8 @@ import { JourneyProvidersInsurance1795350000000 } from './1795350000000-JourneyP
 import { NotificationsAndReminders1795323705613 } from './1795323705613-NotificationsAndReminders';
 import { CaseStageHistoryAndTimeline1795323260258 } from './1795323260258-CaseStageHistoryAndTimeline';
 import { TransactionalOutbox1795322495418 } from './1795322495418-TransactionalOutbox';
+import { JourneyAppointmentsOpinions1795355000000 } from './1795355000000-JourneyAppointmentsOpinions';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795320028484, AuditAppendOnly1795320028485, RecordsPacketRequests1795321729621, TransactionalOutbox1795322495418, CaseStageHistoryAndTimeline1795323260258, NotificationsAndReminders1795323705613, BoardCoveringIndex1795326000000, JourneyProvidersInsurance1795350000000];
+export const MIGRATIONS: Function[] = [Initial1795320028484, AuditAppendOnly1795320028485, RecordsPacketRequests1795321729621, TransactionalOutbox1795322495418, CaseStageHistoryAndTimeline1795323260258, NotificationsAndReminders1795323705613, BoardCoveringIndex1795326000000, JourneyProvidersInsurance1795350000000, JourneyAppointmentsOpinions1795355000000];
