@@ -74,6 +74,15 @@ const freshRequest = async (s: Ctx): Promise<{ id: string; itemId: string }> => 
   );
   return { id: r.createRecordRequest.id, itemId: item.id };
 };
+const freshCandidate = async (s: Ctx): Promise<{ id: string; version: number }> => {
+  const r = await s.as.admin.ok<{ addProviderCandidate: { providerCandidates: { id: string; version: number; name: string }[] } }>(
+    `mutation($c: ID!, $n: String!) { addProviderCandidate(input: { caseId: $c, name: $n, specialty: "Oncology" }) { id providerCandidates { id version name } } }`,
+    { c: MARIA, n: `Dr. ${randomUUID()}` },
+  );
+  return r.addProviderCandidate.providerCandidates[r.addProviderCandidate.providerCandidates.length - 1];
+};
+const freshScript = async (s: Ctx): Promise<string> =>
+  (await s.as.admin.ok<{ createDoctorScript: { id: string } }>(`mutation { createDoctorScript(input: { purpose: RECORDS, situation: RUSHED_DOCTOR, title: "matrix", body: "matrix" }) { id } }`)).createDoctorScript.id;
 /** Who may change Maria's case (and so its packet and requests). */
 const EDITS_MARIA: Record<Caller, Expect> = {
   admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
@@ -216,6 +225,47 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  // The journey: provider candidates, doctor scripts, the insurance check.
+  'Mutation.addProviderCandidate': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { addProviderCandidate(input: { caseId: $id, name: "Dr. Matrix", specialty: "Oncology" }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateProviderCandidate': {
+    run: async (s, c, id) => {
+      const cand = id ? { id, version: 1 } : await freshCandidate(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateProviderCandidate(input: { id: $id, expectedVersion: $v, notes: "matrix" }) { id } }`, { id: cand.id, v: cand.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.chooseProviderCandidate': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "matrix" }) { id } }`, { id: id ?? (await freshCandidate(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.removeProviderCandidate': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeProviderCandidate(id: $id) { id } }`, { id: id ?? (await freshCandidate(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.saveCaseDoctorScript': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { saveCaseDoctorScript(input: { caseId: $id, sourceKey: "good-relationship-records", purpose: RECORDS, body: "matrix" }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.deleteDoctorScript': {
+    // Organisation scripts belong to the organisation, not a case: its staff manage them.
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { deleteDoctorScript(id: $id) }`, { id: id ?? (await freshScript(s)) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.saveInsurancePlan': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { saveInsurancePlan(input: { caseId: $id, payer: "Lakeshore Health", planType: MEDICARE_ADVANTAGE }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.logInsuranceCall': {
+    run: (_s, c, id = MARIA) =>
+      c.gql(`mutation($id: ID!, $d: String!) { logInsuranceCall(input: { caseId: $id, calledOn: $d, referenceNumber: "M-1", outcome: NEEDS_REFERRAL }) { id } }`, {
+        id,
+        d: new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10),
+      }),
     expect: EDITS_MARIA,
   },
 };
