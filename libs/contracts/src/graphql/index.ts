@@ -6,3 +6,5 @@ export * from './admin';
 export * from './records';
 export * from './timeline';
 export * from './notifications';
+export * from './providers';
+export * from './insurance';
