@@ -3,7 +3,13 @@
  * (and any later language) is a new file with the same keys. Tone (DOMAIN.md): warm, plain,
  * calm, never blaming the patient or the doctor.
  */
+import { enGuidedStart, enInsurance, enProviders, enScripts } from './en-journey-providers';
+
 export const en = {
+  guidedStart: enGuidedStart,
+  scripts: enScripts,
+  providers: enProviders,
+  insurance: enInsurance,
   app: {
     name: 'Second Look',
     tagline: 'A calm place to work through a second opinion, together.',
