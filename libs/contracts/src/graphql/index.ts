@@ -6,5 +6,7 @@ export * from './admin';
 export * from './records';
 export * from './timeline';
 export * from './notifications';
+export * from './appointments';
+export * from './opinions';
 export * from './providers';
 export * from './insurance';
