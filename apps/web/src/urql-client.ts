@@ -8,6 +8,8 @@ import {
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
+import { providersCacheKeys, providersCacheUpdates } from '@second-look/web-providers';
+import { insuranceCacheKeys } from '@second-look/web-insurance';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -54,6 +56,8 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
+          ...providersCacheKeys,
+          ...insuranceCacheKeys,
         },
         updates: {
           Mutation: {
@@ -99,6 +103,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
             ...recordsCacheUpdates,
             ...notificationsCacheUpdates,
+            ...providersCacheUpdates,
           },
         },
       }),

@@ -9,6 +9,8 @@ import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/we
 import { CaseQuery } from '@second-look/contracts/graphql';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
+import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
+import { InsurancePanel } from '@second-look/web-insurance';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
@@ -36,6 +38,10 @@ export function CasePage() {
   const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
   const packet = <RecordPacketPanel item={item} />;
   const requests = <RecordRequestsPanel item={item} />;
+  // Deciding and asking, choosing the provider, the insurance check (journey steps 2, 4, 5).
+  const script = <DoctorScriptPanel item={item} />;
+  const providers = <ProvidersPanel item={item} />;
+  const insurance = <InsurancePanel item={item} />;
 
   return (
     <Stack gap="lg">
@@ -73,8 +79,11 @@ export function CasePage() {
             <Stack gap="lg">
               {summary}
               {details}
+              {script}
               {packet}
               {requests}
+              {providers}
+              {insurance}
               {comments}
             </Stack>
           </Grid.Col>
@@ -85,8 +94,11 @@ export function CasePage() {
           {stage}
           {summary}
           {details}
+          {script}
           {packet}
           {requests}
+          {providers}
+          {insurance}
           {comments}
           {people}
         </Stack>
