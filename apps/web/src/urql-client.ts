@@ -8,6 +8,7 @@ import {
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
+import { journeyCacheKeys, journeyCacheUpdates } from '@second-look/web-opinions';
 import { providersCacheKeys, providersCacheUpdates } from '@second-look/web-providers';
 import { insuranceCacheKeys } from '@second-look/web-insurance';
 
@@ -56,6 +57,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
+          ...journeyCacheKeys,
           ...providersCacheKeys,
           ...insuranceCacheKeys,
         },
@@ -103,6 +105,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
             ...recordsCacheUpdates,
             ...notificationsCacheUpdates,
+            ...journeyCacheUpdates,
             ...providersCacheUpdates,
           },
         },

@@ -11,6 +11,8 @@ import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records
 import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
 import { InsurancePanel } from '@second-look/web-insurance';
+import { CaseAppointmentsPanel, OwnTimelinePanel } from '@second-look/web-appointments';
+import { CaseOpinionsPanel } from '@second-look/web-opinions';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
@@ -42,6 +44,10 @@ export function CasePage() {
   const script = <DoctorScriptPanel item={item} />;
   const providers = <ProvidersPanel item={item} />;
   const insurance = <InsurancePanel item={item} />;
+  // The patient's own timeline, the appointment and questions, opinions compared and the decision (steps 3, 6–9).
+  const ownTimeline = <OwnTimelinePanel item={item} />;
+  const appointments = <CaseAppointmentsPanel item={item} />;
+  const opinions = <CaseOpinionsPanel item={item} />;
 
   return (
     <Stack gap="lg">
@@ -82,8 +88,11 @@ export function CasePage() {
               {script}
               {packet}
               {requests}
+              {ownTimeline}
               {providers}
               {insurance}
+              {appointments}
+              {opinions}
               {comments}
             </Stack>
           </Grid.Col>
@@ -97,8 +106,11 @@ export function CasePage() {
           {script}
           {packet}
           {requests}
+          {ownTimeline}
           {providers}
           {insurance}
+          {appointments}
+          {opinions}
           {comments}
           {people}
         </Stack>

@@ -123,12 +123,17 @@ export class AppointmentService {
         a.startsAt = appointmentInstant({ date: input.date ?? `${part('year')}-${part('month')}-${part('day')}`, time: input.time ?? `${part('hour')}:${part('minute')}` }, zone);
         fields.push('startsAt');
       }
-      if (input.mode) (a.mode = input.mode), fields.push('mode');
-      if (input.place !== undefined && input.place !== null) (a.place = input.place.trim()), fields.push('place');
-      if (input.videoLink !== undefined && input.videoLink !== null) (a.videoLink = input.videoLink.trim()), fields.push('videoLink');
-      if (input.providerName !== undefined && input.providerName !== null) (a.providerName = providerNameOf(input.providerName)), fields.push('providerName');
-      if (input.bringNotes !== undefined && input.bringNotes !== null) (a.bringNotes = input.bringNotes.trim()), fields.push('bringNotes');
-      if (input.staffNotes !== undefined && input.staffNotes !== null) (a.staffNotes = input.staffNotes.trim()), fields.push('staffNotes');
+      const set = <K extends 'mode' | 'place' | 'videoLink' | 'providerName' | 'bringNotes' | 'staffNotes'>(k: K, v: Appointment[K] | null | undefined) => {
+        if (v === undefined || v === null) return;
+        a[k] = v;
+        fields.push(k);
+      };
+      set('mode', input.mode);
+      set('place', input.place?.trim());
+      set('videoLink', input.videoLink?.trim());
+      set('providerName', input.providerName === undefined || input.providerName === null ? null : providerNameOf(input.providerName));
+      set('bringNotes', input.bringNotes?.trim());
+      set('staffNotes', input.staffNotes?.trim());
       assertAppointmentPlace(a);
       const saved = await m.save(a);
       await this.audit.record(actor, { action: 'appointment.update', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { fields } }, m);

@@ -132,9 +132,14 @@ export class OpinionService {
       const fields: string[] = [];
       for (const k of ['providerName', 'diagnosis', 'recommendedPlan', 'reasoning', 'staffNotes'] as const) {
         const v = input[k];
-        if (v !== undefined && v !== null) (o[k] = v.trim()), fields.push(k);
+        if (v === undefined || v === null) continue;
+        o[k] = v.trim();
+        fields.push(k);
       }
-      if (input.urgency) (o.urgency = input.urgency), fields.push('urgency');
+      if (input.urgency) {
+        o.urgency = input.urgency;
+        fields.push('urgency');
+      }
       const saved = await m.save(o);
       await this.audit.record(actor, { action: 'opinion.update', entityType: 'opinion', entityId: o.id, caseId: o.caseId, detail: { fields } }, m);
       return saved;
