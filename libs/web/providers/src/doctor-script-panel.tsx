@@ -164,11 +164,11 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
                     <Title order={3} size="h5">
                       {s.title}
                     </Title>
-                    <Badge variant="light" color="blue">
+                    <Badge variant="light" color="blue" c="blue.9">
                       {t(`scripts.purpose.${s.purpose}`)}
                     </Badge>
                     {s.org ? (
-                      <Badge variant="light" color="grape">
+                      <Badge variant="light" color="grape" c="grape.9">
                         {t('scripts.orgBadge')}
                       </Badge>
                     ) : null}

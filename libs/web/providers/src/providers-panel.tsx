@@ -128,17 +128,17 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
           <Text fw={600}>{c.subSpecialty ? `${c.specialty} · ${c.subSpecialty}` : c.specialty}</Text>
           {c.institution ? <Text size="sm">{c.institution}</Text> : null}
           <Group gap={6} wrap="wrap">
-            {c.academicCentre ? <Badge variant="outline" color="blue">{t('providers.academicCentre')}</Badge> : null}
-            <Badge variant="outline" color="gray">{c.otherHealthSystem ? t('providers.otherHealthSystem') : t('providers.sameHealthSystem')}</Badge>
-            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal' : c.network === 'OUT_OF_NETWORK' ? 'orange' : 'gray'}>{t(`providers.network.${c.network}`)}</Badge>
-            <Badge variant="outline" color="gray">{t(`providers.visitMode.${c.visitMode}`)}</Badge>
+            {c.academicCentre ? <Badge variant="outline" color="blue.9">{t('providers.academicCentre')}</Badge> : null}
+            <Badge variant="outline" color="gray.8">{c.otherHealthSystem ? t('providers.otherHealthSystem') : t('providers.sameHealthSystem')}</Badge>
+            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal.9' : c.network === 'OUT_OF_NETWORK' ? 'orange.9' : 'gray.8'}>{t(`providers.network.${c.network}`)}</Badge>
+            <Badge variant="outline" color="gray.8">{t(`providers.visitMode.${c.visitMode}`)}</Badge>
           </Group>
           <Text size="sm">{c.expectedWaitDays === null ? t('providers.waitUnknown') : t('providers.wait', { count: c.expectedWaitDays })}</Text>
           {c.referredBy ? <Text size="sm">{t('providers.referredBy', { who: c.referredBy })}</Text> : null}
           {props.strengths.length ? (
             <Group gap={6} wrap="wrap" role="list" aria-label={t('providers.strengthsLabel', { name: c.name })}>
               {props.strengths.map((s) => (
-                <Badge key={s} role="listitem" variant="light" color="indigo">
+                <Badge key={s} role="listitem" variant="light" color="indigo" c="indigo.9">
                   {t(`providers.strength.${s}`)}
                 </Badge>
               ))}
