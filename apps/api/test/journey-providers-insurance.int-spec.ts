@@ -4,12 +4,12 @@ import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
 const MARIA = DEMO.cases.maria;
 const CANDIDATES = `query($id: ID!) { case(id: $id) { id currentDoctorSpecialty providerCandidates { id name specialty subSpecialty chosen chosenReason staffNotes version network expectedWaitDays } providerChoice { hint strengths { candidateId strengths } } } }`;
-const CHECK = `query($id: ID!) { case(id: $id) { id insuranceCheck { plan { payer planType memberId } outcome nextSteps coverageHints calls { id calledOn representative referenceNumber outcome preAuthNumber preAuthValidFrom preAuthValidTo staffNotes notes } } } }`;
+const CHECK = `query($id: ID!) { case(id: $id) { id insuranceCheck { plan { payer planType memberId } outcome nextSteps coverageHints preAuthorisation { number validFrom validTo } calls { id calledOn representative referenceNumber outcome preAuthNumber preAuthValidFrom preAuthValidTo staffNotes notes } } } }`;
 const SCRIPT = `query($id: ID!) { case(id: $id) { id doctorScript { sourceKey purpose situation body } } }`;
 
 type Candidate = { id: string; name: string; specialty: string; subSpecialty: string; chosen: boolean; chosenReason: string; staffNotes: string | null; version: number; network: string; expectedWaitDays: number | null };
 type CaseCandidates = { case: { currentDoctorSpecialty: string; providerCandidates: Candidate[]; providerChoice: { hint: string | null; strengths: { candidateId: string; strengths: string[] }[] } } };
-type Check = { case: { insuranceCheck: { plan: { payer: string; planType: string; memberId: string } | null; outcome: string | null; nextSteps: string[]; coverageHints: string[]; calls: { id: string; outcome: string; preAuthNumber: string; preAuthValidFrom: string | null; preAuthValidTo: string | null; staffNotes: string | null; notes: string; referenceNumber: string }[] } } };
+type Check = { case: { insuranceCheck: { plan: { payer: string; planType: string; memberId: string } | null; outcome: string | null; nextSteps: string[]; coverageHints: string[]; preAuthorisation: { number: string; validFrom: string | null; validTo: string | null } | null; calls: { id: string; outcome: string; preAuthNumber: string; preAuthValidFrom: string | null; preAuthValidTo: string | null; staffNotes: string | null; notes: string; referenceNumber: string }[] } } };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
@@ -190,6 +190,7 @@ describe('the journey: scripts, providers and the insurance check', () => {
       check = (await advocate.ok<Check>(CHECK, { id: MARIA })).case.insuranceCheck;
       expect(check.outcome).toBe('VERIFIED');
       expect(check.nextSteps).toEqual(['BOOK_WITHIN_PRE_AUTHORISATION', 'KEEP_REFERENCE']);
+      expect(check.preAuthorisation).toEqual({ number: 'PA-778812', validFrom: today(), validTo: inDays(60) });
       expect(check.calls.map((c) => c.referenceNumber).sort()).toEqual(['REF-1001', 'REF-1002']);
       expect(check.calls.find((c) => c.referenceNumber === 'REF-1001')!.staffNotes).toMatch(/supervisor/);
       const mine = (await patient.ok<Check>(CHECK, { id: MARIA })).case.insuranceCheck;
@@ -226,7 +227,7 @@ describe('the journey: scripts, providers and the insurance check', () => {
     it('a case without a plan has no hints, and a call needs the plan first', async () => {
       const id = (await advocate.ok<{ createCase: { id: string } }>(`mutation { createCase(input: { patientName: "No Plan", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE, currentDoctorSpecialty: "Cardiology" }) { id currentDoctorSpecialty } }`)).createCase.id;
       const r = await advocate.ok<Check>(CHECK, { id });
-      expect(r.case.insuranceCheck).toEqual({ plan: null, outcome: null, nextSteps: [], coverageHints: [], calls: [] });
+      expect(r.case.insuranceCheck).toEqual({ plan: null, outcome: null, nextSteps: [], coverageHints: [], calls: [], preAuthorisation: null });
       const noPlan = await advocate.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED }) { id } }`, { c: id, d: yesterday() });
       expect(noPlan.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'plan' } });
       const blankPayer = await advocate.gql(`mutation($c: ID!) { saveInsurancePlan(input: { caseId: $c, payer: " ", planType: COMMERCIAL }) { id } }`, { c: id });

@@ -43,6 +43,8 @@ export interface InsuranceCheck {
   outcome: InsuranceOutcome | null;
   nextSteps: InsuranceNextStep[];
   coverageHints: CoverageHint[];
+  /** The latest pre-authorisation from the calls, for checking an appointment date against it. */
+  preAuthorisation: { number: string; validFrom: string | null; validTo: string | null; referenceNumber: string } | null;
 }
 
 export interface CaseInsurance {
@@ -76,6 +78,7 @@ const CHECK = `
       outcome
       nextSteps
       coverageHints
+      preAuthorisation { number validFrom validTo referenceNumber }
     }`;
 
 export const CaseInsuranceQuery = gql<{ case: CaseInsurance }, { id: string }>`

@@ -42,6 +42,14 @@ export class InsuranceCallModel {
   @Field() createdAt: Date;
 }
 
+@ObjectType('PreAuthorisation', { description: 'The latest pre-authorisation the plan gave, from the calls.' })
+export class PreAuthorisationModel {
+  @Field() number: string;
+  @Field(() => String, { nullable: true }) validFrom: string | null;
+  @Field(() => String, { nullable: true }) validTo: string | null;
+  @Field() referenceNumber: string;
+}
+
 @ObjectType('InsuranceCheck', { description: 'Where the insurance check of a case stands: the plan, every call, and what to do next.' })
 export class InsuranceCheckModel {
   @Field(() => InsurancePlanModel, { nullable: true }) plan: InsurancePlanModel | null;
@@ -49,6 +57,8 @@ export class InsuranceCheckModel {
   @Field(() => InsuranceOutcome, { nullable: true, description: 'The outcome of the latest call; null before the first.' }) outcome: InsuranceOutcome | null;
   @Field(() => [InsuranceNextStep]) nextSteps: InsuranceNextStep[];
   @Field(() => [CoverageHint], { description: 'General rules of the plan type; the call to the plan decides.' }) coverageHints: CoverageHint[];
+  @Field(() => PreAuthorisationModel, { nullable: true, description: 'So an appointment can be checked against its dates (see preAuthorisationFit in the domain).' })
+  preAuthorisation: PreAuthorisationModel | null;
 }
 
 @InputType()

@@ -72,12 +72,14 @@ export class InsuranceService {
 
   private check(kase: PatientCase, plan: InsurancePlan | null, calls: InsuranceCall[]): InsuranceCheckModel {
     const latest = calls[0] ?? null;
+    const preAuth = calls.find((c) => c.preAuthNumber) ?? null;
     return {
       plan,
       calls,
       outcome: latest?.outcome ?? null,
       nextSteps: latest ? insuranceNextSteps(latest.outcome, answersOf(latest)) : [],
       coverageHints: plan ? coverageHints(plan.planType, { surgeryProposed: surgeryProposed(kase.triggers) }) : [],
+      preAuthorisation: preAuth ? { number: preAuth.preAuthNumber, validFrom: preAuth.preAuthValidFrom, validTo: preAuth.preAuthValidTo, referenceNumber: preAuth.referenceNumber } : null,
     };
   }
 

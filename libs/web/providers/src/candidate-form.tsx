@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ProviderNetworkStatus, ProviderVisitMode } from '@second-look/domain';
 import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
-import { AddProviderCandidateMutation, ProviderDirectoryQuery, UpdateProviderCandidateMutation, type CandidateFieldsInput, type ProviderCandidate } from '@second-look/contracts/graphql';
+import { AddProviderCandidateMutation, CreateDirectoryProviderMutation, ProviderDirectoryQuery, UpdateProviderCandidateMutation, type CandidateFieldsInput, type ProviderCandidate } from '@second-look/contracts/graphql';
 
 const NETWORKS = Object.values(ProviderNetworkStatus);
 const MODES = Object.values(ProviderVisitMode);
@@ -63,7 +63,9 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
   const [directory] = useQuery({ query: ProviderDirectoryQuery, variables: { search: null }, pause: !props.staff || !!editing });
   const [addResult, add] = useMutation(AddProviderCandidateMutation);
   const [updateResult, update] = useMutation(UpdateProviderCandidateMutation);
-  const result = editing ? updateResult : addResult;
+  const [directoryResult, addToDirectory] = useMutation(CreateDirectoryProviderMutation);
+  const [saveToDirectory, setSaveToDirectory] = useState(false);
+  const result = editing ? updateResult : directoryResult.error ? directoryResult : addResult;
   const errs = fieldErrors(result.error);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const entries = directory.data?.providerDirectory ?? [];
@@ -93,7 +95,17 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       const r = await update({ input: { id: editing.id, expectedVersion: editing.version, ...fields } });
       if (r.data?.updateProviderCandidate) props.onDone();
     } else {
-      const r = await add({ input: { caseId: props.caseId, directoryEntryId: directoryId, ...fields } });
+      let entryId = directoryId;
+      // Staff may keep a new provider for later cases too: the directory entry first, then the candidate from it.
+      if (props.staff && !directoryId && saveToDirectory) {
+        const d = await addToDirectory({
+          input: { name: form.name, specialty: form.specialty, subSpecialty: form.subSpecialty, institution: form.institution, academicCentre: form.academicCentre, visitMode: form.visitMode, notes: '' },
+        });
+        if (!d.data?.createDirectoryProvider) return;
+        entryId = d.data.createDirectoryProvider.id;
+        setDirectoryId(entryId);
+      }
+      const r = await add({ input: { caseId: props.caseId, directoryEntryId: entryId, ...fields } });
       if (r.data?.addProviderCandidate) props.onDone(form.name.trim());
     }
   };
@@ -142,12 +154,15 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       />
       <TextInput label={`${t('providers.referredByField')} (${t('common.optional')})`} value={form.referredBy} onChange={(e) => set('referredBy', e.currentTarget.value)} />
       <Textarea label={`${t('providers.notes')} (${t('common.optional')})`} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+      {props.staff && !editing && !directoryId ? (
+        <Checkbox label={t('providers.saveToDirectory')} checked={saveToDirectory} onChange={(e) => setSaveToDirectory(e.currentTarget.checked)} />
+      ) : null}
       {props.staff ? (
         <Textarea label={t('providers.staffNotes')} autosize minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
       ) : null}
       <ErrorAlert error={Object.keys(errs).length ? undefined : result.error} />
       <Group>
-        <Button loading={result.fetching} onClick={submit}>
+        <Button loading={result.fetching || directoryResult.fetching} onClick={submit}>
           {t('providers.saveCandidate')}
         </Button>
         <Button variant="subtle" onClick={() => props.onDone()}>

@@ -160,6 +160,7 @@ export const enProviders = {
   notes: 'Notes',
   staffNotes: 'Staff notes (never shown to the patient)',
   saveCandidate: 'Save candidate',
+  saveToDirectory: 'Also keep this provider in the organisation’s directory',
   added: '{{name}} was added.',
   chosen: '{{name}} is the chosen provider.',
 };
