@@ -137,3 +137,31 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await region(maria, 'Insurance check').screenshot({ path: testInfo.outputPath('insurance-patient-390.png') });
   await maria.context().close();
 });
+
+test('the guided start of a new case says why a second opinion is worth it and keeps the current doctor’s specialty', { tag: '@phone' }, async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36);
+  await signIn(page, 'advocate@harbor.example');
+  await page.goto('/cases/new');
+  await page.getByLabel('Patient name').fill(`Guided ${run}`);
+  await page.getByLabel('The question to answer').fill('Is bypass surgery my only option?');
+  await page.getByLabel('Diagnosis or plan in doubt').fill('Three blocked arteries; bypass proposed');
+  await page.getByRole('checkbox', { name: /Doubt that stays/ }).check();
+  const hint = page.getByRole('status').filter({ hasText: 'Is a second opinion worth it?' });
+  await expect(hint).toContainText('Talk it through together');
+  await page.getByRole('checkbox', { name: /Risky or invasive treatment/ }).check();
+  await expect(hint).toContainText('A second opinion is well worth it');
+  await expect(hint).toContainText('What weighs most here: risky or invasive treatment.');
+  await page.getByRole('radio', { name: /Urgent/ }).check();
+  await expect(hint).toContainText('This is urgent');
+  await page.getByLabel(/Current doctor’s specialty/).fill('Cardiology');
+  await page.getByLabel(/^Sub-specialty/).fill('Cardiac surgery');
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: testInfo.outputPath(`guided-start-${testInfo.project.name}.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  const providers = region(page, 'Choosing the second-opinion provider');
+  await expect(providers.getByText('Current doctor: Cardiology · Cardiac surgery')).toBeVisible({ timeout: 15_000 });
+  await expect(providers.getByText('No candidates yet.')).toBeVisible();
+  await expect(region(page, 'Insurance check').getByText('No plan added yet.')).toBeVisible();
+});
