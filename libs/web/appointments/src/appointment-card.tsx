@@ -214,7 +214,7 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
             ))}
           </Stack>
         </Stack>
-        <FeelingsForm key={a.version} appointment={a} canEdit={props.canEdit} />
+        <FeelingsForm key={a.id} appointment={a} canEdit={props.canEdit} />
       </Stack>
     </Paper>
   );

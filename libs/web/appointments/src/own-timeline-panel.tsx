@@ -87,7 +87,7 @@ function EntryItem({ entry, canEdit }: { entry: OwnTimelineEntry; canEdit: boole
         ) : null}
         {canEdit ? (
           <Group justify="flex-end">
-            <Button size="sm" variant="subtle" color="red.9" loading={result.fetching} onClick={() => remove({ id: entry.id })} aria-label={t('ownTimeline.removeLabel', { what: entry.what })}>
+            <Button size="sm" variant="subtle" color="red" c="red.9" loading={result.fetching} onClick={() => remove({ id: entry.id })} aria-label={t('ownTimeline.removeLabel', { what: entry.what })}>
               {t('ownTimeline.remove')}
             </Button>
           </Group>

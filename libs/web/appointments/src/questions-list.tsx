@@ -98,7 +98,7 @@ function QuestionItem(props: { q: CaseQuestion; index: number; count: number; ca
             <Button variant="default" size="sm" onClick={() => setEditing(true)} aria-label={t('appointments.questions.editLabel', { question: short })}>
               {t('appointments.questions.edit')}
             </Button>
-            <Button variant="subtle" color="red.9" size="sm" loading={removeResult.fetching} onClick={() => remove({ id: q.id })} aria-label={t('appointments.questions.removeLabel', { question: short })}>
+            <Button variant="subtle" color="red" c="red.9" size="sm" loading={removeResult.fetching} onClick={() => remove({ id: q.id })} aria-label={t('appointments.questions.removeLabel', { question: short })}>
               {t('appointments.questions.remove')}
             </Button>
           </Group>

@@ -163,7 +163,7 @@ export function DecisionPanel({ data, item, staff }: { data: CaseOpinions; item:
       ) : null}
       {closed && data.decision ? <Text className="sl-pre-wrap">{data.decision.decision}</Text> : null}
       {!closed && !open ? <Text>{t('opinions.decision.notYet')}</Text> : null}
-      {open && item.permissions.edit ? <DecisionForm key={data.decision?.version ?? 0} data={data} /> : null}
+      {open && item.permissions.edit ? <DecisionForm data={data} /> : null}
       {open && !item.permissions.edit && data.decision ? <Text className="sl-pre-wrap">{data.decision.decision}</Text> : null}
       {open && staff && item.permissions.moveStage ? <CloseCase data={data} /> : null}
     </Stack>

@@ -184,7 +184,7 @@ export function CaseOpinionsPanel({ item }: { item: CaseDetail }) {
                   </Badge>
                 ) : null}
               </Group>
-              {data.opinions.length < 2 ? <Text size="sm">{t('opinions.compare.needTwo')}</Text> : canEdit ? <CompareForm key={`${data.opinions.length}-${current?.version ?? 0}`} data={data} /> : null}
+              {data.opinions.length < 2 ? <Text size="sm">{t('opinions.compare.needTwo')}</Text> : canEdit ? <CompareForm key={data.opinions.length} data={data} /> : null}
             </Stack>
             <Advice key={data.opinions.length} data={data} canStartRound={item.permissions.moveStage} />
           </>
