@@ -7,7 +7,7 @@
 // advocate closes the case with its outcome. Screenshots of the key screens are attached.
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect as baseExpect, test } from './support/fixtures';
-import { acceptInvitation, newPerson, signIn } from './support/ui';
+import { acceptInvitation, choose, newPerson, signIn } from './support/ui';
 
 // Eight panels load on each visit of the case page and two people share two busy cores: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -63,7 +63,15 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await acceptInvitation(patient, await mail.waitForLinkTo(patientEmail), patientName, 'a-long-patient-password');
   await expect(patient.getByRole('heading', { name: patientName })).toBeVisible({ timeout: 15_000 });
 
-  // JOURNEY-A: the patient picks a script.
+  // The patient picks a way to ask her current doctor, makes it her own and saves it.
+  const talk = region(patient, 'Talking to your doctor');
+  await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('My doctor is always in a hurry').check();
+  await talk.getByRole('button', { name: 'Use the script "A second opinion, when time is short"' }).click();
+  const words = talk.getByLabel('Your words');
+  await words.fill(`${await words.inputValue()}\nThank you, Dr. Reed.`);
+  await talk.getByRole('button', { name: 'Save my words' }).click();
+  await expect(talk.getByRole('status')).toHaveText('Saved. Your words are on your case.');
+  await shot(patient, testInfo, '0-patient-script-390', talk);
 
   // The patient adds two questions of her own on the phone and puts one first.
   const questions = region(patient, 'Questions to ask');
@@ -79,19 +87,59 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(questions.getByRole('button', { name: 'Move up: Can I keep my breast?' })).toBeDisabled();
   await shot(patient, testInfo, '1-patient-questions-390', questions);
 
-  // JOURNEY-A: the advocate adds two candidate providers and chooses one; logs an insurance call
-  // that needs pre-authorisation, then verifies it.
-
-  // The advocate books the appointment.
+  // The advocate adds two candidate providers from the organisation's directory and chooses one.
   await advocate.goto(caseUrl);
+  const providers = region(advocate, 'Choosing the second-opinion provider');
+  const candidate = (name: string) => providers.getByRole('article').filter({ has: advocate.getByRole('heading', { name, exact: true }) });
+  for (const [pick, name] of [[/Dr\. Helen Park/, 'Dr. Helen Park'], [/Dr\. Amara Obi/, 'Dr. Amara Obi']] as const) {
+    await providers.getByRole('button', { name: '+ Add a candidate' }).click();
+    await choose(advocate, 'From the organisation’s directory', pick);
+    await providers.getByRole('region', { name: 'Add a candidate' }).getByRole('button', { name: 'Save candidate' }).click();
+    await expect(providers.getByRole('status')).toHaveText(`${name} was added.`);
+  }
+  await candidate('Dr. Helen Park').getByRole('button', { name: 'Choose Dr. Helen Park' }).click();
+  const dialog = advocate.getByRole('dialog', { name: 'Choose Dr. Helen Park' });
+  await dialog.getByLabel('Why this provider?').fill('A breast surgeon at an academic centre in another health system, in network, seen within two weeks');
+  await dialog.getByRole('button', { name: 'Choose this provider' }).click();
+  await expect(candidate('Dr. Helen Park').getByText('Chosen')).toBeVisible();
+  await shot(advocate, testInfo, '1b-advocate-providers-1280', providers);
+
+  // Insurance: her Medicare plan; a first call says pre-authorisation is needed, a second verifies it.
+  const ins = region(advocate, 'Insurance check');
+  await ins.getByRole('button', { name: 'Add the plan' }).click();
+  await ins.getByLabel('Insurer (the name on the card)').fill('Medicare');
+  await choose(advocate, 'Kind of plan', 'Medicare');
+  await ins.getByRole('button', { name: 'Save plan' }).click();
+  const yes = (q: string, v: 'Yes' | 'No') => ins.getByRole('radiogroup', { name: q }).getByLabel(v, { exact: true }).check();
+  await ins.getByRole('button', { name: '+ Log a call' }).click();
+  await ins.getByLabel('Who you spoke to').fill('Dana');
+  await ins.getByLabel('Reference number').fill(`REF-${run}-1`);
+  await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
+  await yes('Is pre-authorisation needed?', 'Yes');
+  await yes('Must the current doctor make the request?', 'No');
+  await ins.getByRole('button', { name: 'Save call' }).click();
+  await expect(ins.getByText('Outcome: Needs pre-authorisation')).toBeVisible();
+  await ins.getByRole('button', { name: '+ Log a call' }).click();
+  await ins.getByLabel('Who you spoke to').fill('Luis');
+  await ins.getByLabel('Reference number').fill(`REF-${run}-2`);
+  await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
+  await yes('Is pre-authorisation needed?', 'Yes');
+  await ins.getByLabel('Pre-authorisation number').fill(`PA-${run}`);
+  await ins.getByLabel('Valid from').fill(isoDay(0));
+  await ins.getByLabel('Valid until').fill(isoDay(60));
+  await ins.getByRole('button', { name: 'Save call' }).click();
+  await expect(ins.getByText('Outcome: Verified')).toBeVisible();
+  await shot(advocate, testInfo, '1c-advocate-insurance-1280', ins);
+
+  // The advocate books the appointment with the chosen provider.
   const appt = region(advocate, 'Appointment and questions');
   await appt.getByRole('button', { name: 'Book an appointment' }).click();
   const form = region(advocate, 'Book an appointment');
   await form.getByLabel('Date').fill(isoDay(-1));
   await form.getByLabel('Time').fill('10:30');
   await form.getByLabel('Where').fill('Lakeshore University Medical Center, Breast Clinic, 2nd floor');
-  const providerField = form.getByLabel('With whom');
-  if (!(await providerField.inputValue())) await providerField.fill('Dr. Helen Park, Lakeshore University Medical Center');
+  await expect(form.getByRole('checkbox', { name: /^Use the chosen provider: Dr\. Helen Park/ })).toBeChecked();
+  await expect(form.getByLabel('With whom')).toHaveValue(/^Dr\. Helen Park/);
   await form.getByLabel('Anything else to bring').fill('Insurance card and the list of medicines');
   await form.getByRole('button', { name: 'Book the appointment' }).click();
   // A booking in the past is refused, in plain words, at the date.
@@ -101,6 +149,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(appt.getByText('The appointment is booked.')).toBeVisible();
   const card = appt.getByRole('article', { name: /^Appointment with / });
   await expect(card.getByText('What to bring')).toBeVisible();
+  await expect(card.getByText('The chosen second-opinion provider')).toBeVisible();
   await shot(advocate, testInfo, '2-advocate-appointment-1280', appt);
 
   // The patient records answers and how the visit felt, on the phone.
@@ -148,6 +197,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(ops.getByText('Seek a third opinion, ideally at an academic or teaching centre.')).toBeVisible();
   await expect(ops.getByText(/tumour board or multidisciplinary case conference/)).toBeVisible();
   await expect(ops.getByText(/Ask each doctor why/)).toBeVisible();
+  await expect(ops.getByText('Medicare Part B generally covers a third opinion when the first two differ.')).toBeVisible();
   await expect(ops.getByRole('button', { name: 'Start opinion 3' })).toBeVisible();
   await shot(advocate, testInfo, '4-advocate-opinions-conflict-1280', ops);
 
