@@ -19,10 +19,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string, target?: Locat
   // instead of being painted over the middle of a tall section.
   let body: Buffer;
   if (target) {
-    await target.scrollIntoViewIfNeeded();
+    // At the top of the page the box is in page coordinates, and the fixed header is painted only there.
+    await page.evaluate(() => window.scrollTo(0, 0));
     const box = await target.boundingBox();
-    const scrollY = await page.evaluate(() => window.scrollY);
-    body = await page.screenshot({ fullPage: true, clip: box ? { x: box.x, y: box.y + scrollY, width: box.width, height: box.height } : undefined });
+    body = await page.screenshot({ fullPage: true, clip: box ?? undefined });
   } else body = await page.screenshot({ fullPage: true });
   await testInfo.attach(name, { body, contentType: 'image/png' });
   await import('node:fs').then((fs) => fs.writeFileSync(testInfo.outputPath(`${name}.png`), body));
@@ -234,9 +234,12 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await closing.getByRole('button', { name: 'Close the case' }).click();
   await expect(closing.getByText('This case is closed. Outcome: Treatment changed')).toBeVisible();
   await expect(region(advocate, 'Where things stand')).toContainText('Closed');
-  await shot(advocate, testInfo, '7-advocate-closed-1280');
+  // Closed: the opinions stay on record, nothing more is suggested or editable.
+  await expect(ops.getByText('A third opinion is worth considering')).toHaveCount(0);
+  await expect(ops.getByRole('button', { name: 'Add opinion 3' })).toHaveCount(0);
+  await shot(advocate, testInfo, '7-advocate-closed-1280', region(advocate, 'Opinions compared'));
 
   await patient.reload();
   await expect(region(patient, 'Decision and closing the loop').getByText('This case is closed. Outcome: Treatment changed')).toBeVisible();
-  await shot(patient, testInfo, '8-patient-closed-390');
+  await shot(patient, testInfo, '8-patient-closed-390', region(patient, 'Decision and closing the loop'));
 });

@@ -180,9 +180,11 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
           {a.whatToBring.length ? (
             <Stack component="ul" gap={4} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {a.whatToBring.map((p) => (
-                <Group component="li" key={p.id} gap="xs" wrap="wrap">
-                  <Text size="sm">{p.title ? `${t(`enums.packetKind.${p.kind}`)}: ${p.title}` : t(`enums.packetKind.${p.kind}`)}</Text>
-                  <Badge size="sm" variant="light" color={PACKET_STATE_COLOR[p.state]} c={`${PACKET_STATE_COLOR[p.state]}.9`}>
+                <Group component="li" key={p.id} gap="xs" wrap="nowrap" justify="space-between" align="flex-start" py={2} style={{ borderBottom: '1px dashed var(--mantine-color-gray-3)' }}>
+                  <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {p.title ? `${t(`enums.packetKind.${p.kind}`)}: ${p.title}` : t(`enums.packetKind.${p.kind}`)}
+                  </Text>
+                  <Badge size="sm" variant="light" color={PACKET_STATE_COLOR[p.state]} c={`${PACKET_STATE_COLOR[p.state]}.9`} style={{ flexShrink: 0 }}>
                     {t(`enums.packetState.${p.state}`)}
                   </Badge>
                 </Group>

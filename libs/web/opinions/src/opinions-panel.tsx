@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea,
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { OpinionComparisonOutcome, isStaffRole } from '@second-look/domain';
+import { CaseStage, OpinionComparisonOutcome, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading } from '@second-look/web-ui';
 import { CaseOpinionsQuery, CompareOpinionsMutation, StartNextOpinionRoundMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
@@ -125,7 +125,8 @@ export function CaseOpinionsPanel({ item }: { item: CaseDetail }) {
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<number | null>(null);
   const data = result.data?.case ?? null;
-  const canEdit = item.permissions.edit;
+  // A closed case is read-only here: its opinions stay on record, nothing more is suggested.
+  const canEdit = item.permissions.edit && data?.stage !== CaseStage.CLOSED;
   const current = data?.opinionComparison && data.opinionComparison.opinionCount === data.opinions.length ? data.opinionComparison : null;
 
   return (
@@ -186,7 +187,7 @@ export function CaseOpinionsPanel({ item }: { item: CaseDetail }) {
               </Group>
               {data.opinions.length < 2 ? <Text size="sm">{t('opinions.compare.needTwo')}</Text> : canEdit ? <CompareForm key={data.opinions.length} data={data} /> : null}
             </Stack>
-            <Advice key={data.opinions.length} data={data} canStartRound={item.permissions.moveStage} />
+            {data.stage !== CaseStage.CLOSED ? <Advice key={data.opinions.length} data={data} canStartRound={item.permissions.moveStage} /> : null}
           </>
         ) : null}
       </Stack>

@@ -70,7 +70,8 @@ export class OpinionService {
   /** Next steps for the case as it stands: only a judgement of the current round counts. */
   async advice(ctx: GqlContext, actor: Actor, kase: PatientCase): Promise<OpinionAdviceModel> {
     const [opinions, comparison] = await Promise.all([this.loader(ctx, actor).load(kase.id), this.comparisonLoader(ctx, actor).load(kase.id)]);
-    const current = comparison && comparison.opinionCount === opinions.length ? comparison.outcome : null;
+    // A closed case suggests nothing more; reopening it brings the advice back.
+    const current = kase.stage !== CaseStage.CLOSED && comparison && comparison.opinionCount === opinions.length ? comparison.outcome : null;
     const plan = current ? await this.planType(this.dataSource.manager, kase) : null;
     return { ...opinionAdvice(current, opinions.length, plan), nextOpinionNumber: nextOpinionNumber(opinions.map((o) => o.number)) };
   }
