@@ -165,3 +165,33 @@ test('the guided start of a new case says why a second opinion is worth it and k
   await expect(providers.getByText('No candidates yet.')).toBeVisible();
   await expect(region(page, 'Insurance check').getByText('No plan added yet.')).toBeVisible();
 });
+
+test('staff add the organisation’s own script; the patient finds it beside the built-in ones', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36);
+  const title = `Harbor: asking for a referral (${run})`;
+  await signIn(page, 'advocate@harbor.example');
+  await page.goto(`/cases/${MARIA}`);
+  const talk = region(page, 'Talking to your doctor');
+  await expect(talk.getByRole('heading', { name: 'Talking to your doctor' })).toBeVisible({ timeout: 15_000 });
+  await talk.getByRole('button', { name: '+ Add a script for the organisation' }).click();
+  await talk.getByLabel('Title').fill(title);
+  await choose(page, 'What it asks for', 'Asking for a referral');
+  await choose(page, 'Situation', 'My insurance needs a referral');
+  await talk.getByLabel('Words', { exact: false }).last().fill('Our plan needs your referral for a second opinion. Could you send it this week?');
+  await talk.getByRole('button', { name: 'Save', exact: true }).click();
+  await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('My insurance needs a referral').check();
+  await expect(talk.getByRole('article', { name: title })).toBeVisible();
+
+  const maria = await newPerson(browser, baseURL, true);
+  await signIn(maria, 'patient@harbor.example');
+  await maria.goto(`/cases/${MARIA}`);
+  const hers = region(maria, 'Talking to your doctor');
+  await hers.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('My insurance needs a referral').check({ timeout: 15_000 });
+  const script = hers.getByRole('article', { name: title });
+  await expect(script.getByText('From your advocacy team')).toBeVisible();
+  await expect(script.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await script.getByRole('button', { name: `Use the script "${title}"` }).click();
+  await expect(hers.getByLabel('Your words')).toHaveValue(/Could you send it this week\?/);
+  await maria.context().close();
+});

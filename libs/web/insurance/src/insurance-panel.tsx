@@ -80,6 +80,19 @@ function CallItem({ call, staff }: { call: InsuranceCall; staff: boolean }) {
           </Badge>
         </Group>
         {call.referenceNumber ? <Text size="sm">{t('insurance.callRef', { ref: call.referenceNumber })}</Text> : null}
+        {(
+          [
+            ['covered', call.covered],
+            ['preAuthRequired', call.preAuthRequired],
+            ['referringDoctorMustRequest', call.referringDoctorMustRequest],
+          ] as const
+        )
+          .filter(([, v]) => v !== null)
+          .map(([k, v]) => (
+            <Text size="sm" key={k}>
+              {t('insurance.answerLine', { question: t(`insurance.${k}`), answer: v ? t('insurance.answer.yes') : t('insurance.answer.no') })}
+            </Text>
+          ))}
         {call.preAuthNumber ? (
           <Text size="sm">
             {t('insurance.preAuthLine', { number: call.preAuthNumber })}

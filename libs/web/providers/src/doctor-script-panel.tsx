@@ -112,6 +112,8 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
   const [, removeOrg] = useMutation(DeleteDoctorScriptMutation);
   const current = saved.data?.case.doctorScript ?? null;
   const [situation, setSituation] = useState<DoctorScriptSituation>(DoctorScriptSituation.GOOD_RELATIONSHIP);
+  // Once the person picks a situation, the saved script arriving late must not switch it back.
+  const [pickedSituation, setPickedSituation] = useState(false);
   const [draft, setDraft] = useState<{ sourceKey: string; purpose: DoctorScriptPurpose; body: string } | null>(null);
   const [justSaved, setJustSaved] = useState(false);
   const [addingOrg, setAddingOrg] = useState(false);
@@ -120,9 +122,9 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
   useEffect(() => {
     if (current && !draft) {
       setDraft({ sourceKey: current.sourceKey, purpose: current.purpose, body: current.body });
-      if (current.situation) setSituation(current.situation);
+      if (current.situation && !pickedSituation) setSituation(current.situation);
     }
-  }, [current, draft]);
+  }, [current, draft, pickedSituation]);
 
   const library: LibraryEntry[] = [
     ...(orgScripts.data?.doctorScripts ?? [])
@@ -143,7 +145,14 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
         </Title>
         <Text size="sm">{t('scripts.intro')}</Text>
         {saved.fetching && !saved.data ? <Loading /> : null}
-        <Radio.Group label={t('scripts.situationLabel')} value={situation} onChange={(v) => setSituation(v as DoctorScriptSituation)}>
+        <Radio.Group
+          label={t('scripts.situationLabel')}
+          value={situation}
+          onChange={(v) => {
+            setSituation(v as DoctorScriptSituation);
+            setPickedSituation(true);
+          }}
+        >
           <Stack gap="xs" mt="xs">
             {SITUATIONS.map((s) => (
               <Radio key={s} value={s} label={t(`scripts.situation.${s}`)} />

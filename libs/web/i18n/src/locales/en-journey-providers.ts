@@ -237,6 +237,7 @@ export const enInsurance = {
     no: 'No',
     unknown: 'Not sure',
   },
+  answerLine: '{{question}} {{answer}}',
   outcomeField: 'Outcome of this call',
   suggested: 'From the answers: {{outcome}}',
   notes: 'Notes',
