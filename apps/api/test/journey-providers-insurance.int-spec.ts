@@ -121,6 +121,20 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(chosen).toEqual([{ id: obi.id, chosen: true, chosenReason: 'A different lens: a medical oncologist, in network' }]);
     });
 
+    it('two people choosing at the same moment end with exactly one choice, never an error', async () => {
+      const list = (await advocate.ok<CaseCandidates>(CANDIDATES, { id: MARIA })).case.providerCandidates;
+      const [a, b] = [list[0], list[1]];
+      const results = await Promise.all([
+        advocate.gql(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "race a" }) { id } }`, { id: a.id }),
+        patient.gql(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "race b" }) { id } }`, { id: b.id }),
+      ]);
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      const chosen = (await advocate.ok<CaseCandidates>(CANDIDATES, { id: MARIA })).case.providerCandidates.filter((c) => c.chosen);
+      expect(chosen).toHaveLength(1);
+      // Put the earlier choice back for the tests that follow.
+      await advocate.ok(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "A different lens: a medical oncologist, in network" }) { id } }`, { id: list[2].id });
+    });
+
     it('refuses bad input and outsiders and changes nothing', async () => {
       const before = await count('provider_candidate');
       const noName = await advocate.gql(`mutation($c: ID!) { addProviderCandidate(input: { caseId: $c, name: " ", specialty: "Surgery" }) { id } }`, { c: MARIA });
