@@ -6,6 +6,7 @@
 // conflicting and sees the third-opinion suggestion; the patient records the decision and the
 // advocate closes the case with its outcome. Screenshots of the key screens are attached.
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
 import { acceptInvitation, choose, newPerson, signIn } from './support/ui';
 
@@ -86,6 +87,20 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(questions.getByRole('listitem').first()).toContainText('Can I keep my breast?');
   await expect(questions.getByRole('button', { name: 'Move up: Can I keep my breast?' })).toBeDisabled();
   await shot(patient, testInfo, '1-patient-questions-390', questions);
+
+  // Her own timeline, on the phone: it becomes the packet's own-timeline item, in hand.
+  const own = region(patient, 'My own timeline');
+  await own.getByRole('button', { name: 'Add to the timeline' }).click();
+  await own.getByLabel('When').fill(isoDay(-45));
+  await own.getByLabel('What happened').fill('Found a lump in the left breast');
+  await choose(patient, 'How bad was it?', 'Moderate');
+  await own.getByRole('button', { name: 'Save' }).click();
+  await expect(own.getByText('Added. Your timeline is part of the record packet now.')).toBeVisible();
+  await expect(own.getByText('In the record packet')).toBeVisible();
+  const ownItem = region(patient, 'Record packet').getByRole('article', { name: 'Your own timeline' });
+  await expect(ownItem.getByText('Status: Received')).toBeVisible();
+  await expectNoA11yViolations(patient, { include: ['section[aria-labelledby="own-timeline-heading"]', 'section[aria-labelledby="questions-heading"]'] });
+  await shot(patient, testInfo, '1a-patient-own-timeline-390', own);
 
   // The advocate adds two candidate providers from the organisation's directory and chooses one.
   await advocate.goto(caseUrl);
@@ -168,6 +183,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await her.getByRole('button', { name: 'Save how it felt' }).click();
   await expect(her.getByText('Thank you. This is saved.')).toBeVisible();
   await expect(her.getByText('Mixed feelings')).toBeVisible();
+  await expectNoA11yViolations(patient, { include: 'section[aria-labelledby="appointments-heading"]' });
   await shot(patient, testInfo, '3-patient-answers-feelings-390', her);
 
   // The advocate records the first and the second opinion, and marks them strongly conflicting.
@@ -199,6 +215,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(ops.getByText(/Ask each doctor why/)).toBeVisible();
   await expect(ops.getByText('Medicare Part B generally covers a third opinion when the first two differ.')).toBeVisible();
   await expect(ops.getByRole('button', { name: 'Start opinion 3' })).toBeVisible();
+  await expectNoA11yViolations(advocate, { include: 'section[aria-labelledby="opinions-heading"]' });
   await shot(advocate, testInfo, '4-advocate-opinions-conflict-1280', ops);
 
   // The patient sees the same opinions stacked on her phone.
@@ -221,6 +238,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await decision.getByLabel('How the follow-up went').fill('Dr. Reed read the second opinion and agrees to the lumpectomy.');
   await decision.getByRole('button', { name: 'Save decision' }).click();
   await expect(decision.getByText('The decision is saved.')).toBeVisible();
+  await expectNoA11yViolations(patient, { include: 'section[aria-labelledby="decision-heading"]' });
   await shot(patient, testInfo, '6-patient-decision-390', decision);
 
   // The advocate closes the loop and the case with its outcome.

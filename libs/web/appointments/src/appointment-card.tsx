@@ -6,7 +6,7 @@ import { AppointmentMode, VisitFeeling, VisitFeelingSummary } from '@second-look
 import { ErrorAlert } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { formatWhen } from './dates';
-import { PACKET_STATE_COLOR, questionText } from './labels';
+import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
 
 const SUMMARY_COLOR: Record<VisitFeelingSummary, string> = {
   [VisitFeelingSummary.NOT_RECORDED]: 'gray',
@@ -96,7 +96,7 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
         <Title order={4} size="h5" id={`feelings-${appointment.id}`}>
           {t('appointments.feelings.heading')}
         </Title>
-        <Badge color={SUMMARY_COLOR[summary]} variant="light" c={summary === VisitFeelingSummary.NOT_RECORDED ? 'gray.8' : `${SUMMARY_COLOR[summary]}.9`}>
+        <Badge color={SUMMARY_COLOR[summary]} variant="light" c={summary === VisitFeelingSummary.NOT_RECORDED ? 'gray.8' : badgeText(SUMMARY_COLOR[summary])}>
           {t(`appointments.feelings.summary.${summary}`)}
         </Badge>
       </Group>
@@ -159,7 +159,7 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
           <Group gap="xs">
             <Badge variant="light">{t(`appointments.mode.${a.mode}`)}</Badge>
             {a.candidateId ? (
-              <Badge variant="light" color="teal" c="teal.9">
+              <Badge variant="light" color="teal" c="#066649">
                 {t('appointments.card.linkedCandidate')}
               </Badge>
             ) : null}
@@ -184,7 +184,7 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
                   <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
                     {p.title ? `${t(`enums.packetKind.${p.kind}`)}: ${p.title}` : t(`enums.packetKind.${p.kind}`)}
                   </Text>
-                  <Badge size="sm" variant="light" color={PACKET_STATE_COLOR[p.state]} c={`${PACKET_STATE_COLOR[p.state]}.9`} style={{ flexShrink: 0 }}>
+                  <Badge size="sm" variant="light" color={PACKET_STATE_COLOR[p.state]} c={badgeText(PACKET_STATE_COLOR[p.state])} style={{ flexShrink: 0 }}>
                     {t(`enums.packetState.${p.state}`)}
                   </Badge>
                 </Group>

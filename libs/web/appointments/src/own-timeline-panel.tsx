@@ -116,7 +116,7 @@ export function OwnTimelinePanel({ item }: { item: CaseDetail }) {
             {staff ? t('ownTimeline.headingStaff') : t('ownTimeline.heading')}
           </Title>
           {entries.length ? (
-            <Badge variant="light" color="teal" c="teal.9">
+            <Badge variant="light" color="teal" c="#066649">
               {t('ownTimeline.inPacket')}
             </Badge>
           ) : null}

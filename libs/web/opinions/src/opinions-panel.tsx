@@ -11,9 +11,10 @@ import { DecisionPanel } from './decision-panel';
 import { OpinionsSideBySide } from './opinions-side-by-side';
 
 const OUTCOME_COLOR: Record<OpinionComparisonOutcome, string> = {
-  [OpinionComparisonOutcome.AGREE]: 'teal',
-  [OpinionComparisonOutcome.DIFFER]: 'yellow',
-  [OpinionComparisonOutcome.STRONGLY_CONFLICT]: 'red',
+  // Dark enough for white text at badge size (4.5:1); the light yellow one takes dark text.
+  [OpinionComparisonOutcome.AGREE]: 'teal.9',
+  [OpinionComparisonOutcome.DIFFER]: 'yellow.4',
+  [OpinionComparisonOutcome.STRONGLY_CONFLICT]: 'red.9',
 };
 
 function CompareForm({ data }: { data: CaseOpinions }) {
@@ -100,7 +101,7 @@ function Advice({ data, canStartRound }: { data: CaseOpinions; canStartRound: bo
       {advice.thirdOpinionSuggested && canStartRound ? (
         <Group>
           <Button
-            color="orange.9"
+            color="red.9"
             loading={result.fetching}
             onClick={async () => {
               const res = await start({ caseId: data.id });
