@@ -6,9 +6,10 @@ import { EntityManager } from 'typeorm';
 
 /**
  * Journey rows hang off a case: a caller reaches one only through the case scope, and a row
- * outside it answers "<what> not found", exactly like an id that does not exist.
+ * outside it answers "<what> not found", exactly like an id that does not exist (the case
+ * access service's requireOf).
  */
-export async function requireJourneyCase(
+export function requireJourneyCase(
   access: CaseAccessService,
   actor: Actor,
   caseId: string,
@@ -17,12 +18,7 @@ export async function requireJourneyCase(
   manager: EntityManager,
   lock = false,
 ): Promise<{ kase: PatientCase; can: CasePermissions }> {
-  try {
-    return await access.require(actor, caseId, permission, manager, lock);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === DomainErrorCode.NOT_FOUND) throw notFound(what);
-    throw e;
-  }
+  return access.requireOf(actor, caseId, permission, what, manager, lock);
 }
 
 export function assertJourneyId(id: string, what: string): void {

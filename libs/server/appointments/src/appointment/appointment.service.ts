@@ -13,6 +13,7 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -65,12 +66,11 @@ export class AppointmentService {
     );
   }
 
-  /** A chosen provider candidate of the same case (the providers library owns the table). */
+  /** A provider candidate of the same case. */
   private async assertCandidate(m: EntityManager, kase: PatientCase, candidateId: string | null | undefined): Promise<string | null> {
     if (!candidateId) return null;
     if (!isUuid(candidateId)) throw notFound('Provider candidate');
-    const rows: unknown[] = await m.query(`SELECT 1 FROM provider_candidate WHERE id = $1 AND case_id = $2 AND organization_id = $3`, [candidateId, kase.id, kase.organizationId]);
-    if (!rows.length) throw notFound('Provider candidate');
+    if (!(await m.existsBy(ProviderCandidate, { id: candidateId, caseId: kase.id, organizationId: kase.organizationId }))) throw notFound('Provider candidate');
     return candidateId;
   }
 

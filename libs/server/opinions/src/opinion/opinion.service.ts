@@ -16,6 +16,8 @@ import { AuditService } from '@second-look/server-audit';
 import { assertJourneyId, assertStaffOnlyField, orgTodayOf, requireJourneyCase } from '@second-look/server-appointments';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
 import { CaseDocument } from '@second-look/server-records';
+import { InsurancePlan } from '@second-look/server-insurance';
+import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -61,10 +63,10 @@ export class OpinionService {
     );
   }
 
-  /** The plan type from the case's insurance check (owned by the insurance library), if any. */
+  /** The plan type from the case's insurance check, if any. */
   private async planType(m: EntityManager, kase: PatientCase): Promise<InsurancePlanType | null> {
-    const rows: { plan_type: InsurancePlanType }[] = await m.query(`SELECT plan_type FROM insurance_plan WHERE case_id = $1 AND organization_id = $2 ORDER BY updated_at DESC LIMIT 1`, [kase.id, kase.organizationId]);
-    return rows[0]?.plan_type ?? null;
+    const plan = await m.findOne(InsurancePlan, { where: { caseId: kase.id, organizationId: kase.organizationId }, order: { updatedAt: 'DESC' }, select: { id: true, planType: true } });
+    return plan?.planType ?? null;
   }
 
   /** Next steps for the case as it stands: only a judgement of the current round counts. */
@@ -86,8 +88,7 @@ export class OpinionService {
 
   private async assertCandidate(m: EntityManager, kase: PatientCase, id: string | null | undefined): Promise<string | null> {
     if (!id) return null;
-    const rows: unknown[] = await m.query(`SELECT 1 FROM provider_candidate WHERE id = $1 AND case_id = $2 AND organization_id = $3`, [id, kase.id, kase.organizationId]);
-    if (!rows.length) throw notFound('Provider candidate');
+    if (!isUuid(id) || !(await m.existsBy(ProviderCandidate, { id, caseId: kase.id, organizationId: kase.organizationId }))) throw notFound('Provider candidate');
     return id;
   }
 
