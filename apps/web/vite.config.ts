@@ -24,6 +24,10 @@ export default defineConfig({
       '@second-look/web-records': 'libs/web/records/src/index.ts',
       '@second-look/web-notifications': 'libs/web/notifications/src/index.ts',
       '@second-look/web-timeline': 'libs/web/timeline/src/index.ts',
+      '@second-look/web-appointments': 'libs/web/appointments/src/index.ts',
+      '@second-look/web-opinions': 'libs/web/opinions/src/index.ts',
+      '@second-look/web-providers': 'libs/web/providers/src/index.ts',
+      '@second-look/web-insurance': 'libs/web/insurance/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {

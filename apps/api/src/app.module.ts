@@ -10,6 +10,10 @@ import { IdentityModule } from '@second-look/server-identity';
 import { JobsApiModule, JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
+import { AppointmentsModule } from '@second-look/server-appointments';
+import { OpinionsModule } from '@second-look/server-opinions';
+import { ProvidersModule } from '@second-look/server-providers';
+import { InsuranceModule } from '@second-look/server-insurance';
 import { NotificationsApiModule } from '@second-look/server-notifications';
 import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
@@ -51,6 +55,10 @@ export class AppModule {
         CasesModule,
         RecordsModule,
         TimelineModule,
+        AppointmentsModule,
+        OpinionsModule,
+        ProvidersModule,
+        InsuranceModule,
         NotificationsApiModule,
       ],
       controllers: [HealthController],

@@ -75,6 +75,15 @@ const freshRequest = async (s: Ctx): Promise<{ id: string; itemId: string }> => 
   );
   return { id: r.createRecordRequest.id, itemId: item.id };
 };
+const freshCandidate = async (s: Ctx): Promise<{ id: string; version: number }> => {
+  const r = await s.as.admin.ok<{ addProviderCandidate: { providerCandidates: { id: string; version: number; name: string }[] } }>(
+    `mutation($c: ID!, $n: String!) { addProviderCandidate(input: { caseId: $c, name: $n, specialty: "Oncology" }) { id providerCandidates { id version name } } }`,
+    { c: MARIA, n: `Dr. ${randomUUID()}` },
+  );
+  return r.addProviderCandidate.providerCandidates[r.addProviderCandidate.providerCandidates.length - 1];
+};
+const freshScript = async (s: Ctx): Promise<string> =>
+  (await s.as.admin.ok<{ createDoctorScript: { id: string } }>(`mutation { createDoctorScript(input: { purpose: RECORDS, situation: RUSHED_DOCTOR, title: "matrix", body: "matrix" }) { id } }`)).createDoctorScript.id;
 /** Who may change Maria's case (and so its packet and requests). */
 const EDITS_MARIA: Record<Caller, Expect> = {
   admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
@@ -225,7 +234,179 @@ export const MATRIX: Record<string, Row> = {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,
   },
+  // The journey: provider candidates, doctor scripts, the insurance check.
+  'Mutation.addProviderCandidate': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { addProviderCandidate(input: { caseId: $id, name: "Dr. Matrix", specialty: "Oncology" }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateProviderCandidate': {
+    run: async (s, c, id) => {
+      const cand = id ? { id, version: 1 } : await freshCandidate(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateProviderCandidate(input: { id: $id, expectedVersion: $v, notes: "matrix" }) { id } }`, { id: cand.id, v: cand.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.chooseProviderCandidate': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "matrix" }) { id } }`, { id: id ?? (await freshCandidate(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.removeProviderCandidate': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeProviderCandidate(id: $id) { id } }`, { id: id ?? (await freshCandidate(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.saveCaseDoctorScript': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { saveCaseDoctorScript(input: { caseId: $id, sourceKey: "good-relationship-records", purpose: RECORDS, body: "matrix" }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.deleteDoctorScript': {
+    // Organisation scripts belong to the organisation, not a case: its staff manage them.
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { deleteDoctorScript(id: $id) }`, { id: id ?? (await freshScript(s)) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.saveInsurancePlan': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { saveInsurancePlan(input: { caseId: $id, payer: "Lakeshore Health", planType: MEDICARE_ADVANTAGE }) { id } }`, { id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.logInsuranceCall': {
+    run: (_s, c, id = MARIA) =>
+      c.gql(`mutation($id: ID!, $d: String!) { logInsuranceCall(input: { caseId: $id, calledOn: $d, referenceNumber: "M-1", outcome: NEEDS_REFERRAL }) { id } }`, {
+        id,
+        d: new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10),
+      }),
+    expect: EDITS_MARIA,
+  },
+  // The journey's appointment and opinions half (journey-b). Fresh rows are made by the admin.
+  'Mutation.addCaseQuestion': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "matrix question" }) { id } }`, { c: id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.addStarterQuestions': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { addStarterQuestions(caseId: $c) { id } }`, { c: id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateCaseQuestion': {
+    run: async (s, c, id) => {
+      const q = id ? { id, version: 1 } : await freshQuestion(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateCaseQuestion(input: { id: $id, expectedVersion: $v, text: "reworded" }) { id } }`, { id: q.id, v: q.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.moveCaseQuestion': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { moveCaseQuestion(input: { id: $id, direction: UP }) { id } }`, { id: id ?? (await freshQuestion(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.removeCaseQuestion': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeCaseQuestion(id: $id) { id } }`, { id: id ?? (await freshQuestion(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.bookAppointment': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!, $d: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "10:00", mode: PHONE, providerName: "Dr. Matrix" }) { id } }`, { c: id, d: inDays(5) }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateAppointment': {
+    run: async (s, c, id) => {
+      const a = id ? { id, version: 1 } : await freshAppointment(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateAppointment(input: { id: $id, expectedVersion: $v, bringNotes: "Insurance card" }) { id } }`, { id: a.id, v: a.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.recordAppointmentAnswer': {
+    run: async (s, c, id) => {
+      const [a, q] = id ? [{ id }, { id: randomUUID() }] : [await freshAppointment(s), await freshQuestion(s)];
+      return c.gql(`mutation($a: ID!, $q: ID!) { recordAppointmentAnswer(input: { appointmentId: $a, questionId: $q, answer: "Yes" }) { id } }`, { a: a.id, q: q.id });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.recordVisitFeelings': {
+    run: async (s, c, id) => {
+      const a = id ? { id, version: 1 } : await freshAppointment(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { recordVisitFeelings(input: { appointmentId: $id, expectedVersion: $v, feelings: [HEARD], worries: "" }) { id } }`, { id: a.id, v: a.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.addOwnTimelineEntry': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!, $d: String!) { addOwnTimelineEntry(input: { caseId: $c, occurredOn: $d, kind: SYMPTOM, what: "Tired" }) { id } }`, { c: id, d: inDays(-3) }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateOwnTimelineEntry': {
+    run: async (s, c, id) => {
+      const e = id ? { id, version: 1 } : await freshTimelineEntry(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateOwnTimelineEntry(input: { id: $id, expectedVersion: $v, severity: MILD }) { id } }`, { id: e.id, v: e.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.removeOwnTimelineEntry': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeOwnTimelineEntry(id: $id) { id } }`, { id: id ?? (await freshTimelineEntry(s)).id }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.addOpinion': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!, $d: String!) { addOpinion(input: { caseId: $c, providerName: "Dr. Matrix", givenOn: $d, diagnosis: "D", recommendedPlan: "P", urgency: ROUTINE, reasoning: "R" }) { id } }`, { c: id, d: inDays(-1) }),
+    expect: EDITS_MARIA,
+  },
+  'Mutation.updateOpinion': {
+    run: async (s, c, id) => {
+      const o = id ? { id, version: 1 } : await freshOpinion(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateOpinion(input: { id: $id, expectedVersion: $v, reasoning: "Because" }) { id } }`, { id: o.id, v: o.version });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.compareOpinions': {
+    // A fresh opinion first, so every permitted caller judges a round of its own.
+    run: async (s, c, id) => {
+      if (!id) await freshOpinion(s);
+      return c.gql(`mutation($c: ID!) { compareOpinions(input: { caseId: $c, outcome: DIFFER }) { id } }`, { c: id ?? MARIA });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.startNextOpinionRound': {
+    // Permitted callers reach the rule: the newest round is not judged yet.
+    run: async (s, c, id) => {
+      if (!id) await freshOpinion(s);
+      return c.gql(`mutation($c: ID!) { startNextOpinionRound(caseId: $c) { id } }`, { c: id ?? MARIA });
+    },
+    expect: { ...ALL('FORBIDDEN'), admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.recordDecision': {
+    // Maria is not yet comparing opinions: permitted callers reach the stage rule.
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { recordDecision(input: { caseId: $c, decision: "Go ahead", careMoves: false }) { id } }`, { c: id }),
+    expect: { ...EDITS_MARIA, admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', patientOfCase: 'CONFLICT' },
+  },
+  'Mutation.closeCaseWithOutcome': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { closeCaseWithOutcome(input: { caseId: $c, outcome: CONFIRMED }) { id } }`, { c: id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', otherOrgAdmin: 'NOT_FOUND' },
+  },
 };
+
+// Fresh journey fixtures on Maria's case (journey-b), made by the admin.
+const inDays = (n: number): string => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+const lastOf = <T>(list: T[]): T => list[list.length - 1];
+const freshQuestion = async (s: Ctx): Promise<{ id: string; version: number }> =>
+  lastOf((await s.as.admin.ok<{ addCaseQuestion: { questions: { id: string; version: number }[] } }>(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "fresh" }) { questions { id version } } }`, { c: MARIA })).addCaseQuestion.questions);
+const freshAppointment = async (s: Ctx): Promise<{ id: string; version: number }> => {
+  const name = `Dr. ${randomUUID()}`;
+  const r = await s.as.admin.ok<{ bookAppointment: { appointments: { id: string; version: number; providerName: string }[] } }>(
+    `mutation($c: ID!, $d: String!, $n: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "09:00", mode: PHONE, providerName: $n }) { appointments { id version providerName } } }`,
+    { c: MARIA, d: inDays(6), n: name },
+  );
+  return r.bookAppointment.appointments.find((a) => a.providerName === name)!;
+};
+const freshTimelineEntry = async (s: Ctx): Promise<{ id: string; version: number }> => {
+  const what = `entry ${randomUUID()}`;
+  const r = await s.as.admin.ok<{ addOwnTimelineEntry: { ownTimeline: { id: string; version: number; what: string }[] } }>(
+    `mutation($c: ID!, $d: String!, $w: String!) { addOwnTimelineEntry(input: { caseId: $c, occurredOn: $d, kind: OTHER, what: $w }) { ownTimeline { id version what } } }`,
+    { c: MARIA, d: inDays(-2), w: what },
+  );
+  return r.addOwnTimelineEntry.ownTimeline.find((e) => e.what === what)!;
+};
+const freshOpinion = async (s: Ctx): Promise<{ id: string; version: number }> =>
+  lastOf(
+    (
+      await s.as.admin.ok<{ addOpinion: { opinions: { id: string; version: number }[] } }>(
+        `mutation($c: ID!, $d: String!) { addOpinion(input: { caseId: $c, providerName: "Dr. Fresh", givenOn: $d, diagnosis: "D", recommendedPlan: "P", urgency: ROUTINE, reasoning: "R" }) { opinions { id version } } }`,
+        { c: MARIA, d: inDays(-1) },
+      )
+    ).addOpinion.opinions,
+  );
 
 function outcome(r: GqlResult, row: Row): Expect | string {
   if (r.errors?.length) return r.errors[0].extensions?.code ?? 'UNKNOWN';

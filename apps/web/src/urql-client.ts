@@ -9,6 +9,9 @@ import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records'
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
 import { jobsCacheKeys } from '@second-look/web-admin';
+import { journeyCacheKeys, journeyCacheUpdates } from '@second-look/web-opinions';
+import { providersCacheKeys, providersCacheUpdates } from '@second-look/web-providers';
+import { insuranceCacheKeys } from '@second-look/web-insurance';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -56,6 +59,9 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
           ...jobsCacheKeys,
+          ...journeyCacheKeys,
+          ...providersCacheKeys,
+          ...insuranceCacheKeys,
         },
         updates: {
           Mutation: {
@@ -101,6 +107,8 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
             ...recordsCacheUpdates,
             ...notificationsCacheUpdates,
+            ...journeyCacheUpdates,
+            ...providersCacheUpdates,
           },
         },
       }),

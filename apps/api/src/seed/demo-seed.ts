@@ -1,6 +1,8 @@
-import { CaregiverAccess, CaseStage, CaseTrigger, Role, Urgency } from '@second-look/domain';
+import { CaregiverAccess, CaseStage, CaseTrigger, InsurancePlanType, ProviderNetworkStatus, ProviderVisitMode, Role, Urgency } from '@second-look/domain';
 import { CaseComment, CaseParticipant, CaseStageChange, PatientCase } from '@second-look/server-cases';
 import { ARGON2_OPTIONS, Organization, UserAccount } from '@second-look/server-identity';
+import { InsurancePlan } from '@second-look/server-insurance';
+import { ProviderCandidate, ProviderDirectoryEntry } from '@second-look/server-providers';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 
@@ -65,6 +67,7 @@ export async function seedDemo(ds: DataSource): Promise<U[]> {
         diagnosisInDoubt: 'Invasive ductal carcinoma, stage II; surgeon recommends mastectomy',
         triggers: [CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.RISKY_TREATMENT], urgency: Urgency.URGENT, stage: CaseStage.GATHER_RECORDS,
         leadAdvocateId: DEMO.users.harborAdvocate, summary: 'Diagnosed three weeks ago. Surgery is pencilled in for next month; Maria wants to see all her options first.',
+        currentDoctorSpecialty: 'Surgery', currentDoctorSubSpecialty: 'Breast surgery',
       },
       {
         ...base, id: DEMO.cases.david, createdAt: daysAgo(24), patientName: 'David Chen', patientEmail: 'patient2@harbor.example',
@@ -139,8 +142,34 @@ export async function seedDemo(ds: DataSource): Promise<U[]> {
       { id: '0e000000-0000-4000-8000-000000000002', caseId: DEMO.cases.maria, organizationId: DEMO.orgs.harbor, authorId: DEMO.users.harborPatient, internal: false, body: 'Thank you. Should I call the pathology lab myself about the slides?' },
       { id: '0e000000-0000-4000-8000-000000000003', caseId: DEMO.cases.maria, organizationId: DEMO.orgs.harbor, authorId: DEMO.users.harborAdvocate, internal: true, body: 'Staff only: the pathology lab has been slow before; escalate to their records supervisor if nothing by Friday.' },
     ]).execute();
+    await seedJourney(m);
   });
   return USERS;
+}
+
+/** Maria's journey so far: two candidate surgeons (the same-specialty hint shows), the directory, and her plan. */
+async function seedJourney(m: import('typeorm').EntityManager): Promise<void> {
+  const harbor = DEMO.orgs.harbor;
+  await m.createQueryBuilder().insert().into(ProviderDirectoryEntry).orIgnore().values([
+    { id: '1a000000-0000-4000-8000-000000000001', organizationId: harbor, name: 'Dr. Helen Park', specialty: 'Surgery', subSpecialty: 'Surgical oncology', institution: 'Lakeshore University Medical Center', academicCentre: true, contact: 'Second-opinion desk 555-0140' },
+    { id: '1a000000-0000-4000-8000-000000000002', organizationId: harbor, name: 'Dr. Amara Obi', specialty: 'Medical oncology', subSpecialty: 'Breast cancer', institution: 'Northshore Cancer Institute', academicCentre: true, visitMode: ProviderVisitMode.REMOTE_PROGRAMME, contact: 'Remote opinions: records by secure upload' },
+    { id: '1a000000-0000-4000-8000-000000000003', organizationId: harbor, name: 'Dr. Ravi Menon', specialty: 'Radiation oncology', institution: 'Riverside Health', contact: '555-0177' },
+  ]).execute();
+  await m.createQueryBuilder().insert().into(ProviderCandidate).orIgnore().values([
+    {
+      id: '1b000000-0000-4000-8000-000000000001', organizationId: harbor, caseId: DEMO.cases.maria, directoryEntryId: '1a000000-0000-4000-8000-000000000001',
+      name: 'Dr. Helen Park', specialty: 'Surgery', subSpecialty: 'Surgical oncology', institution: 'Lakeshore University Medical Center', academicCentre: true,
+      otherHealthSystem: true, network: ProviderNetworkStatus.IN_NETWORK, expectedWaitDays: 12, referredBy: 'Harbor directory', notes: 'Sees breast cancer patients on Tuesdays.', version: 1,
+    },
+    {
+      id: '1b000000-0000-4000-8000-000000000002', organizationId: harbor, caseId: DEMO.cases.maria, directoryEntryId: null,
+      name: 'Dr. Samuel Ortiz', specialty: 'Surgery', subSpecialty: 'Breast surgery', institution: 'Mercy Lakes Hospital', network: ProviderNetworkStatus.UNKNOWN,
+      expectedWaitDays: 5, referredBy: 'A friend of Maria', notes: '', staffNotes: 'Same group as the current surgeon; check whether that matters to Maria.', version: 1,
+    },
+  ]).execute();
+  await m.createQueryBuilder().insert().into(InsurancePlan).orIgnore().values([
+    { id: '1c000000-0000-4000-8000-000000000001', organizationId: harbor, caseId: DEMO.cases.maria, payer: 'Lakeshore Health', planType: InsurancePlanType.MEDICARE_ADVANTAGE, memberId: 'LKH-448120', phone: '555-0199' },
+  ]).execute();
 }
 
 export function describeDemoLogins(users: U[] = USERS): string {

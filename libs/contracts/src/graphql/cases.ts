@@ -81,6 +81,8 @@ export interface CreateCaseInput {
   triggers: CaseTrigger[];
   triggerNotes?: string | null;
   urgency: Urgency;
+  currentDoctorSpecialty?: string | null;
+  currentDoctorSubSpecialty?: string | null;
   leadAdvocateId?: string | null;
 }
 

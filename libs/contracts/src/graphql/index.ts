@@ -7,3 +7,7 @@ export * from './records';
 export * from './timeline';
 export * from './notifications';
 export * from './jobs';
+export * from './appointments';
+export * from './opinions';
+export * from './providers';
+export * from './insurance';

@@ -40,3 +40,27 @@ export function secondOpinionAdvice(triggers: readonly CaseTrigger[]): SecondOpi
   }
   return SecondOpinionAdvice.TALK_IT_THROUGH;
 }
+
+/** The triggers that, taken alone, lean the rule of thumb towards a second opinion. */
+export const isWeightyTrigger = (t: CaseTrigger): boolean => WEIGHTY.includes(t);
+
+export interface SecondOpinionHint {
+  advice: SecondOpinionAdvice;
+  /** The chosen triggers that weighed most, so the hint can say why. */
+  because: CaseTrigger[];
+  /** An urgent case should not wait on a slow path: look for a fast or remote programme. */
+  actSoon: boolean;
+}
+
+/** The rule of thumb with its reasons, for the guided start of a new case. */
+export function secondOpinionHint(triggers: readonly CaseTrigger[], urgency: Urgency): SecondOpinionHint {
+  const advice = secondOpinionAdvice(triggers);
+  const weighty = triggers.filter(isWeightyTrigger);
+  const because =
+    advice === SecondOpinionAdvice.WORTH_IT
+      ? weighty
+      : advice === SecondOpinionAdvice.LIKELY_WORTH_IT
+        ? [...triggers]
+        : [];
+  return { advice, because: [...new Set(because)], actSoon: urgency === Urgency.URGENT && triggers.length > 0 };
+}

@@ -5,6 +5,10 @@ import { JOB_ENTITIES } from '@second-look/server-jobs';
 import { NOTIFICATION_ENTITIES } from '@second-look/server-notifications';
 import { RECORD_ENTITIES } from '@second-look/server-records';
 import { TIMELINE_ENTITIES } from '@second-look/server-timeline';
+import { APPOINTMENT_ENTITIES } from '@second-look/server-appointments';
+import { OPINION_ENTITIES } from '@second-look/server-opinions';
+import { PROVIDER_ENTITIES } from '@second-look/server-providers';
+import { INSURANCE_ENTITIES } from '@second-look/server-insurance';
 
 /** Every entity of the product; the API, the worker, the CLI and the drift check share this list. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES, ...APPOINTMENT_ENTITIES, ...OPINION_ENTITIES, ...PROVIDER_ENTITIES, ...INSURANCE_ENTITIES];

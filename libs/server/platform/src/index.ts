@@ -11,3 +11,4 @@ export * from './graphql/id.pipe';
 export * from './clock/clock';
 export * from './graphql/preresolved';
 export * from './graphql/selection';
+export * from './errors/stale-version';

@@ -8,6 +8,10 @@ import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/we
 import { CaseQuery } from '@second-look/contracts/graphql';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
+import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
+import { InsurancePanel } from '@second-look/web-insurance';
+import { CaseAppointmentsPanel, OwnTimelinePanel } from '@second-look/web-appointments';
+import { CaseOpinionsPanel } from '@second-look/web-opinions';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
@@ -34,6 +38,14 @@ export function CasePage() {
   const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
   const packet = <RecordPacketPanel item={item} />;
   const requests = <RecordRequestsPanel item={item} />;
+  // Deciding and asking, choosing the provider, the insurance check (journey steps 2, 4, 5).
+  const script = <DoctorScriptPanel item={item} />;
+  const providers = <ProvidersPanel item={item} />;
+  const insurance = <InsurancePanel item={item} />;
+  // The patient's own timeline, the appointment and questions, opinions compared and the decision (steps 3, 6–9).
+  const ownTimeline = <OwnTimelinePanel item={item} />;
+  const appointments = <CaseAppointmentsPanel item={item} />;
+  const opinions = <CaseOpinionsPanel item={item} />;
 
   return (
     <Stack gap="lg">
@@ -68,8 +80,14 @@ export function CasePage() {
         <div className="sl-case-main">
           {summary}
           {details}
+          {script}
           {packet}
           {requests}
+          {ownTimeline}
+          {providers}
+          {insurance}
+          {appointments}
+          {opinions}
           {comments}
         </div>
         <div className="sl-case-people">{people}</div>

@@ -26,6 +26,8 @@ export function NewCasePage() {
     triggers: [] as CaseTrigger[],
     triggerNotes: '',
     urgency: Urgency.ROUTINE as Urgency,
+    currentDoctorSpecialty: '',
+    currentDoctorSubSpecialty: '',
     leadAdvocateId: '' as string,
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -52,6 +54,8 @@ export function NewCasePage() {
         triggers: form.triggers,
         triggerNotes: form.triggerNotes.trim() || null,
         urgency: form.urgency,
+        currentDoctorSpecialty: form.currentDoctorSpecialty.trim() || null,
+        currentDoctorSubSpecialty: form.currentDoctorSubSpecialty.trim() || null,
         leadAdvocateId: form.leadAdvocateId || null,
       },
     });
@@ -110,7 +114,7 @@ export function NewCasePage() {
             onChange={(e) => set('diagnosisInDoubt', e.currentTarget.value)}
             error={err('diagnosisInDoubt')}
           />
-          <TriggerCheckboxes value={form.triggers} onChange={(v) => set('triggers', v)} error={err('triggers')} />
+          <TriggerCheckboxes value={form.triggers} onChange={(v) => set('triggers', v)} error={err('triggers')} urgency={form.urgency} />
           <Textarea
             label={`${t('newCase.triggerNotes')} (${t('common.optional')})`}
             description={t('newCase.triggerNotesHelp')}
@@ -130,6 +134,19 @@ export function NewCasePage() {
               ))}
             </Stack>
           </Radio.Group>
+          <TextInput
+            label={`${t('guidedStart.currentDoctorSpecialty')} (${t('common.optional')})`}
+            description={t('guidedStart.currentDoctorSpecialtyHelp')}
+            value={form.currentDoctorSpecialty}
+            onChange={(e) => set('currentDoctorSpecialty', e.currentTarget.value)}
+            error={err('currentDoctorSpecialty')}
+          />
+          <TextInput
+            label={`${t('guidedStart.currentDoctorSubSpecialty')} (${t('common.optional')})`}
+            description={t('guidedStart.currentDoctorSubSpecialtyHelp')}
+            value={form.currentDoctorSubSpecialty}
+            onChange={(e) => set('currentDoctorSubSpecialty', e.currentTarget.value)}
+          />
           <Select
             label={t('newCase.leadAdvocate')}
             data={[

@@ -47,6 +47,19 @@ export class CaseAccessService {
     return loaded;
   }
 
+  /**
+   * For rows that hang off a case (candidates, insurance calls...): the same check, but a case
+   * outside the scope answers "<what> not found", exactly like an id that does not exist.
+   */
+  async requireOf(actor: Actor, caseId: string, permission: CasePermission, what: string, manager?: EntityManager, lock = false): Promise<{ kase: PatientCase; can: CasePermissions }> {
+    try {
+      return await this.require(actor, caseId, permission, manager, lock);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === DomainErrorCode.NOT_FOUND) throw notFound(what);
+      throw e;
+    }
+  }
+
   async permissionsFor(actor: Actor, kase: PatientCase, manager: EntityManager = this.dataSource.manager): Promise<CasePermissions> {
     const participants = isStaffRole(actor.role)
       ? []

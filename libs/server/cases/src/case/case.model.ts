@@ -48,6 +48,8 @@ export class CaseModel {
   @Field(() => [CaseTrigger]) triggers: CaseTrigger[];
   @Field() triggerNotes: string;
   @Field(() => Urgency) urgency: Urgency;
+  @Field({ description: "The current doctor's specialty (empty when not known yet)." }) currentDoctorSpecialty: string;
+  @Field() currentDoctorSubSpecialty: string;
   @Field(() => CaseStage) stage: CaseStage;
   @Field() summary: string;
   @Field(() => Int) version: number;
@@ -103,6 +105,8 @@ export class CreateCaseInput {
   @Field(() => [CaseTrigger]) @IsArray() @ArrayMaxSize(8) @IsEnum(CaseTrigger, { each: true }) triggers: CaseTrigger[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) triggerNotes?: string;
   @Field(() => Urgency) @IsEnum(Urgency) urgency: Urgency;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSpecialty?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSubSpecialty?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() leadAdvocateId?: string;
 }
 
@@ -116,6 +120,8 @@ export class UpdateCaseInput {
   @Field(() => [CaseTrigger], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(8) @IsEnum(CaseTrigger, { each: true }) triggers?: CaseTrigger[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) triggerNotes?: string;
   @Field(() => Urgency, { nullable: true }) @IsOptional() @IsEnum(Urgency) urgency?: Urgency;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSpecialty?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSubSpecialty?: string;
 }
 
 @InputType()

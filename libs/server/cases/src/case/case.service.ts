@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
 import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, SortDirection, UpdateCaseInput } from './case.model';
 import { PatientCase } from './patient-case.entity';
 
-const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency'] as const;
+const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty'] as const;
 export const MAX_PAGE = 100;
 
 export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
@@ -109,6 +109,8 @@ export class CaseService implements OnModuleInit {
           triggers: [...new Set(input.triggers)],
           triggerNotes: input.triggerNotes?.trim() ?? '',
           urgency: input.urgency,
+          currentDoctorSpecialty: input.currentDoctorSpecialty?.trim() ?? '',
+          currentDoctorSubSpecialty: input.currentDoctorSubSpecialty?.trim() ?? '',
           stage: CaseStage.DECIDE,
           leadAdvocateId,
           createdById: actor.userId,

@@ -36,6 +36,13 @@ export class PatientCase {
   @Column({ type: 'text', default: '' })
   triggerNotes: string;
 
+  /** The current doctor's specialty and sub-specialty, so candidates can be checked for a fresh lens. */
+  @Column({ type: 'varchar', length: 200, default: '' })
+  currentDoctorSpecialty: string;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  currentDoctorSubSpecialty: string;
+
   @Column({ type: 'enum', enum: Urgency, enumName: 'case_urgency', default: Urgency.ROUTINE })
   urgency: Urgency;
 

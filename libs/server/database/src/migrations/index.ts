@@ -1,14 +1,29 @@
 import { Initial1795320028484 } from './1795320028484-Initial';
 import { AuditAppendOnly1795320028485 } from './1795320028485-AuditAppendOnly';
 import { RecordsPacketRequests1795321729621 } from './1795321729621-RecordsPacketRequests';
-import { BoardCoveringIndex1795326000000 } from './1795326000000-BoardCoveringIndex';
-import { NotificationsAndReminders1795323705613 } from './1795323705613-NotificationsAndReminders';
-import { CaseStageHistoryAndTimeline1795323260258 } from './1795323260258-CaseStageHistoryAndTimeline';
 import { TransactionalOutbox1795322495418 } from './1795322495418-TransactionalOutbox';
+import { CaseStageHistoryAndTimeline1795323260258 } from './1795323260258-CaseStageHistoryAndTimeline';
+import { NotificationsAndReminders1795323705613 } from './1795323705613-NotificationsAndReminders';
+import { BoardCoveringIndex1795326000000 } from './1795326000000-BoardCoveringIndex';
 import { JobEffectLedger1795340000000 } from './1795340000000-JobEffectLedger';
 import { OutboxSubject1795340000001 } from './1795340000001-OutboxSubject';
 import { NotificationPreferencesAndReminderSettings1795345000000 } from './1795345000000-NotificationPreferencesAndReminderSettings';
+import { JourneyProvidersInsurance1795350000000 } from './1795350000000-JourneyProvidersInsurance';
+import { JourneyAppointmentsOpinions1795355000000 } from './1795355000000-JourneyAppointmentsOpinions';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Initial1795320028484, AuditAppendOnly1795320028485, RecordsPacketRequests1795321729621, TransactionalOutbox1795322495418, CaseStageHistoryAndTimeline1795323260258, NotificationsAndReminders1795323705613, BoardCoveringIndex1795326000000, JobEffectLedger1795340000000, OutboxSubject1795340000001, NotificationPreferencesAndReminderSettings1795345000000];
+export const MIGRATIONS: Function[] = [
+  Initial1795320028484,
+  AuditAppendOnly1795320028485,
+  RecordsPacketRequests1795321729621,
+  TransactionalOutbox1795322495418,
+  CaseStageHistoryAndTimeline1795323260258,
+  NotificationsAndReminders1795323705613,
+  BoardCoveringIndex1795326000000,
+  JobEffectLedger1795340000000,
+  OutboxSubject1795340000001,
+  NotificationPreferencesAndReminderSettings1795345000000,
+  JourneyProvidersInsurance1795350000000,
+  JourneyAppointmentsOpinions1795355000000,
+];

@@ -3,7 +3,18 @@
  * (and any later language) is a new file with the same keys. Tone (DOMAIN.md): warm, plain,
  * calm, never blaming the patient or the doctor.
  */
+import { enGuidedStart, enInsurance, enProviders, enScripts } from './en-journey-providers';
+import { appointmentsEn, ownTimelineEn } from './en-appointments';
+import { opinionsEn } from './en-opinions';
+
 export const en = {
+  guidedStart: enGuidedStart,
+  scripts: enScripts,
+  providers: enProviders,
+  insurance: enInsurance,
+  appointments: appointmentsEn,
+  ownTimeline: ownTimelineEn,
+  opinions: opinionsEn,
   app: {
     name: 'Second Look',
     tagline: 'A calm place to work through a second opinion, together.',

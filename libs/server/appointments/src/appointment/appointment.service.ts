@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Actor,
+  appointmentInstant,
+  assertAppointmentPlace,
+  assertNewBookingInFuture,
+  DomainError,
+  DomainErrorCode,
+  isStaffRole,
+  normaliseVisitFeelings,
+  notFound,
+} from '@second-look/domain';
+import { AuditService } from '@second-look/server-audit';
+import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { ProviderCandidate } from '@second-look/server-providers';
+import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { BookAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
+import { assertJourneyId, assertStaffOnlyField, orgZone, requireJourneyCase } from '../case-scope';
+import { CaseQuestion } from '../question/case-question.entity';
+import { AppointmentAnswer } from './appointment-answer.entity';
+import { Appointment } from './appointment.entity';
+
+const WHAT = 'Appointment';
+
+/** The provider's name is what the patient reads on the day: required, and trimmed. */
+function providerNameOf(value: string): string {
+  const name = value.trim();
+  if (!name) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Please say who the appointment is with.', { field: 'providerName' });
+  return name;
+}
+
+@Injectable()
+export class AppointmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  private query(m: EntityManager, actor: Actor) {
+    const q = m.getRepository(Appointment).createQueryBuilder('a').where('a.organization_id = :org', { org: actor.organizationId });
+    // Staff notes are selected for staff only: they never leave the database for anyone else.
+    if (isStaffRole(actor.role)) q.addSelect('a.staffNotes');
+    return q;
+  }
+
+  loader(ctx: GqlContext, actor: Actor): DataLoader<string, Appointment[]> {
+    return perRequest(ctx, 'appointments', () =>
+      new DataLoader<string, Appointment[]>(async (caseIds) => {
+        const rows = await this.query(this.dataSource.manager, actor).andWhere('a.case_id IN (:...caseIds)', { caseIds: [...caseIds] }).orderBy('a.starts_at', 'ASC').addOrderBy('a.id').getMany();
+        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+      }),
+    );
+  }
+
+  answersLoader(ctx: GqlContext, actor: Actor): DataLoader<string, AppointmentAnswer[]> {
+    return perRequest(ctx, 'appointmentAnswers', () =>
+      new DataLoader<string, AppointmentAnswer[]>(async (ids) => {
+        const rows = await this.dataSource.getRepository(AppointmentAnswer).find({ where: { appointmentId: In([...ids]), organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
+        return ids.map((id) => rows.filter((r) => r.appointmentId === id));
+      }),
+    );
+  }
+
+  /** A provider candidate of the same case. */
+  private async assertCandidate(m: EntityManager, kase: PatientCase, candidateId: string | null | undefined): Promise<string | null> {
+    if (!candidateId) return null;
+    if (!isUuid(candidateId)) throw notFound('Provider candidate');
+    if (!(await m.existsBy(ProviderCandidate, { id: candidateId, caseId: kase.id, organizationId: kase.organizationId }))) throw notFound('Provider candidate');
+    return candidateId;
+  }
+
+  async book(actor: Actor, input: BookAppointmentInput): Promise<PatientCase> {
+    return this.dataSource.transaction(async (m) => {
+      const { kase, can } = await requireJourneyCase(this.access, actor, input.caseId, 'edit', 'Case', m);
+      assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
+      const providerName = providerNameOf(input.providerName);
+      const startsAt = appointmentInstant({ date: input.date, time: input.time }, await orgZone(m, kase.organizationId));
+      assertNewBookingInFuture(startsAt, this.clock.now());
+      const place = { mode: input.mode, place: input.place?.trim() ?? '', videoLink: input.videoLink?.trim() ?? '' };
+      assertAppointmentPlace(place);
+      const candidateId = await this.assertCandidate(m, kase, input.candidateId);
+      const a = await m.save(
+        m.create(Appointment, {
+          organizationId: kase.organizationId,
+          caseId: kase.id,
+          startsAt,
+          ...place,
+          providerName,
+          candidateId,
+          bringNotes: input.bringNotes?.trim() ?? '',
+          staffNotes: input.staffNotes?.trim() ?? '',
+          createdById: actor.userId,
+        }),
+      );
+      await this.audit.record(actor, { action: 'appointment.create', entityType: 'appointment', entityId: a.id, caseId: kase.id }, m);
+      return kase;
+    });
+  }
+
+  private async find(m: EntityManager, actor: Actor, id: string) {
+    assertJourneyId(id, WHAT);
+    const a = await this.query(m, actor).andWhere('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!a) throw notFound(WHAT);
+    const loaded = await requireJourneyCase(this.access, actor, a.caseId, 'edit', WHAT, m);
+    return { a, ...loaded };
+  }
+
+  async update(actor: Actor, input: UpdateAppointmentInput): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      const { a, kase, can } = await this.find(m, actor, input.id);
+      assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
+      assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, mode: a.mode, place: a.place, videoLink: a.videoLink, providerName: a.providerName, bringNotes: a.bringNotes });
+      const fields: string[] = [];
+      if (input.date || input.time) {
+        const zone = await orgZone(m, kase.organizationId);
+        const wall = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(a.startsAt);
+        const part = (t: string) => wall.find((p) => p.type === t)?.value ?? '';
+        a.startsAt = appointmentInstant({ date: input.date ?? `${part('year')}-${part('month')}-${part('day')}`, time: input.time ?? `${part('hour')}:${part('minute')}` }, zone);
+        fields.push('startsAt');
+      }
+      const set = <K extends 'mode' | 'place' | 'videoLink' | 'providerName' | 'bringNotes' | 'staffNotes'>(k: K, v: Appointment[K] | null | undefined) => {
+        if (v === undefined || v === null) return;
+        a[k] = v;
+        fields.push(k);
+      };
+      set('mode', input.mode);
+      set('place', input.place?.trim());
+      set('videoLink', input.videoLink?.trim());
+      set('providerName', input.providerName === undefined || input.providerName === null ? null : providerNameOf(input.providerName));
+      set('bringNotes', input.bringNotes?.trim());
+      set('staffNotes', input.staffNotes?.trim());
+      assertAppointmentPlace(a);
+      const saved = await m.save(a);
+      await this.audit.record(actor, { action: 'appointment.update', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { fields } }, m);
+      return saved;
+    });
+  }
+
+  /** An answer against one question of the case's list; an empty answer removes it. */
+  async recordAnswer(actor: Actor, input: RecordAppointmentAnswerInput): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      const { a } = await this.find(m, actor, input.appointmentId);
+      if (!isUuid(input.questionId)) throw notFound('Question');
+      const question = await m.findOne(CaseQuestion, { where: { id: input.questionId, caseId: a.caseId, organizationId: actor.organizationId }, select: { id: true } });
+      if (!question) throw notFound('Question');
+      const existing = await m.findOne(AppointmentAnswer, { where: { appointmentId: a.id, questionId: question.id }, lock: { mode: 'pessimistic_write' } });
+      const text = input.answer.trim();
+      if (existing) {
+        assertFreshVersion(existing, input.expectedVersion ?? 0, 'answer', { answer: existing.answer });
+        if (text) await m.save(Object.assign(existing, { answer: text, updatedById: actor.userId }));
+        else await m.delete(AppointmentAnswer, { id: existing.id });
+      } else if (text) {
+        await m.insert(AppointmentAnswer, { organizationId: a.organizationId, caseId: a.caseId, appointmentId: a.id, questionId: question.id, answer: text, updatedById: actor.userId });
+      }
+      await this.audit.record(actor, { action: 'appointment.answer', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { questionId: question.id } }, m);
+      return a;
+    });
+  }
+
+  async recordFeelings(actor: Actor, input: RecordVisitFeelingsInput): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      const { a } = await this.find(m, actor, input.appointmentId);
+      assertFreshVersion(a, input.expectedVersion, 'appointment', { feelings: a.feelings, worries: a.worries });
+      a.feelings = normaliseVisitFeelings(input.feelings);
+      a.worries = input.worries.trim();
+      a.feelingsRecordedAt = this.clock.now();
+      const saved = await m.save(a);
+      await this.audit.record(actor, { action: 'appointment.feelings', entityType: 'appointment', entityId: a.id, caseId: a.caseId }, m);
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { isStaffRole } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
+import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { CaseAppointmentsQuery, type CaseDetail } from '@second-look/contracts/graphql';
+import { AppointmentCard } from './appointment-card';
+import { BookingForm } from './booking-form';
+import { QuestionsList } from './questions-list';
+
+/** The visit with the second-opinion provider: questions first (they are prepared before booking), then each appointment. */
+export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const staff = isStaffRole(viewer.role);
+  const tz = viewer.organization.timeZone;
+  const [result, reexecute] = useQuery({ query: CaseAppointmentsQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
+  const [booking, setBooking] = useState(false);
+  const [booked, setBooked] = useState(false);
+  const data = result.data?.case ?? null;
+  const canEdit = item.permissions.edit;
+  const chosen = data?.providerCandidates.find((c) => c.chosen) ?? null;
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="appointments-heading">
+      <Stack gap="md">
+        <Stack gap={4}>
+          <Title order={2} size="h3" id="appointments-heading">
+            {t('appointments.heading')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {staff ? t('appointments.intro') : t('appointments.introPatient')}
+          </Text>
+        </Stack>
+        {!data && result.fetching ? <Loading /> : null}
+        {!data ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+        {data ? (
+          <>
+            <QuestionsList caseId={item.id} questions={data.questions} canEdit={canEdit} />
+            {data.appointments.length ? (
+              <Stack gap="sm">
+                {data.appointments.map((a) => (
+                  <AppointmentCard key={a.id} appointment={a} questions={data.questions} canEdit={canEdit} staff={staff} timeZone={tz} />
+                ))}
+              </Stack>
+            ) : (
+              <Text>{t('appointments.none')}</Text>
+            )}
+            {booked && !booking ? (
+              <Text role="status" c="teal.9" size="sm">
+                {t('appointments.book.booked')}
+              </Text>
+            ) : null}
+            {canEdit ? (
+              booking ? (
+                <Paper p="sm" radius="md" bg="gray.0" component="section" aria-labelledby="book-heading">
+                  <Title order={3} size="h4" id="book-heading" mb="xs">
+                    {t('appointments.book.heading')}
+                  </Title>
+                  <BookingForm
+                    caseId={item.id}
+                    staff={staff}
+                    timeZone={tz}
+                    chosen={chosen}
+                    onDone={(ok) => {
+                      setBooking(false);
+                      setBooked(ok);
+                    }}
+                  />
+                </Paper>
+              ) : (
+                <Group>
+                  <Button variant="outline" onClick={() => { setBooked(false); setBooking(true); }}>
+                    + {t('appointments.book.open')}
+                  </Button>
+                </Group>
+              )
+            ) : null}
+          </>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,2 @@
+export { CaseAppointmentsPanel } from './appointments-panel';
+export { OwnTimelinePanel } from './own-timeline-panel';

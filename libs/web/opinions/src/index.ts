@@ -1,0 +1,2 @@
+export { CaseOpinionsPanel } from './opinions-panel';
+export { journeyCacheKeys, journeyCacheUpdates } from './cache';
