@@ -12,3 +12,4 @@ export * from './timeline/case-timeline';
 export * from './records/request-letter';
 export * from './dates/zoned-time';
 export * from './records/record-reminders';
+export * from './notes/case-note';
