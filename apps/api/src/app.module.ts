@@ -11,6 +11,7 @@ import { JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
 import { TimelineModule } from '@second-look/server-timeline';
 import { NotificationsApiModule } from '@second-look/server-notifications';
+import { NotesModule } from '@second-look/server-notes';
 import { AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
@@ -48,6 +49,7 @@ export class AppModule {
         RecordsModule,
         TimelineModule,
         NotificationsApiModule,
+        NotesModule,
       ],
       controllers: [HealthController],
     };
