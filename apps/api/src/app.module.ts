@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule, LiveConnections } from '@second-look/server-collaboration';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
@@ -27,24 +28,33 @@ export class AppModule {
         ClockModule,
         RedisModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          // In development the schema is written out for the web client and for review.
-          autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
-          sortSchema: true,
-          playground: false,
-          plugins: [ApolloServerPluginLandingPageDisabled()],
-          introspection: !config.isProduction,
-          csrfPrevention: true,
-          allowBatchedHttpRequests: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: graphqlValidationRules(),
-          formatError: formatGraphqlError,
-          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res }),
+          imports: [CollaborationModule],
+          inject: [LiveConnections],
+          useFactory: (live: LiveConnections): ApolloDriverConfig => ({
+            // In development the schema is written out for the web client and for review.
+            autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
+            sortSchema: true,
+            playground: false,
+            plugins: [ApolloServerPluginLandingPageDisabled()],
+            introspection: !config.isProduction,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: graphqlValidationRules(),
+            formatError: formatGraphqlError,
+            // HTTP operations carry req/res; operations over the live socket carry graphql-ws's context.
+            context: (arg: { req?: Request; res?: Response; extra?: unknown }): GqlContext =>
+              arg.req ? { req: arg.req, res: arg.res as Response } : live.context(arg as Parameters<LiveConnections['context']>[0]),
+            // Subscriptions over graphql-ws on the same path and cookie as HTTP (see LiveConnections).
+            subscriptions: { 'graphql-ws': live.graphqlWsOptions() as never },
+          }),
         }),
         AuditModule,
         JobsModule,
         IdentityModule,
+        CollaborationModule,
         CasesModule,
         RecordsModule,
         TimelineModule,

@@ -13,3 +13,4 @@ export * from './records/request-letter';
 export * from './dates/zoned-time';
 export * from './records/record-reminders';
 export * from './notes/case-note';
+export * from './collaboration';

@@ -1,5 +1,6 @@
 import { AUDIT_ENTITIES } from '@second-look/server-audit';
 import { CASE_ENTITIES } from '@second-look/server-cases';
+import { COLLABORATION_ENTITIES } from '@second-look/server-collaboration';
 import { IDENTITY_ENTITIES } from '@second-look/server-identity';
 import { JOB_ENTITIES } from '@second-look/server-jobs';
 import { NOTE_ENTITIES } from '@second-look/server-notes';
@@ -8,4 +9,4 @@ import { RECORD_ENTITIES } from '@second-look/server-records';
 import { TIMELINE_ENTITIES } from '@second-look/server-timeline';
 
 /** Every entity of the product; the API, the worker, the CLI and the drift check share this list. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES, ...NOTE_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES, ...NOTE_ENTITIES, ...COLLABORATION_ENTITIES];

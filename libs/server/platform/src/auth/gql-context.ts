@@ -8,6 +8,8 @@ export interface GqlContext {
   /** Set by the auth guard once the session cookie has been checked; null when signed out. */
   actor?: Actor | null;
   sessionId?: string | null;
+  /** Set for operations that arrive over a live (graphql-ws) connection. */
+  live?: { connectionId: string };
   /** Per-request memo (DataLoaders, the resolved session). Never shared between requests. */
   memo?: Map<string, unknown>;
 }
