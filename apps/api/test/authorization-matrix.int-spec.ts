@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
+import * as Y from 'yjs';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
 
@@ -213,6 +214,23 @@ export const MATRIX: Record<string, Row> = {
     // Only ever the caller's own notifications: anyone may call it, it touches nobody else's.
     run: (_s, c, id) => c.gql(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [id ?? randomUUID()] }),
     expect: ALL('ok'),
+  },
+  'Query.caseNote': {
+    // The staff-only note: patients and caregivers get "not found", as for a case they cannot see.
+    run: (_s, c, id = MARIA) => c.gql(`query($id: ID!) { caseNote(caseId: $id, kind: STAFF) { caseId text version } }`, { id }),
+    expect: { ...ALL('ok'), patientOfCase: 'NOT_FOUND', caregiver: 'NOT_FOUND', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.applyCaseNoteUpdate': {
+    // The shared note: typed in by those who may edit the case.
+    run: (_s, c, id = MARIA) => {
+      const doc = new Y.Doc();
+      doc.getText('note').insert(0, 'matrix ');
+      return c.gql(`mutation($id: ID!, $u: String!) { applyCaseNoteUpdate(input: { caseId: $id, kind: SHARED, update: $u }) { caseId version } }`, {
+        id,
+        u: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      });
+    },
+    expect: EDITS_MARIA,
   },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),

@@ -1,3 +1,5 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
@@ -51,6 +53,53 @@ class NoteClient {
     Y.applyUpdate(this.doc, Buffer.from(note.update, 'base64'), 'server');
     this.serverVector = Buffer.from(note.stateVector, 'base64');
   }
+}
+
+const SUBSCRIBE = `subscription($caseId: ID!, $kind: CaseNoteKind!, $sv: String) { caseNoteUpdates(caseId: $caseId, kind: $kind, stateVector: $sv) { ${NOTE} } }`;
+
+/** A live connection as a browser opens it: same cookie as HTTP. */
+function liveClient(stack: TestStack, api: GqlClient): Client {
+  const cookie = api.cookie ?? '';
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  return createClient({ url: stack.url.replace('http', 'ws') + '/graphql', webSocketImpl: CookieSocket, lazy: true, retryAttempts: 0 });
+}
+
+/** Collects what a subscription sends; `next(pred)` waits for a matching message. */
+function collect(client: Client, variables: Record<string, unknown>) {
+  const got: Array<{ data?: { caseNoteUpdates: Note } | null; errors?: Array<{ extensions?: { code?: string } }> }> = [];
+  const waiters: Array<() => void> = [];
+  let error: unknown = null;
+  const stop = client.subscribe(
+    { query: SUBSCRIBE, variables },
+    {
+      next: (v) => {
+        got.push(v as never);
+        waiters.splice(0).forEach((w) => w());
+      },
+      error: (e) => {
+        error = e;
+        waiters.splice(0).forEach((w) => w());
+      },
+      complete: () => waiters.splice(0).forEach((w) => w()),
+    },
+  );
+  const next = async (pred: (n: Note) => boolean, ms = 5000): Promise<Note> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const hit = got.find((g) => g.data && pred(g.data.caseNoteUpdates));
+      if (hit?.data) return hit.data.caseNoteUpdates;
+      if (Date.now() > deadline) throw new Error(`no matching live message; got ${JSON.stringify(got)} ${String(error)}`);
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  };
+  return { got, next, stop, error: () => error };
 }
 
 describe('case notes (shared and staff-only, typed in together)', () => {
@@ -245,5 +294,41 @@ describe('case notes (shared and staff-only, typed in together)', () => {
     expect(after.version).toBe(before.version);
     expect(after.stateVector).toBe(before.stateVector);
     expect(await auditCount('case_note.update')).toBe(auditBefore);
+  });
+
+  it('delivers each save live to the other viewer as exactly what they lack, and never the staff note to a patient', async () => {
+    const adv = new NoteClient(advocate, MARIA, 'SHARED');
+    const pat = new NoteClient(patient, MARIA, 'SHARED');
+    const loaded = await adv.load();
+    await pat.load();
+    const advWs = liveClient(stack, advocate);
+    const patWs = liveClient(stack, patient);
+    try {
+      const advLive = collect(advWs, { caseId: MARIA, kind: 'SHARED', sv: loaded.stateVector });
+      // The first message after subscribing is the catch-up (nothing new here); wait for it so the listener is in place.
+      await advLive.next(() => true);
+      pat.type((t) => t.insert(t.length, ' Live from the phone.'));
+      const saved = await pat.sync();
+      const live = await advLive.next((n) => n.version === saved.version);
+      Y.applyUpdate(adv.doc, Buffer.from(live.update, 'base64'));
+      expect(adv.text).toBe(pat.text);
+      expect(live.text).toBe(pat.text);
+
+      // The patient cannot subscribe to the staff note: not found, like the query.
+      const patStaff = collect(patWs, { caseId: MARIA, kind: 'STAFF' });
+      const staffWriter = new NoteClient(advocate, MARIA, 'STAFF');
+      await staffWriter.load();
+      staffWriter.type((t) => t.insert(0, 'Internal: second thoughts about the surgeon. '));
+      await staffWriter.sync();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(patStaff.got.some((g) => g.data)).toBe(false);
+      const err = patStaff.got.find((g) => g.errors)?.errors?.[0]?.extensions?.code ?? JSON.stringify(patStaff.error());
+      expect(err).toContain('NOT_FOUND');
+      expect(JSON.stringify(patStaff.got)).not.toContain('surgeon');
+      advLive.stop();
+    } finally {
+      await advWs.dispose();
+      await patWs.dispose();
+    }
   });
 });

@@ -6,3 +6,4 @@ export * from './admin';
 export * from './records';
 export * from './timeline';
 export * from './notifications';
+export * from './notes';

@@ -6,3 +6,4 @@ export * from './notes.module';
 
 import { CaseNote } from './case-note.entity';
 export const NOTE_ENTITIES = [CaseNote];
+export * from './case-note.live';
