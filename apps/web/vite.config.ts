@@ -24,6 +24,7 @@ export default defineConfig({
       '@second-look/web-records': 'libs/web/records/src/index.ts',
       '@second-look/web-notifications': 'libs/web/notifications/src/index.ts',
       '@second-look/web-timeline': 'libs/web/timeline/src/index.ts',
+      '@second-look/web-notes': 'libs/web/notes/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {

@@ -8,6 +8,7 @@ import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
 import { CaseQuery } from '@second-look/contracts/graphql';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
+import { CaseNotesPanel } from '@second-look/web-notes';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
@@ -34,6 +35,7 @@ export function CasePage() {
   const summary = <CaseSummaryPanel item={item} reload={reload} />;
   const details = <CaseDetailsPanel item={item} reload={reload} />;
   const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
+  const notes = <CaseNotesPanel item={item} />;
   const packet = <RecordPacketPanel item={item} />;
   const requests = <RecordRequestsPanel item={item} />;
 
@@ -72,6 +74,7 @@ export function CasePage() {
           <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
             <Stack gap="lg">
               {summary}
+              {notes}
               {details}
               {packet}
               {requests}
@@ -84,6 +87,7 @@ export function CasePage() {
         <Stack gap="md">
           {stage}
           {summary}
+          {notes}
           {details}
           {packet}
           {requests}
