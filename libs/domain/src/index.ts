@@ -14,3 +14,4 @@ export * from './dates/zoned-time';
 export * from './records/record-reminders';
 export * from './notes/case-note';
 export * from './collaboration';
+export * from './records/holder-receipt';
