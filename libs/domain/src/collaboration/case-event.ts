@@ -74,3 +74,17 @@ export const kindsOfGroups = (groups: readonly ActivityGroup[]): CaseEventKind[]
  * which the server checks against the database for every event.
  */
 export const mayReceiveEvent = (event: { staffOnly: boolean }, receiver: { staff: boolean }): boolean => !event.staffOnly || receiver.staff;
+
+/** Parts of the case page a person can be editing; shown to the others as "Sam is editing the questions". */
+export enum CaseArea {
+  SUMMARY = 'SUMMARY',
+  DETAILS = 'DETAILS',
+  PACKET = 'PACKET',
+  REQUESTS = 'REQUESTS',
+  COMMENTS = 'COMMENTS',
+  NOTES = 'NOTES',
+  QUESTIONS = 'QUESTIONS',
+  APPOINTMENT = 'APPOINTMENT',
+  OPINIONS = 'OPINIONS',
+  TIMELINE = 'TIMELINE',
+}

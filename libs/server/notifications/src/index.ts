@@ -6,6 +6,7 @@ export * from './notification.entity';
 export * from './notification.model';
 export * from './notification.service';
 export * from './notifications-api.module';
+export * from './mention-notifier';
 
 import { Notification } from './notification.entity';
 export const NOTIFICATION_ENTITIES = [Notification];

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule } from '@second-look/server-collaboration';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { DocumentsModule } from './document/documents.module';
 import { RecordHolderService } from './holder/record-holder.service';
 import { PacketService } from './packet/packet.service';
 import {
+  CaseEventRecordsResolver,
   CaseRecordsResolver,
   PacketItemResolver,
   RecordBoardHolderGroupResolver,
@@ -20,7 +22,7 @@ import { RecordRequestService } from './request/record-request.service';
 import { RecordReminderScheduler } from './request/record-reminder.scheduler';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule],
+  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule, CollaborationModule],
   providers: [
     RecordHolderService,
     PacketService,
@@ -29,6 +31,7 @@ import { RecordReminderScheduler } from './request/record-reminder.scheduler';
     RecordReminderScheduler,
     RecordHolderResolver,
     CaseRecordsResolver,
+    CaseEventRecordsResolver,
     PacketItemResolver,
     RecordRequestResolver,
     RecordRequestItemResolver,

@@ -5,6 +5,7 @@ import {
   assertHolderReceivedOn,
   assertSentOn,
   canMovePacketItem,
+  CaseEventKind,
   DomainError,
   DomainErrorCode,
   extendLegalClock,
@@ -19,6 +20,7 @@ import {
   isAfter,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { CaseAccessService } from '@second-look/server-cases';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -43,6 +45,7 @@ export class RecordRequestService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reminders: RecordReminderScheduler,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   today(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<CalendarDate> {
@@ -103,6 +106,7 @@ export class RecordRequestService {
       const toRequest = items.filter((i) => i.state !== PacketItemState.REQUESTED && canMovePacketItem(i.state, PacketItemState.REQUESTED) && isOutstandingState(i.state));
       for (const i of toRequest) await m.update(PacketItem, { id: i.id }, { state: PacketItemState.REQUESTED, holderId: i.holderId ?? holder.id, version: () => 'version + 1' });
       await this.audit.record(actor, { action: 'record_request.create', entityType: 'record_request', entityId: request.id, caseId: kase.id, detail: { items: ids.length } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.RECORD_REQUEST_CREATED, entityId: request.id, detail: { count: ids.length } });
       await this.reminders.schedule(m, request);
       return request;
     });
@@ -126,6 +130,7 @@ export class RecordRequestService {
       const saved = await m.save(request);
       await this.reminders.schedule(m, saved);
       await this.audit.record(actor, { action: 'record_request.extend', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['legalDueOn'] } });
       return saved;
     });
   }
@@ -137,6 +142,7 @@ export class RecordRequestService {
         m.create(RecordFollowUp, { organizationId: actor.organizationId, requestId: request.id, channel: input.channel, outcome: input.outcome.trim(), byUserId: actor.userId, at: this.clock.now() }),
       );
       await this.audit.record(actor, { action: 'record_request.follow_up', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['followUps'] } });
       return followUp;
     });
   }
@@ -170,6 +176,7 @@ export class RecordRequestService {
       request.completedOn = outstanding ? null : receivedOn;
       const saved = await m.save(request);
       await this.audit.record(actor, { action: 'record_request.receive', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { items: ids.length, complete: !outstanding } }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['received'], count: ids.length } });
       return saved;
     });
   }
@@ -180,6 +187,7 @@ export class RecordRequestService {
       request.feeCents = feeCents;
       const saved = await m.save(request);
       await this.audit.record(actor, { action: 'record_request.fee', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['fee'] } });
       return saved;
     });
   }
