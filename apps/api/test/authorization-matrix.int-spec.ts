@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
 import * as Y from 'yjs';
 import { DEMO } from '../src/seed/demo-seed';
+import { LiveClient } from './support/live-client';
 import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
 
 /**
@@ -80,6 +81,20 @@ const EDITS_MARIA: Record<Caller, Expect> = {
   admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
   advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND',
 };
+
+/** A subscription's first answer over a real graphql-ws socket, as a GqlResult (then the socket closes). */
+async function firstLive(s: Ctx, c: GqlClient, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
+  const live = new LiveClient(s.stack.url, c.cookie);
+  try {
+    const sub = live.subscribe(query, variables);
+    await sub.waitFor(() => true, 5000).catch(() => undefined);
+    const first = sub.messages[0];
+    if (first) return { status: 200, data: first.data ?? null, errors: first.errors };
+    return { status: 200, errors: (sub.error as GqlResult['errors']) ?? [{ message: 'no answer', extensions: { code: 'NO_ANSWER' } }] };
+  } finally {
+    await live.close();
+  }
+}
 
 const ALL = (e: Expect): Record<Caller, Expect> =>
   ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
@@ -232,6 +247,19 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: EDITS_MARIA,
   },
+  'Subscription.caseEvents': {
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { caseEvents(caseId: $id) { kind case { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Subscription.casePresence': {
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { casePresence(caseId: $id, viewId: "matrix-view-1") { key user { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.setCasePresence': {
+    // Only ever the caller's own page entry; refused outright outside the case's scope.
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { setCasePresence(caseId: $id, viewId: "matrix-view-1", editing: SUMMARY) }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,
@@ -285,7 +313,8 @@ describe('authorisation matrix', () => {
         return false;
       });
     const ops: string[] = [];
-    for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+    // Subscriptions too: a live event is a read and must obey the same scope.
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean) as GraphQLObjectType[]) {
       for (const f of Object.values(root.getFields())) if (takesId(f.args)) ops.push(`${root.name}.${f.name}`);
     }
     const missing = ops.filter((o) => !MATRIX[o]);
