@@ -7,3 +7,4 @@ export * from './records';
 export * from './timeline';
 export * from './notifications';
 export * from './notes';
+export * from './live';

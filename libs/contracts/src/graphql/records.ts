@@ -233,3 +233,7 @@ export const RecordBoardQuery = gql<RecordBoardData, RecordBoardVariables>`
     }
   }
 `;
+
+/** The same selections for live events, so a pushed item or request has every field the panels read. */
+export const PACKET_ITEM_FIELDS = PACKET_ITEM;
+export const RECORD_REQUEST_FIELDS = REQUEST;
