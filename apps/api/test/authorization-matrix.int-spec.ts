@@ -255,6 +255,19 @@ export const MATRIX: Record<string, Row> = {
     run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { casePresence(caseId: $id, viewId: "matrix-view-1") { key user { id } } }`, { id }),
     expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
+  'Subscription.caseNoteUpdates': {
+    // Live edits of the staff-only note: refused as not found for patients and caregivers, like the query.
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { caseNoteUpdates(caseId: $id, kind: STAFF) { caseId version } }`, { id }),
+    expect: { ...ALL('ok'), patientOfCase: 'NOT_FOUND', caregiver: 'NOT_FOUND', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.setRecordRequestHolderReceivedOn': {
+    run: async (s, c, id) => {
+      const requestId = id ?? (await freshRequest(s)).id;
+      const d = new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10);
+      return c.gql(`mutation($id: ID!, $d: String!) { setRecordRequestHolderReceivedOn(input: { requestId: $id, expectedVersion: 1, holderReceivedOn: $d }) { id holderReceivedOn } }`, { id: requestId, d });
+    },
+    expect: EDITS_MARIA,
+  },
   'Mutation.setCasePresence': {
     // Only ever the caller's own page entry; refused outright outside the case's scope.
     run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { setCasePresence(caseId: $id, viewId: "matrix-view-1", editing: SUMMARY) }`, { id }),

@@ -20,6 +20,8 @@ import {
 import { RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 import { RecordReminderScheduler } from './request/record-reminder.scheduler';
+import { HolderReceiptResolver } from './request/holder-receipt.resolver';
+import { HolderReceiptService } from './request/holder-receipt.service';
 
 @Module({
   imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule, CollaborationModule],
@@ -29,6 +31,8 @@ import { RecordReminderScheduler } from './request/record-reminder.scheduler';
     RecordRequestService,
     RecordBoardService,
     RecordReminderScheduler,
+    HolderReceiptService,
+    HolderReceiptResolver,
     RecordHolderResolver,
     CaseRecordsResolver,
     CaseEventRecordsResolver,
