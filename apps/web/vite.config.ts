@@ -25,6 +25,7 @@ export default defineConfig({
       '@second-look/web-notifications': 'libs/web/notifications/src/index.ts',
       '@second-look/web-timeline': 'libs/web/timeline/src/index.ts',
       '@second-look/web-notes': 'libs/web/notes/src/index.ts',
+      '@second-look/web-collaboration': 'libs/web/collaboration/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {

@@ -8,6 +8,7 @@ import {
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
+import { createLiveClient, liveCacheKeys, liveCacheUpdates, liveSubscriptionExchange } from '@second-look/web-collaboration';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -37,6 +38,8 @@ function appendToCaseList(cache: Cache, caseId: string, field: 'comments' | 'inv
  * POST only: Apollo's CSRF prevention rejects GET queries without a preflight header.
  */
 export function createUrqlClient(onUnauthenticated: () => void): Client {
+  // Subscriptions (live case events, presence, shared notes) share one WebSocket per tab.
+  const live = createLiveClient(onUnauthenticated);
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -54,8 +57,12 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
+          ...liveCacheKeys,
         },
         updates: {
+          Subscription: {
+            ...liveCacheUpdates,
+          },
           Mutation: {
             signIn: (result, _args, cache) => setViewer(cache, (result['signIn'] as Viewer) ?? null),
             signUp: (result, _args, cache) => setViewer(cache, (result['signUp'] as Viewer) ?? null),
@@ -112,6 +119,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
         },
       }),
       fetchExchange,
+      liveSubscriptionExchange(live),
     ],
   });
 }

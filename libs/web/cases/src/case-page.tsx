@@ -1,12 +1,14 @@
 import { Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useQuery } from 'urql';
-import { Urgency, isStaffRole } from '@second-look/domain';
+import { useClient, useQuery } from 'urql';
+import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
-import { CaseQuery } from '@second-look/contracts/graphql';
+import { CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
+import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
@@ -24,6 +26,18 @@ export function CasePage() {
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const client = useClient();
+  // Live: others' changes land in the cache as they happen; after a reconnect, catch up once.
+  const status = useCaseLive(id, () => {
+    reload();
+    void client.query(CaseRecordsQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+  });
+  const { people: present, setEditing } = useCasePresence(id);
+  const area = (a: CaseArea, node: ReactNode) => (
+    <EditingArea area={a} onEditing={setEditing}>
+      {node}
+    </EditingArea>
+  );
 
   if (result.fetching && !result.data) return <Loading />;
   if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
@@ -32,12 +46,14 @@ export function CasePage() {
   const staff = isStaffRole(viewer.role);
   const stage = <CaseStagePanel item={item} />;
   const people = <CasePeoplePanel item={item} timeZone={tz} />;
-  const summary = <CaseSummaryPanel item={item} reload={reload} />;
-  const details = <CaseDetailsPanel item={item} reload={reload} />;
-  const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
-  const notes = <CaseNotesPanel item={item} />;
-  const packet = <RecordPacketPanel item={item} />;
-  const requests = <RecordRequestsPanel item={item} />;
+  const summary = area(CaseArea.SUMMARY, <CaseSummaryPanel item={item} reload={reload} />);
+  const details = area(CaseArea.DETAILS, <CaseDetailsPanel item={item} reload={reload} />);
+  const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
+  const activity = <CaseActivityPanel item={item} timeZone={tz} />;
+  const presence = <CasePresenceBar people={present} status={status} />;
+  const notes = area(CaseArea.NOTES, <CaseNotesPanel item={item} />);
+  const packet = area(CaseArea.PACKET, <RecordPacketPanel item={item} />);
+  const requests = area(CaseArea.REQUESTS, <RecordRequestsPanel item={item} />);
 
   return (
     <Stack gap="lg">
@@ -62,6 +78,7 @@ export function CasePage() {
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
       </Stack>
+      {presence}
       <CaseTimelinePanel item={item} />
       {wide ? (
         <Grid gap="lg">
@@ -69,6 +86,7 @@ export function CasePage() {
             <Stack gap="lg">
               {stage}
               {people}
+              {activity}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
@@ -93,6 +111,7 @@ export function CasePage() {
           {requests}
           {comments}
           {people}
+          {activity}
         </Stack>
       )}
     </Stack>

@@ -7,6 +7,7 @@ const RECORD_REQUEST_KINDS = new Set(['TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON',
 /** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
   const [area, name] = kind.split('.', 2);
+  if (area === 'comment' && name === 'MENTION') return 'MENTION';
   return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
 }
 
@@ -15,6 +16,7 @@ export function useNotificationText(today: string): (n: AppNotification) => stri
   const { t, i18n } = useTranslation();
   return (n) => {
     const key = kindKey(n.kind);
+    if (key === 'MENTION') return t('notifications.kind.MENTION');
     if (!n.dueOn || key === 'generic') return t('notifications.kind.generic');
     const when =
       n.dueOn === today
