@@ -161,6 +161,80 @@ describe('live subscriptions across two API processes', () => {
     await staffPresence.waitFor((m) => !!m.data && !m.data.casePresence.some((p) => p.user.id === DEMO.users.harborPatient), 5000, mark);
   });
 
+  it('sends nothing for a refused save, and staff-notes-only changes to staff only', async () => {
+    const advocate = await signInAt(urlA, 'advocate@harbor.example');
+    const patient = await signInAt(urlB, 'patient@harbor.example');
+    const staffLive = live(urlA, advocate).subscribe<Ev>(EVENTS, { id: MARIA });
+    const patientLive = live(urlB, patient).subscribe<Ev>(EVENTS, { id: MARIA });
+    await Promise.all([subscribed(staffLive), subscribed(patientLive)]);
+    const mark = patientLive.messages.length;
+
+    // A stale save rolls back: nobody is told about a change that did not happen.
+    const { case: now } = await advocate.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA });
+    const stale = await advocate.gql(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "never saved" }) { id } }`, { id: MARIA, v: now.version - 1 });
+    expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
+
+    const item = await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($id: ID!) { addPacketItem(input: { caseId: $id, kind: LABS, title: "CBC panel" }) { id version } }`, { id: MARIA });
+    await advocate.ok(`mutation($i: ID!, $v: Int!) { updatePacketItem(input: { id: $i, expectedVersion: $v, staffNotes: "Lab clerk is slow, call Tuesdays" }) { id } }`, { i: item.addPacketItem.id, v: item.addPacketItem.version });
+    await advocate.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "Marker after the staff note", internal: false }) { id } }`, { id: MARIA });
+
+    const staffSaw = await staffLive.waitFor((m) => m.data?.caseEvents.kind === 'PACKET_ITEM_UPDATED');
+    expect(staffSaw.data?.caseEvents.staffOnly).toBe(true);
+    await patientLive.waitFor((m) => m.data?.caseEvents.comment?.body === 'Marker after the staff note', 5000, mark);
+    const patientKinds = patientLive.messages.slice(mark).map((m) => m.data?.caseEvents.kind);
+    expect(patientKinds).toEqual(['PACKET_ITEM_ADDED', 'COMMENT_ADDED']);
+    expect(JSON.stringify(patientLive.messages)).not.toMatch(/never saved|Lab clerk/);
+  });
+
+  it('keeps an activity feed: staff see internal lines, patients never; filter by kind and person', async () => {
+    const advocate = await signInAt(urlA, 'advocate@harbor.example');
+    const patient = await signInAt(urlB, 'patient@harbor.example');
+    const FEED = `query($id: ID!, $g: [ActivityGroup!], $who: ID) { case(id: $id) { activity(filter: { groups: $g, actorId: $who }, first: 100) { nodes { kind staffOnly fields actor { id } } pageInfo { hasNextPage endCursor } } } }`;
+    type Feed = { case: { activity: { nodes: Array<{ kind: string; staffOnly: boolean; fields: string[]; actor: { id: string } | null }> } } };
+    const staffFeed = (await advocate.ok<Feed>(FEED, { id: MARIA })).case.activity.nodes;
+    const patientFeed = (await patient.ok<Feed>(FEED, { id: MARIA })).case.activity.nodes;
+    expect(staffFeed.some((l) => l.staffOnly && l.kind === 'COMMENT_ADDED')).toBe(true);
+    expect(patientFeed.length).toBeGreaterThan(0);
+    expect(patientFeed.some((l) => l.staffOnly)).toBe(false);
+    expect(staffFeed.find((l) => l.kind === 'CASE_UPDATED')?.fields).toEqual(['summary']);
+
+    const comments = (await patient.ok<Feed>(FEED, { id: MARIA, g: ['COMMENTS'] })).case.activity.nodes;
+    expect(comments.length).toBeGreaterThan(0);
+    expect(comments.every((l) => l.kind === 'COMMENT_ADDED')).toBe(true);
+    const byMaria = (await advocate.ok<Feed>(FEED, { id: MARIA, who: DEMO.users.harborPatient })).case.activity.nodes;
+    expect(byMaria.length).toBeGreaterThan(0);
+    expect(byMaria.every((l) => l.actor?.id === DEMO.users.harborPatient)).toBe(true);
+
+    // Another tenant cannot reach the feed at all.
+    const other = await signInAt(urlA, 'admin@northstar.example');
+    const r = await other.gql(FEED, { id: MARIA });
+    expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const audited = await stack.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'case.activity.read' AND actor_user_id = $1`, [DEMO.users.harborPatient]);
+    expect(audited[0].n).toBeGreaterThan(0);
+  });
+
+  it('notifies people mentioned in a comment, and never a patient from an internal note', async () => {
+    const advocate = await signInAt(urlA, 'advocate@harbor.example');
+    const patient = await signInAt(urlB, 'patient@harbor.example');
+    const mentions = async (userId: string): Promise<number> =>
+      (await stack.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'comment.MENTION' AND case_id = $2`, [userId, MARIA]))[0].n;
+    const before = { sam: await mentions(DEMO.users.harborAdvocate), maria: await mentions(DEMO.users.harborPatient), jordan: await mentions(DEMO.users.harborAdvocate2), david: await mentions(DEMO.users.harborPatient2) };
+
+    await patient.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "@Sam Rivera can you check the fax? And @David Chen too", internal: false }) { id } }`, { id: MARIA });
+    await advocate.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "@Maria Lopez is anxious, @Jordan please cover Friday", internal: true }) { id } }`, { id: MARIA });
+    await advocate.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "Thanks @Maria, the fax went through.", internal: false }) { id } }`, { id: MARIA });
+
+    expect(await mentions(DEMO.users.harborAdvocate)).toBe(before.sam + 1);
+    // Only the shared comment reached Maria; the internal note did not notify her.
+    expect(await mentions(DEMO.users.harborPatient)).toBe(before.maria + 1);
+    expect(await mentions(DEMO.users.harborAdvocate2)).toBe(before.jordan + 1);
+    // David is a patient of another case: he cannot see this one, so he cannot be mentioned in it.
+    expect(await mentions(DEMO.users.harborPatient2)).toBe(before.david);
+
+    const bell = await advocate.ok<{ notifications: { nodes: Array<{ kind: string; caseId: string | null }> } }>(`{ notifications(first: 20) { nodes { kind caseId } } }`);
+    expect(bell.notifications.nodes).toEqual(expect.arrayContaining([{ kind: 'comment.MENTION', caseId: MARIA }]));
+  });
+
   it('ends a subscription and frees its Redis listener when the client stops', async () => {
     const advocate = await signInAt(urlB, 'advocate@harbor.example');
     const pubsub = second.get(RedisPubSub);
