@@ -526,6 +526,7 @@ export const en = {
     setHolderReceived: 'Date they got it',
     holderReceivedHeading: 'When {{holder}} received the request',
     holderReceivedSaved: 'Saved: they received it on {{when}}. The legal 30 days count from that day.',
+    holderReceivedLine: 'They received it on {{when}}; the legal 30 days count from then.',
     dateInFuture: 'This date is in the future. Please choose today or earlier.',
     dateBeforeSent: 'This date is before the request was sent.',
     dateRequired: 'Please enter a date.',
