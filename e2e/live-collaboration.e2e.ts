@@ -125,3 +125,50 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
 
   await maria.context().close();
 });
+
+test('a phone that loses its connection keeps what the patient types and merges it when it comes back', async ({ page, browser, baseURL }, testInfo) => {
+  test.slow();
+  const run = Date.now().toString(36);
+  const sam = page;
+  await sam.setViewportSize({ width: 1280, height: 800 });
+  await signIn(sam, 'advocate@harbor.example');
+  const maria = await newPerson(browser, baseURL, true);
+  await signIn(maria, 'patient@harbor.example');
+  await openCase(sam);
+  await openCase(maria);
+
+  const mariaBox = sharedBox(maria);
+  const samBox = sharedBox(sam);
+  // Something to type around (when this journey runs on its own, the note starts empty).
+  if (!(await samBox.inputValue())) {
+    await samBox.click();
+    await samBox.pressSequentially('Notes:', { delay: 10 });
+  }
+  await expect(mariaBox).toHaveValue(await samBox.inputValue(), { timeout: 10_000 });
+
+  // The phone goes into a lift: Maria keeps typing, and is told plainly it will sync later.
+  await maria.context().setOffline(true);
+  const offline = ` Typed on the bus (${run}).`;
+  await mariaBox.click();
+  await mariaBox.press('Control+End');
+  await mariaBox.pressSequentially(offline, { delay: 20 });
+  await expect(notes(maria).getByTestId('note-status').first()).toHaveText(/offline.*will sync/i, { timeout: 10_000 });
+  await maria.getByRole('region', { name: 'Notes' }).screenshot({ path: testInfo.outputPath('patient-phone-offline-notes.png') });
+
+  // Meanwhile Sam adds a line at the top.
+  const online = `Sam (${run}): insurer called back. `;
+  await samBox.click();
+  await samBox.press('Control+Home');
+  await samBox.pressSequentially(online, { delay: 10 });
+  await expect(notes(sam).getByTestId('note-status').first()).toHaveText('All changes saved', { timeout: 10_000 });
+  await expect(samBox).not.toHaveValue(new RegExp(`bus \\(${run}\\)`));
+
+  // Back online: her backlog goes out as one merged change, and Sam's line comes back to her.
+  await maria.context().setOffline(false);
+  await expect(samBox).toHaveValue(new RegExp(`Typed on the bus \\(${run}\\)\\.`), { timeout: 20_000 });
+  await expect(samBox).toHaveValue(new RegExp(`^Sam \\(${run}\\): insurer called back\\. `));
+  await expect(mariaBox).toHaveValue(await samBox.inputValue(), { timeout: 20_000 });
+  await expect(notes(maria).getByTestId('note-status').first()).toHaveText('All changes saved');
+
+  await maria.context().close();
+});

@@ -331,4 +331,34 @@ describe('case notes (shared and staff-only, typed in together)', () => {
       await patWs.dispose();
     }
   });
+
+  it('puts one line in the activity feed per stretch of editing, and the staff note line never for the patient', async () => {
+    const lines = async (staffOnly: boolean) =>
+      Number((await stack.ds.query(`SELECT count(*)::int AS n FROM case_activity WHERE case_id = $1 AND kind = 'NOTE_CHANGED' AND staff_only = $2`, [MARIA, staffOnly]))[0].n);
+    // The patient comes back after a quiet spell, then the advocate joins in: each starts a stretch, one line each.
+    await stack.ds.query(`UPDATE case_note SET updated_at = now() - interval '11 minutes' WHERE case_id = $1 AND kind = 'SHARED'`, [MARIA]);
+    const p = new NoteClient(patient, MARIA, 'SHARED');
+    await p.load();
+    const c = new NoteClient(advocate, MARIA, 'SHARED');
+    await c.load();
+    const before = await lines(false);
+    p.type((t) => t.insert(0, 'p '));
+    await p.sync();
+    expect(await lines(false)).toBe(before + 1);
+    for (const ch of 'abc') {
+      await c.load();
+      c.type((t) => t.insert(t.length, ch));
+      await c.sync();
+    }
+    // Three save batches by the advocate in a row: still one line for the stretch.
+    expect(await lines(false)).toBe(before + 2);
+    // Staff-note edits earlier in this file left staff-only lines, which the patient's feed never shows.
+    expect(await lines(true)).toBeGreaterThan(0);
+    const q = `query($id: ID!) { case(id: $id) { activity(first: 100) { nodes { kind staffOnly } } } }`;
+    const patientFeed = (await patient.ok<{ case: { activity: { nodes: Array<{ kind: string; staffOnly: boolean }> } } }>(q, { id: MARIA })).case.activity.nodes;
+    expect(patientFeed.some((n) => n.kind === 'NOTE_CHANGED')).toBe(true);
+    expect(patientFeed.some((n) => n.staffOnly)).toBe(false);
+    const staffFeed = (await advocate.ok<{ case: { activity: { nodes: Array<{ kind: string; staffOnly: boolean }> } } }>(q, { id: MARIA })).case.activity.nodes;
+    expect(staffFeed.some((n) => n.kind === 'NOTE_CHANGED' && n.staffOnly)).toBe(true);
+  });
 });

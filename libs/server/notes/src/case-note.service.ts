@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, CASE_NOTE_LIMITS, CaseNoteKind, caseNoteAccess, checkNoteUpdateEncoding, DomainError, DomainErrorCode, notFound } from '@second-look/domain';
+import { Actor, CASE_NOTE_LIMITS, CaseEventKind, CaseNoteKind, caseNoteAccess, checkNoteUpdateEncoding, DomainError, DomainErrorCode, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseNote } from './case-note.entity';
 import { ApplyCaseNoteUpdateInput, CaseNoteModel } from './case-note.model';
 import { mergeNoteUpdate, viewNote } from './note-doc';
 
 const WHAT = 'Note';
+
+/**
+ * The activity feed gets one line when someone starts a stretch of editing a note, not one
+ * per save batch: a new line once another person edited in between or this long has passed.
+ */
+export const NOTE_ACTIVITY_QUIET_MS = 10 * 60_000;
 
 /** A save that changed a note: what other viewers need to merge it into their copy. */
 export interface CaseNoteChange {
@@ -51,6 +58,7 @@ export class CaseNoteService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   /** The case and the caller's rights on this note; NOT_FOUND when they may not even know of it. */
@@ -103,6 +111,7 @@ export class CaseNoteService {
       const row = await m.getRepository(CaseNote).createQueryBuilder('n').where('n.case_id = :caseId AND n.kind = :kind', { caseId: kase.id, kind: input.kind }).setLock('pessimistic_write').getOneOrFail();
       const merged = mergeNoteUpdate(row.state.length ? row.state : null, update);
       if (merged.changed) {
+        const startsStretch = row.version === 0 || row.updatedById !== actor.userId || Date.now() - row.updatedAt.getTime() > NOTE_ACTIVITY_QUIET_MS;
         row.state = Buffer.from(merged.state);
         row.textLength = merged.text.length;
         row.version += 1;
@@ -113,6 +122,9 @@ export class CaseNoteService {
           { action: 'case_note.update', entityType: 'case_note', entityId: input.kind, caseId: kase.id, detail: { kind: input.kind, bytes: update.length, version: row.version } },
           m,
         );
+        if (startsStretch) {
+          await this.events.publish(m, actor, kase, { kind: CaseEventKind.NOTE_CHANGED, entityId: null, staffOnly: input.kind === CaseNoteKind.STAFF, detail: { note: input.kind } });
+        }
         change = { organizationId: kase.organizationId, caseId: kase.id, kind: input.kind, update: input.update, version: row.version, byUserId: actor.userId };
       } else {
         // Nothing new (a client catching up): still a read of the note.

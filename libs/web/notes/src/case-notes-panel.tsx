@@ -19,7 +19,7 @@ function NoteStatusLine({ status, live, refusal }: ReturnType<typeof useNoteStat
       <Text size="sm" c={color} role="status" aria-live="polite" data-testid="note-status" data-status={status}>
         {text}
       </Text>
-      {live && status !== 'gone' ? (
+      {live && status !== 'gone' && status !== 'offline' ? (
         <Badge variant="dot" color="teal" size="sm">
           {t('notes.live')}
         </Badge>

@@ -837,6 +837,7 @@ export const en = {
       notes: 'the notes',
       staffNotes: 'the staff notes',
       legalDueOn: 'the legal due date',
+      holderReceivedOn: 'the date they received it',
       followUps: 'the follow-ups',
       received: 'what has arrived',
       fee: 'the fee',
