@@ -64,7 +64,9 @@ export class RedisPubSub implements OnApplicationShutdown {
 
   private sub(): Redis {
     if (!this.subscriber) {
-      this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null });
+      // No ready check: its INFO would be refused once SUBSCRIBEs queued during the connect
+      // have put the connection into subscriber mode (seen with many first subscribers at once).
+      this.subscriber = this.redis.duplicate({ maxRetriesPerRequest: null, enableReadyCheck: false });
       this.subscriber.on('message', (channel: string, message: string) => {
         for (const l of this.listeners.get(channel) ?? []) {
           try {
