@@ -114,9 +114,12 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
   await comments.getByLabel('Add a comment').fill(internal);
   await comments.getByLabel('Internal (staff only)').check();
   await comments.getByRole('button', { name: 'Post comment' }).click();
+  // Posted once the box is cleared (until then the box itself still holds the same words).
+  await expect(comments.getByLabel('Add a comment')).toHaveValue('', { timeout: 15_000 });
   await expect(comments.getByText(internal)).toBeVisible();
   await comments.getByLabel('Add a comment').fill(shared);
   await comments.getByRole('button', { name: 'Post comment' }).click();
+  await expect(comments.getByLabel('Add a comment')).toHaveValue('', { timeout: 15_000 });
   await expect(comments.getByText(shared)).toBeVisible();
 
   await expect(maria.getByText(shared)).toBeVisible({ timeout: 10_000 });
@@ -171,4 +174,37 @@ test('a phone that loses its connection keeps what the patient types and merges 
   await expect(notes(maria).getByTestId('note-status').first()).toHaveText('All changes saved');
 
   await maria.context().close();
+});
+
+test('a stale text save shows the other person\u2019s words, and taking theirs keeps them', { tag: '@phone' }, async ({ page, browser, baseURL }) => {
+  test.slow();
+  const run = Date.now().toString(36);
+  await signIn(page, 'patient@harbor.example');
+  const sam = await newPerson(browser, baseURL);
+  await signIn(sam, 'advocate@harbor.example');
+  await openCase(page);
+  await openCase(sam);
+
+  const summary = (p: Page) => p.getByRole('region', { name: 'Summary' });
+  // Maria starts editing the summary; Sam saves a new one first.
+  await summary(page).getByRole('button', { name: 'Edit' }).click();
+  await summary(sam).getByRole('button', { name: 'Edit' }).click();
+  const his = `Sam's summary ${run}: records requested, waiting on the lab.`;
+  await summary(sam).getByLabel('Case summary').fill(his);
+  await summary(sam).getByRole('button', { name: 'Save' }).click();
+  await expect(summary(sam).getByText(his)).toBeVisible();
+
+  const hers = `Maria's summary ${run}: I want to know about other treatments.`;
+  await summary(page).getByLabel('Case summary').fill(hers);
+  await summary(page).getByRole('button', { name: 'Save' }).click();
+  const conflict = summary(page).getByTestId('conflict');
+  await expect(conflict.getByTestId('conflict-theirs')).toContainText(his);
+  await expect(conflict.getByTestId('conflict-mine')).toContainText(hers);
+  await conflict.getByRole('button', { name: 'Use theirs' }).click();
+  await expect(summary(page).getByText(his)).toBeVisible();
+  await expect(summary(page).getByLabel('Case summary')).toHaveCount(0);
+  // Nothing of hers was saved.
+  await page.reload();
+  await expect(summary(page).getByText(his)).toBeVisible({ timeout: 15_000 });
+  await sam.context().close();
 });
