@@ -4,6 +4,7 @@
 // Maria's save shows Sam's date beside hers and lets her choose; an internal comment Sam
 // posts never reaches Maria's open page, while his shared one does.
 import type { Locator, Page } from '@playwright/test';
+import { expectNoA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import { newPerson, signIn } from './support/ui';
 
@@ -148,6 +149,8 @@ test('a phone that loses its connection keeps what the patient types and merges 
     await samBox.pressSequentially('Notes:', { delay: 10 });
   }
   await expect(mariaBox).toHaveValue(await samBox.inputValue(), { timeout: 10_000 });
+  await expectNoA11yViolations(maria, { include: '[aria-labelledby="case-notes-heading"]' });
+  await expectNoA11yViolations(sam, { include: '[aria-labelledby="case-notes-heading"]' });
 
   // The phone goes into a lift: Maria keeps typing, and is told plainly it will sync later.
   await maria.context().setOffline(true);
@@ -200,6 +203,7 @@ test('a stale text save shows the other person\u2019s words, and taking theirs k
   const conflict = summary(page).getByTestId('conflict');
   await expect(conflict.getByTestId('conflict-theirs')).toContainText(his);
   await expect(conflict.getByTestId('conflict-mine')).toContainText(hers);
+  await expectNoA11yViolations(page, { include: '[aria-labelledby="case-summary-heading"]' });
   await conflict.getByRole('button', { name: 'Use theirs' }).click();
   await expect(summary(page).getByText(his)).toBeVisible();
   await expect(summary(page).getByLabel('Case summary')).toHaveCount(0);
