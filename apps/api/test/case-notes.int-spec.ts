@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { createApi } from '../src/bootstrap';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
@@ -58,7 +59,7 @@ class NoteClient {
 const SUBSCRIBE = `subscription($caseId: ID!, $kind: CaseNoteKind!, $sv: String) { caseNoteUpdates(caseId: $caseId, kind: $kind, stateVector: $sv) { ${NOTE} } }`;
 
 /** A live connection as a browser opens it: same cookie as HTTP. */
-function liveClient(stack: TestStack, api: GqlClient): Client {
+function liveClient(stack: TestStack | { url: string }, api: GqlClient): Client {
   const cookie = api.cookie ?? '';
   class CookieSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
@@ -360,5 +361,46 @@ describe('case notes (shared and staff-only, typed in together)', () => {
     expect(patientFeed.some((n) => n.staffOnly)).toBe(false);
     const staffFeed = (await advocate.ok<{ case: { activity: { nodes: Array<{ kind: string; staffOnly: boolean }> } } }>(q, { id: MARIA })).case.activity.nodes;
     expect(staffFeed.some((n) => n.kind === 'NOTE_CHANGED' && n.staffOnly)).toBe(true);
+  });
+
+  it('delivers note edits both ways between two API processes behind one address', async () => {
+    const second = await createApi(stack.config, { logger: false });
+    await second.listen(0, '127.0.0.1');
+    const urlB = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+    // The same people, their requests now going to the second process (same sessions, same database and Redis).
+    const advocateB = new GqlClient(urlB);
+    advocateB.cookie = advocate.cookie;
+    const patWs = liveClient(stack, patient); // patient listens on A
+    const advWs = liveClient({ url: urlB }, advocate); // advocate listens on B
+    try {
+      const pat = new NoteClient(patient, MARIA, 'SHARED'); // saves through A
+      const adv = new NoteClient(advocateB, MARIA, 'SHARED'); // saves through B
+      const p0 = await pat.load();
+      const a0 = await adv.load();
+      const patLive = collect(patWs, { caseId: MARIA, kind: 'SHARED', sv: p0.stateVector });
+      const advLive = collect(advWs, { caseId: MARIA, kind: 'SHARED', sv: a0.stateVector });
+      await patLive.next(() => true);
+      await advLive.next(() => true);
+
+      pat.type((t) => t.insert(t.length, ' From A.'));
+      const savedA = await pat.sync();
+      const onB = await advLive.next((n) => n.version >= savedA.version);
+      Y.applyUpdate(adv.doc, Buffer.from(onB.update, 'base64'));
+      expect(adv.text).toBe(pat.text);
+
+      adv.type((t) => t.insert(0, 'From B. '));
+      const savedB = await adv.sync();
+      const onA = await patLive.next((n) => n.version >= savedB.version);
+      Y.applyUpdate(pat.doc, Buffer.from(onA.update, 'base64'));
+      expect(pat.text).toBe(adv.text);
+      expect(pat.text.startsWith('From B. ')).toBe(true);
+      expect(pat.text.endsWith(' From A.')).toBe(true);
+      patLive.stop();
+      advLive.stop();
+    } finally {
+      await patWs.dispose();
+      await advWs.dispose();
+      await second.close();
+    }
   });
 });
