@@ -9,6 +9,7 @@ import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records'
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
 import { createLiveClient, liveCacheKeys, liveCacheUpdates, liveSubscriptionExchange } from '@second-look/web-collaboration';
+import { notesCacheKeys } from '@second-look/web-notes';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -58,6 +59,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...notificationsCacheKeys,
           ...timelineCacheKeys,
           ...liveCacheKeys,
+          ...notesCacheKeys,
         },
         updates: {
           Subscription: {
