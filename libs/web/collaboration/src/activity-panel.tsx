@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Chip, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -39,30 +39,39 @@ export function CaseActivityPanel({ item, timeZone }: { item: CaseDetail; timeZo
             {t('activity.intro')}
           </Text>
         </Stack>
-        <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <Select
-            label={t('activity.show')}
-            data={[ALL, ...Object.values(ActivityGroup)].map((g) => ({ value: g, label: t(`activity.group.${g}`) }))}
+        {/* Chips rather than a drop-down for the kind of work: one tap on a phone, all choices in view. */}
+        <Stack gap={4} role="group" aria-labelledby="case-activity-show">
+          <Text size="sm" fw={500} id="case-activity-show">
+            {t('activity.show')}
+          </Text>
+          <Chip.Group
+            multiple={false}
             value={group}
             onChange={(v) => {
-              setGroup(v ?? ALL);
+              setGroup((v as string) || ALL);
               setFirst(PAGE);
             }}
-            allowDeselect={false}
-            miw={150}
-          />
-          <Select
-            label={t('activity.person')}
-            data={[{ value: ALL, label: t('activity.everyone') }, ...[...people].map(([value, label]) => ({ value, label }))]}
-            value={person}
-            onChange={(v) => {
-              setPerson(v ?? ALL);
-              setFirst(PAGE);
-            }}
-            allowDeselect={false}
-            miw={150}
-          />
-        </Group>
+          >
+            <Group gap="xs">
+              {[ALL, ...Object.values(ActivityGroup)].map((g) => (
+                <Chip key={g} value={g} size="sm" type="radio">
+                  {t(`activity.group.${g}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Stack>
+        <Select
+          label={t('activity.person')}
+          data={[{ value: ALL, label: t('activity.everyone') }, ...[...people].map(([value, label]) => ({ value, label }))]}
+          value={person}
+          onChange={(v) => {
+            setPerson(v ?? ALL);
+            setFirst(PAGE);
+          }}
+          allowDeselect={false}
+          maw={320}
+        />
         <ErrorAlert error={result.error} />
         {lines.length ? (
           <Stack component="ol" gap={6} style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="activity-list">

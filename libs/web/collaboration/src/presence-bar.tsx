@@ -23,7 +23,7 @@ export function CasePresenceBar({ people, status }: { people: CasePresence[]; st
           <Text size="sm" fw={600} id="case-presence-heading">
             {t('live.hereNow')}
           </Text>
-          <Badge variant="light" color={status === 'connected' ? 'teal' : 'gray'} size="sm" data-testid="live-status">
+          <Badge variant="filled" color={status === 'connected' ? 'teal.9' : 'gray.7'} size="sm" data-testid="live-status">
             {status === 'connected' ? t('live.connected') : t('live.reconnecting')}
           </Badge>
         </Group>
