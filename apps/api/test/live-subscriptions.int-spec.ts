@@ -235,6 +235,28 @@ describe('live subscriptions across two API processes', () => {
     expect(bell.notifications.nodes).toEqual(expect.arrayContaining([{ kind: 'comment.MENTION', caseId: MARIA }]));
   });
 
+  it('limits one person to eight live connections across both processes', async () => {
+    const coordinator = await signInAt(urlA, 'coordinator@harbor.example');
+    const subs: LiveSubscription<Ev>[] = [];
+    const sockets: LiveClient[] = [];
+    for (let i = 0; i < 8; i++) {
+      const c = live(i % 2 ? urlB : urlA, coordinator);
+      sockets.push(c);
+      subs.push(c.subscribe<Ev>(EVENTS, { id: MARIA }));
+      await subscribed(subs[i]);
+    }
+    const ninth = live(urlB, coordinator);
+    const s = ninth.subscribe<Ev>(EVENTS, { id: MARIA });
+    await s.ended();
+    expect(ninth.closed?.code).toBe(4420);
+    expect(s.messages).toEqual([]);
+    // A seat is given back when a socket closes.
+    await sockets[0].close();
+    await new Promise((r) => setTimeout(r, 200));
+    const again = live(urlA, coordinator).subscribe<Ev>(EVENTS, { id: MARIA });
+    await subscribed(again);
+  });
+
   it('ends a subscription and frees its Redis listener when the client stops', async () => {
     const advocate = await signInAt(urlB, 'advocate@harbor.example');
     const pubsub = second.get(RedisPubSub);
