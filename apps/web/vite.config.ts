@@ -28,6 +28,8 @@ export default defineConfig({
       '@second-look/web-opinions': 'libs/web/opinions/src/index.ts',
       '@second-look/web-providers': 'libs/web/providers/src/index.ts',
       '@second-look/web-insurance': 'libs/web/insurance/src/index.ts',
+      '@second-look/web-notes': 'libs/web/notes/src/index.ts',
+      '@second-look/web-collaboration': 'libs/web/collaboration/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
   build: {

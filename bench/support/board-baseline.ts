@@ -41,7 +41,7 @@ export const BASELINE_SQL = {
       GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
     ) g JOIN record_holder h ON h.id = g.holder_id
     ORDER BY g.overdue DESC, g.open DESC, g.holder_id`,
-  page: `SELECT r.id, r.case_id, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
+  page: `SELECT r.id, r.version, r.case_id, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
       r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on,
       r.extension_reason, r.fee_cents, r.completed_on::text AS completed_on,
       c.patient_name, c.urgency, u.id AS lead_id, u.display_name AS lead_name,
@@ -99,6 +99,7 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
           const legal = reading(r.legal_due_on, RISK.legal);
           return {
             id: r.id,
+            version: r.version,
             sentOn: r.sent_on,
             holderReceivedOn: r.holder_received_on,
             extensionReason: r.extension_reason,

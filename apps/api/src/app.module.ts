@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule, LiveConnections } from '@second-look/server-collaboration';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsApiModule, JobsModule } from '@second-look/server-jobs';
@@ -15,6 +16,7 @@ import { OpinionsModule } from '@second-look/server-opinions';
 import { ProvidersModule } from '@second-look/server-providers';
 import { InsuranceModule } from '@second-look/server-insurance';
 import { NotificationsApiModule } from '@second-look/server-notifications';
+import { NotesModule } from '@second-look/server-notes';
 import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
@@ -30,28 +32,37 @@ export class AppModule {
         ClockModule,
         RedisModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          // In development the schema is written out for the web client and for review.
-          autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
-          sortSchema: true,
-          playground: false,
-          // No cache hints are used (every answer is private to its caller), and the default
-          // cache-control plugin hooks every resolved field.
-          plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-          introspection: !config.isProduction,
-          csrfPrevention: true,
-          allowBatchedHttpRequests: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: graphqlValidationRules(),
-          formatError: formatGraphqlError,
-          transformSchema: answerPreresolvedFields,
-          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res }),
+          imports: [CollaborationModule],
+          inject: [LiveConnections],
+          useFactory: (live: LiveConnections): ApolloDriverConfig => ({
+            // In development the schema is written out for the web client and for review.
+            autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
+            sortSchema: true,
+            playground: false,
+            // No cache hints are used (every answer is private to its caller), and the default
+            // cache-control plugin hooks every resolved field.
+            plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+            introspection: !config.isProduction,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: graphqlValidationRules(),
+            formatError: formatGraphqlError,
+            transformSchema: answerPreresolvedFields,
+            // HTTP operations carry req/res; operations over the live socket carry graphql-ws's context.
+            context: (arg: { req?: Request; res?: Response; extra?: unknown }): GqlContext =>
+              arg.req ? { req: arg.req, res: arg.res as Response } : live.context(arg as Parameters<LiveConnections['context']>[0]),
+            // Subscriptions over graphql-ws on the same path and cookie as HTTP (see LiveConnections).
+            subscriptions: { 'graphql-ws': live.graphqlWsOptions() as never },
+          }),
         }),
         AuditModule,
         JobsModule,
         JobsApiModule,
         IdentityModule,
+        CollaborationModule,
         CasesModule,
         RecordsModule,
         TimelineModule,
@@ -60,6 +71,7 @@ export class AppModule {
         ProvidersModule,
         InsuranceModule,
         NotificationsApiModule,
+        NotesModule,
       ],
       controllers: [HealthController],
     };

@@ -6,7 +6,7 @@ import { loadConfig } from '@second-look/server-platform';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ReconcileModule } from '../../worker/src/reconcile.module';
+import { ReconcileModule } from './reconcile.module';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
 
 /**

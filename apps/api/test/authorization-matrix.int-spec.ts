@@ -1,8 +1,10 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
+import * as Y from 'yjs';
 import { DEMO } from '../src/seed/demo-seed';
 import { makeFailedJob } from './support/failed-job';
+import { LiveClient } from './support/live-client';
 import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-stack';
 
 /**
@@ -89,6 +91,20 @@ const EDITS_MARIA: Record<Caller, Expect> = {
   admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
   advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND',
 };
+
+/** A subscription's first answer over a real graphql-ws socket, as a GqlResult (then the socket closes). */
+async function firstLive(s: Ctx, c: GqlClient, query: string, variables: Record<string, unknown>): Promise<GqlResult> {
+  const live = new LiveClient(s.stack.url, c.cookie);
+  try {
+    const sub = live.subscribe(query, variables);
+    await sub.waitFor(() => true, 5000).catch(() => undefined);
+    const first = sub.messages[0];
+    if (first) return { status: 200, data: first.data ?? null, errors: first.errors };
+    return { status: 200, errors: (sub.error as GqlResult['errors']) ?? [{ message: 'no answer', extensions: { code: 'NO_ANSWER' } }] };
+  } finally {
+    await live.close();
+  }
+}
 
 const ALL = (e: Expect): Record<Caller, Expect> =>
   ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
@@ -229,6 +245,49 @@ export const MATRIX: Record<string, Row> = {
     run: async (s, c, id) =>
       c.gql(`mutation($id: ID!) { retryFailedJob(queue: "reminders", jobId: $id) { id } }`, { id: id ?? (await makeFailedJob(s.stack.app, 'reminders', { requestId: (await freshRequest(s)).id })) }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Query.caseNote': {
+    // The staff-only note: patients and caregivers get "not found", as for a case they cannot see.
+    run: (_s, c, id = MARIA) => c.gql(`query($id: ID!) { caseNote(caseId: $id, kind: STAFF) { caseId text version } }`, { id }),
+    expect: { ...ALL('ok'), patientOfCase: 'NOT_FOUND', caregiver: 'NOT_FOUND', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.applyCaseNoteUpdate': {
+    // The shared note: typed in by those who may edit the case.
+    run: (_s, c, id = MARIA) => {
+      const doc = new Y.Doc();
+      doc.getText('note').insert(0, 'matrix ');
+      return c.gql(`mutation($id: ID!, $u: String!) { applyCaseNoteUpdate(input: { caseId: $id, kind: SHARED, update: $u }) { caseId version } }`, {
+        id,
+        u: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Subscription.caseEvents': {
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { caseEvents(caseId: $id) { kind case { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Subscription.casePresence': {
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { casePresence(caseId: $id, viewId: "matrix-view-1") { key user { id } } }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Subscription.caseNoteUpdates': {
+    // Live edits of the staff-only note: refused as not found for patients and caregivers, like the query.
+    run: (s, c, id = MARIA) => firstLive(s, c, `subscription($id: ID!) { caseNoteUpdates(caseId: $id, kind: STAFF) { caseId version } }`, { id }),
+    expect: { ...ALL('ok'), patientOfCase: 'NOT_FOUND', caregiver: 'NOT_FOUND', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.setRecordRequestHolderReceivedOn': {
+    run: async (s, c, id) => {
+      const requestId = id ?? (await freshRequest(s)).id;
+      const d = new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10);
+      return c.gql(`mutation($id: ID!, $d: String!) { setRecordRequestHolderReceivedOn(input: { requestId: $id, expectedVersion: 1, holderReceivedOn: $d }) { id holderReceivedOn } }`, { id: requestId, d });
+    },
+    expect: EDITS_MARIA,
+  },
+  'Mutation.setCasePresence': {
+    // Only ever the caller's own page entry; refused outright outside the case's scope.
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!) { setCasePresence(caseId: $id, viewId: "matrix-view-1", editing: SUMMARY) }`, { id }),
+    expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
@@ -455,7 +514,8 @@ describe('authorisation matrix', () => {
         return false;
       });
     const ops: string[] = [];
-    for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+    // Subscriptions too: a live event is a read and must obey the same scope.
+    for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean) as GraphQLObjectType[]) {
       for (const f of Object.values(root.getFields())) if (takesId(f.args)) ops.push(`${root.name}.${f.name}`);
     }
     const missing = ops.filter((o) => !MATRIX[o]);

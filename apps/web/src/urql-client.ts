@@ -12,6 +12,8 @@ import { jobsCacheKeys } from '@second-look/web-admin';
 import { journeyCacheKeys, journeyCacheUpdates } from '@second-look/web-opinions';
 import { providersCacheKeys, providersCacheUpdates } from '@second-look/web-providers';
 import { insuranceCacheKeys } from '@second-look/web-insurance';
+import { createLiveClient, liveCacheKeys, liveCacheUpdates, liveSubscriptionExchange } from '@second-look/web-collaboration';
+import { notesCacheKeys } from '@second-look/web-notes';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -41,6 +43,8 @@ function appendToCaseList(cache: Cache, caseId: string, field: 'comments' | 'inv
  * POST only: Apollo's CSRF prevention rejects GET queries without a preflight header.
  */
 export function createUrqlClient(onUnauthenticated: () => void): Client {
+  // Subscriptions (live case events, presence, shared notes) share one WebSocket per tab.
+  const live = createLiveClient(onUnauthenticated);
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -62,8 +66,13 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...journeyCacheKeys,
           ...providersCacheKeys,
           ...insuranceCacheKeys,
+          ...liveCacheKeys,
+          ...notesCacheKeys,
         },
         updates: {
+          Subscription: {
+            ...liveCacheUpdates,
+          },
           Mutation: {
             signIn: (result, _args, cache) => setViewer(cache, (result['signIn'] as Viewer) ?? null),
             signUp: (result, _args, cache) => setViewer(cache, (result['signUp'] as Viewer) ?? null),
@@ -122,6 +131,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
         },
       }),
       fetchExchange,
+      liveSubscriptionExchange(live),
     ],
   });
 }

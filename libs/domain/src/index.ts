@@ -23,3 +23,6 @@ export * from './appointments/own-timeline';
 export * from './opinions/opinion';
 export * from './opinions/comparison';
 export * from './opinions/closing';
+export * from './notes/case-note';
+export * from './collaboration';
+export * from './records/holder-receipt';

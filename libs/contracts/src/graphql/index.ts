@@ -11,3 +11,5 @@ export * from './appointments';
 export * from './opinions';
 export * from './providers';
 export * from './insurance';
+export * from './notes';
+export * from './live';

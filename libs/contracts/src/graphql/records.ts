@@ -60,6 +60,7 @@ const REQUEST = `
 // (the case page has those). Fifty rows with ~1.4 KB letters were most of the board's bytes.
 const BOARD_REQUEST = `
     id
+    version
     sentOn
     holderReceivedOn
     extensionReason
@@ -251,3 +252,19 @@ export const RecordBoardQuery = gql<RecordBoardData, RecordBoardVariables>`
     }
   }
 `;
+
+/** Correct when the holder received a request; STALE_VERSION (with the date saved since) when someone saved in between. */
+export const SetRecordRequestHolderReceivedOnMutation = gql<
+  { setRecordRequestHolderReceivedOn: RecordRequest },
+  { input: { requestId: string; expectedVersion: number; holderReceivedOn: string } }
+>`
+  mutation SetRecordRequestHolderReceivedOn($input: SetHolderReceivedOnInput!) {
+    setRecordRequestHolderReceivedOn(input: $input) {
+      ${REQUEST}
+    }
+  }
+`;
+
+/** The same selections for live events, so a pushed item or request has every field the panels read. */
+export const PACKET_ITEM_FIELDS = PACKET_ITEM;
+export const RECORD_REQUEST_FIELDS = REQUEST;

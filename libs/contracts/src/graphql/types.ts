@@ -255,7 +255,7 @@ export interface RecordRequest {
 }
 
 /** What the one-click actions on a request need (the case page and the board both have it). */
-export type ActionableRecordRequest = Pick<RecordRequest, 'id' | 'sentOn' | 'holderReceivedOn' | 'extensionReason' | 'completedOn' | 'feeCents' | 'legal' | 'items'> & {
+export type ActionableRecordRequest = Pick<RecordRequest, 'id' | 'version' | 'sentOn' | 'holderReceivedOn' | 'extensionReason' | 'completedOn' | 'feeCents' | 'legal' | 'items'> & {
   holder: Pick<RecordHolder, 'id' | 'name'>;
 };
 

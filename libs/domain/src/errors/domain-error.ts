@@ -13,6 +13,8 @@ export enum DomainErrorCode {
   INVITATION_INVALID = 'INVITATION_INVALID',
   RATE_LIMITED = 'RATE_LIMITED',
   LAST_ADMIN = 'LAST_ADMIN',
+  /** The request carries more than the operation accepts (e.g. a shared-notes update). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 export class DomainError extends Error {

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
+import { CollaborationModule } from '@second-look/server-collaboration';
 import { IdentityModule } from '@second-look/server-identity';
 import { CaseAccessService } from './case/case-access.service';
 import { CaseParticipantResolver, CaseResolver, CommentResolver } from './case/case.resolver';
 import { CaseService } from './case/case.service';
 import { CommentService } from './comment/comment.service';
 import { ParticipantService } from './participant/participant.service';
+import { CaseActivityService } from './live/case-activity.service';
+import { CaseActivityLineResolver, CaseActivityResolver, CaseLiveResolver, CasePresenceResolver } from './live/case-live.resolver';
 
 @Module({
-  imports: [AuditModule, IdentityModule],
-  providers: [CaseAccessService, CaseService, CaseResolver, CaseParticipantResolver, CommentResolver, CommentService, ParticipantService],
-  exports: [CaseAccessService, CaseService],
+  imports: [AuditModule, IdentityModule, CollaborationModule],
+  providers: [CaseAccessService, CaseService, CaseResolver, CaseParticipantResolver, CommentResolver, CommentService, ParticipantService, CaseActivityService, CaseLiveResolver, CasePresenceResolver, CaseActivityResolver, CaseActivityLineResolver],
+  exports: [CaseAccessService, CaseService, CommentService],
 })
 export class CasesModule {}

@@ -6,6 +6,9 @@ export * from './participant/case-participant.entity';
 export * from './comment/case-comment.entity';
 export * from './stage/case-stage-change.entity';
 export * from './cases.module';
+export * from './comment/comment.service';
+export * from './live/case-live.model';
+export * from './live/case-activity.service';
 
 import { PatientCase } from './case/patient-case.entity';
 import { CaseComment } from './comment/case-comment.entity';

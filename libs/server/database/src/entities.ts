@@ -1,7 +1,9 @@
 import { AUDIT_ENTITIES } from '@second-look/server-audit';
 import { CASE_ENTITIES } from '@second-look/server-cases';
+import { COLLABORATION_ENTITIES } from '@second-look/server-collaboration';
 import { IDENTITY_ENTITIES } from '@second-look/server-identity';
 import { JOB_ENTITIES } from '@second-look/server-jobs';
+import { NOTE_ENTITIES } from '@second-look/server-notes';
 import { NOTIFICATION_ENTITIES } from '@second-look/server-notifications';
 import { RECORD_ENTITIES } from '@second-look/server-records';
 import { TIMELINE_ENTITIES } from '@second-look/server-timeline';
@@ -11,4 +13,4 @@ import { PROVIDER_ENTITIES } from '@second-look/server-providers';
 import { INSURANCE_ENTITIES } from '@second-look/server-insurance';
 
 /** Every entity of the product; the API, the worker, the CLI and the drift check share this list. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES, ...APPOINTMENT_ENTITIES, ...OPINION_ENTITIES, ...PROVIDER_ENTITIES, ...INSURANCE_ENTITIES];
+export const ALL_ENTITIES = [...IDENTITY_ENTITIES, ...CASE_ENTITIES, ...AUDIT_ENTITIES, ...JOB_ENTITIES, ...RECORD_ENTITIES, ...TIMELINE_ENTITIES, ...NOTIFICATION_ENTITIES, ...APPOINTMENT_ENTITIES, ...OPINION_ENTITIES, ...PROVIDER_ENTITIES, ...INSURANCE_ENTITIES, ...NOTE_ENTITIES, ...COLLABORATION_ENTITIES];

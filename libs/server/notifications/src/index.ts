@@ -9,6 +9,7 @@ export * from './notification.model';
 export * from './notification.service';
 export * from './notification-preference.entity';
 export * from './notifications-api.module';
+export * from './mention-notifier';
 
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';

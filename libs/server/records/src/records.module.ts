@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule } from '@second-look/server-collaboration';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { DocumentsModule } from './document/documents.module';
 import { RecordHolderService } from './holder/record-holder.service';
 import { PacketService } from './packet/packet.service';
 import {
+  CaseEventRecordsResolver,
   CaseRecordsResolver,
   PacketItemResolver,
   RecordBoardHolderGroupResolver,
@@ -20,17 +22,22 @@ import { RecordRequestService } from './request/record-request.service';
 import { RecordReminderScheduler } from './request/record-reminder.scheduler';
 import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.resolver';
 import { ReminderSettingsService } from './reminder-settings/reminder-settings.service';
+import { HolderReceiptResolver } from './request/holder-receipt.resolver';
+import { HolderReceiptService } from './request/holder-receipt.service';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule],
+  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule, CollaborationModule],
   providers: [
     RecordHolderService,
     PacketService,
     RecordRequestService,
     RecordBoardService,
     RecordReminderScheduler,
+    HolderReceiptService,
+    HolderReceiptResolver,
     RecordHolderResolver,
     CaseRecordsResolver,
+    CaseEventRecordsResolver,
     PacketItemResolver,
     RecordRequestResolver,
     RecordRequestItemResolver,

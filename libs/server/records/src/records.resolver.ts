@@ -1,6 +1,7 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, allowedPacketItemMoves, CalendarDate, ClockStatus, PacketItemState, STAFF_ROLES, storedRequestClock } from '@second-look/domain';
+import { Actor, allowedPacketItemMoves, CaseEventKind, CalendarDate, ClockStatus, PacketItemState, STAFF_ROLES, storedRequestClock } from '@second-look/domain';
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
+import { CaseEventModel } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
 import { GraphQLResolveInfo } from 'graphql';
@@ -73,6 +74,28 @@ export class CaseRecordsResolver {
   @ResolveField(() => [RecordRequestModel])
   recordRequests(@Parent() kase: CaseModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<RecordRequestModel[]> {
     return this.requests.byCaseLoader(ctx, actor).load(kase.id);
+  }
+}
+
+/** The changed packet item or request of a live event, read with the receiver's rights. */
+@Resolver(() => CaseEventModel)
+export class CaseEventRecordsResolver {
+  constructor(
+    private readonly packetService: PacketService,
+    private readonly requests: RecordRequestService,
+  ) {}
+
+  @ResolveField(() => PacketItemModel, { nullable: true })
+  packetItem(@Parent() e: CaseEventModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<PacketItemModel | null> | null {
+    const kinds = [CaseEventKind.PACKET_ITEM_ADDED, CaseEventKind.PACKET_ITEM_UPDATED];
+    return kinds.includes(e.kind) && e.entityId && !e.removed ? this.packetService.itemLoader(ctx, actor).load(e.entityId) : null;
+  }
+
+  @ResolveField(() => RecordRequestModel, { nullable: true })
+  async recordRequest(@Parent() e: CaseEventModel, @CurrentActor() actor: Actor): Promise<RecordRequestModel | null> {
+    if (![CaseEventKind.RECORD_REQUEST_CREATED, CaseEventKind.RECORD_REQUEST_UPDATED].includes(e.kind) || !e.entityId) return null;
+    const { request } = await this.requests.load(actor, e.entityId, 'read');
+    return request;
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  CaseEventKind,
   adjustPhaseTarget,
   CalendarDate,
   CasePhase,
@@ -15,6 +16,7 @@ import {
   todayInZone,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { CaseAccessService, CaseStageChange, PatientCase } from '@second-look/server-cases';
 import { Organization } from '@second-look/server-identity';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
@@ -42,6 +44,7 @@ export class TimelineService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   private async zone(m: EntityManager, organizationId: string): Promise<string> {
@@ -134,6 +137,7 @@ export class TimelineService {
       const reason = next.adjustments[next.adjustments.length - 1].reason;
       await m.insert(TimelineAdjustment, { organizationId: kase.organizationId, caseId: kase.id, phase: input.phase, targetOn, reason, byUserId: actor.userId });
       await this.audit.record(actor, { action: 'case.adjust_timeline', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { phase: input.phase } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.TIMELINE_ADJUSTED, entityId: kase.id, detail: { phase: input.phase } });
       return kase;
     });
   }

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTrigger, Urgency } from '@second-look/domain';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, type ConflictField } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
@@ -32,7 +32,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
-  const { save, saving, error, stale } = useCaseUpdate(item.id, reload);
+  const { save, saving, error, stale, conflict, clearStale } = useCaseUpdate(item.id, reload);
 
   const start = () => {
     setDraft({
@@ -45,12 +45,28 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
     setBaseVersion(item.version);
   };
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
-  const submit = async () => {
+  const submit = async (against?: number) => {
     if (!draft) return;
-    const ok = await save(draft, stale ? item.version : (baseVersion ?? item.version));
+    const ok = await save(draft, against ?? (stale ? item.version : (baseVersion ?? item.version)));
     if (ok) setDraft(null);
     else if (stale) setBaseVersion(item.version);
   };
+  const takeTheirs = () => {
+    clearStale();
+    setDraft(null);
+  };
+  // The other person's values: from the refusal itself, else from the reloaded case.
+  const theirs = <K extends keyof Draft>(k: K): Draft[K] => (conflict?.current[k] as Draft[K] | undefined) ?? item[k];
+  const triggerWords = (v: CaseTrigger[]) => v.map((tr) => t(`enums.trigger.${tr}`)).join(', ');
+  const conflictFields: ConflictField[] = draft
+    ? [
+        { label: t('case.question'), mine: draft.question, theirs: theirs('question') },
+        { label: t('case.diagnosis'), mine: draft.diagnosisInDoubt, theirs: theirs('diagnosisInDoubt') },
+        { label: t('case.triggers'), mine: triggerWords(draft.triggers), theirs: triggerWords(theirs('triggers')) },
+        { label: t('case.triggerNotes'), mine: draft.triggerNotes, theirs: theirs('triggerNotes') },
+        { label: t('case.urgency'), mine: t(`enums.urgency.${draft.urgency}`), theirs: t(`enums.urgency.${theirs('urgency')}`) },
+      ]
+    : [];
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-details-heading">
@@ -65,10 +81,8 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
             </Button>
           ) : null}
         </Group>
-        {stale ? (
-          <Alert color="orange" variant="light" role="alert" title={t('case.staleTitle')}>
-            {t('case.staleHelpDetails')}
-          </Alert>
+        {stale && draft ? (
+          <ConflictNotice fields={conflictFields} onKeepMine={() => void submit(conflict?.currentVersion)} onTakeTheirs={takeTheirs} busy={saving} />
         ) : null}
         {draft ? (
           <Stack gap="md">
@@ -101,7 +115,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
             </Radio.Group>
             {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
             <Group>
-              <Button onClick={submit} loading={saving} disabled={!draft.question.trim() || !draft.triggers.length}>
+              <Button onClick={() => void submit()} loading={saving} disabled={!draft.question.trim() || !draft.triggers.length}>
                 {t('common.save')}
               </Button>
               <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>

@@ -1,12 +1,15 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useQuery } from 'urql';
-import { Urgency, isStaffRole } from '@second-look/domain';
+import { useClient, useQuery } from 'urql';
+import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
-import { CaseQuery } from '@second-look/contracts/graphql';
+import { CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
+import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
+import { CaseNotesPanel } from '@second-look/web-notes';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
 import { InsurancePanel } from '@second-look/web-insurance';
@@ -25,6 +28,18 @@ export function CasePage() {
   const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
+  const client = useClient();
+  // Live: others' changes land in the cache as they happen; after a reconnect, catch up once.
+  const status = useCaseLive(id, () => {
+    reload();
+    void client.query(CaseRecordsQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+  });
+  const { people: present, setEditing } = useCasePresence(id);
+  const area = (a: CaseArea, node: ReactNode) => (
+    <EditingArea area={a} onEditing={setEditing}>
+      {node}
+    </EditingArea>
+  );
 
   if (result.fetching && !result.data) return <Loading />;
   if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
@@ -33,19 +48,22 @@ export function CasePage() {
   const staff = isStaffRole(viewer.role);
   const stage = <CaseStagePanel item={item} />;
   const people = <CasePeoplePanel item={item} timeZone={tz} />;
-  const summary = <CaseSummaryPanel item={item} reload={reload} />;
-  const details = <CaseDetailsPanel item={item} reload={reload} />;
-  const comments = <CaseCommentsPanel item={item} timeZone={tz} />;
-  const packet = <RecordPacketPanel item={item} />;
-  const requests = <RecordRequestsPanel item={item} />;
+  const summary = area(CaseArea.SUMMARY, <CaseSummaryPanel item={item} reload={reload} />);
+  const details = area(CaseArea.DETAILS, <CaseDetailsPanel item={item} reload={reload} />);
+  const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
+  const activity = <CaseActivityPanel item={item} timeZone={tz} />;
+  const presence = <CasePresenceBar people={present} status={status} />;
+  const notes = area(CaseArea.NOTES, <CaseNotesPanel item={item} />);
+  const packet = area(CaseArea.PACKET, <RecordPacketPanel item={item} />);
+  const requests = area(CaseArea.REQUESTS, <RecordRequestsPanel item={item} />);
   // Deciding and asking, choosing the provider, the insurance check (journey steps 2, 4, 5).
   const script = <DoctorScriptPanel item={item} />;
   const providers = <ProvidersPanel item={item} />;
   const insurance = <InsurancePanel item={item} />;
   // The patient's own timeline, the appointment and questions, opinions compared and the decision (steps 3, 6–9).
   const ownTimeline = <OwnTimelinePanel item={item} />;
-  const appointments = <CaseAppointmentsPanel item={item} />;
-  const opinions = <CaseOpinionsPanel item={item} />;
+  const appointments = area(CaseArea.QUESTIONS, <CaseAppointmentsPanel item={item} />);
+  const opinions = area(CaseArea.OPINIONS, <CaseOpinionsPanel item={item} />);
 
   return (
     <Stack gap="lg">
@@ -70,6 +88,7 @@ export function CasePage() {
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
       </Stack>
+      {presence}
       <CaseTimelinePanel item={item} />
       {/* One tree at every width (the layout is CSS, styles.css .sl-case-layout): switching
           between one column and two never rebuilds a panel, so text being typed survives a
@@ -79,6 +98,7 @@ export function CasePage() {
         <div className="sl-case-stage">{stage}</div>
         <div className="sl-case-main">
           {summary}
+          {notes}
           {details}
           {script}
           {packet}
@@ -90,7 +110,10 @@ export function CasePage() {
           {opinions}
           {comments}
         </div>
-        <div className="sl-case-people">{people}</div>
+        <div className="sl-case-people">
+          {people}
+          {activity}
+        </div>
       </div>
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
 
@@ -10,7 +10,7 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
   const [draft, setDraft] = useState<string | null>(null);
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
-  const { save, saving, error, stale } = useCaseUpdate(item.id, reload);
+  const { save, saving, error, stale, conflict, clearStale } = useCaseUpdate(item.id, reload);
   const editing = draft !== null;
 
   const start = () => {
@@ -18,10 +18,10 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
     setDraft(item.summary);
     setBaseVersion(item.version);
   };
-  const submit = async () => {
+  const submit = async (against?: number) => {
     if (draft === null) return;
     // After a stale-version warning the user has seen the newer text: the next save is against it.
-    const ok = await save({ summary: draft }, stale ? item.version : (baseVersion ?? item.version));
+    const ok = await save({ summary: draft }, against ?? (stale ? item.version : (baseVersion ?? item.version)));
     if (ok) {
       setDraft(null);
       setSaved(true);
@@ -29,6 +29,11 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
       setBaseVersion(item.version);
     }
   };
+  const takeTheirs = () => {
+    clearStale();
+    setDraft(null);
+  };
+  const theirs = conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary;
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-summary-heading">
@@ -43,18 +48,13 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
             </Button>
           ) : null}
         </Group>
-        {stale ? (
-          <Alert color="orange" variant="light" role="alert" title={t('case.staleTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('case.staleHelp')}</Text>
-              <Text size="sm" fw={600}>
-                {t('case.latestSaved')}
-              </Text>
-              <Text size="sm" className="sl-pre-wrap">
-                {item.summary || t('case.summaryEmpty')}
-              </Text>
-            </Stack>
-          </Alert>
+        {stale && editing ? (
+          <ConflictNotice
+            fields={[{ label: t('case.summaryLabel'), mine: draft ?? '', theirs }]}
+            onKeepMine={() => void submit(conflict?.currentVersion)}
+            onTakeTheirs={takeTheirs}
+            busy={saving}
+          />
         ) : null}
         {editing ? (
           <>
@@ -68,7 +68,7 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
             />
             {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
             <Group>
-              <Button onClick={submit} loading={saving}>
+              <Button onClick={() => void submit()} loading={saving}>
                 {t('common.save')}
               </Button>
               <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, type CombinedError } from 'urql';
-import { errorCode } from '@second-look/web-ui';
+import { errorCode, staleConflict, type StaleConflict } from '@second-look/web-ui';
 import { UpdateCaseMutation, type UpdateCaseInput } from '@second-look/contracts/graphql';
 
 type Changes = Omit<UpdateCaseInput, 'id' | 'expectedVersion'>;
@@ -12,17 +12,17 @@ type Changes = Omit<UpdateCaseInput, 'id' | 'expectedVersion'>;
  */
 export function useCaseUpdate(caseId: string, reload: () => void) {
   const [result, update] = useMutation(UpdateCaseMutation);
-  const [stale, setStale] = useState(false);
+  const [conflict, setConflict] = useState<StaleConflict | null>(null);
   const save = async (changes: Changes, expectedVersion: number): Promise<boolean> => {
-    setStale(false);
+    setConflict(null);
     const res = await update({ input: { id: caseId, expectedVersion, ...changes } });
     if (errorCode(res.error) === 'STALE_VERSION') {
-      setStale(true);
+      setConflict(staleConflict(res.error) ?? { currentVersion: expectedVersion, current: {} });
       reload();
       return false;
     }
     return !!res.data?.updateCase;
   };
   const error: CombinedError | undefined = result.error;
-  return { save, saving: result.fetching, error, stale, clearStale: () => setStale(false) };
+  return { save, saving: result.fetching, error, stale: !!conflict, conflict, clearStale: () => setConflict(null) };
 }

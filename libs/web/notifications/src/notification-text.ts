@@ -9,6 +9,7 @@ const DATELESS = new Set(['SENT_DAY', 'LEGAL_OVERDUE']);
 /** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
   const [area, name] = kind.split('.', 2);
+  if (area === 'comment' && name === 'MENTION') return 'MENTION';
   return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
 }
 
@@ -18,6 +19,7 @@ export function useNotificationText(today: string): (n: AppNotification) => stri
   return (n) => {
     const key = kindKey(n.kind);
     if (key === 'generic') return t('notifications.kind.generic');
+    if (key === 'MENTION') return t('notifications.kind.MENTION');
     if (DATELESS.has(key)) return t(`notifications.kind.${key}`);
     if (!n.dueOn) return t('notifications.kind.generic');
     const when =

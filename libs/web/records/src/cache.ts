@@ -73,6 +73,7 @@ export const recordsCacheUpdates: Record<string, UpdateResolver> = {
     append(cache, { __typename: 'RecordRequest', id: input.requestId }, 'followUps', result['logRecordFollowUp'] as { id: string } | null, 'RecordFollowUp');
   },
   recordLegalExtension: refreshBoard,
+  setRecordRequestHolderReceivedOn: refreshBoard,
   markRecordsReceived: refreshBoard,
   createRecordHolder: (result, _args, cache) => {
     const created = result['createRecordHolder'] as { id: string } | null;

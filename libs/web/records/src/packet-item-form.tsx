@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, defaultResponsibleFor, type PacketItemState } from '@second-look/domain';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode } from '@second-look/web-ui';
 import { AddPacketItemMutation, type PacketItem } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
 import { KINDS, RESPONSIBLES } from './labels';
@@ -100,13 +100,13 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
   const { item } = props;
   const [base] = useState<{ draft: Draft; version: number }>(() => ({ draft: draftOf(item), version: item.version }));
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
-  const { save, saving, error, stale } = usePacketItemUpdate(item.id, props.reload);
+  const { save, saving, error, stale, conflict } = usePacketItemUpdate(item.id, props.reload);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const latest = draftOf(item);
   const showLatest = stale;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent, againstVersion?: number) => {
+    e?.preventDefault();
     // After a stale save the user has seen the newer version: compare and save against it.
     const against = stale ? latest : base.draft;
     const changes: Record<string, unknown> = {};
@@ -119,7 +119,7 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
       props.onDone();
       return;
     }
-    const ok = await save(changes, stale ? item.version : base.version);
+    const ok = await save(changes, againstVersion ?? (stale ? item.version : base.version));
     if (ok) props.onDone();
   };
 
@@ -130,9 +130,18 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {stale ? (
-          <Alert color="orange" variant="light" role="alert" title={t('records.staleTitle')}>
-            {t('records.staleHelp')}
-          </Alert>
+          <ConflictNotice
+            fields={[
+              { label: t('records.itemTitle'), mine: draft.title, theirs: latest.title },
+              { label: t('records.state'), mine: t(`enums.packetState.${draft.state}`), theirs: t(`enums.packetState.${latest.state}`) },
+              { label: t('records.responsible'), mine: t(`enums.responsible.${draft.responsible}`), theirs: t(`enums.responsible.${latest.responsible}`) },
+              { label: t('records.notes'), mine: draft.notes, theirs: latest.notes },
+              ...(props.staff ? [{ label: t('records.staffNotes'), mine: draft.staffNotes, theirs: latest.staffNotes }] : []),
+            ]}
+            onKeepMine={() => void submit(undefined, conflict?.currentVersion)}
+            onTakeTheirs={props.onDone}
+            busy={saving}
+          />
         ) : null}
         <TextInput label={t('records.itemTitle')} value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} description={describe(latest.title)} />
         <Select

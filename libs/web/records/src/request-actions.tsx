@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, fieldErrors, staleConflict } from '@second-look/web-ui';
 import {
   LogRecordFollowUpMutation,
   MarkRecordsReceivedMutation,
   RecordLegalExtensionMutation,
   SetRecordRequestFeeMutation,
+  SetRecordRequestHolderReceivedOnMutation,
   type FollowUpChannel,
   type ActionableRecordRequest,
 } from '@second-look/contracts/graphql';
@@ -17,7 +18,7 @@ import { addDays, formatDay, isDay, orgToday } from './dates';
 import { CHANNELS } from './labels';
 import { itemName } from './packet-item-form';
 
-type Action = 'followUp' | 'extension' | 'received' | 'fee';
+type Action = 'followUp' | 'extension' | 'received' | 'fee' | 'holderReceived';
 
 function ActionModal(props: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -192,6 +193,70 @@ function ReceivedForm({ request, onDone }: { request: ActionableRecordRequest; o
   );
 }
 
+/**
+ * Corrects when the holder received the request (the legal 30 days count from it). Saved
+ * against the version the form opened with: if someone changed the request meanwhile, both
+ * dates are shown and the person chooses.
+ */
+function HolderReceivedForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const viewer = useViewer();
+  const today = orgToday(viewer.organization.timeZone);
+  const [version] = useState(request.version);
+  const [day, setDay] = useState(request.holderReceivedOn ?? request.sentOn);
+  const [touched, setTouched] = useState(false);
+  const [result, setReceived] = useMutation(SetRecordRequestHolderReceivedOnMutation);
+  const conflict = staleConflict(result.error);
+  const dateError = !touched
+    ? undefined
+    : !isDay(day)
+      ? t('records.dateRequired')
+      : day > today
+        ? t('records.dateInFuture')
+        : day < request.sentOn
+          ? t('records.dateBeforeSent')
+          : undefined;
+  const send = async (expectedVersion: number) => {
+    setTouched(true);
+    if (!isDay(day) || day > today || day < request.sentOn) return;
+    const res = await setReceived({ input: { requestId: request.id, expectedVersion, holderReceivedOn: day } });
+    if (res.data) onDone(t('records.holderReceivedSaved', { when: formatDay(res.data.setRecordRequestHolderReceivedOn.holderReceivedOn, i18n.language) }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(version);
+  };
+  const theirs = conflict ? (conflict.current['holderReceivedOn'] as string | null) : null;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('records.holderReceivedFormHelp')}</Text>
+        {conflict ? (
+          <ConflictNotice
+            fields={[{ label: t('records.holderReceivedOnLabel'), mine: formatDay(day, i18n.language), theirs: theirs ? formatDay(theirs, i18n.language) : t('records.holderReceivedUnknown') }]}
+            onKeepMine={() => void send(conflict.currentVersion)}
+            onTakeTheirs={() => onDone(null)}
+            busy={result.fetching}
+          />
+        ) : null}
+        <TextInput
+          type="date"
+          label={t('records.holderReceivedOnLabel')}
+          value={day}
+          min={request.sentOn}
+          max={today}
+          onChange={(e) => setDay(e.currentTarget.value)}
+          required
+          data-autofocus
+          error={dateError ?? fieldErrors(result.error)['holderReceivedOn']}
+        />
+        {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
+        {!conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
+      </Stack>
+    </form>
+  );
+}
+
 function FeeForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t } = useTranslation();
   const [amount, setAmount] = useState(request.feeCents === null ? '' : (request.feeCents / 100).toFixed(2));
@@ -256,6 +321,11 @@ export function RequestActions({ request, compact = false }: { request: Actionab
             {t('records.markReceived')}
           </Button>
         ) : null}
+        {!request.completedOn ? (
+          <Button size={size} variant="default" onClick={() => setOpen('holderReceived')}>
+            {t('records.setHolderReceived')}
+          </Button>
+        ) : null}
         {!compact ? (
           <Button size={size} variant="default" onClick={() => setOpen('fee')}>
             {t('records.setFee')}
@@ -275,6 +345,9 @@ export function RequestActions({ request, compact = false }: { request: Actionab
       </ActionModal>
       <ActionModal opened={open === 'received'} onClose={() => setOpen(null)} title={t('records.markReceivedHeading', { holder })}>
         <ReceivedForm request={request} onDone={done} />
+      </ActionModal>
+      <ActionModal opened={open === 'holderReceived'} onClose={() => setOpen(null)} title={t('records.holderReceivedHeading', { holder })}>
+        <HolderReceivedForm request={request} onDone={done} />
       </ActionModal>
       <ActionModal opened={open === 'fee'} onClose={() => setOpen(null)} title={t('records.feeHeading', { holder })}>
         <FeeForm request={request} onDone={done} />

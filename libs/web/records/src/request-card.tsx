@@ -37,6 +37,11 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
             <ClockLine label={t('records.legalDue')} reading={request.legal} />
           </Stack>
         ) : null}
+        {request.holderReceivedOn ? (
+          <Text size="sm" data-testid="holder-received-on">
+            {t('records.holderReceivedLine', { when: formatDay(request.holderReceivedOn, i18n.language) })}
+          </Text>
+        ) : null}
         {request.extensionReason ? (
           <Text size="sm">{t('records.extended', { from: formatDay(request.originalLegalDueOn, i18n.language), reason: request.extensionReason })}</Text>
         ) : null}

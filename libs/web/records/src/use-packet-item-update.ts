@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { errorCode } from '@second-look/web-ui';
+import { errorCode, staleConflict, type StaleConflict } from '@second-look/web-ui';
 import { UpdatePacketItemMutation, type UpdatePacketItemInput } from '@second-look/contracts/graphql';
 
 type Changes = Omit<UpdatePacketItemInput, 'id' | 'expectedVersion'>;
@@ -12,16 +12,16 @@ type Changes = Omit<UpdatePacketItemInput, 'id' | 'expectedVersion'>;
  */
 export function usePacketItemUpdate(itemId: string, reload: () => void) {
   const [result, update] = useMutation(UpdatePacketItemMutation);
-  const [stale, setStale] = useState(false);
+  const [conflict, setConflict] = useState<StaleConflict | null>(null);
   const save = async (changes: Changes, expectedVersion: number): Promise<boolean> => {
-    setStale(false);
+    setConflict(null);
     const res = await update({ input: { id: itemId, expectedVersion, ...changes } });
     if (errorCode(res.error) === 'STALE_VERSION') {
-      setStale(true);
+      setConflict(staleConflict(res.error) ?? { currentVersion: expectedVersion, current: {} });
       reload();
       return false;
     }
     return !!res.data?.updatePacketItem;
   };
-  return { save, saving: result.fetching, error: result.error, stale };
+  return { save, saving: result.fetching, error: result.error, stale: !!conflict, conflict };
 }

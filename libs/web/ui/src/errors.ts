@@ -11,7 +11,8 @@ export type ApiErrorCode =
   | 'INVALID_STAGE_MOVE'
   | 'INVITATION_INVALID'
   | 'RATE_LIMITED'
-  | 'LAST_ADMIN';
+  | 'LAST_ADMIN'
+  | 'PAYLOAD_TOO_LARGE';
 
 export function errorCode(error: CombinedError | undefined | null): ApiErrorCode | undefined {
   const code = error?.graphQLErrors?.[0]?.extensions?.['code'];

@@ -7,3 +7,4 @@ export * from './states';
 export { PublicLayout } from './public-layout';
 export { AppLayout, type NavItem, type ShellUser } from './app-layout';
 export { ClientResetContext, useResetClient } from './client-reset';
+export { ConflictNotice, staleConflict, type ConflictField, type StaleConflict } from './conflict';

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertStageMove, CaseStage, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
+import { Actor, assertStageMove, CaseEventKind, CaseStage, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
 import { isUuid } from '@second-look/server-platform';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -31,6 +32,7 @@ export class CaseService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly invitations: InvitationService,
     private readonly hooks: InvitationHooks,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   onModuleInit(): void {
@@ -119,6 +121,7 @@ export class CaseService implements OnModuleInit {
       await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
       await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: null, toStage: kase.stage, byUserId: actor.userId });
       for (const hook of this.createdHooks) await hook(m, actor, kase);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.CASE_CREATED, entityId: kase.id });
       if (patientEmail) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
       return kase;
     });
@@ -145,6 +148,7 @@ export class CaseService implements OnModuleInit {
       Object.assign(kase, changes);
       const saved = await m.save(kase);
       await this.audit.record(actor, { action: 'case.update', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { fields: Object.keys(changes) } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.CASE_UPDATED, entityId: kase.id, detail: { fields: Object.keys(changes) } });
       return saved;
     });
   }
@@ -160,6 +164,7 @@ export class CaseService implements OnModuleInit {
       await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: from, toStage: to, byUserId: actor.userId });
       for (const hook of this.stageMovedHooks) await hook(m, saved, from, to);
       await this.audit.record(actor, { action: 'case.move_stage', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { from, to } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.STAGE_MOVED, entityId: kase.id, detail: { from, to } });
       return saved;
     });
   }
@@ -171,6 +176,7 @@ export class CaseService implements OnModuleInit {
       kase.leadAdvocateId = advocateId;
       const saved = await m.save(kase);
       await this.audit.record(actor, { action: 'case.assign_lead', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.LEAD_ADVOCATE_CHANGED, entityId: kase.id });
       return saved;
     });
   }

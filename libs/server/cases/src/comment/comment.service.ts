@@ -1,20 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, DomainErrorCode, isStaffRole } from '@second-look/domain';
+import { Actor, CaseEventKind, DomainError, DomainErrorCode, isStaffRole } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PatientCase } from '../case/patient-case.entity';
 import { CaseAccessService } from '../case/case-access.service';
 import { CaseComment } from './case-comment.entity';
 
+/** Run inside the transaction that adds a comment (e.g. notifications for @mentions). */
+export type CommentAddedHook = (manager: EntityManager, actor: Actor, comment: CaseComment, kase: PatientCase) => Promise<void>;
+
 @Injectable()
 export class CommentService {
+  readonly addedHooks: CommentAddedHook[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
+    private readonly events: CaseEventsPublisher,
   ) {}
+
+  /** One comment of a case the caller already read through the case scope; internal ones for staff only. */
+  async findVisible(actor: Actor, caseId: string, id: string): Promise<CaseComment | null> {
+    const q = this.dataSource
+      .getRepository(CaseComment)
+      .createQueryBuilder('cm')
+      .where('cm.id = :id AND cm.case_id = :caseId AND cm.organization_id = :org', { id, caseId, org: actor.organizationId });
+    if (!isStaffRole(actor.role)) q.andWhere('cm.internal = false');
+    return q.getOne();
+  }
 
   /**
    * Comments of many cases in one query. Internal comments are filtered out in SQL for
@@ -45,6 +63,8 @@ export class CommentService {
       }
       const comment = await m.save(m.create(CaseComment, { caseId: kase.id, organizationId: kase.organizationId, authorId: actor.userId, body: body.trim(), internal }));
       await this.audit.record(actor, { action: 'comment.create', entityType: 'comment', entityId: comment.id, caseId: kase.id, detail: { internal } }, m);
+      for (const hook of this.addedHooks) await hook(m, actor, comment, kase);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.COMMENT_ADDED, entityId: comment.id, staffOnly: internal });
       return comment;
     });
   }

@@ -10,6 +10,8 @@ import { OutboxSubject1795340000001 } from './1795340000001-OutboxSubject';
 import { NotificationPreferencesAndReminderSettings1795345000000 } from './1795345000000-NotificationPreferencesAndReminderSettings';
 import { JourneyProvidersInsurance1795350000000 } from './1795350000000-JourneyProvidersInsurance';
 import { JourneyAppointmentsOpinions1795355000000 } from './1795355000000-JourneyAppointmentsOpinions';
+import { CaseActivity1795360000000 } from './1795360000000-CaseActivity';
+import { CaseNotes1795365000000 } from './1795365000000-CaseNotes';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +28,6 @@ export const MIGRATIONS: Function[] = [
   NotificationPreferencesAndReminderSettings1795345000000,
   JourneyProvidersInsurance1795350000000,
   JourneyAppointmentsOpinions1795355000000,
+  CaseActivity1795360000000,
+  CaseNotes1795365000000,
 ];

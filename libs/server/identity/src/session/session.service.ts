@@ -72,6 +72,21 @@ export class SessionService {
     return { sessionId: id, timeZone: row.timeZone, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
   }
 
+  /**
+   * Whether a session is still good, without counting as activity (an open live connection
+   * must not keep an idle staff session alive). Used by WebSocket connections to re-check.
+   */
+  async isActive(sessionId: string, now = new Date()): Promise<boolean> {
+    const row = await this.repo
+      .createQueryBuilder('s')
+      .innerJoin(UserAccount, 'u', 'u.id = s.user_id')
+      .select(['s.last_seen_at AS "lastSeenAt"', 's.idle_timeout_seconds AS "idle"', 's.expires_at AS "expiresAt"'])
+      .where('s.id = :id AND s.revoked_at IS NULL AND u.deactivated_at IS NULL', { id: sessionId })
+      .getRawOne<{ lastSeenAt: Date; idle: number; expiresAt: Date }>();
+    if (!row) return false;
+    return now < new Date(row.expiresAt) && (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000 <= row.idle;
+  }
+
   async end(sessionId: string, res: Response): Promise<void> {
     await this.repo.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());

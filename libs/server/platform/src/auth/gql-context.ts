@@ -10,6 +10,8 @@ export interface GqlContext {
   sessionId?: string | null;
   /** The caller's organisation's time zone, read with the session (dates are the org's). */
   timeZone?: string | null;
+  /** Set for operations that arrive over a live (graphql-ws) connection. */
+  live?: { connectionId: string };
   /** Per-request memo (DataLoaders, the resolved session). Never shared between requests. */
   memo?: Map<string, unknown>;
 }

@@ -21,6 +21,8 @@ export function statusFor(code: DomainErrorCode): number {
     case DomainErrorCode.STALE_VERSION:
     case DomainErrorCode.LAST_ADMIN:
       return 409;
+    case DomainErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
     case DomainErrorCode.RATE_LIMITED:
       return 429;
   }

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertPacketItemMove, defaultPacketFor, DomainError, DomainErrorCode, isStaffRole, notFound } from '@second-look/domain';
+import { Actor, assertPacketItemMove, CaseEventKind, defaultPacketFor, DomainError, DomainErrorCode, isStaffRole, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, CaseService } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +22,7 @@ export class PacketService implements OnModuleInit {
     private readonly cases: CaseService,
     private readonly holders: RecordHolderService,
     private readonly audit: AuditService,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   onModuleInit(): void {
@@ -80,6 +82,7 @@ export class PacketService implements OnModuleInit {
         }),
       );
       await this.audit.record(actor, { action: 'packet_item.create', entityType: 'packet_item', entityId: item.id, caseId: kase.id }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.PACKET_ITEM_ADDED, entityId: item.id, detail: { itemKind: item.kind } });
       return item;
     });
   }
@@ -115,6 +118,14 @@ export class PacketService implements OnModuleInit {
       set('staffNotes', input.staffNotes?.trim());
       const saved = await m.save(item);
       await this.audit.record(actor, { action: 'packet_item.update', entityType: 'packet_item', entityId: item.id, caseId: item.caseId, detail: { fields } }, m);
+      // A change to staff notes alone is news for staff only; patients hear of the shared fields.
+      const shared = fields.filter((f) => f !== 'staffNotes');
+      await this.events.publish(m, actor, item, {
+        kind: CaseEventKind.PACKET_ITEM_UPDATED,
+        entityId: item.id,
+        staffOnly: shared.length === 0 && fields.length > 0,
+        detail: { fields: shared.length ? shared : fields, itemKind: item.kind },
+      });
       return saved;
     });
   }
@@ -131,6 +142,7 @@ export class PacketService implements OnModuleInit {
       }
       await m.delete(PacketItem, { id });
       await this.audit.record(actor, { action: 'packet_item.delete', entityType: 'packet_item', entityId: id, caseId: item.caseId }, m);
+      await this.events.publish(m, actor, item, { kind: CaseEventKind.PACKET_ITEM_REMOVED, entityId: id, removed: true, detail: { itemKind: item.kind } });
     });
   }
 }

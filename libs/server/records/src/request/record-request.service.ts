@@ -5,6 +5,7 @@ import {
   assertHolderReceivedOn,
   assertSentOn,
   canMovePacketItem,
+  CaseEventKind,
   DomainError,
   DomainErrorCode,
   extendLegalClock,
@@ -22,6 +23,7 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, CaseService } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -46,6 +48,7 @@ export class RecordRequestService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly reminders: RecordReminderScheduler,
     private readonly cases: CaseService,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   onModuleInit(): void {
@@ -125,6 +128,7 @@ export class RecordRequestService implements OnModuleInit {
       const toRequest = items.filter((i) => i.state !== PacketItemState.REQUESTED && canMovePacketItem(i.state, PacketItemState.REQUESTED) && isOutstandingState(i.state));
       for (const i of toRequest) await m.update(PacketItem, { id: i.id }, { state: PacketItemState.REQUESTED, holderId: i.holderId ?? holder.id, version: () => 'version + 1' });
       await this.audit.record(actor, { action: 'record_request.create', entityType: 'record_request', entityId: request.id, caseId: kase.id, detail: { items: ids.length } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.RECORD_REQUEST_CREATED, entityId: request.id, detail: { count: ids.length } });
       await this.reminders.schedule(m, request);
       return request;
     });
@@ -149,6 +153,7 @@ export class RecordRequestService implements OnModuleInit {
       // The legal date moved: the pending legal reminders go, the new dates' come.
       await this.reminders.reschedule(m, saved);
       await this.audit.record(actor, { action: 'record_request.extend', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['legalDueOn'] } });
       return saved;
     });
   }
@@ -160,6 +165,7 @@ export class RecordRequestService implements OnModuleInit {
         m.create(RecordFollowUp, { organizationId: actor.organizationId, requestId: request.id, channel: input.channel, outcome: input.outcome.trim(), byUserId: actor.userId, at: this.clock.now() }),
       );
       await this.audit.record(actor, { action: 'record_request.follow_up', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['followUps'] } });
       return followUp;
     });
   }
@@ -196,6 +202,7 @@ export class RecordRequestService implements OnModuleInit {
       // Everything is in: nobody needs chasing any more, so the pending reminders are cancelled.
       if (!outstanding && !wasComplete) await this.reminders.cancel(m, [request.id]);
       await this.audit.record(actor, { action: 'record_request.receive', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { items: ids.length, complete: !outstanding } }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['received'], count: ids.length } });
       return saved;
     });
   }
@@ -206,6 +213,7 @@ export class RecordRequestService implements OnModuleInit {
       request.feeCents = feeCents;
       const saved = await m.save(request);
       await this.audit.record(actor, { action: 'record_request.fee', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
+      await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['fee'] } });
       return saved;
     });
   }

@@ -1,0 +1,21 @@
+import { ACTIVITY_KINDS, ActivityGroup, activityGroupOf, CaseEventKind, kindsOfGroups, mayReceiveEvent } from './case-event';
+
+describe('case events', () => {
+  it('never lets a staff-only event reach a patient or caregiver', () => {
+    expect(mayReceiveEvent({ staffOnly: true }, { staff: false })).toBe(false);
+    expect(mayReceiveEvent({ staffOnly: true }, { staff: true })).toBe(true);
+    expect(mayReceiveEvent({ staffOnly: false }, { staff: false })).toBe(true);
+  });
+
+  it('puts every activity kind in exactly one filter group', () => {
+    const all = Object.values(ActivityGroup).flatMap((g) => kindsOfGroups([g]));
+    expect(all.sort()).toEqual([...ACTIVITY_KINDS].sort());
+    expect(ACTIVITY_KINDS).not.toContain(CaseEventKind.SUBSCRIBED);
+  });
+
+  it('groups records work together', () => {
+    expect(activityGroupOf(CaseEventKind.RECORD_REQUEST_UPDATED)).toBe(ActivityGroup.RECORDS);
+    expect(activityGroupOf(CaseEventKind.COMMENT_ADDED)).toBe(ActivityGroup.COMMENTS);
+    expect(kindsOfGroups([])).toEqual([]);
+  });
+});

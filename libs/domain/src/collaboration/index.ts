@@ -1,0 +1,2 @@
+export * from './case-event';
+export * from './mentions';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@second-look/domain';
+import { AuditEntry, AuditService } from '@second-look/server-audit';
+
+/**
+ * Audit rows for live reads, written before the data is sent.
+ *
+ * Volume: a subscription start is one row ("case.live.subscribe"); then one row per event
+ * actually delivered to a person ("case.live.event", with the entity id), because each is a
+ * read of patient data by that person. Events a receiver is not allowed to get are not
+ * delivered and not audited, and presence/heartbeat traffic carries no patient data and is
+ * not audited. Rows that become due in the same tick (one event fanned out to everyone on a
+ * case on this replica) are inserted in one statement instead of one each; every sender
+ * still waits for its row to be committed before the event leaves.
+ */
+@Injectable()
+export class LiveAuditBatcher {
+  private batch: Array<{ actor: Pick<Actor, 'userId' | 'organizationId'>; entry: AuditEntry; done: (e?: unknown) => void }> = [];
+  private scheduled = false;
+
+  constructor(private readonly audit: AuditService) {}
+
+  record(actor: Pick<Actor, 'userId' | 'organizationId'>, entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ actor, entry, done: (e) => (e ? reject(e) : resolve()) });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const rows = this.batch;
+    this.batch = [];
+    this.scheduled = false;
+    // AuditService.record takes one actor per call; group so each statement is still multi-row.
+    const byActor = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const k = `${r.actor.organizationId}:${r.actor.userId}`;
+      byActor.set(k, [...(byActor.get(k) ?? []), r]);
+    }
+    await Promise.all(
+      [...byActor.values()].map(async (group) => {
+        try {
+          await this.audit.record(group[0].actor, group.map((g) => g.entry));
+          group.forEach((g) => g.done());
+        } catch (e) {
+          group.forEach((g) => g.done(e));
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import { CaseEventKind } from '@second-look/domain';
+import type { CaseActivityLine } from '@second-look/contracts/graphql';
+
+/** One plain sentence for a line of the feed: "Sam Rivera added lab results to the packet". */
+export function activityText(t: TFunction, line: CaseActivityLine): string {
+  const name = line.actor?.displayName ?? t('activity.system');
+  const fieldWords = line.fields.map((f) => t(`activity.field.${f}`, { defaultValue: '' })).filter(Boolean);
+  const fields = fieldWords.join(', ');
+  const item = line.itemKind ? t(`enums.packetKind.${line.itemKind}`, { defaultValue: t('activity.anItem') }).toLocaleLowerCase() : t('activity.anItem');
+  const base = `activity.kind.${line.kind}`;
+  switch (line.kind) {
+    case CaseEventKind.CASE_UPDATED:
+    case CaseEventKind.RECORD_REQUEST_UPDATED:
+      return fields ? t(base, { name, fields }) : t(`${base}_plain`, { name });
+    case CaseEventKind.PACKET_ITEM_UPDATED:
+      return fields ? t(base, { name, item, fields }) : t(`${base}_plain`, { name, item });
+    case CaseEventKind.COMMENT_ADDED:
+      return t(line.staffOnly ? `${base}_internal` : base, { name });
+    case CaseEventKind.STAGE_MOVED:
+      return t(base, { name, to: line.toStage ? t(`enums.stage.${line.toStage}`) : '' });
+    default:
+      return t(base, { name, item });
+  }
+}

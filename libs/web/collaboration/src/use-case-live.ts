@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useMutation, useSubscription } from 'urql';
+import { CaseArea, CaseEventKind } from '@second-look/domain';
+import { CaseEventsSubscription, CasePresenceSubscription, SetCasePresenceMutation, type CaseEvent } from '@second-look/contracts/graphql';
+import { liveStatusStore, type LiveStatus } from './live-client';
+
+/**
+ * Keeps an open case page current: every change anyone makes arrives as an event and lands
+ * in the cache (see live-cache.ts). The server starts each subscription with SUBSCRIBED; when
+ * that comes again (the socket dropped and came back) the page refetches once to catch up.
+ */
+export function useCaseLive(caseId: string, resync: () => void): LiveStatus {
+  const seen = useRef(false);
+  const resyncRef = useRef(resync);
+  resyncRef.current = resync;
+  useEffect(() => {
+    seen.current = false;
+  }, [caseId]);
+  const handle = useCallback((_prev: unknown, data: { caseEvents: CaseEvent }) => {
+    if (data.caseEvents.kind === CaseEventKind.SUBSCRIBED) {
+      if (seen.current) resyncRef.current();
+      seen.current = true;
+    }
+    return data;
+  }, []);
+  useSubscription({ query: CaseEventsSubscription, variables: { caseId }, pause: !caseId }, handle);
+  return useSyncExternalStore(liveStatusStore.subscribe, liveStatusStore.get);
+}
+
+const newViewId = (): string => {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `v${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+};
+
+/** Who else has this case open, and a way to tell them what you are editing. */
+export function useCasePresence(caseId: string) {
+  const viewId = useMemo(() => (caseId ? newViewId() : ''), [caseId]);
+  const [result] = useSubscription({ query: CasePresenceSubscription, variables: { caseId, viewId }, pause: !caseId });
+  const [, send] = useMutation(SetCasePresenceMutation);
+  const current = useRef<CaseArea | null>(null);
+  const clearTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const setEditing = useCallback(
+    (area: CaseArea | null) => {
+      if (clearTimer.current) clearTimeout(clearTimer.current);
+      clearTimer.current = null;
+      const apply = () => {
+        if (current.current === area) return;
+        current.current = area;
+        void send({ caseId, viewId, editing: area });
+      };
+      // Moving from one field to the next blurs then focuses: only say "stopped" if nothing follows.
+      if (area === null) clearTimer.current = setTimeout(apply, 800);
+      else apply();
+    },
+    [caseId, viewId, send],
+  );
+  useEffect(() => () => {
+    if (clearTimer.current) clearTimeout(clearTimer.current);
+  }, []);
+
+  return { people: result.data?.casePresence ?? [], setEditing };
+}

@@ -1,0 +1,6 @@
+export { CaseNotesPanel } from './case-notes-panel';
+export { NoteSync, NoteTransportError, type NoteTransport, type NoteStatus } from './note-sync';
+export { diffText, mapCaret } from './text-diff';
+
+/** A note's answers are sync messages, not records: kept inside their result (the editor's Y.Doc holds the text). */
+export const notesCacheKeys = { CaseNote: () => null };
