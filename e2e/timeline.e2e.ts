@@ -14,7 +14,7 @@ const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays 
 /** How the panel writes a calendar day in the browser's en-US locale. */
 const shown = (day: string): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
-const timelineOf = (page: Page): Locator => page.getByRole('region', { name: 'Timeline' });
+const timelineOf = (page: Page): Locator => page.getByRole('region', { name: 'Timeline', exact: true });
 const phase = (timeline: Locator, name: string): Locator =>
   timeline.getByRole('listitem').filter({ has: timeline.page().getByRole('heading', { name, exact: true }) });
 
@@ -28,7 +28,7 @@ test('advocate sees records late and the projected end → moves the appointment
   await page.goto(`/cases/${DAVID}`);
   const timeline = timelineOf(page);
   // The first screen after signing in can take a while on a busy machine.
-  await expect(timeline.getByRole('heading', { name: 'Timeline' })).toBeVisible({ timeout: 15_000 });
+  await expect(timeline.getByRole('heading', { name: 'Timeline', exact: true })).toBeVisible({ timeout: 15_000 });
 
   // Records are late, in words (not only colour), and the end is projected past the plan.
   const records = phase(timeline, 'Getting the records');
@@ -70,7 +70,7 @@ test('advocate sees records late and the projected end → moves the appointment
   await signIn(david, 'patient2@harbor.example');
   await david.goto(`/cases/${DAVID}`);
   const his = timelineOf(david);
-  await expect(his.getByRole('heading', { name: 'Timeline' })).toBeVisible({ timeout: 15_000 });
+  await expect(his.getByRole('heading', { name: 'Timeline', exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(phase(his, 'Getting your records').getByText('Running late')).toBeVisible();
   await expect(his.getByText('Getting your records is taking longer than planned.', { exact: false })).toBeVisible();
   await expect(his.getByText(/^Expected finish: /)).toBeVisible();
