@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ReconcileModule } from './reconcile.module';
+import { seedDemoRecords } from './seed/demo-records';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
 
 /**
@@ -31,9 +32,12 @@ async function main(): Promise<void> {
         await ds.undoLastMigration({ transaction: 'each' });
         console.log('Reverted the last migration.');
         break;
-      case 'seed':
-        console.log(describeDemoLogins(await seedDemo(ds)));
+      case 'seed': {
+        const users = await seedDemo(ds);
+        await seedDemoRecords(ds);
+        console.log(describeDemoLogins(users));
         break;
+      }
       case 'pending-schema-changes': {
         const sql = await ds.driver.createSchemaBuilder().log();
         if (sql.upQueries.length) {

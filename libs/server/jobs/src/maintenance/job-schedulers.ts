@@ -25,7 +25,7 @@ export const NIGHTLY_RESCAN_PATTERN = '30 3 * * *';
 /**
  * At worker start: makes sure the repeatable work exists (upsertJobScheduler is idempotent, so
  * every replica may call it; a Redis that lost its data gets the schedulers back), then runs
- * reconcile once per start window (a short Redis lock, so ten replicas starting together
+ * reconcile and a re-scan of every organisation once per start window (a short Redis lock, so ten replicas starting together
  * reconcile once, and a restart soon after still does). RECONCILE_ON_START=off skips it.
  */
 @Injectable()
@@ -44,7 +44,12 @@ export class JobSchedulers implements OnApplicationBootstrap {
     if (process.env.RECONCILE_ON_START === 'off') return;
     const lock = await this.redis.set(`${this.config.redisPrefix}:reconcile-on-start`, String(process.pid), 'EX', 10, 'NX');
     if (!lock) return;
-    // In the background: a large outbox must not delay the worker taking jobs.
-    void this.reconciler.reconcile().catch((e: Error) => this.logger.error(`reconcile at start failed: ${e.message}`));
+    // In the background: a large outbox must not delay the worker taking jobs. After the outbox
+    // is replayed, the job sources fill in work the outbox never heard of (rows written by a
+    // seed, an import or an older version), so a start never waits for the nightly re-scan.
+    void this.reconciler
+      .reconcile()
+      .then(() => this.reconciler.rescanAll())
+      .catch((e: Error) => this.logger.error(`reconcile at start failed: ${e.message}`));
   }
 }

@@ -115,6 +115,15 @@ export class JobReconciler {
     }
   }
 
+  /** rescanOrganization for every organisation, one after the other; answers the rows written. */
+  async rescanAll(): Promise<number> {
+    const orgs: { id: string }[] = await this.dataSource.query(`SELECT id FROM organization ORDER BY id`);
+    let written = 0;
+    for (const o of orgs) written += await this.rescanOrganization(o.id);
+    this.logger.log(`re-scan: ${written} job(s) filled in across ${orgs.length} organisation(s)`);
+    return written;
+  }
+
   /** Every job source fills the organisation's gaps into the outbox (the relay then enqueues). */
   async rescanOrganization(organizationId: string): Promise<number> {
     return this.dataSource.transaction(async (m) => {
