@@ -1,12 +1,14 @@
 // The journey, live: Sam (advocate, desktop) and Maria (patient, phone) have her case open at
 // once. Maria adds a question on her phone and it appears in Sam's question list without a
 // reload; Sam records an opinion (with a staff note) and it appears on Maria's phone without a
-// reload, with no trace of the staff note; each step is a plain line in the other's feed.
+// reload, with no trace of the staff note, and then books an appointment that appears the
+// same way; each step is a plain line in the other's feed.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
+const isoDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const region = (page: Page, name: string | RegExp): Locator => page.getByRole('region', { name, exact: typeof name === 'string' });
 
 async function openCase(page: Page): Promise<void> {
@@ -56,6 +58,25 @@ test('a question from the patient and an opinion from the advocate reach the oth
   await expect(region(maria, 'Activity')).toContainText('Sam Rivera added an opinion', { timeout: 10_000 });
   await expect(maria.getByText(`reader two disagreed ${run}`)).toHaveCount(0);
   await expect(maria.getByText('Staff notes')).toHaveCount(0);
+
+  // Sam books an appointment (with a staff note): it appears on Maria's phone, the note never does.
+  const appt = region(sam, 'Appointment and questions');
+  await appt.getByRole('button', { name: 'Book an appointment' }).click();
+  const book = region(sam, 'Book an appointment');
+  await book.getByLabel('Date').fill(isoDay(6));
+  await book.getByLabel('Time').fill('11:15');
+  await book.getByLabel('Where').fill('Lakeshore University Medical Center, Endocrine Clinic, 3rd floor');
+  const useChosen = book.getByRole('checkbox', { name: /^Use the chosen provider/ });
+  if ((await useChosen.count()) && (await useChosen.isChecked())) await useChosen.uncheck();
+  const doctor = `Dr. Ines Okafor (${run})`;
+  await book.getByLabel('With whom').fill(doctor);
+  await book.getByLabel('Staff notes (never shown to the patient)').fill(`Staff only: ask about the hardship fund ${run}`);
+  await book.getByRole('button', { name: 'Book the appointment' }).click();
+  await expect(appt.getByText('The appointment is booked.')).toBeVisible();
+
+  await expect(region(maria, 'Appointment and questions')).toContainText(doctor, { timeout: 10_000 });
+  await expect(region(maria, 'Activity')).toContainText('Sam Rivera booked an appointment', { timeout: 10_000 });
+  await expect(maria.getByText(`hardship fund ${run}`)).toHaveCount(0);
 
   for (const p of [sam, maria]) expect(await p.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   await maria.context().close();
