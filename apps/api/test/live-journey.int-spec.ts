@@ -174,7 +174,7 @@ describe('the journey, live across two API processes', () => {
     expect(JSON.stringify(patientLive.messages)).not.toMatch(/SECRET-|"staffOnly":true/);
   });
 
-  it('provider candidates, insurance and the patient’s own timeline are live too; a rolled-back write sends nothing', async () => {
+  it('provider candidates, the doctor script, insurance and the patient’s own timeline are live too; a rolled-back write sends nothing', async () => {
     const advocate = await signInAt(urlA, 'advocate@harbor.example');
     const patient = await signInAt(urlB, 'patient@harbor.example');
     const staffLive = await listen(urlA, advocate);
@@ -198,11 +198,14 @@ describe('the journey, live across two API processes', () => {
     const bad = await patient.gql(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "   " }) { id } }`, { c: MARIA });
     expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
 
+    await patient.ok(`mutation($c: ID!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: "rushed-second-opinion", purpose: SECOND_OPINION, situation: RUSHED_DOCTOR, body: "Could you send my records to a second doctor?" }) { id } }`, { c: MARIA });
+    await staffLive.waitFor(kind('DOCTOR_SCRIPT_CHANGED'));
+
     await advocate.ok(`mutation($c: ID!) { saveInsurancePlan(input: { caseId: $c, payer: "Harbor Health Plan", planType: COMMERCIAL }) { id } }`, { c: MARIA });
     await patientLive.waitFor(kind('INSURANCE_CHANGED'), 5000, mark);
     // Added and chosen reach the patient; the staff-notes-only edit and the refused question do not.
     const kinds = patientLive.messages.slice(mark).map((m) => m.data?.caseEvents.kind).filter((k) => !k?.startsWith('PACKET_ITEM_'));
-    expect(kinds).toEqual(['PROVIDER_CHANGED', 'PROVIDER_CHANGED', 'OWN_TIMELINE_CHANGED', 'INSURANCE_CHANGED']);
+    expect(kinds).toEqual(['PROVIDER_CHANGED', 'PROVIDER_CHANGED', 'OWN_TIMELINE_CHANGED', 'DOCTOR_SCRIPT_CHANGED', 'INSURANCE_CHANGED']);
     expect(JSON.stringify(patientLive.messages)).not.toMatch(/SECRET-|"staffOnly":true/);
   });
 });

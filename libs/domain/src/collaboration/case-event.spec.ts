@@ -30,6 +30,7 @@ describe('case events', () => {
       CaseEventKind.DECISION_CHANGED,
       CaseEventKind.PROVIDER_CHANGED,
       CaseEventKind.INSURANCE_CHANGED,
+      CaseEventKind.DOCTOR_SCRIPT_CHANGED,
     ];
     for (const k of journey) expect(activityGroupOf(k)).toBe(ActivityGroup.PLAN);
   });

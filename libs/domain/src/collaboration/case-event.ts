@@ -31,6 +31,7 @@ export enum CaseEventKind {
   DECISION_CHANGED = 'DECISION_CHANGED',
   PROVIDER_CHANGED = 'PROVIDER_CHANGED',
   INSURANCE_CHANGED = 'INSURANCE_CHANGED',
+  DOCTOR_SCRIPT_CHANGED = 'DOCTOR_SCRIPT_CHANGED',
 }
 
 /** Kinds a person can filter the activity feed by (SUBSCRIBED is a signal, never an activity). */
@@ -65,6 +66,7 @@ export function activityGroupOf(kind: CaseEventKind): ActivityGroup {
     case CaseEventKind.DECISION_CHANGED:
     case CaseEventKind.PROVIDER_CHANGED:
     case CaseEventKind.INSURANCE_CHANGED:
+    case CaseEventKind.DOCTOR_SCRIPT_CHANGED:
       return ActivityGroup.PLAN;
     case CaseEventKind.SUBSCRIBED:
     case CaseEventKind.CASE_CREATED:

@@ -52,6 +52,7 @@ const JOURNEY_FIELDS: Partial<Record<CaseEventKind, readonly string[]>> = {
   [CaseEventKind.DECISION_CHANGED]: ['decision', 'closingProblems', 'opinionAdvice'],
   [CaseEventKind.PROVIDER_CHANGED]: ['providerCandidates', 'providerChoice', 'appointments'],
   [CaseEventKind.INSURANCE_CHANGED]: ['insuranceCheck', 'opinionAdvice'],
+  [CaseEventKind.DOCTOR_SCRIPT_CHANGED]: ['doctorScript'],
   [CaseEventKind.STAGE_MOVED]: ['opinionAdvice', 'closingProblems', 'decision'],
 };
 

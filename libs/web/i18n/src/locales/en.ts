@@ -1015,6 +1015,7 @@ export const en = {
       INSURANCE_CHANGED: '{{name}} updated the insurance check',
       INSURANCE_CHANGED_plan: '{{name}} saved the insurance plan',
       INSURANCE_CHANGED_call: '{{name}} logged a call to the insurer',
+      DOCTOR_SCRIPT_CHANGED: '{{name}} saved the words for talking to the doctor',
       NOTE_CHANGED: '{{name}} edited the notes',
       SUBSCRIBED: '',
     },
