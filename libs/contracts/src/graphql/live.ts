@@ -101,6 +101,8 @@ export interface CaseActivityLine {
   fromStage: CaseStage | null;
   toStage: CaseStage | null;
   itemKind: string | null;
+  /** What happened, where one kind covers several steps (added, edited, moved, removed, chosen…). */
+  change: string | null;
   actor: Pick<User, 'id' | 'displayName' | 'role'> | null;
 }
 
@@ -124,6 +126,7 @@ export const CaseActivityQuery = gql<CaseActivityData, { id: string; groups?: Ac
           fromStage
           toStage
           itemKind
+          change
           actor { id displayName role }
         }
         pageInfo { endCursor hasNextPage }

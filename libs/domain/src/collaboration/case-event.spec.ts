@@ -18,4 +18,20 @@ describe('case events', () => {
     expect(activityGroupOf(CaseEventKind.COMMENT_ADDED)).toBe(ActivityGroup.COMMENTS);
     expect(kindsOfGroups([])).toEqual([]);
   });
+
+  it('puts every step of the journey under the plan', () => {
+    const journey = [
+      CaseEventKind.QUESTION_CHANGED,
+      CaseEventKind.APPOINTMENT_CHANGED,
+      CaseEventKind.ANSWER_CHANGED,
+      CaseEventKind.OWN_TIMELINE_CHANGED,
+      CaseEventKind.OPINION_CHANGED,
+      CaseEventKind.OPINIONS_COMPARED,
+      CaseEventKind.DECISION_CHANGED,
+      CaseEventKind.PROVIDER_CHANGED,
+      CaseEventKind.INSURANCE_CHANGED,
+      CaseEventKind.DOCTOR_SCRIPT_CHANGED,
+    ];
+    for (const k of journey) expect(activityGroupOf(k)).toBe(ActivityGroup.PLAN);
+  });
 });

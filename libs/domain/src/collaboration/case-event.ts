@@ -25,6 +25,13 @@ export enum CaseEventKind {
   ANSWER_CHANGED = 'ANSWER_CHANGED',
   OPINION_CHANGED = 'OPINION_CHANGED',
   NOTE_CHANGED = 'NOTE_CHANGED',
+  // The rest of the journey (detail.change says what happened: added, edited, removed, chosen…).
+  OWN_TIMELINE_CHANGED = 'OWN_TIMELINE_CHANGED',
+  OPINIONS_COMPARED = 'OPINIONS_COMPARED',
+  DECISION_CHANGED = 'DECISION_CHANGED',
+  PROVIDER_CHANGED = 'PROVIDER_CHANGED',
+  INSURANCE_CHANGED = 'INSURANCE_CHANGED',
+  DOCTOR_SCRIPT_CHANGED = 'DOCTOR_SCRIPT_CHANGED',
 }
 
 /** Kinds a person can filter the activity feed by (SUBSCRIBED is a signal, never an activity). */
@@ -54,6 +61,12 @@ export function activityGroupOf(kind: CaseEventKind): ActivityGroup {
     case CaseEventKind.QUESTION_CHANGED:
     case CaseEventKind.ANSWER_CHANGED:
     case CaseEventKind.OPINION_CHANGED:
+    case CaseEventKind.OWN_TIMELINE_CHANGED:
+    case CaseEventKind.OPINIONS_COMPARED:
+    case CaseEventKind.DECISION_CHANGED:
+    case CaseEventKind.PROVIDER_CHANGED:
+    case CaseEventKind.INSURANCE_CHANGED:
+    case CaseEventKind.DOCTOR_SCRIPT_CHANGED:
       return ActivityGroup.PLAN;
     case CaseEventKind.SUBSCRIBED:
     case CaseEventKind.CASE_CREATED:

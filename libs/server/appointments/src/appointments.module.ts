@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule } from '@second-look/server-collaboration';
 import { RecordsModule } from '@second-look/server-records';
-import { AppointmentResolver, CaseAppointmentsResolver, PacketItemOwnTimelineResolver } from './appointments.resolver';
+import { AppointmentResolver, CaseAppointmentsResolver, CaseEventAppointmentsResolver, PacketItemOwnTimelineResolver } from './appointments.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { OwnTimelineService } from './own-timeline/own-timeline.service';
 import { QuestionService } from './question/question.service';
 
 @Module({
-  imports: [AuditModule, CasesModule, RecordsModule],
-  providers: [QuestionService, AppointmentService, OwnTimelineService, CaseAppointmentsResolver, AppointmentResolver, PacketItemOwnTimelineResolver],
+  imports: [AuditModule, CasesModule, RecordsModule, CollaborationModule],
+  providers: [QuestionService, AppointmentService, OwnTimelineService, CaseAppointmentsResolver, AppointmentResolver, PacketItemOwnTimelineResolver, CaseEventAppointmentsResolver],
   exports: [AppointmentService, QuestionService],
 })
 export class AppointmentsModule {}

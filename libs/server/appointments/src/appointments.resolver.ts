@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, PacketItemKind, summariseVisitFeelings, VisitFeelingSummary } from '@second-look/domain';
+import { Actor, CaseEventKind, PacketItemKind, summariseVisitFeelings, VisitFeelingSummary } from '@second-look/domain';
 import { CaseModel } from '@second-look/server-cases';
+import { CaseEventModel } from '@second-look/server-collaboration';
 import { PacketItemModel, PacketService } from '@second-look/server-records';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe } from '@second-look/server-platform';
 import {
@@ -143,5 +144,29 @@ export class PacketItemOwnTimelineResolver {
   async ownTimelineEntries(@Parent() item: PacketItemModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<OwnTimelineEntryModel[]> {
     if (item.kind !== PacketItemKind.OWN_TIMELINE) return [];
     return this.ownTimeline.loader(ctx, actor).load(item.caseId);
+  }
+}
+
+/**
+ * The changed question or appointment of a live event, read for each receiver with their own
+ * rights (staff notes are selected for staff only), so a patient's copy never carries them.
+ */
+@Resolver(() => CaseEventModel)
+export class CaseEventAppointmentsResolver {
+  constructor(
+    private readonly questions: QuestionService,
+    private readonly appointments: AppointmentService,
+  ) {}
+
+  @ResolveField(() => CaseQuestionModel, { nullable: true })
+  async question(@Parent() e: CaseEventModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<CaseQuestionModel | null> {
+    if (e.kind !== CaseEventKind.QUESTION_CHANGED || !e.entityId || e.removed) return null;
+    return (await this.questions.loader(ctx, actor).load(e.caseId)).find((q) => q.id === e.entityId) ?? null;
+  }
+
+  @ResolveField(() => AppointmentModel, { nullable: true })
+  async appointment(@Parent() e: CaseEventModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<AppointmentModel | null> {
+    if (![CaseEventKind.APPOINTMENT_CHANGED, CaseEventKind.ANSWER_CHANGED].includes(e.kind) || !e.entityId || e.removed) return null;
+    return (await this.appointments.loader(ctx, actor).load(e.caseId)).find((a) => a.id === e.entityId) ?? null;
   }
 }

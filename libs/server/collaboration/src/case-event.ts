@@ -29,3 +29,17 @@ export interface PublishCaseEvent {
 
 export const caseChannel = (caseId: string): string => `case:${caseId}`;
 export const presenceChannel = (caseId: string): string => `presence:${caseId}`;
+
+/**
+ * An edit that touched shared fields and staff-only ones (staff notes) becomes two events:
+ * the shared part for everyone, and the staff part marked staffOnly, so a patient is never
+ * told (not even in the feed) that a staff note changed. Either is left out when empty.
+ */
+export function splitStaffFields(event: PublishCaseEvent, fields: readonly string[], staffFields: readonly string[] = ['staffNotes']): PublishCaseEvent[] {
+  const shared = fields.filter((f) => !staffFields.includes(f));
+  const staff = fields.filter((f) => staffFields.includes(f));
+  const out: PublishCaseEvent[] = [];
+  if (shared.length) out.push({ ...event, staffOnly: false, detail: { ...event.detail, fields: shared } });
+  if (staff.length) out.push({ ...event, staffOnly: true, detail: { ...event.detail, change: 'staffNotes', fields: staff } });
+  return out;
+}

@@ -4,6 +4,7 @@ import {
   Actor,
   assertOutcomeFits,
   CalendarDate,
+  CaseEventKind,
   coverageHints,
   DomainError,
   DomainErrorCode,
@@ -16,6 +17,7 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { Organization } from '@second-look/server-identity';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -44,6 +46,7 @@ export class InsuranceService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   /** The check of many cases (already read through the case scope), batched per request. */
@@ -93,6 +96,7 @@ export class InsuranceService {
       Object.assign(plan, { payer, planType: input.planType, memberId: input.memberId?.trim() ?? plan.memberId ?? '', groupNumber: input.groupNumber?.trim() ?? plan.groupNumber ?? '', phone: input.phone?.trim() ?? plan.phone ?? '' });
       await m.save(plan);
       await this.audit.record(actor, { action: existing ? 'insurance_plan.update' : 'insurance_plan.create', entityType: 'insurance_plan', entityId: plan.id, caseId: kase.id }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.INSURANCE_CHANGED, entityId: plan.id, detail: { change: 'plan' } });
       return kase;
     });
   }
@@ -134,6 +138,8 @@ export class InsuranceService {
         }),
       );
       await this.audit.record(actor, { action: 'insurance_call.create', entityType: 'insurance_call', entityId: call.id, caseId: kase.id, detail: { outcome: input.outcome } }, m);
+      // The call is shared; its staff notes are read per receiver, so patients never get them.
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.INSURANCE_CHANGED, entityId: call.id, detail: { change: 'call' } });
       return kase;
     });
   }

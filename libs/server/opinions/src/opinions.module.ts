@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
+import { CollaborationModule } from '@second-look/server-collaboration';
 import { DecisionService } from './decision/decision.service';
 import { OpinionService } from './opinion/opinion.service';
-import { CaseOpinionsResolver } from './opinions.resolver';
+import { CaseEventOpinionsResolver, CaseOpinionsResolver } from './opinions.resolver';
 
-@Module({ imports: [AuditModule, CasesModule], providers: [OpinionService, DecisionService, CaseOpinionsResolver], exports: [OpinionService, DecisionService] })
+@Module({ imports: [AuditModule, CasesModule, CollaborationModule], providers: [OpinionService, DecisionService, CaseOpinionsResolver, CaseEventOpinionsResolver], exports: [OpinionService, DecisionService] })
 export class OpinionsModule {}

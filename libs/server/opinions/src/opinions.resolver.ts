@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CloseProblem, STAFF_ROLES } from '@second-look/domain';
+import { Actor, CaseEventKind, CloseProblem, STAFF_ROLES } from '@second-look/domain';
 import { CaseModel, PatientCase } from '@second-look/server-cases';
+import { CaseEventModel } from '@second-look/server-collaboration';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe, RequireRoles } from '@second-look/server-platform';
 import { DecisionService } from './decision/decision.service';
 import { OpinionService } from './opinion/opinion.service';
@@ -79,5 +80,17 @@ export class CaseOpinionsResolver {
   @Mutation(() => CaseModel, { description: 'Closes the case with its outcome once the loop is closed.' })
   closeCaseWithOutcome(@CurrentActor() actor: Actor, @Args('input') input: CloseCaseWithOutcomeInput): Promise<CaseModel> {
     return this.decisions.close(actor, input);
+  }
+}
+
+/** The changed opinion of a live event, read for each receiver with their own rights (no staff notes for patients). */
+@Resolver(() => CaseEventModel)
+export class CaseEventOpinionsResolver {
+  constructor(private readonly opinionService: OpinionService) {}
+
+  @ResolveField(() => OpinionModel, { nullable: true })
+  async opinion(@Parent() e: CaseEventModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<OpinionModel | null> {
+    if (e.kind !== CaseEventKind.OPINION_CHANGED || !e.entityId || e.removed) return null;
+    return (await this.opinionService.loader(ctx, actor).load(e.caseId)).find((o) => o.id === e.entityId) ?? null;
   }
 }

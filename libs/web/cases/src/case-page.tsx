@@ -6,7 +6,7 @@ import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
-import { CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
+import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
@@ -33,6 +33,12 @@ export function CasePage() {
   const status = useCaseLive(id, () => {
     reload();
     void client.query(CaseRecordsQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+    // The journey panels too: events missed while the socket was down are read in one go.
+    const fresh = { requestPolicy: 'network-only' } as const;
+    void client.query(CaseAppointmentsQuery, { id }, fresh).toPromise();
+    void client.query(CaseOpinionsQuery, { id }, fresh).toPromise();
+    void client.query(CaseProvidersQuery, { id }, fresh).toPromise();
+    void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { people: present, setEditing } = useCasePresence(id);
   const area = (a: CaseArea, node: ReactNode) => (

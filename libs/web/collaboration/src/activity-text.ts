@@ -17,9 +17,12 @@ export function activityText(t: TFunction, line: CaseActivityLine): string {
       return fields ? t(base, { name, item, fields }) : t(`${base}_plain`, { name, item });
     case CaseEventKind.COMMENT_ADDED:
       return t(line.staffOnly ? `${base}_internal` : base, { name });
-    case CaseEventKind.STAGE_MOVED:
-      return t(base, { name, to: line.toStage ? t(`enums.stage.${line.toStage}`) : '' });
+    case CaseEventKind.STAGE_MOVED: {
+      const to = line.toStage ? t(`enums.stage.${line.toStage}`) : '';
+      return line.change ? t(`${base}_${line.change}`, { name, to, defaultValue: t(base, { name, to }) }) : t(base, { name, to });
+    }
     default:
-      return t(base, { name, item });
+      // One kind covers several steps of the journey (added, moved, removed…): word the step when known.
+      return line.change ? t(`${base}_${line.change}`, { name, item, defaultValue: t(base, { name, item }) }) : t(base, { name, item });
   }
 }

@@ -37,6 +37,42 @@ function invalidateQueryField(cache: Cache, field: string): void {
 }
 
 /**
+ * Case fields each journey event can change. These panels read lists and figures worked out
+ * on the server (order, advice, closing problems), and a receiver's copy must be read with
+ * their own rights (staff notes), so the fields are invalidated and every open panel re-reads
+ * its query once: the same single cache, no copy of the server's rules in the browser.
+ */
+const JOURNEY_FIELDS: Partial<Record<CaseEventKind, readonly string[]>> = {
+  [CaseEventKind.QUESTION_CHANGED]: ['questions'],
+  [CaseEventKind.APPOINTMENT_CHANGED]: ['appointments'],
+  [CaseEventKind.ANSWER_CHANGED]: ['appointments'],
+  [CaseEventKind.OWN_TIMELINE_CHANGED]: ['ownTimeline', 'packet'],
+  [CaseEventKind.OPINION_CHANGED]: ['opinions', 'opinionComparison', 'opinionAdvice', 'closingProblems'],
+  [CaseEventKind.OPINIONS_COMPARED]: ['opinionComparison', 'opinionAdvice', 'closingProblems'],
+  [CaseEventKind.DECISION_CHANGED]: ['decision', 'closingProblems', 'opinionAdvice'],
+  [CaseEventKind.PROVIDER_CHANGED]: ['providerCandidates', 'providerChoice', 'appointments'],
+  [CaseEventKind.INSURANCE_CHANGED]: ['insuranceCheck', 'opinionAdvice'],
+  [CaseEventKind.DOCTOR_SCRIPT_CHANGED]: ['doctorScript'],
+  [CaseEventKind.STAGE_MOVED]: ['opinionAdvice', 'closingProblems', 'decision'],
+};
+
+/** Drops a journey list of an entity removed elsewhere from the cache, so no screen shows it a moment longer. */
+const REMOVED_TYPE: Partial<Record<CaseEventKind, string>> = {
+  [CaseEventKind.QUESTION_CHANGED]: 'CaseQuestion',
+  [CaseEventKind.OWN_TIMELINE_CHANGED]: 'OwnTimelineEntry',
+  [CaseEventKind.PROVIDER_CHANGED]: 'ProviderCandidate',
+};
+
+export function refreshJourney(cache: Cache, e: Pick<CaseEvent, 'kind' | 'caseId' | 'entityId' | 'removed'>): void {
+  const fields = JOURNEY_FIELDS[e.kind];
+  if (!fields) return;
+  const kase = { __typename: 'Case', id: e.caseId };
+  for (const f of fields) cache.invalidate(kase, f);
+  const type = REMOVED_TYPE[e.kind];
+  if (e.removed && type && e.entityId) cache.invalidate({ __typename: type, id: e.entityId });
+}
+
+/**
  * What a live event does to the normalised cache. The event already carries the changed
  * entity with the fields the panels read (written to the cache by Graphcache itself), so
  * here it only has to appear in, or leave, the lists that show it; lists and figures that
@@ -79,6 +115,7 @@ export function applyCaseEvent(cache: Cache, e: CaseEvent): void {
     default:
       break;
   }
+  refreshJourney(cache, e);
   const key = cache.keyOfEntity(kase);
   if (key) {
     cache

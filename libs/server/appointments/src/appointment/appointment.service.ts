@@ -5,6 +5,7 @@ import {
   appointmentInstant,
   assertAppointmentPlace,
   assertNewBookingInFuture,
+  CaseEventKind,
   DomainError,
   DomainErrorCode,
   isStaffRole,
@@ -13,6 +14,7 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -39,6 +41,7 @@ export class AppointmentService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   private query(m: EntityManager, actor: Actor) {
@@ -98,6 +101,8 @@ export class AppointmentService {
         }),
       );
       await this.audit.record(actor, { action: 'appointment.create', entityType: 'appointment', entityId: a.id, caseId: kase.id }, m);
+      // The booking itself is shared; its staff notes are read per receiver, so patients never get them.
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change: 'booked' } });
       return kase;
     });
   }
@@ -137,6 +142,8 @@ export class AppointmentService {
       assertAppointmentPlace(a);
       const saved = await m.save(a);
       await this.audit.record(actor, { action: 'appointment.update', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { fields } }, m);
+      const change = fields.includes('startsAt') ? 'moved' : 'edited';
+      for (const e of splitStaffFields({ kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change } }, fields)) await this.events.publish(m, actor, kase, e);
       return saved;
     });
   }
@@ -144,12 +151,13 @@ export class AppointmentService {
   /** An answer against one question of the case's list; an empty answer removes it. */
   async recordAnswer(actor: Actor, input: RecordAppointmentAnswerInput): Promise<Appointment> {
     return this.dataSource.transaction(async (m) => {
-      const { a } = await this.find(m, actor, input.appointmentId);
+      const { a, kase } = await this.find(m, actor, input.appointmentId);
       if (!isUuid(input.questionId)) throw notFound('Question');
       const question = await m.findOne(CaseQuestion, { where: { id: input.questionId, caseId: a.caseId, organizationId: actor.organizationId }, select: { id: true } });
       if (!question) throw notFound('Question');
       const existing = await m.findOne(AppointmentAnswer, { where: { appointmentId: a.id, questionId: question.id }, lock: { mode: 'pessimistic_write' } });
       const text = input.answer.trim();
+      const change = !text ? 'removed' : existing ? 'edited' : 'added';
       if (existing) {
         assertFreshVersion(existing, input.expectedVersion ?? 0, 'answer', { answer: existing.answer });
         if (text) await m.save(Object.assign(existing, { answer: text, updatedById: actor.userId }));
@@ -158,19 +166,21 @@ export class AppointmentService {
         await m.insert(AppointmentAnswer, { organizationId: a.organizationId, caseId: a.caseId, appointmentId: a.id, questionId: question.id, answer: text, updatedById: actor.userId });
       }
       await this.audit.record(actor, { action: 'appointment.answer', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { questionId: question.id } }, m);
+      if (existing || text) await this.events.publish(m, actor, kase, { kind: CaseEventKind.ANSWER_CHANGED, entityId: a.id, detail: { change, questionId: question.id } });
       return a;
     });
   }
 
   async recordFeelings(actor: Actor, input: RecordVisitFeelingsInput): Promise<Appointment> {
     return this.dataSource.transaction(async (m) => {
-      const { a } = await this.find(m, actor, input.appointmentId);
+      const { a, kase } = await this.find(m, actor, input.appointmentId);
       assertFreshVersion(a, input.expectedVersion, 'appointment', { feelings: a.feelings, worries: a.worries });
       a.feelings = normaliseVisitFeelings(input.feelings);
       a.worries = input.worries.trim();
       a.feelingsRecordedAt = this.clock.now();
       const saved = await m.save(a);
       await this.audit.record(actor, { action: 'appointment.feelings', entityType: 'appointment', entityId: a.id, caseId: a.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change: 'feelings' } });
       return saved;
     });
   }

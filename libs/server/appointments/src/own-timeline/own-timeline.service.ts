@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertOwnTimelineEntry, assertPacketItemMove, notFound, orderOwnTimeline, PacketItemKind, PacketItemState, ResponsibleParty } from '@second-look/domain';
+import { Actor, assertOwnTimelineEntry, CaseEventKind, assertPacketItemMove, notFound, orderOwnTimeline, PacketItemKind, PacketItemState, ResponsibleParty } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { PacketItem } from '@second-look/server-records';
 import { assertFreshVersion, Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -21,6 +22,7 @@ export class OwnTimelineService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, OwnTimelineEntry[]> {
@@ -45,6 +47,7 @@ export class OwnTimelineService {
         m.create(PacketItem, { organizationId: kase.organizationId, caseId: kase.id, kind: PacketItemKind.OWN_TIMELINE, state: PacketItemState.RECEIVED, responsible: ResponsibleParty.PATIENT }),
       );
       await this.audit.record(actor, { action: 'packet_item.create', entityType: 'packet_item', entityId: created.id, caseId: kase.id, detail: { from: 'own_timeline' } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.PACKET_ITEM_ADDED, entityId: created.id, detail: { itemKind: created.kind } });
       return;
     }
     if (item.state !== PacketItemState.NEEDED && item.state !== PacketItemState.REQUESTED) return;
@@ -72,6 +75,7 @@ export class OwnTimelineService {
         }),
       );
       await this.audit.record(actor, { action: 'own_timeline.create', entityType: 'own_timeline_entry', entityId: entry.id, caseId: kase.id }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.OWN_TIMELINE_CHANGED, entityId: entry.id, detail: { change: 'added' } });
       await this.feedPacket(m, actor, kase);
       return kase;
     });
@@ -97,6 +101,7 @@ export class OwnTimelineService {
       if (input.howItWent !== undefined && input.howItWent !== null) entry.howItWent = input.howItWent.trim();
       const saved = await m.save(entry);
       await this.audit.record(actor, { action: 'own_timeline.update', entityType: 'own_timeline_entry', entityId: entry.id, caseId: entry.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.OWN_TIMELINE_CHANGED, entityId: entry.id, detail: { change: 'edited' } });
       return saved;
     });
   }
@@ -106,6 +111,7 @@ export class OwnTimelineService {
       const { entry, kase } = await this.find(m, actor, id);
       await m.delete(OwnTimelineEntry, { id: entry.id });
       await this.audit.record(actor, { action: 'own_timeline.delete', entityType: 'own_timeline_entry', entityId: entry.id, caseId: entry.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.OWN_TIMELINE_CHANGED, entityId: entry.id, removed: true, detail: { change: 'removed' } });
       return kase;
     });
   }

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, cleanQuestionText, DomainError, DomainErrorCode, MAX_QUESTIONS, missingStarterQuestions, moveQuestion, notFound, STARTER_QUESTION_ORDER } from '@second-look/domain';
+import { Actor, CaseEventKind, cleanQuestionText, DomainError, DomainErrorCode, MAX_QUESTIONS, missingStarterQuestions, moveQuestion, notFound, STARTER_QUESTION_ORDER } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, CaseService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { assertFreshVersion, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,6 +21,7 @@ export class QuestionService implements OnModuleInit {
     private readonly access: CaseAccessService,
     private readonly cases: CaseService,
     private readonly audit: AuditService,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +77,7 @@ export class QuestionService implements OnModuleInit {
       if (order.length >= MAX_QUESTIONS) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, `A list can hold up to ${MAX_QUESTIONS} questions.`, { field: 'text' });
       const q = await m.save(m.create(CaseQuestion, { organizationId: kase.organizationId, caseId: kase.id, starter: null, text, position: order.length, createdById: actor.userId }));
       await this.audit.record(actor, { action: 'question.create', entityType: 'question', entityId: q.id, caseId: kase.id }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, detail: { change: 'added' } });
       return kase;
     });
   }
@@ -91,6 +94,7 @@ export class QuestionService implements OnModuleInit {
           missing.map((starter, i) => ({ organizationId: kase.organizationId, caseId: kase.id, starter, text: '', position: order.length + i, createdById: actor.userId })),
         );
         await this.audit.record(actor, { action: 'question.create_starters', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { count: missing.length } }, m);
+        await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: null, detail: { change: 'starters', count: missing.length } });
       }
       return kase;
     });
@@ -99,11 +103,12 @@ export class QuestionService implements OnModuleInit {
   async update(actor: Actor, input: UpdateCaseQuestionInput): Promise<CaseQuestion> {
     const text = cleanQuestionText(input.text);
     return this.dataSource.transaction(async (m) => {
-      const { q } = await this.find(m, actor, input.id);
+      const { q, kase } = await this.find(m, actor, input.id);
       assertFreshVersion(q, input.expectedVersion, 'question', { text: q.text, starter: q.starter });
       q.text = text;
       const saved = await m.save(q);
       await this.audit.record(actor, { action: 'question.update', entityType: 'question', entityId: q.id, caseId: q.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, detail: { change: 'edited' } });
       return saved;
     });
   }
@@ -114,6 +119,7 @@ export class QuestionService implements OnModuleInit {
       const order = await this.ordered(m, q.caseId);
       await this.renumber(m, order, moveQuestion(order.map((x) => x.id), q.id, input.direction));
       await this.audit.record(actor, { action: 'question.move', entityType: 'question', entityId: q.id, caseId: q.caseId, detail: { direction: input.direction } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, detail: { change: 'moved' } });
       return kase;
     });
   }
@@ -125,6 +131,7 @@ export class QuestionService implements OnModuleInit {
       const order = await this.ordered(m, q.caseId);
       await this.renumber(m, order, order.map((x) => x.id));
       await this.audit.record(actor, { action: 'question.delete', entityType: 'question', entityId: q.id, caseId: q.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, removed: true, detail: { change: 'removed' } });
       return kase;
     });
   }

@@ -24,6 +24,7 @@ export function toActivityModel(a: CaseActivity): CaseActivityModel {
     fromStage: (str(d['from']) as CaseStage | null) ?? null,
     toStage: (str(d['to']) as CaseStage | null) ?? null,
     itemKind: str(d['itemKind']),
+    change: str(d['change']),
   };
 }
 

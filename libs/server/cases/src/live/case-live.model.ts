@@ -39,6 +39,7 @@ export class CaseActivityModel {
   @Field(() => CaseStage, { nullable: true }) fromStage: CaseStage | null;
   @Field(() => CaseStage, { nullable: true }) toStage: CaseStage | null;
   @Field(() => String, { nullable: true, description: 'The kind of packet item, for records lines.' }) itemKind: string | null;
+  @Field(() => String, { nullable: true, description: 'What happened, where one kind covers several (added, edited, moved, removed, chosen…).' }) change: string | null;
 }
 
 @ObjectType('CaseActivityConnection')

@@ -18,6 +18,14 @@ const ENTITY_TYPE: Partial<Record<CaseEventKind, string>> = {
   [CaseEventKind.PACKET_ITEM_REMOVED]: 'packet_item',
   [CaseEventKind.RECORD_REQUEST_CREATED]: 'record_request',
   [CaseEventKind.RECORD_REQUEST_UPDATED]: 'record_request',
+  [CaseEventKind.QUESTION_CHANGED]: 'question',
+  [CaseEventKind.APPOINTMENT_CHANGED]: 'appointment',
+  [CaseEventKind.ANSWER_CHANGED]: 'appointment',
+  [CaseEventKind.OWN_TIMELINE_CHANGED]: 'own_timeline_entry',
+  [CaseEventKind.OPINION_CHANGED]: 'opinion',
+  [CaseEventKind.DECISION_CHANGED]: 'decision',
+  [CaseEventKind.PROVIDER_CHANGED]: 'provider_candidate',
+  [CaseEventKind.INSURANCE_CHANGED]: 'insurance',
 };
 
 /**

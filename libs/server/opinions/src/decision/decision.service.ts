@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertCanClose, assertCanRecordDecision, CaseStage, closingProblems, CloseProblem, DomainError, DomainErrorCode, notFound, parseCalendarDate, RecordsReleaseState, releaseStateFor } from '@second-look/domain';
+import { Actor, assertCanClose, assertCanRecordDecision, CaseEventKind, CaseStage, closingProblems, CloseProblem, DomainError, DomainErrorCode, notFound, parseCalendarDate, RecordsReleaseState, releaseStateFor } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { orgTodayOf, requireJourneyCase } from '@second-look/server-appointments';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -19,6 +20,7 @@ export class DecisionService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseDecision | null> {
@@ -71,6 +73,7 @@ export class DecisionService {
       });
       await m.save(row);
       await this.audit.record(actor, { action: existing ? 'decision.update' : 'decision.create', entityType: 'decision', entityId: row.id, caseId: kase.id, detail: { careMoves: row.careMoves, recordsRelease: row.recordsRelease } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.DECISION_CHANGED, entityId: row.id, detail: { change: existing ? 'edited' : 'added' } });
       return kase;
     });
   }
@@ -81,7 +84,7 @@ export class DecisionService {
       const { kase } = await requireJourneyCase(this.access, actor, input.caseId, 'moveStage', 'Case', m, true);
       const d = await m.findOne(CaseDecision, { where: { caseId: kase.id }, lock: { mode: 'pessimistic_write' } });
       assertCanClose({ stage: kase.stage, decision: d?.decision ?? null, followUpOn: d?.followUpOn ?? null, careMoves: d?.careMoves ?? false, recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED });
-      const saved = await moveStageWithin(m, this.audit, actor, kase, CaseStage.CLOSED, this.clock.now());
+      const saved = await moveStageWithin(m, this.audit, this.events, actor, kase, CaseStage.CLOSED, this.clock.now(), 'closed');
       await m.update(CaseDecision, { id: d!.id }, { outcome: input.outcome, closedById: actor.userId, version: d!.version + 1 });
       await this.audit.record(actor, { action: 'case.close', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { outcome: input.outcome } }, m);
       return saved;

@@ -5,6 +5,7 @@ import {
   assertCanCompare,
   assertCanStartNextRound,
   assertOpinion,
+  CaseEventKind,
   CaseStage,
   InsurancePlanType,
   isStaffRole,
@@ -15,6 +16,7 @@ import {
 import { AuditService } from '@second-look/server-audit';
 import { assertJourneyId, assertStaffOnlyField, orgTodayOf, requireJourneyCase } from '@second-look/server-appointments';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { CaseDocument } from '@second-look/server-records';
 import { InsurancePlan } from '@second-look/server-insurance';
 import { ProviderCandidate } from '@second-look/server-providers';
@@ -36,6 +38,7 @@ export class OpinionService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   private query(m: EntityManager, actor: Actor) {
@@ -118,6 +121,8 @@ export class OpinionService {
         }),
       );
       await this.audit.record(actor, { action: 'opinion.create', entityType: 'opinion', entityId: o.id, caseId: kase.id, detail: { number: o.number } }, m);
+      // The opinion is shared; its staff notes are read per receiver, so patients never get them.
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.OPINION_CHANGED, entityId: o.id, detail: { change: 'added', number: o.number } });
       return kase;
     });
   }
@@ -144,6 +149,7 @@ export class OpinionService {
       }
       const saved = await m.save(o);
       await this.audit.record(actor, { action: 'opinion.update', entityType: 'opinion', entityId: o.id, caseId: o.caseId, detail: { fields } }, m);
+      for (const e of splitStaffFields({ kind: CaseEventKind.OPINION_CHANGED, entityId: o.id, detail: { change: 'edited', number: o.number } }, fields)) await this.events.publish(m, actor, kase, e);
       return saved;
     });
   }
@@ -163,6 +169,7 @@ export class OpinionService {
         await m.insert(OpinionComparison, { organizationId: kase.organizationId, caseId: kase.id, opinionCount: count, outcome: input.outcome, note: input.note?.trim() ?? '', byUserId: actor.userId });
       }
       await this.audit.record(actor, { action: 'opinion.compare', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { outcome: input.outcome, opinionCount: count } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.OPINIONS_COMPARED, entityId: kase.id, detail: { outcome: input.outcome } });
       return kase;
     });
   }
@@ -177,7 +184,7 @@ export class OpinionService {
       const count = await m.count(CaseOpinion, { where: { caseId: kase.id } });
       const latest = await m.findOne(OpinionComparison, { where: { caseId: kase.id, opinionCount: count } });
       assertCanStartNextRound(count >= 2 ? (latest?.outcome ?? null) : null);
-      const saved = await moveStageWithin(m, this.audit, actor, kase, CaseStage.CHOOSE_PROVIDER, this.clock.now());
+      const saved = await moveStageWithin(m, this.audit, this.events, actor, kase, CaseStage.CHOOSE_PROVIDER, this.clock.now(), 'nextRound');
       await this.audit.record(actor, { action: 'opinion.start_round', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { nextOpinion: count + 1 } }, m);
       return saved;
     });

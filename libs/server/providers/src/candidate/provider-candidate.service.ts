@@ -5,6 +5,7 @@ import {
   assertCandidateFields,
   assertChoiceReason,
   candidateStrengths,
+  CaseEventKind,
   DomainError,
   DomainErrorCode,
   isStaffRole,
@@ -15,6 +16,7 @@ import {
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
@@ -35,6 +37,7 @@ export class ProviderCandidateService {
     private readonly directory: ProviderDirectoryService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   private query(m: EntityManager, actor: Actor) {
@@ -116,6 +119,8 @@ export class ProviderCandidateService {
       assertCandidateFields({ name: draft.name ?? '', specialty: draft.specialty ?? '', expectedWaitDays: draft.expectedWaitDays });
       const candidate = await m.save(m.create(ProviderCandidate, draft));
       await this.audit.record(actor, { action: 'provider_candidate.create', entityType: 'provider_candidate', entityId: candidate.id, caseId: kase.id, detail: { fromDirectory: !!draft.directoryEntryId } }, m);
+      // The candidate is shared; its staff notes are read per receiver, so patients never get them.
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.PROVIDER_CHANGED, entityId: candidate.id, detail: { change: 'added' } });
       return this.reload(m, actor, candidate.id);
     });
   }
@@ -135,7 +140,7 @@ export class ProviderCandidateService {
     this.assertStaffNotes(actor, input);
     return this.dataSource.transaction(async (m) => {
       const c = await this.lockOne(m, actor, input.id);
-      await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m);
+      const { kase } = await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m);
       if (c.version !== input.expectedVersion) {
         throw new DomainError(DomainErrorCode.STALE_VERSION, 'Someone else changed this provider while you were editing. Look at their version and choose which to keep.', {
           currentVersion: c.version,
@@ -146,6 +151,7 @@ export class ProviderCandidateService {
       if (!fields.length) return c;
       await m.save(c);
       await this.audit.record(actor, { action: 'provider_candidate.update', entityType: 'provider_candidate', entityId: c.id, caseId: c.caseId, detail: { fields } }, m);
+      for (const e of splitStaffFields({ kind: CaseEventKind.PROVIDER_CHANGED, entityId: c.id, detail: { change: 'edited' } }, fields)) await this.events.publish(m, actor, kase, e);
       return this.reload(m, actor, c.id);
     });
   }
@@ -153,9 +159,10 @@ export class ProviderCandidateService {
   async remove(actor: Actor, id: string): Promise<string> {
     return this.dataSource.transaction(async (m) => {
       const c = await this.lockOne(m, actor, id);
-      await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m);
+      const { kase } = await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m);
       await m.delete(ProviderCandidate, { id: c.id });
       await this.audit.record(actor, { action: 'provider_candidate.delete', entityType: 'provider_candidate', entityId: c.id, caseId: c.caseId, detail: { wasChosen: c.chosen } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.PROVIDER_CHANGED, entityId: c.id, removed: true, detail: { change: 'removed' } });
       return c.caseId;
     });
   }
@@ -165,12 +172,13 @@ export class ProviderCandidateService {
     return this.dataSource.transaction(async (m) => {
       const c = await this.lockOne(m, actor, input.id);
       // Lock the case: two people choosing at once are serialised, and the unique index holds.
-      await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m, true);
+      const { kase } = await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m, true);
       const reason = assertChoiceReason(input.reason);
       await m.createQueryBuilder().update(ProviderCandidate).set({ chosen: false, version: () => 'version + 1' }).where('case_id = :caseId AND chosen AND id <> :id', { caseId: c.caseId, id: c.id }).execute();
       Object.assign(c, { chosen: true, chosenReason: reason, chosenAt: this.clock.now(), chosenById: actor.userId });
       await m.save(c);
       await this.audit.record(actor, { action: 'provider_candidate.choose', entityType: 'provider_candidate', entityId: c.id, caseId: c.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.PROVIDER_CHANGED, entityId: c.id, detail: { change: 'chosen' } });
       return this.reload(m, actor, c.id);
     });
   }

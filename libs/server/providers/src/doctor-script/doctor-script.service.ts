@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertDoctorScriptBody, DomainError, DomainErrorCode, notFound, parseDoctorScriptSource } from '@second-look/domain';
+import { Actor, assertDoctorScriptBody, CaseEventKind, DomainError, DomainErrorCode, notFound, parseDoctorScriptSource } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService } from '@second-look/server-cases';
+import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -20,6 +21,7 @@ export class DoctorScriptService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: CaseEventsPublisher,
   ) {}
 
   /** The organisation's own scripts: everyone in it may read them (they hold no patient data). */
@@ -73,6 +75,7 @@ export class DoctorScriptService {
       Object.assign(row, { sourceKey: input.sourceKey?.trim() ?? '', purpose: input.purpose, situation: input.situation ?? null, body, updatedById: actor.userId, updatedAt: this.clock.now() });
       const saved = await m.save(row);
       await this.audit.record(actor, { action: 'case_doctor_script.save', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { source: source.kind } }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.DOCTOR_SCRIPT_CHANGED, entityId: saved.id });
       return saved;
     });
   }
