@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsJobsModule } from '@second-look/server-appointments';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { InsuranceResolver } from './insurance.resolver';
 import { InsuranceService } from './insurance.service';
 
-@Module({ imports: [AuditModule, CasesModule], providers: [InsuranceService, InsuranceResolver], exports: [InsuranceService] })
+@Module({ imports: [AuditModule, CasesModule, AppointmentsJobsModule], providers: [InsuranceService, InsuranceResolver], exports: [InsuranceService] })
 export class InsuranceModule {}
