@@ -169,3 +169,10 @@ export const RemoveOwnTimelineEntryMutation = gql<{ removeOwnTimelineEntry: Pick
     removeOwnTimelineEntry(id: $id) { id ${OWN_TIMELINE} }
   }
 `;
+
+/** A new date or time for a visit; the API cancels its old reminders and schedules new ones. */
+export const MoveAppointmentMutation = gql<{ updateAppointment: Pick<Appointment, 'id' | 'startsAt' | 'version'> }, { id: string; expectedVersion: number; date: string; time: string }>`
+  mutation MoveAppointment($id: ID!, $expectedVersion: Int!, $date: String!, $time: String!) {
+    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt version }
+  }
+`;

@@ -7,6 +7,7 @@ import { ErrorAlert } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { formatWhen } from './dates';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
+import { MoveAppointment } from './move-appointment';
 
 const SUMMARY_COLOR: Record<VisitFeelingSummary, string> = {
   [VisitFeelingSummary.NOT_RECORDED]: 'gray',
@@ -166,6 +167,7 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
           </Group>
         </Stack>
         <Text fw={600}>{t('appointments.card.when', { when: formatWhen(a.startsAt, i18n.language, props.timeZone) })}</Text>
+        {props.canEdit ? <MoveAppointment appointment={a} timeZone={props.timeZone} /> : null}
         {a.place ? <Text style={{ overflowWrap: 'anywhere' }}>{t('appointments.card.where', { place: a.place })}</Text> : null}
         {a.mode === AppointmentMode.VIDEO && a.videoLink ? (
           <Anchor href={a.videoLink} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
