@@ -212,6 +212,27 @@ describe('appointment reminders and coverage flags', () => {
     expect(await job.run(verify.payload)).toBe('no-longer-applies');
   });
 
+  it('cancelling the appointment cancels its reminders in the same transaction; a cancelled visit cannot be moved', async () => {
+    const visit = await book(MARIA, thursdayAhead(12), 'Dr. Cancelled');
+    const planned = await added(visit);
+    const [{ version }] = await s.ds.query(`SELECT version FROM appointment WHERE id = $1`, [visit]);
+    const stale = await advocate.gql(`mutation($id: ID!) { cancelAppointment(input: { id: $id, expectedVersion: 99 }) { id } }`, { id: visit });
+    expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    expect((await outboxOf(visit)).some((r) => r.action === 'remove')).toBe(false);
+    const done = await patient.ok<{ cancelAppointment: { cancelledAt: string | null } }>(`mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, expectedVersion: $v }) { cancelledAt } }`, { id: visit, v: version });
+    expect(done.cancelAppointment.cancelledAt).not.toBeNull();
+    const removed = (await outboxOf(visit)).filter((r) => r.action === 'remove').map((r) => r.job_id);
+    for (const r of planned.filter((x) => x.payload.kind !== 'PRE_AUTH_EXPIRES')) expect(removed).toContain(r.job_id);
+    expect(await job.run(planned.find((r) => r.payload.kind === 'SOON')!.payload)).toBe('no-longer-applies');
+    const [{ version: v2 }] = await s.ds.query(`SELECT version FROM appointment WHERE id = $1`, [visit]);
+    const refused = await advocate.gql(`mutation($id: ID!, $v: Int!) { updateAppointment(input: { id: $id, expectedVersion: $v, date: "${thursdayAhead(20)}" }) { id } }`, { id: visit, v: v2 });
+    expect(refused.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    // The re-scan does not bring a cancelled visit's reminders back.
+    const rows = (await outboxOf(visit)).length;
+    await s.worker!.get(JobReconciler).rescanOrganization(DEMO.orgs.harbor);
+    expect((await outboxOf(visit)).length).toBe(rows);
+  });
+
   it('closing the case cancels its appointments’ reminders; reopening schedules them again', async () => {
     const visit = await book(DAVID, thursdayAhead(12), 'Dr. Closed', admin);
     const planned = await added(visit);

@@ -18,7 +18,7 @@ import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BookAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
+import { BookAppointmentInput, CancelAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
 import { assertJourneyId, assertStaffOnlyField, orgZone, requireJourneyCase } from '../case-scope';
 import { CaseQuestion } from '../question/case-question.entity';
 import { AppointmentReminderScheduler, visitDateOf } from '../reminders/appointment-reminder.scheduler';
@@ -131,6 +131,7 @@ export class AppointmentService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const { a, kase, can } = await this.find(m, actor, input.id);
       assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
+      if (a.cancelledAt && (input.date || input.time)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was cancelled. Please book a new one instead.', { field: 'date' });
       assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, mode: a.mode, place: a.place, videoLink: a.videoLink, providerName: a.providerName, bringNotes: a.bringNotes });
       const fields: string[] = [];
       const before = a.startsAt;
@@ -157,6 +158,20 @@ export class AppointmentService implements OnModuleInit {
       // Moved: the old reminders are cancelled and new ones scheduled in the same transaction.
       if (saved.startsAt.getTime() !== before.getTime()) await this.reminders.reschedule(m, saved, visitDateOf({ startsAt: before }, zone));
       await this.audit.record(actor, { action: 'appointment.update', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { fields } }, m);
+      return saved;
+    });
+  }
+
+  /** Calls the visit off: it stays on the case as history; its pending reminders are cancelled with it. */
+  async cancel(actor: Actor, input: CancelAppointmentInput): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      const { a } = await this.find(m, actor, input.id);
+      assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, cancelledAt: a.cancelledAt });
+      if (a.cancelledAt) return a;
+      a.cancelledAt = this.clock.now();
+      const saved = await m.save(a);
+      await this.reminders.cancel(m, [a.id]);
+      await this.audit.record(actor, { action: 'appointment.cancel', entityType: 'appointment', entityId: a.id, caseId: a.caseId }, m);
       return saved;
     });
   }

@@ -33,7 +33,7 @@ export class AppointmentReminderJobSource implements JobSource, OnModuleInit {
     const now = this.clock.now();
     const ids: { id: string }[] = await m.query(
       `SELECT a.id FROM appointment a JOIN patient_case c ON c.id = a.case_id
-        WHERE a.organization_id = $1 AND c.closed_at IS NULL AND a.starts_at > $4::timestamptz - make_interval(days => $5)
+        WHERE a.organization_id = $1 AND c.closed_at IS NULL AND a.cancelled_at IS NULL AND a.starts_at > $4::timestamptz - make_interval(days => $5)
           AND NOT EXISTS (
             SELECT 1 FROM outbox_message o
              WHERE o.queue = $2 AND o.subject_id = a.id::text AND o.action = 'add' AND o.available_at > $3

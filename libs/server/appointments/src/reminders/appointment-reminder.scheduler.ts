@@ -33,8 +33,9 @@ export class AppointmentReminderScheduler {
     return { queue: QueueName.REMINDERS, jobName: JobName.SEND_APPOINTMENT_REMINDER, jobId: jobIds.appointmentReminder(a.id, kind, on, ref), payload: { ...payload }, runAt, subjectId: a.id };
   }
 
-  /** The jobs an appointment should have from now on (nothing once its case is closed). */
+  /** The jobs an appointment should have from now on (nothing once it is cancelled or its case closed). */
   async plan(m: EntityManager, a: Appointment, timing?: OrganizationTiming): Promise<OutboxEntry[]> {
+    if (a.cancelledAt) return [];
     const kase = await m.findOne(PatientCase, { where: { id: a.caseId }, select: { id: true, closedAt: true } });
     if (!kase || kase.closedAt) return [];
     const t = timing ?? (await organizationTiming(m, a.organizationId));
@@ -73,7 +74,7 @@ export class AppointmentReminderScheduler {
   /** A pre-authorisation was logged: check it against each visit still to come. */
   async checkPreAuthorisation(m: EntityManager, appointments: Appointment[], callId: string): Promise<number> {
     const now = this.clock.now();
-    const upcoming = appointments.filter((a) => a.startsAt > now);
+    const upcoming = appointments.filter((a) => a.startsAt > now && !a.cancelledAt);
     if (!upcoming.length) return 0;
     const { timeZone } = (await organizationTiming(m, upcoming[0].organizationId)).workingHours;
     await this.outbox.add(m, upcoming.map((a) => this.entry(a, AppointmentReminderKind.PRE_AUTH_EXPIRES, visitDateOf(a, timeZone), now, callId)));
