@@ -13,7 +13,7 @@ export function CancelAppointment({ appointment }: { appointment: Appointment })
   if (!asking) {
     return (
       <Group>
-        <Button size="sm" variant="subtle" color="red" onClick={() => setAsking(true)}>
+        <Button size="sm" variant="default" onClick={() => setAsking(true)}>
           {t('appointments.cancel.open')}
         </Button>
       </Group>
@@ -24,7 +24,7 @@ export function CancelAppointment({ appointment }: { appointment: Appointment })
       <Text size="sm">{t('appointments.cancel.confirm')}</Text>
       <ErrorAlert error={result.error} />
       <Group gap="xs">
-        <Button size="sm" color="red" loading={result.fetching} onClick={() => void cancel({ id: appointment.id, expectedVersion: appointment.version })}>
+        <Button size="sm" color="red.9" loading={result.fetching} onClick={() => void cancel({ id: appointment.id, expectedVersion: appointment.version })}>
           {t('appointments.cancel.yes')}
         </Button>
         <Button size="sm" variant="subtle" onClick={() => setAsking(false)} disabled={result.fetching}>
