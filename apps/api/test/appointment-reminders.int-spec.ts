@@ -37,12 +37,14 @@ describe('appointment reminders and coverage flags', () => {
   const dateAt = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms)) as CalendarDate;
   const today = () => dateAt(clock().now().getTime());
   const local = (d: Date) => new Intl.DateTimeFormat('en-US', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  /** The first Thursday at least `days` ahead on the moved clock (a visit whose reminders fall on plain weekdays). */
-  const thursdayAhead = (days: number): CalendarDate => {
+  /** The first `weekday` at least `days` ahead on the moved clock. */
+  const weekdayAhead = (days: number, weekday: string): CalendarDate => {
     let t = clock().now().getTime() + days * 86_400_000;
-    while (new Intl.DateTimeFormat('en-US', { timeZone: ZONE, weekday: 'short' }).format(new Date(t)) !== 'Thu') t += 86_400_000;
+    while (new Intl.DateTimeFormat('en-US', { timeZone: ZONE, weekday: 'short' }).format(new Date(t)) !== weekday) t += 86_400_000;
     return dateAt(t);
   };
+  /** The first Thursday at least `days` ahead (a visit whose reminders fall on plain weekdays). */
+  const thursdayAhead = (days: number): CalendarDate => weekdayAhead(days, 'Thu');
   /** Moves the shared clock to 14:00 Chicago on `date` (working hours, outside quiet hours). */
   const moveClockTo = async (date: CalendarDate) => {
     let t = clock().now().getTime();
@@ -286,5 +288,23 @@ describe('appointment reminders and coverage flags', () => {
     await sleep(1500);
     expect(await notificationCount('appointment.DAY_BEFORE', starts_on, DEMO.users.harborPatient)).toBe(1);
     expect(mailTo('patient@harbor.example', 'Your appointment is almost here')).toHaveLength(1);
+  });
+
+  it('new working days from the admin move the appointment reminders too', async () => {
+    const monday = weekdayAhead(12, 'Mon');
+    const visit = await book(MARIA, monday, 'Dr. Four Days');
+    expect((await added(visit)).find((r) => r.payload.kind === 'DAY_BEFORE')!.payload.on).toBe(allAppointmentReminders(monday, WEEKDAYS).find((r) => r.kind === 'DAY_BEFORE')!.on);
+    const fourDays: IsoWeekday[] = [1, 2, 3, 4];
+    await admin.ok(`mutation($input: UpdateReminderSettingsInput!) { updateReminderSettings(input: $input) { id } }`, {
+      input: { daysAfterSent: [7, 14, 25, 30], targetSoonDays: 2, legalSoonDays: 5, workStart: '09:00', workEnd: '17:00', workingDays: fourDays, timeZone: ZONE, digestHour: 8 },
+    });
+    const expected = allAppointmentReminders(monday, fourDays);
+    // The day before a Monday visit is now the Thursday, not the Friday.
+    expect(expected.find((r) => r.kind === 'DAY_BEFORE')!.on).not.toBe(allAppointmentReminders(monday, WEEKDAYS).find((r) => r.kind === 'DAY_BEFORE')!.on);
+    await waitFor('the re-plan', async () => {
+      const rows = await outboxOf(visit);
+      const last = rows.slice(rows.map((r) => r.action).lastIndexOf('remove') + 1).filter((r) => r.action === 'add' && r.payload.kind !== 'PRE_AUTH_EXPIRES');
+      return JSON.stringify(last.map((r) => `${r.payload.kind} ${r.payload.on}`)) === JSON.stringify(expected.map((r) => `${r.kind} ${r.on}`));
+    });
   });
 });

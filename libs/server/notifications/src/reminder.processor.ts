@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName, RescheduleOrganizationRemindersPayload, SendAppointmentReminderPayload, SendOrganizationDigestsPayload, SendRecordRequestReminderPayload } from '@second-look/contracts';
+import { AppointmentReminderRescheduler } from '@second-look/server-appointments';
 import { dispatchJob, WORKER_SETTINGS } from '@second-look/server-jobs';
 import { OrganizationReminderRescheduler } from '@second-look/server-records';
 import { Job } from 'bullmq';
@@ -14,6 +15,7 @@ export class ReminderProcessor extends WorkerHost {
     private readonly digests: DailyDigestJobs,
     private readonly rescheduler: OrganizationReminderRescheduler,
     private readonly appointmentReminder: SendAppointmentReminderJob,
+    private readonly appointmentRescheduler: AppointmentReminderRescheduler,
   ) {
     super();
   }
@@ -24,7 +26,11 @@ export class ReminderProcessor extends WorkerHost {
       [JobName.SEND_APPOINTMENT_REMINDER]: (d) => this.appointmentReminder.run(d as SendAppointmentReminderPayload),
       [JobName.FAN_OUT_DAILY_DIGESTS]: async () => `started ${await this.digests.fanOut()} organisation(s)`,
       [JobName.SEND_ORGANIZATION_DIGESTS]: (d) => this.digests.organization(d as SendOrganizationDigestsPayload),
-      [JobName.RESCHEDULE_ORGANIZATION_REMINDERS]: async (d) => `${await this.rescheduler.run((d as RescheduleOrganizationRemindersPayload).organizationId)} request(s) re-planned`,
+      [JobName.RESCHEDULE_ORGANIZATION_REMINDERS]: async (d) => {
+        const { organizationId } = d as RescheduleOrganizationRemindersPayload;
+        // New working days move appointment reminders too.
+        return `${await this.rescheduler.run(organizationId)} request(s) and ${await this.appointmentRescheduler.run(organizationId)} appointment(s) re-planned`;
+      },
     });
   }
 }

@@ -4,6 +4,7 @@ import { JobSource, JobSourceRegistry, JobsModule } from '@second-look/server-jo
 import { Clock } from '@second-look/server-platform';
 import { EntityManager } from 'typeorm';
 import { Appointment } from '../appointment/appointment.entity';
+import { AppointmentReminderRescheduler } from './appointment-reminder.rescheduler';
 import { AppointmentReminderScheduler } from './appointment-reminder.scheduler';
 
 /** After-visit nudges come up to about ten days after the visit: older visits plan nothing. */
@@ -46,6 +47,6 @@ export class AppointmentReminderJobSource implements JobSource, OnModuleInit {
   }
 }
 
-/** What the worker (and the insurance library) need of appointments: the reminder scheduler and its job source. */
-@Module({ imports: [JobsModule], providers: [AppointmentReminderScheduler, AppointmentReminderJobSource], exports: [AppointmentReminderScheduler] })
+/** What the worker (and the insurance library) need of appointments: the reminder scheduler, its re-planner and its job source. */
+@Module({ imports: [JobsModule], providers: [AppointmentReminderScheduler, AppointmentReminderRescheduler, AppointmentReminderJobSource], exports: [AppointmentReminderScheduler, AppointmentReminderRescheduler] })
 export class AppointmentsJobsModule {}
