@@ -369,6 +369,13 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: EDITS_MARIA,
   },
+  'Mutation.cancelAppointment': {
+    run: async (s, c, id) => {
+      const a = id ? { id, version: 1 } : await freshAppointment(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, expectedVersion: $v }) { id cancelledAt } }`, { id: a.id, v: a.version });
+    },
+    expect: EDITS_MARIA,
+  },
   'Mutation.recordAppointmentAnswer': {
     run: async (s, c, id) => {
       const [a, q] = id ? [{ id }, { id: randomUUID() }] : [await freshAppointment(s), await freshQuestion(s)];

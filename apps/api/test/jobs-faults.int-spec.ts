@@ -172,8 +172,10 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
 
     await expectRemindersOnce(jobs);
     const repeats = mailRepeats(mailKeys);
-    // A repeat needs a kill in the one round trip between SMTP's "250 OK" and our COMMIT.
-    expect(repeats).toBeLessThanOrEqual(kills);
+    // A repeat needs a kill in the one round trip between SMTP's "250 OK" and our COMMIT, and
+    // one kill can catch every e-mail in flight at once (the e-mail worker runs 4 at a time,
+    // email.processor.ts), so on a busy machine a kill may leave up to 4 repeats behind.
+    expect(repeats).toBeLessThanOrEqual(kills * 4);
     process.stdout.write(`killed the worker ${kills} times in ${t1 - t0} ms, then drained in ${Date.now() - t1} ms: ${jobs.length} reminders, ${mailKeys.length} e-mails, ${repeats} repeated e-mail(s)\n`);
   });
 

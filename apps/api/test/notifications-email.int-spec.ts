@@ -72,6 +72,9 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
       email: [
         { category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' },
         { category: 'RECORD_ESCALATIONS', mode: 'IMMEDIATE' },
+        { category: 'APPOINTMENT_REMINDERS', mode: 'IMMEDIATE' },
+        { category: 'AFTER_VISIT', mode: 'IMMEDIATE' },
+        { category: 'INSURANCE_CHECKS', mode: 'IMMEDIATE' },
       ],
       quietHours: null,
       timeZone: ZONE,

@@ -17,6 +17,8 @@ export enum JobName {
   SEND_DIGEST_EMAIL = 'send-digest-email',
   /** An admin changed the reminder settings: re-plan every open request's reminders (REMINDERS queue). */
   RESCHEDULE_ORGANIZATION_REMINDERS = 'reschedule-organization-reminders',
+  /** One reminder (or coverage flag) of one appointment (REMINDERS queue). */
+  SEND_APPOINTMENT_REMINDER = 'send-appointment-reminder',
 }
 
 export interface SendNotificationEmailPayload {
@@ -47,6 +49,17 @@ export interface SendRecordRequestReminderPayload {
   on: string;
 }
 
+/** Ids and the reminder's identity only; the job re-reads the appointment and decides if it still applies. */
+export interface SendAppointmentReminderPayload {
+  appointmentId: string;
+  /** AppointmentReminderKind */
+  kind: string;
+  /** The calendar date the reminder was planned for (for flags: the visit's date). */
+  on: string;
+  /** What else makes the work distinct (a pre-authorisation flag raised by a logged call: the call's id). */
+  ref?: string;
+}
+
 export interface SendInvitationEmailPayload {
   invitationId: string;
 }
@@ -57,6 +70,8 @@ export const jobIds = {
   invitationEmail: (invitationId: string) => `invitation-email.${invitationId}`,
   /** One per request, kind and date: an extension schedules new dates, never the same job twice. */
   recordReminder: (requestId: string, kind: string, on: string) => `record-reminder.${requestId}.${kind}.${on}`,
+  /** One per appointment, kind and date: a moved visit gets new ids, never the same job twice. */
+  appointmentReminder: (appointmentId: string, kind: string, on: string, ref?: string) => `appointment-reminder.${appointmentId}.${kind}.${on}${ref ? `.${ref}` : ''}`,
   notificationEmail: (notificationId: string) => `notification-email.${notificationId}`,
   /** The id of the repeatable job scheduler that starts digests. */
   dailyDigestScheduler: () => 'daily-digests',

@@ -18,6 +18,7 @@ export * from './cases/doctor-script';
 export * from './providers/provider-candidate';
 export * from './insurance/insurance-check';
 export * from './appointments/appointment';
+export * from './appointments/appointment-reminders';
 export * from './appointments/questions';
 export * from './appointments/own-timeline';
 export * from './opinions/opinion';

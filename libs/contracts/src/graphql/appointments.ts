@@ -44,6 +44,8 @@ export interface Appointment {
   feelingSummary: VisitFeelingSummary;
   worries: string;
   feelingsRecordedAt: string | null;
+  /** Set when the visit was called off. */
+  cancelledAt: string | null;
   version: number;
   answers: AppointmentAnswer[];
   whatToBring: BringItem[];
@@ -81,7 +83,7 @@ export interface BookAppointmentInput {
 }
 
 const QUESTIONS = `questions { id starter text position version }`;
-const APPOINTMENTS = `appointments { id startsAt mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
+const APPOINTMENTS = `appointments { id startsAt mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt cancelledAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
 const OWN_TIMELINE = `ownTimeline { id occurredOn kind what severity howItWent version }`;
 
 export const CaseAppointmentsQuery = gql<{ case: CaseAppointments }, { id: string }>`
@@ -167,5 +169,19 @@ export const AddOwnTimelineEntryMutation = gql<
 export const RemoveOwnTimelineEntryMutation = gql<{ removeOwnTimelineEntry: Pick<CaseAppointments, 'id' | 'ownTimeline'> }, { id: string }>`
   mutation RemoveOwnTimelineEntry($id: ID!) {
     removeOwnTimelineEntry(id: $id) { id ${OWN_TIMELINE} }
+  }
+`;
+
+/** A new date or time for a visit; the API cancels its old reminders and schedules new ones. */
+export const MoveAppointmentMutation = gql<{ updateAppointment: Pick<Appointment, 'id' | 'startsAt' | 'version'> }, { id: string; expectedVersion: number; date: string; time: string }>`
+  mutation MoveAppointment($id: ID!, $expectedVersion: Int!, $date: String!, $time: String!) {
+    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt version }
+  }
+`;
+
+/** Calls a visit off; it stays on the case as history and its reminders stop. */
+export const CancelAppointmentMutation = gql<{ cancelAppointment: Pick<Appointment, 'id' | 'cancelledAt' | 'version'> }, { id: string; expectedVersion: number }>`
+  mutation CancelAppointment($id: ID!, $expectedVersion: Int!) {
+    cancelAppointment(input: { id: $id, expectedVersion: $expectedVersion }) { id cancelledAt version }
   }
 `;

@@ -49,7 +49,7 @@ export const NotificationCaseQuery = gql<{ case: { id: string; patientName: stri
 // ---------------------------------------------------------------- e-mail preferences
 
 export type EmailMode = 'IMMEDIATE' | 'DIGEST' | 'OFF';
-export type NotificationCategory = 'RECORD_REMINDERS' | 'RECORD_ESCALATIONS';
+export type NotificationCategory = 'RECORD_REMINDERS' | 'RECORD_ESCALATIONS' | 'APPOINTMENT_REMINDERS' | 'AFTER_VISIT' | 'INSURANCE_CHECKS';
 
 export interface NotificationPreferences {
   /** The person's own id (one cached copy). */

@@ -26,7 +26,13 @@ export interface NotificationPreferences {
  * Those who find it too much choose the daily summary or turn a kind off.
  */
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
-  email: { [NotificationCategory.RECORD_REMINDERS]: EmailMode.IMMEDIATE, [NotificationCategory.RECORD_ESCALATIONS]: EmailMode.IMMEDIATE },
+  email: {
+    [NotificationCategory.RECORD_REMINDERS]: EmailMode.IMMEDIATE,
+    [NotificationCategory.RECORD_ESCALATIONS]: EmailMode.IMMEDIATE,
+    [NotificationCategory.APPOINTMENT_REMINDERS]: EmailMode.IMMEDIATE,
+    [NotificationCategory.AFTER_VISIT]: EmailMode.IMMEDIATE,
+    [NotificationCategory.INSURANCE_CHECKS]: EmailMode.IMMEDIATE,
+  },
   quietHours: null,
 };
 

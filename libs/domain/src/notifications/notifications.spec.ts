@@ -1,7 +1,8 @@
 import { DomainErrorCode } from '../errors/domain-error';
 import { RecordReminderKind } from '../records/record-reminders';
 import { digestCron, digestDay, digestSelection, DigestCandidate, nextDigestTime } from './daily-digest';
-import { categoryOf, NotificationCategory as C, NotificationKind, recordReminderNotificationKind } from './notification-kind';
+import { AppointmentReminderKind } from '../appointments/appointment-reminders';
+import { appointmentReminderNotificationKind, categoryOf, NotificationCategory as C, NotificationKind, recordReminderNotificationKind } from './notification-kind';
 import { DEFAULT_NOTIFICATION_PREFERENCES, EmailMode as M, emailModeFor, notificationPreferences, validateNotificationPreferences } from './notification-preferences';
 import { isInQuietHours, nextSendTime } from './quiet-hours';
 
@@ -9,6 +10,8 @@ const at = (iso: string) => new Date(iso);
 const h = (hh: number, mm = 0) => hh * 60 + mm;
 const NIGHT = { start: h(20), end: h(8) }; // spans midnight
 const LUNCH = { start: h(12), end: h(13) }; // inside one day
+/** The appointment and insurance categories, at their default. */
+const NEWER = { APPOINTMENT_REMINDERS: M.IMMEDIATE, AFTER_VISIT: M.IMMEDIATE, INSURANCE_CHECKS: M.IMMEDIATE };
 
 describe('kinds and categories', () => {
   it('every record reminder kind has a notification kind with a category', () => {
@@ -16,10 +19,17 @@ describe('kinds and categories', () => {
     expect(categoryOf(NotificationKind.RECORD_LEGAL_OVERDUE)).toBe(C.RECORD_ESCALATIONS);
     expect(categoryOf(NotificationKind.RECORD_TARGET_DUE)).toBe(C.RECORD_REMINDERS);
   });
+  it('every appointment reminder and coverage flag has a notification kind with a category', () => {
+    for (const k of Object.values(AppointmentReminderKind)) expect(categoryOf(appointmentReminderNotificationKind(k))).not.toBeNull();
+    expect(categoryOf(appointmentReminderNotificationKind(AppointmentReminderKind.DAY_BEFORE))).toBe(C.APPOINTMENT_REMINDERS);
+    expect(categoryOf(appointmentReminderNotificationKind(AppointmentReminderKind.BOOK_FOLLOW_UP))).toBe(C.AFTER_VISIT);
+    expect(categoryOf(appointmentReminderNotificationKind(AppointmentReminderKind.PRE_AUTH_EXPIRES))).toBe(C.INSURANCE_CHECKS);
+    expect(new Set(Object.values(AppointmentReminderKind).map(appointmentReminderNotificationKind)).size).toBe(Object.values(AppointmentReminderKind).length);
+  });
   it('an unknown kind has no category and is never e-mailed', () => {
-    expect(categoryOf('appointment.SOON')).toBeNull();
+    expect(categoryOf('future_area.SOMETHING')).toBeNull();
     expect(categoryOf('toString')).toBeNull();
-    expect(emailModeFor('appointment.SOON', { ...DEFAULT_NOTIFICATION_PREFERENCES, email: { [C.RECORD_REMINDERS]: M.IMMEDIATE, [C.RECORD_ESCALATIONS]: M.IMMEDIATE } })).toBe(M.OFF);
+    expect(emailModeFor('future_area.SOMETHING', DEFAULT_NOTIFICATION_PREFERENCES)).toBe(M.OFF);
   });
 });
 
@@ -33,14 +43,14 @@ describe('preferences', () => {
   });
   it('stored choices override defaults; junk in storage is ignored', () => {
     const p = notificationPreferences({ email: { RECORD_REMINDERS: 'OFF', RECORD_ESCALATIONS: 'LOUD', OLD_CATEGORY: 'IMMEDIATE' }, quietHours: NIGHT });
-    expect(p.email).toEqual({ RECORD_REMINDERS: M.OFF, RECORD_ESCALATIONS: M.IMMEDIATE });
+    expect(p.email).toEqual({ RECORD_REMINDERS: M.OFF, RECORD_ESCALATIONS: M.IMMEDIATE, ...NEWER });
     expect(p.quietHours).toEqual(NIGHT);
   });
   it('validates input whole: a partial list keeps the rest', () => {
     const p = validateNotificationPreferences({ email: [{ category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' }], quietHours: { start: '20:00', end: '08:00' } });
-    expect(p).toEqual({ email: { RECORD_REMINDERS: M.IMMEDIATE, RECORD_ESCALATIONS: M.IMMEDIATE }, quietHours: NIGHT });
+    expect(p).toEqual({ email: { RECORD_REMINDERS: M.IMMEDIATE, RECORD_ESCALATIONS: M.IMMEDIATE, ...NEWER }, quietHours: NIGHT });
     const q = validateNotificationPreferences({ email: [{ category: 'RECORD_ESCALATIONS', mode: 'DIGEST' }], quietHours: null }, notificationPreferences({ email: { RECORD_REMINDERS: 'OFF' } }));
-    expect(q.email).toEqual({ RECORD_REMINDERS: M.OFF, RECORD_ESCALATIONS: M.DIGEST });
+    expect(q.email).toEqual({ RECORD_REMINDERS: M.OFF, RECORD_ESCALATIONS: M.DIGEST, ...NEWER });
     expect(validateNotificationPreferences({ email: [], quietHours: null }).quietHours).toBeNull();
   });
   it.each([
@@ -125,7 +135,7 @@ describe('daily digest', () => {
       n('mailed', NotificationKind.RECORD_TARGET_DUE, '2026-11-30T15:00:00Z', { emailedAt: at('2026-11-30T15:00:01Z') }),
       n('urgent', NotificationKind.RECORD_LEGAL_OVERDUE, '2026-12-01T15:00:00Z'),
       n('later', NotificationKind.RECORD_TARGET_DUE, '2026-12-02T14:00:01Z'),
-      n('unknown', 'appointment.SOON', '2026-12-01T15:00:00Z'),
+      n('unknown', 'future_area.SOMETHING', '2026-12-01T15:00:00Z'),
     ];
     expect(digestSelection(list, prefs, cutoff)).toEqual({ items: [list[1], list[0]], more: 0 });
   });

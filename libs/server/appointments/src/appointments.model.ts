@@ -49,6 +49,7 @@ export class AppointmentModel {
   @Field(() => [VisitFeeling]) feelings: VisitFeeling[];
   @Field() worries: string;
   @Field(() => Date, { nullable: true }) feelingsRecordedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Set when the visit was called off; its reminders stop.' }) cancelledAt: Date | null;
   @Field(() => Int) version: number;
 }
 
@@ -95,6 +96,12 @@ export class BookAppointmentInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() candidateId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) bringNotes?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10000) staffNotes?: string;
+}
+
+@InputType()
+export class CancelAppointmentInput {
+  @Field(() => ID) @IsString() id: string;
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion: number;
 }
 
 @InputType()

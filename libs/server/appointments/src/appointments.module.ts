@@ -6,10 +6,11 @@ import { RecordsModule } from '@second-look/server-records';
 import { AppointmentResolver, CaseAppointmentsResolver, CaseEventAppointmentsResolver, PacketItemOwnTimelineResolver } from './appointments.resolver';
 import { AppointmentService } from './appointment/appointment.service';
 import { OwnTimelineService } from './own-timeline/own-timeline.service';
+import { AppointmentsJobsModule } from './reminders/appointment-reminder.job-source';
 import { QuestionService } from './question/question.service';
 
 @Module({
-  imports: [AuditModule, CasesModule, RecordsModule, CollaborationModule],
+  imports: [AuditModule, CasesModule, RecordsModule, CollaborationModule, AppointmentsJobsModule],
   providers: [QuestionService, AppointmentService, OwnTimelineService, CaseAppointmentsResolver, AppointmentResolver, PacketItemOwnTimelineResolver, CaseEventAppointmentsResolver],
   exports: [AppointmentService, QuestionService],
 })

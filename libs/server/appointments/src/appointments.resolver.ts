@@ -10,6 +10,7 @@ import {
   AppointmentAnswerModel,
   AppointmentModel,
   BookAppointmentInput,
+  CancelAppointmentInput,
   CaseQuestionModel,
   MoveCaseQuestionInput,
   OwnTimelineEntryModel,
@@ -84,6 +85,11 @@ export class CaseAppointmentsResolver {
   @Mutation(() => AppointmentModel, { description: 'Refused with STALE_VERSION when someone saved in between.' })
   updateAppointment(@CurrentActor() actor: Actor, @Args('input') input: UpdateAppointmentInput): Promise<AppointmentModel> {
     return this.appointmentService.update(actor, input);
+  }
+
+  @Mutation(() => AppointmentModel, { description: 'Calls the visit off (it stays as history); its reminders stop. Refused with STALE_VERSION when someone saved in between.' })
+  cancelAppointment(@CurrentActor() actor: Actor, @Args('input') input: CancelAppointmentInput): Promise<AppointmentModel> {
+    return this.appointmentService.cancel(actor, input);
   }
 
   @Mutation(() => AppointmentModel, { description: 'The answer to one question at this appointment; an empty answer removes it.' })

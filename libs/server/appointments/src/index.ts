@@ -5,6 +5,9 @@ export * from './own-timeline/own-timeline-entry.entity';
 export * from './appointments.model';
 export * from './appointments.module';
 export * from './case-scope';
+export * from './reminders/appointment-reminder.scheduler';
+export * from './reminders/appointment-reminder.job-source';
+export * from './reminders/appointment-reminder.rescheduler';
 
 import { AppointmentAnswer } from './appointment/appointment-answer.entity';
 import { Appointment } from './appointment/appointment.entity';

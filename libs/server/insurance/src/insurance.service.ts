@@ -15,13 +15,14 @@ import {
   surgeryProposed,
   todayInZone,
 } from '@second-look/domain';
+import { AppointmentReminderScheduler, Appointment } from '@second-look/server-appointments';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { Organization } from '@second-look/server-identity';
 import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
 import { InsuranceCall } from './insurance-call.entity';
 import { InsuranceCheckModel, LogInsuranceCallInput, SaveInsurancePlanInput } from './insurance.model';
 import { InsurancePlan } from './insurance-plan.entity';
@@ -47,6 +48,7 @@ export class InsuranceService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: CaseEventsPublisher,
+    private readonly appointmentReminders: AppointmentReminderScheduler,
   ) {}
 
   /** The check of many cases (already read through the case scope), batched per request. */
@@ -137,6 +139,12 @@ export class InsuranceService {
           byUserId: actor.userId,
         }),
       );
+      // A pre-authorisation on file is checked against every visit still to come (the worker
+      // flags one that ends before the visit), in the call's transaction.
+      if (call.preAuthNumber || call.preAuthValidTo) {
+        const visits = await m.find(Appointment, { where: { caseId: kase.id, organizationId: kase.organizationId, startsAt: MoreThan(this.clock.now()) } });
+        await this.appointmentReminders.checkPreAuthorisation(m, visits, call.id);
+      }
       await this.audit.record(actor, { action: 'insurance_call.create', entityType: 'insurance_call', entityId: call.id, caseId: kase.id, detail: { outcome: input.outcome } }, m);
       // The call is shared; its staff notes are read per receiver, so patients never get them.
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.INSURANCE_CHANGED, entityId: call.id, detail: { change: 'call' } });

@@ -2,6 +2,7 @@ export * from './mailer';
 export * from './send-invitation-email.job';
 export * from './notifications.module';
 export * from './send-record-request-reminder.job';
+export * from './send-appointment-reminder.job';
 export * from './send-notification-email.job';
 export * from './daily-digest.jobs';
 export * from './notification.entity';

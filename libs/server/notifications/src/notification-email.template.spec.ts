@@ -22,7 +22,7 @@ describe('notification e-mail templates', () => {
   });
 
   it('an unknown kind gets the generic words', () => {
-    expect(notificationEmail({ kind: 'appointment.SOON', ...links }).subject).toBe('Something on a case needs attention');
+    expect(notificationEmail({ kind: 'future_area.SOMETHING', ...links }).subject).toBe('Something on a case needs attention');
   });
 
   it('escapes what goes into HTML', () => {

@@ -5,8 +5,7 @@ const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCo
 /**
  * The e-mail words, one entry per notification kind. Kept short and free of clinical detail:
  * no patient name, no diagnosis, no record type — only that something on a case needs a look,
- * and the link to it. A kind without an entry gets `generic`. To add appointment reminders,
- * add their kinds to NotificationKind and an entry here.
+ * and the link to it. A kind without an entry gets `generic`.
  */
 export const NOTIFICATION_EMAIL_TEXT: Record<NotificationKind | 'generic', { subject: string; line: string }> = {
   [NotificationKind.RECORD_SENT_DAY]: { subject: 'A record request is still open', line: 'A record request on one of your cases is still waiting for the records. A short check-in with the holder can help.' },
@@ -15,6 +14,13 @@ export const NOTIFICATION_EMAIL_TEXT: Record<NotificationKind | 'generic', { sub
   [NotificationKind.RECORD_LEGAL_SOON]: { subject: 'A record request nears its legal deadline', line: 'A record request on one of your cases is close to its legal deadline.' },
   [NotificationKind.RECORD_LEGAL_DUE]: { subject: 'A record request is at its legal deadline', line: 'A record request on one of your cases reaches its legal deadline today.' },
   [NotificationKind.RECORD_LEGAL_OVERDUE]: { subject: 'A record request is past its legal deadline', line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing.' },
+  [NotificationKind.APPOINTMENT_SOON]: { subject: 'Your appointment is coming up', line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.' },
+  [NotificationKind.APPOINTMENT_DAY_BEFORE]: { subject: 'Your appointment is almost here', line: 'Your appointment is very soon. Have your records packet and your questions ready to take with you.' },
+  [NotificationKind.APPOINTMENT_RECORD_OPINION]: { subject: 'How did the appointment go?', line: 'When you are ready, write down what the doctor said, so the opinions can be compared side by side.' },
+  [NotificationKind.APPOINTMENT_BOOK_FOLLOW_UP]: { subject: 'Time to book the follow-up', line: 'A good next step is a visit with the current doctor to share what the second opinion found.' },
+  [NotificationKind.INSURANCE_VERIFY_COVERAGE]: { subject: 'Coverage not verified before an appointment', line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.' },
+  [NotificationKind.INSURANCE_PRE_AUTH_EXPIRES]: { subject: 'A pre-authorisation ends before an appointment', line: 'On one of your cases the pre-authorisation ends before the appointment date. It may need to be extended.' },
+  [NotificationKind.INSURANCE_REVERIFY_COVERAGE]: { subject: 'An appointment moved: please check coverage again', line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.' },
   generic: { subject: 'Something on a case needs attention', line: 'There is an update on one of your cases.' },
 };
 

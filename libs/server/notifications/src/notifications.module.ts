@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsJobsModule } from '@second-look/server-appointments';
 import { JobsModule, OutboxRelay } from '@second-look/server-jobs';
 import { ClockModule } from '@second-look/server-platform';
 import { OrganizationReminderRescheduler, RecordsJobsModule } from '@second-look/server-records';
@@ -9,12 +10,13 @@ import { NotificationDispatcher } from './notification-dispatcher';
 import { ReminderProcessor } from './reminder.processor';
 import { SendInvitationEmailJob } from './send-invitation-email.job';
 import { SendNotificationEmailJob } from './send-notification-email.job';
+import { SendAppointmentReminderJob } from './send-appointment-reminder.job';
 import { SendRecordRequestReminderJob } from './send-record-request-reminder.job';
 
 /** Worker side: the outbox relay and the consumers of the e-mail and reminder queues. */
 @Module({
-  imports: [JobsModule, ClockModule, RecordsJobsModule],
-  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, ReminderProcessor, OutboxRelay],
-  exports: [SendInvitationEmailJob, SendRecordRequestReminderJob, SendNotificationEmailJob, DailyDigestJobs],
+  imports: [JobsModule, ClockModule, RecordsJobsModule, AppointmentsJobsModule],
+  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, SendAppointmentReminderJob, ReminderProcessor, OutboxRelay],
+  exports: [SendInvitationEmailJob, SendRecordRequestReminderJob, SendAppointmentReminderJob, SendNotificationEmailJob, DailyDigestJobs],
 })
 export class NotificationsWorkerModule {}

@@ -7,6 +7,8 @@ import { ErrorAlert } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { formatWhen } from './dates';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
+import { CancelAppointment } from './cancel-appointment';
+import { MoveAppointment } from './move-appointment';
 
 const SUMMARY_COLOR: Record<VisitFeelingSummary, string> = {
   [VisitFeelingSummary.NOT_RECORDED]: 'gray',
@@ -158,6 +160,11 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
           </Title>
           <Group gap="xs">
             <Badge variant="light">{t(`appointments.mode.${a.mode}`)}</Badge>
+            {a.cancelledAt ? (
+              <Badge variant="light" color="red" c="#8a1c1c">
+                {t('appointments.cancel.badge')}
+              </Badge>
+            ) : null}
             {a.candidateId ? (
               <Badge variant="light" color="teal" c="#066649">
                 {t('appointments.card.linkedCandidate')}
@@ -166,6 +173,12 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
           </Group>
         </Stack>
         <Text fw={600}>{t('appointments.card.when', { when: formatWhen(a.startsAt, i18n.language, props.timeZone) })}</Text>
+        {props.canEdit && !a.cancelledAt ? (
+          <Group gap="xs" align="flex-start">
+            <MoveAppointment appointment={a} timeZone={props.timeZone} />
+            <CancelAppointment appointment={a} />
+          </Group>
+        ) : null}
         {a.place ? <Text style={{ overflowWrap: 'anywhere' }}>{t('appointments.card.where', { place: a.place })}</Text> : null}
         {a.mode === AppointmentMode.VIDEO && a.videoLink ? (
           <Anchor href={a.videoLink} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>

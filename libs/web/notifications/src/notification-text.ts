@@ -3,6 +3,8 @@ import type { AppNotification } from '@second-look/contracts/graphql';
 import { addDays, formatDay } from './dates';
 
 const RECORD_REQUEST_KINDS = new Set(['SENT_DAY', 'TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
+/** Appointment reminders and coverage flags: "appointment.SOON" reads as APPOINTMENT_SOON. */
+const APPOINTMENT_KINDS = new Set(['appointment.SOON', 'appointment.DAY_BEFORE', 'appointment.RECORD_OPINION', 'appointment.BOOK_FOLLOW_UP', 'insurance.VERIFY_COVERAGE', 'insurance.PRE_AUTH_EXPIRES', 'insurance.REVERIFY_COVERAGE']);
 /** Kinds whose sentence needs no date. */
 const DATELESS = new Set(['SENT_DAY', 'LEGAL_OVERDUE']);
 
@@ -10,6 +12,7 @@ const DATELESS = new Set(['SENT_DAY', 'LEGAL_OVERDUE']);
 export function kindKey(kind: string): string {
   const [area, name] = kind.split('.', 2);
   if (area === 'comment' && name === 'MENTION') return 'MENTION';
+  if (APPOINTMENT_KINDS.has(kind)) return `${area.toUpperCase()}_${name}`;
   return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
 }
 

@@ -58,6 +58,10 @@ export class Appointment {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   feelingsRecordedAt: Date | null;
 
+  /** When the visit was called off; it stays on the case as history and reminds nobody. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  cancelledAt: Date | null;
+
   @Column({ type: 'uuid' })
   createdById: string;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
@@ -7,21 +7,23 @@ import {
   assertNewBookingInFuture,
   CaseEventKind,
   DomainError,
+  CaseStage,
   DomainErrorCode,
   isStaffRole,
   normaliseVisitFeelings,
   notFound,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService, PatientCase } from '@second-look/server-cases';
+import { CaseAccessService, CaseService, PatientCase } from '@second-look/server-cases';
 import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BookAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
+import { BookAppointmentInput, CancelAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
 import { assertJourneyId, assertStaffOnlyField, orgZone, requireJourneyCase } from '../case-scope';
 import { CaseQuestion } from '../question/case-question.entity';
+import { AppointmentReminderScheduler, visitDateOf } from '../reminders/appointment-reminder.scheduler';
 import { AppointmentAnswer } from './appointment-answer.entity';
 import { Appointment } from './appointment.entity';
 
@@ -35,14 +37,27 @@ function providerNameOf(value: string): string {
 }
 
 @Injectable()
-export class AppointmentService {
+export class AppointmentService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: CaseEventsPublisher,
+    private readonly reminders: AppointmentReminderScheduler,
+    private readonly cases: CaseService,
   ) {}
+
+  onModuleInit(): void {
+    // A closed case reminds nobody: its appointments' pending reminders are cancelled in the
+    // closing transaction; reopening it schedules them again from the visits' dates.
+    this.cases.stageMovedHooks.push(async (m, kase, from, to) => {
+      if (from !== CaseStage.CLOSED && to !== CaseStage.CLOSED) return;
+      const visits = await m.find(Appointment, { where: { caseId: kase.id, organizationId: kase.organizationId } });
+      if (to === CaseStage.CLOSED) await this.reminders.cancel(m, visits.map((a) => a.id));
+      else for (const a of visits) await this.reminders.reschedule(m, a);
+    });
+  }
 
   private query(m: EntityManager, actor: Actor) {
     const q = m.getRepository(Appointment).createQueryBuilder('a').where('a.organization_id = :org', { org: actor.organizationId });
@@ -100,6 +115,8 @@ export class AppointmentService {
           createdById: actor.userId,
         }),
       );
+      // The reminders commit with the booking, or not at all.
+      await this.reminders.schedule(m, a);
       await this.audit.record(actor, { action: 'appointment.create', entityType: 'appointment', entityId: a.id, caseId: kase.id }, m);
       // The booking itself is shared; its staff notes are read per receiver, so patients never get them.
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change: 'booked' } });
@@ -119,10 +136,12 @@ export class AppointmentService {
     return this.dataSource.transaction(async (m) => {
       const { a, kase, can } = await this.find(m, actor, input.id);
       assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
+      if (a.cancelledAt && (input.date || input.time)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was cancelled. Please book a new one instead.', { field: 'date' });
       assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, mode: a.mode, place: a.place, videoLink: a.videoLink, providerName: a.providerName, bringNotes: a.bringNotes });
       const fields: string[] = [];
+      const before = a.startsAt;
+      const zone = await orgZone(m, kase.organizationId);
       if (input.date || input.time) {
-        const zone = await orgZone(m, kase.organizationId);
         const wall = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(a.startsAt);
         const part = (t: string) => wall.find((p) => p.type === t)?.value ?? '';
         a.startsAt = appointmentInstant({ date: input.date ?? `${part('year')}-${part('month')}-${part('day')}`, time: input.time ?? `${part('hour')}:${part('minute')}` }, zone);
@@ -141,9 +160,26 @@ export class AppointmentService {
       set('staffNotes', input.staffNotes?.trim());
       assertAppointmentPlace(a);
       const saved = await m.save(a);
+      // Moved: the old reminders are cancelled and new ones scheduled in the same transaction.
+      if (saved.startsAt.getTime() !== before.getTime()) await this.reminders.reschedule(m, saved, visitDateOf({ startsAt: before }, zone));
       await this.audit.record(actor, { action: 'appointment.update', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { fields } }, m);
       const change = fields.includes('startsAt') ? 'moved' : 'edited';
       for (const e of splitStaffFields({ kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change } }, fields)) await this.events.publish(m, actor, kase, e);
+      return saved;
+    });
+  }
+
+  /** Calls the visit off: it stays on the case as history; its pending reminders are cancelled with it. */
+  async cancel(actor: Actor, input: CancelAppointmentInput): Promise<Appointment> {
+    return this.dataSource.transaction(async (m) => {
+      const { a, kase } = await this.find(m, actor, input.id);
+      assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, cancelledAt: a.cancelledAt });
+      if (a.cancelledAt) return a;
+      a.cancelledAt = this.clock.now();
+      const saved = await m.save(a);
+      await this.reminders.cancel(m, [a.id]);
+      await this.audit.record(actor, { action: 'appointment.cancel', entityType: 'appointment', entityId: a.id, caseId: a.caseId }, m);
+      await this.events.publish(m, actor, kase, { kind: CaseEventKind.APPOINTMENT_CHANGED, entityId: a.id, detail: { change: 'cancelled' } });
       return saved;
     });
   }

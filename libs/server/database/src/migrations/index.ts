@@ -12,6 +12,7 @@ import { JourneyProvidersInsurance1795350000000 } from './1795350000000-JourneyP
 import { JourneyAppointmentsOpinions1795355000000 } from './1795355000000-JourneyAppointmentsOpinions';
 import { CaseActivity1795360000000 } from './1795360000000-CaseActivity';
 import { CaseNotes1795365000000 } from './1795365000000-CaseNotes';
+import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCancelled';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   JourneyAppointmentsOpinions1795355000000,
   CaseActivity1795360000000,
   CaseNotes1795365000000,
+  AppointmentCancelled1795370000000,
 ];

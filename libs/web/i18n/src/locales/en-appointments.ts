@@ -64,6 +64,20 @@ export const appointmentsEn = {
     VIDEO: 'Video call',
     PHONE: 'Phone call',
   },
+  cancel: {
+    open: 'Cancel this appointment',
+    confirm: 'Cancel this appointment? It stays on the case so you can see it later, and no more reminders will come for it.',
+    yes: 'Yes, cancel it',
+    no: 'Keep it',
+    badge: 'Cancelled',
+  },
+  move: {
+    open: 'Change the date or time',
+    formLabel: 'New date and time for this appointment',
+    intro: 'Pick the new date and time. Reminders will follow the new date, and your advocate will check the insurance again.',
+    save: 'Save the new time',
+    done: 'Saved. Reminders now follow the new date.',
+  },
   card: {
     title: 'Appointment with {{provider}}',
     when: 'When: {{when}}',

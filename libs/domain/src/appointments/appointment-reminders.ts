@@ -1,0 +1,143 @@
+import { addDays, CalendarDate, isBefore } from '../dates/calendar-date';
+import { IsoWeekday, isoWeekday } from '../dates/working-hours';
+
+/**
+ * The moments an appointment is remembered (issue 4): the patient a few days and one working
+ * day before, with what to bring; staff to verify coverage about a week ahead; and after the
+ * visit, a nudge to write the opinion down and then to book the follow-up with the current
+ * doctor. Two more are flags rather than dates: a pre-authorisation that ends before the visit,
+ * and a visit that moved (coverage should be checked again for the new date).
+ */
+export enum AppointmentReminderKind {
+  /** A few days before: time to gather the packet and read the questions again. */
+  SOON = 'SOON',
+  /** The last working day before the visit. */
+  DAY_BEFORE = 'DAY_BEFORE',
+  /** Staff: the insurance check is not verified yet, a working week before. */
+  VERIFY_COVERAGE = 'VERIFY_COVERAGE',
+  /** The first working day after the visit: write down what the doctor said. */
+  RECORD_OPINION = 'RECORD_OPINION',
+  /** About a week after: book the follow-up with the current doctor. */
+  BOOK_FOLLOW_UP = 'BOOK_FOLLOW_UP',
+  /** Flag (at once): the pre-authorisation on file ends before the visit. */
+  PRE_AUTH_EXPIRES = 'PRE_AUTH_EXPIRES',
+  /** Flag (at once): the visit moved, so coverage should be checked for the new date. */
+  REVERIFY_COVERAGE = 'REVERIFY_COVERAGE',
+}
+
+/** Who a reminder is for. */
+export enum AppointmentReminderAudience {
+  /** The patient and the caregivers who follow the case. */
+  PATIENT = 'PATIENT',
+  /** The patient's side and the lead advocate. */
+  PATIENT_AND_ADVOCATE = 'PATIENT_AND_ADVOCATE',
+  /** The lead advocate (the coordinators when the case has none). */
+  STAFF = 'STAFF',
+}
+
+export const APPOINTMENT_REMINDER_AUDIENCE: Record<AppointmentReminderKind, AppointmentReminderAudience> = {
+  [AppointmentReminderKind.SOON]: AppointmentReminderAudience.PATIENT,
+  [AppointmentReminderKind.DAY_BEFORE]: AppointmentReminderAudience.PATIENT,
+  [AppointmentReminderKind.VERIFY_COVERAGE]: AppointmentReminderAudience.STAFF,
+  [AppointmentReminderKind.RECORD_OPINION]: AppointmentReminderAudience.PATIENT_AND_ADVOCATE,
+  [AppointmentReminderKind.BOOK_FOLLOW_UP]: AppointmentReminderAudience.PATIENT_AND_ADVOCATE,
+  [AppointmentReminderKind.PRE_AUTH_EXPIRES]: AppointmentReminderAudience.STAFF,
+  [AppointmentReminderKind.REVERIFY_COVERAGE]: AppointmentReminderAudience.STAFF,
+};
+
+/** Reminders that only make sense while the visit is still to come. */
+export const BEFORE_VISIT_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.SOON, AppointmentReminderKind.DAY_BEFORE, AppointmentReminderKind.VERIFY_COVERAGE]);
+
+/** Flags raised when something changes, not on a calendar day. */
+export const FLAG_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.PRE_AUTH_EXPIRES, AppointmentReminderKind.REVERIFY_COVERAGE]);
+
+export interface AppointmentReminderSettings {
+  /** Calendar days before the visit for the "coming up" reminder (moved back to a working day). */
+  soonDays: number;
+  /** Working days before the visit for staff to verify coverage. */
+  verifyWorkingDays: number;
+  /** Calendar days after the visit for the follow-up nudge (moved on to a working day). */
+  followUpDays: number;
+}
+
+export const DEFAULT_APPOINTMENT_REMINDER_SETTINGS: AppointmentReminderSettings = { soonDays: 3, verifyWorkingDays: 5, followUpDays: 7 };
+
+export interface AppointmentReminder {
+  kind: AppointmentReminderKind;
+  on: CalendarDate;
+}
+
+const isWorking = (d: CalendarDate, days: readonly IsoWeekday[]) => days.includes(isoWeekday(d));
+
+/** The working day on or before `date` (a Sunday reminder goes on the Friday before). */
+export function workingDayOnOrBefore(date: CalendarDate, days: readonly IsoWeekday[]): CalendarDate {
+  let d = date;
+  for (let i = 0; i < 7 && !isWorking(d, days); i++) d = addDays(d, -1);
+  return d;
+}
+
+/** The working day on or after `date` (a Saturday reminder waits for Monday). */
+export function workingDayOnOrAfter(date: CalendarDate, days: readonly IsoWeekday[]): CalendarDate {
+  let d = date;
+  for (let i = 0; i < 7 && !isWorking(d, days); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** `n` working days before `date` (not counting `date` itself). */
+export function workingDaysBefore(date: CalendarDate, n: number, days: readonly IsoWeekday[]): CalendarDate {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, -1);
+    if (isWorking(d, days)) left--;
+  }
+  return d;
+}
+
+/**
+ * Every dated reminder of a visit on `appointmentOn` (a calendar date in the organisation's
+ * zone), each on a working day of the organisation, in date order. The "coming up" reminder
+ * is left out when it would fall on the same day as the day-before one: one nudge a day.
+ */
+export function allAppointmentReminders(
+  appointmentOn: CalendarDate,
+  workingDays: readonly IsoWeekday[],
+  settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+): AppointmentReminder[] {
+  const dayBefore = workingDayOnOrBefore(addDays(appointmentOn, -1), workingDays);
+  const soon = workingDayOnOrBefore(addDays(appointmentOn, -settings.soonDays), workingDays);
+  const list: AppointmentReminder[] = [
+    { kind: AppointmentReminderKind.VERIFY_COVERAGE, on: workingDaysBefore(appointmentOn, settings.verifyWorkingDays, workingDays) },
+    ...(soon < dayBefore ? [{ kind: AppointmentReminderKind.SOON, on: soon }] : []),
+    { kind: AppointmentReminderKind.DAY_BEFORE, on: dayBefore },
+    { kind: AppointmentReminderKind.RECORD_OPINION, on: workingDayOnOrAfter(addDays(appointmentOn, 1), workingDays) },
+    { kind: AppointmentReminderKind.BOOK_FOLLOW_UP, on: workingDayOnOrAfter(addDays(appointmentOn, settings.followUpDays), workingDays) },
+  ];
+  return list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/** The reminders still to come from `today` (today's count: they go at once in working hours). */
+export function appointmentReminders(
+  appointmentOn: CalendarDate,
+  today: CalendarDate,
+  workingDays: readonly IsoWeekday[],
+  settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+): AppointmentReminder[] {
+  return allAppointmentReminders(appointmentOn, workingDays, settings).filter((r) => !isBefore(r.on, today));
+}
+
+/**
+ * The job's "does this still apply?" for a dated reminder: the visit as it is now still has
+ * this reminder on this day, and a before-visit reminder is not running after the visit began.
+ * Flags are checked by what they flag (the pre-authorisation, the new date), not here.
+ */
+export function appointmentReminderStillApplies(
+  r: AppointmentReminder,
+  visit: { on: CalendarDate; startsAt: Date },
+  now: Date,
+  workingDays: readonly IsoWeekday[],
+  settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+): boolean {
+  if (FLAG_KINDS.has(r.kind)) return r.on === visit.on;
+  if (BEFORE_VISIT_KINDS.has(r.kind) && now.getTime() >= visit.startsAt.getTime()) return false;
+  return allAppointmentReminders(visit.on, workingDays, settings).some((x) => x.kind === r.kind && x.on === r.on);
+}
