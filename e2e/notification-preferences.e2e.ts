@@ -56,6 +56,10 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
     email: [
       { category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' },
       { category: 'RECORD_ESCALATIONS', mode: 'OFF' },
+      // Untouched categories keep their default.
+      { category: 'APPOINTMENT_REMINDERS', mode: 'IMMEDIATE' },
+      { category: 'AFTER_VISIT', mode: 'IMMEDIATE' },
+      { category: 'INSURANCE_CHECKS', mode: 'IMMEDIATE' },
     ],
     quietHours: { start: '21:00', end: '07:30' },
   });
@@ -73,7 +77,7 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
   await expect(page.getByRole('status').filter({ hasText: 'Your notification settings are saved.' })).toBeVisible();
   const after = await graphql<{ notificationPreferences: { email: { mode: string }[]; quietHours: unknown } }>(page, '{ notificationPreferences { email { category mode } quietHours { start end } } }');
   expect(after.notificationPreferences.quietHours).toBeNull();
-  expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST']);
+  expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST', 'IMMEDIATE', 'IMMEDIATE', 'IMMEDIATE']);
 });
 
 test('an admin sets the reminder days and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
