@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { QuestionMove } from '@second-look/domain';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, staleConflict } from '@second-look/web-ui';
 import {
   AddCaseQuestionMutation,
   AddStarterQuestionsMutation,
@@ -18,19 +18,36 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(questionText(t, q));
   const [touched, setTouched] = useState(false);
+  // The version this form opened with: live updates refresh `q` while the person types, and a
+  // save must still be refused when someone else reworded it meanwhile.
+  const [version] = useState(q.version);
   const [result, update] = useMutation(UpdateCaseQuestionMutation);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // Someone else reworded it since this form opened: show both and let the person choose.
+  const conflict = staleConflict(result.error);
+  const send = async (expectedVersion: number) => {
     setTouched(true);
     if (!text.trim()) return;
-    const res = await update({ id: q.id, expectedVersion: q.version, text: text.trim() });
+    const res = await update({ id: q.id, expectedVersion, text: text.trim() });
     if (res.data) onDone();
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(version);
+  };
+  const theirs = conflict && typeof conflict.current['text'] === 'string' && conflict.current['text'] ? (conflict.current['text'] as string) : questionText(t, q);
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Textarea label={t('appointments.questions.editField')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={1000} data-autofocus error={touched && !text.trim() ? t('appointments.questions.required') : undefined} />
-        <ErrorAlert error={result.error} />
+        {conflict ? (
+          <ConflictNotice
+            fields={[{ label: t('appointments.questions.editField'), mine: text.trim(), theirs }]}
+            onKeepMine={() => void send(conflict.currentVersion)}
+            onTakeTheirs={onDone}
+            busy={result.fetching}
+          />
+        ) : null}
+        {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>
             {t('common.save')}
