@@ -28,11 +28,10 @@ import { loadConfig, REDIS } from '@second-look/server-platform';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { Cleanups, machineLine, loadLine, num, startBenchServices } from './support/bench-env';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, DEMO_PASSWORD, seedDemo } from '../apps/api/src/seed/demo-seed';
@@ -40,14 +39,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { BOARD_QUERY, boardVariables } from './support/board-baseline';
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
 import { merge, Sample, summarise, table } from './support/measure';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../tools/services/services.cjs') as typeof import('../tools/services/services.cjs');
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
-  return v;
-};
 const JOBS = num('BENCH_JOBS', 20_000);
 const DELAYED = num('BENCH_DELAYED', 100_000);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 4);
@@ -57,7 +49,6 @@ const SHAPE = { ...DEFAULT_SHAPE, cases: num('BENCH_CASES', DEFAULT_SHAPE.cases)
 const CHUNK = 500;
 const FAR = 200 * 86_400_000;
 
-const root = resolve(__dirname, '..');
 const t0 = performance.now();
 const say = (msg: string) => process.stdout.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
 
@@ -94,24 +85,10 @@ function httpLoad(url: string, cookie: string) {
 const usedMemory = async (redis: Redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 
 async function main(): Promise<void> {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((e) => process.stderr.write(`[bench] cleanup: ${e}\n`));
-    cleanups.length = 0;
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const cleanups = new Cleanups();
   try {
-    const work = join(root, 'tmp', 'bench', `jobs-${process.pid}`);
-    mkdirSync(work, { recursive: true });
-    cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
-    const pg = await services.startPostgres({ dataDir: join(work, 'pg'), persistent: false, quiet: true });
-    cleanups.push(() => pg.stop());
-    const redisServer = await services.startRedis({ dataDir: join(work, 'redis'), quiet: true });
-    cleanups.push(() => redisServer.stop());
-    const dbName = `bench_jobs_${randomBytes(4).toString('hex')}`;
-    const dbUrl = await services.createDatabase(pg.url, dbName);
-    cleanups.push(() => services.dropDatabase(pg.url, dbName));
-    say(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; Redis ${redisServer.external ? 'from REDIS_URL' : 'private'}`);
+    const { work, redis: redisServer, dbUrl } = await startBenchServices('jobs', cleanups);
+    say(`machine: ${machineLine()}; Redis ${redisServer.external ? 'from REDIS_URL' : 'private'}`);
 
     const prefix = `benchjobs${randomBytes(3).toString('hex')}`;
     const config = loadConfig({
@@ -263,11 +240,11 @@ async function main(): Promise<void> {
       `\nRESULTS\n  enqueue: outbox + relay ${best('outbox').toFixed(0)} jobs/s vs raw addBulk ${best('raw').toFixed(0)} jobs/s = ${(ratio * 100).toFixed(0)}% (target >= 80%) ${ratio >= 0.8 ? 'OK' : 'MISSED'}` +
         `\n  memory: ${perJob.toFixed(0)} bytes per delayed job with ${DELAYED} scheduled (target <= 3072) ${perJob <= 3072 ? 'OK' : 'MISSED'}` +
         `\n  board p95: ${f.p95.toFixed(1)} ms with ${DELAYED} delayed jobs vs ${e.p95.toFixed(1)} ms empty = ${(f.p95 / e.p95).toFixed(2)}x (target <= 1.1x) ${f.p95 / e.p95 <= 1.1 ? 'OK' : 'MISSED'}` +
-        `\n  (relayed jobs checked in Redis: ${relayedCount}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')})\n`,
+        `\n  (relayed jobs checked in Redis: ${relayedCount}; load average at the end ${loadLine()})\n`,
     );
     if (DEFAULT_JOB_OPTIONS.removeOnComplete === undefined) throw new Error('retention must be set');
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

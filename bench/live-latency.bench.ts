@@ -24,33 +24,24 @@
  */
 import './support/production-mode';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Cleanups, machineLine, loadLine, num, root, services, startBenchServices } from './support/bench-env';
 import { createClient, type Client } from 'graphql-ws';
 import { Client as Pg } from 'pg';
 import WebSocket from 'ws';
 import { CaseEventsSubscription } from '@second-look/contracts/graphql';
 import { print } from 'graphql';
 import { percentile, table } from './support/measure';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../tools/services/services.cjs') as typeof import('../tools/services/services.cjs');
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
-  return v;
-};
-const PAIRS = num('BENCH_PAIRS', 100);
+const PAIRS = num('BENCH_PAIRS', 100, { whole: false });
 // 100 pairs each saving about once every 20 s: a busy session of two people co-editing every case at once.
-const RATE = num('BENCH_RATE', 5);
-const SECONDS = num('BENCH_SECONDS', 30);
-const TIMEOUT_MS = num('BENCH_TIMEOUT_MS', 5000);
+const RATE = num('BENCH_RATE', 5, { whole: false });
+const SECONDS = num('BENCH_SECONDS', 30, { whole: false });
+const TIMEOUT_MS = num('BENCH_TIMEOUT_MS', 5000, { whole: false });
 const TARGET_P95 = 250;
 const HARBOR = '0a000000-0000-4000-8000-000000000001';
 
-const root = resolve(__dirname, '..');
 const say = (s: string) => process.stdout.write(`[bench] ${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -166,24 +157,10 @@ async function gql(url: string, cookie: string, query: string, variables: Record
 const UPDATE = `mutation($id: ID!, $v: Int!, $s: String!) { updateCase(input: { id: $id, expectedVersion: $v, summary: $s }) { id version } }`;
 
 async function main(): Promise<void> {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((e) => process.stderr.write(`[bench] cleanup: ${e}\n`));
-    cleanups.length = 0;
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const cleanups = new Cleanups();
   try {
-    const work = join(root, 'tmp', 'bench', `live-${process.pid}`);
-    mkdirSync(work, { recursive: true });
-    cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
-    const pgService = await services.startPostgres({ dataDir: join(work, 'pg'), persistent: false, quiet: true });
-    cleanups.push(() => pgService.stop());
-    const redis = await services.startRedis({ dataDir: join(work, 'redis'), quiet: true });
-    cleanups.push(() => redis.stop());
-    const dbName = `bench_live_${randomBytes(4).toString('hex')}`;
-    const dbUrl = await services.createDatabase(pgService.url, dbName);
-    cleanups.push(() => services.dropDatabase(pgService.url, dbName));
-    say(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the start (other work on the machine shows up in every figure)`);
+    const { work, redis, dbUrl } = await startBenchServices('live', cleanups);
+    say(`machine: ${machineLine()} at the start (other work on the machine shows up in every figure)`);
 
     const env = {
       ...process.env,
@@ -297,11 +274,11 @@ async function main(): Promise<void> {
         '\n\n',
     );
     const p95 = percentile(all, 95);
-    say(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+    say(`load average at the end ${loadLine()}`);
     say(`p95 ${p95.toFixed(1)} ms against a target of ${TARGET_P95} ms: ${p95 <= TARGET_P95 && missed === 0 ? 'MET' : 'NOT MET'}`);
     if (missed || p95 > TARGET_P95) process.exitCode = 1;
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

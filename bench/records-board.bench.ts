@@ -36,11 +36,11 @@
  */
 import { NODE_ENV } from './support/production-mode';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { Cleanups, machineLine, loadLine, num, root, startBenchServices } from './support/bench-env';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@second-look/server-platform';
 import { Pool } from 'pg';
@@ -52,14 +52,7 @@ import { BASELINE_SQL, baselineBoard, BoardData, BOARD_QUERY, boardVariables, di
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
 import { profileWhile, selfTimeByOrigin } from './support/profile';
 import { captureStatements, explain, Explained, inFlightMs, label, merge, percentile, runClosedLoop, Sample, Statement, summarise, Summary, table } from './support/measure';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const services = require('../tools/services/services.cjs') as typeof import('../tools/services/services.cjs');
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
-  return v;
-};
 const CONCURRENCY = num('BENCH_CONCURRENCY', 8);
 const ITERATIONS = num('BENCH_ITERATIONS', 400);
 const ROUNDS = num('BENCH_ROUNDS', 4);
@@ -73,7 +66,6 @@ const PROFILE = process.env.BENCH_PROFILE !== '0';
 const SETUP_SQL = process.env.BENCH_SETUP_SQL?.trim() || null;
 const TARGET_RATIO = 1.5;
 
-const root = resolve(__dirname, '..');
 const t0 = performance.now();
 const say = (msg: string) => process.stdout.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -109,25 +101,11 @@ function httpLoad(url: string, cookie: string, first: number) {
 }
 
 async function main(): Promise<void> {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((e) => process.stderr.write(`[bench] cleanup: ${e}\n`));
-    cleanups.length = 0;
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const cleanups = new Cleanups();
   try {
     // --- services and a fresh database ------------------------------------------------
-    const work = join(root, 'tmp', 'bench', `run-${process.pid}`);
-    mkdirSync(work, { recursive: true });
-    cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
-    const pg = await services.startPostgres({ dataDir: join(work, 'pg'), persistent: false, quiet: true });
-    cleanups.push(() => pg.stop());
-    const redis = await services.startRedis({ dataDir: join(work, 'redis'), quiet: true });
-    cleanups.push(() => redis.stop());
-    const dbName = `bench_board_${randomBytes(4).toString('hex')}`;
-    const dbUrl = await services.createDatabase(pg.url, dbName);
-    cleanups.push(() => services.dropDatabase(pg.url, dbName));
-    say(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (other work on it skews absolute figures; the ratios are measured side by side)`);
+    const { work, pg, redis, dbName, dbUrl } = await startBenchServices('board', cleanups);
+    say(`machine: ${machineLine()} (other work on it skews absolute figures; the ratios are measured side by side)`);
     say(`PostgreSQL ${pg.external ? 'from DATABASE_URL' : 'embedded (private)'}, database ${dbName}; Redis ${redis.external ? 'from REDIS_URL' : 'private'}`);
 
     // --- the real API, in process --------------------------------------------------------
@@ -310,9 +288,9 @@ async function main(): Promise<void> {
       console.log(table(['origin', 'ms', 'share of busy'], cpu.slice(0, 16).map((c) => [c.origin, c.ms, Number.isNaN(c.share) ? '' : `${(c.share * 100).toFixed(1)}%`])));
       console.log(`Profile for Chrome DevTools: ${join(root, 'tmp', 'bench', 'records-board-api.cpuprofile')}`);
     }
-    say(`done (load average now ${loadavg().map((l) => l.toFixed(1)).join(' / ')})`);
+    say(`done (load average now ${loadLine()})`);
   } finally {
-    await cleanup();
+    await cleanups.run();
   }
 }
 

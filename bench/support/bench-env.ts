@@ -1,0 +1,63 @@
+/**
+ * What every benchmark here starts with: knobs from the environment, a private PostgreSQL and
+ * Redis under tmp/bench (or DATABASE_URL / REDIS_URL when set), a fresh database, and clean-up
+ * in reverse order on the way out, also on Ctrl-C.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const services = require('../../tools/services/services.cjs') as typeof import('../../tools/services/services.cjs');
+
+export const root = resolve(__dirname, '..', '..');
+
+/** A positive whole number from the environment (fractions allowed with `{ whole: false }`). */
+export function num(name: string, fallback: number, { whole = true } = {}): number {
+  const v = Number(process.env[name] ?? fallback);
+  if (!(whole ? Number.isInteger(v) : Number.isFinite(v)) || v <= 0) throw new Error(`${name} must be a positive ${whole ? 'whole ' : ''}number`);
+  return v;
+}
+
+export const loadLine = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+export const machineLine = () => `${cpus().length} cores, load average ${loadLine()}`;
+
+/** Clean-ups run last-in first-out; each failure is printed and the rest still run. */
+export class Cleanups {
+  private readonly fns: (() => Promise<unknown>)[] = [];
+
+  constructor() {
+    process.once('SIGINT', () => void this.run().then(() => process.exit(130)));
+  }
+
+  push(fn: () => Promise<unknown>): void {
+    this.fns.push(fn);
+  }
+
+  async run(): Promise<void> {
+    while (this.fns.length) await this.fns.pop()!().catch((e) => process.stderr.write(`[bench] cleanup: ${e}\n`));
+  }
+}
+
+export interface BenchServices {
+  work: string;
+  pg: Awaited<ReturnType<typeof services.startPostgres>>;
+  redis: Awaited<ReturnType<typeof services.startRedis>>;
+  dbName: string;
+  dbUrl: string;
+}
+
+/** Starts the services for a run named `label` and creates its database; `cleanups` undoes it all. */
+export async function startBenchServices(label: string, cleanups: Cleanups): Promise<BenchServices> {
+  const work = join(root, 'tmp', 'bench', `${label}-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
+  const pg = await services.startPostgres({ dataDir: join(work, 'pg'), persistent: false, quiet: true });
+  cleanups.push(() => pg.stop());
+  const redis = await services.startRedis({ dataDir: join(work, 'redis'), quiet: true });
+  cleanups.push(() => redis.stop());
+  const dbName = `bench_${label}_${randomBytes(4).toString('hex')}`;
+  const dbUrl = await services.createDatabase(pg.url, dbName);
+  cleanups.push(() => services.dropDatabase(pg.url, dbName));
+  return { work, pg, redis, dbName, dbUrl };
+}
