@@ -182,6 +182,9 @@ async function main(): Promise<void> {
     console.log(table(['path', 'ms', 'jobs/s'], throughput.map((t) => [t.path, t.ms, t.perSecond])));
     say(`outbox + relay = ${(ratio * 100).toFixed(0)}% of raw addBulk (best round each; target >= 80%)`);
     const relayedCount = (await reminders.getJobCounts('delayed')).delayed;
+    await new Promise((r) => setTimeout(r, 1200)); // statistics reach pg_stat_* within a second
+    const [hot] = await ds.query(`SELECT n_tup_upd::int AS upd, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname = 'outbox_message'`);
+    say(`relay marked ${hot.upd} outbox rows dispatched, ${hot.upd ? ((hot.hot / hot.upd) * 100).toFixed(0) : 0}% of them in place (HOT: no index entries written)`);
     if (process.env.BENCH_ONLY === 'throughput') {
       console.log(`\nRESULTS\n  enqueue: outbox + relay ${best('outbox').toFixed(0)} jobs/s vs raw addBulk ${best('raw').toFixed(0)} jobs/s = ${(ratio * 100).toFixed(0)}% (target >= 80%)\n`);
       return;

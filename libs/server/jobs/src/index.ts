@@ -9,8 +9,8 @@ export * from './outbox/outbox.service';
 export * from './outbox/outbox-relay';
 
 import { JobEffect } from './ledger/job-effect.entity';
-import { OutboxMessage } from './outbox/outbox-message.entity';
-export const JOB_ENTITIES = [JobEffect, OutboxMessage];
+import { OutboxMessage, OutboxPending } from './outbox/outbox-message.entity';
+export const JOB_ENTITIES = [JobEffect, OutboxMessage, OutboxPending];
 export * from './queues';
 export * from './jobs-worker.module';
 export * from './dev-clock/dev-clock.service';

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Background work decided inside a database transaction. The row commits (or rolls back)
@@ -6,7 +6,6 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * the commit and the enqueue loses nothing, and a rolled-back change enqueues nothing.
  */
 @Entity('outbox_message')
-@Index('outbox_message_pending', ['id'], { where: 'dispatched_at IS NULL' })
 @Index('outbox_message_subject', ['queue', 'subjectId'], { where: 'subject_id IS NOT NULL' })
 @Index('outbox_message_job', ['queue', 'jobId'])
 export class OutboxMessage {
@@ -46,6 +45,18 @@ export class OutboxMessage {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Set by the relay when Redis has the job; until then the row's id is in OutboxPending. */
   @Column({ type: 'timestamptz', nullable: true })
   dispatchedAt: Date | null;
+}
+
+/**
+ * The ids of messages not yet relayed: the relay's work queue. Claiming a batch deletes its
+ * ids here (committed only once Redis has the jobs), so the message itself is updated without
+ * touching an index (see migration OutboxPendingQueue).
+ */
+@Entity('outbox_pending')
+export class OutboxPending {
+  @PrimaryColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_outbox_pending' })
+  id: string;
 }

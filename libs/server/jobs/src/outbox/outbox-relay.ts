@@ -30,10 +30,10 @@ interface Row {
 
 /**
  * Moves committed outbox rows into BullMQ. Several relays (worker replicas) can run at once:
- * each claims a batch with FOR UPDATE SKIP LOCKED, adds the jobs with their deterministic ids
- * (BullMQ ignores an id it already has), and marks the rows dispatched in the same
- * transaction. If the process dies after adding but before committing, the next pass adds
- * the same ids again, which changes nothing.
+ * each claims a batch from outbox_pending with FOR UPDATE SKIP LOCKED, adds the jobs with
+ * their deterministic ids (BullMQ ignores an id it already has), and commits the claim, which
+ * also marks the rows dispatched, only after Redis has them. If the process dies after adding
+ * but before committing, the next pass adds the same ids again, which changes nothing.
  *
  * Rows are applied in id order within a batch, so "add, then remove" leaves no job and
  * "remove, then add" (a reminder rescheduled under the same id) leaves one. Across batches
@@ -90,12 +90,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One pass; returns how many messages it handed to BullMQ. Public for tests and reconcile. */
   drainOnce(batchSize: number = OUTBOX_RELAY_SETTINGS.batchSize): Promise<number> {
     const pass = this.dataSource.transaction(async (m) => {
-      const rows: Row[] = await m.query(
-        `SELECT id, queue, job_name, job_id, payload, available_at, action
-           FROM outbox_message WHERE dispatched_at IS NULL
-           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Claim a batch by taking its ids off the pending queue; the deletions hold it until the
+      // commit (other relays skip it) and a failed add to Redis rolls back, leaving it pending.
+      // Marking the messages dispatched touches no indexed column: an in-place (HOT) update.
+      const [claimed]: [Row[], number] = await m.query(
+        `WITH claimed AS (
+           DELETE FROM outbox_pending WHERE id IN (
+             SELECT id FROM outbox_pending ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING id)
+         UPDATE outbox_message o SET dispatched_at = now() FROM claimed WHERE o.id = claimed.id
+         RETURNING o.id, o.queue, o.job_name, o.job_id, o.payload, o.available_at, o.action`,
         [batchSize],
       );
+      const rows = claimed.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       if (!rows.length) return 0;
       const now = this.clock.now().getTime();
       // Consecutive rows with the same queue and action go to Redis together, in id order.
@@ -117,7 +124,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
         i = j;
       }
-      await m.query(`UPDATE outbox_message SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
     this.running.add(pass);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@second-look/server-platform';
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxEntry {
   queue: string;
@@ -29,22 +27,7 @@ export class OutboxService {
 
   async add(manager: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    if (!list.length) return;
-    // One statement with array parameters: a burst of work (a settings change rescheduling
-    // every open request) costs one round trip and no per-row ORM work.
-    await manager.query(
-      `INSERT INTO outbox_message (queue, job_name, job_id, payload, subject_id, available_at)
-       SELECT q, n, j, p, s, COALESCE(a, now())
-         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::jsonb[], $5::varchar[], $6::timestamptz[]) AS t(q, n, j, p, s, a)`,
-      [
-        list.map((e) => e.queue),
-        list.map((e) => e.jobName),
-        list.map((e) => e.jobId),
-        list.map((e) => JSON.stringify(e.payload)),
-        list.map((e) => e.subjectId ?? null),
-        list.map((e) => e.runAt ?? null),
-      ],
-    );
+    await this.write(manager, list.map((e) => ({ ...e, action: 'add' as const })));
   }
 
   /**
@@ -53,10 +36,33 @@ export class OutboxService {
    * still re-read state, since one may already be running when the removal arrives.
    */
   async remove(manager: EntityManager, jobs: { queue: string; jobId: string; subjectId?: string }[]): Promise<void> {
-    if (!jobs.length) return;
-    await manager.insert(
-      OutboxMessage,
-      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, action: 'remove' as const, subjectId: j.subjectId ?? null, availableAt: this.clock.now() })) as QueryDeepPartialEntity<OutboxMessage>[],
+    const now = this.clock.now();
+    await this.write(manager, jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, subjectId: j.subjectId, runAt: now, action: 'remove' as const })));
+  }
+
+  /**
+   * One statement with array parameters: a burst of work (a settings change rescheduling every
+   * open request) costs one round trip and no per-row ORM work. Each message's id also goes
+   * into outbox_pending, the relay's work queue.
+   */
+  private async write(manager: EntityManager, list: (OutboxEntry & { action: 'add' | 'remove' })[]): Promise<void> {
+    if (!list.length) return;
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox_message (queue, job_name, job_id, payload, subject_id, available_at, action)
+         SELECT q, n, j, p, s, COALESCE(a, now()), x
+           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::jsonb[], $5::varchar[], $6::timestamptz[], $7::varchar[]) AS t(q, n, j, p, s, a, x)
+         RETURNING id)
+       INSERT INTO outbox_pending (id) SELECT id FROM written`,
+      [
+        list.map((e) => e.queue),
+        list.map((e) => e.jobName),
+        list.map((e) => e.jobId),
+        list.map((e) => JSON.stringify(e.payload)),
+        list.map((e) => e.subjectId ?? null),
+        list.map((e) => e.runAt ?? null),
+        list.map((e) => e.action),
+      ],
     );
   }
 
