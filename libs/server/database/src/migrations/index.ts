@@ -13,6 +13,7 @@ import { JourneyAppointmentsOpinions1795355000000 } from './1795355000000-Journe
 import { CaseActivity1795360000000 } from './1795360000000-CaseActivity';
 import { CaseNotes1795365000000 } from './1795365000000-CaseNotes';
 import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCancelled';
+import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   CaseActivity1795360000000,
   CaseNotes1795365000000,
   AppointmentCancelled1795370000000,
+  AppointmentReminderSettings1795417263914,
 ];
