@@ -76,7 +76,7 @@ test('an admin sees queue health and a refused e-mail with its reason, and retri
   // list and the invitation arrives, with a working link.
   await mail.accept(address);
   await row.click();
-  await expect(page.getByText('Sent back to the queue. It will run in a moment.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Sent back to the queue. It will run in a moment.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try again: Invitation e-mail' })).toHaveCount(0);
   const link = await mail.waitForLinkTo(address, { matching: '/invite/', timeoutMs: 20_000 });
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
