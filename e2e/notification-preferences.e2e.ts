@@ -81,6 +81,7 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
 });
 
 test('an admin sets the reminder days, appointment reminders and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
+  test.setTimeout(90_000); // three sections, two refusals and two accessibility scans on a shared, busy machine
   await signIn(page, 'admin@northstar.example');
   await page.goto('/admin/reminders');
   await expect(page.getByRole('heading', { name: 'Reminder settings', level: 1 })).toBeVisible();
