@@ -1,8 +1,8 @@
 // Notification settings through a real browser, on a desktop and on a phone: a coordinator
 // opens them from the account menu, chooses e-mail per kind (right away / daily summary / only
 // in the app) and quiet hours that span midnight, saves, and finds them kept after a reload;
-// a bad time is refused in place. An admin sets the organisation's reminder days and working
-// hours; a bad value gets a clear error and changes nothing. (Northstar's admin, so the other
+// a bad time is refused in place. An admin sets the organisation's reminder days, appointment
+// reminder distances and working hours; a bad value gets a clear error and changes nothing. (Northstar's admin, so the other
 // journeys keep Harbor's defaults.)
 import type { Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
@@ -80,14 +80,28 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
   expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST', 'IMMEDIATE', 'IMMEDIATE', 'IMMEDIATE']);
 });
 
-test('an admin sets the reminder days and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
+test('an admin sets the reminder days, appointment reminders and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
+  test.setTimeout(90_000); // three sections, two refusals and two accessibility scans on a shared, busy machine
   await signIn(page, 'admin@northstar.example');
   await page.goto('/admin/reminders');
   await expect(page.getByRole('heading', { name: 'Reminder settings', level: 1 })).toBeVisible();
 
+  // Appointment reminders (their defaults are checked in appointment-reminders.int-spec.ts: this
+  // test runs on the desktop and on the phone against the same organisation).
+  const appointments = page.getByRole('region', { name: 'Appointment reminders' });
+  const soon = appointments.getByLabel('Days before the appointment');
+  const coverage = appointments.getByLabel('Working days before, to check coverage');
+  const opinion = appointments.getByLabel('Days after, to write the opinion down');
+  const followUp = appointments.getByLabel('Days after, to book the follow-up');
+  await expect(soon).toBeVisible();
+
   const days = page.getByLabel('Days after a request is sent');
   await days.fill('5, 12, 20');
   await page.getByLabel('Days before the plan target').fill('1');
+  await soon.fill('4');
+  await coverage.fill('3');
+  await opinion.fill('2');
+  await followUp.fill('10');
   await page.getByLabel('Start', { exact: true }).fill('08:00');
   await page.getByLabel('End', { exact: true }).fill('16:30');
   await page.getByRole('button', { name: 'Save reminder settings' }).click();
@@ -107,12 +121,37 @@ test('an admin sets the reminder days and working hours; bad input is refused an
   await page.getByRole('button', { name: 'Save reminder settings' }).click();
   await expect(page.getByRole('alert')).toContainText('Working hours must end at least an hour after they start');
 
+  // A follow-up reminder that is not after the one to write the opinion down: refused, at the field.
+  await page.getByLabel('Start', { exact: true }).fill('08:00');
+  await page.getByLabel('End', { exact: true }).fill('16:30');
+  await opinion.fill('9');
+  await followUp.fill('9');
+  await page.getByRole('button', { name: 'Save reminder settings' }).click();
+  await expect(appointments.getByText('The reminder to book the follow-up must come after the one to write the opinion down')).toBeVisible();
+  await expectNoA11yViolations(page);
+
   await page.reload();
   await expect(page.getByLabel('Days after a request is sent')).toHaveValue('5, 12, 20');
   await expect(page.getByLabel('Start', { exact: true })).toHaveValue('08:00');
   await expect(page.getByLabel('End', { exact: true })).toHaveValue('16:30');
-  const r = await graphql<{ reminderSettings: { daysAfterSent: number[]; targetSoonDays: number; workStart: string; workEnd: string } }>(page, '{ reminderSettings { daysAfterSent targetSoonDays workStart workEnd } }');
-  expect(r.reminderSettings).toEqual({ daysAfterSent: [5, 12, 20], targetSoonDays: 1, workStart: '08:00', workEnd: '16:30' });
+  await expect(soon).toHaveValue('4');
+  await expect(coverage).toHaveValue('3');
+  await expect(opinion).toHaveValue('2');
+  await expect(followUp).toHaveValue('10');
+  const r = await graphql<{ reminderSettings: Record<string, unknown> }>(
+    page,
+    '{ reminderSettings { daysAfterSent targetSoonDays workStart workEnd appointmentSoonDays verifyCoverageWorkingDays recordOpinionDays bookFollowUpDays } }',
+  );
+  expect(r.reminderSettings).toEqual({
+    daysAfterSent: [5, 12, 20],
+    targetSoonDays: 1,
+    workStart: '08:00',
+    workEnd: '16:30',
+    appointmentSoonDays: 4,
+    verifyCoverageWorkingDays: 3,
+    recordOpinionDays: 2,
+    bookFollowUpDays: 10,
+  });
 });
 
 test('reminder settings are for admins only', async ({ page }) => {

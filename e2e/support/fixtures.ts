@@ -26,6 +26,13 @@ export interface Mail {
   waitForLinkTo(email: string, options?: MailOptions & { matching?: RegExp | string }): Promise<string>;
   /** Every message received so far, oldest first. */
   all(): Promise<SinkMessage[]>;
+  /**
+   * Has the sink refuse mail to `email` at RCPT TO, as a real server refuses an unknown mailbox
+   * (550 unless `code` says otherwise: a 5xx is permanent for the worker). Until `accept`.
+   */
+  refuse(email: string, code?: number): Promise<void>;
+  /** Accepts mail to `email` again. */
+  accept(email: string): Promise<void>;
 }
 
 function mailUrl(): string {
@@ -85,7 +92,24 @@ export const test = base.extend<{ mail: Mail; seedOutput: string }>({
       return link;
     };
 
-    await use({ waitForMessageTo, waitForLinkTo, all: allMessages });
+    const refusal = async (method: 'POST' | 'DELETE', email: string, code?: number) => {
+      const params = new URLSearchParams({ to: email.toLowerCase(), ...(code ? { code: String(code) } : {}) });
+      const response = await fetch(`${mailUrl()}/refused?${params}`, { method });
+      if (!response.ok) throw new Error(`The mail sink did not take the refusal of ${email}: ${await response.text()}`);
+    };
+    const refused = new Set<string>();
+    const refuse: Mail['refuse'] = async (email, code) => {
+      await refusal('POST', email, code);
+      refused.add(email);
+    };
+    const accept: Mail['accept'] = async (email) => {
+      await refusal('DELETE', email);
+      refused.delete(email);
+    };
+
+    await use({ waitForMessageTo, waitForLinkTo, all: allMessages, refuse, accept });
+    // A test that stopped half-way leaves no address refused for the next ones.
+    for (const email of refused) await refusal('DELETE', email).catch(() => undefined);
   },
 });
 

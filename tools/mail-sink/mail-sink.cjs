@@ -6,6 +6,9 @@
 //   GET    /messages                      all messages, oldest first
 //   GET    /messages/wait?to=ADDR&timeout=MS   the first message to ADDR (waits for it)
 //   DELETE /messages                      forget everything
+//   POST   /refused?to=ADDR[&code=550]    refuse mail to ADDR at RCPT TO, as a real server
+//                                         refuses an unknown mailbox (5xx: permanent)
+//   DELETE /refused?to=ADDR               accept ADDR again (no `to`: accept everyone)
 'use strict';
 
 const http = require('node:http');
@@ -65,6 +68,8 @@ async function startMailSink(options = {}) {
   const messages = [];
   /** @type {Set<() => void>} */
   const waiters = new Set();
+  /** Addresses refused at RCPT TO, with the reply code. @type {Map<string, number>} */
+  const refused = new Map();
   let nextId = 1;
 
   const server = new SMTPServer({
@@ -76,6 +81,13 @@ async function startMailSink(options = {}) {
     size: 25 * 1024 * 1024,
     onAuth(_auth, _session, callback) {
       callback(null, { user: 'sink' }); // accept any credentials: SMTP_URL may carry some
+    },
+    onRcptTo(address, _session, callback) {
+      const code = refused.get((address.address || '').toLowerCase());
+      if (!code) return callback();
+      const error = /** @type {Error & { responseCode?: number }} */ (new Error(`<${address.address}>: mailbox unavailable (refused on request)`));
+      error.responseCode = code;
+      callback(error);
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -160,6 +172,18 @@ async function startMailSink(options = {}) {
         return send(200, { ok: true });
       }
       if (req.method === 'GET' && url.pathname === '/messages') return send(200, messages);
+      if (url.pathname === '/refused' && (req.method === 'POST' || req.method === 'DELETE')) {
+        const to = (url.searchParams.get('to') || '').toLowerCase();
+        if (req.method === 'DELETE') {
+          if (to) refused.delete(to);
+          else refused.clear();
+          return send(200, { refused: [...refused.keys()] });
+        }
+        const code = Number(url.searchParams.get('code') || 550);
+        if (!to || !Number.isInteger(code) || code < 400 || code > 599) return send(400, { error: 'give ?to=ADDR and optionally &code=4xx|5xx' });
+        refused.set(to, code);
+        return send(200, { refused: [...refused.keys()] });
+      }
       if (req.method === 'GET' && url.pathname === '/messages/wait') {
         const to = (url.searchParams.get('to') || '').toLowerCase();
         const subject = url.searchParams.get('subject') || '';
@@ -189,6 +213,15 @@ async function startMailSink(options = {}) {
     waitFor,
     clear() {
       messages.length = 0;
+    },
+    /** Refuse mail to `address` at RCPT TO with `code` (550: mailbox unavailable, permanent). */
+    refuse(address, code = 550) {
+      refused.set(address.toLowerCase(), code);
+    },
+    /** Accept mail to `address` again (no address: to everyone). */
+    accept(address) {
+      if (address) refused.delete(address.toLowerCase());
+      else refused.clear();
     },
     close() {
       return Promise.all([

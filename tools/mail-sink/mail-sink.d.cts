@@ -24,6 +24,10 @@ export interface MailSink {
   messages: SinkMessage[];
   waitFor(predicate: (message: SinkMessage) => boolean, timeoutMs?: number): Promise<SinkMessage>;
   clear(): void;
+  /** Refuse mail to `address` at RCPT TO with `code` (default 550, mailbox unavailable: permanent). */
+  refuse(address: string, code?: number): void;
+  /** Accept mail to `address` again (no address: to everyone). */
+  accept(address?: string): void;
   close(): Promise<void>;
 }
 

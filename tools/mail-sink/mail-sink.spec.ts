@@ -41,6 +41,25 @@ describe('mail sink', () => {
     expect(none.status).toBe(404);
   });
 
+  it('refuses an address at RCPT TO when told to (a permanent 5xx, as for an unknown mailbox), and accepts it again', async () => {
+    const refuse = await fetch(`${sink.httpUrl}/refused?to=Gone@Example.org`, { method: 'POST' });
+    expect(await refuse.json()).toEqual({ refused: ['gone@example.org'] });
+    const transport = nodemailer.createTransport(sink.url);
+    const before = sink.messages.length;
+    const failure = await transport.sendMail({ from: 'a@example.org', to: 'gone@example.org', subject: 'Refused', text: 'x' }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'EENVELOPE', responseCode: 550 });
+    expect(sink.messages).toHaveLength(before);
+
+    // Another address still goes through while one is refused; a bad request changes nothing.
+    await transport.sendMail({ from: 'a@example.org', to: 'here@example.org', subject: 'Fine', text: 'x' });
+    expect((await fetch(`${sink.httpUrl}/refused?to=x@example.org&code=250`, { method: 'POST' })).status).toBe(400);
+
+    await fetch(`${sink.httpUrl}/refused?to=gone@example.org`, { method: 'DELETE' });
+    await transport.sendMail({ from: 'a@example.org', to: 'gone@example.org', subject: 'Accepted', text: 'x' });
+    transport.close();
+    expect(sink.messages.slice(before).map((m) => m.subject)).toEqual(['Fine', 'Accepted']);
+  });
+
   it('times out with a list of what did arrive', async () => {
     await expect(sink.waitFor((m) => m.subject === 'never', 50)).rejects.toThrow(/You have been invited/);
   });

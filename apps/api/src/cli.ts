@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ReconcileModule } from './reconcile.module';
+import { seedDemoAppointment } from './seed/demo-appointment';
 import { seedDemoRecords } from './seed/demo-records';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
 
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
       case 'seed': {
         const users = await seedDemo(ds);
         await seedDemoRecords(ds);
+        const visitOn = await seedDemoAppointment(ds);
         console.log(describeDemoLogins(users));
+        console.log(`Demo appointment: Maria Lopez with Dr. Helen Park on ${visitOn} at 10:30 (America/Chicago); \`npm run demo:clock -- +3d\` sends its reminders.`);
         break;
       }
       case 'pending-schema-changes': {

@@ -307,4 +307,69 @@ describe('appointment reminders and coverage flags', () => {
       return JSON.stringify(last.map((r) => `${r.payload.kind} ${r.payload.on}`)) === JSON.stringify(expected.map((r) => `${r.kind} ${r.on}`));
     });
   });
+
+  it('the admin’s appointment distances decide the dates: upcoming visits are planned again, and a job from the old plan no longer applies', async () => {
+    const FIELDS = 'id appointmentSoonDays verifyCoverageWorkingDays recordOpinionDays bookFollowUpDays';
+    const UPDATE = `mutation($input: UpdateReminderSettingsInput!) { updateReminderSettings(input: $input) { ${FIELDS} } }`;
+    const base = { daysAfterSent: [7, 14, 25, 30], targetSoonDays: 2, legalSoonDays: 5, workStart: '09:00', workEnd: '17:00', workingDays: WEEKDAYS, timeZone: ZONE, digestHour: 8 };
+    const read = async () => (await admin.ok<{ reminderSettings: Record<string, unknown> }>(`{ reminderSettings { ${FIELDS} } }`)).reminderSettings;
+    // Until an admin chooses, the distances that were fixed before.
+    expect(await read()).toEqual({ id: DEMO.orgs.harbor, appointmentSoonDays: 3, verifyCoverageWorkingDays: 5, recordOpinionDays: 1, bookFollowUpDays: 7 });
+
+    const thursday = thursdayAhead(20);
+    const visit = await book(MARIA, thursday, 'Dr. Distances');
+    const oldOpinion = (await added(visit)).find((r) => r.payload.kind === 'RECORD_OPINION')!.payload;
+    const chosen = { soonDays: 7, verifyWorkingDays: 3, recordOpinionDays: 6, followUpDays: 14 };
+    const r = await admin.ok<{ updateReminderSettings: Record<string, unknown> }>(UPDATE, {
+      input: { ...base, appointmentSoonDays: 7, verifyCoverageWorkingDays: 3, recordOpinionDays: 6, bookFollowUpDays: 14 },
+    });
+    expect(r.updateReminderSettings).toEqual({ id: DEMO.orgs.harbor, appointmentSoonDays: 7, verifyCoverageWorkingDays: 3, recordOpinionDays: 6, bookFollowUpDays: 14 });
+    const [audit] = await s.ds.query(`SELECT detail FROM audit_event WHERE action = 'organization.reminder_settings.update' ORDER BY at DESC LIMIT 1`);
+    expect(audit.detail).toMatchObject({ appointmentSoonDays: 7, verifyCoverageWorkingDays: 3, recordOpinionDays: 6, bookFollowUpDays: 14 });
+
+    // The worker plans the visit again under the new distances and the weekdays back (through the outbox).
+    const expected = allAppointmentReminders(thursday, WEEKDAYS, chosen).map((x) => `${x.kind} ${x.on}`);
+    expect(expected).not.toEqual(allAppointmentReminders(thursday, WEEKDAYS).map((x) => `${x.kind} ${x.on}`));
+    await waitFor('the re-plan under the new distances', async () => {
+      const rows = await outboxOf(visit);
+      const last = rows.slice(rows.map((x) => x.action).lastIndexOf('remove') + 1).filter((x) => x.action === 'add' && x.payload.kind !== 'PRE_AUTH_EXPIRES');
+      return JSON.stringify(last.map((x) => `${x.payload.kind} ${x.payload.on}`)) === JSON.stringify(expected);
+    });
+    // A job still around from the old plan (a day after the visit) finds it no longer applies.
+    expect(oldOpinion.on).not.toBe(allAppointmentReminders(thursday, WEEKDAYS, chosen).find((x) => x.kind === 'RECORD_OPINION')!.on);
+    expect(await job.run(oldOpinion)).toBe('no-longer-applies');
+    // A new booking follows them at once.
+    const next = await book(MARIA, thursdayAhead(27), 'Dr. Distances Two');
+    const nextOn = (await s.ds.query(`SELECT to_char(starts_at AT TIME ZONE $2, 'YYYY-MM-DD') AS d FROM appointment WHERE id = $1`, [next, ZONE]))[0].d as CalendarDate;
+    expect((await added(next)).filter((x) => x.payload.kind !== 'PRE_AUTH_EXPIRES').map((x) => `${x.payload.kind} ${x.payload.on}`)).toEqual(
+      allAppointmentReminders(nextOn, WEEKDAYS, chosen).map((x) => `${x.kind} ${x.on}`),
+    );
+
+    // Left out of the input (a client from before they existed): they stay as they are.
+    await admin.ok(UPDATE, { input: base });
+    expect(await read()).toMatchObject({ appointmentSoonDays: 7, recordOpinionDays: 6, bookFollowUpDays: 14 });
+
+    // Out of range, or the follow-up not after the opinion reminder: refused, naming the field; nothing changes.
+    const settings = await read();
+    // (Re-plans of the last change may still be landing: count what a change writes itself.)
+    const written = async () =>
+      (await s.ds.query(`SELECT (SELECT count(*) FROM outbox_message WHERE job_name = 'reschedule-organization-reminders')::int AS o, (SELECT count(*) FROM audit_event)::int AS a`))[0];
+    const writtenBefore = await written();
+    const bad: [Record<string, number>, string][] = [
+      [{ appointmentSoonDays: 1 }, 'appointmentSoonDays'],
+      [{ appointmentSoonDays: 30 }, 'appointmentSoonDays'],
+      [{ verifyCoverageWorkingDays: 0 }, 'verifyCoverageWorkingDays'],
+      [{ recordOpinionDays: 15 }, 'recordOpinionDays'],
+      [{ bookFollowUpDays: 90 }, 'bookFollowUpDays'],
+      [{ recordOpinionDays: 5, bookFollowUpDays: 5 }, 'bookFollowUpDays'],
+    ];
+    for (const [patch, field] of bad) {
+      const e = await admin.gql(UPDATE, { input: { ...base, ...patch } });
+      expect({ patch, code: e.errors?.[0]?.extensions?.code, field: e.errors?.[0]?.extensions?.details?.['field'] }).toEqual({ patch, code: 'VALIDATION_FAILED', field });
+    }
+    expect(await read()).toEqual(settings);
+    expect(await written()).toEqual(writtenBefore);
+    // Not an admin: refused.
+    expect((await advocate.gql(UPDATE, { input: { ...base, recordOpinionDays: 2 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -63,4 +63,17 @@ describe('staff view of background jobs', () => {
     expect(moved.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await admin.gql(`mutation { advanceDemoClock(by: "yesterday") { now } }`)).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
+
+  it('a failed appointment reminder belongs to the appointment’s organisation: its admin sees it and can retry it, another does not', async () => {
+    const advocate = await s.signIn('advocate@harbor.example');
+    const date = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+    await advocate.ok(`mutation($d: String!) { bookAppointment(input: { caseId: "${DEMO.cases.maria}", date: $d, time: "10:00", mode: PHONE, providerName: "Dr. Probe" }) { id } }`, { d: date });
+    const [{ id: appointmentId }] = await s.ds.query(`SELECT id FROM appointment WHERE provider_name = 'Dr. Probe'`);
+    const jobId = await makeFailedJob(s.app, QueueName.REMINDERS, { appointmentId, kind: 'DAY_BEFORE', on: date });
+    expect((await admin.ok<Health>(HEALTH)).jobsHealth.failedJobs.map((j) => j.id)).toContain(jobId);
+    const other = await s.signIn('admin@northstar.example');
+    expect((await other.ok<Health>(HEALTH)).jobsHealth.failedJobs.map((j) => j.id)).not.toContain(jobId);
+    expect((await other.gql(RETRY, { q: 'reminders', id: jobId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await admin.ok<{ retryFailedJob: { id: string } }>(RETRY, { q: 'reminders', id: jobId })).retryFailedJob.id).toBe(jobId);
+  });
 });

@@ -96,9 +96,18 @@ export interface ReminderSettings {
   workingDays: number[];
   timeZone: string;
   digestHour: number;
+  /** Days before an appointment for "coming up" (0 = none). */
+  appointmentSoonDays: number;
+  /** Working days before an appointment for staff to verify coverage. */
+  verifyCoverageWorkingDays: number;
+  /** Days after an appointment for writing the opinion down. */
+  recordOpinionDays: number;
+  /** Days after an appointment for booking the follow-up. */
+  bookFollowUpDays: number;
 }
 
-const REMINDER_SETTINGS = 'id daysAfterSent targetSoonDays legalSoonDays workStart workEnd workingDays timeZone digestHour';
+const REMINDER_SETTINGS =
+  'id daysAfterSent targetSoonDays legalSoonDays workStart workEnd workingDays timeZone digestHour appointmentSoonDays verifyCoverageWorkingDays recordOpinionDays bookFollowUpDays';
 
 export const ReminderSettingsQuery = gql<{ reminderSettings: ReminderSettings }, Record<string, never>>`
   query ReminderSettings {

@@ -7,6 +7,8 @@ import {
   AppointmentReminderKind as K,
   appointmentReminders,
   appointmentReminderStillApplies,
+  DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+  validateAppointmentReminderSettings,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
   workingDaysBefore,
@@ -75,12 +77,26 @@ describe('appointment reminders', () => {
     expect(appointmentReminders(d('2026-12-10'), d('2026-12-18'), WEEKDAYS)).toEqual([]);
   });
   it('settings change the distances', () => {
-    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { soonDays: 7, verifyWorkingDays: 10, followUpDays: 14 }))).toEqual([
+    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { soonDays: 7, verifyWorkingDays: 10, recordOpinionDays: 1, followUpDays: 14 }))).toEqual([
       'VERIFY_COVERAGE 2026-11-26',
       'SOON 2026-12-03',
       'DAY_BEFORE 2026-12-09',
       'RECORD_OPINION 2026-12-11',
       'BOOK_FOLLOW_UP 2026-12-24',
+    ]);
+    // The opinion nudge later (Thursday + 4 = Monday), the "coming up" one switched off.
+    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { soonDays: 0, verifyWorkingDays: 2, recordOpinionDays: 4, followUpDays: 10 }))).toEqual([
+      'VERIFY_COVERAGE 2026-12-08',
+      'DAY_BEFORE 2026-12-09',
+      'RECORD_OPINION 2026-12-14',
+      'BOOK_FOLLOW_UP 2026-12-21',
+    ]);
+  });
+  it('never puts the follow-up nudge on the opinion one’s day, even when a weekend moves both to Monday', () => {
+    // Thursday visit: +2 = Saturday and +3 = Sunday both move on to Monday; the follow-up goes on Tuesday.
+    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { ...DEFAULT_APPOINTMENT_REMINDER_SETTINGS, recordOpinionDays: 2, followUpDays: 3 }).filter((r) => r.on > '2026-12-10'))).toEqual([
+      'RECORD_OPINION 2026-12-14',
+      'BOOK_FOLLOW_UP 2026-12-15',
     ]);
   });
   it('patients get the before-visit reminders, staff the coverage ones, both the after-visit ones', () => {
@@ -89,6 +105,36 @@ describe('appointment reminders', () => {
     expect(APPOINTMENT_REMINDER_AUDIENCE[K.PRE_AUTH_EXPIRES]).toBe(AppointmentReminderAudience.STAFF);
     expect(APPOINTMENT_REMINDER_AUDIENCE[K.RECORD_OPINION]).toBe(AppointmentReminderAudience.PATIENT_AND_ADVOCATE);
     for (const k of Object.values(K)) expect(APPOINTMENT_REMINDER_AUDIENCE[k]).toBeDefined();
+  });
+});
+
+describe('an admin’s appointment reminder settings', () => {
+  const ok = DEFAULT_APPOINTMENT_REMINDER_SETTINGS;
+  const refused = (s: Partial<typeof ok>) => {
+    try {
+      validateAppointmentReminderSettings({ ...ok, ...s });
+    } catch (e) {
+      return { code: (e as { code?: string }).code, field: (e as { details?: { field?: string } }).details?.field, message: (e as Error).message };
+    }
+    return null;
+  };
+  it('accepts the defaults and the ends of each range, and 0 for no "coming up" reminder', () => {
+    expect(validateAppointmentReminderSettings(ok)).toEqual(ok);
+    expect(validateAppointmentReminderSettings({ soonDays: 0, verifyWorkingDays: 1, recordOpinionDays: 1, followUpDays: 2 })).toEqual({ soonDays: 0, verifyWorkingDays: 1, recordOpinionDays: 1, followUpDays: 2 });
+    expect(validateAppointmentReminderSettings({ soonDays: 21, verifyWorkingDays: 20, recordOpinionDays: 14, followUpDays: 60 })).toBeTruthy();
+  });
+  it('refuses out-of-range or fractional days, naming the field', () => {
+    expect(refused({ soonDays: 1 })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'appointmentSoonDays' });
+    expect(refused({ soonDays: 22 })).toMatchObject({ field: 'appointmentSoonDays' });
+    expect(refused({ soonDays: -1 })).toMatchObject({ field: 'appointmentSoonDays' });
+    expect(refused({ verifyWorkingDays: 0 })).toMatchObject({ field: 'verifyCoverageWorkingDays' });
+    expect(refused({ verifyWorkingDays: 21 })).toMatchObject({ field: 'verifyCoverageWorkingDays' });
+    expect(refused({ recordOpinionDays: 0 })).toMatchObject({ field: 'recordOpinionDays' });
+    expect(refused({ recordOpinionDays: 1.5 })).toMatchObject({ field: 'recordOpinionDays' });
+    expect(refused({ followUpDays: 61 })).toMatchObject({ field: 'bookFollowUpDays' });
+  });
+  it('wants the follow-up nudge after the opinion one', () => {
+    expect(refused({ recordOpinionDays: 7, followUpDays: 7 })).toMatchObject({ field: 'bookFollowUpDays', message: expect.stringMatching(/after the one to write the opinion down/) });
   });
 });
 
@@ -111,5 +157,11 @@ describe('does a reminder still apply?', () => {
   });
   it('no for a kind on a day the visit never had', () => {
     expect(appointmentReminderStillApplies({ kind: K.SOON, on: d('2026-12-08') }, visit, before, WEEKDAYS)).toBe(false);
+  });
+  it('no once the organisation chose other distances (the re-planned job carries the new day)', () => {
+    const later = { ...DEFAULT_APPOINTMENT_REMINDER_SETTINGS, recordOpinionDays: 4, followUpDays: 14 };
+    const after = new Date('2026-12-11T15:00:00Z');
+    expect(appointmentReminderStillApplies({ kind: K.RECORD_OPINION, on: d('2026-12-11') }, visit, after, WEEKDAYS, later)).toBe(false);
+    expect(appointmentReminderStillApplies({ kind: K.RECORD_OPINION, on: d('2026-12-14') }, visit, after, WEEKDAYS, later)).toBe(true);
   });
 });

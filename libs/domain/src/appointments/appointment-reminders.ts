@@ -1,5 +1,6 @@
 import { addDays, CalendarDate, isBefore } from '../dates/calendar-date';
 import { IsoWeekday, isoWeekday } from '../dates/working-hours';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /**
  * The moments an appointment is remembered (issue 4): the patient a few days and one working
@@ -51,16 +52,55 @@ export const BEFORE_VISIT_KINDS: ReadonlySet<AppointmentReminderKind> = new Set(
 /** Flags raised when something changes, not on a calendar day. */
 export const FLAG_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.PRE_AUTH_EXPIRES, AppointmentReminderKind.REVERIFY_COVERAGE]);
 
+/** An organisation's choice of when appointments are remembered (admins set it with the record reminder days). */
 export interface AppointmentReminderSettings {
-  /** Calendar days before the visit for the "coming up" reminder (moved back to a working day). */
+  /** Calendar days before the visit for the "coming up" reminder (moved back to a working day; 0 = none). */
   soonDays: number;
   /** Working days before the visit for staff to verify coverage. */
   verifyWorkingDays: number;
-  /** Calendar days after the visit for the follow-up nudge (moved on to a working day). */
+  /** Calendar days after the visit for the nudge to write the opinion down (moved on to a working day). */
+  recordOpinionDays: number;
+  /** Calendar days after the visit for the nudge to book the follow-up (moved on to a working day). */
   followUpDays: number;
 }
 
-export const DEFAULT_APPOINTMENT_REMINDER_SETTINGS: AppointmentReminderSettings = { soonDays: 3, verifyWorkingDays: 5, followUpDays: 7 };
+export const DEFAULT_APPOINTMENT_REMINDER_SETTINGS: AppointmentReminderSettings = { soonDays: 3, verifyWorkingDays: 5, recordOpinionDays: 1, followUpDays: 7 };
+
+/** The ranges an admin may choose from (what the settings screen offers, and the API accepts). */
+export const APPOINTMENT_REMINDER_LIMITS = {
+  /** 0 = no "coming up" reminder; 1 would be the day-before one, which always goes. */
+  soonDays: { min: 2, max: 21 },
+  verifyWorkingDays: { min: 1, max: 20 },
+  recordOpinionDays: { min: 1, max: 14 },
+  followUpDays: { min: 2, max: 60 },
+} as const;
+
+const invalid = (field: string, message: string, value?: unknown) => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...(value !== undefined ? { value } : {}) });
+const within = (v: number, r: { min: number; max: number }) => Number.isInteger(v) && v >= r.min && v <= r.max;
+
+/**
+ * Checks what an admin entered: whole days in range, and the follow-up nudge after the one to
+ * write the opinion down (it asks about the decision the opinion leads to).
+ */
+export function validateAppointmentReminderSettings(s: AppointmentReminderSettings): AppointmentReminderSettings {
+  const L = APPOINTMENT_REMINDER_LIMITS;
+  if (!(s.soonDays === 0 || within(s.soonDays, L.soonDays))) {
+    throw invalid('appointmentSoonDays', `The "coming up" reminder must be ${L.soonDays.min} to ${L.soonDays.max} days before the appointment, or 0 for none`, s.soonDays);
+  }
+  if (!within(s.verifyWorkingDays, L.verifyWorkingDays)) {
+    throw invalid('verifyCoverageWorkingDays', `The coverage check must be ${L.verifyWorkingDays.min} to ${L.verifyWorkingDays.max} working days before the appointment`, s.verifyWorkingDays);
+  }
+  if (!within(s.recordOpinionDays, L.recordOpinionDays)) {
+    throw invalid('recordOpinionDays', `The reminder to write the opinion down must be ${L.recordOpinionDays.min} to ${L.recordOpinionDays.max} days after the appointment`, s.recordOpinionDays);
+  }
+  if (!within(s.followUpDays, L.followUpDays)) {
+    throw invalid('bookFollowUpDays', `The reminder to book the follow-up must be ${L.followUpDays.min} to ${L.followUpDays.max} days after the appointment`, s.followUpDays);
+  }
+  if (s.followUpDays <= s.recordOpinionDays) {
+    throw invalid('bookFollowUpDays', 'The reminder to book the follow-up must come after the one to write the opinion down', s.followUpDays);
+  }
+  return { soonDays: s.soonDays, verifyWorkingDays: s.verifyWorkingDays, recordOpinionDays: s.recordOpinionDays, followUpDays: s.followUpDays };
+}
 
 export interface AppointmentReminder {
   kind: AppointmentReminderKind;
@@ -96,7 +136,8 @@ export function workingDaysBefore(date: CalendarDate, n: number, days: readonly 
 /**
  * Every dated reminder of a visit on `appointmentOn` (a calendar date in the organisation's
  * zone), each on a working day of the organisation, in date order. The "coming up" reminder
- * is left out when it would fall on the same day as the day-before one: one nudge a day.
+ * is left out when it would fall on the same day as the day-before one (or is set to none),
+ * and the follow-up one goes a working day after the opinion one at the earliest: one nudge a day.
  */
 export function allAppointmentReminders(
   appointmentOn: CalendarDate,
@@ -104,13 +145,17 @@ export function allAppointmentReminders(
   settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
 ): AppointmentReminder[] {
   const dayBefore = workingDayOnOrBefore(addDays(appointmentOn, -1), workingDays);
-  const soon = workingDayOnOrBefore(addDays(appointmentOn, -settings.soonDays), workingDays);
+  const soon = settings.soonDays > 0 ? workingDayOnOrBefore(addDays(appointmentOn, -settings.soonDays), workingDays) : null;
+  const recordOpinion = workingDayOnOrAfter(addDays(appointmentOn, Math.max(1, settings.recordOpinionDays)), workingDays);
+  const followUpDay = workingDayOnOrAfter(addDays(appointmentOn, settings.followUpDays), workingDays);
+  // One nudge a day: a follow-up that a weekend pushed onto the opinion one's day goes the working day after.
+  const followUp = followUpDay > recordOpinion ? followUpDay : workingDayOnOrAfter(addDays(recordOpinion, 1), workingDays);
   const list: AppointmentReminder[] = [
     { kind: AppointmentReminderKind.VERIFY_COVERAGE, on: workingDaysBefore(appointmentOn, settings.verifyWorkingDays, workingDays) },
-    ...(soon < dayBefore ? [{ kind: AppointmentReminderKind.SOON, on: soon }] : []),
+    ...(soon && soon < dayBefore ? [{ kind: AppointmentReminderKind.SOON, on: soon }] : []),
     { kind: AppointmentReminderKind.DAY_BEFORE, on: dayBefore },
-    { kind: AppointmentReminderKind.RECORD_OPINION, on: workingDayOnOrAfter(addDays(appointmentOn, 1), workingDays) },
-    { kind: AppointmentReminderKind.BOOK_FOLLOW_UP, on: workingDayOnOrAfter(addDays(appointmentOn, settings.followUpDays), workingDays) },
+    { kind: AppointmentReminderKind.RECORD_OPINION, on: recordOpinion },
+    { kind: AppointmentReminderKind.BOOK_FOLLOW_UP, on: followUp },
   ];
   return list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }

@@ -28,7 +28,7 @@ export class ReminderProcessor extends WorkerHost {
       [JobName.SEND_ORGANIZATION_DIGESTS]: (d) => this.digests.organization(d as SendOrganizationDigestsPayload),
       [JobName.RESCHEDULE_ORGANIZATION_REMINDERS]: async (d) => {
         const { organizationId } = d as RescheduleOrganizationRemindersPayload;
-        // New working days move appointment reminders too.
+        // New working days, or new appointment distances, move appointment reminders too.
         return `${await this.rescheduler.run(organizationId)} request(s) and ${await this.appointmentRescheduler.run(organizationId)} appointment(s) re-planned`;
       },
     });

@@ -57,7 +57,9 @@ export class SendAppointmentReminderJob {
       if (!kase || kase.closedAt) throw new EffectNoLongerApplies('case closed or gone');
       const timing = await organizationTiming(tx, a.organizationId);
       const visit = { on: visitDateOf(a, timing.workingHours.timeZone), startsAt: a.startsAt };
-      if (!appointmentReminderStillApplies({ kind, on: p.on as CalendarDate }, visit, this.clock.now(), timing.workingHours.days)) throw new EffectNoLongerApplies('the visit moved');
+      if (!appointmentReminderStillApplies({ kind, on: p.on as CalendarDate }, visit, this.clock.now(), timing.workingHours.days, timing.appointments)) {
+        throw new EffectNoLongerApplies('the visit moved, or the organisation chose other reminder days');
+      }
       await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);
 
       let dueOn: string | null = visit.on;

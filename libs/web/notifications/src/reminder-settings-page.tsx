@@ -22,7 +22,15 @@ function parseDays(text: string): number[] | null {
 
 type Form = Omit<ReminderSettings, 'id' | 'daysAfterSent' | 'workingDays'> & { days: string; workingDays: string[] };
 
-/** Org admins: when record requests are chased, working hours, time zone and the digest hour. */
+/** The appointment distances: [field, min, max] (the server checks the same ranges, APPOINTMENT_REMINDER_LIMITS). */
+const APPOINTMENT_FIELDS = [
+  ['appointmentSoonDays', 0, 21],
+  ['verifyCoverageWorkingDays', 1, 20],
+  ['recordOpinionDays', 1, 14],
+  ['bookFollowUpDays', 2, 60],
+] as const;
+
+/** Org admins: when record requests are chased and appointments remembered, working hours, time zone and the digest hour. */
 export function ReminderSettingsPage() {
   const { t } = useTranslation();
   const [result, reexecute] = useQuery({ query: ReminderSettingsQuery, variables: {} });
@@ -112,6 +120,34 @@ export function ReminderSettingsPage() {
               </Group>
               <Text size="sm" c="gray.8">
                 {t('notifications.reminderSettings.alwaysNote')}
+              </Text>
+            </Stack>
+          </Paper>
+
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="appointment-reminders-heading">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="appointment-reminders-heading">
+                {t('notifications.reminderSettings.appointmentsHeading')}
+              </Title>
+              <Text size="sm">{t('notifications.reminderSettings.appointmentsIntro')}</Text>
+              <Group grow align="flex-start" gap="sm" wrap="wrap">
+                {APPOINTMENT_FIELDS.map(([key, min, max]) => (
+                  <NumberInput
+                    key={key}
+                    label={t(`notifications.reminderSettings.${key}`)}
+                    description={t(`notifications.reminderSettings.${key}Help`)}
+                    value={form[key]}
+                    onChange={(v) => set(key, typeof v === 'number' ? v : Number(v) || 0)}
+                    min={min}
+                    max={max}
+                    allowDecimal={false}
+                    error={server[key]}
+                    miw={220}
+                  />
+                ))}
+              </Group>
+              <Text size="sm" c="gray.8">
+                {t('notifications.reminderSettings.appointmentsNote')}
               </Text>
             </Stack>
           </Paper>

@@ -11,9 +11,9 @@ const BATCH = 200;
 const RECENT_DAYS = 12;
 
 /**
- * After an admin changes the working hours or days (like OrganizationReminderRescheduler for
- * record requests): every visit still to come, or only just past, of an open case gets its
- * pending reminders cancelled and planned again on the new working days, a batch per
+ * After an admin changes the working hours or days, or the appointment reminder distances
+ * (like OrganizationReminderRescheduler for record requests): every visit still to come, or only just past, of an open case gets its
+ * pending reminders cancelled and planned again under the new days, a batch per
  * transaction. Deterministic ids make a retry plan the same jobs.
  */
 @Injectable()

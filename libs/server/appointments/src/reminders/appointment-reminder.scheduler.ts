@@ -42,7 +42,7 @@ export class AppointmentReminderScheduler {
     const now = this.clock.now();
     const on = visitDateOf(a, t.workingHours.timeZone);
     const today = todayInZone(now, t.workingHours.timeZone);
-    const dated = appointmentReminders(on, today, t.workingHours.days)
+    const dated = appointmentReminders(on, today, t.workingHours.days, t.appointments)
       .map((r) => this.entry(a, r.kind, r.on, reminderFireAt(r.on, now, t.workingHours)))
       .filter((e) => !(BEFORE_VISIT_KINDS.has(e.payload.kind as AppointmentReminderKind) && e.runAt! >= a.startsAt));
     const coverage = a.startsAt > now ? [this.entry(a, AppointmentReminderKind.PRE_AUTH_EXPIRES, on, now)] : [];

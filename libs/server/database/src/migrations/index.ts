@@ -14,6 +14,7 @@ import { CaseActivity1795360000000 } from './1795360000000-CaseActivity';
 import { CaseNotes1795365000000 } from './1795365000000-CaseNotes';
 import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCancelled';
 import { OutboxPendingQueue1795380000000 } from './1795380000000-OutboxPendingQueue';
+import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   CaseNotes1795365000000,
   AppointmentCancelled1795370000000,
   OutboxPendingQueue1795380000000,
+  AppointmentReminderSettings1795417263914,
 ];

@@ -16,6 +16,7 @@ import { FailedJobModel, JobsHealthModel } from './jobs-health.model';
 const OWNER_TABLES: ReadonlyArray<[key: string, table: string]> = [
   ['organizationId', 'organization'],
   ['requestId', 'record_request'],
+  ['appointmentId', 'appointment'],
   ['invitationId', 'invitation'],
   ['notificationId', 'notification'],
   ['caseId', 'patient_case'],

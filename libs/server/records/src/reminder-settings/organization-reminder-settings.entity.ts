@@ -2,9 +2,10 @@ import { Organization } from '@second-look/server-identity';
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * An organisation's choice of when record requests are chased and when e-mail digests go
- * out. No row means the defaults (DEFAULT_RECORD_REMINDER_SETTINGS, DEFAULT_WORKING_HOURS,
- * DEFAULT_DIGEST_HOUR). The time zone is the organisation's own (organization.time_zone).
+ * An organisation's choice of when record requests are chased, when appointments are
+ * remembered and when e-mail digests go out. No row means the defaults
+ * (DEFAULT_RECORD_REMINDER_SETTINGS, DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+ * DEFAULT_WORKING_HOURS, DEFAULT_DIGEST_HOUR). The time zone is the organisation's own (organization.time_zone).
  */
 @Entity('organization_reminder_settings')
 export class OrganizationReminderSettings {
@@ -35,6 +36,22 @@ export class OrganizationReminderSettings {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   @Column({ type: 'smallint', array: true })
   workingDays: number[];
+
+  /** Calendar days before a visit for the "coming up" reminder (0 = none). */
+  @Column({ type: 'smallint', default: 3 })
+  appointmentSoonDays: number;
+
+  /** Working days before a visit for staff to verify coverage. */
+  @Column({ type: 'smallint', default: 5 })
+  appointmentVerifyWorkingDays: number;
+
+  /** Calendar days after a visit for the nudge to write the opinion down. */
+  @Column({ type: 'smallint', default: 1 })
+  appointmentRecordOpinionDays: number;
+
+  /** Calendar days after a visit for the nudge to book the follow-up. */
+  @Column({ type: 'smallint', default: 7 })
+  appointmentFollowUpDays: number;
 
   /** Local hour (0–23) the daily e-mail digest goes out. */
   @Column({ type: 'smallint' })

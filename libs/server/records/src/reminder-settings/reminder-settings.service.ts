@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
+  AppointmentReminderSettings,
+  DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
   DEFAULT_DIGEST_HOUR,
   DEFAULT_RECORD_REMINDER_SETTINGS,
   DEFAULT_WORKING_HOURS,
@@ -11,6 +13,7 @@ import {
   IsoWeekday,
   parseTimeOfDay,
   RecordReminderSettings,
+  validateAppointmentReminderSettings,
   validateRecordReminderSettings,
   validateWorkingHours,
   WorkingHours,
@@ -27,6 +30,7 @@ import { ReminderSettingsModel, UpdateReminderSettingsInput } from './reminder-s
 /** Everything that decides when an organisation's reminders and digests go out. */
 export interface OrganizationTiming {
   reminders: RecordReminderSettings;
+  appointments: AppointmentReminderSettings;
   workingHours: WorkingHours;
   digestHour: number;
 }
@@ -34,9 +38,22 @@ export interface OrganizationTiming {
 /** Reads an organisation's timing with the defaults filled in (any caller: the scheduler, the worker). */
 export async function organizationTiming(m: EntityManager, organizationId: string): Promise<OrganizationTiming> {
   const [org, row] = await Promise.all([m.findOneByOrFail(Organization, { id: organizationId }), m.findOneBy(OrganizationReminderSettings, { organizationId })]);
-  if (!row) return { reminders: DEFAULT_RECORD_REMINDER_SETTINGS, workingHours: { ...DEFAULT_WORKING_HOURS, timeZone: org.timeZone }, digestHour: DEFAULT_DIGEST_HOUR };
+  if (!row) {
+    return {
+      reminders: DEFAULT_RECORD_REMINDER_SETTINGS,
+      appointments: DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
+      workingHours: { ...DEFAULT_WORKING_HOURS, timeZone: org.timeZone },
+      digestHour: DEFAULT_DIGEST_HOUR,
+    };
+  }
   return {
     reminders: { daysAfterSent: row.daysAfterSent, targetSoonDays: row.targetSoonDays, legalSoonDays: row.legalSoonDays },
+    appointments: {
+      soonDays: row.appointmentSoonDays,
+      verifyWorkingDays: row.appointmentVerifyWorkingDays,
+      recordOpinionDays: row.appointmentRecordOpinionDays,
+      followUpDays: row.appointmentFollowUpDays,
+    },
     workingHours: { start: row.workStart, end: row.workEnd, days: row.workingDays as IsoWeekday[], timeZone: org.timeZone },
     digestHour: row.digestHour,
   };
@@ -58,11 +75,19 @@ export class ReminderSettingsService {
   /**
    * An admin's new settings, checked whole before anything is written; then, in one
    * transaction, the settings, the zone, an audit row, and an outbox job that has the worker
-   * plan every open request's reminders again under the new days and hours (a job already
-   * due under the old ones finds it no longer applies and does nothing).
+   * plan every open request's and upcoming appointment's reminders again under the new days
+   * and hours (a job already due under the old ones finds it no longer applies and does
+   * nothing). Appointment distances left out of the input stay as they are.
    */
   async update(actor: Actor, input: UpdateReminderSettingsInput): Promise<ReminderSettingsModel> {
     const reminders = validateRecordReminderSettings({ daysAfterSent: input.daysAfterSent, targetSoonDays: input.targetSoonDays, legalSoonDays: input.legalSoonDays });
+    const current = (await organizationTiming(this.dataSource.manager, actor.organizationId)).appointments;
+    const appointments = validateAppointmentReminderSettings({
+      soonDays: input.appointmentSoonDays ?? current.soonDays,
+      verifyWorkingDays: input.verifyCoverageWorkingDays ?? current.verifyWorkingDays,
+      recordOpinionDays: input.recordOpinionDays ?? current.recordOpinionDays,
+      followUpDays: input.bookFollowUpDays ?? current.followUpDays,
+    });
     const workingHours = validateWorkingHours({
       start: parseTimeOfDay(input.workStart, 'workStart'),
       end: input.workEnd === '24:00' ? 24 * 60 : parseTimeOfDay(input.workEnd, 'workEnd'),
@@ -72,7 +97,7 @@ export class ReminderSettingsService {
     if (!Number.isInteger(input.digestHour) || input.digestHour < 0 || input.digestHour > 23) {
       throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The digest hour must be a whole hour from 0 to 23', { field: 'digestHour', value: input.digestHour });
     }
-    const timing: OrganizationTiming = { reminders, workingHours, digestHour: input.digestHour };
+    const timing: OrganizationTiming = { reminders, appointments, workingHours, digestHour: input.digestHour };
     await this.dataSource.transaction(async (m) => {
       await m.upsert(
         OrganizationReminderSettings,
@@ -85,6 +110,10 @@ export class ReminderSettingsService {
           workEnd: workingHours.end,
           workingDays: [...workingHours.days],
           digestHour: timing.digestHour,
+          appointmentSoonDays: appointments.soonDays,
+          appointmentVerifyWorkingDays: appointments.verifyWorkingDays,
+          appointmentRecordOpinionDays: appointments.recordOpinionDays,
+          appointmentFollowUpDays: appointments.followUpDays,
           updatedById: actor.userId,
         },
         ['organizationId'],
@@ -110,5 +139,9 @@ function toModel(organizationId: string, t: OrganizationTiming): ReminderSetting
     workingDays: [...t.workingHours.days],
     timeZone: t.workingHours.timeZone,
     digestHour: t.digestHour,
+    appointmentSoonDays: t.appointments.soonDays,
+    verifyCoverageWorkingDays: t.appointments.verifyWorkingDays,
+    recordOpinionDays: t.appointments.recordOpinionDays,
+    bookFollowUpDays: t.appointments.followUpDays,
   };
 }
