@@ -21,6 +21,7 @@ test('a patient cannot open another patient’s case by URL', { tag: '@phone' },
 });
 
 test('an internal note in the demo data never shows on the patient’s or caregiver’s screen', { tag: '@phone' }, async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000); // three people sign in (argon2) and load the case on a shared machine
   await signIn(page, 'patient@harbor.example');
   await page.goto(`/cases/${MARIA}`);
   await expect(page.getByText(/Should I call the pathology lab myself/)).toBeVisible();
