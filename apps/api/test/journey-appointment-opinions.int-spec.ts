@@ -189,7 +189,14 @@ describe('journey: appointment, questions, opinions compared, decision and close
     const close = (c: GqlClient) => c.gql(`mutation { closeCaseWithOutcome(input: { caseId: "${MARIA}", outcome: CHANGED_TREATMENT }) { id stage } }`);
     expect((await close(advocate)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { problems: ['NOT_CLOSING_THE_LOOP', 'NO_FOLLOW_UP', 'RECORDS_NOT_RELEASED'] } });
     await move('CLOSE_THE_LOOP');
-    expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 99, f: isoDay(7) })).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    // A stale save is refused with every field of the decision form, so it can show the whole saved decision.
+    expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 99, f: isoDay(7) })).errors?.[0].extensions).toMatchObject({
+      code: 'STALE_VERSION',
+      details: {
+        currentVersion: 1,
+        current: { decision: 'Lumpectomy with radiation at Lakeshore', reasons: 'Two of three doctors agree', chosenOpinionId: null, followUpOn: null, followUpOutcome: '', careMoves: true, newProviderName: 'Lakeshore University Medical Center', recordsRelease: 'TO_SEND' },
+      },
+    });
     expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 1, f: isoDay(7) })).errors).toBeUndefined();
     expect((await opinions(patient)).closingProblems).toEqual([]);
     expect((await close(patient)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
