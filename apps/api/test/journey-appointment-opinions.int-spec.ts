@@ -112,6 +112,12 @@ describe('journey: appointment, questions, opinions compared, decision and close
     expect(answered.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // Changing an answer without its version is a stale save.
     expect((await advocate.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "x" }) { id } }`)).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    // The advocate clears it; the patient's edit of the answer she saw is refused with "no answer" as theirs, and kept once she confirms (no answer: no version).
+    await advocate.ok(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "", expectedVersion: 1 }) { id } }`);
+    const overCleared = await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "About two weeks, she said.", expectedVersion: 1 }) { id } }`);
+    expect(overCleared.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 0, current: { answer: '' } } });
+    const kept = await patient.ok<{ recordAppointmentAnswer: Appointment }>(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks.", expectedVersion: null }) { id answers { questionId answer version } } }`);
+    expect(kept.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // A question of another case is not found.
     expect((await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${randomUUID()}", answer: "x" }) { id } }`)).errors?.[0]).toMatchObject({ message: 'Question not found' });
 

@@ -28,7 +28,8 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
   const form = useVersionedDraft({
     live: { answer: answer?.answer ?? '' },
     liveVersion: answer?.version ?? null,
-    send: (d, expectedVersion) => save({ appointmentId: appointment.id, questionId: q.id, answer: d.answer, expectedVersion }),
+    // Version 0 is the API's "no answer now" (someone cleared it): saved as a new answer.
+    send: (d, expectedVersion) => save({ appointmentId: appointment.id, questionId: q.id, answer: d.answer, expectedVersion: expectedVersion || null }),
     savedVersion: (data) => data.recordAppointmentAnswer.answers.find((a) => a.questionId === q.id)?.version ?? null,
   });
   const text = form.draft.answer;
