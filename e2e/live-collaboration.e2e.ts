@@ -212,3 +212,31 @@ test('a stale text save shows the other person\u2019s words, and taking theirs k
   await expect(summary(page).getByText(his)).toBeVisible({ timeout: 15_000 });
   await sam.context().close();
 });
+
+test('what the patient typed offline outlives closing the page, and is saved when she opens the case again', async ({ browser, baseURL }) => {
+  test.slow();
+  const run = Date.now().toString(36);
+  const maria = await newPerson(browser, baseURL, true);
+  await signIn(maria, 'patient@harbor.example');
+  await openCase(maria);
+
+  // Offline, she types and then closes the page (or the phone drops the tab) before it syncs.
+  await maria.context().setOffline(true);
+  const kept = ` Kept on the phone (${run}).`;
+  const box = sharedBox(maria);
+  await box.click();
+  await box.press('Control+End');
+  await box.pressSequentially(kept, { delay: 20 });
+  await expect(notes(maria).getByTestId('note-status').first()).toHaveText(/offline.*will sync/i, { timeout: 10_000 });
+  const context = maria.context();
+  await maria.close({ runBeforeUnload: false });
+
+  // Back online, a new page of the case: her words come back from the device and reach the server.
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await openCase(again);
+  await expect(sharedBox(again)).toHaveValue(new RegExp(`Kept on the phone \\(${run}\\)\\.`));
+  const saved = await gql<{ caseNote: { text: string } }>(again, `query($c: ID!) { caseNote(caseId: $c, kind: SHARED) { text } }`, { c: MARIA });
+  expect(saved.caseNote.text).toContain(kept.trim());
+  await context.close();
+});

@@ -1,9 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createApi } from '../src/bootstrap';
 import { DEMO } from '../src/seed/demo-seed';
-import { GqlClient, startTestStack, TestStack } from './support/test-stack';
+import { GqlClient, startReplica, startTestStack, TestStack } from './support/test-stack';
 
 const NOTE = `caseId kind text update stateVector version updatedAt`;
 const GET = `query($caseId: ID!, $kind: CaseNoteKind!, $sv: String) { caseNote(caseId: $caseId, kind: $kind, stateVector: $sv) { ${NOTE} } }`;
@@ -364,9 +363,8 @@ describe('case notes (shared and staff-only, typed in together)', () => {
   });
 
   it('delivers note edits both ways between two API processes behind one address', async () => {
-    const second = await createApi(stack.config, { logger: false });
-    await second.listen(0, '127.0.0.1');
-    const urlB = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+    const second = await startReplica(stack);
+    const urlB = second.url;
     // The same people, their requests now going to the second process (same sessions, same database and Redis).
     const advocateB = new GqlClient(urlB);
     advocateB.cookie = advocate.cookie;

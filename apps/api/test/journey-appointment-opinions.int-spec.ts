@@ -112,6 +112,12 @@ describe('journey: appointment, questions, opinions compared, decision and close
     expect(answered.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // Changing an answer without its version is a stale save.
     expect((await advocate.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "x" }) { id } }`)).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    // The advocate clears it; the patient's edit of the answer she saw is refused with "no answer" as theirs, and kept once she confirms (no answer: no version).
+    await advocate.ok(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "", expectedVersion: 1 }) { id } }`);
+    const overCleared = await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "About two weeks, she said.", expectedVersion: 1 }) { id } }`);
+    expect(overCleared.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 0, current: { answer: '' } } });
+    const kept = await patient.ok<{ recordAppointmentAnswer: Appointment }>(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks.", expectedVersion: null }) { id answers { questionId answer version } } }`);
+    expect(kept.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // A question of another case is not found.
     expect((await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${randomUUID()}", answer: "x" }) { id } }`)).errors?.[0]).toMatchObject({ message: 'Question not found' });
 
@@ -189,7 +195,14 @@ describe('journey: appointment, questions, opinions compared, decision and close
     const close = (c: GqlClient) => c.gql(`mutation { closeCaseWithOutcome(input: { caseId: "${MARIA}", outcome: CHANGED_TREATMENT }) { id stage } }`);
     expect((await close(advocate)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { problems: ['NOT_CLOSING_THE_LOOP', 'NO_FOLLOW_UP', 'RECORDS_NOT_RELEASED'] } });
     await move('CLOSE_THE_LOOP');
-    expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 99, f: isoDay(7) })).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    // A stale save is refused with every field of the decision form, so it can show the whole saved decision.
+    expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 99, f: isoDay(7) })).errors?.[0].extensions).toMatchObject({
+      code: 'STALE_VERSION',
+      details: {
+        currentVersion: 1,
+        current: { decision: 'Lumpectomy with radiation at Lakeshore', reasons: 'Two of three doctors agree', chosenOpinionId: null, followUpOn: null, followUpOutcome: '', careMoves: true, newProviderName: 'Lakeshore University Medical Center', recordsRelease: 'TO_SEND' },
+      },
+    });
     expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 1, f: isoDay(7) })).errors).toBeUndefined();
     expect((await opinions(patient)).closingProblems).toEqual([]);
     expect((await close(patient)).errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -160,6 +160,12 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(otherPat.errors?.[0]).toMatchObject({ message: 'Provider candidate not found', extensions: { code: 'NOT_FOUND' } });
       const stale = await advocate.gql(`mutation($id: ID!) { updateProviderCandidate(input: { id: $id, expectedVersion: 999, notes: "x" }) { id } }`, { id: list[0].id });
       expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
+      // The refusal carries the saved values for the form to show beside the editor's; staff notes only to staff.
+      expect(stale.errors?.[0].extensions?.['details']).toMatchObject({ currentVersion: list[0].version, current: { name: list[0].name, specialty: list[0].specialty, staffNotes: expect.any(String) } });
+      const patientStale = await patient.gql(`mutation($id: ID!) { updateProviderCandidate(input: { id: $id, expectedVersion: 999, notes: "x" }) { id } }`, { id: list[0].id });
+      const patientCurrent = (patientStale.errors?.[0].extensions?.['details'] as { current: Record<string, unknown> }).current;
+      expect(patientCurrent).toMatchObject({ name: list[0].name });
+      expect(patientCurrent).not.toHaveProperty('staffNotes');
       const after = (await advocate.ok<CaseCandidates>(CANDIDATES, { id: MARIA })).case.providerCandidates;
       expect(after).toEqual(list);
     });

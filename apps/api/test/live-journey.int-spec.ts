@@ -1,9 +1,7 @@
-import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createApi } from '../src/bootstrap';
-import { DEMO, DEMO_PASSWORD } from '../src/seed/demo-seed';
+import { DEMO } from '../src/seed/demo-seed';
 import { LiveClient, LiveMessage, LiveSubscription } from './support/live-client';
-import { GqlClient, SIGN_IN, startTestStack, TestStack } from './support/test-stack';
+import { ApiReplica, GqlClient, signInAt, startReplica, startTestStack, TestStack } from './support/test-stack';
 
 /**
  * The second-opinion journey, live: what the patient does on one API process reaches the
@@ -39,16 +37,11 @@ const inDays = (n: number): string => new Date(Date.now() + n * 86400000).toISOS
 
 describe('the journey, live across two API processes', () => {
   let stack: TestStack;
-  let second: INestApplication;
+  let second: ApiReplica;
   let urlA: string;
   let urlB: string;
   const open: LiveClient[] = [];
 
-  const signInAt = async (url: string, email: string): Promise<GqlClient> => {
-    const c = new GqlClient(url);
-    await c.ok(SIGN_IN, { email, password: DEMO_PASSWORD });
-    return c;
-  };
   const listen = async (url: string, http: GqlClient): Promise<LiveSubscription<Ev>> => {
     const c = new LiveClient(url, http.cookie);
     open.push(c);
@@ -59,10 +52,9 @@ describe('the journey, live across two API processes', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('live_journey');
+    second = await startReplica(stack);
     urlA = stack.url;
-    second = await createApi(stack.config, { logger: false });
-    await second.listen(0, '127.0.0.1');
-    urlB = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+    urlB = second.url;
   });
   afterAll(async () => {
     for (const c of open) await c.close().catch(() => undefined);

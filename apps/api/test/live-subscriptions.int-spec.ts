@@ -1,10 +1,8 @@
-import { INestApplication } from '@nestjs/common';
 import { RedisPubSub } from '@second-look/server-collaboration';
 import { randomUUID } from 'node:crypto';
-import { createApi } from '../src/bootstrap';
-import { DEMO, DEMO_PASSWORD } from '../src/seed/demo-seed';
+import { DEMO } from '../src/seed/demo-seed';
 import { LiveClient, LiveMessage, LiveSubscription } from './support/live-client';
-import { GqlClient, SIGN_IN, startTestStack, TestStack } from './support/test-stack';
+import { ApiReplica, GqlClient, signInAt, startReplica, startTestStack, TestStack } from './support/test-stack';
 
 /**
  * Two real API processes (two Nest apps on their own ports, their own Redis connections) on
@@ -26,16 +24,11 @@ const kind = (k: string) => (m: LiveMessage<Ev>) => m.data?.caseEvents.kind === 
 
 describe('live subscriptions across two API processes', () => {
   let stack: TestStack;
-  let second: INestApplication;
+  let second: ApiReplica;
   let urlA: string;
   let urlB: string;
   const open: LiveClient[] = [];
 
-  const signInAt = async (url: string, email: string): Promise<GqlClient> => {
-    const c = new GqlClient(url);
-    await c.ok(SIGN_IN, { email, password: DEMO_PASSWORD });
-    return c;
-  };
   const live = (url: string, http: GqlClient | null): LiveClient => {
     const c = new LiveClient(url, http?.cookie ?? null);
     open.push(c);
@@ -45,10 +38,9 @@ describe('live subscriptions across two API processes', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('live');
+    second = await startReplica(stack);
     urlA = stack.url;
-    second = await createApi(stack.config, { logger: false });
-    await second.listen(0, '127.0.0.1');
-    urlB = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+    urlB = second.url;
   });
   afterAll(async () => {
     for (const c of open) await c.close().catch(() => undefined);
@@ -259,7 +251,7 @@ describe('live subscriptions across two API processes', () => {
 
   it('ends a subscription and frees its Redis listener when the client stops', async () => {
     const advocate = await signInAt(urlB, 'advocate@harbor.example');
-    const pubsub = second.get(RedisPubSub);
+    const pubsub = second.app.get(RedisPubSub);
     const before = pubsub.listenerCount();
     const c = live(urlB, advocate);
     const s = c.subscribe<Ev>(EVENTS, { id: MARIA });

@@ -52,6 +52,38 @@ export class GqlClient {
 
 export const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id role } }`;
 
+/** A client signed in as `email` on the API process at `url`. */
+export async function signInAt(url: string, email: string, password = DEMO_PASSWORD): Promise<GqlClient> {
+  const c = new GqlClient(url);
+  await c.ok(SIGN_IN, { email, password });
+  return c;
+}
+
+/** Starts the app on a free loopback port and answers its address. */
+async function listenOnFreePort(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+}
+
+/** A second API process of a test stack. */
+export interface ApiReplica {
+  url: string;
+  app: INestApplication;
+  signIn(email: string, password?: string): Promise<GqlClient>;
+  close(): Promise<void>;
+}
+
+/**
+ * Another real API process (its own Nest app, port and Redis connections) on the stack's
+ * database and Redis prefix, as a second replica behind a load balancer would be. Close it
+ * before the stack.
+ */
+export async function startReplica(stack: Pick<TestStack, 'config'>): Promise<ApiReplica> {
+  const app = await createApi(stack.config, { logger: false });
+  const url = await listenOnFreePort(app);
+  return { url, app, signIn: (email, password) => signInAt(url, email, password), close: () => app.close() };
+}
+
 export interface TestStack {
   url: string;
   config: AppConfig;
@@ -83,9 +115,7 @@ export async function startTestStack(label: string, opts: { worker?: boolean; ma
     ...opts.env,
   });
   const app = await createApi(config, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = await listenOnFreePort(app);
   const ds = app.get(DataSource);
   await seedDemo(ds);
   const worker = opts.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : null;
@@ -97,11 +127,7 @@ export async function startTestStack(label: string, opts: { worker?: boolean; ma
     worker,
     mail,
     client: () => new GqlClient(url),
-    async signIn(email, password = DEMO_PASSWORD) {
-      const c = new GqlClient(url);
-      await c.ok(SIGN_IN, { email, password });
-      return c;
-    },
+    signIn: (email, password) => signInAt(url, email, password),
     async close() {
       await worker?.close();
       await app.close();

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { formatWhen } from './dates';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
@@ -22,14 +22,22 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
   const { q, appointment } = props;
   const answer = appointment.answers.find((a) => a.questionId === q.id) ?? null;
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(answer?.answer ?? '');
   const [result, save] = useMutation(RecordAppointmentAnswerMutation);
+  // Saved against the answer's version when the form opened: someone else's answer arriving
+  // live meanwhile shows as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: { answer: answer?.answer ?? '' },
+    liveVersion: answer?.version ?? null,
+    // Version 0 is the API's "no answer now" (someone cleared it): saved as a new answer.
+    send: (d, expectedVersion) => save({ appointmentId: appointment.id, questionId: q.id, answer: d.answer, expectedVersion: expectedVersion || null }),
+    savedVersion: (data) => data.recordAppointmentAnswer.answers.find((a) => a.questionId === q.id)?.version ?? null,
+  });
+  const text = form.draft.answer;
   const question = questionText(t, q);
   const short = question.length > 60 ? `${question.slice(0, 57)}…` : question;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await save({ appointmentId: appointment.id, questionId: q.id, answer: text, expectedVersion: answer?.version ?? null });
-    if (res.data) setEditing(false);
+    if (await form.save()) setEditing(false);
   };
   return (
     <Box component="li" p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -40,8 +48,21 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
         {editing ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
-              <Textarea label={t('appointments.answers.field', { question: short })} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={10000} data-autofocus />
-              <ErrorAlert error={result.error} />
+              <Textarea label={t('appointments.answers.field', { question: short })} value={text} onChange={(e) => form.set('answer', e.currentTarget.value)} autosize minRows={2} maxLength={10000} data-autofocus />
+              {form.conflict && form.theirs ? (
+                <ConflictNotice
+                  fields={[{ label: t('appointments.answers.field', { question: short }), mine: text.trim(), theirs: form.theirs.answer }]}
+                  onKeepMine={async () => {
+                    if (await form.keepMine()) setEditing(false);
+                  }}
+                  onTakeTheirs={() => {
+                    form.takeTheirs();
+                    setEditing(false);
+                  }}
+                  busy={result.fetching}
+                />
+              ) : null}
+              {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
               <Group gap="xs">
                 <Button type="submit" size="sm" loading={result.fetching}>
                   {t('appointments.answers.save')}
@@ -63,7 +84,7 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
                   size="sm"
                   variant="default"
                   onClick={() => {
-                    setText(answer?.answer ?? '');
+                    form.reset();
                     setEditing(true);
                   }}
                   aria-label={t('appointments.answers.writeLabel', { question: short })}
@@ -81,15 +102,25 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
 
 function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [feelings, setFeelings] = useState<string[]>(appointment.feelings);
-  const [worries, setWorries] = useState(appointment.worries);
   const [saved, setSaved] = useState(false);
   const [result, save] = useMutation(RecordVisitFeelingsMutation);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // Always open: saved against the version the form's values came from, so feelings someone
+  // else saved meanwhile show as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: { feelings: appointment.feelings as string[], worries: appointment.worries },
+    liveVersion: appointment.version,
+    send: (d, expectedVersion) => save({ appointmentId: appointment.id, expectedVersion: expectedVersion ?? 0, feelings: d.feelings as VisitFeeling[], worries: d.worries }),
+    savedVersion: (data) => data.recordVisitFeelings.version,
+  });
+  const { feelings, worries } = form.draft;
+  const feelingWords = (v: string[]) => v.map((f) => t(`appointments.feelings.feeling.${f}`)).join(' · ');
+  const run = async (saving: Promise<unknown>) => {
     setSaved(false);
-    const res = await save({ appointmentId: appointment.id, expectedVersion: appointment.version, feelings: feelings as VisitFeeling[], worries });
-    if (res.data) setSaved(true);
+    if (await saving) setSaved(true);
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(form.save());
   };
   const summary = appointment.feelingSummary;
   return (
@@ -112,7 +143,7 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
               <Text component="legend" size="sm" fw={500} mb={6}>
                 {t('appointments.feelings.legend')}
               </Text>
-              <Chip.Group multiple value={feelings} onChange={setFeelings}>
+              <Chip.Group multiple value={feelings} onChange={(v) => form.set('feelings', v)}>
                 <Group gap="xs">
                   {Object.values(VisitFeeling).map((f) => (
                     <Chip key={f} value={f} size="md">
@@ -122,8 +153,19 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
                 </Group>
               </Chip.Group>
             </Box>
-            <Textarea label={t('appointments.feelings.worries')} description={t('appointments.feelings.worriesHelp')} value={worries} onChange={(e) => setWorries(e.currentTarget.value)} autosize minRows={2} maxLength={10000} />
-            <ErrorAlert error={result.error} />
+            <Textarea label={t('appointments.feelings.worries')} description={t('appointments.feelings.worriesHelp')} value={worries} onChange={(e) => form.set('worries', e.currentTarget.value)} autosize minRows={2} maxLength={10000} />
+            {form.conflict && form.theirs ? (
+              <ConflictNotice
+                fields={[
+                  { label: t('appointments.feelings.legend'), mine: feelingWords(feelings), theirs: feelingWords(form.theirs.feelings) },
+                  { label: t('appointments.feelings.worries'), mine: worries.trim(), theirs: form.theirs.worries },
+                ]}
+                onKeepMine={() => void run(form.keepMine())}
+                onTakeTheirs={form.takeTheirs}
+                busy={result.fetching}
+              />
+            ) : null}
+            {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
             <Group>
               <Button type="submit" loading={result.fetching}>
                 {t('appointments.feelings.save')}

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import { MoveAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
 import { isDay, isTime, todayIn } from './dates';
 
@@ -20,31 +20,40 @@ function wallClock(iso: string, timeZone: string): { date: string; time: string 
 export function MoveAppointment({ appointment, timeZone }: { appointment: Appointment; timeZone: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('');
   const [touched, setTouched] = useState(false);
   const [saved, setSaved] = useState(false);
   const [result, move] = useMutation(MoveAppointmentMutation);
+  // Saved against the version the form opened with (live updates refresh `appointment` under
+  // it): a move someone else saved meanwhile shows as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: wallClock(appointment.startsAt, timeZone),
+    liveVersion: appointment.version,
+    send: (d, expectedVersion) => move({ id: appointment.id, expectedVersion: expectedVersion ?? 0, date: d.date, time: d.time }),
+    savedVersion: (data) => data.updateAppointment.version,
+    theirs: (current, live) => (typeof current['startsAt'] === 'string' ? { theirs: wallClock(current['startsAt'], timeZone), complete: true } : { theirs: live, complete: false }),
+  });
+  const { date, time } = form.draft;
   const details = (result.error?.graphQLErrors[0]?.extensions?.['details'] ?? {}) as { field?: string };
   const serverField = errorCode(result.error) === 'VALIDATION_FAILED' ? details.field : undefined;
+  const when = (v: { date: string; time: string }) => `${v.date} ${v.time}`;
 
   const start = () => {
-    const now = wallClock(appointment.startsAt, timeZone);
-    setDate(now.date);
-    setTime(now.time);
+    form.reset();
     setTouched(false);
     setSaved(false);
     setOpen(true);
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!isDay(date) || !isTime(time)) return;
-    const res = await move({ id: appointment.id, expectedVersion: appointment.version, date, time });
-    if (res.data) {
+  const done = async (saving: Promise<unknown>) => {
+    if (await saving) {
       setOpen(false);
       setSaved(true);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!isDay(date) || !isTime(time)) return;
+    void done(form.save());
   };
 
   if (!open) {
@@ -68,10 +77,21 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
       <Stack gap="xs">
         <Text size="sm">{t('appointments.move.intro')}</Text>
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput type="date" label={t('appointments.book.date')} value={date} min={todayIn(timeZone)} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? result.error?.graphQLErrors[0]?.message : undefined} />
-          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => setTime(e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? result.error?.graphQLErrors[0]?.message : undefined} />
+          <TextInput type="date" label={t('appointments.book.date')} value={date} min={todayIn(timeZone)} onChange={(e) => form.set('date', e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? result.error?.graphQLErrors[0]?.message : undefined} />
+          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => form.set('time', e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? result.error?.graphQLErrors[0]?.message : undefined} />
         </Group>
-        {serverField ? null : <ErrorAlert error={result.error} />}
+        {form.conflict && form.theirs ? (
+          <ConflictNotice
+            fields={[{ label: t('appointments.move.formLabel'), mine: when(form.draft), theirs: when(form.theirs) }]}
+            onKeepMine={() => void done(form.keepMine())}
+            onTakeTheirs={() => {
+              form.takeTheirs();
+              setOpen(false);
+            }}
+            busy={result.fetching}
+          />
+        ) : null}
+        {serverField || errorCode(result.error) === 'STALE_VERSION' ? null : <ErrorAlert error={result.error} />}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>
             {t('appointments.move.save')}

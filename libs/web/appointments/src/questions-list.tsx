@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { QuestionMove } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, staleConflict } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import {
   AddCaseQuestionMutation,
   AddStarterQuestionsMutation,
@@ -16,33 +16,37 @@ import { questionText } from './labels';
 
 function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(questionText(t, q));
   const [touched, setTouched] = useState(false);
-  // The version this form opened with: live updates refresh `q` while the person types, and a
-  // save must still be refused when someone else reworded it meanwhile.
-  const [version] = useState(q.version);
   const [result, update] = useMutation(UpdateCaseQuestionMutation);
-  // Someone else reworded it since this form opened: show both and let the person choose.
-  const conflict = staleConflict(result.error);
-  const send = async (expectedVersion: number) => {
+  // Saved against the version this form opened with, not the one live updates bring into `q`
+  // meanwhile: a rewording by someone else shows as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: { text: questionText(t, q) },
+    liveVersion: q.version,
+    send: (d, expectedVersion) => update({ id: q.id, expectedVersion: expectedVersion ?? 0, text: d.text.trim() }),
+    savedVersion: (data) => data.updateCaseQuestion.version,
+    theirs: (current, live) => ({
+      theirs: { text: typeof current['text'] === 'string' ? questionText(t, { text: current['text'], starter: (current['starter'] as CaseQuestion['starter']) ?? q.starter }) || live.text : live.text },
+      complete: typeof current['text'] === 'string',
+    }),
+  });
+  const text = form.draft.text;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
     setTouched(true);
     if (!text.trim()) return;
-    const res = await update({ id: q.id, expectedVersion, text: text.trim() });
-    if (res.data) onDone();
+    if (await form.save()) onDone();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void send(version);
-  };
-  const theirs = conflict && typeof conflict.current['text'] === 'string' && conflict.current['text'] ? (conflict.current['text'] as string) : questionText(t, q);
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        <Textarea label={t('appointments.questions.editField')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={1000} data-autofocus error={touched && !text.trim() ? t('appointments.questions.required') : undefined} />
-        {conflict ? (
+        <Textarea label={t('appointments.questions.editField')} value={text} onChange={(e) => form.set('text', e.currentTarget.value)} autosize minRows={2} maxLength={1000} data-autofocus error={touched && !text.trim() ? t('appointments.questions.required') : undefined} />
+        {form.conflict && form.theirs ? (
           <ConflictNotice
-            fields={[{ label: t('appointments.questions.editField'), mine: text.trim(), theirs }]}
-            onKeepMine={() => void send(conflict.currentVersion)}
+            fields={[{ label: t('appointments.questions.editField'), mine: text.trim(), theirs: form.theirs.text }]}
+            onKeepMine={async () => {
+              if (text.trim() && (await form.keepMine())) onDone();
+            }}
             onTakeTheirs={onDone}
             busy={result.fetching}
           />

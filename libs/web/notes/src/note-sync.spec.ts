@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { CaseNote } from '@second-look/contracts/graphql';
-import { NoteSync, NoteTransportError, type NoteTransport } from './note-sync';
+import { NoteSync, NoteTransportError, type NoteDrafts, type NoteTransport } from './note-sync';
 
 const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
@@ -139,6 +139,80 @@ describe('NoteSync', () => {
     expect(sync.text.toString()).toBe('theirs base mine more');
     expect(sync.status).toBe('saved');
     sync.close();
+  });
+
+  /** The device's storage as NoteSync sees it (localStorage in the browser). */
+  const deviceStorage = () => {
+    let kept: Uint8Array | null = null;
+    const drafts: NoteDrafts & { kept: () => Uint8Array | null } = {
+      read: () => kept,
+      write: (state) => (kept = state),
+      clear: () => (kept = null),
+      kept: () => kept,
+    };
+    return drafts;
+  };
+
+  it('keeps edits typed offline on the device across a reload, and merges them with others\u2019 when back', async () => {
+    const server = new InMemoryNoteServer();
+    server.typeElsewhere((t) => t.insert(0, 'base'));
+    const drafts = deviceStorage();
+    const before = new NoteSync(server.transport(), { debounceMs: 300, maxWaitMs: 1000, drafts });
+    await before.start();
+    expect(drafts.kept()).toBeNull();
+    server.down = true;
+    before.edit(4, 0, ' mine');
+    jest.advanceTimersByTime(300);
+    await tick();
+    expect(before.status).toBe('offline');
+    expect(drafts.kept()).not.toBeNull();
+    // The page reloads (or the tab is closed) while still offline; someone else edits meanwhile.
+    before.close();
+    server.typeElsewhere((t) => t.insert(0, 'theirs '));
+
+    const after = new NoteSync(server.transport(), { debounceMs: 300, maxWaitMs: 1000, drafts });
+    await after.start();
+    expect(after.status).toBe('offline');
+    expect(after.text.toString()).toBe('base mine'); // shown from the device while offline
+    expect(after.unsaved).toBe(true);
+
+    server.down = false;
+    after.resume();
+    await tick();
+    await tick();
+    expect(server.doc.getText('note').toString()).toBe('theirs base mine');
+    expect(after.text.toString()).toBe('theirs base mine');
+    expect(after.status).toBe('saved');
+    expect(drafts.kept()).toBeNull(); // saved: nothing left on the device
+    after.close();
+  });
+
+  it('sends edits kept on the device as soon as a later page loads the note, with nobody typing', async () => {
+    const server = new InMemoryNoteServer();
+    server.typeElsewhere((t) => t.insert(0, 'base'));
+    const drafts = deviceStorage();
+    const before = new NoteSync(server.transport(), { debounceMs: 300, maxWaitMs: 1000, drafts });
+    await before.start();
+    server.down = true;
+    before.edit(0, 0, 'kept ');
+    jest.advanceTimersByTime(300);
+    await tick();
+    before.close();
+    server.down = false;
+
+    const after = new NoteSync(server.transport(), { debounceMs: 300, maxWaitMs: 1000, drafts });
+    await after.start();
+    await tick();
+    expect(server.doc.getText('note').toString()).toBe('kept base');
+    expect(after.status).toBe('saved');
+    expect(drafts.kept()).toBeNull();
+    // Kept once, sent once: a third page has nothing to restore and changes nothing.
+    const third = new NoteSync(server.transport(), { debounceMs: 300, maxWaitMs: 1000, drafts });
+    await third.start();
+    expect(third.text.toString()).toBe('kept base');
+    expect(third.unsaved).toBe(false);
+    after.close();
+    third.close();
   });
 
   it('keeps the text and says so when the server refuses it, and tries again on the next edit', async () => {

@@ -28,6 +28,13 @@ export interface NoteTransport {
   subscribe(stateVector: string, onNote: (note: CaseNote) => void, onEnd: (error?: NoteTransportError) => void): () => void;
 }
 
+/** Where edits not yet on the server are kept so they outlive a reload (the device's storage). */
+export interface NoteDrafts {
+  read(): Uint8Array | null;
+  write(state: Uint8Array): void;
+  clear(): void;
+}
+
 export interface NoteSyncOptions {
   /** Quiet time after the last keystroke before a save batch leaves. */
   debounceMs?: number;
@@ -35,21 +42,25 @@ export interface NoteSyncOptions {
   maxWaitMs?: number;
   /** With no live channel, how often to ask for others' edits (0: never). */
   pollMs?: number;
+  /** Keeps unsaved edits across a reload (offline); without it they live in memory only. */
+  drafts?: NoteDrafts;
 }
 
-const toB64 = (u: Uint8Array): string => {
+export const toB64 = (u: Uint8Array): string => {
   let s = '';
   for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
   return btoa(s);
 };
-const fromB64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+export const fromB64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /**
  * One open note in the browser: a local Y.Doc that the text box edits, kept in step with
  * the server. Local edits are batched (debounce), sent as the diff from the last state the
  * server confirmed, and kept in the doc until a save succeeds, so typing offline (a phone in
  * a lift) loses nothing: on reconnect the whole backlog goes out as one merged update, and
- * whatever others typed meanwhile comes back in the answer and merges in.
+ * whatever others typed meanwhile comes back in the answer and merges in. With `drafts`, the
+ * unsaved doc is also kept on the device, so a reload or a closed tab while offline loses
+ * nothing either: the next start merges it back in and sends it.
  */
 export class NoteSync {
   readonly doc = new Y.Doc();
@@ -67,17 +78,22 @@ export class NoteSync {
   private stopLive: (() => void) | null = null;
   private closed = false;
   private readonly listeners = new Set<() => void>();
-  private readonly opts: Required<NoteSyncOptions>;
+  private readonly opts: Required<Omit<NoteSyncOptions, 'drafts'>>;
+  private readonly drafts: NoteDrafts | null;
 
   constructor(
     private readonly transport: NoteTransport,
     opts: NoteSyncOptions = {},
   ) {
-    this.opts = { debounceMs: 350, maxWaitMs: 1500, pollMs: 0, ...opts };
+    const { drafts, ...timing } = opts;
+    this.opts = { debounceMs: 350, maxWaitMs: 1500, pollMs: 0, ...timing };
+    this.drafts = drafts ?? null;
     this.doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
       if (!this.dirty) this.firstDirtyAt = Date.now();
       this.dirty = true;
+      // The whole doc, not only the backlog: after a reload it must merge into a fresh doc on its own.
+      this.drafts?.write(Y.encodeStateAsUpdate(this.doc));
       this.schedule();
     });
   }
@@ -94,9 +110,12 @@ export class NoteSync {
   }
 
   async start(): Promise<void> {
+    this.restore();
     try {
       this.take(await this.transport.load());
-      this.setStatus('saved');
+      // Edits restored from the device (or typed while loading) go out now.
+      if (this.dirty) void this.flush();
+      else this.setStatus('saved');
     } catch (e) {
       if (e instanceof NoteTransportError && !e.network) return this.setStatus('gone');
       this.setStatus('offline');
@@ -104,6 +123,17 @@ export class NoteSync {
       return;
     }
     this.goLive();
+  }
+
+  /** Edits kept on the device by an earlier page (reloaded or closed while offline) come back as this page's own, to be sent. */
+  private restore(): void {
+    const kept = this.drafts?.read();
+    if (!kept || this.closed) return;
+    try {
+      Y.applyUpdate(this.doc, kept, LOCAL);
+    } catch {
+      this.drafts?.clear(); // unreadable: nothing to merge
+    }
   }
 
   /** Type into the note (the text box calls this on input). */
@@ -146,6 +176,8 @@ export class NoteSync {
     try {
       const note = await this.transport.apply(toB64(update), toB64(Y.encodeStateVector(this.doc)));
       this.take(note);
+      // Everything typed here is on the server now (unless more was typed while this save was out).
+      if (!this.dirty) this.drafts?.clear();
       this.retryMs = 1000;
       this.refusal = undefined;
       this.setStatus(this.dirty ? 'saving' : 'saved');
@@ -161,6 +193,7 @@ export class NoteSync {
         this.retryLater(() => void this.flush(true));
       } else if (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN' || err.code === 'UNAUTHENTICATED') {
         this.dirty = false;
+        this.drafts?.clear();
         this.setStatus('gone');
       } else {
         // Refused (e.g. too long): kept here; the next edit tries again.

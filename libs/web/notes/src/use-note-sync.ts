@@ -2,7 +2,9 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useClient, type Client, type CombinedError } from 'urql';
 import { pipe, subscribe } from 'wonka';
 import { ApplyCaseNoteUpdateMutation, CaseNoteQuery, CaseNoteUpdatesSubscription, type CaseNote, type CaseNoteKind } from '@second-look/contracts/graphql';
-import { NoteSync, NoteTransportError, type NoteTransport } from './note-sync';
+import { useViewer } from '@second-look/web-auth';
+import { deviceDraft } from '@second-look/web-ui';
+import { fromB64, NoteSync, NoteTransportError, toB64, type NoteDrafts, type NoteTransport } from './note-sync';
 
 function transportError(error: CombinedError): NoteTransportError {
   const first = error.graphQLErrors?.[0];
@@ -37,12 +39,29 @@ export function urqlNoteTransport(client: Client, caseId: string, kind: CaseNote
   };
 }
 
+/**
+ * Unsaved edits of one note kept in this browser's storage, per person, case and note kind,
+ * so a reload or a closed tab while offline loses nothing (cleared once saved, and on sign-out).
+ */
+export function deviceNoteDrafts(userId: string, caseId: string, kind: CaseNoteKind): NoteDrafts {
+  const d = deviceDraft(`note:${userId}:${caseId}:${kind}`);
+  return {
+    read: () => {
+      const v = d.read();
+      return v ? fromB64(v) : null;
+    },
+    write: (state) => d.write(toB64(state)),
+    clear: () => d.clear(),
+  };
+}
+
 /** Opens one note for as long as the component is mounted, and re-renders on status changes. */
 export function useNoteSync(caseId: string, kind: CaseNoteKind): NoteSync | null {
   const client = useClient();
+  const userId = useViewer().id;
   const [sync, setSync] = useState<NoteSync | null>(null);
   useEffect(() => {
-    const s = new NoteSync(urqlNoteTransport(client, caseId, kind), { pollMs: 3000 });
+    const s = new NoteSync(urqlNoteTransport(client, caseId, kind), { pollMs: 3000, drafts: deviceNoteDrafts(userId, caseId, kind) });
     setSync(s);
     void s.start();
     const resume = () => s.resume();
@@ -55,7 +74,7 @@ export function useNoteSync(caseId: string, kind: CaseNoteKind): NoteSync | null
       void s.flush();
       s.close();
     };
-  }, [client, caseId, kind]);
+  }, [client, caseId, kind, userId]);
   return sync;
 }
 

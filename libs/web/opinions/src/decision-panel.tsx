@@ -3,69 +3,118 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaseOutcome, CaseStage, closingProblems, RecordsReleaseState } from '@second-look/domain';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { CloseCaseWithOutcomeMutation, MoveCaseStageMutation, RecordDecisionMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 
 const DECISION_STAGES: string[] = [CaseStage.COMPARE_AND_DECIDE, CaseStage.CLOSE_THE_LOOP];
 
+interface DecisionDraft {
+  decision: string;
+  reasons: string;
+  chosenOpinionId: string | null;
+  followUpOn: string;
+  followUpOutcome: string;
+  careMoves: boolean;
+  newProviderName: string;
+  recordsRelease: string;
+}
+
+/** A decision as the form holds it (from the saved one, or from the values of a refused save). */
+function draftOf(d: Partial<Record<keyof DecisionDraft, unknown>> | null | undefined): DecisionDraft {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    decision: text(d?.decision),
+    reasons: text(d?.reasons),
+    chosenOpinionId: typeof d?.chosenOpinionId === 'string' ? d.chosenOpinionId : null,
+    followUpOn: text(d?.followUpOn),
+    followUpOutcome: text(d?.followUpOutcome),
+    careMoves: d?.careMoves === true,
+    newProviderName: text(d?.newProviderName),
+    recordsRelease: d?.recordsRelease && d.recordsRelease !== RecordsReleaseState.NOT_NEEDED ? String(d.recordsRelease) : RecordsReleaseState.TO_SEND,
+  };
+}
+
 function DecisionForm({ data }: { data: CaseOpinions }) {
   const { t } = useTranslation();
   const d = data.decision;
-  const [decision, setDecision] = useState(d?.decision ?? '');
-  const [reasons, setReasons] = useState(d?.reasons ?? '');
-  const [chosen, setChosen] = useState<string | null>(d?.chosenOpinionId ?? null);
-  const [followUpOn, setFollowUpOn] = useState(d?.followUpOn ?? '');
-  const [followUpOutcome, setFollowUpOutcome] = useState(d?.followUpOutcome ?? '');
-  const [careMoves, setCareMoves] = useState(d?.careMoves ?? false);
-  const [newProvider, setNewProvider] = useState(d?.newProviderName ?? '');
-  const [release, setRelease] = useState<string>(d && d.recordsRelease !== RecordsReleaseState.NOT_NEEDED ? d.recordsRelease : RecordsReleaseState.TO_SEND);
   const [touched, setTouched] = useState(false);
   const [saved, setSaved] = useState(false);
   const [result, record] = useMutation(RecordDecisionMutation);
-  const submit = async (e: FormEvent) => {
+  // Always open while the case is deciding: saved against the version the form's values came
+  // from, so a decision someone else saved meanwhile shows as a conflict instead of being lost.
+  const form = useVersionedDraft({
+    live: draftOf(d),
+    liveVersion: d?.version ?? null,
+    send: (v, expectedVersion) =>
+      record({
+        input: {
+          caseId: data.id,
+          expectedVersion,
+          decision: v.decision.trim(),
+          reasons: v.reasons.trim(),
+          chosenOpinionId: v.chosenOpinionId,
+          followUpOn: v.followUpOn || null,
+          followUpOutcome: v.followUpOutcome.trim(),
+          careMoves: v.careMoves,
+          newProviderName: v.careMoves ? v.newProviderName.trim() : '',
+          recordsRelease: v.careMoves ? (v.recordsRelease as RecordsReleaseState) : null,
+        },
+      }),
+    savedVersion: (res) => res.recordDecision.decision?.version,
+    theirs: (current) => ({ theirs: draftOf(current as Partial<Record<keyof DecisionDraft, unknown>>), complete: Object.keys(draftOf(null)).every((k) => k in current) }),
+  });
+  const { decision, reasons, chosenOpinionId: chosen, followUpOn, followUpOutcome, careMoves, newProviderName: newProvider, recordsRelease: release } = form.draft;
+  const run = async (saving: Promise<unknown>) => {
+    setSaved(false);
+    if (await saving) setSaved(true);
+  };
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    setSaved(false);
     if (!decision.trim()) return;
-    const res = await record({
-      input: {
-        caseId: data.id,
-        expectedVersion: d?.version ?? null,
-        decision: decision.trim(),
-        reasons: reasons.trim(),
-        chosenOpinionId: chosen,
-        followUpOn: followUpOn || null,
-        followUpOutcome: followUpOutcome.trim(),
-        careMoves,
-        newProviderName: careMoves ? newProvider.trim() : '',
-        recordsRelease: careMoves ? (release as RecordsReleaseState) : null,
-      },
-    });
-    if (res.data) setSaved(true);
+    void run(form.save());
+  };
+  const opinionLabel = (id: string | null) => {
+    const o = id ? data.opinions.find((x) => x.id === id) : undefined;
+    return o ? `${o.number === 1 ? t('opinions.numberFirst') : t('opinions.number', { n: o.number })}: ${o.providerName}` : t('opinions.decision.chosenNone');
+  };
+  const conflictFields = (mine: DecisionDraft, theirs: DecisionDraft): ConflictField[] => {
+    const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+    const rows: [string, (v: DecisionDraft) => string][] = [
+      [t('opinions.decision.decision'), (v) => v.decision.trim()],
+      [t('opinions.decision.reasons'), (v) => v.reasons.trim()],
+      [t('opinions.decision.chosenOpinion'), (v) => opinionLabel(v.chosenOpinionId)],
+      [t('opinions.decision.followUpOn'), (v) => v.followUpOn],
+      [t('opinions.decision.followUpOutcome'), (v) => v.followUpOutcome.trim()],
+      [t('opinions.decision.careMoves'), (v) => yesNo(v.careMoves)],
+      [t('opinions.decision.newProvider'), (v) => (v.careMoves ? v.newProviderName.trim() : '')],
+      [t('opinions.decision.releaseLegend'), (v) => (v.careMoves ? t(`opinions.decision.release.${v.recordsRelease}`) : '')],
+    ];
+    return rows.map(([label, show]) => ({ label, mine: show(mine), theirs: show(theirs) }));
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Textarea label={t('opinions.decision.decision')} placeholder={t('opinions.decision.decisionPlaceholder')} value={decision} maxLength={10000} autosize minRows={2} onChange={(e) => setDecision(e.currentTarget.value)} required error={touched && !decision.trim() ? t('opinions.decision.required') : undefined} />
-        <Textarea label={t('opinions.decision.reasons')} value={reasons} maxLength={10000} autosize minRows={2} onChange={(e) => setReasons(e.currentTarget.value)} />
+        <Textarea label={t('opinions.decision.decision')} placeholder={t('opinions.decision.decisionPlaceholder')} value={decision} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('decision', e.currentTarget.value)} required error={touched && !decision.trim() ? t('opinions.decision.required') : undefined} />
+        <Textarea label={t('opinions.decision.reasons')} value={reasons} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('reasons', e.currentTarget.value)} />
         {data.opinions.length ? (
           <Select
             label={t('opinions.decision.chosenOpinion')}
             placeholder={t('opinions.decision.chosenNone')}
             data={data.opinions.map((o) => ({ value: o.id, label: `${o.number === 1 ? t('opinions.numberFirst') : t('opinions.number', { n: o.number })}: ${o.providerName}` }))}
             value={chosen}
-            onChange={setChosen}
+            onChange={(v) => form.set('chosenOpinionId', v)}
             clearable
             comboboxProps={{ withinPortal: true }}
           />
         ) : null}
-        <TextInput type="date" label={t('opinions.decision.followUpOn')} value={followUpOn} onChange={(e) => setFollowUpOn(e.currentTarget.value)} />
-        <Textarea label={t('opinions.decision.followUpOutcome')} value={followUpOutcome} maxLength={10000} autosize minRows={2} onChange={(e) => setFollowUpOutcome(e.currentTarget.value)} />
-        <Checkbox label={t('opinions.decision.careMoves')} checked={careMoves} onChange={(e) => setCareMoves(e.currentTarget.checked)} />
+        <TextInput type="date" label={t('opinions.decision.followUpOn')} value={followUpOn} onChange={(e) => form.set('followUpOn', e.currentTarget.value)} />
+        <Textarea label={t('opinions.decision.followUpOutcome')} value={followUpOutcome} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('followUpOutcome', e.currentTarget.value)} />
+        <Checkbox label={t('opinions.decision.careMoves')} checked={careMoves} onChange={(e) => form.set('careMoves', e.currentTarget.checked)} />
         {careMoves ? (
           <>
-            <TextInput label={t('opinions.decision.newProvider')} value={newProvider} maxLength={300} onChange={(e) => setNewProvider(e.currentTarget.value)} required />
-            <Radio.Group label={t('opinions.decision.releaseLegend')} value={release} onChange={setRelease}>
+            <TextInput label={t('opinions.decision.newProvider')} value={newProvider} maxLength={300} onChange={(e) => form.set('newProviderName', e.currentTarget.value)} required />
+            <Radio.Group label={t('opinions.decision.releaseLegend')} value={release} onChange={(v) => form.set('recordsRelease', v)}>
               <Group gap="md" mt={4}>
                 {[RecordsReleaseState.TO_SEND, RecordsReleaseState.SENT].map((r) => (
                   <Radio key={r} value={r} label={t(`opinions.decision.release.${r}`)} />
@@ -74,7 +123,10 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
             </Radio.Group>
           </>
         ) : null}
-        <ErrorAlert error={result.error} />
+        {form.conflict && form.theirs ? (
+          <ConflictNotice fields={conflictFields(form.draft, form.theirs)} onKeepMine={() => void run(form.keepMine())} onTakeTheirs={form.takeTheirs} busy={result.fetching} />
+        ) : null}
+        {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group>
           <Button type="submit" loading={result.fetching}>
             {t('opinions.decision.save')}

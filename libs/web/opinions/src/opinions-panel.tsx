@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { CaseStage, OpinionComparisonOutcome, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, Loading, useVersionedDraft } from '@second-look/web-ui';
 import { CaseOpinionsQuery, CompareOpinionsMutation, StartNextOpinionRoundMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 import { AddOpinionForm } from './add-opinion-form';
 import { DecisionPanel } from './decision-panel';
@@ -20,29 +20,50 @@ const OUTCOME_COLOR: Record<OpinionComparisonOutcome, string> = {
 function CompareForm({ data }: { data: CaseOpinions }) {
   const { t } = useTranslation();
   const current = data.opinionComparison && data.opinionComparison.opinionCount === data.opinions.length ? data.opinionComparison : null;
-  const [outcome, setOutcome] = useState<string>(current?.outcome ?? '');
-  const [note, setNote] = useState(current?.note ?? '');
   const [saved, setSaved] = useState(false);
   const [result, compare] = useMutation(CompareOpinionsMutation);
-  const submit = async (e: FormEvent) => {
+  // Always open: saved against the version of the judgement the form's values came from, so one
+  // someone else saved meanwhile shows as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: { outcome: (current?.outcome ?? '') as string, note: current?.note ?? '' },
+    liveVersion: current?.version ?? null,
+    send: (d, expectedVersion) => compare({ caseId: data.id, outcome: d.outcome as OpinionComparisonOutcome, note: d.note.trim(), expectedVersion }),
+    savedVersion: (res) => res.compareOpinions.opinionComparison?.version,
+  });
+  const { outcome, note } = form.draft;
+  const outcomeWords = (o: string) => (o ? t(`opinions.compare.outcome.${o}`) : '');
+  const run = async (saving: Promise<unknown>) => {
+    setSaved(false);
+    if (await saving) setSaved(true);
+  };
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!outcome) return;
-    setSaved(false);
-    const res = await compare({ caseId: data.id, outcome: outcome as OpinionComparisonOutcome, note: note.trim(), expectedVersion: current?.version ?? null });
-    if (res.data) setSaved(true);
+    void run(form.save());
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Radio.Group label={t('opinions.compare.legend')} value={outcome} onChange={setOutcome}>
+        <Radio.Group label={t('opinions.compare.legend')} value={outcome} onChange={(v) => form.set('outcome', v)}>
           <Group gap="md" mt={4}>
             {Object.values(OpinionComparisonOutcome).map((o) => (
               <Radio key={o} value={o} label={t(`opinions.compare.outcome.${o}`)} />
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label={t('opinions.compare.note')} value={note} maxLength={10000} autosize minRows={2} onChange={(e) => setNote(e.currentTarget.value)} />
-        <ErrorAlert error={result.error} />
+        <Textarea label={t('opinions.compare.note')} value={note} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('note', e.currentTarget.value)} />
+        {form.conflict && form.theirs ? (
+          <ConflictNotice
+            fields={[
+              { label: t('opinions.compare.legend'), mine: outcomeWords(outcome), theirs: outcomeWords(form.theirs.outcome) },
+              { label: t('opinions.compare.note'), mine: note.trim(), theirs: form.theirs.note },
+            ]}
+            onKeepMine={() => void run(form.keepMine())}
+            onTakeTheirs={form.takeTheirs}
+            busy={result.fetching}
+          />
+        ) : null}
+        {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group>
           <Button type="submit" loading={result.fetching} disabled={!outcome}>
             {t('opinions.compare.save')}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ProviderNetworkStatus, ProviderVisitMode } from '@second-look/domain';
-import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { AddProviderCandidateMutation, CreateDirectoryProviderMutation, ProviderDirectoryQuery, UpdateProviderCandidateMutation, type CandidateFieldsInput, type ProviderCandidate } from '@second-look/contracts/graphql';
 
 const NETWORKS = Object.values(ProviderNetworkStatus);
@@ -54,21 +54,68 @@ const fromCandidate = (c: ProviderCandidate): Form => ({
   staffNotes: c.staffNotes ?? '',
 });
 
+const fieldsOf = (form: Form, staff: boolean): CandidateFieldsInput => ({
+  name: form.name,
+  specialty: form.specialty,
+  subSpecialty: form.subSpecialty,
+  institution: form.institution,
+  academicCentre: form.academicCentre,
+  otherHealthSystem: form.otherHealthSystem,
+  network: form.network,
+  visitMode: form.visitMode,
+  expectedWaitDays: form.expectedWaitDays === '' ? null : form.expectedWaitDays,
+  referredBy: form.referredBy,
+  notes: form.notes,
+  ...(staff ? { staffNotes: form.staffNotes } : {}),
+});
+
 /** Add a candidate (from the directory for staff, or typed in) or edit one. */
 export function CandidateForm(props: { caseId: string; staff: boolean; candidate?: ProviderCandidate; onDone: (name?: string) => void }) {
   const { t } = useTranslation();
   const editing = props.candidate;
-  const [form, setForm] = useState<Form>(editing ? fromCandidate(editing) : blank);
   const [directoryId, setDirectoryId] = useState<string | null>(null);
   const [directory] = useQuery({ query: ProviderDirectoryQuery, variables: { search: null }, pause: !props.staff || !!editing });
   const [addResult, add] = useMutation(AddProviderCandidateMutation);
   const [updateResult, update] = useMutation(UpdateProviderCandidateMutation);
+  // An edit is saved against the version the form opened with (live updates refresh the
+  // candidate under it): a change someone else saved meanwhile shows as a conflict.
+  const versioned = useVersionedDraft({
+    live: editing ? fromCandidate(editing) : blank,
+    liveVersion: editing?.version ?? null,
+    send: (f, expectedVersion) => update({ input: { id: editing?.id ?? '', expectedVersion: expectedVersion ?? 0, ...fieldsOf(f, props.staff) } }),
+    savedVersion: (data) => data.updateProviderCandidate.providerCandidates.find((c) => c.id === editing?.id)?.version,
+    theirs: (current, live) => {
+      // A patient is never sent the staff notes, so theirs are complete without them.
+      const { theirs, complete } = theirsFrom(current, live);
+      return { theirs: { ...theirs, expectedWaitDays: current['expectedWaitDays'] === null ? '' : theirs.expectedWaitDays, staffNotes: theirs.staffNotes ?? '' }, complete: complete || (!props.staff && current['name'] !== undefined) };
+    },
+  });
+  const form = versioned.draft;
+  const setForm = versioned.setDraft;
   const [directoryResult, addToDirectory] = useMutation(CreateDirectoryProviderMutation);
   const [saveToDirectory, setSaveToDirectory] = useState(false);
   const result = editing ? updateResult : directoryResult.error ? directoryResult : addResult;
   const errs = fieldErrors(result.error);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const entries = directory.data?.providerDirectory ?? [];
+  const conflictFields = (mine: Form, theirs: Form): ConflictField[] => {
+    const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
+    const rows: [string, (f: Form) => string][] = [
+      [t('providers.name'), (f) => f.name.trim()],
+      [t('providers.specialty'), (f) => f.specialty.trim()],
+      [t('providers.subSpecialty'), (f) => f.subSpecialty.trim()],
+      [t('providers.institution'), (f) => f.institution.trim()],
+      [t('providers.academicCentreField'), (f) => yesNo(f.academicCentre)],
+      [t('providers.otherHealthSystemField'), (f) => yesNo(f.otherHealthSystem)],
+      [t('providers.networkField'), (f) => t(`providers.network.${f.network}`)],
+      [t('providers.visitModeField'), (f) => t(`providers.visitMode.${f.visitMode}`)],
+      [t('providers.waitField'), (f) => (f.expectedWaitDays === '' ? '' : String(f.expectedWaitDays))],
+      [t('providers.referredByField'), (f) => f.referredBy.trim()],
+      [t('providers.notes'), (f) => f.notes.trim()],
+      ...(props.staff ? ([[t('providers.staffNotes'), (f: Form) => f.staffNotes.trim()]] as [string, (f: Form) => string][]) : []),
+    ];
+    return rows.map(([label, show]) => ({ label, mine: show(mine), theirs: show(theirs) }));
+  };
 
   const pickDirectory = (id: string | null) => {
     setDirectoryId(id);
@@ -77,23 +124,9 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
   };
 
   const submit = async () => {
-    const fields: CandidateFieldsInput = {
-      name: form.name,
-      specialty: form.specialty,
-      subSpecialty: form.subSpecialty,
-      institution: form.institution,
-      academicCentre: form.academicCentre,
-      otherHealthSystem: form.otherHealthSystem,
-      network: form.network,
-      visitMode: form.visitMode,
-      expectedWaitDays: form.expectedWaitDays === '' ? null : form.expectedWaitDays,
-      referredBy: form.referredBy,
-      notes: form.notes,
-      ...(props.staff ? { staffNotes: form.staffNotes } : {}),
-    };
+    const fields = fieldsOf(form, props.staff);
     if (editing) {
-      const r = await update({ input: { id: editing.id, expectedVersion: editing.version, ...fields } });
-      if (r.data?.updateProviderCandidate) props.onDone();
+      if (await versioned.save()) props.onDone();
     } else {
       let entryId = directoryId;
       // Staff may keep a new provider for later cases too: the directory entry first, then the candidate from it.
@@ -160,7 +193,17 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       {props.staff ? (
         <Textarea label={t('providers.staffNotes')} autosize minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
       ) : null}
-      <ErrorAlert error={Object.keys(errs).length ? undefined : result.error} />
+      {versioned.conflict && versioned.theirs ? (
+        <ConflictNotice
+          fields={conflictFields(form, versioned.theirs)}
+          onKeepMine={async () => {
+            if (await versioned.keepMine()) props.onDone();
+          }}
+          onTakeTheirs={versioned.takeTheirs}
+          busy={result.fetching}
+        />
+      ) : null}
+      <ErrorAlert error={Object.keys(errs).length || errorCode(result.error) === 'STALE_VERSION' ? undefined : result.error} />
       <Group>
         <Button loading={result.fetching || directoryResult.fetching} onClick={submit}>
           {t('providers.saveCandidate')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole, type CandidateStrength } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, fieldErrors } from '@second-look/web-ui';
+import { ConflictNotice, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
 import {
   CaseProvidersQuery,
   ChooseProviderCandidateMutation,
@@ -172,8 +172,15 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
 function CurrentDoctor({ data, canEdit }: { data: CaseProviders; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const [form, setForm] = useState({ specialty: data.currentDoctorSpecialty, sub: data.currentDoctorSubSpecialty });
   const [result, save] = useMutation(SetCurrentDoctorSpecialtyMutation);
+  // Saved against the case version the form opened with (live updates refresh `data` under
+  // it): a specialty someone else set meanwhile shows as a conflict instead of being overwritten.
+  const form = useVersionedDraft({
+    live: { currentDoctorSpecialty: data.currentDoctorSpecialty, currentDoctorSubSpecialty: data.currentDoctorSubSpecialty },
+    liveVersion: data.version,
+    send: (f, expectedVersion) => save({ input: { id: data.id, expectedVersion: expectedVersion ?? 0, currentDoctorSpecialty: f.currentDoctorSpecialty.trim(), currentDoctorSubSpecialty: f.currentDoctorSubSpecialty.trim() } }),
+    savedVersion: (res) => res.updateCase.version,
+  });
   const label = data.currentDoctorSpecialty
     ? t('providers.currentDoctor', { specialty: data.currentDoctorSubSpecialty ? `${data.currentDoctorSpecialty} · ${data.currentDoctorSubSpecialty}` : data.currentDoctorSpecialty })
     : t('providers.currentDoctorUnknown');
@@ -182,26 +189,37 @@ function CurrentDoctor({ data, canEdit }: { data: CaseProviders; canEdit: boolea
       <Group gap="xs" wrap="wrap">
         <Text>{label}</Text>
         {canEdit ? (
-          <Button size="compact-sm" variant="subtle" onClick={() => { setForm({ specialty: data.currentDoctorSpecialty, sub: data.currentDoctorSubSpecialty }); setEditing(true); }}>
+          <Button size="compact-sm" variant="subtle" onClick={() => { form.reset(); setEditing(true); }}>
             {data.currentDoctorSpecialty ? t('providers.editCurrentDoctor') : t('providers.setCurrentDoctor')}
           </Button>
         ) : null}
       </Group>
     );
   }
+  const done = async (saving: Promise<unknown>) => {
+    if (await saving) setEditing(false);
+  };
   return (
     <Stack gap="sm">
-      <TextInput label={t('guidedStart.currentDoctorSpecialty')} value={form.specialty} onChange={(e) => setForm({ ...form, specialty: e.currentTarget.value })} />
-      <TextInput label={t('guidedStart.currentDoctorSubSpecialty')} value={form.sub} onChange={(e) => setForm({ ...form, sub: e.currentTarget.value })} />
-      <ErrorAlert error={result.error} />
-      <Group>
-        <Button
-          loading={result.fetching}
-          onClick={async () => {
-            const r = await save({ input: { id: data.id, expectedVersion: data.version, currentDoctorSpecialty: form.specialty.trim(), currentDoctorSubSpecialty: form.sub.trim() } });
-            if (r.data?.updateCase) setEditing(false);
+      <TextInput label={t('guidedStart.currentDoctorSpecialty')} value={form.draft.currentDoctorSpecialty} onChange={(e) => form.set('currentDoctorSpecialty', e.currentTarget.value)} />
+      <TextInput label={t('guidedStart.currentDoctorSubSpecialty')} value={form.draft.currentDoctorSubSpecialty} onChange={(e) => form.set('currentDoctorSubSpecialty', e.currentTarget.value)} />
+      {form.conflict && form.theirs ? (
+        <ConflictNotice
+          fields={[
+            { label: t('guidedStart.currentDoctorSpecialty'), mine: form.draft.currentDoctorSpecialty.trim(), theirs: form.theirs.currentDoctorSpecialty },
+            { label: t('guidedStart.currentDoctorSubSpecialty'), mine: form.draft.currentDoctorSubSpecialty.trim(), theirs: form.theirs.currentDoctorSubSpecialty },
+          ]}
+          onKeepMine={() => void done(form.keepMine())}
+          onTakeTheirs={() => {
+            form.takeTheirs();
+            setEditing(false);
           }}
-        >
+          busy={result.fetching}
+        />
+      ) : null}
+      {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
+      <Group>
+        <Button loading={result.fetching} onClick={() => void done(form.save())}>
           {t('common.save')}
         </Button>
         <Button variant="subtle" onClick={() => setEditing(false)}>

@@ -199,6 +199,8 @@ export class AppointmentService implements OnModuleInit {
         if (text) await m.save(Object.assign(existing, { answer: text, updatedById: actor.userId }));
         else await m.delete(AppointmentAnswer, { id: existing.id });
       } else if (text) {
+        // Written against an answer that someone else has cleared since: theirs is "no answer", not nothing to compare.
+        if (input.expectedVersion) assertFreshVersion({ version: 0 }, input.expectedVersion, 'answer', { answer: '' });
         await m.insert(AppointmentAnswer, { organizationId: a.organizationId, caseId: a.caseId, appointmentId: a.id, questionId: question.id, answer: text, updatedById: actor.userId });
       }
       await this.audit.record(actor, { action: 'appointment.answer', entityType: 'appointment', entityId: a.id, caseId: a.caseId, detail: { questionId: question.id } }, m);

@@ -53,7 +53,17 @@ export class DecisionService {
       }
       const followUpOn = input.followUpOn ? parseCalendarDate(input.followUpOn, 'followUpOn') : null;
       const existing = await m.findOne(CaseDecision, { where: { caseId: kase.id } });
-      if (existing) assertFreshVersion(existing, input.expectedVersion ?? 0, 'decision', { decision: existing.decision, reasons: existing.reasons, followUpOn: existing.followUpOn, careMoves: existing.careMoves, recordsRelease: existing.recordsRelease });
+      if (existing) assertFreshVersion(existing, input.expectedVersion ?? 0, 'decision', {
+          // Every field the decision form holds, so it can show the other person's whole decision beside this one.
+          decision: existing.decision,
+          reasons: existing.reasons,
+          chosenOpinionId: existing.chosenOpinionId,
+          followUpOn: existing.followUpOn,
+          followUpOutcome: existing.followUpOutcome,
+          careMoves: existing.careMoves,
+          newProviderName: existing.newProviderName,
+          recordsRelease: existing.recordsRelease,
+        });
       const row = existing ?? m.create(CaseDecision, { organizationId: kase.organizationId, caseId: kase.id });
       const release = releaseStateFor(input.careMoves, input.recordsRelease ?? row.recordsRelease ?? RecordsReleaseState.NOT_NEEDED);
       if (input.careMoves && !(input.newProviderName ?? row.newProviderName ?? '').trim()) {

@@ -144,6 +144,8 @@ export class ProviderCandidateService {
       if (c.version !== input.expectedVersion) {
         throw new DomainError(DomainErrorCode.STALE_VERSION, 'Someone else changed this provider while you were editing. Look at their version and choose which to keep.', {
           currentVersion: c.version,
+          // The saved values, so the form can show them beside the editor's; staff notes only to staff.
+          current: Object.fromEntries([...TEXT_FIELDS, ...FLAG_FIELDS, ...(isStaffRole(actor.role) ? (['staffNotes'] as const) : [])].map((k) => [k, c[k]])),
         });
       }
       const fields = this.apply(c, input);
