@@ -1,6 +1,6 @@
 // The GraphQL clients of the benchmark, on a thread of their own: the API under test owns
 // the main thread's event loop, as it would in production where browsers are elsewhere.
-// Messages: { concurrency, iterations, maxMs } -> { latencies, wallMs } or { error }; no new
+// Messages: { concurrency, iterations, maxMs } -> { latencies, wallMs, tid } or { error }; no new
 // request starts after maxMs.
 'use strict';
 
@@ -8,6 +8,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 
 const { url, cookie, body } = workerData;
+// This thread's id (Linux), so the benchmark can tell the clients' CPU time from the API's.
+let tid = null;
+try {
+  tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()) || null;
+} catch {
+  /* not Linux */
+}
 
 async function once() {
   const t0 = performance.now();
@@ -30,7 +37,7 @@ parentPort.on('message', async ({ concurrency, iterations, maxMs }) => {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, iterations) }, client));
-    parentPort.postMessage({ latencies, wallMs: performance.now() - started });
+    parentPort.postMessage({ latencies, wallMs: performance.now() - started, tid });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.stack ? error.stack : error) });
   }
