@@ -34,7 +34,7 @@
  * BENCH_SETUP_SQL (SQL run after seeding, e.g. a candidate index, to try a fix before writing
  * its migration; the report says it was used).
  */
-import { NODE_ENV } from './support/production-mode';
+import { NODE_ENV, NODE_FLAGS } from './support/production-mode';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
     const ds = app.get(DataSource);
-    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV})`);
+    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV}, Node flags: ${NODE_FLAGS.join(' ') || 'none (BENCH_NODE_FLAGS=0)'})`);
 
     // --- data ----------------------------------------------------------------------------
     await seedDemo(ds);
