@@ -12,16 +12,20 @@
  *  1. PostgreSQL and Redis: DATABASE_URL's server (a fresh database, dropped at the end) or a
  *     private embedded PostgreSQL; REDIS_URL or a private redis-server. All removed at the end.
  *  2. The real API in this process (createApi, NODE_ENV=production as in the Dockerfile, logger
- *     off), migrated; the demo seed, then set-based bulk data (support/board-seed.ts); VACUUM
- *     ANALYZE. The coordinator of Harbor (70% of the data) signs in.
+ *     off) with production's Node flags (apps/api/node.flags, which the Dockerfile and
+ *     tools/dev/start.mjs read too: support/production-mode.ts re-runs the bench with them when
+ *     it was started without), migrated; the demo seed, then set-based bulk data
+ *     (support/board-seed.ts); VACUUM ANALYZE. The coordinator of Harbor (70% of the data) signs in.
  *  3. The baseline (support/board-baseline.ts) is checked to return exactly what the API
  *     returns for the web client's RecordBoardQuery; the run stops if it does not.
  *  4. SQL statements per board request at page sizes 10 and 100 (three times each, since a
  *     count that depends on timing shows up as spread), caught where TypeORM hands SQL to the
  *     driver; and one request at a time, SQL in flight against Node working alone.
  *  5. Latency at BENCH_CONCURRENCY clients after a warm-up, in rounds that alternate which
- *     side goes first: GraphQL (clients on a worker thread, the API alone on this thread),
- *     raw SQL (same pool size as the API's), raw SQL without the audit insert. Then both at
+ *     side goes first: GraphQL (clients on a worker thread with node:http keep-alive
+ *     connections, the API alone on this thread), raw SQL (same pool size as the API's), raw
+ *     SQL without the audit insert. CPU time per request of each side, from /proc: this
+ *     thread, the clients' thread, the other threads (GC helpers), PostgreSQL. Then both at
  *     concurrency 1, and a CPU profile of the API thread.
  *  6. EXPLAIN (ANALYZE, BUFFERS) of every SELECT the API sent and of the baseline's, a table
  *     of figures, the ratio GraphQL p95 / raw SQL p95 (target <= 1.5x), statements at page 10
@@ -31,6 +35,7 @@
  * BENCH_WARMUP (40), BENCH_MAX_SECONDS (150: time box of all latency measurements, so a busy
  * machine yields fewer samples rather than a longer run), BENCH_PAGE (50), BENCH_CASES (10000),
  * BENCH_REQUESTS (100000), BENCH_PROFILE=0 (no CPU profile), BENCH_NODE_ENV (production),
+ * BENCH_NODE_FLAGS=0 (the API without production's Node flags, to compare),
  * BENCH_SETUP_SQL (SQL run after seeding, e.g. a candidate index, to try a fix before writing
  * its migration; the report says it was used).
  */
