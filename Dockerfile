@@ -40,6 +40,8 @@ ENV NODE_ENV=production \
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The API's Node flags, the same file tools/dev/start.mjs, the e2e set-up and the benchmarks read.
+COPY --from=build --chown=node:node /app/apps/api/node.flags ./apps/api/node.flags
 COPY --chmod=755 <<'SH' /usr/local/bin/second-look
 #!/bin/sh
 # Picks the process to run; anything else is run as given (e.g. `node -e ...`, `sh`).
@@ -48,7 +50,8 @@ cd /app
 what="${1:-api}"
 [ $# -gt 0 ] && shift
 case "$what" in
-  api)    exec node dist/server/apps/api/src/main.js "$@" ;;
+  # Flags from apps/api/node.flags (comments stripped; word splitting is intended).
+  api)    exec node $(sed -e 's/#.*//' apps/api/node.flags) dist/server/apps/api/src/main.js "$@" ;;
   worker) exec node dist/server/apps/worker/src/main.js "$@" ;;
   cli)    exec node dist/server/apps/api/src/cli.js "$@" ;;
   *)      exec "$what" "$@" ;;

@@ -22,7 +22,7 @@
  *  6. p50 / p95 / p99 / max per direction and overall, events that never arrived within
  *     BENCH_TIMEOUT_MS (5000), and the target: p95 <= 250 ms.
  */
-import './support/production-mode';
+import { NODE_FLAGS } from './support/production-mode';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -58,7 +58,7 @@ interface Pair {
 
 async function startReplica(env: NodeJS.ProcessEnv, name: string) {
   let port = 0;
-  const child = services.spawnManaged(process.execPath, ['--enable-source-maps', '--require', join(root, 'bench/register.cjs'), join(root, 'bench/support/live-api-process.ts')], {
+  const child = services.spawnManaged(process.execPath, [...NODE_FLAGS, '--enable-source-maps', '--require', join(root, 'bench/register.cjs'), join(root, 'bench/support/live-api-process.ts')], {
     env,
     cwd: root,
     name,

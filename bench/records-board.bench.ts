@@ -12,16 +12,20 @@
  *  1. PostgreSQL and Redis: DATABASE_URL's server (a fresh database, dropped at the end) or a
  *     private embedded PostgreSQL; REDIS_URL or a private redis-server. All removed at the end.
  *  2. The real API in this process (createApi, NODE_ENV=production as in the Dockerfile, logger
- *     off), migrated; the demo seed, then set-based bulk data (support/board-seed.ts); VACUUM
- *     ANALYZE. The coordinator of Harbor (70% of the data) signs in.
+ *     off) with production's Node flags (apps/api/node.flags, which the Dockerfile and
+ *     tools/dev/start.mjs read too: support/production-mode.ts re-runs the bench with them when
+ *     it was started without), migrated; the demo seed, then set-based bulk data
+ *     (support/board-seed.ts); VACUUM ANALYZE. The coordinator of Harbor (70% of the data) signs in.
  *  3. The baseline (support/board-baseline.ts) is checked to return exactly what the API
  *     returns for the web client's RecordBoardQuery; the run stops if it does not.
  *  4. SQL statements per board request at page sizes 10 and 100 (three times each, since a
  *     count that depends on timing shows up as spread), caught where TypeORM hands SQL to the
  *     driver; and one request at a time, SQL in flight against Node working alone.
  *  5. Latency at BENCH_CONCURRENCY clients after a warm-up, in rounds that alternate which
- *     side goes first: GraphQL (clients on a worker thread, the API alone on this thread),
- *     raw SQL (same pool size as the API's), raw SQL without the audit insert. Then both at
+ *     side goes first: GraphQL (clients on a worker thread with node:http keep-alive
+ *     connections, the API alone on this thread), raw SQL (same pool size as the API's), raw
+ *     SQL without the audit insert. CPU time per request of each side, from /proc: this
+ *     thread, the clients' thread, the other threads (GC helpers), PostgreSQL. Then both at
  *     concurrency 1, and a CPU profile of the API thread.
  *  6. EXPLAIN (ANALYZE, BUFFERS) of every SELECT the API sent and of the baseline's, a table
  *     of figures, the ratio GraphQL p95 / raw SQL p95 (target <= 1.5x), statements at page 10
@@ -31,10 +35,11 @@
  * BENCH_WARMUP (40), BENCH_MAX_SECONDS (150: time box of all latency measurements, so a busy
  * machine yields fewer samples rather than a longer run), BENCH_PAGE (50), BENCH_CASES (10000),
  * BENCH_REQUESTS (100000), BENCH_PROFILE=0 (no CPU profile), BENCH_NODE_ENV (production),
+ * BENCH_NODE_FLAGS=0 (the API without production's Node flags, to compare),
  * BENCH_SETUP_SQL (SQL run after seeding, e.g. a candidate index, to try a fix before writing
  * its migration; the report says it was used).
  */
-import { NODE_ENV } from './support/production-mode';
+import { NODE_ENV, NODE_FLAGS } from './support/production-mode';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +56,7 @@ import { CalendarDate } from '@second-look/domain';
 import { BASELINE_SQL, baselineBoard, BoardData, BOARD_QUERY, boardVariables, differences, normalise, statusParams } from './support/board-baseline';
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
 import { profileWhile, selfTimeByOrigin } from './support/profile';
+import { cpuAdd, cpuDelta, cpuSnapshot, CpuSnapshot, NO_CPU, postmasterPidOf } from './support/cpu';
 import { captureStatements, explain, Explained, inFlightMs, label, merge, percentile, runClosedLoop, Sample, Statement, summarise, Summary, table } from './support/measure';
 
 const CONCURRENCY = num('BENCH_CONCURRENCY', 8);
@@ -92,12 +98,18 @@ async function signIn(url: string, email: string): Promise<{ cookie: string; use
 /** The GraphQL clients live on a worker thread; each call runs one block of requests there. */
 function httpLoad(url: string, cookie: string, first: number) {
   const worker = new Worker(join(__dirname, 'support', 'http-load.worker.cjs'), { workerData: { url, cookie, body: JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(first) }) } });
+  let tid: number | null = null;
   const run = (concurrency: number, iterations: number, maxMs = Infinity) =>
     new Promise<Sample>((done, fail) => {
-      worker.once('message', (m: Sample & { error?: string }) => (m.error ? fail(new Error(m.error)) : done(m)));
+      worker.once('message', (m: Sample & { error?: string; tid?: number | null }) => {
+        tid = m.tid ?? null;
+        if (m.error) fail(new Error(m.error));
+        else done(m);
+      });
       worker.postMessage({ concurrency, iterations, maxMs });
     });
-  return { run, stop: () => worker.terminate() };
+  /** The clients' thread id (Linux; known after the first run). */
+  return { run, tid: () => tid, stop: () => worker.terminate() };
 }
 
 async function main(): Promise<void> {
@@ -125,7 +137,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
     const ds = app.get(DataSource);
-    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV})`);
+    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV}, Node flags: ${NODE_FLAGS.join(' ') || 'none (BENCH_NODE_FLAGS=0)'})`);
 
     // --- data ----------------------------------------------------------------------------
     await seedDemo(ds);
@@ -190,9 +202,14 @@ async function main(): Promise<void> {
     // How busy the main thread's event loop was: the API's during GraphQL blocks, the pg
     // client's during raw SQL blocks.
     const busy: Record<keyof typeof samples, { active: number; total: number }> = { gql: { active: 0, total: 0 }, sql: { active: 0, total: 0 }, sqlRead: { active: 0, total: 0 } };
+    // CPU time of each side: this process's main thread, its other threads, PostgreSQL.
+    const pgPid = pg.external ? null : postmasterPidOf(join(work, 'pg'));
+    const cpu: Record<keyof typeof samples, CpuSnapshot> = { gql: NO_CPU, sql: NO_CPU, sqlRead: NO_CPU };
     const timed = async (key: keyof typeof samples, step: () => Promise<Sample>) => {
       const before = performance.eventLoopUtilization();
+      const cpuBefore = cpuSnapshot(pgPid, http.tid());
       samples[key].push(await step());
+      cpu[key] = cpuAdd(cpu[key], cpuDelta(cpuBefore, cpuSnapshot(pgPid, http.tid())));
       const d = performance.eventLoopUtilization(before);
       busy[key].active += d.active;
       busy[key].total += d.active + d.idle;
@@ -212,13 +229,13 @@ async function main(): Promise<void> {
     const serialGql = await http.run(1, serialN, slice(0.06));
     const serialSql = await runClosedLoop(sqlBoard, 1, serialN, slice(0.04));
     say(`serial pass at concurrency 1: ${serialGql.latencies.length} GraphQL, ${serialSql.latencies.length} raw SQL requests`);
-    let cpu: ReturnType<typeof selfTimeByOrigin> = [];
+    let profileCpu: ReturnType<typeof selfTimeByOrigin> = [];
     let profiled = 0;
     if (PROFILE) {
       const { profile, result } = await profileWhile(() => http.run(CONCURRENCY, 40, slice(0.1)));
       profiled = result.latencies.length;
       writeFileSync(join(root, 'tmp', 'bench', 'records-board-api.cpuprofile'), JSON.stringify(profile));
-      cpu = selfTimeByOrigin(profile);
+      profileCpu = selfTimeByOrigin(profile);
       say(`profiled the API thread over ${profiled} more GraphQL requests at concurrency ${CONCURRENCY}`);
     }
 
@@ -249,6 +266,21 @@ async function main(): Promise<void> {
         row('raw SQL, without audit insert', sqlRead, 'sqlRead'),
         row('GraphQL, concurrency 1', summarise(serialGql)),
         row('raw SQL, concurrency 1', summarise(serialSql)),
+      ]),
+    );
+    const perRequest = (key: keyof typeof samples, name: string) => {
+      const c = cpu[key];
+      const n = samples[key].reduce((t, x) => t + x.latencies.length, 0) || 1;
+      const each = (v: number) => (v / n).toFixed(1);
+      const total = c.main + c.clients + c.otherThreads + (pgPid ? c.postgres : 0);
+      return [name, each(c.main), each(c.clients), each(c.otherThreads), pgPid ? each(c.postgres) : 'n/a', each(total), c.machineTotal ? `${((c.machineBusy / c.machineTotal) * 100).toFixed(0)}%` : ''];
+    };
+    console.log(`\nCPU ms per request at concurrency ${CONCURRENCY} (/proc, 10 ms ticks summed over each side's blocks; "machine busy" includes other work on the machine):`);
+    console.log(
+      table(['', 'main thread', 'HTTP clients', 'other threads (GC, libuv)', 'PostgreSQL', 'total', 'machine busy'], [
+        perRequest('gql', 'GraphQL (the API on the main thread)'),
+        perRequest('sql', 'raw SQL over pg (pg client on the main thread)'),
+        perRequest('sqlRead', 'raw SQL, without audit insert'),
       ]),
     );
     console.log(`\nGraphQL p95 / raw SQL p95 = ${ratio.toFixed(2)}x  (target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`);
@@ -283,9 +315,9 @@ async function main(): Promise<void> {
     );
     for (const x of explained.filter((x) => x.e.executionMs >= 5)) console.log(`\n${x.who}: ${x.name} (${ms(x.e.executionMs)})\n${x.e.tree}`);
     console.log(`\nFull statements and plans: ${plansFile}`);
-    if (cpu.length) {
+    if (profileCpu.length) {
       console.log(`\n== Where the API thread's time goes (self time over ${profiled} GraphQL requests at concurrency ${CONCURRENCY}) ==`);
-      console.log(table(['origin', 'ms', 'share of busy'], cpu.slice(0, 16).map((c) => [c.origin, c.ms, Number.isNaN(c.share) ? '' : `${(c.share * 100).toFixed(1)}%`])));
+      console.log(table(['origin', 'ms', 'share of busy'], profileCpu.slice(0, 16).map((c) => [c.origin, c.ms, Number.isNaN(c.share) ? '' : `${(c.share * 100).toFixed(1)}%`])));
       console.log(`Profile for Chrome DevTools: ${join(root, 'tmp', 'bench', 'records-board-api.cpuprofile')}`);
     }
     say(`done (load average now ${loadLine()})`);

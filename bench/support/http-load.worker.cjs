@@ -1,25 +1,59 @@
 // The GraphQL clients of the benchmark, on a thread of their own: the API under test owns
 // the main thread's event loop, as it would in production where browsers are elsewhere.
-// Messages: { concurrency, iterations, maxMs } -> { latencies, wallMs } or { error }; no new
+// Messages: { concurrency, iterations, maxMs } -> { latencies, wallMs, tid } or { error }; no new
 // request starts after maxMs.
+//
+// Plain node:http over keep-alive connections (one per client), as a browser keeps its
+// connection open: each request is a full POST whose whole answer is read and parsed as JSON
+// and checked. Not fetch(): undici's fetch costs several times more CPU per request, and on
+// this machine the clients share the cores with the API and PostgreSQL, so a heavier client
+// slows the side it measures.
 'use strict';
 
 const { parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
+const http = require('node:http');
 
 const { url, cookie, body } = workerData;
+const target = new URL(url);
+const payload = Buffer.from(body);
+// Idle sockets close before the server's keep-alive timeout (5 s), so none is reused as it closes.
+const agent = new http.Agent({ keepAlive: true, timeout: 4000 });
+const headers = { 'content-type': 'application/json', 'content-length': payload.length, cookie };
+// This thread's id (Linux), so the benchmark can tell the clients' CPU time from the API's.
+let tid = null;
+try {
+  tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()) || null;
+} catch {
+  /* not Linux */
+}
 
-async function once() {
-  const t0 = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
-  const json = await res.json();
-  const ms = performance.now() - t0;
-  if (res.status !== 200 || json.errors || !json.data) throw new Error(`GraphQL failed (${res.status}): ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
-  return ms;
+function once() {
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', fail);
+      res.on('end', () => {
+        try {
+          const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          const ms = performance.now() - t0;
+          if (res.statusCode !== 200 || json.errors || !json.data) throw new Error(`GraphQL failed (${res.statusCode}): ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
+          done(ms);
+        } catch (error) {
+          fail(error);
+        }
+      });
+    });
+    req.on('error', fail);
+    req.end(payload);
+  });
 }
 
 parentPort.on('message', async ({ concurrency, iterations, maxMs }) => {
   try {
+    agent.maxSockets = concurrency;
     const latencies = [];
     let next = 0;
     const started = performance.now();
@@ -30,7 +64,7 @@ parentPort.on('message', async ({ concurrency, iterations, maxMs }) => {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, iterations) }, client));
-    parentPort.postMessage({ latencies, wallMs: performance.now() - started });
+    parentPort.postMessage({ latencies, wallMs: performance.now() - started, tid });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.stack ? error.stack : error) });
   }

@@ -22,6 +22,7 @@ import {
   type ManagedChild,
 } from '../../tools/services/services.cjs';
 import { startMailSink, type MailSink } from '../../tools/mail-sink/mail-sink.cjs';
+import { apiNodeFlags } from '../../tools/services/node-flags.cjs';
 
 const root = path.resolve(__dirname, '..', '..');
 // E2E_DIST points the harness at another build (used to test the harness itself).
@@ -97,13 +98,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const seed = await run(process.execPath, [dist.cli, 'seed'], { env, cwd: root, timeoutMs: 120_000 });
     fs.writeFileSync(path.join(logDir, 'seed.txt'), seed.stdout + seed.stderr);
 
-    const start = (name: string, script: string): ManagedChild => {
-      const child = spawnManaged(process.execPath, [script], { env, cwd: root, name, logFile: path.join(logDir, `${name}.log`) });
+    const start = (name: string, script: string, nodeFlags: string[] = []): ManagedChild => {
+      const child = spawnManaged(process.execPath, [...nodeFlags, script], { env, cwd: root, name, logFile: path.join(logDir, `${name}.log`) });
       cleanups.push(() => stopChild(child, { signal: 'SIGTERM', timeoutMs: 10_000 }));
       return child;
     };
     const worker = start('worker', dist.worker);
-    const api = start('api', dist.api);
+    const api = start('api', dist.api, apiNodeFlags()); // production's flags (apps/api/node.flags)
     await waitForHttp(`${baseUrl}/health`, { child: api, timeoutMs: 60_000 });
     if (worker.exitCode !== null) throw new Error(`The worker exited at start-up:\n${worker.tail?.()}`);
 

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const services = require('../services/services.cjs');
+const { apiNodeFlags } = require('../services/node-flags.cjs');
 const { startMailSink } = require('../mail-sink/mail-sink.cjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -165,15 +166,15 @@ async function main() {
   await cli('migrate');
   const seedOutput = args.has('--no-seed') ? '' : await cli('seed');
 
-  const spawnApp = (name, script, color) => {
-    const child = services.spawnManaged(process.execPath, [script], { env, cwd: root, name, onLine: prefixLines(name, color) });
+  const spawnApp = (name, script, color, nodeFlags = []) => {
+    const child = services.spawnManaged(process.execPath, [...nodeFlags, script], { env, cwd: root, name, onLine: prefixLines(name, color) });
     child.on('exit', (code, signal) => {
       if (!shuttingDown) shutdown(1, paint('31', `${name} exited (code ${code}, signal ${signal}); stopping everything.`));
     });
     children.push(child);
     return child;
   };
-  const api = spawnApp('api', dist.api, '32');
+  const api = spawnApp('api', dist.api, '32', apiNodeFlags()); // production's flags (apps/api/node.flags)
   spawnApp('worker', dist.worker, '33');
   await services.waitForHttp(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/health`, { child: api, timeoutMs: 60000 });
 

@@ -1,3 +1,5 @@
+import { RecordBoardQuery } from '@second-look/contracts/graphql';
+import { print } from 'graphql';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
@@ -165,6 +167,19 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect(onBoard).toBeDefined();
     expect(byItem(onBoard as typeof recordRequest)).toEqual(byItem(recordRequest));
     expect(recordRequest).toMatchObject({ case: { leadAdvocate: { displayName: expect.any(String) } }, followUps: [{ outcome: 'Spoke to the records desk', by: { id: expect.any(String) } }] });
+
+    // The web client's own board query reads only what a row shows (smaller relation rows):
+    // every field it gets is the same as the request's own resolvers answer.
+    const web = await coordinator.ok<{ recordBoard: { byHolder: { holder: { id: string } }[]; requests: { nodes: { id: string; items: { packetItem: { id: string } }[] }[] } } }>(print(RecordBoardQuery), {
+      filter: { holderId: own },
+      sort: 'LEGAL_DUE_ON',
+      first: 5,
+    });
+    const webRow = web.recordBoard.requests.nodes.find((n) => n.id === r.id);
+    expect(webRow).toBeDefined();
+    expect(webRow).toMatchObject({ holder: { name: 'Lakeside Clinic' }, items: [{ packetItem: { kind: expect.any(String) } }, { packetItem: { kind: expect.any(String) } }] });
+    expect(byItem(recordRequest)).toMatchObject(byItem(webRow as typeof recordRequest));
+    expect(web.recordBoard.byHolder).toEqual([{ open: 1, atRisk: expect.any(Number), overdue: expect.any(Number), oldestSentOn: day(-12), holder: { id: own, name: 'Lakeside Clinic', department: 'Records' } }]);
   });
 
   it('filters the board by lead advocate and urgency, and pages with the cursor without gaps or repeats', async () => {

@@ -31,7 +31,7 @@ import {
   UpdatePacketItemInput,
   UpdateRecordHolderInput,
 } from './records.model';
-import { BOARD_CASE_FIELDS, RecordBoardService } from './request/record-board.service';
+import { BOARD_FIELDS, BoardInclude, RecordBoardService } from './request/record-board.service';
 import { RecordRequestService } from './request/record-request.service';
 
 @Resolver(() => RecordHolderModel)
@@ -167,9 +167,18 @@ export class RecordRequestResolver {
   ): Promise<RecordBoardModel> {
     const today = await this.requests.todayFor(ctx, actor);
     // Read only what this query shows of each row (the web board skips letters and follow-ups).
+    // Of the relations, the full rows only when asked for more than the web board shows.
     const row = selectedFieldNames(info, ['requests', 'nodes']);
-    const kase = selectedFieldNames(info, ['requests', 'nodes', 'case']);
-    const include = { letter: row.has('letter'), followUps: row.has('followUps'), caseDetails: [...kase].some((f) => !BOARD_CASE_FIELDS.has(f)) };
+    const beyond = (path: string[], board: ReadonlySet<string>) => [...selectedFieldNames(info, path)].some((f) => !board.has(f));
+    const include: BoardInclude = {
+      letter: row.has('letter'),
+      followUps: row.has('followUps'),
+      caseDetails: beyond(['requests', 'nodes', 'case'], BOARD_FIELDS.case),
+      holderDetails: beyond(['requests', 'nodes', 'holder'], BOARD_FIELDS.holder),
+      groupHolderDetails: beyond(['byHolder', 'holder'], BOARD_FIELDS.groupHolder),
+      leadDetails: beyond(['requests', 'nodes', 'case', 'leadAdvocate'], BOARD_FIELDS.lead),
+      packetItemDetails: beyond(['requests', 'nodes', 'items', 'packetItem'], BOARD_FIELDS.packetItem),
+    };
     return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after, include)) };
   }
 

@@ -19,16 +19,24 @@ export function preresolved<T extends object>(parent: T, fields: Record<string, 
 }
 
 /**
+ * Nest's code-first schema gives every plain property (`@Field() name: string`) this reader of
+ * `parent[name]` (@nestjs/graphql ObjectTypeDefinitionFactory.createFieldResolver, when no
+ * field middleware is set); @ResolveField methods get resolvers of their own.
+ */
+const isPlainPropertyReader = (resolve: GraphQLFieldResolver<unknown, unknown>) => resolve.name === 'rootFieldResolver';
+
+/**
  * Wraps each field resolver of the schema so it answers from preresolved() values first
- * (GraphQLModule's `transformSchema`). Fields without a resolver of their own are untouched:
- * graphql-js reads them straight off the parent.
+ * (GraphQLModule's `transformSchema`). Fields without a resolver of their own (none, or Nest's
+ * plain property reader) are untouched: they read the parent's property, which is where a
+ * service puts such a value anyway, and a board page has thousands of them.
  */
 export function answerPreresolvedFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      if (!resolve || isPlainPropertyReader(resolve)) continue;
       const name = field.name;
       const wrapped: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
         const given = (source as Carrier | null | undefined)?.[PRERESOLVED];

@@ -48,6 +48,14 @@ interface PageRow {
 const HOLDER_JSON = (h: string) =>
   `json_build_object('id', ${h}.id, 'name', ${h}.name, 'department', ${h}.department, 'phone', ${h}.phone, 'fax', ${h}.fax, 'email', ${h}.email, 'portalUrl', ${h}.portal_url, 'address', ${h}.address)`;
 const USER_JSON = (u: string) => `json_build_object('id', ${u}.id, 'displayName', ${u}.display_name, 'email', ${u}.email, 'role', ${u}.role)`;
+// What the board shows of a holder, a holder group's holder and a lead advocate.
+const BOARD_HOLDER_JSON = (h: string) => `json_build_object('id', ${h}.id, 'name', ${h}.name)`;
+const BOARD_GROUP_HOLDER_JSON = (h: string) => `json_build_object('id', ${h}.id, 'name', ${h}.name, 'department', ${h}.department)`;
+const BOARD_USER_JSON = (u: string) => `json_build_object('id', ${u}.id, 'displayName', ${u}.display_name)`;
+const PACKET_ITEM_JSON = `json_build_object('id', p.id, 'caseId', p.case_id, 'kind', p.kind, 'title', p.title,
+          'holderId', p.holder_id, 'state', p.state, 'responsible', p.responsible, 'notes', p.notes, 'staffNotes', p.staff_notes,
+          'version', p.version, 'createdAt', p.created_at, 'updatedAt', p.updated_at)`;
+const BOARD_PACKET_ITEM_JSON = `json_build_object('id', p.id, 'caseId', p.case_id, 'kind', p.kind, 'title', p.title, 'state', p.state, 'version', p.version)`;
 
 const CASE_JSON = `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'question', c.question,
       'diagnosisInDoubt', c.diagnosis_in_doubt, 'triggers', c.triggers, 'triggerNotes', c.trigger_notes, 'urgency', c.urgency,
@@ -67,10 +75,31 @@ export interface BoardInclude {
   followUps: boolean;
   /** Case fields beyond id, patient name, urgency and lead advocate (the case's texts). */
   caseDetails: boolean;
+  /** Holder fields beyond id and name (contact details) on the rows. */
+  holderDetails: boolean;
+  /** Holder fields beyond id, name and department on the holder groups. */
+  groupHolderDetails: boolean;
+  /** Lead advocate fields beyond id and display name. */
+  leadDetails: boolean;
+  /** Packet item fields beyond id, kind, title, state and version (notes, dates, documents...). */
+  packetItemDetails: boolean;
 }
 
-/** The case fields every board row carries; any other asked for adds the case's full row. */
-export const BOARD_CASE_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'patientName', 'urgency', 'leadAdvocate']);
+export const FULL_BOARD: BoardInclude = { letter: true, followUps: true, caseDetails: true, holderDetails: true, groupHolderDetails: true, leadDetails: true, packetItemDetails: true };
+
+/**
+ * The fields of each relation every board row carries (the web board's RecordBoardQuery);
+ * asking for any other field of a relation reads that relation's full row. Fields with
+ * resolvers of their own (a packet item's documents, say) are outside these sets, so their
+ * parents always carry what those resolvers read.
+ */
+export const BOARD_FIELDS = {
+  case: new Set(['__typename', 'id', 'patientName', 'urgency', 'leadAdvocate']),
+  holder: new Set(['__typename', 'id', 'name']),
+  groupHolder: new Set(['__typename', 'id', 'name', 'department']),
+  lead: new Set(['__typename', 'id', 'displayName']),
+  packetItem: new Set(['__typename', 'id', 'kind', 'title', 'state', 'version']),
+} as const satisfies Record<string, ReadonlySet<string>>;
 
 /**
  * The page with everything a board row shows, in one statement: the request, its holder, its
@@ -83,9 +112,9 @@ const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_
     r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
     r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.fee_cents, r.completed_on::text AS completed_on,
     r.version, r.created_at,
-    ${HOLDER_JSON('h')} AS holder,
+    ${include.holderDetails ? HOLDER_JSON('h') : BOARD_HOLDER_JSON('h')} AS holder,
     ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
-    CASE WHEN u.id IS NULL THEN NULL ELSE ${USER_JSON('u')} END AS lead,
+    CASE WHEN u.id IS NULL THEN NULL ELSE ${include.leadDetails ? USER_JSON('u') : BOARD_USER_JSON('u')} END AS lead,
     i.items, ${include.followUps ? 'f.follow_ups' : 'NULL AS follow_ups'}
   FROM record_request r
   JOIN patient_case c ON c.id = r.case_id
@@ -93,9 +122,7 @@ const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_
   LEFT JOIN app_user u ON u.id = c.lead_advocate_id AND u.organization_id = r.organization_id
   CROSS JOIN LATERAL (
     SELECT COALESCE(json_agg(json_build_object('packetItemId', ri.packet_item_id, 'receivedOn', ri.received_on::text,
-        'packetItem', CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'caseId', p.case_id, 'kind', p.kind, 'title', p.title,
-          'holderId', p.holder_id, 'state', p.state, 'responsible', p.responsible, 'notes', p.notes, 'staffNotes', p.staff_notes,
-          'version', p.version, 'createdAt', p.created_at, 'updatedAt', p.updated_at) END) ORDER BY ri.packet_item_id), '[]') AS items
+        'packetItem', CASE WHEN p.id IS NULL THEN NULL ELSE ${include.packetItemDetails ? PACKET_ITEM_JSON : BOARD_PACKET_ITEM_JSON} END) ORDER BY ri.packet_item_id), '[]') AS items
     FROM record_request_item ri LEFT JOIN packet_item p ON p.id = ri.packet_item_id AND p.organization_id = r.organization_id
     WHERE ri.request_id = r.id
   ) i
@@ -161,7 +188,7 @@ export class RecordBoardService {
     sort: RecordBoardSort,
     first: number,
     after: string | null = null,
-    include: BoardInclude = { letter: true, followUps: true, caseDetails: true },
+    include: BoardInclude = FULL_BOARD,
   ): Promise<Omit<RecordBoardModel, 'today'>> {
     const take = Math.min(Math.max(first, 1), 200);
     // One connection for the board's statements, taken from the pool once.
@@ -188,7 +215,7 @@ export class RecordBoardService {
     const gp = new Params();
     const gw = this.where(gp, actor, filter, today, true);
     const groups = await db.query<{ holder: RecordHolderModel; holderId: string; open: number; overdue: number; atRisk: number; oldestSentOn: string }[]>(
-      `SELECT ${HOLDER_JSON('h')} AS holder, g.* FROM (
+      `SELECT ${include.groupHolderDetails ? HOLDER_JSON('h') : BOARD_GROUP_HOLDER_JSON('h')} AS holder, g.* FROM (
          SELECT r.holder_id AS "holderId", count(*)::int AS open, count(*) FILTER (WHERE ${gw.overdue()})::int AS overdue,
            count(*) FILTER (WHERE ${gw.atRisk()})::int AS "atRisk", min(r.sent_on)::text AS "oldestSentOn"
          FROM record_request r WHERE ${gw.sql}
@@ -260,7 +287,7 @@ function boardNode(row: PageRow, today: CalendarDate, include: BoardInclude): Re
     items: row.items.map((i) =>
       preresolved(
         { packetItemId: i.packetItemId, receivedOn: i.receivedOn },
-        { packetItem: i.packetItem && { ...i.packetItem, createdAt: new Date(i.packetItem.createdAt), updatedAt: new Date(i.packetItem.updatedAt) } },
+        { packetItem: i.packetItem && (include.packetItemDetails ? { ...i.packetItem, createdAt: new Date(i.packetItem.createdAt), updatedAt: new Date(i.packetItem.updatedAt) } : i.packetItem) },
       ),
     ),
     // Not asked for: nothing to hand over (the field resolver would load them if it ever ran).
