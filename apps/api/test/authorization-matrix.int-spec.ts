@@ -290,7 +290,7 @@ export const MATRIX: Record<string, Row> = {
     expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.setRecordRequestFee': {
-    run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, expectedVersion: 1, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,
   },
   // The journey: provider candidates, doctor scripts, the insurance check.

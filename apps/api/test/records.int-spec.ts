@@ -99,6 +99,18 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect(states).toEqual([{ state: 'RECEIVED' }, { state: 'RECEIVED' }]);
   });
 
+  it('refuses a fee saved over someone else\u2019s, with their amount, and keeps theirs', async () => {
+    const r = await request([(await item()).id]);
+    const FEE = `mutation($id: ID!, $v: Int!, $f: Int!) { setRecordRequestFee(input: { requestId: $id, expectedVersion: $v, feeCents: $f }) { version feeCents } }`;
+    const first = (await advocate.ok<{ setRecordRequestFee: { version: number; feeCents: number } }>(FEE, { id: r.id, v: 1, f: 650 })).setRecordRequestFee;
+    expect(first).toEqual({ version: 2, feeCents: 650 });
+    const stale = await advocate.gql(FEE, { id: r.id, v: 1, f: 2500 });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2, current: { feeCents: 650 } } });
+    const now = await advocate.ok<{ recordRequest: { feeCents: number; version: number } }>(`query($id: ID!) { recordRequest(id: $id) { feeCents version } }`, { id: r.id });
+    expect(now.recordRequest).toEqual({ feeCents: 650, version: 2 });
+    expect((await advocate.ok<{ setRecordRequestFee: { feeCents: number } }>(FEE, { id: r.id, v: 2, f: 2500 })).setRecordRequestFee.feeCents).toBe(2500);
+  });
+
   it('counts the board by status and filters by it', async () => {
     const coordinator = await s.signIn('coordinator@harbor.example');
     await request([(await item()).id], day(-40)); // past the legal 30 days

@@ -214,7 +214,7 @@ export const MarkRecordsReceivedMutation = gql<
 
 export const SetRecordRequestFeeMutation = gql<
   { setRecordRequestFee: RecordRequest },
-  { input: { requestId: string; feeCents: number } }
+  { input: { requestId: string; expectedVersion: number; feeCents: number } }
 >`
   mutation SetRecordRequestFee($input: RecordRequestFeeInput!) {
     setRecordRequestFee(input: $input) {

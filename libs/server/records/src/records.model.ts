@@ -217,5 +217,9 @@ export class MarkRecordsReceivedInput {
 @InputType()
 export class RecordRequestFeeInput {
   @Field(() => ID) @IsString() requestId: string;
+  @Field(() => Int, { description: 'The version the editor started from; a save over someone else\u2019s change is refused with STALE_VERSION.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
   @Field(() => Int) @IsInt() @Min(0) feeCents: number;
 }

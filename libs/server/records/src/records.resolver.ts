@@ -204,7 +204,7 @@ export class RecordRequestResolver {
 
   @Mutation(() => RecordRequestModel)
   setRecordRequestFee(@CurrentActor() actor: Actor, @Args('input') input: RecordRequestFeeInput): Promise<RecordRequestModel> {
-    return this.requests.setFee(actor, input.requestId, input.feeCents);
+    return this.requests.setFee(actor, input);
   }
 
   @ResolveField(() => CaseModel, { name: 'case' })

@@ -257,23 +257,41 @@ function HolderReceivedForm({ request, onDone }: { request: ActionableRecordRequ
   );
 }
 
+/**
+ * The fee the holder charged. Saved against the version the form opened with: if someone
+ * changed the request meanwhile, both amounts are shown and the person chooses.
+ */
 function FeeForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [version] = useState(request.version);
   const [amount, setAmount] = useState(request.feeCents === null ? '' : (request.feeCents / 100).toFixed(2));
   const [touched, setTouched] = useState(false);
   const [result, setFee] = useMutation(SetRecordRequestFeeMutation);
+  const conflict = staleConflict(result.error);
   const valid = /^\d{1,7}([.,]\d{1,2})?$/.test(amount.trim());
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const feeCents = () => Math.round(Number(amount.trim().replace(',', '.')) * 100);
+  const money = (cents: number | null) => (cents === null ? t('records.feeNone') : new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100));
+  const send = async (expectedVersion: number) => {
     setTouched(true);
     if (!valid) return;
-    const feeCents = Math.round(Number(amount.trim().replace(',', '.')) * 100);
-    const res = await setFee({ input: { requestId: request.id, feeCents } });
+    const res = await setFee({ input: { requestId: request.id, expectedVersion, feeCents: feeCents() } });
     if (res.data) onDone(t('records.feeSaved'));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(version);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        {conflict ? (
+          <ConflictNotice
+            fields={[{ label: t('records.feeAmount'), mine: valid ? money(feeCents()) : amount, theirs: money((conflict.current['feeCents'] as number | null) ?? null) }]}
+            onKeepMine={() => void send(conflict.currentVersion)}
+            onTakeTheirs={() => onDone(null)}
+            busy={result.fetching}
+          />
+        ) : null}
         <TextInput
           label={t('records.feeAmount')}
           description={t('records.feeHelp')}
@@ -283,8 +301,8 @@ function FeeForm({ request, onDone }: { request: ActionableRecordRequest; onDone
           required
           error={(touched && !valid ? t('records.feeInvalid') : undefined) ?? fieldErrors(result.error)['feeCents']}
         />
-        <ErrorAlert error={result.error} />
-        <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} />
+        {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
+        {!conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
       </Stack>
     </form>
   );

@@ -29,7 +29,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { RecordHolderService } from '../holder/record-holder.service';
 import { PacketItem } from '../packet/packet-item.entity';
-import { CreateRecordRequestInput, LogRecordFollowUpInput, MarkRecordsReceivedInput, RecordLegalExtensionInput } from '../records.model';
+import { CreateRecordRequestInput, LogRecordFollowUpInput, MarkRecordsReceivedInput, RecordLegalExtensionInput, RecordRequestFeeInput } from '../records.model';
 import { assertId, orgToday, requireCaseOf } from '../scope';
 import { RecordFollowUp } from './record-follow-up.entity';
 import { RecordReminderScheduler } from './record-reminder.scheduler';
@@ -207,10 +207,17 @@ export class RecordRequestService implements OnModuleInit {
     });
   }
 
-  async setFee(actor: Actor, requestId: string, feeCents: number): Promise<RecordRequest> {
+  /** The fee the holder charged: a versioned field edit, refused as stale over someone else's save. */
+  async setFee(actor: Actor, input: RecordRequestFeeInput): Promise<RecordRequest> {
     return this.dataSource.transaction(async (m) => {
-      const { request } = await this.load(actor, requestId, 'edit', m, true);
-      request.feeCents = feeCents;
+      const { request } = await this.load(actor, input.requestId, 'edit', m, true);
+      if (request.version !== input.expectedVersion) {
+        throw new DomainError(DomainErrorCode.STALE_VERSION, 'Someone else changed this request while you were editing. Compare their fee with yours and choose which to keep.', {
+          currentVersion: request.version,
+          current: { feeCents: request.feeCents },
+        });
+      }
+      request.feeCents = input.feeCents;
       const saved = await m.save(request);
       await this.audit.record(actor, { action: 'record_request.fee', entityType: 'record_request', entityId: request.id, caseId: request.caseId }, m);
       await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['fee'] } });

@@ -613,6 +613,7 @@ export const en = {
     feeHelp: 'Fees for copies must be reasonable and based on cost. Enter 0 if there was none.',
     feeInvalid: 'Please enter an amount like 12.50.',
     feeSaved: 'Fee saved.',
+    feeNone: 'No fee recorded',
     boardTitle: 'Pending records',
     boardIntro: 'Every open record request in your organisation, with the plan target and the legal due date.',
     countOpen: 'Open',
