@@ -142,6 +142,21 @@ describe('appointment reminders and coverage flags', () => {
     expect(await notificationCount('appointment.DAY_BEFORE', firstOn, DEMO.users.harborCaregiver)).toBe(1);
   });
 
+  it('a visit booked after its coverage-check day still asks staff to verify coverage: at once, and once', async () => {
+    const soonOn = dateAt(clock().now().getTime() + 2 * 86_400_000);
+    const visit = await book(MARIA, soonOn, 'Dr. Short Notice');
+    const verify = (await added(visit)).find((r) => r.payload.kind === 'VERIFY_COVERAGE');
+    // It keeps its own (past) date, so planning it again yields the same job and notification.
+    expect(verify?.payload.on).toBe(allAppointmentReminders(soonOn, WEEKDAYS).find((r) => r.kind === 'VERIFY_COVERAGE')!.on);
+    expect(verify!.payload.on < today()).toBe(true);
+    await waitFor('the short-notice coverage nudge', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.VERIFY_COVERAGE' && x.dueOn === soonOn));
+    expect(await job.run(verify!.payload)).toBe('already-sent');
+    expect(await notificationCount('insurance.VERIFY_COVERAGE', soonOn, DEMO.users.harborAdvocate)).toBe(1);
+    // Out of the way of the tests below, which count Maria's visits' reminders.
+    const [{ version }] = await s.ds.query(`SELECT version FROM appointment WHERE id = $1`, [visit]);
+    await advocate.ok(`mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, expectedVersion: $v }) { id } }`, { id: visit, v: version });
+  });
+
   it('after the visit: the patient and the advocate are asked to record the opinion, then (unless it is booked) to book the follow-up', async () => {
     const after = allAppointmentReminders(firstOn, WEEKDAYS).find((r) => r.kind === 'RECORD_OPINION')!.on;
     await moveClockTo(after);

@@ -71,8 +71,9 @@ describe('appointment reminders', () => {
       }
     }
   });
-  it('a visit booked at short notice keeps only what is still to come (today counts)', () => {
-    expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-09'), WEEKDAYS))).toEqual(['DAY_BEFORE 2026-12-09', 'RECORD_OPINION 2026-12-11', 'BOOK_FOLLOW_UP 2026-12-17']);
+  it('a visit booked at short notice keeps only what is still to come (today counts), and its coverage check, due at once, until the visit', () => {
+    expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-09'), WEEKDAYS))).toEqual(['VERIFY_COVERAGE 2026-12-03', 'DAY_BEFORE 2026-12-09', 'RECORD_OPINION 2026-12-11', 'BOOK_FOLLOW_UP 2026-12-17']);
+    expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-10'), WEEKDAYS))).toEqual(['VERIFY_COVERAGE 2026-12-03', 'RECORD_OPINION 2026-12-11', 'BOOK_FOLLOW_UP 2026-12-17']);
     expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-12'), WEEKDAYS))).toEqual(['BOOK_FOLLOW_UP 2026-12-17']);
     expect(appointmentReminders(d('2026-12-10'), d('2026-12-18'), WEEKDAYS)).toEqual([]);
   });

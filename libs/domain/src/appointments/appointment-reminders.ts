@@ -160,14 +160,21 @@ export function allAppointmentReminders(
   return list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
-/** The reminders still to come from `today` (today's count: they go at once in working hours). */
+/**
+ * The reminders still to come from `today` (today's count: they go at once in working hours).
+ * A coverage check whose day had already passed when the visit was booked (booked at short
+ * notice) is still due while the visit is ahead: it keeps its own date, so it stays one job and
+ * one notification however often it is planned, and goes at the next working moment.
+ */
 export function appointmentReminders(
   appointmentOn: CalendarDate,
   today: CalendarDate,
   workingDays: readonly IsoWeekday[],
   settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
 ): AppointmentReminder[] {
-  return allAppointmentReminders(appointmentOn, workingDays, settings).filter((r) => !isBefore(r.on, today));
+  return allAppointmentReminders(appointmentOn, workingDays, settings).filter(
+    (r) => !isBefore(r.on, today) || (r.kind === AppointmentReminderKind.VERIFY_COVERAGE && !isBefore(appointmentOn, today)),
+  );
 }
 
 /**
