@@ -48,10 +48,23 @@ function CasesPage(props: {
     if (onTotal && total !== undefined) onTotal(total);
   }, [onTotal, total]);
 
-  if (result.fetching && !result.data) return <Loading />;
+  // Each page renders inside the list: whatever it shows must be list items (axe: list).
+  if (result.fetching && !result.data)
+    return (
+      <li>
+        <Loading />
+      </li>
+    );
   if (result.error && !result.data) {
-    if (props.after === null) return <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
-    return <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+    return (
+      <li>
+        {props.after === null ? (
+          <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : (
+          <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        )}
+      </li>
+    );
   }
   const conn = result.data?.cases;
   if (!conn) return null;
