@@ -24,6 +24,10 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No ETag on API answers: every GraphQL answer is a POST private to its caller, so nothing
+  // revalidates it, and Express would hash each body (SHA-1 over a board page) to make one.
+  // Static files (express.static, sendFile) keep their own ETags.
+  app.set('etag', false);
   app.use(cookieParser());
   app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
