@@ -33,7 +33,8 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
     clearStale();
     setDraft(null);
   };
-  const theirs = !stale ? null : conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary;
+  // The other person's text while a save is refused: from the refusal itself, else from the reloaded case.
+  const theirs = stale ? (conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary) : null;
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-summary-heading">
