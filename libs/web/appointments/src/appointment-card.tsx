@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { formatWhen } from './dates';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
@@ -35,9 +35,12 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
   const text = form.draft.answer;
   const question = questionText(t, q);
   const short = question.length > 60 ? `${question.slice(0, 57)}…` : question;
-  const submit = async (e: FormEvent) => {
+  const done = async (saving: () => Promise<unknown>) => {
+    if (await saving()) setEditing(false);
+  };
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (await form.save()) setEditing(false);
+    void done(form.save);
   };
   return (
     <Box component="li" p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -49,19 +52,13 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
               <Textarea label={t('appointments.answers.field', { question: short })} value={text} onChange={(e) => form.set('answer', e.currentTarget.value)} autosize minRows={2} maxLength={10000} data-autofocus />
-              {form.conflict && form.theirs ? (
-                <ConflictNotice
-                  fields={[{ label: t('appointments.answers.field', { question: short }), mine: text.trim(), theirs: form.theirs.answer }]}
-                  onKeepMine={async () => {
-                    if (await form.keepMine()) setEditing(false);
-                  }}
-                  onTakeTheirs={() => {
-                    form.takeTheirs();
-                    setEditing(false);
-                  }}
-                  busy={result.fetching}
-                />
-              ) : null}
+              <DraftConflict
+                form={form}
+                fields={(mine, theirs) => [{ label: t('appointments.answers.field', { question: short }), mine: mine.answer.trim(), theirs: theirs.answer }]}
+                busy={result.fetching}
+                onSave={done}
+                onClose={() => setEditing(false)}
+              />
               {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
               <Group gap="xs">
                 <Button type="submit" size="sm" loading={result.fetching}>
@@ -114,13 +111,13 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
   });
   const { feelings, worries } = form.draft;
   const feelingWords = (v: string[]) => v.map((f) => t(`appointments.feelings.feeling.${f}`)).join(' · ');
-  const run = async (saving: Promise<unknown>) => {
+  const run = async (saving: () => Promise<unknown>) => {
     setSaved(false);
-    if (await saving) setSaved(true);
+    if (await saving()) setSaved(true);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(form.save());
+    void run(form.save);
   };
   const summary = appointment.feelingSummary;
   return (
@@ -154,17 +151,15 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
               </Chip.Group>
             </Box>
             <Textarea label={t('appointments.feelings.worries')} description={t('appointments.feelings.worriesHelp')} value={worries} onChange={(e) => form.set('worries', e.currentTarget.value)} autosize minRows={2} maxLength={10000} />
-            {form.conflict && form.theirs ? (
-              <ConflictNotice
-                fields={[
-                  { label: t('appointments.feelings.legend'), mine: feelingWords(feelings), theirs: feelingWords(form.theirs.feelings) },
-                  { label: t('appointments.feelings.worries'), mine: worries.trim(), theirs: form.theirs.worries },
-                ]}
-                onKeepMine={() => void run(form.keepMine())}
-                onTakeTheirs={form.takeTheirs}
-                busy={result.fetching}
-              />
-            ) : null}
+            <DraftConflict
+              form={form}
+              fields={(mine, theirs) => [
+                { label: t('appointments.feelings.legend'), mine: feelingWords(mine.feelings), theirs: feelingWords(theirs.feelings) },
+                { label: t('appointments.feelings.worries'), mine: mine.worries.trim(), theirs: theirs.worries },
+              ]}
+              busy={result.fetching}
+              onSave={run}
+            />
             {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
             <Group>
               <Button type="submit" loading={result.fetching}>

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import { MoveAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
 import { isDay, isTime, todayIn } from './dates';
 
@@ -43,8 +43,8 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
     setSaved(false);
     setOpen(true);
   };
-  const done = async (saving: Promise<unknown>) => {
-    if (await saving) {
+  const done = async (saving: () => Promise<unknown>) => {
+    if (await saving()) {
       setOpen(false);
       setSaved(true);
     }
@@ -53,7 +53,7 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
     e.preventDefault();
     setTouched(true);
     if (!isDay(date) || !isTime(time)) return;
-    void done(form.save());
+    void done(form.save);
   };
 
   if (!open) {
@@ -80,17 +80,7 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
           <TextInput type="date" label={t('appointments.book.date')} value={date} min={todayIn(timeZone)} onChange={(e) => form.set('date', e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? result.error?.graphQLErrors[0]?.message : undefined} />
           <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => form.set('time', e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? result.error?.graphQLErrors[0]?.message : undefined} />
         </Group>
-        {form.conflict && form.theirs ? (
-          <ConflictNotice
-            fields={[{ label: t('appointments.move.formLabel'), mine: when(form.draft), theirs: when(form.theirs) }]}
-            onKeepMine={() => void done(form.keepMine())}
-            onTakeTheirs={() => {
-              form.takeTheirs();
-              setOpen(false);
-            }}
-            busy={result.fetching}
-          />
-        ) : null}
+        <DraftConflict form={form} fields={(mine, theirs) => [{ label: t('appointments.move.formLabel'), mine: when(mine), theirs: when(theirs) }]} busy={result.fetching} onSave={done} onClose={() => setOpen(false)} />
         {serverField || errorCode(result.error) === 'STALE_VERSION' ? null : <ErrorAlert error={result.error} />}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>

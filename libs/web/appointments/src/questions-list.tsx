@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { QuestionMove } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
 import {
   AddCaseQuestionMutation,
   AddStarterQuestionsMutation,
@@ -31,26 +31,19 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
     }),
   });
   const text = form.draft.text;
-  const submit = async (e: FormEvent) => {
+  const done = async (saving: () => Promise<unknown>) => {
+    if (text.trim() && (await saving())) onDone();
+  };
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (!text.trim()) return;
-    if (await form.save()) onDone();
+    void done(form.save);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Textarea label={t('appointments.questions.editField')} value={text} onChange={(e) => form.set('text', e.currentTarget.value)} autosize minRows={2} maxLength={1000} data-autofocus error={touched && !text.trim() ? t('appointments.questions.required') : undefined} />
-        {form.conflict && form.theirs ? (
-          <ConflictNotice
-            fields={[{ label: t('appointments.questions.editField'), mine: text.trim(), theirs: form.theirs.text }]}
-            onKeepMine={async () => {
-              if (text.trim() && (await form.keepMine())) onDone();
-            }}
-            onTakeTheirs={onDone}
-            busy={result.fetching}
-          />
-        ) : null}
+        <DraftConflict form={form} fields={(mine, theirs) => [{ label: t('appointments.questions.editField'), mine: mine.text.trim(), theirs: theirs.text }]} busy={result.fetching} onSave={done} onClose={onDone} />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>

@@ -2,7 +2,7 @@ import { Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea, Title 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTrigger, Urgency } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, type ConflictField } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, theirsFrom, type ConflictField } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
@@ -15,6 +15,14 @@ interface Draft {
   triggerNotes: string;
   urgency: Urgency;
 }
+
+const draftOf = (item: CaseDetail): Draft => ({
+  question: item.question,
+  diagnosisInDoubt: item.diagnosisInDoubt,
+  triggers: [...item.triggers],
+  triggerNotes: item.triggerNotes,
+  urgency: item.urgency,
+});
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -35,13 +43,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
   const { save, saving, error, stale, conflict, clearStale } = useCaseUpdate(item.id, reload);
 
   const start = () => {
-    setDraft({
-      question: item.question,
-      diagnosisInDoubt: item.diagnosisInDoubt,
-      triggers: [...item.triggers],
-      triggerNotes: item.triggerNotes,
-      urgency: item.urgency,
-    });
+    setDraft(draftOf(item));
     setBaseVersion(item.version);
   };
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
@@ -56,17 +58,15 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
     setDraft(null);
   };
   // The other person's values: from the refusal itself, else from the reloaded case.
-  const theirs = <K extends keyof Draft>(k: K): Draft[K] => (conflict?.current[k] as Draft[K] | undefined) ?? item[k];
+  const theirs = stale ? theirsFrom(conflict?.current ?? {}, draftOf(item)).theirs : null;
   const triggerWords = (v: CaseTrigger[]) => v.map((tr) => t(`enums.trigger.${tr}`)).join(', ');
-  const conflictFields: ConflictField[] = draft
-    ? [
-        { label: t('case.question'), mine: draft.question, theirs: theirs('question') },
-        { label: t('case.diagnosis'), mine: draft.diagnosisInDoubt, theirs: theirs('diagnosisInDoubt') },
-        { label: t('case.triggers'), mine: triggerWords(draft.triggers), theirs: triggerWords(theirs('triggers')) },
-        { label: t('case.triggerNotes'), mine: draft.triggerNotes, theirs: theirs('triggerNotes') },
-        { label: t('case.urgency'), mine: t(`enums.urgency.${draft.urgency}`), theirs: t(`enums.urgency.${theirs('urgency')}`) },
-      ]
-    : [];
+  const conflictFields = (mine: Draft, other: Draft): ConflictField[] => [
+    { label: t('case.question'), mine: mine.question, theirs: other.question },
+    { label: t('case.diagnosis'), mine: mine.diagnosisInDoubt, theirs: other.diagnosisInDoubt },
+    { label: t('case.triggers'), mine: triggerWords(mine.triggers), theirs: triggerWords(other.triggers) },
+    { label: t('case.triggerNotes'), mine: mine.triggerNotes, theirs: other.triggerNotes },
+    { label: t('case.urgency'), mine: t(`enums.urgency.${mine.urgency}`), theirs: t(`enums.urgency.${other.urgency}`) },
+  ];
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-details-heading">
@@ -81,9 +81,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
             </Button>
           ) : null}
         </Group>
-        {stale && draft ? (
-          <ConflictNotice fields={conflictFields} onKeepMine={() => void submit(conflict?.currentVersion)} onTakeTheirs={takeTheirs} busy={saving} />
-        ) : null}
+        {draft ? <DraftConflict form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }} fields={conflictFields} busy={saving} /> : null}
         {draft ? (
           <Stack gap="md">
             <Textarea

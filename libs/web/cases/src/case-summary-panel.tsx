@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictNotice, ErrorAlert, errorCode } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
 
@@ -33,7 +33,8 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
     clearStale();
     setDraft(null);
   };
-  const theirs = conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary;
+  // The other person's text while a save is refused: from the refusal itself, else from the reloaded case.
+  const theirs = stale ? (conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary) : null;
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-summary-heading">
@@ -48,11 +49,10 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
             </Button>
           ) : null}
         </Group>
-        {stale && editing ? (
-          <ConflictNotice
-            fields={[{ label: t('case.summaryLabel'), mine: draft ?? '', theirs }]}
-            onKeepMine={() => void submit(conflict?.currentVersion)}
-            onTakeTheirs={takeTheirs}
+        {editing ? (
+          <DraftConflict
+            form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }}
+            fields={(mine, other) => [{ label: t('case.summaryLabel'), mine, theirs: other }]}
             busy={saving}
           />
         ) : null}

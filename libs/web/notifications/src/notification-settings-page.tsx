@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,7 +9,8 @@ import {
   type EmailMode,
   type NotificationCategory,
 } from '@second-look/contracts/graphql';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+import { Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+import { SettingsForm, SettingsSection } from './settings-form';
 
 const MODES: EmailMode[] = ['IMMEDIATE', 'DIGEST', 'OFF'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -92,81 +93,60 @@ export function NotificationSettingsPage() {
         <PageTitle title={t('notifications.settings.title')}>{t('notifications.settings.title')}</PageTitle>
         <Text>{t('notifications.settings.intro')}</Text>
       </Stack>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="lg">
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="email-heading">
-            <Stack gap="md">
-              <Title order={2} size="h3" id="email-heading">
-                {t('notifications.settings.emailHeading')}
-              </Title>
-              {prefs.email.map((p) => (
-                <Radio.Group
-                  key={p.category}
-                  name={`email-${p.category}`}
-                  label={t(`notifications.settings.category.${p.category}`)}
-                  description={t(`notifications.settings.categoryHelp.${p.category}`)}
-                  value={modes[p.category] ?? p.mode}
-                  onChange={(v) => {
-                    setSaved(false);
-                    setModes((m) => ({ ...m, [p.category]: v as EmailMode }));
-                  }}
-                >
-                  <Stack gap="xs" mt="xs">
-                    {MODES.map((mode) => (
-                      <Radio key={mode} value={mode} label={t(`notifications.settings.mode.${mode}`)} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
-                    ))}
-                  </Stack>
-                </Radio.Group>
-              ))}
+      <SettingsForm onSubmit={submit} error={saveResult.error} saving={saveResult.fetching} saveLabel={t('notifications.settings.save')} saved={saved} savedLabel={t('notifications.settings.saved')}>
+        <SettingsSection
+          id="email-heading"
+          title={t('notifications.settings.emailHeading')}
+          note={t('notifications.settings.digestAt', { time: sayTime(prefs.digestTime, i18n.language), zone })}
+          gap="md"
+        >
+          {prefs.email.map((p) => (
+            <Radio.Group
+              key={p.category}
+              name={`email-${p.category}`}
+              label={t(`notifications.settings.category.${p.category}`)}
+              description={t(`notifications.settings.categoryHelp.${p.category}`)}
+              value={modes[p.category] ?? p.mode}
+              onChange={(v) => {
+                setSaved(false);
+                setModes((m) => ({ ...m, [p.category]: v as EmailMode }));
+              }}
+            >
+              <Stack gap="xs" mt="xs">
+                {MODES.map((mode) => (
+                  <Radio key={mode} value={mode} label={t(`notifications.settings.mode.${mode}`)} styles={{ body: { minHeight: 32, alignItems: 'center' } }} />
+                ))}
+              </Stack>
+            </Radio.Group>
+          ))}
+        </SettingsSection>
+
+        <SettingsSection id="quiet-heading" title={t('notifications.settings.quietHeading')} intro={t('notifications.settings.quietIntro')}>
+          <Switch
+            checked={quietOn}
+            onChange={(e) => {
+              setSaved(false);
+              setQuietOn(e.currentTarget.checked);
+            }}
+            label={t('notifications.settings.quietOn')}
+            size="md"
+          />
+          {quietOn ? (
+            <>
+              <Group grow align="flex-start" gap="sm">
+                <TextInput type="time" label={t('notifications.settings.quietStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={startError} required />
+                <TextInput type="time" label={t('notifications.settings.quietEnd')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={endError} required />
+              </Group>
               <Text size="sm" c="gray.8">
-                {t('notifications.settings.digestAt', { time: sayTime(prefs.digestTime, i18n.language), zone })}
+                {TIME.test(start) && TIME.test(end) && start !== end
+                  ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: sayTime(start, i18n.language), end: sayTime(end, i18n.language) })
+                  : null}{' '}
+                {t('notifications.settings.quietZone', { zone })}
               </Text>
-            </Stack>
-          </Paper>
-
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="quiet-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="quiet-heading">
-                {t('notifications.settings.quietHeading')}
-              </Title>
-              <Text size="sm">{t('notifications.settings.quietIntro')}</Text>
-              <Switch
-                checked={quietOn}
-                onChange={(e) => {
-                  setSaved(false);
-                  setQuietOn(e.currentTarget.checked);
-                }}
-                label={t('notifications.settings.quietOn')}
-                size="md"
-              />
-              {quietOn ? (
-                <>
-                  <Group grow align="flex-start" gap="sm">
-                    <TextInput type="time" label={t('notifications.settings.quietStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={startError} required />
-                    <TextInput type="time" label={t('notifications.settings.quietEnd')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={endError} required />
-                  </Group>
-                  <Text size="sm" c="gray.8">
-                    {TIME.test(start) && TIME.test(end) && start !== end
-                      ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: sayTime(start, i18n.language), end: sayTime(end, i18n.language) })
-                      : null}{' '}
-                    {t('notifications.settings.quietZone', { zone })}
-                  </Text>
-                </>
-              ) : null}
-            </Stack>
-          </Paper>
-
-          <ErrorAlert error={saveResult.error} />
-          <Group>
-            <Button type="submit" loading={saveResult.fetching}>
-              {t('notifications.settings.save')}
-            </Button>
-          </Group>
-          <Text role="status" aria-live="polite" c="teal.9" fw={500}>
-            {saved ? t('notifications.settings.saved') : ''}
-          </Text>
-        </Stack>
-      </form>
+            </>
+          ) : null}
+        </SettingsSection>
+      </SettingsForm>
     </Stack>
   );
 }

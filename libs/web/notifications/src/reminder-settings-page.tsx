@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ReminderSettingsQuery, UpdateReminderSettingsMutation, type ReminderSettings } from '@second-look/contracts/graphql';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+import { Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+import { SettingsForm, SettingsSection } from './settings-form';
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
@@ -22,13 +23,22 @@ function parseDays(text: string): number[] | null {
 
 type Form = Omit<ReminderSettings, 'id' | 'daysAfterSent' | 'workingDays'> & { days: string; workingDays: string[] };
 
-/** The appointment distances: [field, min, max] (the server checks the same ranges, APPOINTMENT_REMINDER_LIMITS). */
-const APPOINTMENT_FIELDS = [
+/** A number of days: [field, min, max]. */
+type DaysField = readonly [key: 'targetSoonDays' | 'legalSoonDays' | 'appointmentSoonDays' | 'verifyCoverageWorkingDays' | 'recordOpinionDays' | 'bookFollowUpDays', min: number, max: number];
+
+/** The reminders before a request's dates (the server checks the same ranges, validateRecordReminderSettings). */
+const DUE_SOON_FIELDS: readonly DaysField[] = [
+  ['targetSoonDays', 0, 14],
+  ['legalSoonDays', 0, 30],
+];
+
+/** The appointment distances (the server checks the same ranges, APPOINTMENT_REMINDER_LIMITS). */
+const APPOINTMENT_FIELDS: readonly DaysField[] = [
   ['appointmentSoonDays', 0, 21],
   ['verifyCoverageWorkingDays', 1, 20],
   ['recordOpinionDays', 1, 14],
   ['bookFollowUpDays', 2, 60],
-] as const;
+];
 
 /** Org admins: when record requests are chased and appointments remembered, working hours, time zone and the digest hour. */
 export function ReminderSettingsPage() {
@@ -58,6 +68,25 @@ export function ReminderSettingsPage() {
     setForm((f) => (f ? { ...f, [key]: value } : f));
   };
 
+  const daysInputs = (fields: readonly DaysField[]) => (
+    <Group grow align="flex-start" gap="sm" wrap="wrap">
+      {fields.map(([key, min, max]) => (
+        <NumberInput
+          key={key}
+          label={t(`notifications.reminderSettings.${key}`)}
+          description={t(`notifications.reminderSettings.${key}Help`)}
+          value={form[key]}
+          onChange={(v) => set(key, typeof v === 'number' ? v : Number(v) || 0)}
+          min={min}
+          max={max}
+          allowDecimal={false}
+          error={server[key]}
+          miw={220}
+        />
+      ))}
+    </Group>
+  );
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -79,130 +108,62 @@ export function ReminderSettingsPage() {
         <PageTitle title={t('notifications.reminderSettings.title')}>{t('notifications.reminderSettings.title')}</PageTitle>
         <Text>{t('notifications.reminderSettings.intro')}</Text>
       </Stack>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="lg">
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="reminder-days-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="reminder-days-heading">
-                {t('notifications.reminderSettings.daysHeading')}
-              </Title>
-              <TextInput
-                label={t('notifications.reminderSettings.daysAfterSent')}
-                description={t('notifications.reminderSettings.daysAfterSentHelp')}
-                value={form.days}
-                onChange={(e) => set('days', e.currentTarget.value)}
-                error={daysError ?? server['daysAfterSent']}
-                inputMode="numeric"
-              />
-              <Group grow align="flex-start" gap="sm" wrap="wrap">
-                <NumberInput
-                  label={t('notifications.reminderSettings.targetSoonDays')}
-                  description={t('notifications.reminderSettings.targetSoonDaysHelp')}
-                  value={form.targetSoonDays}
-                  onChange={(v) => set('targetSoonDays', typeof v === 'number' ? v : Number(v) || 0)}
-                  min={0}
-                  max={14}
-                  allowDecimal={false}
-                  error={server['targetSoonDays']}
-                  miw={220}
-                />
-                <NumberInput
-                  label={t('notifications.reminderSettings.legalSoonDays')}
-                  description={t('notifications.reminderSettings.legalSoonDaysHelp')}
-                  value={form.legalSoonDays}
-                  onChange={(v) => set('legalSoonDays', typeof v === 'number' ? v : Number(v) || 0)}
-                  min={0}
-                  max={30}
-                  allowDecimal={false}
-                  error={server['legalSoonDays']}
-                  miw={220}
-                />
-              </Group>
-              <Text size="sm" c="gray.8">
-                {t('notifications.reminderSettings.alwaysNote')}
-              </Text>
-            </Stack>
-          </Paper>
+      <SettingsForm onSubmit={submit} error={saveResult.error} saving={saveResult.fetching} saveLabel={t('notifications.reminderSettings.save')} saved={saved} savedLabel={t('notifications.reminderSettings.saved')}>
+        <SettingsSection id="reminder-days-heading" title={t('notifications.reminderSettings.daysHeading')} note={t('notifications.reminderSettings.alwaysNote')}>
+          <TextInput
+            label={t('notifications.reminderSettings.daysAfterSent')}
+            description={t('notifications.reminderSettings.daysAfterSentHelp')}
+            value={form.days}
+            onChange={(e) => set('days', e.currentTarget.value)}
+            error={daysError ?? server['daysAfterSent']}
+            inputMode="numeric"
+          />
+          {daysInputs(DUE_SOON_FIELDS)}
+        </SettingsSection>
 
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="appointment-reminders-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="appointment-reminders-heading">
-                {t('notifications.reminderSettings.appointmentsHeading')}
-              </Title>
-              <Text size="sm">{t('notifications.reminderSettings.appointmentsIntro')}</Text>
-              <Group grow align="flex-start" gap="sm" wrap="wrap">
-                {APPOINTMENT_FIELDS.map(([key, min, max]) => (
-                  <NumberInput
-                    key={key}
-                    label={t(`notifications.reminderSettings.${key}`)}
-                    description={t(`notifications.reminderSettings.${key}Help`)}
-                    value={form[key]}
-                    onChange={(v) => set(key, typeof v === 'number' ? v : Number(v) || 0)}
-                    min={min}
-                    max={max}
-                    allowDecimal={false}
-                    error={server[key]}
-                    miw={220}
-                  />
-                ))}
-              </Group>
-              <Text size="sm" c="gray.8">
-                {t('notifications.reminderSettings.appointmentsNote')}
-              </Text>
-            </Stack>
-          </Paper>
+        <SettingsSection
+          id="appointment-reminders-heading"
+          title={t('notifications.reminderSettings.appointmentsHeading')}
+          intro={t('notifications.reminderSettings.appointmentsIntro')}
+          note={t('notifications.reminderSettings.appointmentsNote')}
+        >
+          {daysInputs(APPOINTMENT_FIELDS)}
+        </SettingsSection>
 
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="working-hours-heading">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="working-hours-heading">
-                {t('notifications.reminderSettings.hoursHeading')}
-              </Title>
-              <Text size="sm">{t('notifications.reminderSettings.hoursIntro')}</Text>
-              <Group grow align="flex-start" gap="sm">
-                <TextInput type="time" label={t('notifications.reminderSettings.workStart')} value={form.workStart} onChange={(e) => set('workStart', e.currentTarget.value)} error={server['workStart']} />
-                <TextInput type="time" label={t('notifications.reminderSettings.workEnd')} value={form.workEnd} onChange={(e) => set('workEnd', e.currentTarget.value)} error={server['workEnd']} />
-              </Group>
-              <Checkbox.Group label={t('notifications.reminderSettings.workingDays')} value={form.workingDays} onChange={(v) => set('workingDays', v)} error={server['workingDays']}>
-                <Group gap="md" mt="xs">
-                  {WEEKDAYS.map((d) => (
-                    <Checkbox key={d} value={d} label={t(`notifications.reminderSettings.weekday.${d}`)} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
-              <Select
-                label={t('notifications.reminderSettings.timeZone')}
-                description={t('notifications.reminderSettings.timeZoneHelp')}
-                data={zoneList}
-                value={form.timeZone}
-                onChange={(v) => v && set('timeZone', v)}
-                searchable
-                allowDeselect={false}
-                error={server['timeZone']}
-                limit={50}
-              />
-              <Select
-                label={t('notifications.reminderSettings.digestHour')}
-                data={HOURS}
-                value={String(form.digestHour)}
-                onChange={(v) => v !== null && set('digestHour', Number(v))}
-                allowDeselect={false}
-                error={server['digestHour']}
-                maw={200}
-              />
-            </Stack>
-          </Paper>
-
-          <ErrorAlert error={saveResult.error} />
-          <Group>
-            <Button type="submit" loading={saveResult.fetching}>
-              {t('notifications.reminderSettings.save')}
-            </Button>
+        <SettingsSection id="working-hours-heading" title={t('notifications.reminderSettings.hoursHeading')} intro={t('notifications.reminderSettings.hoursIntro')}>
+          <Group grow align="flex-start" gap="sm">
+            <TextInput type="time" label={t('notifications.reminderSettings.workStart')} value={form.workStart} onChange={(e) => set('workStart', e.currentTarget.value)} error={server['workStart']} />
+            <TextInput type="time" label={t('notifications.reminderSettings.workEnd')} value={form.workEnd} onChange={(e) => set('workEnd', e.currentTarget.value)} error={server['workEnd']} />
           </Group>
-          <Text role="status" aria-live="polite" c="teal.9" fw={500}>
-            {saved ? t('notifications.reminderSettings.saved') : ''}
-          </Text>
-        </Stack>
-      </form>
+          <Checkbox.Group label={t('notifications.reminderSettings.workingDays')} value={form.workingDays} onChange={(v) => set('workingDays', v)} error={server['workingDays']}>
+            <Group gap="md" mt="xs">
+              {WEEKDAYS.map((d) => (
+                <Checkbox key={d} value={d} label={t(`notifications.reminderSettings.weekday.${d}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Select
+            label={t('notifications.reminderSettings.timeZone')}
+            description={t('notifications.reminderSettings.timeZoneHelp')}
+            data={zoneList}
+            value={form.timeZone}
+            onChange={(v) => v && set('timeZone', v)}
+            searchable
+            allowDeselect={false}
+            error={server['timeZone']}
+            limit={50}
+          />
+          <Select
+            label={t('notifications.reminderSettings.digestHour')}
+            data={HOURS}
+            value={String(form.digestHour)}
+            onChange={(v) => v !== null && set('digestHour', Number(v))}
+            allowDeselect={false}
+            error={server['digestHour']}
+            maw={200}
+          />
+        </SettingsSection>
+      </SettingsForm>
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaseOutcome, CaseStage, closingProblems, RecordsReleaseState } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { CloseCaseWithOutcomeMutation, MoveCaseStageMutation, RecordDecisionMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 
 const DECISION_STAGES: string[] = [CaseStage.COMPARE_AND_DECIDE, CaseStage.CLOSE_THE_LOOP];
@@ -64,15 +64,15 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
     theirs: (current) => ({ theirs: draftOf(current as Partial<Record<keyof DecisionDraft, unknown>>), complete: Object.keys(draftOf(null)).every((k) => k in current) }),
   });
   const { decision, reasons, chosenOpinionId: chosen, followUpOn, followUpOutcome, careMoves, newProviderName: newProvider, recordsRelease: release } = form.draft;
-  const run = async (saving: Promise<unknown>) => {
+  const run = async (saving: () => Promise<unknown>) => {
     setSaved(false);
-    if (await saving) setSaved(true);
+    if (await saving()) setSaved(true);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (!decision.trim()) return;
-    void run(form.save());
+    void run(form.save);
   };
   const opinionLabel = (id: string | null) => {
     const o = id ? data.opinions.find((x) => x.id === id) : undefined;
@@ -123,9 +123,7 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
             </Radio.Group>
           </>
         ) : null}
-        {form.conflict && form.theirs ? (
-          <ConflictNotice fields={conflictFields(form.draft, form.theirs)} onKeepMine={() => void run(form.keepMine())} onTakeTheirs={form.takeTheirs} busy={result.fetching} />
-        ) : null}
+        <DraftConflict form={form} fields={conflictFields} busy={result.fetching} onSave={run} />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group>
           <Button type="submit" loading={result.fetching}>

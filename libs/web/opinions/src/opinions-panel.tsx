@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { CaseStage, OpinionComparisonOutcome, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConflictNotice, ErrorAlert, errorCode, Loading, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, Loading, useVersionedDraft } from '@second-look/web-ui';
 import { CaseOpinionsQuery, CompareOpinionsMutation, StartNextOpinionRoundMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 import { AddOpinionForm } from './add-opinion-form';
 import { DecisionPanel } from './decision-panel';
@@ -32,14 +32,14 @@ function CompareForm({ data }: { data: CaseOpinions }) {
   });
   const { outcome, note } = form.draft;
   const outcomeWords = (o: string) => (o ? t(`opinions.compare.outcome.${o}`) : '');
-  const run = async (saving: Promise<unknown>) => {
+  const run = async (saving: () => Promise<unknown>) => {
     setSaved(false);
-    if (await saving) setSaved(true);
+    if (await saving()) setSaved(true);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!outcome) return;
-    void run(form.save());
+    void run(form.save);
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -52,17 +52,15 @@ function CompareForm({ data }: { data: CaseOpinions }) {
           </Group>
         </Radio.Group>
         <Textarea label={t('opinions.compare.note')} value={note} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('note', e.currentTarget.value)} />
-        {form.conflict && form.theirs ? (
-          <ConflictNotice
-            fields={[
-              { label: t('opinions.compare.legend'), mine: outcomeWords(outcome), theirs: outcomeWords(form.theirs.outcome) },
-              { label: t('opinions.compare.note'), mine: note.trim(), theirs: form.theirs.note },
-            ]}
-            onKeepMine={() => void run(form.keepMine())}
-            onTakeTheirs={form.takeTheirs}
-            busy={result.fetching}
-          />
-        ) : null}
+        <DraftConflict
+          form={form}
+          fields={(mine, theirs) => [
+            { label: t('opinions.compare.legend'), mine: outcomeWords(mine.outcome), theirs: outcomeWords(theirs.outcome) },
+            { label: t('opinions.compare.note'), mine: mine.note.trim(), theirs: theirs.note },
+          ]}
+          busy={result.fetching}
+          onSave={run}
+        />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group>
           <Button type="submit" loading={result.fetching} disabled={!outcome}>

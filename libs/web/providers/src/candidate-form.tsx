@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ProviderNetworkStatus, ProviderVisitMode } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { AddProviderCandidateMutation, CreateDirectoryProviderMutation, ProviderDirectoryQuery, UpdateProviderCandidateMutation, type CandidateFieldsInput, type ProviderCandidate } from '@second-look/contracts/graphql';
 
 const NETWORKS = Object.values(ProviderNetworkStatus);
@@ -123,10 +123,13 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
     if (e) setForm((f) => ({ ...f, name: e.name, specialty: e.specialty, subSpecialty: e.subSpecialty, institution: e.institution, academicCentre: e.academicCentre, visitMode: e.visitMode }));
   };
 
+  const done = async (saving: () => Promise<unknown>) => {
+    if (await saving()) props.onDone();
+  };
   const submit = async () => {
     const fields = fieldsOf(form, props.staff);
     if (editing) {
-      if (await versioned.save()) props.onDone();
+      await done(versioned.save);
     } else {
       let entryId = directoryId;
       // Staff may keep a new provider for later cases too: the directory entry first, then the candidate from it.
@@ -193,16 +196,7 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       {props.staff ? (
         <Textarea label={t('providers.staffNotes')} autosize minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
       ) : null}
-      {versioned.conflict && versioned.theirs ? (
-        <ConflictNotice
-          fields={conflictFields(form, versioned.theirs)}
-          onKeepMine={async () => {
-            if (await versioned.keepMine()) props.onDone();
-          }}
-          onTakeTheirs={versioned.takeTheirs}
-          busy={result.fetching}
-        />
-      ) : null}
+      <DraftConflict form={versioned} fields={conflictFields} busy={result.fetching} onSave={done} />
       <ErrorAlert error={Object.keys(errs).length || errorCode(result.error) === 'STALE_VERSION' ? undefined : result.error} />
       <Group>
         <Button loading={result.fetching || directoryResult.fetching} onClick={submit}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole, type CandidateStrength } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConflictNotice, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
 import {
   CaseProvidersQuery,
   ChooseProviderCandidateMutation,
@@ -196,30 +196,26 @@ function CurrentDoctor({ data, canEdit }: { data: CaseProviders; canEdit: boolea
       </Group>
     );
   }
-  const done = async (saving: Promise<unknown>) => {
-    if (await saving) setEditing(false);
+  const done = async (saving: () => Promise<unknown>) => {
+    if (await saving()) setEditing(false);
   };
   return (
     <Stack gap="sm">
       <TextInput label={t('guidedStart.currentDoctorSpecialty')} value={form.draft.currentDoctorSpecialty} onChange={(e) => form.set('currentDoctorSpecialty', e.currentTarget.value)} />
       <TextInput label={t('guidedStart.currentDoctorSubSpecialty')} value={form.draft.currentDoctorSubSpecialty} onChange={(e) => form.set('currentDoctorSubSpecialty', e.currentTarget.value)} />
-      {form.conflict && form.theirs ? (
-        <ConflictNotice
-          fields={[
-            { label: t('guidedStart.currentDoctorSpecialty'), mine: form.draft.currentDoctorSpecialty.trim(), theirs: form.theirs.currentDoctorSpecialty },
-            { label: t('guidedStart.currentDoctorSubSpecialty'), mine: form.draft.currentDoctorSubSpecialty.trim(), theirs: form.theirs.currentDoctorSubSpecialty },
-          ]}
-          onKeepMine={() => void done(form.keepMine())}
-          onTakeTheirs={() => {
-            form.takeTheirs();
-            setEditing(false);
-          }}
-          busy={result.fetching}
-        />
-      ) : null}
+      <DraftConflict
+        form={form}
+        fields={(mine, theirs) => [
+          { label: t('guidedStart.currentDoctorSpecialty'), mine: mine.currentDoctorSpecialty.trim(), theirs: theirs.currentDoctorSpecialty },
+          { label: t('guidedStart.currentDoctorSubSpecialty'), mine: mine.currentDoctorSubSpecialty.trim(), theirs: theirs.currentDoctorSubSpecialty },
+        ]}
+        busy={result.fetching}
+        onSave={done}
+        onClose={() => setEditing(false)}
+      />
       {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
       <Group>
-        <Button loading={result.fetching} onClick={() => void done(form.save())}>
+        <Button loading={result.fetching} onClick={() => void done(form.save)}>
           {t('common.save')}
         </Button>
         <Button variant="subtle" onClick={() => setEditing(false)}>

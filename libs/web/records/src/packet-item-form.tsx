@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, defaultResponsibleFor, type PacketItemState } from '@second-look/domain';
-import { ConflictNotice, ErrorAlert, errorCode } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode } from '@second-look/web-ui';
 import { AddPacketItemMutation, type PacketItem } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
 import { KINDS, RESPONSIBLES } from './labels';
@@ -129,20 +129,18 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {stale ? (
-          <ConflictNotice
-            fields={[
-              { label: t('records.itemTitle'), mine: draft.title, theirs: latest.title },
-              { label: t('records.state'), mine: t(`enums.packetState.${draft.state}`), theirs: t(`enums.packetState.${latest.state}`) },
-              { label: t('records.responsible'), mine: t(`enums.responsible.${draft.responsible}`), theirs: t(`enums.responsible.${latest.responsible}`) },
-              { label: t('records.notes'), mine: draft.notes, theirs: latest.notes },
-              ...(props.staff ? [{ label: t('records.staffNotes'), mine: draft.staffNotes, theirs: latest.staffNotes }] : []),
-            ]}
-            onKeepMine={() => void submit(undefined, conflict?.currentVersion)}
-            onTakeTheirs={props.onDone}
-            busy={saving}
-          />
-        ) : null}
+        <DraftConflict
+          // "Use theirs" closes the form: opened again, it starts from what is saved now.
+          form={{ draft, theirs: stale ? latest : null, keepMine: () => submit(undefined, conflict?.currentVersion), takeTheirs: props.onDone }}
+          fields={(mine, theirs) => [
+            { label: t('records.itemTitle'), mine: mine.title, theirs: theirs.title },
+            { label: t('records.state'), mine: t(`enums.packetState.${mine.state}`), theirs: t(`enums.packetState.${theirs.state}`) },
+            { label: t('records.responsible'), mine: t(`enums.responsible.${mine.responsible}`), theirs: t(`enums.responsible.${theirs.responsible}`) },
+            { label: t('records.notes'), mine: mine.notes, theirs: theirs.notes },
+            ...(props.staff ? [{ label: t('records.staffNotes'), mine: mine.staffNotes, theirs: theirs.staffNotes }] : []),
+          ]}
+          busy={saving}
+        />
         <TextInput label={t('records.itemTitle')} value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} description={describe(latest.title)} />
         <Select
           label={t('records.state')}

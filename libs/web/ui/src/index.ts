@@ -8,5 +8,6 @@ export { PublicLayout } from './public-layout';
 export { AppLayout, type NavItem, type ShellUser } from './app-layout';
 export { ClientResetContext, useResetClient } from './client-reset';
 export { ConflictNotice, staleConflict, type ConflictField, type StaleConflict } from './conflict';
+export { DraftConflict, type ConflictingDraft } from './draft-conflict';
 export { useVersionedDraft, followLive, theirsFrom, onlyOthersChanged, type DraftState, type VersionedDraftOptions } from './versioned-draft';
 export { clearDeviceDrafts, deviceDraft, type DeviceDraft } from './device-drafts';

@@ -64,7 +64,7 @@ export interface VersionedDraftOptions<T, D> {
  * No lost updates on a form: the form keeps the version its values came from (not the one the
  * live props hold at the moment of saving), moves it on after its own successful save, and when
  * a save is refused as stale it holds both versions so the person can keep theirs or take the
- * other's (see ConflictNotice). Used by every form that edits a versioned row.
+ * other's (see DraftConflict). Used by every form that edits a versioned row.
  */
 export function useVersionedDraft<T extends object, D>(options: VersionedDraftOptions<T, D>) {
   const { live, liveVersion } = options;
