@@ -266,9 +266,9 @@ export function draftFollowUpLetter(input: FollowUpLetterInput): RecordRequestLe
     lines.length > 0
       ? `Please send ${partlyAnswered ? 'the records that are still outstanding' : 'copies of the following'} without further delay:\n${lines.join('\n')}`
       : 'Please send a complete copy of my medical records held by your office without further delay.',
-    'If you are denying any part of my request, or you do not have some of these records, please tell me so in writing, with the reason, so that I know where things stand.',
+    'If you are denying any part of my request, or do not have some of these records, please tell me so in writing, with the reason.',
     deliveryParagraph(input, physical),
-    'I would much rather settle this with your office directly. If I do not hear from you soon, I may ask the Office for Civil Rights at the U.S. Department of Health and Human Services, which enforces the right of access, for help.',
+    'I would rather settle this with your office directly, but if I do not hear from you soon, I may ask the Office for Civil Rights at the U.S. Department of Health and Human Services, which enforces the right of access, for help.',
     c.helpAndContact,
     'Thank you for your prompt attention.',
     'Sincerely,',
