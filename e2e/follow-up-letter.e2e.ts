@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { choose, newPerson, signIn } from './support/ui';
+import { addPacketItem, choose, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -14,13 +14,7 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const harborDay = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + days * 86_400_000));
 
 async function newRequest(page: Page, holder: string, itemTitle: string, sentOn: string): Promise<void> {
-  const packet = page.getByRole('region', { name: 'Record packet' });
-  await packet.getByRole('button', { name: /Add an item/ }).click();
-  await choose(page, 'What it is', 'Lab results');
-  await packet.getByLabel('Name (optional)').fill(itemTitle);
-  await packet.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(packet.getByText('“Lab results” was added to the packet.')).toBeVisible();
-
+  await addPacketItem(page, 'Lab results', itemTitle);
   const requests = page.getByRole('region', { name: 'Record requests' });
   await requests.getByRole('button', { name: 'New request' }).click();
   await requests.getByRole('button', { name: /Add a new record holder/ }).click();

@@ -29,6 +29,16 @@ const base: RecordRequestLetterInput = {
   advocateName: 'Sam Rivera',
 };
 
+/** Each way of delivery, with where to, and the words the letter must then say. */
+const DELIVERIES: [RecordDeliveryMethod, string | null, RegExp][] = [
+  [RecordDeliveryMethod.EMAIL, 'maria@example.org', /by email to maria@example\.org\. Regular \(unencrypted\) email is fine/],
+  [RecordDeliveryMethod.PORTAL, null, /through my patient portal/],
+  [RecordDeliveryMethod.MAIL, '12 Elm St\nEvanston, IL 60201', /mail the copies to:\n12 Elm St\nEvanston, IL 60201/],
+  [RecordDeliveryMethod.MAIL, null, /home address you have on file/],
+  [RecordDeliveryMethod.FAX, '(312) 555-0188', /fax the copies to \(312\) 555-0188\./],
+  [RecordDeliveryMethod.PICKUP, null, /collect them in person/],
+];
+
 const text = (input: RecordRequestLetterInput): string => draftRecordRequestLetter(input).paragraphs.join('\n\n');
 
 describe('record request letter', () => {
@@ -71,14 +81,7 @@ describe('record request letter', () => {
     expect(text({ ...base, patientDateOfBirth: calendarDate(1971, 3, 2) })).toContain('Date of birth: March 2, 1971');
   });
 
-  it.each([
-    [RecordDeliveryMethod.EMAIL, 'maria@example.org', /by email to maria@example\.org\. Regular \(unencrypted\) email is fine/],
-    [RecordDeliveryMethod.PORTAL, null, /through my patient portal/],
-    [RecordDeliveryMethod.MAIL, '12 Elm St\nEvanston, IL 60201', /mail the copies to:\n12 Elm St\nEvanston, IL 60201/],
-    [RecordDeliveryMethod.MAIL, null, /home address you have on file/],
-    [RecordDeliveryMethod.FAX, '(312) 555-0188', /fax the copies to \(312\) 555-0188\./],
-    [RecordDeliveryMethod.PICKUP, null, /collect them in person/],
-  ])('says where to send the copies: %s', (deliveryMethod, deliverTo, expected) => {
+  it.each(DELIVERIES)('says where to send the copies: %s', (deliveryMethod, deliverTo, expected) => {
     expect(text({ ...base, deliveryMethod, deliverTo })).toMatch(expected);
   });
 
@@ -193,14 +196,7 @@ describe('follow-up letter past the legal response date', () => {
     expect(fu({ items: [] })).toContain('I have not received my records');
   });
 
-  it.each([
-    [RecordDeliveryMethod.EMAIL, 'records@maria.example', /by email to records@maria\.example\./],
-    [RecordDeliveryMethod.PORTAL, null, /through my patient portal/],
-    [RecordDeliveryMethod.MAIL, '12 Elm St\nEvanston, IL 60201', /mail the copies to:\n12 Elm St\nEvanston, IL 60201/],
-    [RecordDeliveryMethod.MAIL, null, /home address you have on file/],
-    [RecordDeliveryMethod.FAX, '(312) 555-0188', /fax the copies to \(312\) 555-0188\./],
-    [RecordDeliveryMethod.PICKUP, null, /collect them in person/],
-  ])('repeats where to send the copies, word for word as the first letter: %s', (deliveryMethod, deliverTo, expected) => {
+  it.each(DELIVERIES)('repeats where to send the copies, word for word as the first letter: %s', (deliveryMethod, deliverTo, expected) => {
     const first = draftRecordRequestLetter({ ...base, deliveryMethod, deliverTo });
     const letter = draftFollowUpLetter({ ...followUp, deliveryMethod, deliverTo });
     const delivery = letter.paragraphs.find((p) => expected.test(p));

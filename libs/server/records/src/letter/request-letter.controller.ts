@@ -22,17 +22,16 @@ export class RequestLetterController {
 
   @Get('record-requests/:id/letter.pdf')
   async pdf(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const actor = await requireCaller(this.sessions, req);
-    const { pdf, fileName } = await this.letters.pdf(actor, id);
-    privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
-    res.status(200).end(pdf);
+    send(res, await this.letters.pdf(await requireCaller(this.sessions, req), id));
   }
 
   @Get('record-requests/:id/follow-up-letter.pdf')
   async followUpPdf(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const actor = await requireCaller(this.sessions, req);
-    const { pdf, fileName } = await this.letters.followUpPdf(actor, id);
-    privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
-    res.status(200).end(pdf);
+    send(res, await this.letters.followUpPdf(await requireCaller(this.sessions, req), id));
   }
+}
+
+function send(res: Response, { pdf, fileName }: { pdf: Buffer; fileName: string }): void {
+  privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
+  res.status(200).end(pdf);
 }
