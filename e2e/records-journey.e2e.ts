@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { choose, newPerson, signIn } from './support/ui';
+import { addPacketItem, choose, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 // Each step waits on a real API, worker and database; give a busy CI machine some slack.
@@ -14,15 +14,6 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 // Smallest files the API's byte sniffing accepts as what they claim to be.
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 0x20), Buffer.from([0xff, 0xd9])]);
-
-async function addPacketItem(page: Page, kind: string, title: string): Promise<void> {
-  const packet = page.getByRole('region', { name: 'Record packet' });
-  await packet.getByRole('button', { name: /Add an item/ }).click();
-  await choose(page, 'What it is', kind);
-  if (title) await packet.getByLabel('Name (optional)').fill(title);
-  await packet.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(packet.getByText(`“${kind}” was added to the packet.`)).toBeVisible();
-}
 
 /**
  * The board, filtered to one holder, shows this many open requests. Waits for the filtered

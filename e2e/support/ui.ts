@@ -8,6 +8,16 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** Adds an item to the case's record packet (the case page is open), named `title` if given. */
+export async function addPacketItem(page: Page, kind: string, title: string): Promise<void> {
+  const packet = page.getByRole('region', { name: 'Record packet' });
+  await packet.getByRole('button', { name: /Add an item/ }).click();
+  await choose(page, 'What it is', kind);
+  if (title) await packet.getByLabel('Name (optional)').fill(title);
+  await packet.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(packet.getByText(`“${kind}” was added to the packet.`)).toBeVisible({ timeout: 15_000 });
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(email);

@@ -110,6 +110,7 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     // The advocate keeps the default (escalations at once): their e-mail is the signal the worker has run.
     const msg = await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example'), 15000);
     expect(msg.subject).toBe('A record request is past its legal deadline');
+    expect(msg.text).toContain('A follow-up letter is ready to download on the case.');
     await sleep(1500);
     expect(mailTo('coordinator@harbor.example')).toHaveLength(0);
     const inApp = await coordinator.ok<{ notifications: { nodes: { kind: string; recordRequestId: string }[] } }>(`{ notifications(first: 20) { nodes { kind recordRequestId } } }`);

@@ -15,6 +15,8 @@ export enum DomainErrorCode {
   LAST_ADMIN = 'LAST_ADMIN',
   /** The request carries more than the operation accepts (e.g. a shared-notes update). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A record request is not past its legal response date (or has nothing left to chase): no follow-up letter yet. */
+  NOT_OVERDUE = 'NOT_OVERDUE',
 }
 
 export class DomainError extends Error {

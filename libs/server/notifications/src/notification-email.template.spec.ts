@@ -21,6 +21,12 @@ describe('notification e-mail templates', () => {
     expect(m.html).toContain(`href="${links.caseLink}"`);
   });
 
+  it('past the legal deadline, points to the follow-up letter waiting on the case (and still names nothing clinical)', () => {
+    const m = notificationEmail({ kind: NotificationKind.RECORD_LEGAL_OVERDUE, ...links });
+    expect(m.text).toContain('It is time to follow up in writing. A follow-up letter is ready to download on the case.');
+    expect(m.html).toContain('A follow-up letter is ready to download on the case.');
+  });
+
   it('an unknown kind gets the generic words', () => {
     expect(notificationEmail({ kind: 'future_area.SOMETHING', ...links }).subject).toBe('Something on a case needs attention');
   });

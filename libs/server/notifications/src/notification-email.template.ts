@@ -13,7 +13,7 @@ export const NOTIFICATION_EMAIL_TEXT: Record<NotificationKind | 'generic', { sub
   [NotificationKind.RECORD_TARGET_DUE]: { subject: 'A record request needs attention', line: 'A record request on one of your cases has reached its planned date.' },
   [NotificationKind.RECORD_LEGAL_SOON]: { subject: 'A record request nears its legal deadline', line: 'A record request on one of your cases is close to its legal deadline.' },
   [NotificationKind.RECORD_LEGAL_DUE]: { subject: 'A record request is at its legal deadline', line: 'A record request on one of your cases reaches its legal deadline today.' },
-  [NotificationKind.RECORD_LEGAL_OVERDUE]: { subject: 'A record request is past its legal deadline', line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing.' },
+  [NotificationKind.RECORD_LEGAL_OVERDUE]: { subject: 'A record request is past its legal deadline', line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing. A follow-up letter is ready to download on the case.' },
   [NotificationKind.APPOINTMENT_SOON]: { subject: 'Your appointment is coming up', line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.' },
   [NotificationKind.APPOINTMENT_DAY_BEFORE]: { subject: 'Your appointment is almost here', line: 'Your appointment is very soon. Have your records packet and your questions ready to take with you.' },
   [NotificationKind.APPOINTMENT_RECORD_OPINION]: { subject: 'How did the appointment go?', line: 'When you are ready, write down what the doctor said, so the opinions can be compared side by side.' },

@@ -9,6 +9,9 @@ import type { RecordHolder, RequestMethod } from '@second-look/contracts/graphql
 
 export const letterPdfUrl = (requestId: string): string => `/api/record-requests/${encodeURIComponent(requestId)}/letter.pdf`;
 
+/** The follow-up letter, drafted by the server for a request past its legal date (409 NOT_OVERDUE before). */
+export const followUpLetterPdfUrl = (requestId: string): string => `/api/record-requests/${encodeURIComponent(requestId)}/follow-up-letter.pdf`;
+
 /**
  * The draft letter as editable text. Delivery follows the server's default for a letter
  * without one (the portal if that is how it goes, else the patient's e-mail, else post),

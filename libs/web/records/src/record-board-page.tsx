@@ -19,6 +19,7 @@ import { formatDay } from './dates';
 import { holderLabel } from './holder-select';
 import { BOARD_SORTS, CLOCK_COLOR, CLOCK_SYMBOL, OPEN_STATUSES } from './labels';
 import { itemName } from './packet-item-form';
+import { FollowUpLetterLink } from './follow-up-letter-link';
 import { RequestActions } from './request-actions';
 import { useStaffMembers } from './use-staff-members';
 
@@ -73,7 +74,10 @@ function BoardRow({ request }: { request: BoardRecordRequest }) {
         <ClockCell reading={request.target} />
       </Table.Td>
       <Table.Td>
-        <ClockCell reading={request.legal} />
+        <Stack gap={4}>
+          <ClockCell reading={request.legal} />
+          <FollowUpLetterLink request={request} />
+        </Stack>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{request.case.leadAdvocate?.displayName ?? t('records.noLead')}</Text>
@@ -103,6 +107,7 @@ function BoardCard({ request }: { request: BoardRecordRequest }) {
         </Text>
         <ClockLine label={t('records.planTarget')} reading={request.target} />
         <ClockLine label={t('records.legalDue')} reading={request.legal} />
+        <FollowUpLetterLink request={request} />
         <RequestActions request={request} compact />
       </Stack>
     </Paper>

@@ -6,6 +6,7 @@ import { formatDateTime } from '@second-look/web-ui';
 import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
 import { formatDay, formatMoney } from './dates';
+import { FollowUpLetterLink } from './follow-up-letter-link';
 import { letterPdfUrl, printLetter } from './letter';
 import { lightBadgeText } from './labels';
 import { itemName } from './packet-item-form';
@@ -37,6 +38,7 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
             <ClockLine label={t('records.legalDue')} reading={request.legal} />
           </Stack>
         ) : null}
+        <FollowUpLetterLink request={request} withHelp />
         {request.holderReceivedOn ? (
           <Text size="sm" data-testid="holder-received-on">
             {t('records.holderReceivedLine', { when: formatDay(request.holderReceivedOn, i18n.language) })}

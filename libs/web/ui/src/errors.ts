@@ -12,7 +12,8 @@ export type ApiErrorCode =
   | 'INVITATION_INVALID'
   | 'RATE_LIMITED'
   | 'LAST_ADMIN'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'NOT_OVERDUE';
 
 export function errorCode(error: CombinedError | undefined | null): ApiErrorCode | undefined {
   const code = error?.graphQLErrors?.[0]?.extensions?.['code'];

@@ -20,6 +20,7 @@ export function statusFor(code: DomainErrorCode): number {
     case DomainErrorCode.CONFLICT:
     case DomainErrorCode.STALE_VERSION:
     case DomainErrorCode.LAST_ADMIN:
+    case DomainErrorCode.NOT_OVERDUE:
       return 409;
     case DomainErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -37,6 +37,16 @@ describe('letter PDF', () => {
     }
   });
 
+  it('keeps a countersignature with the signature and the closing', async () => {
+    const filler = 'A line of filler text that takes up some room on the page.';
+    for (let n = 12; n < 40; n++) {
+      const paragraphs = [...Array.from({ length: n }, () => `${filler} ${filler}`), 'Sincerely,', '______________________________\nMaria Lopez', '______________________________\nSam Rivera\nPatient advocate, Harbor Patient Advocates'];
+      const pages = (await pageTexts(await renderLetterPdf({ paragraphs }, { documentTitle: 'x' }))).filter((t) => t.includes('Maria Lopez') || t.includes('Sam Rivera'));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toMatch(/Sincerely,[\s\S]*Maria Lopez[\s\S]*Sam Rivera/);
+    }
+  });
+
   it('breaks lines at words, hangs list lines under their text, and splits a word too long for a line', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);

@@ -103,12 +103,17 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
     draw(layout(letter.title.trim(), bold, TITLE.size), bold, TITLE.size, TITLE.size + 4);
     y -= TITLE.gap;
   }
-  const blocks = letter.paragraphs.map((p) => ({ lines: layout(p, regular, BODY.size), gapBefore: /^_{5,}/.test(p) ? SIGNATURE_GAP : BODY.paragraphGap }));
+  const blocks = letter.paragraphs.map((p) => {
+    const signature = /^_{5,}/.test(p);
+    return { lines: layout(p, regular, BODY.size), signature, gapBefore: signature ? SIGNATURE_GAP : BODY.paragraphGap };
+  });
   blocks.forEach((block, i) => {
     // Keep a short paragraph whole, and one-line paragraphs ("Sincerely,") with what follows,
-    // so a signature never lands alone on a page.
+    // so a signature never lands alone on a page; a signature keeps the next one (a countersignature) too.
     let height = block.lines.length * BODY.leading;
-    for (let j = i; j < blocks.length - 1 && blocks[j].lines.length === 1; j++) height += blocks[j + 1].gapBefore + blocks[j + 1].lines.length * BODY.leading;
+    for (let j = i; j < blocks.length - 1 && (blocks[j].lines.length === 1 || (blocks[j].signature && blocks[j + 1].signature)); j++) {
+      height += blocks[j + 1].gapBefore + blocks[j + 1].lines.length * BODY.leading;
+    }
     const gap = i > 0 ? block.gapBefore : 0;
     const fitsOnAPage = height <= top - PAGE.marginY;
     if (i > 0 && (block.lines.length <= KEEP_TOGETHER_LINES || height > block.lines.length * BODY.leading) && fitsOnAPage && y - gap - height < PAGE.marginY) {

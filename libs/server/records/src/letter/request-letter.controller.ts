@@ -7,8 +7,10 @@ import { RequestLetterService } from './request-letter.service';
 
 /**
  * GET /api/record-requests/:id/letter.pdf  (session cookie) -> 200 application/pdf, as an attachment.
- * Anyone who can read the case may print it, the patient included: it is their letter.
- * Errors: { "error": { "code", "message" } } with 401/404.
+ * GET /api/record-requests/:id/follow-up-letter.pdf  -> the same, once the request is open and
+ *   past its legal response date; else 409 NOT_OVERDUE (with `details.legalDueOn` and `status`).
+ * Anyone who can read the case may print them, the patient included: they are their letters.
+ * Errors: { "error": { "code", "message", "details"? } } with 401/404/409.
  */
 @Controller('api')
 @UseFilters(RestErrorFilter)
@@ -20,9 +22,16 @@ export class RequestLetterController {
 
   @Get('record-requests/:id/letter.pdf')
   async pdf(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const actor = await requireCaller(this.sessions, req);
-    const { pdf, fileName } = await this.letters.pdf(actor, id);
-    privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
-    res.status(200).end(pdf);
+    send(res, await this.letters.pdf(await requireCaller(this.sessions, req), id));
   }
+
+  @Get('record-requests/:id/follow-up-letter.pdf')
+  async followUpPdf(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    send(res, await this.letters.followUpPdf(await requireCaller(this.sessions, req), id));
+  }
+}
+
+function send(res: Response, { pdf, fileName }: { pdf: Buffer; fileName: string }): void {
+  privateFileHeaders(res, 'application/pdf', fileName, pdf.length);
+  res.status(200).end(pdf);
 }
