@@ -2,32 +2,12 @@
 // legal date, so its card shows "Overdue" and offers the follow-up letter, which downloads as a
 // PDF; a request sent today offers only the first letter. The patient sees the same link on
 // their case (it is their letter), and the coordinator's board offers it in the row.
-import type { Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { addPacketItem, choose, newPerson, signIn } from './support/ui';
+import { addRecordRequest, choose, harborDay, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-/** A calendar day in Harbor's time zone (America/Chicago), `days` from today: the dates the API counts in. */
-const harborDay = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + days * 86_400_000));
-
-async function newRequest(page: Page, holder: string, itemTitle: string, sentOn: string): Promise<void> {
-  await addPacketItem(page, 'Lab results', itemTitle);
-  const requests = page.getByRole('region', { name: 'Record requests' });
-  await requests.getByRole('button', { name: 'New request' }).click();
-  await requests.getByRole('button', { name: /Add a new record holder/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a record holder' });
-  await dialog.getByLabel('Name', { exact: true }).fill(holder);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-  await requests.getByRole('checkbox', { name: `Lab results: ${itemTitle}` }).check();
-  await choose(page, 'How it is sent', 'Fax');
-  await requests.getByLabel('Date sent').fill(sentOn);
-  await requests.getByRole('button', { name: 'Send request' }).click();
-  await expect(requests.getByText(`The request to ${holder} is saved.`)).toBeVisible();
-}
 
 test('a request past its legal date offers the follow-up letter as a PDF; one on track does not', async ({ page, browser, baseURL }, testInfo) => {
   test.slow();
@@ -38,8 +18,8 @@ test('a request past its legal date offers the follow-up letter as a PDF; one on
   await signIn(page, 'advocate@harbor.example');
   await page.goto(`/cases/${MARIA}`);
   await expect(page.getByRole('heading', { name: 'Record packet' })).toBeVisible();
-  await newRequest(page, late, `Bloods ${run}`, harborDay(-45));
-  await newRequest(page, fresh, `Recent bloods ${run}`, harborDay(0));
+  await addRecordRequest(page, late, `Bloods ${run}`, harborDay(-45));
+  await addRecordRequest(page, fresh, `Recent bloods ${run}`, harborDay(0));
 
   const requests = page.getByRole('region', { name: 'Record requests' });
   const lateCard = requests.getByRole('article', { name: `Request to ${late}` });

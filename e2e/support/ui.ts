@@ -2,6 +2,9 @@ import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 
+/** A calendar day in Harbor's time zone (America/Chicago), `days` from today: the dates the API counts in. */
+export const harborDay = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + days * 86_400_000));
+
 /** Picks an option in a Mantine Select (a combobox input with a listbox). */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: typeof label === 'string' }).first().click();
@@ -16,6 +19,26 @@ export async function addPacketItem(page: Page, kind: string, title: string): Pr
   if (title) await packet.getByLabel('Name (optional)').fill(title);
   await packet.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(packet.getByText(`“${kind}” was added to the packet.`)).toBeVisible({ timeout: 15_000 });
+}
+
+/**
+ * A record request (the case page is open) to a holder added on the spot, by fax, for one new
+ * lab-results item named `itemTitle`, sent on `sentOn` (YYYY-MM-DD).
+ */
+export async function addRecordRequest(page: Page, holder: string, itemTitle: string, sentOn: string): Promise<void> {
+  await addPacketItem(page, 'Lab results', itemTitle);
+  const requests = page.getByRole('region', { name: 'Record requests' });
+  await requests.getByRole('button', { name: 'New request' }).click();
+  await requests.getByRole('button', { name: /Add a new record holder/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a record holder' });
+  await dialog.getByLabel('Name', { exact: true }).fill(holder);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await requests.getByRole('checkbox', { name: `Lab results: ${itemTitle}` }).check();
+  await choose(page, 'How it is sent', 'Fax');
+  await requests.getByLabel('Date sent').fill(sentOn);
+  await requests.getByRole('button', { name: 'Send request' }).click();
+  await expect(requests.getByText(`The request to ${holder} is saved.`)).toBeVisible({ timeout: 15_000 });
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConflictNotice, ErrorAlert, errorCode, fieldErrors, staleConflict } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
 import {
   LogRecordFollowUpMutation,
   MarkRecordsReceivedMutation,
@@ -14,7 +14,7 @@ import {
   type FollowUpChannel,
   type ActionableRecordRequest,
 } from '@second-look/contracts/graphql';
-import { addDays, formatDay, isDay, orgToday } from './dates';
+import { addDays, formatDay, formatMoney, isDay, orgToday } from './dates';
 import { CHANNELS } from './labels';
 import { itemName } from './packet-item-form';
 
@@ -195,18 +195,26 @@ function ReceivedForm({ request, onDone }: { request: ActionableRecordRequest; o
 
 /**
  * Corrects when the holder received the request (the legal 30 days count from it). Saved
- * against the version the form opened with: if someone changed the request meanwhile, both
- * dates are shown and the person chooses.
+ * against the version the form opened with: if someone changed the date meanwhile, both dates
+ * are shown and the person chooses (a change to other fields of the request is no conflict).
  */
 function HolderReceivedForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
   const today = orgToday(viewer.organization.timeZone);
-  const [version] = useState(request.version);
-  const [day, setDay] = useState(request.holderReceivedOn ?? request.sentOn);
   const [touched, setTouched] = useState(false);
   const [result, setReceived] = useMutation(SetRecordRequestHolderReceivedOnMutation);
-  const conflict = staleConflict(result.error);
+  const form = useVersionedDraft({
+    live: { day: request.holderReceivedOn ?? request.sentOn },
+    liveVersion: request.version,
+    send: (d, expectedVersion) => setReceived({ input: { requestId: request.id, expectedVersion: expectedVersion ?? request.version, holderReceivedOn: d.day } }),
+    savedVersion: (data) => data.setRecordRequestHolderReceivedOn.version,
+    // Not known yet reads as the date sent, as the form starts (the 30 days count from it).
+    theirs: (current, live) =>
+      current['holderReceivedOn'] !== undefined ? { theirs: { day: (current['holderReceivedOn'] as string | null) ?? request.sentOn }, complete: true } : { theirs: live, complete: false },
+  });
+  const theirsUnknown = form.conflict?.current['holderReceivedOn'] === null;
+  const { day } = form.draft;
   const dateError = !touched
     ? undefined
     : !isDay(day)
@@ -216,93 +224,99 @@ function HolderReceivedForm({ request, onDone }: { request: ActionableRecordRequ
         : day < request.sentOn
           ? t('records.dateBeforeSent')
           : undefined;
-  const send = async (expectedVersion: number) => {
+  const save = async (saving: () => Promise<unknown>) => {
     setTouched(true);
     if (!isDay(day) || day > today || day < request.sentOn) return;
-    const res = await setReceived({ input: { requestId: request.id, expectedVersion, holderReceivedOn: day } });
-    if (res.data) onDone(t('records.holderReceivedSaved', { when: formatDay(res.data.setRecordRequestHolderReceivedOn.holderReceivedOn, i18n.language) }));
+    if (await saving()) onDone(t('records.holderReceivedSaved', { when: formatDay(day, i18n.language) }));
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void send(version);
+    void save(form.save);
   };
-  const theirs = conflict ? (conflict.current['holderReceivedOn'] as string | null) : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('records.holderReceivedFormHelp')}</Text>
-        {conflict ? (
-          <ConflictNotice
-            fields={[{ label: t('records.holderReceivedOnLabel'), mine: formatDay(day, i18n.language), theirs: theirs ? formatDay(theirs, i18n.language) : t('records.holderReceivedUnknown') }]}
-            onKeepMine={() => void send(conflict.currentVersion)}
-            onTakeTheirs={() => onDone(null)}
-            busy={result.fetching}
-          />
-        ) : null}
+        <DraftConflict
+          form={form}
+          fields={(mine, theirs) => [
+            { label: t('records.holderReceivedOnLabel'), mine: formatDay(mine.day, i18n.language), theirs: theirsUnknown ? t('records.holderReceivedUnknown') : formatDay(theirs.day, i18n.language) },
+          ]}
+          onSave={save}
+          onClose={() => onDone(null)}
+          busy={result.fetching}
+        />
         <TextInput
           type="date"
           label={t('records.holderReceivedOnLabel')}
           value={day}
           min={request.sentOn}
           max={today}
-          onChange={(e) => setDay(e.currentTarget.value)}
+          onChange={(e) => form.set('day', e.currentTarget.value)}
           required
           data-autofocus
           error={dateError ?? fieldErrors(result.error)['holderReceivedOn']}
         />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
-        {!conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
+        {!form.conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
       </Stack>
     </form>
   );
 }
 
+const feeText = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
+
 /**
  * The fee the holder charged. Saved against the version the form opened with: if someone
- * changed the request meanwhile, both amounts are shown and the person chooses.
+ * changed the fee meanwhile, both amounts are shown and the person chooses.
  */
 function FeeForm({ request, onDone }: { request: ActionableRecordRequest; onDone: (msg: string | null) => void }) {
   const { t, i18n } = useTranslation();
-  const [version] = useState(request.version);
-  const [amount, setAmount] = useState(request.feeCents === null ? '' : (request.feeCents / 100).toFixed(2));
   const [touched, setTouched] = useState(false);
   const [result, setFee] = useMutation(SetRecordRequestFeeMutation);
-  const conflict = staleConflict(result.error);
-  const valid = /^\d{1,7}([.,]\d{1,2})?$/.test(amount.trim());
-  const feeCents = () => Math.round(Number(amount.trim().replace(',', '.')) * 100);
-  const money = (cents: number | null) => (cents === null ? t('records.feeNone') : new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100));
-  const send = async (expectedVersion: number) => {
+  const toCents = (amount: string) => Math.round(Number(amount.trim().replace(',', '.')) * 100);
+  const form = useVersionedDraft({
+    live: { amount: feeText(request.feeCents) },
+    liveVersion: request.version,
+    send: (d, expectedVersion) => setFee({ input: { requestId: request.id, expectedVersion: expectedVersion ?? request.version, feeCents: toCents(d.amount) } }),
+    savedVersion: (data) => data.setRecordRequestFee.version,
+    theirs: (current, live) =>
+      current['feeCents'] !== undefined ? { theirs: { amount: feeText((current['feeCents'] as number | null) ?? null) }, complete: true } : { theirs: live, complete: false },
+  });
+  const { amount } = form.draft;
+  const isAmount = (a: string) => /^\d{1,7}([.,]\d{1,2})?$/.test(a.trim());
+  const valid = isAmount(amount);
+  const money = (a: string) => (a === '' ? t('records.feeNone') : isAmount(a) ? formatMoney(toCents(a), i18n.language) : a);
+  const save = async (saving: () => Promise<unknown>) => {
     setTouched(true);
     if (!valid) return;
-    const res = await setFee({ input: { requestId: request.id, expectedVersion, feeCents: feeCents() } });
-    if (res.data) onDone(t('records.feeSaved'));
+    if (await saving()) onDone(t('records.feeSaved'));
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void send(version);
+    void save(form.save);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {conflict ? (
-          <ConflictNotice
-            fields={[{ label: t('records.feeAmount'), mine: valid ? money(feeCents()) : amount, theirs: money((conflict.current['feeCents'] as number | null) ?? null) }]}
-            onKeepMine={() => void send(conflict.currentVersion)}
-            onTakeTheirs={() => onDone(null)}
-            busy={result.fetching}
-          />
-        ) : null}
+        <DraftConflict
+          form={form}
+          fields={(mine, theirs) => [{ label: t('records.feeAmount'), mine: money(mine.amount), theirs: money(theirs.amount) }]}
+          onSave={save}
+          onClose={() => onDone(null)}
+          busy={result.fetching}
+        />
         <TextInput
           label={t('records.feeAmount')}
           description={t('records.feeHelp')}
           value={amount}
           inputMode="decimal"
-          onChange={(e) => setAmount(e.currentTarget.value)}
+          onChange={(e) => form.set('amount', e.currentTarget.value)}
           required
           error={(touched && !valid ? t('records.feeInvalid') : undefined) ?? fieldErrors(result.error)['feeCents']}
         />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
-        {!conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
+        {!form.conflict ? <FormButtons loading={result.fetching} onCancel={() => onDone(null)} label={t('common.save')} /> : null}
       </Stack>
     </form>
   );
