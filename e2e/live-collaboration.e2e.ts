@@ -83,11 +83,13 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
   await expect(notes(maria).getByRole('tab')).toHaveCount(0);
   await expect(maria.getByTestId('note-staff')).toHaveCount(0);
 
-  // ---- A stale date: Maria opens the "date they got it" form, Sam saves a date first.
+  // ---- A stale date: Maria starts changing the "date they got it", Sam saves a date first.
+  // (A form she has not touched yet would simply follow his date, live.)
   const card = (p: Page) => p.getByRole('article', { name: `Request to ${holder}` });
   await card(maria).getByRole('button', { name: 'Date they got it' }).click();
   const mariaDialog = maria.getByRole('dialog');
   await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(isoDay(-10));
+  await mariaDialog.getByLabel('Date they received it').fill(isoDay(-7));
 
   await card(sam).getByRole('button', { name: 'Date they got it' }).click();
   const samDialog = sam.getByRole('dialog');
@@ -95,7 +97,8 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
   await samDialog.getByRole('button', { name: 'Save' }).click();
   await expect(card(sam).getByText(`Saved: they received it on ${shown(isoDay(-8))}.`, { exact: false })).toBeVisible();
 
-  await mariaDialog.getByLabel('Date they received it').fill(isoDay(-7));
+  await expect(card(maria).getByTestId('holder-received-on')).toContainText(shown(isoDay(-8)), { timeout: 10_000 });
+  await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(isoDay(-7)); // hers stays in the form
   await mariaDialog.getByRole('button', { name: 'Save' }).click();
   const conflict = mariaDialog.getByTestId('conflict');
   await expect(conflict).toBeVisible();
