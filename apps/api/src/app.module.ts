@@ -17,7 +17,7 @@ import { ProvidersModule } from '@second-look/server-providers';
 import { InsuranceModule } from '@second-look/server-insurance';
 import { NotificationsApiModule } from '@second-look/server-notifications';
 import { NotesModule } from '@second-look/server-notes';
-import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, RedisModule } from '@second-look/server-platform';
+import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, jitExecutionPlugin, RedisModule } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { HealthController } from './health.controller';
@@ -43,13 +43,20 @@ export class AppModule {
             playground: false,
             // No cache hints are used (every answer is private to its caller), and the default
             // cache-control plugin hooks every resolved field.
-            plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+            plugins: [
+              ApolloServerPluginLandingPageDisabled(),
+              ApolloServerPluginCacheControlDisabled(),
+              // Queries and mutations run compiled (graphql-jit); GRAPHQL_JIT=false leaves them to graphql-js.
+              ...(config.graphqlJit ? [jitExecutionPlugin({ formatError: formatGraphqlError })] : []),
+            ],
             introspection: !config.isProduction,
             csrfPrevention: true,
             allowBatchedHttpRequests: true,
             includeStacktraceInErrorResponses: false,
             validationRules: graphqlValidationRules(),
             formatError: formatGraphqlError,
+            // formatGraphqlError is the one formatter (it reads Nest's exceptions itself), so both executors answer alike.
+            autoTransformHttpErrors: false,
             transformSchema: answerPreresolvedFields,
             // HTTP operations carry req/res; operations over the live socket carry graphql-ws's context.
             context: (arg: { req?: Request; res?: Response; extra?: unknown }): GqlContext =>

@@ -10,5 +10,6 @@ export * from './graphql/page-info.model';
 export * from './graphql/id.pipe';
 export * from './clock/clock';
 export * from './graphql/preresolved';
+export * from './graphql/jit-execution';
 export * from './graphql/selection';
 export * from './errors/stale-version';

@@ -16,7 +16,8 @@ describe('configuration at boot', () => {
 
   it('fills sensible defaults and derives production settings', () => {
     const dev = loadConfig({ DATABASE_URL: 'postgres://localhost/sl', REDIS_URL: 'redis://localhost:6379' });
-    expect(dev).toMatchObject({ env: 'development', port: 3000, migrateOnStart: true, cookieSecure: false, publicUrl: 'http://localhost:3000' });
+    expect(dev).toMatchObject({ env: 'development', port: 3000, migrateOnStart: true, cookieSecure: false, publicUrl: 'http://localhost:3000', graphqlJit: true });
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/sl', REDIS_URL: 'redis://localhost:6379', GRAPHQL_JIT: 'false' }).graphqlJit).toBe(false);
     const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379', PUBLIC_URL: 'https://care.example.org/' });
     expect(prod).toMatchObject({ isProduction: true, migrateOnStart: false, cookieSecure: true, publicUrl: 'https://care.example.org' });
   });

@@ -33,6 +33,8 @@ const schema = z.object({
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /** A movable clock shared through Redis (demo, fault tests). Never in production. */
   DEV_CLOCK: bool.optional(),
+  /** Run GraphQL queries and mutations compiled by graphql-jit (default); false leaves them to graphql-js. */
+  GRAPHQL_JIT: bool.optional(),
 }).superRefine((e, ctx) => {
   if (e.NODE_ENV === 'production' && e.DEV_CLOCK) {
     ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK'], message: 'the movable demo clock cannot be turned on in production' });
@@ -67,6 +69,8 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** The movable clock (DevClockService): on by default in development, off in test unless asked, impossible in production. */
   devClock: boolean;
+  /** Queries and mutations through graphql-jit (jitExecutionPlugin) rather than graphql-js. */
+  graphqlJit: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { driver: 'local', dir: resolve(e.STORAGE_DIR) },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     devClock: !isProduction && (e.DEV_CLOCK ?? e.NODE_ENV === 'development'),
+    graphqlJit: e.GRAPHQL_JIT ?? true,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@second-look/domain';
 import { GraphQLFormattedError } from 'graphql';
 
@@ -59,6 +59,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       path: formatted.path,
       extensions: { code: DomainErrorCode.VALIDATION_FAILED, status: 400, details: { problems: original.response.message } },
     };
+  }
+  // Nest's own 400s (a built-in pipe refusing an argument) keep their plain message. This
+  // formatter is the only one (autoTransformHttpErrors is off): errors read the same whether
+  // graphql-js, graphql-jit or the live socket ran the operation.
+  if (original instanceof HttpException && original.getStatus() === 400) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
