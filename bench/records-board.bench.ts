@@ -36,6 +36,7 @@
  * machine yields fewer samples rather than a longer run), BENCH_PAGE (50), BENCH_CASES (10000),
  * BENCH_REQUESTS (100000), BENCH_PROFILE=0 (no CPU profile), BENCH_NODE_ENV (production),
  * BENCH_NODE_FLAGS=0 (the API without production's Node flags, to compare),
+ * BENCH_GRAPHQL_JIT=false (the API executing with graphql-js instead of graphql-jit, to compare),
  * BENCH_SETUP_SQL (SQL run after seeding, e.g. a candidate index, to try a fix before writing
  * its migration; the report says it was used).
  */
@@ -131,13 +132,14 @@ async function main(): Promise<void> {
       MIGRATE_ON_START: 'true',
       LOG_LEVEL: 'error',
       STORAGE_DIR: join(work, 'documents'),
+      ...(process.env.BENCH_GRAPHQL_JIT ? { GRAPHQL_JIT: process.env.BENCH_GRAPHQL_JIT } : {}),
     });
     const app: INestApplication = await createApi(config, { logger: false });
     cleanups.push(() => app.close());
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
     const ds = app.get(DataSource);
-    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV}, Node flags: ${NODE_FLAGS.join(' ') || 'none (BENCH_NODE_FLAGS=0)'})`);
+    say(`API up and migrated at ${url} (NODE_ENV=${NODE_ENV}, executor ${config.graphqlJit ? 'graphql-jit' : 'graphql-js (BENCH_GRAPHQL_JIT=false)'}, Node flags: ${NODE_FLAGS.join(' ') || 'none (BENCH_NODE_FLAGS=0)'})`);
 
     // --- data ----------------------------------------------------------------------------
     await seedDemo(ds);
