@@ -156,4 +156,14 @@ describe('CompiledOperations', () => {
     cache.get('b', refused);
     expect(cache.compiles).toBe(4);
   });
+
+  it('treats a compiler that throws like one that refuses: no compiled operation, and it is not retried', () => {
+    const cache = new CompiledOperations(2);
+    const throws = () => {
+      throw new Error('unsupported');
+    };
+    expect(cache.get('a', throws)).toBeNull();
+    expect(cache.get('a', throws)).toBeNull();
+    expect(cache.compiles).toBe(1);
+  });
 });

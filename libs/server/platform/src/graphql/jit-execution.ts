@@ -28,9 +28,14 @@ export class CompiledOperations {
       this.entries.set(key, known);
       return known;
     }
-    const made = compile();
+    let made: CompiledQuery | ExecutionResult | null;
+    try {
+      made = compile();
+    } catch {
+      made = null; // graphql-jit threw on something it does not support: graphql-js runs it
+    }
     this.compiles++;
-    const compiled = isCompiledQuery(made) ? made : null;
+    const compiled = made && isCompiledQuery(made) ? made : null;
     this.entries.set(key, compiled);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return compiled;
