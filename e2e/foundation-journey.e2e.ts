@@ -59,6 +59,9 @@ test('sign up → invite advocate → open case → invite patient → patient c
   await expectNoA11yViolations(patient);
   await patient.getByLabel('Add a comment').fill('I have my MRI on a disc, shall I bring it?');
   await patient.getByRole('button', { name: 'Post comment' }).click();
+  // Posted once the box is cleared: until then the box itself still holds the same words, and
+  // the live copy of the comment can arrive first.
+  await expect(patient.getByLabel('Add a comment')).toHaveValue('');
   await expect(patient.getByText('I have my MRI on a disc, shall I bring it?')).toBeVisible();
   await patient.screenshot({ path: testInfo.outputPath('patient-phone.png'), fullPage: true });
 
@@ -68,6 +71,7 @@ test('sign up → invite advocate → open case → invite patient → patient c
   await advocate.getByLabel('Add a comment').fill('Staff note: call the imaging centre about the report too.');
   await advocate.getByRole('checkbox', { name: /Internal \(staff only\)/ }).check();
   await advocate.getByRole('button', { name: 'Post comment' }).click();
+  await expect(advocate.getByLabel('Add a comment')).toHaveValue('');
   await expect(advocate.getByText('Staff note: call the imaging centre about the report too.')).toBeVisible();
   await expect(advocate.getByText('Internal: staff only')).toBeVisible();
   await advocate.screenshot({ path: testInfo.outputPath('advocate-case.png'), fullPage: true });
