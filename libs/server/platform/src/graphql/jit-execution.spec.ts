@@ -95,8 +95,10 @@ describe('jitExecutionPlugin', () => {
     const plain = await start(false);
     const jit = await start(true);
     servers.push(plain.server, jit.server);
-    const expected = await plain.run(query, variables);
-    expect(await jit.run(query, variables)).toEqual(expected);
+    // The first run is graphql-js's on both servers; the second is compiled on the jit server.
+    const expected = [await plain.run(query, variables), await plain.run(query, variables)];
+    expect([await jit.run(query, variables), await jit.run(query, variables)]).toEqual(expected);
+    expect(expected[1]).toEqual(expected[0]);
     expect(jit.calls).toEqual(plain.calls);
     expect(jit.compiles()).toBe(1); // and it really ran compiled
   });
@@ -104,17 +106,23 @@ describe('jitExecutionPlugin', () => {
   it('runs mutation fields one after another, in order', async () => {
     const jit = await start(true);
     servers.push(jit.server);
-    const { result } = await jit.run('mutation { a: step(name: "a", ms: 30) b: step(name: "b") c: step(name: "c", ms: 10) }');
+    const mutation = 'mutation { a: step(name: "a", ms: 30) b: step(name: "b") c: step(name: "c", ms: 10) }';
+    await jit.run(mutation);
+    const { result } = await jit.run(mutation);
+    expect(jit.compiles()).toBe(1);
     expect(result).toEqual({ data: { a: 'a', b: 'b', c: 'c' } });
-    expect(jit.calls).toEqual(['a', 'b', 'c']);
+    expect(jit.calls).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
   });
 
   it('formats resolver errors with the given formatter: a refusal keeps its code, an internal fault says nothing', async () => {
     const jit = await start(true);
     servers.push(jit.server);
+    await jit.run('{ holder { item { secret } } }');
     const { result } = await jit.run('{ holder { item { secret } } }');
+    await jit.run('{ holder { item { required } } }');
     expect(result['errors']).toEqual([{ message: 'Not found', path: ['holder', 'item', 'secret'], extensions: { code: 'NOT_FOUND' } }]);
     const failed = await jit.run('{ holder { item { required } } }');
+    expect(jit.compiles()).toBe(2); // both answers above came from compiled runs
     expect(failed.result['errors']).toEqual([{ message: 'Something went wrong on our side.', path: ['holder', 'item', 'required'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(JSON.stringify(failed.result)).not.toContain('database went away');
   });
@@ -124,16 +132,21 @@ describe('jitExecutionPlugin', () => {
     const jit = await start(true);
     servers.push(plain.server, jit.server);
     const query = 'query Page($n: Int!) { items(first: $n) { id } }';
+    await jit.run(query, { n: 1 }); // compiled from the next run on
+    await plain.run(query, { n: 1 });
     const refused = await jit.run(query, { n: 'many' });
+    expect(jit.compiles()).toBe(1);
     expect(refused).toEqual(await plain.run(query, { n: 'many' }));
     expect(refused.status).toBe(400);
     expect((refused.result['errors'] as GraphQLFormattedError[])[0].extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(jit.calls).toEqual([]);
+    expect(jit.calls).toEqual(['items 1']);
   });
 
-  it('compiles an operation once and reuses it', async () => {
+  it('compiles an operation the second time it comes, once, and reuses it; one seen once is never compiled', async () => {
     const jit = await start(true);
     servers.push(jit.server);
+    await jit.run('{ whoami }');
+    expect(jit.compiles()).toBe(0);
     for (const n of [1, 2, 3]) expect((await jit.run('query Page($n: Int!) { items(first: $n) { id } }', { n })).result).toEqual({ data: { items: Array.from({ length: n }, (_, i) => ({ id: `${i + 1}` })) } });
     expect(jit.compiles()).toBe(1);
     await jit.run('{ whoami }');
@@ -142,19 +155,30 @@ describe('jitExecutionPlugin', () => {
 });
 
 describe('CompiledOperations', () => {
+  const refused = () => ({ errors: [new GraphQLError('cannot compile')] });
+  const twice = (cache: CompiledOperations, key: string) => [cache.get(key, refused), cache.get(key, refused)];
+
   it('keeps the most recently used operations up to its capacity', () => {
     const cache = new CompiledOperations(2);
-    const refused = () => ({ errors: [new GraphQLError('cannot compile')] });
-    cache.get('a', refused);
-    cache.get('b', refused);
+    twice(cache, 'a');
+    twice(cache, 'b');
     cache.get('a', refused); // a is now the most recent
-    cache.get('c', refused); // evicts b
+    twice(cache, 'c'); // evicts b
     expect(cache.size).toBe(2);
     expect(cache.compiles).toBe(3);
     cache.get('a', refused);
     expect(cache.compiles).toBe(3);
-    cache.get('b', refused);
+    twice(cache, 'b');
     expect(cache.compiles).toBe(4);
+  });
+
+  it('compiles nothing for an operation seen once', () => {
+    const cache = new CompiledOperations(2);
+    const compile = jest.fn(refused);
+    expect(cache.get('a', compile)).toBeNull();
+    expect(compile).not.toHaveBeenCalled();
+    cache.get('a', compile);
+    expect(compile).toHaveBeenCalledTimes(1);
   });
 
   it('treats a compiler that throws like one that refuses: no compiled operation, and it is not retried', () => {
@@ -162,7 +186,7 @@ describe('CompiledOperations', () => {
     const throws = () => {
       throw new Error('unsupported');
     };
-    expect(cache.get('a', throws)).toBeNull();
+    expect(twice(cache, 'a')).toEqual([null, null]);
     expect(cache.get('a', throws)).toBeNull();
     expect(cache.compiles).toBe(1);
   });
