@@ -6,16 +6,19 @@
 # Configuration is the env contract of the apps: DATABASE_URL, REDIS_URL, PUBLIC_URL,
 # SMTP_URL, MAIL_FROM, PORT, HOST, LOG_LEVEL, MIGRATE_ON_START (see docker-compose.yml).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24 LTS (the line in .nvmrc) on Debian stable, slim. Rebuild often: the tag moves to
+# each patch release of Node and Debian.
+ARG NODE_IMAGE=node:24-trixie-slim
 
 # ---- build: full install, compile server and web ---------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true CI=true
-# The node:20 image ships npm 10, whose `npm ci` accepts our lockfile (npm 11's does not).
+# The node:24 image ships npm 11, whose `npm ci` refuses our lockfile (optional platform
+# packages that the registry lacks never entered it); npm 10's `npm ci` installs it exactly.
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --no-audit --no-fund
+    npx -y npm@10 ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json .swcrc nx.json ./
 COPY tools/build.mjs tools/build.mjs
 COPY apps apps

@@ -35,7 +35,7 @@
  * BENCH_WARMUP (40), BENCH_MAX_SECONDS (150: time box of all latency measurements, so a busy
  * machine yields fewer samples rather than a longer run), BENCH_PAGE (50), BENCH_CASES (10000),
  * BENCH_REQUESTS (100000), BENCH_PROFILE=0 (no CPU profile), BENCH_NODE_ENV (production),
- * BENCH_NODE_FLAGS=0 (the API without production's Node flags, to compare),
+ * BENCH_NODE_FLAGS=0 (the API without production's Node flags, to compare; or a comma list of flags),
  * BENCH_GRAPHQL_JIT=false (the API executing with graphql-js instead of graphql-jit, to compare),
  * BENCH_SETUP_SQL (SQL run after seeding, e.g. a candidate index, to try a fix before writing
  * its migration; the report says it was used).

@@ -20,7 +20,7 @@ export function num(name: string, fallback: number, { whole = true } = {}): numb
 }
 
 export const loadLine = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
-export const machineLine = () => `${cpus().length} cores, load average ${loadLine()}`;
+export const machineLine = () => `Node ${process.version}, ${cpus().length} cores, load average ${loadLine()}`;
 
 /** Clean-ups run last-in first-out; each failure is printed and the rest still run. */
 export class Cleanups {

@@ -6,7 +6,8 @@
 // It also runs the API with production's Node flags (apps/api/node.flags, the file the
 // Dockerfile and tools/dev/start.mjs read): a bench started without them runs itself again
 // with them, in a child process that inherits the terminal, and exits with its code.
-// BENCH_NODE_FLAGS=0 measures without them (the report says so).
+// BENCH_NODE_FLAGS=0 measures without them, and BENCH_NODE_FLAGS=--a,--b with just those
+// (to weigh one flag at a time); the report says which ran.
 import { spawnSync } from 'node:child_process';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { apiNodeFlags, missingNodeFlags } = require('../../tools/services/node-flags.cjs') as typeof import('../../tools/services/node-flags.cjs');
@@ -15,8 +16,10 @@ process.env.NODE_ENV = process.env.BENCH_NODE_ENV || 'production';
 
 export const NODE_ENV = process.env.NODE_ENV as 'production' | 'test' | 'development';
 
-/** The flags this process runs the API with: production's, or none with BENCH_NODE_FLAGS=0. */
-export const NODE_FLAGS: string[] = process.env.BENCH_NODE_FLAGS === '0' ? [] : apiNodeFlags();
+/** The flags this process runs the API with: production's, none (BENCH_NODE_FLAGS=0) or a list. */
+const flagsKnob = process.env.BENCH_NODE_FLAGS;
+export const NODE_FLAGS: string[] =
+  flagsKnob === '0' ? [] : flagsKnob && flagsKnob !== '1' ? flagsKnob.split(',').map((f) => f.trim()).filter(Boolean) : apiNodeFlags();
 
 const missing = missingNodeFlags(NODE_FLAGS);
 if (missing.length) {

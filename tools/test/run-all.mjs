@@ -13,8 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { runOnSupportedNode } from '../node/supported-node.mjs';
 
 const require = createRequire(import.meta.url);
+
+await runOnSupportedNode();
 const services = require('../services/services.cjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
