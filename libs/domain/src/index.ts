@@ -27,3 +27,4 @@ export * from './opinions/closing';
 export * from './notes/case-note';
 export * from './collaboration';
 export * from './records/holder-receipt';
+export * from './i18n/language';

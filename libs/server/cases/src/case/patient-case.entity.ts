@@ -1,4 +1,4 @@
-import { CaseStage, CaseTrigger, Urgency } from '@second-look/domain';
+import { CaseStage, CaseTrigger, Language, LANGUAGES, Urgency } from '@second-look/domain';
 import { UserAccount } from '@second-look/server-identity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
@@ -22,6 +22,10 @@ export class PatientCase {
 
   @Column({ type: 'varchar', length: 320, nullable: true })
   patientEmail: string | null;
+
+  /** The language the patient prefers to be spoken and written to in (staff see it on the case). */
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', default: 'en' })
+  preferredLanguage: Language;
 
   /** The question the second opinion must answer. */
   @Column({ type: 'text' })

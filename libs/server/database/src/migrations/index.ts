@@ -15,6 +15,7 @@ import { CaseNotes1795365000000 } from './1795365000000-CaseNotes';
 import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCancelled';
 import { OutboxPendingQueue1795380000000 } from './1795380000000-OutboxPendingQueue';
 import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
+import { Languages1795490000000 } from './1795490000000-Languages';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   AppointmentCancelled1795370000000,
   OutboxPendingQueue1795380000000,
   AppointmentReminderSettings1795417263914,
+  Languages1795490000000,
 ];

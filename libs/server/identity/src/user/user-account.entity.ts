@@ -1,4 +1,4 @@
-import { Role } from '@second-look/domain';
+import { Language, LANGUAGES, Role } from '@second-look/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
 
@@ -29,6 +29,10 @@ export class UserAccount {
 
   @Column({ type: 'text', select: false })
   passwordHash: string;
+
+  /** The language this person reads the product and their e-mails in; null until they choose. */
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', nullable: true })
+  language: Language | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
