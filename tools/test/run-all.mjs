@@ -280,7 +280,7 @@ async function main() {
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  console.log(`  total time ${seconds(Date.now() - began)}; reports in ${path.relative(root, reportDir)}/, e2e artifacts in test-results/`);
+  console.log(`  total time ${seconds(Date.now() - began)} on Node ${process.version}; reports in ${path.relative(root, reportDir)}/, e2e artifacts in test-results/`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 || results.some((r) => r.status === 'failed') ? 1 : 0;
 }
