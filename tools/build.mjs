@@ -17,4 +17,5 @@ if (!only || only === 'server') {
 }
 if (!only || only === 'web') {
   run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts']);
+  run(process.execPath, ['tools/web/precompress.mjs', 'dist/apps/web/assets']);
 }

@@ -36,6 +36,17 @@ export default defineConfig({
     outDir: `${root}dist/apps/web`,
     emptyOutDir: true,
     sourcemap: true,
+    // tools/web/bundle-budget.mjs reads it to weigh each first screen's chunks.
+    manifest: true,
+    rolldownOptions: {
+      // Our client libraries' modules only declare things (no work at import time; their CSS
+      // imports are kept as side effects). Saying so lets a page's panels, re-exported by a library
+      // index that the urql client also imports for its cache keys, stay in that page's lazy
+      // chunk instead of the first screen's (tools/web/bundle-budget.mjs weighs each first screen).
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/].*\.tsx?$/.test(id) || /\.css$/.test(id),
+      },
+    },
     chunkSizeWarningLimit: 1200,
   },
   server: {

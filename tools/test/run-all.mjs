@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order, stopping at the first failing one, always cleaning up.
-//   typecheck → lint (when an eslint.config.* exists) → unit → integration → build → e2e
+//   typecheck → lint (when an eslint.config.* exists) → unit → integration → build (and the
+//   first screens' weight) → e2e
 // Integration and e2e share one private PostgreSQL + Redis (unless DATABASE_URL/REDIS_URL
 // are given); e2e makes its own database on that server. Ends with a per-tier summary and
 // the line `N passed, N failed` (tests, plus one per check tier: typecheck, lint, build).
@@ -206,7 +207,11 @@ const tiers = [
   },
   {
     name: 'build',
-    run: async () => ({ code: await exec('tools/build.mjs', []) }),
+    // The build, then each first screen's weight against its ceiling (tools/web/bundle-budget.mjs).
+    run: async () => {
+      const code = await exec('tools/build.mjs', []);
+      return { code: code || (await exec('tools/web/bundle-budget.mjs', [])) };
+    },
   },
   {
     name: 'e2e',

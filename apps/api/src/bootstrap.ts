@@ -4,10 +4,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, batchLimitMiddleware } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { serveWebClient } from './web-client';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -35,20 +35,7 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   if (config.migrateOnStart) {
     await app.get(DataSource).runMigrations({ transaction: 'each' });
   }
-  if (config.webDist) serveWeb(app, resolve(config.webDist));
+  if (config.webDist) serveWebClient(app, resolve(config.webDist));
   app.enableShutdownHooks();
   return app;
-}
-
-/** The built web client on the same origin as /graphql: one cookie, no CORS. */
-function serveWeb(app: NestExpressApplication, dir: string): void {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    // Only page routes fall back to the app; the API's own paths must reach their handlers.
-    if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }

@@ -1,7 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestStack, TestStack } from './support/test-stack';
+
+/** The bytes as sent (fetch would undo the Content-Encoding). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(2000))};`;
 
 describe('serving the web client beside the API', () => {
   let s: TestStack;
@@ -9,6 +25,11 @@ describe('serving the web client beside the API', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sl-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'index-Ab12.js'), SCRIPT);
+    writeFileSync(join(dir, 'assets', 'index-Ab12.css'), 'body{margin:0}');
+    // The build's own step, so what is served is what the build writes.
+    execFileSync(process.execPath, ['tools/web/precompress.mjs', join(dir, 'assets')], { stdio: 'ignore' });
     s = await startTestStack('web-serving', { env: { WEB_DIST: dir } });
   });
   afterAll(async () => {
@@ -27,5 +48,38 @@ describe('serving the web client beside the API', () => {
     expect(letter.status).toBe(401);
     const health = await fetch(`${s.url}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('serves hashed assets precompressed (brotli, else gzip, else plain) and cached for a year', async () => {
+    const url = `${s.url}/assets/index-Ab12.js`;
+    const brotli = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['vary']).toContain('Accept-Encoding');
+    expect(brotli.body.length).toBeLessThan(SCRIPT.length / 10);
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(SCRIPT);
+
+    const gzip = await rawGet(url, { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
+
+    const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(SCRIPT);
+
+    const css = await rawGet(`${s.url}/assets/index-Ab12.css`, { 'accept-encoding': 'br' });
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.headers['content-encoding']).toBe('br');
+  });
+
+  it('revalidates the page itself, and answers a missing asset with 404, not the page', async () => {
+    const page = await fetch(`${s.url}/`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const missing = await fetch(`${s.url}/assets/index-Old1.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-encoding')).toBeNull();
+    expect(await missing.text()).not.toContain('id="root"');
   });
 });

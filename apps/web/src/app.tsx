@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
@@ -6,7 +7,7 @@ import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admi
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
 import { NotificationBell, NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
-import { AppLayout, NotFoundState, type NavItem } from '@second-look/web-ui';
+import { AppLayout, Loading, NotFoundState, type NavItem } from '@second-look/web-ui';
 
 function SignedInShell() {
   const { t } = useTranslation();
@@ -38,7 +39,10 @@ function SignedInShell() {
       onSignOut={() => void signOut()}
       onSignOutEverywhere={() => void signOutEverywhere()}
     >
-      <Outlet />
+      {/* Each page is its own chunk (lazyNamed in the libraries' indexes): the shell stays while it loads. */}
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </AppLayout>
   );
 }
@@ -57,6 +61,7 @@ function StaffOnly({ children, admin }: { children: React.ReactNode; admin?: boo
 
 export function App() {
   return (
+    <Suspense fallback={<Loading />}>
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-up" element={<SignUpPage />} />
@@ -132,5 +137,6 @@ export function App() {
         <Route path="*" element={<NotFoundState />} />
       </Route>
     </Routes>
+    </Suspense>
   );
 }

@@ -1,6 +1,8 @@
+import { lazyNamed } from '@second-look/web-ui';
+
 export { ViewerProvider, useViewer, useViewerState } from './viewer';
 export { RequireViewer, safeNext } from './require-viewer';
 export { useSignOut } from './use-sign-out';
 export { SignInPage } from './sign-in-page';
-export { SignUpPage, MIN_PASSWORD_LENGTH } from './sign-up-page';
-export { AcceptInvitationPage } from './accept-invitation-page';
+export const SignUpPage = lazyNamed(() => import('./sign-up-page'), 'SignUpPage');
+export const AcceptInvitationPage = lazyNamed(() => import('./accept-invitation-page'), 'AcceptInvitationPage');

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -59,7 +59,13 @@ export function CasePage() {
   const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
   const activity = <CaseActivityPanel item={item} timeZone={tz} />;
   const presence = <CasePresenceBar people={present} status={status} />;
-  const notes = area(CaseArea.NOTES, <CaseNotesPanel item={item} />);
+  // The notes' editor (Yjs) is its own chunk, fetched while the rest of the page shows.
+  const notes = area(
+    CaseArea.NOTES,
+    <Suspense fallback={<Loading />}>
+      <CaseNotesPanel item={item} />
+    </Suspense>,
+  );
   const packet = area(CaseArea.PACKET, <RecordPacketPanel item={item} />);
   const requests = area(CaseArea.REQUESTS, <RecordRequestsPanel item={item} />);
   // Deciding and asking, choosing the provider, the insurance check (journey steps 2, 4, 5).

@@ -1,4 +1,6 @@
-export { CaseListPage } from './case-list-page';
-export { MyCasesPage } from './my-cases-page';
-export { NewCasePage } from './new-case-page';
-export { CasePage } from './case-page';
+import { lazyNamed } from '@second-look/web-ui';
+
+export const CaseListPage = lazyNamed(() => import('./case-list-page'), 'CaseListPage');
+export const MyCasesPage = lazyNamed(() => import('./my-cases-page'), 'MyCasesPage');
+export const NewCasePage = lazyNamed(() => import('./new-case-page'), 'NewCasePage');
+export const CasePage = lazyNamed(() => import('./case-page'), 'CasePage');

@@ -1,4 +1,6 @@
-export { CaseNotesPanel } from './case-notes-panel';
+import { lazyNamed } from '@second-look/web-ui';
+
+export const CaseNotesPanel = lazyNamed(() => import('./case-notes-panel'), 'CaseNotesPanel');
 export { NoteSync, NoteTransportError, type NoteTransport, type NoteStatus } from './note-sync';
 export { diffText, mapCaret } from './text-diff';
 

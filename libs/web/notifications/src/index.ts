@@ -1,5 +1,7 @@
+import { lazyNamed } from '@second-look/web-ui';
+
 export { NotificationBell } from './notification-bell';
-export { NotificationsPage } from './notifications-page';
-export { NotificationSettingsPage } from './notification-settings-page';
-export { ReminderSettingsPage } from './reminder-settings-page';
+export const NotificationsPage = lazyNamed(() => import('./notifications-page'), 'NotificationsPage');
+export const NotificationSettingsPage = lazyNamed(() => import('./notification-settings-page'), 'NotificationSettingsPage');
+export const ReminderSettingsPage = lazyNamed(() => import('./reminder-settings-page'), 'ReminderSettingsPage');
 export { notificationsCacheKeys, notificationsCacheUpdates } from './cache';

@@ -1,0 +1,71 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+/** Encodings the build writes beside each asset (tools/web/precompress.mjs), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * The built web client on the same origin as /graphql: one cookie, no CORS.
+ *
+ * Assets under /assets/ have content-hashed names, so they are cached for a year and never
+ * revalidated; the build compresses them once (brotli and gzip), and each request gets the
+ * best encoding its Accept-Encoding allows with no compression work in the API. index.html and
+ * the app's routes are revalidated on every load, so a new release is picked up at once.
+ */
+export function serveWebClient(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
+  const assetsDir = join(dir, 'assets');
+  const precompressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
+
+  app.use('/assets', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let name: string;
+    try {
+      name = decodeURIComponent(req.path.slice(1));
+    } catch {
+      return next();
+    }
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    res.setHeader('Vary', 'Accept-Encoding');
+    const encoding = ENCODINGS.find((e) => accepted.has(e.name) && precompressed.has(name + e.suffix));
+    if (encoding) {
+      // Typed by the original name (express.static would type it by .br / .gz otherwise).
+      res.type(extname(name));
+      res.setHeader('Content-Encoding', encoding.name);
+      req.url = `/${encodeURIComponent(name + encoding.suffix)}`;
+    }
+    next();
+  });
+  app.use('/assets', express.static(assetsDir, { index: false, immutable: true, maxAge: '365d' }));
+  // A missing asset (an old page asking for last release's chunk) is a plain 404, never the app.
+  app.use('/assets', (_req: express.Request, res: express.Response) => {
+    res.removeHeader('Content-Encoding');
+    res.status(404).type('text/plain').send('Not found');
+  });
+  // Anything else in the build (favicon and the like): cached briefly, revalidated by ETag.
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // Only page routes fall back to the app; the API's own paths must reach their handlers.
+    if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+/** The encodings an Accept-Encoding header allows (q=0 refuses one). */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const accepted = new Set<string>();
+  for (const part of value.split(',')) {
+    const [token = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (token && !(q && Number(q.slice(2)) === 0)) accepted.add(token.trim());
+  }
+  return accepted;
+}
