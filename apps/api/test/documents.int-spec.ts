@@ -2,11 +2,13 @@ import { PacketItemKind } from '@second-look/domain';
 import { CaseDocument, DocumentService, PacketItem } from '@second-look/server-records';
 import { GqlContext } from '@second-look/server-platform';
 import { createHash, randomUUID } from 'node:crypto';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DEMO } from '../src/seed/demo-seed';
+import { startS3Server, S3TestServer } from './support/s3-server';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
 const CSRF = { 'x-second-look-csrf': '1' };
@@ -42,11 +44,43 @@ const pdfBytes = (size: number): Buffer => {
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-describe('documents on packet items: upload, download, delete through the case scope', () => {
+/** What the store holds, read from the store itself: the folder, or the bucket over S3's own API. */
+interface StoreView {
+  /** Keys of stored objects under a prefix (e.g. org/<id>/case/<id>/). */
+  keys(prefix: string): Promise<string[]>;
+  remove(key: string): Promise<void>;
+}
+
+function folderView(root: string): StoreView {
+  return {
+    async keys(prefix) {
+      const dir = join(root, ...prefix.split('/').filter(Boolean));
+      if (!existsSync(dir)) return [];
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      return entries.filter((e) => e.isFile()).map((e) => `${prefix}${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`);
+    },
+    remove: (key) => rm(join(root, ...key.split('/')), { force: true }),
+  };
+}
+
+function bucketView(env: Record<string, string>): StoreView {
+  const client = new S3Client({ region: env.STORAGE_S3_REGION, endpoint: env.STORAGE_S3_ENDPOINT, forcePathStyle: true });
+  return {
+    async keys(prefix) {
+      const out = await client.send(new ListObjectsV2Command({ Bucket: env.STORAGE_S3_BUCKET, Prefix: prefix }));
+      return (out.Contents ?? []).map((o) => o.Key ?? '');
+    },
+    remove: async () => undefined, // the server's folder goes with it
+  };
+}
+
+// The same journey on both stores: local disk (the default) and S3 over real HTTP (s3rver).
+describe.each(['local', 's3'] as const)('documents on packet items (%s storage): upload, download, delete through the case scope', (driver) => {
   let s: TestStack;
-  /** STORAGE_DIR, and within it the folder of Maria's case. */
-  let storageRoot: string;
-  let storageDir: string;
+  let s3: S3TestServer | null = null;
+  let store: StoreView;
+  /** Where Maria's case keeps its files, as a key prefix. */
+  const casePrefix = `org/${DEMO.orgs.harbor}/case/${DEMO.cases.maria}/`;
   let patient: GqlClient;
   let advocate: GqlClient;
   let advocate2: GqlClient;
@@ -61,17 +95,16 @@ describe('documents on packet items: upload, download, delete through the case s
   const upload = (who: GqlClient | null, item: string, body: FormData, headers: Record<string, string> = CSRF) =>
     call(s, who, 'POST', `/api/packet-items/${item}/documents`, { body, headers });
   const docCount = async (): Promise<number> => (await s.ds.query(`SELECT count(*)::int AS n FROM case_document`))[0].n;
-  const storedFiles = async (): Promise<string[]> =>
-    existsSync(storageDir) ? (await readdir(storageDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [];
+  const storedFiles = (): Promise<string[]> => store.keys(casePrefix);
   const spooled = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('second-look-upload-'));
   const auditCount = async (action: string, entityId?: string): Promise<number> =>
     (await s.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND ($2::text IS NULL OR entity_id = $2::text)`, [action, entityId ?? null]))[0].n;
 
   beforeAll(async () => {
-    s = await startTestStack('documents');
-    if (s.config.storage.driver !== 'local') throw new Error('These tests read the local storage folder');
-    storageRoot = s.config.storage.dir;
-    storageDir = join(storageRoot, 'org', DEMO.orgs.harbor, 'case', DEMO.cases.maria);
+    s3 = driver === 's3' ? await startS3Server() : null;
+    s = await startTestStack(`documents-${driver}`, s3 ? { env: s3.env } : {});
+    expect(s.config.storage.driver).toBe(driver);
+    store = s3 ? bucketView(s3.env) : folderView(s.config.storage.driver === 'local' ? s.config.storage.dir : '');
     [patient, advocate, advocate2, caregiver, patient2, otherOrgAdmin] = await Promise.all(
       ['patient@harbor.example', 'advocate@harbor.example', 'advocate2@harbor.example', 'caregiver@harbor.example', 'patient2@harbor.example', 'admin@northstar.example'].map((e) => s.signIn(e)),
     );
@@ -85,9 +118,10 @@ describe('documents on packet items: upload, download, delete through the case s
     // The stack's database is dropped; the files this run stored are removed here.
     if (s) {
       const keys: Array<{ storage_key: string }> = await s.ds.query(`SELECT storage_key FROM case_document`);
-      if (storageRoot) for (const k of keys) await rm(join(storageRoot, ...k.storage_key.split('/')), { force: true });
+      if (store) for (const k of keys) await store.remove(k.storage_key);
       await s.close();
     }
+    await s3?.close();
   });
 
   let docId: string;
@@ -113,7 +147,7 @@ describe('documents on packet items: upload, download, delete through the case s
     const row = await s.ds.getRepository(CaseDocument).findOneByOrFail({ id: docId });
     expect(row).toMatchObject({ sha256: sha256(original), sizeBytes: String(original.length), organizationId: DEMO.orgs.harbor });
     expect(row.storageKey).toMatch(new RegExp(`^org/${DEMO.orgs.harbor}/case/${DEMO.cases.maria}/[0-9a-f-]{36}$`));
-    expect((await storedFiles()).sort()).toEqual([...baseline, join(storageRoot, ...row.storageKey.split('/'))].sort());
+    expect((await storedFiles()).sort()).toEqual([...baseline, row.storageKey].sort());
     expect(await auditCount('document.upload', docId)).toBe(1);
   });
 
@@ -270,11 +304,10 @@ describe('documents on packet items: upload, download, delete through the case s
 
   it('deletes the row and the file for the patient, audited; the link then answers 404', async () => {
     const key = (await s.ds.getRepository(CaseDocument).findOneByOrFail({ id: docId })).storageKey;
-    const path = join(storageRoot, ...key.split('/'));
-    expect(existsSync(path)).toBe(true);
+    expect(await storedFiles()).toContain(key);
     const r = await call(s, patient, 'DELETE', `/api/documents/${docId}`, { headers: CSRF });
     expect(r.status).toBe(204);
-    expect(existsSync(path)).toBe(false);
+    expect(await storedFiles()).not.toContain(key);
     expect(await auditCount('document.delete', docId)).toBe(1);
     expect((await call(s, advocate, 'GET', `/api/documents/${docId}`)).status).toBe(404);
   });

@@ -1,0 +1,189 @@
+/**
+ * Benchmark (not a test): Lighthouse's mobile profile on the first screens people land on, against
+ * the built product with the demo data.
+ *
+ *   npm run build && npm run bench:web
+ *
+ * What one run does:
+ *  1. Starts the stack exactly as the browser tests do (e2e/support/global-setup.ts: a private
+ *     PostgreSQL unless DATABASE_URL is set, Redis, a mail sink, migrate + demo seed, the built API
+ *     serving the built client, and the worker).
+ *  2. Signs in over GraphQL as the demo patient (Maria) and the demo coordinator, and keeps each
+ *     session cookie; Lighthouse sends it with every request of its page load.
+ *  3. Runs Lighthouse (its default mobile profile: a mid-range phone's CPU, 4x slower than this
+ *     machine's, on a simulated slow 4G link) in Debian's Chromium on: a bare page (the baseline:
+ *     what the same server, browser and throttling give for an empty document), the sign-in page,
+ *     Maria's case page as Maria, and the coordinator board as the coordinator.
+ *  4. Prints each page's performance, accessibility and best-practices scores, first and largest
+ *     contentful paint, total blocking time, bytes transferred, and the largest remaining items;
+ *     the full reports go to tmp/bench/lighthouse-*.json.
+ *
+ * Targets (issue: a light client): performance >= 90, accessibility 100, best practices >= 95,
+ * LCP <= 2.5 s, TBT <= 200 ms. Knobs: BENCH_LIGHTHOUSE_RUNS (1 per page; the median is printed).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { machineLine, root } from './support/bench-env';
+import globalSetup from '../e2e/support/global-setup';
+import { DEMO, DEMO_PASSWORD } from '../apps/api/src/seed/demo-seed';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const started = Date.now();
+const say = (text: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
+
+interface Screen {
+  name: string;
+  url: string;
+  cookie?: string;
+}
+
+interface Figures {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  kib: number;
+  largest: string[];
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { id } }',
+      variables: { input: { email, password: DEMO_PASSWORD } },
+    }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sl_session='));
+  if (body.errors || !cookie) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(body.errors)}`);
+  return cookie.split(';')[0] ?? '';
+}
+
+/** A bare document from a plain Node server: the floor of this browser, machine and throttling. */
+async function baselineServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>An empty page.</p></main></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  say(`machine: ${machineLine()}; Chromium ${CHROMIUM}; ${RUNS} Lighthouse run(s) per page`);
+  const cleanups: Array<() => Promise<unknown>> = [];
+  try {
+    const teardown = await globalSetup();
+    cleanups.push(teardown);
+    const baseUrl = process.env.E2E_BASE_URL as string;
+    const baseline = await baselineServer();
+    cleanups.push(baseline.close);
+    const patient = await signIn(baseUrl, 'patient@harbor.example');
+    const coordinator = await signIn(baseUrl, 'coordinator@harbor.example');
+    const screens: Screen[] = [
+      { name: 'baseline (empty page)', url: baseline.url },
+      { name: 'sign-in', url: `${baseUrl}/sign-in` },
+      { name: "patient's case page", url: `${baseUrl}/cases/${DEMO.cases.maria}`, cookie: patient },
+      { name: 'coordinator board', url: `${baseUrl}/records`, cookie: coordinator },
+    ];
+
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    cleanups.push(async () => chrome.kill());
+
+    const outDir = join(root, 'tmp', 'bench');
+    mkdirSync(outDir, { recursive: true });
+    const results: Array<{ screen: Screen; figures: Figures }> = [];
+    for (const screen of screens) {
+      const runs: Figures[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(screen.url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          extraHeaders: screen.cookie ? { Cookie: screen.cookie } : undefined,
+        });
+        if (!result) throw new Error(`Lighthouse gave no result for ${screen.url}`);
+        const lhr = result.lhr;
+        writeFileSync(join(outDir, `lighthouse-${screen.name.replace(/[^a-z]+/gi, '-').toLowerCase()}-${i + 1}.json`), JSON.stringify(lhr));
+        const audit = (id: string) => lhr.audits[id];
+        const items = (audit('network-requests')?.details as { items?: Array<{ url: string; transferSize?: number }> } | undefined)?.items ?? [];
+        const largest = [...items]
+          .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+          .slice(0, 3)
+          .map((item) => `${new URL(item.url).pathname} ${((item.transferSize ?? 0) / 1024).toFixed(0)} KiB`);
+        runs.push({
+          performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+          bestPractices: Math.round((lhr.categories['best-practices']?.score ?? 0) * 100),
+          fcp: audit('first-contentful-paint')?.numericValue ?? NaN,
+          lcp: audit('largest-contentful-paint')?.numericValue ?? NaN,
+          tbt: audit('total-blocking-time')?.numericValue ?? NaN,
+          kib: (audit('total-byte-weight')?.numericValue ?? NaN) / 1024,
+          largest,
+        });
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+          .map((a) => a.id);
+        if (failing.length) say(`${screen.name}: audits under 0.9: ${failing.slice(0, 10).join(', ')}`);
+      }
+      const pick = (key: keyof Omit<Figures, 'largest'>) => median(runs.map((r) => r[key]));
+      results.push({
+        screen,
+        figures: {
+          performance: pick('performance'),
+          accessibility: pick('accessibility'),
+          bestPractices: pick('bestPractices'),
+          fcp: pick('fcp'),
+          lcp: pick('lcp'),
+          tbt: pick('tbt'),
+          kib: pick('kib'),
+          largest: runs[0]?.largest ?? [],
+        },
+      });
+      say(`measured ${screen.name}`);
+    }
+
+    const header = 'page                     perf  a11y  best  FCP s  LCP s  TBT ms  KiB   largest transfers';
+    const { version } = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string };
+    console.log(`\n== Lighthouse ${version}, mobile profile (simulated mid-range phone, slow 4G); median of ${RUNS} ==`);
+    console.log(header);
+    console.log('-'.repeat(header.length));
+    for (const { screen, figures: f } of results) {
+      console.log(
+        `${screen.name.padEnd(24)} ${String(f.performance).padStart(4)}  ${String(f.accessibility).padStart(4)}  ${String(f.bestPractices).padStart(4)}  ${(f.fcp / 1000).toFixed(1).padStart(5)}  ${(f.lcp / 1000).toFixed(1).padStart(5)}  ${f.tbt.toFixed(0).padStart(6)}  ${f.kib.toFixed(0).padStart(4)}   ${f.largest.join(', ')}`,
+      );
+    }
+    const pages = results.slice(1);
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log(`\nperformance >= 90: ${met(pages.every((r) => r.figures.performance >= 90))}; accessibility 100: ${met(pages.every((r) => r.figures.accessibility === 100))}; best practices >= 95: ${met(pages.every((r) => r.figures.bestPractices >= 95))}; LCP <= 2.5 s: ${met(pages.every((r) => r.figures.lcp <= 2500))}; TBT <= 200 ms: ${met(pages.every((r) => r.figures.tbt <= 200))}`);
+    const base = results[0]?.figures;
+    if (base) console.log(`against the empty page: LCP ${pages.map((r) => `${r.screen.name} ${(r.figures.lcp / base.lcp).toFixed(1)}x`).join(', ')}`);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => process.stderr.write(`[bench] cleanup: ${error}\n`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
