@@ -64,8 +64,9 @@ SH
 RUN mkdir -p /data/documents && chown node:node /data/documents
 USER node
 EXPOSE 3000
-# The API answers /health; other processes (worker, cli) count as healthy while running.
+# The API answers /health/ready on PORT; the worker on WORKER_HEALTH_PORT when it is set
+# (docker-compose.yml sets it); other processes (cli) count as healthy while running.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["sh", "-c", "grep -q apps/api/src/main.js /proc/1/cmdline || exit 0; node -e \"fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\""]
+  CMD ["sh", "-c", "if grep -q apps/api/src/main.js /proc/1/cmdline; then p=${PORT:-3000}; elif grep -q apps/worker/src/main.js /proc/1/cmdline && [ -n \"$WORKER_HEALTH_PORT\" ]; then p=$WORKER_HEALTH_PORT; else exit 0; fi; node -e \"fetch('http://127.0.0.1:'+process.argv[1]+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))\" $p"]
 ENTRYPOINT ["second-look"]
 CMD ["api"]

@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { CollaborationModule, LiveConnections } from '@second-look/server-collaboration';
-import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
+import { ALL_ENTITIES, dataSourceOptions, ReadinessService } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsApiModule, JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
@@ -37,6 +37,9 @@ export class AppModule {
           imports: [CollaborationModule],
           inject: [LiveConnections],
           useFactory: (live: LiveConnections): ApolloDriverConfig => ({
+            // Apollo stops after the HTTP server has closed, not before the shutdown drain
+            // (HealthController), so requests answered while draining still reach GraphQL.
+            stopOnApplicationShutdown: true,
             // In development the schema is written out for the web client and for review.
             autoSchemaFile: config.env === 'development' ? join(process.cwd(), 'libs/contracts/src/schema.gql') : true,
             sortSchema: true,
@@ -81,6 +84,7 @@ export class AppModule {
         NotesModule,
       ],
       controllers: [HealthController],
+      providers: [ReadinessService],
     };
   }
 }

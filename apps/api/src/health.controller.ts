@@ -1,25 +1,36 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { REDIS } from '@second-look/server-platform';
+import { BeforeApplicationShutdown, Controller, Get, Inject, Res } from '@nestjs/common';
+import { ReadinessService } from '@second-look/server-database';
+import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 
-/** For load balancers and start scripts: 200 when PostgreSQL and Redis answer, 503 otherwise. */
+/**
+ * For balancers, orchestrators and start scripts (docs/operations.md, "Health and shutdown"):
+ * - GET /health/live: 200 while the process answers at all (restart it when this fails);
+ * - GET /health/ready, and GET /health as before: 200 when PostgreSQL and Redis answer, no
+ *   migration is pending and the process is not draining for shutdown; 503 otherwise (send it
+ *   no traffic until it turns 200 again).
+ */
 @Controller('health')
-export class HealthController {
+export class HealthController implements BeforeApplicationShutdown {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly readiness: ReadinessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Get()
-  async health(@Res() res: Response): Promise<void> {
-    const [db, redis] = await Promise.all([
-      this.dataSource.query('SELECT 1').then(() => 'up', () => 'down'),
-      this.redis.ping().then(() => 'up', () => 'down'),
-    ]);
-    const ok = db === 'up' && redis === 'up';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', db, redis });
+  /** On SIGTERM: readiness turns 503 at once, and the server keeps answering for the drain time. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.readiness.beforeApplicationShutdown();
+    if (this.config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, this.config.shutdownDrainMs));
+  }
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get(['', 'ready'])
+  async ready(@Res() res: Response): Promise<void> {
+    const report = await this.readiness.check();
+    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ok' : 'unavailable', ...report });
   }
 }

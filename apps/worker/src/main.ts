@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@second-look/server-platform';
+import { ReadinessService, startHealthServer } from '@second-look/server-database';
 import { ConsoleLogger } from '@nestjs/common';
 import { WorkerModule } from './worker.module';
 
@@ -21,6 +22,13 @@ async function main(): Promise<void> {
     logger: new ConsoleLogger({ json: config.isProduction, colors: !config.isProduction }),
   });
   app.enableShutdownHooks();
+  if (config.workerHealthPort !== null) {
+    // Closed last (after the queues stop), so a probe sees "draining" rather than nothing.
+    const health = await startHealthServer(app.get(ReadinessService), config.workerHealthPort, config.host);
+    process.once('exit', () => health.close());
+    const address = health.address();
+    process.stdout.write(`Second Look worker health on http://${config.host}:${typeof address === 'object' && address ? address.port : config.workerHealthPort}/health/ready\n`);
+  }
   process.stdout.write('Second Look worker started\n');
 }
 

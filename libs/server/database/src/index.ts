@@ -3,3 +3,5 @@ export * from './snake-naming.strategy';
 export * from './testing/test-database';
 export { MIGRATIONS } from './migrations';
 export * from './entities';
+export { ReadinessService, type ReadinessReport } from './health/readiness.service';
+export { startHealthServer } from './health/health-server';

@@ -35,6 +35,10 @@ const schema = z.object({
   DEV_CLOCK: bool.optional(),
   /** Run GraphQL queries and mutations compiled by graphql-jit (default); false leaves them to graphql-js. */
   GRAPHQL_JIT: bool.optional(),
+  /** On SIGTERM, how long readiness answers 503 before the server closes, so a balancer drains it. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+  /** The worker's health port (GET /health/live, /health/ready); unset: none. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 }).superRefine((e, ctx) => {
   if (e.NODE_ENV === 'production' && e.DEV_CLOCK) {
     ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK'], message: 'the movable demo clock cannot be turned on in production' });
@@ -71,6 +75,10 @@ export interface AppConfig {
   devClock: boolean;
   /** Queries and mutations through graphql-jit (jitExecutionPlugin) rather than graphql-js. */
   graphqlJit: boolean;
+  /** ReadinessService: 503 for this long after SIGTERM before closing (default 5 s in production, else 0). */
+  shutdownDrainMs: number;
+  /** The worker's health port, or null for none. */
+  workerHealthPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     devClock: !isProduction && (e.DEV_CLOCK ?? e.NODE_ENV === 'development'),
     graphqlJit: e.GRAPHQL_JIT ?? true,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5000 : 0),
+    workerHealthPort: e.WORKER_HEALTH_PORT ?? null,
   };
 }
 
