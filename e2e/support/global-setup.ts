@@ -4,7 +4,8 @@
 // a fresh database `e2e_<random>` on that server, dropped at the end. Redis: REDIS_URL or a
 // private redis-server. Mail: a real SMTP sink whose messages tests read over loopback HTTP
 // (support/fixtures.ts). Then migrate + seed, and the built API (serving the built web
-// client on the same origin) and worker on free ports.
+// client on the same origin) and worker on free ports. With E2E_PRODUCTION=1 they run with
+// NODE_ENV=production behind a trusted proxy, as the image runs them (e2e/production/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -77,9 +78,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // E2E_PRODUCTION=1 (the production stage, e2e/production/): the built apps exactly as the
+    // image runs them, behind a TLS-terminating proxy (TRUST_PROXY, X-Forwarded-Proto from the tests).
+    const production = process.env.E2E_PRODUCTION === '1';
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: 'test',
+      NODE_ENV: production ? 'production' : 'test',
+      ...(production ? { TRUST_PROXY: 'true' } : {}),
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: baseUrl,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order, stopping at the first failing one, always cleaning up.
 //   typecheck → lint (when an eslint.config.* exists) → unit → integration → build (and the
-//   first screens' weight) → e2e
+//   first screens' weight) → production (the built apps in production mode, e2e/production/) → e2e
 // Integration and e2e share one private PostgreSQL + Redis (unless DATABASE_URL/REDIS_URL
 // are given); e2e makes its own database on that server. Ends with a per-tier summary and
 // the line `N passed, N failed` (tests, plus one per check tier: typecheck, lint, build).
@@ -32,7 +32,7 @@ const listArg = (name) => {
   const found = args.find((a) => a.startsWith(`--${name}=`));
   return found ? found.slice(name.length + 3).split(',').filter(Boolean) : null;
 };
-const ALL = ['typecheck', 'lint', 'unit', 'integration', 'build', 'e2e'];
+const ALL = ['typecheck', 'lint', 'unit', 'integration', 'build', 'production', 'e2e'];
 const only = listArg('only');
 const skip = listArg('skip') || [];
 const keepGoing = args.includes('--keep-going');
@@ -211,6 +211,18 @@ const tiers = [
     run: async () => {
       const code = await exec('tools/build.mjs', []);
       return { code: code || (await exec('tools/web/bundle-budget.mjs', [])) };
+    },
+  },
+  {
+    // The built API and worker as the image runs them (NODE_ENV=production behind a TLS proxy),
+    // checked from outside: introspection, cookies, headers, CSP in Chromium, boot refusals, a reminder e-mail.
+    name: 'production',
+    run: async () => {
+      const { db, redis } = await ensureServices();
+      const out = path.join(reportDir, 'production.json');
+      const env = { ...baseEnv, DATABASE_URL: db.url, REDIS_URL: redis.url, PLAYWRIGHT_JSON_OUTPUT_NAME: out };
+      const code = await exec(bin.playwright, ['test', '-c', 'e2e/production/playwright.production.config.ts', '--reporter=list,json'], env);
+      return { code, ...playwrightCounts(out, code) };
     },
   },
   {
