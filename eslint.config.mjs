@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, and Nx module boundaries so the layering
-// of ARCHITECTURE.md is enforced: the web never imports server code, the domain imports
+// of docs/architecture.md ("The layers") is enforced: the web never imports server code, the domain imports
 // nothing of ours, server and web share only the domain and the contracts.
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order, stopping at the first failing one, always cleaning up.
-//   typecheck → lint (when an eslint.config.* exists) → unit → integration → build (and the
-//   first screens' weight) → production (the built apps in production mode, e2e/production/) → e2e
+//   typecheck (generated GraphQL types current, then tsc) → lint (when an eslint.config.* exists)
+//   → unit → integration → build (and the first screens' weight) → production (the built apps
+//   in production mode, e2e/production/) → e2e
 // Integration and e2e share one private PostgreSQL + Redis (unless DATABASE_URL/REDIS_URL
 // are given); e2e makes its own database on that server. Ends with a per-tier summary and
 // the line `N passed, N failed` (tests, plus one per check tier: typecheck, lint, build).
@@ -168,7 +169,13 @@ async function stopServices() {
 const tiers = [
   {
     name: 'typecheck',
-    run: async () => ({ code: await exec(bin.tsc, ['-p', 'tsconfig.json', '--noEmit']) }),
+    run: async () => {
+      // The client's GraphQL types are generated from schema.gql and the documents; a stale
+      // generated.ts would type-check against yesterday's schema.
+      const codegen = await exec('tools/codegen/graphql-types.mjs', ['--check']);
+      if (codegen !== 0) return { code: codegen, note: 'generated GraphQL types are not current (npm run codegen)' };
+      return { code: await exec(bin.tsc, ['-p', 'tsconfig.json', '--noEmit']) };
+    },
   },
   {
     name: 'lint',

@@ -1,11 +1,10 @@
 import { gql } from 'urql';
-import type { AuditEvent, AuditFilter, Invitation, PageInfo, Role, User } from './types';
 
 // Flat selections (no fragments): see cases.ts.
 const USER = 'id displayName email role';
 const INVITATION = 'id email role caseId access expiresAt acceptedAt createdAt';
 
-export const MembersQuery = gql<{ members: User[] }, Record<string, never>>`
+export const MembersQuery = gql`
   query Members {
     members {
       ${USER}
@@ -13,7 +12,7 @@ export const MembersQuery = gql<{ members: User[] }, Record<string, never>>`
   }
 `;
 
-export const StaffInvitationsQuery = gql<{ staffInvitations: Invitation[] }, Record<string, never>>`
+export const StaffInvitationsQuery = gql`
   query StaffInvitations {
     staffInvitations {
       ${INVITATION}
@@ -21,7 +20,7 @@ export const StaffInvitationsQuery = gql<{ staffInvitations: Invitation[] }, Rec
   }
 `;
 
-export const InviteStaffMutation = gql<{ inviteStaff: Invitation }, { input: { email: string; role: Role } }>`
+export const InviteStaffMutation = gql`
   mutation InviteStaff($input: InviteStaffInput!) {
     inviteStaff(input: $input) {
       ${INVITATION}
@@ -29,13 +28,13 @@ export const InviteStaffMutation = gql<{ inviteStaff: Invitation }, { input: { e
   }
 `;
 
-export const RevokeInvitationMutation = gql<{ revokeInvitation: boolean }, { id: string }>`
+export const RevokeInvitationMutation = gql`
   mutation RevokeInvitation($id: ID!) {
     revokeInvitation(id: $id)
   }
 `;
 
-export const ChangeMemberRoleMutation = gql<{ changeMemberRole: User }, { userId: string; role: Role }>`
+export const ChangeMemberRoleMutation = gql`
   mutation ChangeMemberRole($userId: ID!, $role: Role!) {
     changeMemberRole(userId: $userId, role: $role) {
       ${USER}
@@ -43,16 +42,7 @@ export const ChangeMemberRoleMutation = gql<{ changeMemberRole: User }, { userId
   }
 `;
 
-export interface AuditEventsData {
-  auditEvents: { nodes: AuditEvent[]; pageInfo: PageInfo };
-}
-export interface AuditEventsVariables {
-  filter?: AuditFilter | null;
-  first?: number;
-  after?: string | null;
-}
-
-export const AuditEventsQuery = gql<AuditEventsData, AuditEventsVariables>`
+export const AuditEventsQuery = gql`
   query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       nodes {

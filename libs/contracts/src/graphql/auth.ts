@@ -1,10 +1,9 @@
 import { gql } from 'urql';
-import type { InvitationPreview, Viewer } from './types';
 
 // Flat selections (no fragments): see cases.ts.
 const VIEWER = 'id displayName email role organization { id name timeZone }';
 
-export const MeQuery = gql<{ me: Viewer | null }, Record<string, never>>`
+export const MeQuery = gql`
   query Me {
     me {
       ${VIEWER}
@@ -12,15 +11,7 @@ export const MeQuery = gql<{ me: Viewer | null }, Record<string, never>>`
   }
 `;
 
-export interface SignUpInput {
-  organizationName: string;
-  timeZone: string;
-  displayName: string;
-  email: string;
-  password: string;
-}
-
-export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
+export const SignUpMutation = gql`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       ${VIEWER}
@@ -28,7 +19,7 @@ export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
   }
 `;
 
-export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; password: string } }>`
+export const SignInMutation = gql`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       ${VIEWER}
@@ -36,19 +27,19 @@ export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; 
   }
 `;
 
-export const SignOutMutation = gql<{ signOut: boolean }, Record<string, never>>`
+export const SignOutMutation = gql`
   mutation SignOut {
     signOut
   }
 `;
 
-export const SignOutEverywhereMutation = gql<{ signOutEverywhere: boolean }, Record<string, never>>`
+export const SignOutEverywhereMutation = gql`
   mutation SignOutEverywhere {
     signOutEverywhere
   }
 `;
 
-export const InvitationPreviewQuery = gql<{ invitationPreview: InvitationPreview | null }, { token: string }>`
+export const InvitationPreviewQuery = gql`
   query InvitationPreview($token: String!) {
     invitationPreview(token: $token) {
       organizationName
@@ -59,10 +50,7 @@ export const InvitationPreviewQuery = gql<{ invitationPreview: InvitationPreview
   }
 `;
 
-export const AcceptInvitationMutation = gql<
-  { acceptInvitation: Viewer },
-  { input: { token: string; displayName: string; password: string } }
->`
+export const AcceptInvitationMutation = gql`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
       ${VIEWER}

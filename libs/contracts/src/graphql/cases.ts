@@ -1,17 +1,4 @@
 import { gql } from 'urql';
-import type {
-  CaregiverAccess,
-  CaseDetail,
-  CaseFilter,
-  CaseSort,
-  CaseStage,
-  CaseSummary,
-  CaseTrigger,
-  Comment,
-  Invitation,
-  PageInfo,
-  Urgency,
-} from './types';
 
 // Selections are shared as plain strings rather than fragments: the API's depth limit counts
 // fragment spreads as levels, and flat documents are also easier to read in the network tab.
@@ -40,17 +27,7 @@ const CASE_DETAIL = `
     invitations { ${INVITATION} }
     permissions { read edit comment internal moveStage invitePatient inviteCaregiver assignAdvocate }`;
 
-export interface CasesData {
-  cases: { nodes: CaseSummary[]; pageInfo: PageInfo; totalCount: number };
-}
-export interface CasesVariables {
-  filter?: CaseFilter | null;
-  sort?: CaseSort | null;
-  first?: number;
-  after?: string | null;
-}
-
-export const CasesQuery = gql<CasesData, CasesVariables>`
+export const CasesQuery = gql`
   query Cases($filter: CaseFilter, $sort: CaseSort, $first: Int!, $after: String) {
     cases(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
@@ -65,7 +42,7 @@ export const CasesQuery = gql<CasesData, CasesVariables>`
   }
 `;
 
-export const CaseQuery = gql<{ case: CaseDetail }, { id: string }>`
+export const CaseQuery = gql`
   query Case($id: ID!) {
     case(id: $id) {
       ${CASE_DETAIL}
@@ -73,20 +50,7 @@ export const CaseQuery = gql<{ case: CaseDetail }, { id: string }>`
   }
 `;
 
-export interface CreateCaseInput {
-  patientName: string;
-  patientEmail?: string | null;
-  question: string;
-  diagnosisInDoubt: string;
-  triggers: CaseTrigger[];
-  triggerNotes?: string | null;
-  urgency: Urgency;
-  currentDoctorSpecialty?: string | null;
-  currentDoctorSubSpecialty?: string | null;
-  leadAdvocateId?: string | null;
-}
-
-export const CreateCaseMutation = gql<{ createCase: CaseDetail }, { input: CreateCaseInput }>`
+export const CreateCaseMutation = gql`
   mutation CreateCase($input: CreateCaseInput!) {
     createCase(input: $input) {
       ${CASE_DETAIL}
@@ -94,18 +58,7 @@ export const CreateCaseMutation = gql<{ createCase: CaseDetail }, { input: Creat
   }
 `;
 
-export interface UpdateCaseInput {
-  id: string;
-  expectedVersion: number;
-  summary?: string;
-  question?: string;
-  diagnosisInDoubt?: string;
-  triggers?: CaseTrigger[];
-  triggerNotes?: string;
-  urgency?: Urgency;
-}
-
-export const UpdateCaseMutation = gql<{ updateCase: CaseDetail }, { input: UpdateCaseInput }>`
+export const UpdateCaseMutation = gql`
   mutation UpdateCase($input: UpdateCaseInput!) {
     updateCase(input: $input) {
       ${CASE_DETAIL}
@@ -113,7 +66,7 @@ export const UpdateCaseMutation = gql<{ updateCase: CaseDetail }, { input: Updat
   }
 `;
 
-export const MoveCaseStageMutation = gql<{ moveCaseStage: CaseDetail }, { input: { caseId: string; to: CaseStage } }>`
+export const MoveCaseStageMutation = gql`
   mutation MoveCaseStage($input: MoveCaseStageInput!) {
     moveCaseStage(input: $input) {
       ${CASE_DETAIL}
@@ -121,10 +74,7 @@ export const MoveCaseStageMutation = gql<{ moveCaseStage: CaseDetail }, { input:
   }
 `;
 
-export const AssignLeadAdvocateMutation = gql<
-  { assignLeadAdvocate: CaseDetail },
-  { caseId: string; advocateId: string }
->`
+export const AssignLeadAdvocateMutation = gql`
   mutation AssignLeadAdvocate($caseId: ID!, $advocateId: ID!) {
     assignLeadAdvocate(caseId: $caseId, advocateId: $advocateId) {
       ${CASE_DETAIL}
@@ -132,10 +82,7 @@ export const AssignLeadAdvocateMutation = gql<
   }
 `;
 
-export const InvitePatientMutation = gql<
-  { invitePatient: Invitation },
-  { input: { caseId: string; email: string } }
->`
+export const InvitePatientMutation = gql`
   mutation InvitePatient($input: InvitePatientInput!) {
     invitePatient(input: $input) {
       ${INVITATION}
@@ -143,10 +90,7 @@ export const InvitePatientMutation = gql<
   }
 `;
 
-export const InviteCaregiverMutation = gql<
-  { inviteCaregiver: Invitation },
-  { input: { caseId: string; email: string; access: CaregiverAccess } }
->`
+export const InviteCaregiverMutation = gql`
   mutation InviteCaregiver($input: InviteCaregiverInput!) {
     inviteCaregiver(input: $input) {
       ${INVITATION}
@@ -154,10 +98,7 @@ export const InviteCaregiverMutation = gql<
   }
 `;
 
-export const AddCommentMutation = gql<
-  { addComment: Comment },
-  { input: { caseId: string; body: string; internal: boolean } }
->`
+export const AddCommentMutation = gql`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) {
       ${COMMENT}

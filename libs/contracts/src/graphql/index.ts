@@ -1,15 +1,7 @@
 // Client operation documents. The web imports these; the server never does (they pull in urql).
-export * from './types';
-export * from './auth';
-export * from './cases';
-export * from './admin';
-export * from './records';
-export * from './timeline';
-export * from './notifications';
-export * from './jobs';
-export * from './appointments';
-export * from './opinions';
-export * from './providers';
-export * from './insurance';
-export * from './notes';
-export * from './live';
+// Each document is written once, in its area's file beside this one; `npm run codegen` makes
+// generated.ts from them and schema.gql: the result and variable types of every operation
+// and the document re-exported under its own name, typed with them. shapes.ts names the
+// parts of those results that components pass around.
+export * from './generated';
+export * from './shapes';

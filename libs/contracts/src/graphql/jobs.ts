@@ -1,33 +1,8 @@
 import { gql } from 'urql';
-import type { DateTime } from './types';
 
 // Background jobs: the admins' queue-health screen and the demo clock (development only).
 
-export interface QueueHealth {
-  name: string;
-  waiting: number;
-  delayed: number;
-  active: number;
-  failed: number;
-  completed: number;
-}
-
-export interface FailedJob {
-  id: string;
-  queue: string;
-  name: string;
-  failedReason: string | null;
-  attemptsMade: number;
-  failedAt: DateTime | null;
-}
-
-export interface DemoClock {
-  enabled: boolean;
-  now: DateTime;
-  offsetHours: number;
-}
-
-export const JobsHealthQuery = gql<{ jobsHealth: { checkedAt: DateTime; queues: QueueHealth[]; failedJobs: FailedJob[] } }, Record<string, never>>`
+export const JobsHealthQuery = gql`
   query JobsHealth {
     jobsHealth {
       checkedAt
@@ -51,7 +26,7 @@ export const JobsHealthQuery = gql<{ jobsHealth: { checkedAt: DateTime; queues: 
   }
 `;
 
-export const RetryFailedJobMutation = gql<{ retryFailedJob: FailedJob }, { queue: string; jobId: string }>`
+export const RetryFailedJobMutation = gql`
   mutation RetryFailedJob($queue: String!, $jobId: ID!) {
     retryFailedJob(queue: $queue, jobId: $jobId) {
       id
@@ -64,7 +39,7 @@ export const RetryFailedJobMutation = gql<{ retryFailedJob: FailedJob }, { queue
   }
 `;
 
-export const DemoClockQuery = gql<{ demoClock: DemoClock }, Record<string, never>>`
+export const DemoClockQuery = gql`
   query DemoClock {
     demoClock {
       enabled
@@ -74,7 +49,7 @@ export const DemoClockQuery = gql<{ demoClock: DemoClock }, Record<string, never
   }
 `;
 
-export const AdvanceDemoClockMutation = gql<{ advanceDemoClock: DemoClock }, { by: string }>`
+export const AdvanceDemoClockMutation = gql`
   mutation AdvanceDemoClock($by: String!) {
     advanceDemoClock(by: $by) {
       enabled

@@ -1,21 +1,4 @@
 import { gql } from 'urql';
-import type {
-  CalendarDay,
-  CaseRecords,
-  FollowUpChannel,
-  PacketItem,
-  PacketItemKind,
-  PacketItemState,
-  RecordBoard,
-  RecordBoardFilter,
-  RecordBoardSort,
-  RecordFollowUp,
-  RecordHolder,
-  RecordHolderInput,
-  RecordRequest,
-  RequestMethod,
-  ResponsibleParty,
-} from './types';
 
 // Flat selections (no fragments): see cases.ts. The deepest path is the board's
 // recordBoard > requests > nodes > items > packetItem, six levels with the operation.
@@ -75,7 +58,7 @@ const BOARD_REQUEST = `
     case { id patientName urgency leadAdvocate { id displayName } }`;
 
 /** The packet and the requests of one case; merges with CaseQuery in the normalised cache. */
-export const CaseRecordsQuery = gql<{ case: CaseRecords }, { id: string }>`
+export const CaseRecordsQuery = gql`
   query CaseRecords($id: ID!) {
     case(id: $id) {
       id
@@ -89,7 +72,7 @@ export const CaseRecordsQuery = gql<{ case: CaseRecords }, { id: string }>`
   }
 `;
 
-export const RecordHoldersQuery = gql<{ recordHolders: RecordHolder[] }, { search?: string | null }>`
+export const RecordHoldersQuery = gql`
   query RecordHolders($search: String) {
     recordHolders(search: $search) {
       ${HOLDER}
@@ -97,7 +80,7 @@ export const RecordHoldersQuery = gql<{ recordHolders: RecordHolder[] }, { searc
   }
 `;
 
-export const CreateRecordHolderMutation = gql<{ createRecordHolder: RecordHolder }, { input: RecordHolderInput }>`
+export const CreateRecordHolderMutation = gql`
   mutation CreateRecordHolder($input: RecordHolderInput!) {
     createRecordHolder(input: $input) {
       ${HOLDER}
@@ -105,10 +88,7 @@ export const CreateRecordHolderMutation = gql<{ createRecordHolder: RecordHolder
   }
 `;
 
-export const UpdateRecordHolderMutation = gql<
-  { updateRecordHolder: RecordHolder },
-  { input: RecordHolderInput & { id: string } }
->`
+export const UpdateRecordHolderMutation = gql`
   mutation UpdateRecordHolder($input: UpdateRecordHolderInput!) {
     updateRecordHolder(input: $input) {
       ${HOLDER}
@@ -116,16 +96,7 @@ export const UpdateRecordHolderMutation = gql<
   }
 `;
 
-export interface AddPacketItemInput {
-  caseId: string;
-  kind: PacketItemKind;
-  title?: string | null;
-  holderId?: string | null;
-  responsible?: ResponsibleParty | null;
-  notes?: string | null;
-}
-
-export const AddPacketItemMutation = gql<{ addPacketItem: PacketItem }, { input: AddPacketItemInput }>`
+export const AddPacketItemMutation = gql`
   mutation AddPacketItem($input: AddPacketItemInput!) {
     addPacketItem(input: $input) {
       ${PACKET_ITEM}
@@ -133,18 +104,7 @@ export const AddPacketItemMutation = gql<{ addPacketItem: PacketItem }, { input:
   }
 `;
 
-export interface UpdatePacketItemInput {
-  id: string;
-  expectedVersion: number;
-  title?: string;
-  holderId?: string | null;
-  state?: PacketItemState;
-  responsible?: ResponsibleParty;
-  notes?: string;
-  staffNotes?: string;
-}
-
-export const UpdatePacketItemMutation = gql<{ updatePacketItem: PacketItem }, { input: UpdatePacketItemInput }>`
+export const UpdatePacketItemMutation = gql`
   mutation UpdatePacketItem($input: UpdatePacketItemInput!) {
     updatePacketItem(input: $input) {
       ${PACKET_ITEM}
@@ -152,26 +112,13 @@ export const UpdatePacketItemMutation = gql<{ updatePacketItem: PacketItem }, { 
   }
 `;
 
-export const RemovePacketItemMutation = gql<{ removePacketItem: boolean }, { id: string }>`
+export const RemovePacketItemMutation = gql`
   mutation RemovePacketItem($id: ID!) {
     removePacketItem(id: $id)
   }
 `;
 
-export interface CreateRecordRequestInput {
-  caseId: string;
-  /** A holder of the directory, or… */
-  holderId?: string | null;
-  /** …a new one, added to the directory with the request (exactly one of the two). */
-  newHolder?: RecordHolderInput | null;
-  packetItemIds: string[];
-  method: RequestMethod;
-  sentOn: CalendarDay;
-  holderReceivedOn?: CalendarDay | null;
-  letter?: string | null;
-}
-
-export const CreateRecordRequestMutation = gql<{ createRecordRequest: RecordRequest }, { input: CreateRecordRequestInput }>`
+export const CreateRecordRequestMutation = gql`
   mutation CreateRecordRequest($input: CreateRecordRequestInput!) {
     createRecordRequest(input: $input) {
       ${REQUEST}
@@ -179,10 +126,7 @@ export const CreateRecordRequestMutation = gql<{ createRecordRequest: RecordRequ
   }
 `;
 
-export const RecordLegalExtensionMutation = gql<
-  { recordLegalExtension: RecordRequest },
-  { input: { requestId: string; newDueOn: CalendarDay; reason: string } }
->`
+export const RecordLegalExtensionMutation = gql`
   mutation RecordLegalExtension($input: RecordLegalExtensionInput!) {
     recordLegalExtension(input: $input) {
       ${REQUEST}
@@ -190,10 +134,7 @@ export const RecordLegalExtensionMutation = gql<
   }
 `;
 
-export const LogRecordFollowUpMutation = gql<
-  { logRecordFollowUp: RecordFollowUp },
-  { input: { requestId: string; channel: FollowUpChannel; outcome: string } }
->`
+export const LogRecordFollowUpMutation = gql`
   mutation LogRecordFollowUp($input: LogRecordFollowUpInput!) {
     logRecordFollowUp(input: $input) {
       ${FOLLOW_UP}
@@ -201,10 +142,7 @@ export const LogRecordFollowUpMutation = gql<
   }
 `;
 
-export const MarkRecordsReceivedMutation = gql<
-  { markRecordsReceived: RecordRequest },
-  { input: { requestId: string; packetItemIds: string[]; receivedOn?: CalendarDay | null } }
->`
+export const MarkRecordsReceivedMutation = gql`
   mutation MarkRecordsReceived($input: MarkRecordsReceivedInput!) {
     markRecordsReceived(input: $input) {
       ${REQUEST}
@@ -212,10 +150,7 @@ export const MarkRecordsReceivedMutation = gql<
   }
 `;
 
-export const SetRecordRequestFeeMutation = gql<
-  { setRecordRequestFee: RecordRequest },
-  { input: { requestId: string; expectedVersion: number; feeCents: number } }
->`
+export const SetRecordRequestFeeMutation = gql`
   mutation SetRecordRequestFee($input: RecordRequestFeeInput!) {
     setRecordRequestFee(input: $input) {
       ${REQUEST}
@@ -223,17 +158,7 @@ export const SetRecordRequestFeeMutation = gql<
   }
 `;
 
-export interface RecordBoardData {
-  recordBoard: RecordBoard;
-}
-export interface RecordBoardVariables {
-  filter?: RecordBoardFilter | null;
-  sort?: RecordBoardSort;
-  first?: number;
-  after?: string | null;
-}
-
-export const RecordBoardQuery = gql<RecordBoardData, RecordBoardVariables>`
+export const RecordBoardQuery = gql`
   query RecordBoard($filter: RecordBoardFilter, $sort: RecordBoardSort!, $first: Int!, $after: String) {
     recordBoard(filter: $filter, sort: $sort, first: $first, after: $after) {
       today
@@ -254,10 +179,7 @@ export const RecordBoardQuery = gql<RecordBoardData, RecordBoardVariables>`
 `;
 
 /** Correct when the holder received a request; STALE_VERSION (with the date saved since) when someone saved in between. */
-export const SetRecordRequestHolderReceivedOnMutation = gql<
-  { setRecordRequestHolderReceivedOn: RecordRequest },
-  { input: { requestId: string; expectedVersion: number; holderReceivedOn: string } }
->`
+export const SetRecordRequestHolderReceivedOnMutation = gql`
   mutation SetRecordRequestHolderReceivedOn($input: SetHolderReceivedOnInput!) {
     setRecordRequestHolderReceivedOn(input: $input) {
       ${REQUEST}

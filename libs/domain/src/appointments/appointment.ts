@@ -68,7 +68,7 @@ function isWebLink(value: string): boolean {
   }
 }
 
-/** How the visit felt (DOMAIN.md: the feeling is data too). */
+/** How the visit felt (docs/domain.md, journey step 7: the feeling is data too). */
 export enum VisitFeeling {
   HEARD = 'HEARD',
   RESPECTED = 'RESPECTED',

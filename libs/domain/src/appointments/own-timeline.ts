@@ -1,7 +1,7 @@
 import { CalendarDate, parseCalendarDate } from '../dates/calendar-date';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** What the patient writes down in their own log (DOMAIN.md: their short timeline). */
+/** What the patient writes down in their own log (docs/domain.md, "Gather records": their short timeline). */
 export enum OwnTimelineKind {
   SYMPTOM = 'SYMPTOM',
   TREATMENT = 'TREATMENT',

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /**
- * The suggested questions for a second-opinion visit (DOMAIN.md, "Prepare"). The words are
+ * The suggested questions for a second-opinion visit (docs/domain.md, "Prepare"). The words are
  * the client's (i18n); the server keeps only which suggestion a row came from.
  */
 export enum StarterQuestion {

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** The journey of a second opinion, in order (DOMAIN.md, "The journey"). */
+/** The journey of a second opinion, in order (docs/domain.md, "The journey"). */
 export enum CaseStage {
   DECIDE = 'DECIDE',
   TALK_TO_DOCTOR = 'TALK_TO_DOCTOR',

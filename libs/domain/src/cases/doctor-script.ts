@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /*
- * Talking to the current doctor (DOMAIN.md, journey step 2). Patients fear offending their
+ * Talking to the current doctor (docs/domain.md, journey step 2). Patients fear offending their
  * doctor; short, tactful words help. Each script serves one purpose in one situation. The
  * built-in library is listed here by key; its words live in the web client's translations,
  * so they can be read in the patient's language. An organisation adds its own scripts.

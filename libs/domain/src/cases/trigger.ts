@@ -1,4 +1,4 @@
-/** Why a second opinion is sought (DOMAIN.md, "Why a second opinion"). */
+/** Why a second opinion is sought (docs/domain.md, "Why a second opinion"). */
 export enum CaseTrigger {
   MAJOR_DIAGNOSIS = 'MAJOR_DIAGNOSIS',
   RISKY_TREATMENT = 'RISKY_TREATMENT',

@@ -4,7 +4,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
  * A calendar date in the organisation's time zone, as an ISO `YYYY-MM-DD` string.
  *
  * Why a string and not a `Date`: the product's deadlines are days on a wall calendar
- * (DOMAIN.md, "The clock"), not instants. A `Date` carries a time and a zone, and
+ * (docs/domain.md, "The clock"), not instants. A `Date` carries a time and a zone, and
  * every conversion risks sliding a deadline by one day. The ISO string is what the
  * database `date` column and the API exchange anyway, it survives JSON untouched, and
  * because it is fixed-width (years 0001–9999) it sorts and compares as plain text.

@@ -3,7 +3,7 @@ import { CalendarDate, daysBetween } from '../dates/calendar-date';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /*
- * Verifying insurance before the appointment (DOMAIN.md, journey step 5): does the plan
+ * Verifying insurance before the appointment (docs/domain.md, journey step 5): does the plan
  * cover a second opinion for this condition or procedure, are there network restrictions,
  * is pre-authorisation needed, must the referring doctor request it, and what will the
  * patient pay. Every call to the plan is logged; the latest call gives the outcome.
@@ -127,7 +127,7 @@ export interface CoverageContext {
 /** The case's triggers say whether surgery or another invasive treatment is on the table. */
 export const surgeryProposed = (triggers: readonly CaseTrigger[]): boolean => triggers.includes(CaseTrigger.RISKY_TREATMENT);
 
-/** General rules of the public plans (DOMAIN.md), shown as hints; the call to the plan decides. */
+/** General rules of the public plans (docs/domain.md, journey step 5), shown as hints; the call to the plan decides. */
 export function coverageHints(planType: InsurancePlanType, ctx: CoverageContext): CoverageHint[] {
   const hints: CoverageHint[] = [];
   switch (planType) {

@@ -2,7 +2,7 @@ import type { CasePermissions } from '../access/case-access';
 
 /**
  * A case carries two free-text notes that people type in together: one shared with the
- * patient, one for staff only (DOMAIN.md: internal notes the patient never sees).
+ * patient, one for staff only (docs/domain.md, "Who may see what": internal notes the patient never sees).
  */
 export enum CaseNoteKind {
   SHARED = 'SHARED',

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { CoverageHint, coverageHints, InsurancePlanType } from '../insurance/insurance-check';
 
-/** How the opinions on a case relate (DOMAIN.md, "Compare and decide"). */
+/** How the opinions on a case relate (docs/domain.md, "Compare and decide"). */
 export enum OpinionComparisonOutcome {
   /** The opinions confirm each other: proceed with confidence. */
   AGREE = 'AGREE',

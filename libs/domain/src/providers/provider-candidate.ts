@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /*
- * Choosing the second-opinion provider (DOMAIN.md, journey step 4). A case collects a few
+ * Choosing the second-opinion provider (docs/domain.md, journey step 4). A case collects a few
  * candidates, each described by what makes it a good fresh look: specialty and
  * sub-specialty, an academic centre, another health system, in-network or not, a remote
  * programme or a visit in person, and how long the wait is. One is chosen, with a reason.

@@ -1,7 +1,7 @@
 import { CaseTrigger, Urgency } from '../cases/trigger';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** What goes into the packet for the second-opinion provider (DOMAIN.md, "Gather records"). */
+/** What goes into the packet for the second-opinion provider (docs/domain.md, "Gather records"). */
 export enum PacketItemKind {
   /** The actual images (CD/DVD, DICOM), not only the radiology reports. */
   IMAGING_DISC = 'IMAGING_DISC',

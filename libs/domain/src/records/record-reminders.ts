@@ -1,7 +1,7 @@
 import { addDays, CalendarDate, isAfter, isBefore } from '../dates/calendar-date';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** The moments a record request is chased (DOMAIN.md "The clock"): on set days after sending, and before and at both dates. */
+/** The moments a record request is chased (docs/domain.md, "The clock"): on set days after sending, and before and at both dates. */
 export enum RecordReminderKind {
   /** A set number of days after the request was sent (the organisation's reminder days, e.g. day 14 and 25). */
   SENT_DAY = 'SENT_DAY',

@@ -4,7 +4,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { PacketItemState, isOutstandingState, isReceivedState } from './packet';
 
 /*
- * A record request runs against two clocks (DOMAIN.md, "The clock"):
+ * A record request runs against two clocks (docs/domain.md, "The clock"):
  * - the plan *target*: when the advocate wants the records, 1–2 weeks from sending;
  * - the *legal* due date: HIPAA right of access gives the holder 30 calendar days from
  *   receiving the request, extendable once by up to 30 days with a written reason.

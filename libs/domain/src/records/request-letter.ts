@@ -5,7 +5,7 @@ import { ClockStatus, StoredRequestDates, storedRequestClock } from './record-re
 
 /*
  * The letter a patient sends to a record holder to ask for copies of their records
- * (DOMAIN.md, "Gather records" and "The clock"). It is written in the patient's own voice:
+ * (docs/domain.md, "Gather records" and "The clock"). It is written in the patient's own voice:
  * the HIPAA right of access belongs to the patient, and a short, polite letter from them
  * gets answered faster than a wall of legal citations. The text is US English because the
  * letter goes to a US provider; it is a draft the advocate and patient may edit before
@@ -53,7 +53,7 @@ export function formatLetterDate(date: CalendarDate): string {
 /**
  * What each kind of packet item means in words a records office acts on. Imaging asks for
  * the images, not only the reports, and slides say why they are wanted: both are the
- * items most often sent wrong (DOMAIN.md, "Gather records").
+ * items most often sent wrong (docs/domain.md, "Gather records").
  */
 const ITEM_WORDS: Readonly<Record<PacketItemKind, string>> = {
   [PacketItemKind.IMAGING_DISC]: 'Imaging: the images themselves in DICOM format (on a CD/DVD or by secure electronic transfer), with the radiology reports',

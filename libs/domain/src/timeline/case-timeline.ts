@@ -3,7 +3,7 @@ import { CalendarDate, addDays, daysBetween, isAfter, isBefore, laterOf } from '
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /*
- * A case's plan from the decision to a decision made (DOMAIN.md, "The clock"): about
+ * A case's plan from the decision to a decision made (docs/domain.md, "The clock"): about
  * 1–2 weeks for records, 2–4 weeks for the specialist appointment, 1–2 weeks to follow
  * up with the current doctor; 3 to 8 weeks in all. The phases run one after another,
  * each starting on the previous one's target date. Urgent cases shorten every phase.

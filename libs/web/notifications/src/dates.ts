@@ -1,6 +1,6 @@
 import { todayInZone } from '@second-look/domain';
 
-/** Today as YYYY-MM-DD in the organisation's zone (DOMAIN.md: dates are the org's calendar dates). */
+/** Today as YYYY-MM-DD in the organisation's zone (docs/domain.md, "The clock": dates are the organization's calendar dates). */
 export function orgToday(timeZone: string): string {
   try {
     return todayInZone(new Date(), timeZone);

@@ -6,13 +6,13 @@ import { useMutation, useQuery } from 'urql';
 import {
   NotificationPreferencesQuery,
   UpdateNotificationPreferencesMutation,
-  type EmailMode,
   type NotificationCategory,
 } from '@second-look/contracts/graphql';
+import { EmailMode } from '@second-look/domain';
 import { Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
 import { SettingsForm, SettingsSection } from './settings-form';
 
-const MODES: EmailMode[] = ['IMMEDIATE', 'DIGEST', 'OFF'];
+const MODES: EmailMode[] = [EmailMode.IMMEDIATE, EmailMode.DIGEST, EmailMode.OFF];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** "America/Chicago" → "Chicago"-ish words people recognise; the full id when Intl cannot name it. */

@@ -1,4 +1,4 @@
-/** Dates are shown in the organisation's time zone (DOMAIN.md, "The clock"). */
+/** Dates are shown in the organisation's time zone (docs/domain.md, "The clock"). */
 export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);

@@ -1,6 +1,6 @@
 /**
  * English strings. Every word the user sees lives here, including enum labels, so Spanish
- * (and any later language) is a new file with the same keys. Tone (DOMAIN.md): warm, plain,
+ * (and any later language) is a new file with the same keys. Tone (docs/domain.md, "Words"): warm, plain,
  * calm, never blaming the patient or the doctor.
  */
 import { enGuidedStart, enInsurance, enProviders, enScripts } from './en-journey-providers';
