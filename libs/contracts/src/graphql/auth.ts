@@ -1,8 +1,8 @@
 import { gql } from 'urql';
-import type { InvitationPreview, Viewer } from './types';
+import type { InvitationPreview, Language, Viewer } from './types';
 
 // Flat selections (no fragments): see cases.ts.
-const VIEWER = 'id displayName email role organization { id name timeZone }';
+const VIEWER = 'id displayName email role language organization { id name timeZone }';
 
 export const MeQuery = gql<{ me: Viewer | null }, Record<string, never>>`
   query Me {
@@ -18,6 +18,7 @@ export interface SignUpInput {
   displayName: string;
   email: string;
   password: string;
+  language?: Language | null;
 }
 
 export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
@@ -28,7 +29,7 @@ export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
   }
 `;
 
-export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; password: string } }>`
+export const SignInMutation = gql<{ signIn: Viewer }, { input: { email: string; password: string; language?: Language | null } }>`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       ${VIEWER}
@@ -61,10 +62,19 @@ export const InvitationPreviewQuery = gql<{ invitationPreview: InvitationPreview
 
 export const AcceptInvitationMutation = gql<
   { acceptInvitation: Viewer },
-  { input: { token: string; displayName: string; password: string } }
+  { input: { token: string; displayName: string; password: string; language?: Language | null } }
 >`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
+      ${VIEWER}
+    }
+  }
+`;
+
+/** Stores the language the caller reads Second Look and their e-mails in (audited). */
+export const SetMyLanguageMutation = gql<{ setMyLanguage: Viewer }, { language: Language }>`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
       ${VIEWER}
     }
   }

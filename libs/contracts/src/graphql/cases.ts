@@ -8,6 +8,7 @@ import type {
   CaseSummary,
   CaseTrigger,
   Comment,
+  Language,
   Invitation,
   PageInfo,
   Urgency,
@@ -22,6 +23,7 @@ const CASE_SUMMARY = `
     question
     urgency
     stage
+    preferredLanguage
     createdAt
     updatedAt
     leadAdvocate { ${USER} }`;
@@ -84,6 +86,7 @@ export interface CreateCaseInput {
   currentDoctorSpecialty?: string | null;
   currentDoctorSubSpecialty?: string | null;
   leadAdvocateId?: string | null;
+  preferredLanguage?: Language | null;
 }
 
 export const CreateCaseMutation = gql<{ createCase: CaseDetail }, { input: CreateCaseInput }>`
@@ -103,6 +106,7 @@ export interface UpdateCaseInput {
   triggers?: CaseTrigger[];
   triggerNotes?: string;
   urgency?: Urgency;
+  preferredLanguage?: Language;
 }
 
 export const UpdateCaseMutation = gql<{ updateCase: CaseDetail }, { input: UpdateCaseInput }>`

@@ -8,6 +8,7 @@ import type {
   CaseStage,
   CaseTrigger,
   ClockStatus,
+  Language,
   PacketItemKind,
   PacketItemState,
   ResponsibleParty,
@@ -15,7 +16,7 @@ import type {
   Urgency,
 } from '@second-look/domain';
 
-export type { CaregiverAccess, CaseStage, CaseTrigger, ClockStatus, PacketItemKind, PacketItemState, ResponsibleParty, Role, Urgency };
+export type { CaregiverAccess, CaseStage, CaseTrigger, ClockStatus, Language, PacketItemKind, PacketItemState, ResponsibleParty, Role, Urgency };
 
 export type CaseListScope = 'MINE' | 'ORGANIZATION';
 export type CaseSortField = 'UPDATED_AT' | 'CREATED_AT' | 'PATIENT_NAME' | 'URGENCY' | 'STAGE';
@@ -38,6 +39,8 @@ export interface User {
 
 export interface Viewer extends User {
   organization: Organization;
+  /** Their chosen language; until they choose, the one their browser asks for. */
+  language: Language;
 }
 
 export interface CasePermissions {
@@ -91,6 +94,8 @@ export interface CaseSummary {
   question: string;
   urgency: Urgency;
   stage: CaseStage;
+  /** The language the patient prefers to be spoken and written to in. */
+  preferredLanguage: Language;
   leadAdvocate: User | null;
   createdAt: DateTime;
   updatedAt: DateTime;
@@ -265,6 +270,7 @@ export interface BoardRecordRequest extends ActionableRecordRequest, Pick<Record
     id: string;
     patientName: string;
     urgency: Urgency;
+    preferredLanguage: Language;
     leadAdvocate: { id: string; displayName: string } | null;
   };
 }
