@@ -15,6 +15,17 @@ export const en = {
   appointments: appointmentsEn,
   ownTimeline: ownTimelineEn,
   opinions: opinionsEn,
+  /** The language switch and the patient's preferred language. */
+  language: {
+    /** Each language named in its own words, for the switch ("Español" on an English screen). */
+    name: { en: 'English', es: 'Español' },
+    /** Each language named in the reader's language ("Spanish" on an English screen). */
+    spoken: { en: 'English', es: 'Spanish' },
+    preferred: 'Preferred language',
+    preferredHelp: 'The language the patient wants us to speak and write to them in. Invitations go out in it.',
+    prefers: 'Prefers {{language}}',
+    saved: 'Preferred language saved: {{language}}.',
+  },
   app: {
     name: 'Second Look',
     tagline: 'A calm place to work through a second opinion, together.',
@@ -769,6 +780,7 @@ export const en = {
       'notification_preferences.update': 'Changed notification settings',
       'organization.reminder_settings.update': 'Changed reminder settings',
       'organization.create': 'Created the organisation',
+      'user.set_language': 'Changed their language',
     },
   },
   notifications: {
@@ -997,6 +1009,7 @@ export const en = {
       followUps: 'the follow-ups',
       received: 'what has arrived',
       fee: 'the fee',
+      preferredLanguage: 'the preferred language',
     },
     anItem: 'an item',
     kind: {
