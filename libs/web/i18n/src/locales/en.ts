@@ -90,12 +90,18 @@ export const en = {
     invalidStageMove: 'This case cannot move to that stage from where it is now.',
     staleItem:
       'Someone else changed this item while you were editing. We have loaded their version: please look it over and make your change again.',
+    gone: 'We couldn’t find that. It may have been removed, or you may no longer have access to it.',
+    validation: 'Some of what you entered needs another look. Please check it and try again.',
+    conflict: 'This was already done, or it already exists. Please reload the page and check.',
+    tooLarge: 'This is too large to save. Please make it smaller and try again.',
+    notOverdue: 'The legal due date has not passed yet, so there is no follow-up letter yet.',
   },
   validation: {
     required: 'Please fill this in.',
     email: 'Please enter an e-mail address like name@example.org.',
     passwordLength: 'Please use at least {{count}} characters.',
     chooseTrigger: 'Please choose at least one reason.',
+    checkField: 'Please check this.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -525,6 +531,7 @@ export const en = {
     uploading: 'Uploading {{name}}…',
     uploaded: '{{name}} was uploaded.',
     uploadFailed: 'We could not upload {{name}}.',
+    uploadNotAccepted: 'This kind of file can’t be added here. Please use a PDF, a photo (JPEG, PNG, HEIC), TIFF or DICOM.',
     download: 'Download {{name}}',
     documentMeta: '{{type}}, {{size}}, added {{when}} by {{who}}',
     documentMetaNoOne: '{{type}}, {{size}}, added {{when}}',
@@ -805,9 +812,6 @@ export const en = {
     openCaseOf: 'Open the case for {{name}}',
     /** Relative words for the date a notification is about, used inside the sentences below. */
     when: {
-      today: 'today',
-      tomorrow: 'tomorrow',
-      yesterday: 'yesterday',
       on: 'on {{date}}',
     },
     /**

@@ -89,12 +89,18 @@ export const es = {
     invalidStageMove: 'Este caso no puede pasar a ese paso desde donde está ahora.',
     staleItem:
       'Otra persona cambió esto mientras usted lo editaba. Cargamos su versión: revísela y vuelva a hacer su cambio.',
+    gone: 'No encontramos eso. Puede que lo hayan quitado o que usted ya no tenga acceso.',
+    validation: 'Algo de lo que escribió necesita revisarse. Revíselo e intente de nuevo.',
+    conflict: 'Esto ya se hizo o ya existe. Vuelva a cargar la página y revíselo.',
+    tooLarge: 'Esto es demasiado grande para guardarlo. Hágalo más pequeño e intente de nuevo.',
+    notOverdue: 'Todavía no pasa la fecha límite legal, así que todavía no hay carta de seguimiento.',
   },
   validation: {
     required: 'Por favor, llene este dato.',
     email: 'Escriba un correo electrónico como nombre@ejemplo.org.',
     passwordLength: 'Use por lo menos {{count}} caracteres.',
     chooseTrigger: 'Por favor, elija por lo menos una razón.',
+    checkField: 'Por favor, revise este dato.',
   },
   auth: {
     signInTitle: 'Entrar',
@@ -533,6 +539,7 @@ export const es = {
     uploading: 'Subiendo {{name}}…',
     uploaded: 'Se subió {{name}}.',
     uploadFailed: 'No pudimos subir {{name}}.',
+    uploadNotAccepted: 'Este tipo de archivo no se puede agregar aquí. Use un PDF, una foto (JPEG, PNG, HEIC), TIFF o DICOM.',
     download: 'Descargar {{name}}',
     documentMeta: '{{type}}, {{size}}, agregado el {{when}} por {{who}}',
     documentMetaNoOne: '{{type}}, {{size}}, agregado el {{when}}',
@@ -820,9 +827,6 @@ export const es = {
     openCase: 'Abrir el caso',
     openCaseOf: 'Abrir el caso de {{name}}',
     when: {
-      today: 'hoy',
-      tomorrow: 'mañana',
-      yesterday: 'ayer',
       on: 'el {{date}}',
     },
     kind: {
