@@ -25,12 +25,12 @@ export const isNetworkError = (error: CombinedError | undefined | null): boolean
   !!error?.networkError && !error.graphQLErrors?.length;
 
 /**
- * Which inputs a VALIDATION_FAILED error points at, each with the reader's words for "check
- * this" (the server's own text is English only). The API may name fields in
+ * Which inputs a VALIDATION_FAILED error points at, each with the form's own keyed message for
+ * that field (`messages`) or the reader's words for "check this" (the server's text is English only). The API may name fields in
  * `extensions.details` as `{ field: message }`, `{ fields: { field: message } }` or
  * `{ field: 'name' }`; we accept all three so the form can point at the right input.
  */
-export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
+export function fieldErrors(error: CombinedError | undefined | null, messages: Record<string, string> = {}): Record<string, string> {
   const first = error?.graphQLErrors?.[0];
   if (!first || first.extensions?.['code'] !== 'VALIDATION_FAILED') return {};
   const details = first.extensions?.['details'];
@@ -38,11 +38,11 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
   const d = details as Record<string, unknown>;
   const out: Record<string, string> = {};
   const check = i18n.t('validation.checkField');
-  if (typeof d['field'] === 'string') out[d['field']] = check;
+  if (typeof d['field'] === 'string') out[d['field']] = messages[d['field']] ?? check;
   const source = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : d;
   for (const [key, value] of Object.entries(source)) {
     if (key === 'field') continue;
-    if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = check;
+    if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = messages[key] ?? check;
   }
   return out;
 }

@@ -97,13 +97,17 @@ export function ErrorAlert({
   error,
   onRetry,
   withTitle = true,
+  text: ownText,
 }: {
   error: CombinedError | undefined | null;
   onRetry?: () => void;
   withTitle?: boolean;
+  /** The form's own words for this error (a keyed message for the field that failed). */
+  text?: string;
 }) {
   const { t } = useTranslation();
-  const text = useErrorText()(error);
+  const codeText = useErrorText()(error);
+  const text = ownText ?? codeText;
   if (!error || !text) return null;
   return (
     <Alert color="red" variant="light" title={withTitle ? t('errors.title') : undefined} role="alert">

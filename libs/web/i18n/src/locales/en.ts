@@ -531,7 +531,7 @@ export const en = {
     uploading: 'Uploading {{name}}…',
     uploaded: '{{name}} was uploaded.',
     uploadFailed: 'We could not upload {{name}}.',
-    uploadNotAccepted: 'This kind of file can’t be added here. Please use a PDF, a photo (JPEG, PNG, HEIC), TIFF or DICOM.',
+    uploadNotAccepted: 'This kind of file cannot be added here. Please use a PDF, a photo (JPEG, PNG, HEIC), TIFF or DICOM.',
     download: 'Download {{name}}',
     documentMeta: '{{type}}, {{size}}, added {{when}} by {{who}}',
     documentMetaNoOne: '{{type}}, {{size}}, added {{when}}',
@@ -924,6 +924,14 @@ export const en = {
       weekday: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
       save: 'Save reminder settings',
       saved: 'Reminder settings saved. Open record requests and upcoming appointments now follow them.',
+      /** The form's words for a setting the server refused (by the field it names). */
+      refused: {
+        workStart: 'Please enter a time of day.',
+        workEnd: 'Working hours must end at least an hour after they start, on the same day.',
+        workingDays: 'Choose at least one working day.',
+        timeZone: 'Please choose a time zone from the list.',
+        bookFollowUpDays: 'The reminder to book the follow-up must come after the one to write the opinion down.',
+      },
     },
   },
   conflict: {

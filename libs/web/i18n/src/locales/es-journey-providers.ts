@@ -137,6 +137,7 @@ export const esProviders = {
   chooseLabel: 'Elegir a {{name}}',
   chooseTitle: 'Elegir a {{name}}',
   chooseReason: '¿Por qué este proveedor?',
+  chooseReasonRequired: 'Diga en pocas palabras por qué se eligió este proveedor.',
   chooseReasonHelp: 'Unas pocas palabras, por ejemplo "Centro universitario, dentro de la red, puede ver a María en dos semanas".',
   chooseConfirm: 'Elegir este proveedor',
   edit: 'Cambiar',

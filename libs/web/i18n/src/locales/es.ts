@@ -933,6 +933,13 @@ export const es = {
       weekday: { '1': 'lunes', '2': 'martes', '3': 'miércoles', '4': 'jueves', '5': 'viernes', '6': 'sábado', '7': 'domingo' },
       save: 'Guardar los ajustes de recordatorios',
       saved: 'Ajustes de recordatorios guardados. Las solicitudes de expediente abiertas y las próximas citas ya los siguen.',
+      refused: {
+        workStart: 'Escriba una hora del día.',
+        workEnd: 'El horario de trabajo tiene que terminar por lo menos una hora después de empezar, el mismo día.',
+        workingDays: 'Elija por lo menos un día hábil.',
+        timeZone: 'Elija una zona horaria de la lista.',
+        bookFollowUpDays: 'El recordatorio para hacer la cita de seguimiento tiene que llegar después del recordatorio para escribir la opinión.',
+      },
     },
   },
   conflict: {
