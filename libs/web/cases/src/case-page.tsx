@@ -95,7 +95,7 @@ export function CasePage() {
         <Text c="dimmed" size="sm">
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
-        <PreferredLanguageSelect item={item} reload={reload} />
+        <PreferredLanguageSelect item={item} reload={reload} staff={staff} />
       </Stack>
       {presence}
       <CaseTimelinePanel item={item} />

@@ -10,7 +10,7 @@ import { useCaseUpdate } from './use-case-update';
  * the case) change it here; it saves at once through the versioned case update, so a change
  * made by someone else since is never overwritten (the case reloads and the error says so).
  */
-export function PreferredLanguageSelect({ item, reload }: { item: CaseDetail; reload: () => void }) {
+export function PreferredLanguageSelect({ item, reload, staff }: { item: CaseDetail; reload: () => void; staff: boolean }) {
   const { t } = useTranslation();
   const { save, saving, error } = useCaseUpdate(item.id, reload);
   const label = t('language.preferred');
@@ -21,7 +21,7 @@ export function PreferredLanguageSelect({ item, reload }: { item: CaseDetail; re
     <Stack gap={4} maw={320}>
       <Select
         label={label}
-        description={t('language.preferredHelp')}
+        description={t(staff ? 'language.preferredHelp' : 'language.preferredHelpPatient')}
         data={LANGUAGES.map((l) => ({ value: l, label: t(`language.spoken.${l}`) }))}
         value={item.preferredLanguage}
         allowDeselect={false}

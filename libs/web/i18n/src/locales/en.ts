@@ -23,8 +23,8 @@ export const en = {
     spoken: { en: 'English', es: 'Spanish' },
     preferred: 'Preferred language',
     preferredHelp: 'The language the patient wants us to speak and write to them in. Invitations go out in it.',
+    preferredHelpPatient: 'The language you want us to speak and write to you in.',
     prefers: 'Prefers {{language}}',
-    saved: 'Preferred language saved: {{language}}.',
   },
   app: {
     name: 'Second Look',

@@ -22,8 +22,8 @@ export const es = {
     spoken: { en: 'inglés', es: 'español' },
     preferred: 'Idioma preferido',
     preferredHelp: 'El idioma en que el paciente quiere que le hablemos y le escribamos. Las invitaciones se mandan en ese idioma.',
+    preferredHelpPatient: 'El idioma en que quiere que le hablemos y le escribamos.',
     prefers: 'Prefiere {{language}}',
-    saved: 'Idioma preferido guardado: {{language}}.',
   },
   app: {
     name: 'Second Look',
