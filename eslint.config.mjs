@@ -4,6 +4,7 @@
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import uiStrings from './tools/lint/no-literal-ui-string.mjs';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'test-results/**', 'playwright-report/**', '.data/**', '**/*.cjs', '**/*.mjs', 'apps/web/vite.config.ts'] },
@@ -34,6 +35,13 @@ export default tseslint.config(
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts', 'libs/web/**/*.tsx', 'libs/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Every word a person reads in the web client comes from the locale files (English and
+    // Spanish), never a literal in JSX: tools/lint/no-literal-ui-string.mjs.
+    files: ['apps/web/**/*.tsx', 'libs/web/**/*.tsx'],
+    plugins: { 'ui-strings': uiStrings },
+    rules: { 'ui-strings/no-literal-ui-string': 'error' },
   },
   {
     // Tests compose the real apps and start real services from tools/: that reach is their job.

@@ -3,7 +3,8 @@
 const { compilerOptions } = require('./tsconfig.base.json');
 const path = require('path');
 
-const moduleNameMapper = {};
+// Stylesheets the web libraries import (libs/web/ui/src/index.ts) are nothing to a unit test.
+const moduleNameMapper = { '\\.css$': path.join(__dirname, 'tools/test/style-stub.cjs') };
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = path.join(__dirname, target);
 }

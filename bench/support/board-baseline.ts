@@ -44,7 +44,7 @@ export const BASELINE_SQL = {
   page: `SELECT r.id, r.version, r.case_id, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
       r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on,
       r.extension_reason, r.fee_cents, r.completed_on::text AS completed_on,
-      c.patient_name, c.urgency, u.id AS lead_id, u.display_name AS lead_name,
+      c.patient_name, c.urgency, c.preferred_language, u.id AS lead_id, u.display_name AS lead_name,
       h.id AS holder_id, h.name AS holder_name,
       i.items
     FROM record_request r
@@ -111,7 +111,7 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
             target,
             legal,
             items: r.items,
-            case: { id: r.case_id, patientName: r.patient_name, urgency: r.urgency, leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null },
+            case: { id: r.case_id, patientName: r.patient_name, urgency: r.urgency, preferredLanguage: r.preferred_language, leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null },
           };
         }),
       },

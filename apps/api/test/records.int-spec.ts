@@ -168,7 +168,7 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
       ageDays overall target { dueOn status daysLeft } legal { dueOn status daysLeft } holder { id name department phone fax email portalUrl address }
       items { receivedOn packetItem { id kind title state version staffNotes createdAt updatedAt allowedStateMoves holder { id } } }
       followUps { id channel outcome at by { id displayName email role } }
-      case { id patientName urgency stage version createdAt updatedAt allowedStageMoves leadAdvocate { id displayName email role } }`;
+      case { id patientName urgency preferredLanguage stage version createdAt updatedAt allowedStageMoves leadAdvocate { id displayName email role } }`;
     const coordinator = await s.signIn('coordinator@harbor.example');
     const { recordBoard } = await coordinator.ok<{ recordBoard: { requests: { nodes: { id: string; items: { packetItem: { id: string } }[] }[] } } }>(
       `query { recordBoard(filter: { holderId: "${own}" }, first: 5) { requests { nodes { ${fields} } } } }`,

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
-import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useSignOut, useViewer } from '@second-look/web-auth';
+import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useChooseLanguage, useSignOut, useViewer } from '@second-look/web-auth';
 import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
@@ -13,6 +13,7 @@ function SignedInShell() {
   const { t } = useTranslation();
   const viewer = useViewer();
   const { signOut, signOutEverywhere } = useSignOut();
+  const chooseLanguage = useChooseLanguage();
   const staff = isStaffRole(viewer.role);
   const nav: NavItem[] = staff
     ? [
@@ -36,6 +37,7 @@ function SignedInShell() {
       nav={nav}
       headerActions={<NotificationBell />}
       menuLinks={[{ to: '/notifications/settings', label: t('userMenu.notificationSettings') }]}
+      onChooseLanguage={(language) => void chooseLanguage(language)}
       onSignOut={() => void signOut()}
       onSignOutEverywhere={() => void signOutEverywhere()}
     >

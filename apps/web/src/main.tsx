@@ -5,14 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { Provider as UrqlProvider } from 'urql';
-import { initI18n } from '@second-look/web-i18n';
+import { initI18n, initialLanguage } from '@second-look/web-i18n';
 import { ViewerProvider } from '@second-look/web-auth';
 import { ClientResetContext, cssVariablesResolver, theme } from '@second-look/web-ui';
 import { App } from './app';
 import { createUrqlClient } from './urql-client';
-
-const i18n = initI18n(navigator.language?.split('-')[0]);
-document.documentElement.lang = i18n.language;
 
 /** Holds the urql client; a reset (sign-out, ended session) swaps in a fresh, empty one. */
 function Root() {
@@ -31,14 +28,18 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <BrowserRouter>
-          <Root />
-        </BrowserRouter>
-      </MantineProvider>
-    </I18nextProvider>
-  </StrictMode>,
+// A Spanish reader waits for the Spanish chunk before the first paint (no English flash);
+// English is bundled, so English readers start at once.
+void initI18n(initialLanguage()).then((i18n) =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <BrowserRouter>
+            <Root />
+          </BrowserRouter>
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
 import { gql } from 'urql';
 
 // Flat selections (no fragments): see cases.ts.
-const VIEWER = 'id displayName email role organization { id name timeZone }';
+const VIEWER = 'id displayName email role language organization { id name timeZone }';
 
 export const MeQuery = gql`
   query Me {
@@ -53,6 +53,15 @@ export const InvitationPreviewQuery = gql`
 export const AcceptInvitationMutation = gql`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
+      ${VIEWER}
+    }
+  }
+`;
+
+/** Stores the language the caller reads Second Look and their e-mails in (audited). */
+export const SetMyLanguageMutation = gql`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
       ${VIEWER}
     }
   }

@@ -9,6 +9,7 @@ const CASE_SUMMARY = `
     question
     urgency
     stage
+    preferredLanguage
     createdAt
     updatedAt
     leadAdvocate { ${USER} }`;

@@ -60,6 +60,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 export type AcceptInvitationInput = {
   displayName: string;
+  language?: Language | null | undefined;
   password: string;
   token: string;
 };
@@ -217,6 +218,7 @@ export type CreateCaseInput = {
   leadAdvocateId?: string | number | null | undefined;
   patientEmail?: string | null | undefined;
   patientName: string;
+  preferredLanguage?: Language | null | undefined;
   question: string;
   triggerNotes?: string | null | undefined;
   triggers: Array<CaseTrigger>;
@@ -293,6 +295,11 @@ export type InviteStaffInput = {
   email: string;
   role: Role;
 };
+
+/** A language Second Look speaks: en (US English) or es (US Spanish). */
+export type Language =
+  | 'en'
+  | 'es';
 
 export type LogInsuranceCallInput = {
   calledOn: string;
@@ -448,12 +455,14 @@ export type SetHolderReceivedOnInput = {
 
 export type SignInInput = {
   email: string;
+  language?: Language | null | undefined;
   password: string;
 };
 
 export type SignUpInput = {
   displayName: string;
   email: string;
+  language?: Language | null | undefined;
   organizationName: string;
   password: string;
   timeZone: string;
@@ -471,6 +480,7 @@ export type UpdateCaseInput = {
   diagnosisInDoubt?: string | null | undefined;
   expectedVersion: number;
   id: string | number;
+  preferredLanguage?: Language | null | undefined;
   question?: string | null | undefined;
   summary?: string | null | undefined;
   triggerNotes?: string | null | undefined;
@@ -699,7 +709,7 @@ export type AcceptInvitationMutationVariables = Exact<{
 }>;
 
 
-export type AcceptInvitationMutationData = { acceptInvitation: { id: string, displayName: string, email: string, role: Role, organization: { id: string, name: string, timeZone: string } } };
+export type AcceptInvitationMutationData = { acceptInvitation: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -711,14 +721,21 @@ export type InvitationPreviewQueryData = { invitationPreview: { organizationName
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQueryData = { me: { id: string, displayName: string, email: string, role: Role, organization: { id: string, name: string, timeZone: string } } | null };
+export type MeQueryData = { me: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } | null };
+
+export type SetMyLanguageMutationVariables = Exact<{
+  language: Language;
+}>;
+
+
+export type SetMyLanguageMutationData = { setMyLanguage: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutationData = { signIn: { id: string, displayName: string, email: string, role: Role, organization: { id: string, name: string, timeZone: string } } };
+export type SignInMutationData = { signIn: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
 
 export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -735,7 +752,7 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutationData = { signUp: { id: string, displayName: string, email: string, role: Role, organization: { id: string, name: string, timeZone: string } } };
+export type SignUpMutationData = { signUp: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
 
 export type AddCommentMutationVariables = Exact<{
   input: AddCommentInput;
@@ -750,14 +767,14 @@ export type AssignLeadAdvocateMutationVariables = Exact<{
 }>;
 
 
-export type AssignLeadAdvocateMutationData = { assignLeadAdvocate: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type AssignLeadAdvocateMutationData = { assignLeadAdvocate: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type CaseQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CaseQueryData = { case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type CaseQueryData = { case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type CasesQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
@@ -767,14 +784,14 @@ export type CasesQueryVariables = Exact<{
 }>;
 
 
-export type CasesQueryData = { cases: { totalCount: number, nodes: Array<{ id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CasesQueryData = { cases: { totalCount: number, nodes: Array<{ id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
 }>;
 
 
-export type CreateCaseMutationData = { createCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type CreateCaseMutationData = { createCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type InviteCaregiverMutationVariables = Exact<{
   input: InviteCaregiverInput;
@@ -795,14 +812,14 @@ export type MoveCaseStageMutationVariables = Exact<{
 }>;
 
 
-export type MoveCaseStageMutationData = { moveCaseStage: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type MoveCaseStageMutationData = { moveCaseStage: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type UpdateCaseMutationVariables = Exact<{
   input: UpdateCaseInput;
 }>;
 
 
-export type UpdateCaseMutationData = { updateCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type UpdateCaseMutationData = { updateCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type CaseInsuranceQueryVariables = Exact<{
   id: string | number;
@@ -866,7 +883,7 @@ export type CaseEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseEventsSubscriptionData = { caseEvents: { id: string, kind: CaseEventKind, caseId: string, entityId: string | null, removed: boolean, staffOnly: boolean, at: string, actor: { id: string, displayName: string } | null, case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }, comment: { id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } } | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> } | null, recordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } | null } };
+export type CaseEventsSubscriptionData = { caseEvents: { id: string, kind: CaseEventKind, caseId: string, entityId: string | null, removed: boolean, staffOnly: boolean, at: string, actor: { id: string, displayName: string } | null, case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }, comment: { id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } } | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> } | null, recordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } | null } };
 
 export type CasePresenceSubscriptionVariables = Exact<{
   caseId: string | number;
@@ -1147,7 +1164,7 @@ export type RecordBoardQueryVariables = Exact<{
 }>;
 
 
-export type RecordBoardQueryData = { recordBoard: { today: string, counts: { open: number, onTrack: number, atRisk: number, overdue: number }, byHolder: Array<{ open: number, atRisk: number, overdue: number, oldestSentOn: string, holder: { id: string, name: string, department: string } }>, requests: { totalCount: number, nodes: Array<{ id: string, version: number, sentOn: string, holderReceivedOn: string | null, extensionReason: string | null, completedOn: string | null, feeCents: number | null, ageDays: number, overall: ClockStatus, holder: { id: string, name: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, case: { id: string, patientName: string, urgency: Urgency, leadAdvocate: { id: string, displayName: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } };
+export type RecordBoardQueryData = { recordBoard: { today: string, counts: { open: number, onTrack: number, atRisk: number, overdue: number }, byHolder: Array<{ open: number, atRisk: number, overdue: number, oldestSentOn: string, holder: { id: string, name: string, department: string } }>, requests: { totalCount: number, nodes: Array<{ id: string, version: number, sentOn: string, holderReceivedOn: string | null, extensionReason: string | null, completedOn: string | null, feeCents: number | null, ageDays: number, overall: ClockStatus, holder: { id: string, name: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, case: { id: string, patientName: string, urgency: Urgency, preferredLanguage: Language, leadAdvocate: { id: string, displayName: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } } };
 
 export type RecordHoldersQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1234,6 +1251,7 @@ export const UpdateCaseQuestionMutation: TypedDocumentNode<UpdateCaseQuestionMut
 export const AcceptInvitationMutation: TypedDocumentNode<AcceptInvitationMutationData, AcceptInvitationMutationVariables> = authDocuments.AcceptInvitationMutation;
 export const InvitationPreviewQuery: TypedDocumentNode<InvitationPreviewQueryData, InvitationPreviewQueryVariables> = authDocuments.InvitationPreviewQuery;
 export const MeQuery: TypedDocumentNode<MeQueryData, MeQueryVariables> = authDocuments.MeQuery;
+export const SetMyLanguageMutation: TypedDocumentNode<SetMyLanguageMutationData, SetMyLanguageMutationVariables> = authDocuments.SetMyLanguageMutation;
 export const SignInMutation: TypedDocumentNode<SignInMutationData, SignInMutationVariables> = authDocuments.SignInMutation;
 export const SignOutEverywhereMutation: TypedDocumentNode<SignOutEverywhereMutationData, SignOutEverywhereMutationVariables> = authDocuments.SignOutEverywhereMutation;
 export const SignOutMutation: TypedDocumentNode<SignOutMutationData, SignOutMutationVariables> = authDocuments.SignOutMutation;

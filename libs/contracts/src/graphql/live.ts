@@ -10,6 +10,7 @@ const CASE_FIELDS = `
       question
       urgency
       stage
+      preferredLanguage
       updatedAt
       leadAdvocate { ${USER} }
       diagnosisInDoubt

@@ -55,7 +55,7 @@ const BOARD_REQUEST = `
     target { ${CLOCK} }
     legal { ${CLOCK} }
     items { receivedOn packetItem { id kind title state version } }
-    case { id patientName urgency leadAdvocate { id displayName } }`;
+    case { id patientName urgency preferredLanguage leadAdvocate { id displayName } }`;
 
 /** The packet and the requests of one case; merges with CaseQuery in the normalised cache. */
 export const CaseRecordsQuery = gql`

@@ -3,9 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode } from '@second-look/domain';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ErrorAlert, errorCode, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { BookAppointmentMutation, type CaseAppointments } from '@second-look/contracts/graphql';
-import { isDay, isTime, todayIn } from './dates';
 
 type Candidate = CaseAppointments['providerCandidates'][number];
 
@@ -27,7 +26,7 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
   const details = (result.error?.graphQLErrors[0]?.extensions?.['details'] ?? {}) as { field?: string };
   const serverField = errorCode(result.error) === 'VALIDATION_FAILED' ? details.field : undefined;
   const required = t('appointments.book.errors.required');
-  const err = (field: string, bad: boolean) => (touched && bad ? required : serverField === field ? result.error?.graphQLErrors[0]?.message : undefined);
+  const err = (field: string, bad: boolean) => (touched && bad ? required : serverField === field ? t(field === 'date' ? 'appointments.book.errors.date' : 'validation.checkField') : undefined);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +55,7 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput type="date" label={t('appointments.book.date')} value={date} min={todayIn(props.timeZone)} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={serverField === 'date' ? t('appointments.book.errors.date') : err('date', !isDay(date))} />
+          <TextInput type="date" label={t('appointments.book.date')} value={date} min={orgToday(props.timeZone)} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={serverField === 'date' ? t('appointments.book.errors.date') : err('date', !isDay(date))} />
           <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: props.timeZone })} value={time} onChange={(e) => setTime(e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={err('time', !isTime(time))} />
         </Group>
         <Radio.Group label={t('appointments.book.mode')} value={mode} onChange={(v) => setMode(v as AppointmentMode)}>

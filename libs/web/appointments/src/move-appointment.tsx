@@ -2,9 +2,8 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { MoveAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
-import { isDay, isTime, todayIn } from './dates';
 
 /** The visit's date and time on the organisation's clock, as the form fields want them. */
 function wallClock(iso: string, timeZone: string): { date: string; time: string } {
@@ -77,8 +76,8 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
       <Stack gap="xs">
         <Text size="sm">{t('appointments.move.intro')}</Text>
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput type="date" label={t('appointments.book.date')} value={date} min={todayIn(timeZone)} onChange={(e) => form.set('date', e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? result.error?.graphQLErrors[0]?.message : undefined} />
-          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => form.set('time', e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? result.error?.graphQLErrors[0]?.message : undefined} />
+          <TextInput type="date" label={t('appointments.book.date')} value={date} min={orgToday(timeZone)} onChange={(e) => form.set('date', e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? t('appointments.book.errors.date') : undefined} />
+          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => form.set('time', e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? t('appointments.book.errors.date') : undefined} />
         </Group>
         <DraftConflict form={form} fields={(mine, theirs) => [{ label: t('appointments.move.formLabel'), mine: when(mine), theirs: when(theirs) }]} busy={result.fetching} onSave={done} onClose={() => setOpen(false)} />
         {serverField || errorCode(result.error) === 'STALE_VERSION' ? null : <ErrorAlert error={result.error} />}

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { OwnTimelineKind, OwnTimelineSeverity, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ErrorAlert, errorCode, formatDay, isDay, orgToday } from '@second-look/web-ui';
 import { AddOwnTimelineEntryMutation, CaseAppointmentsQuery, RemoveOwnTimelineEntryMutation, type CaseDetail, type OwnTimelineEntry } from '@second-look/contracts/graphql';
-import { formatDay, isDay, todayIn } from './dates';
 
 function AddEntryForm({ caseId, timeZone, onDone }: { caseId: string; timeZone: string; onDone: (added: boolean) => void }) {
   const { t } = useTranslation();
-  const today = todayIn(timeZone);
+  const today = orgToday(timeZone);
   const [occurredOn, setOccurredOn] = useState(today);
   const [kind, setKind] = useState<OwnTimelineKind>(OwnTimelineKind.SYMPTOM);
   const [what, setWhat] = useState('');

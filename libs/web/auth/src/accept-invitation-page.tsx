@@ -2,6 +2,7 @@ import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { chosenLanguage } from '@second-look/web-i18n';
 import { useMutation, useQuery } from 'urql';
 import { Role } from '@second-look/domain';
 import {
@@ -72,7 +73,7 @@ export function AcceptInvitationPage() {
     e.preventDefault();
     setTouched(true);
     if (!displayName.trim() || password.length < MIN_PASSWORD_LENGTH) return;
-    const res = await accept({ input: { token, displayName: displayName.trim(), password } });
+    const res = await accept({ input: { token, displayName: displayName.trim(), password, language: chosenLanguage() } });
     if (res.data?.acceptInvitation) {
       // Someone else may have been signed in on this device: drop their cached data first.
       reset();

@@ -1,6 +1,6 @@
 import { lazyNamed } from '@second-look/web-ui';
 
-export { ViewerProvider, useViewer, useViewerState } from './viewer';
+export { ViewerProvider, useChooseLanguage, useViewer, useViewerState } from './viewer';
 export { RequireViewer, safeNext } from './require-viewer';
 export { useSignOut } from './use-sign-out';
 export { SignInPage } from './sign-in-page';

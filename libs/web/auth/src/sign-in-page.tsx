@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@m
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { chosenLanguage } from '@second-look/web-i18n';
 import { useMutation } from 'urql';
 import { ErrorAlert, PageTitle, PublicLayout, errorCode } from '@second-look/web-ui';
 import { SignInMutation } from '@second-look/contracts/graphql';
@@ -22,7 +23,7 @@ export function SignInPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await signIn({ input: { email: email.trim(), password } });
+    const res = await signIn({ input: { email: email.trim(), password, language: chosenLanguage() } });
     if (res.data?.signIn) navigate(next, { replace: true });
   };
 

@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
+import { chosenLanguage } from '@second-look/web-i18n';
 import { ErrorAlert, PageTitle, PublicLayout, allTimeZones, browserTimeZone, fieldErrors } from '@second-look/web-ui';
 import { SignUpMutation } from '@second-look/contracts/graphql';
 import { useViewerState } from './viewer';
@@ -46,7 +47,7 @@ export function SignUpPage() {
     setTouched(true);
     if (Object.values(local).some(Boolean)) return;
     const res = await signUp({
-      input: { ...form, organizationName: form.organizationName.trim(), displayName: form.displayName.trim(), email: form.email.trim() },
+      input: { ...form, organizationName: form.organizationName.trim(), displayName: form.displayName.trim(), email: form.email.trim(), language: chosenLanguage() },
     });
     if (res.data?.signUp) navigate('/', { replace: true });
   };

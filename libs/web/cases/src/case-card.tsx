@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Urgency } from '@second-look/domain';
-import { formatDate } from '@second-look/web-ui';
+import { PreferredLanguageBadge, formatDate } from '@second-look/web-ui';
 import type { CaseSummary } from '@second-look/contracts/graphql';
 import { stageIndex, STAGES } from './labels';
 
@@ -38,6 +38,8 @@ export function CaseCard({ item, timeZone, large }: { item: CaseSummary; timeZon
               stage: t(`enums.stage.${item.stage}`),
             })}
           </Badge>
+          {/* Staff lists only: the patient's own card needs no reminder of her own language. */}
+          {large ? null : <PreferredLanguageBadge language={item.preferredLanguage} />}
         </Group>
         <Group gap="md">
           <Text size="sm" c="dimmed">

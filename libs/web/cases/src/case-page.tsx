@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Loading, PageTitle, QueryErrorState, formatDate } from '@second-look/web-ui';
+import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
@@ -20,6 +20,7 @@ import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
 import { CaseStagePanel } from './case-stage-panel';
 import { CaseSummaryPanel } from './case-summary-panel';
+import { PreferredLanguageSelect } from './preferred-language-select';
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
@@ -92,6 +93,7 @@ export function CasePage() {
               {t('case.urgent')}
             </Badge>
           ) : null}
+          {staff ? <PreferredLanguageBadge language={item.preferredLanguage} size="lg" /> : null}
         </Group>
         {!staff && item.leadAdvocate ? (
           <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text>
@@ -99,6 +101,7 @@ export function CasePage() {
         <Text c="dimmed" size="sm">
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
+        <PreferredLanguageSelect item={item} reload={reload} staff={staff} />
       </Stack>
       {presence}
       <CaseTimelinePanel item={item} />

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { Urgency, type CaseTrigger } from '@second-look/domain';
+import { DEFAULT_LANGUAGE, LANGUAGES, Urgency, isLanguage, type CaseTrigger, type Language } from '@second-look/domain';
 import { ErrorAlert, PageTitle, fieldErrors } from '@second-look/web-ui';
 import { CreateCaseMutation } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
@@ -21,6 +21,7 @@ export function NewCasePage() {
   const [form, setForm] = useState({
     patientName: '',
     patientEmail: '',
+    preferredLanguage: DEFAULT_LANGUAGE as Language,
     question: '',
     diagnosisInDoubt: '',
     triggers: [] as CaseTrigger[],
@@ -49,6 +50,7 @@ export function NewCasePage() {
       input: {
         patientName: form.patientName.trim(),
         patientEmail: form.patientEmail.trim() || null,
+        preferredLanguage: form.preferredLanguage,
         question: form.question.trim(),
         diagnosisInDoubt: form.diagnosisInDoubt.trim(),
         triggers: form.triggers,
@@ -91,6 +93,15 @@ export function NewCasePage() {
             value={form.patientEmail}
             onChange={(e) => set('patientEmail', e.currentTarget.value)}
             error={err('patientEmail')}
+          />
+          <Select
+            label={t('language.preferred')}
+            description={t('language.preferredHelp')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`language.spoken.${l}`) }))}
+            value={form.preferredLanguage}
+            allowDeselect={false}
+            onChange={(v) => (isLanguage(v) ? set('preferredLanguage', v) : undefined)}
+            maw={320}
           />
         </Stack>
 

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { InsuranceOutcome, InsurancePlanType, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, fieldErrors } from '@second-look/web-ui';
+import { ErrorAlert, Loading, fieldErrors, formatDay, orgToday } from '@second-look/web-ui';
 import { CaseInsuranceQuery, SaveInsurancePlanMutation, type CaseDetail, type InsuranceCall, type InsurancePlan } from '@second-look/contracts/graphql';
 import { InsuranceCallForm } from './call-form';
-import { formatDay, orgToday } from './dates';
 
 const PLAN_TYPES = Object.values(InsurancePlanType);
 const OUTCOME_COLOR: Record<InsuranceOutcome, string> = {

@@ -9,27 +9,23 @@ import {
   type NotificationCategory,
 } from '@second-look/contracts/graphql';
 import { EmailMode } from '@second-look/domain';
-import { Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
+import { Loading, PageTitle, QueryErrorState, fieldErrors, formatClockTime } from '@second-look/web-ui';
+import { intlLocale } from '@second-look/web-i18n';
 import { SettingsForm, SettingsSection } from './settings-form';
 
 const MODES: EmailMode[] = [EmailMode.IMMEDIATE, EmailMode.DIGEST, EmailMode.OFF];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** "America/Chicago" → "Chicago"-ish words people recognise; the full id when Intl cannot name it. */
-function zoneName(zone: string, locale: string): string {
+/** "America/Chicago" → "Central Time" in the reader's words; the full id when Intl cannot name it. */
+function zoneName(zone: string, language: string): string {
   try {
-    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat(intlLocale(language), { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
     return part?.value ?? zone;
   } catch {
     return zone;
   }
 }
 
-/** "21:00" as the person's locale says a time of day ("9:00 PM" in en-US). */
-function sayTime(hhmm: string, locale: string): string {
-  const [h, m] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
-}
 
 /**
  * A person's own e-mail choices: per category right away / daily summary / only in the app,
@@ -97,7 +93,7 @@ export function NotificationSettingsPage() {
         <SettingsSection
           id="email-heading"
           title={t('notifications.settings.emailHeading')}
-          note={t('notifications.settings.digestAt', { time: sayTime(prefs.digestTime, i18n.language), zone })}
+          note={t('notifications.settings.digestAt', { time: formatClockTime(prefs.digestTime, i18n.language), zone })}
           gap="md"
         >
           {prefs.email.map((p) => (
@@ -139,7 +135,7 @@ export function NotificationSettingsPage() {
               </Group>
               <Text size="sm" c="gray.8">
                 {TIME.test(start) && TIME.test(end) && start !== end
-                  ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: sayTime(start, i18n.language), end: sayTime(end, i18n.language) })
+                  ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: formatClockTime(start, i18n.language), end: formatClockTime(end, i18n.language) })
                   : null}{' '}
                 {t('notifications.settings.quietZone', { zone })}
               </Text>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppNotification } from '@second-look/contracts/graphql';
-import { addDays, formatDay } from './dates';
+import { formatDay, relativeDay } from '@second-look/web-ui';
 
 const RECORD_REQUEST_KINDS = new Set(['SENT_DAY', 'TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
 /** Appointment reminders and coverage flags: "appointment.SOON" reads as APPOINTMENT_SOON. */
@@ -16,7 +16,7 @@ export function kindKey(kind: string): string {
   return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
 }
 
-/** One plain sentence for a notification, with its date said as people say it ("today"). */
+/** One plain sentence for a notification, with its date said as people say it ("today", "mañana": Intl.RelativeTimeFormat). */
 export function useNotificationText(today: string): (n: AppNotification) => string {
   const { t, i18n } = useTranslation();
   return (n) => {
@@ -25,14 +25,7 @@ export function useNotificationText(today: string): (n: AppNotification) => stri
     if (key === 'MENTION') return t('notifications.kind.MENTION');
     if (DATELESS.has(key)) return t(`notifications.kind.${key}`);
     if (!n.dueOn) return t('notifications.kind.generic');
-    const when =
-      n.dueOn === today
-        ? t('notifications.when.today')
-        : n.dueOn === addDays(today, 1)
-          ? t('notifications.when.tomorrow')
-          : n.dueOn === addDays(today, -1)
-            ? t('notifications.when.yesterday')
-            : t('notifications.when.on', { date: formatDay(n.dueOn, i18n.language) });
+    const when = relativeDay(n.dueOn, today, i18n.language) ?? t('notifications.when.on', { date: formatDay(n.dueOn, i18n.language) });
     return t(`notifications.kind.${key}`, { when, context: n.dueOn < today ? 'past' : undefined });
   };
 }

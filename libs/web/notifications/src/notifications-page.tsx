@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, PageTitle, formatDateTime } from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, formatDateTime, formatDay, orgToday } from '@second-look/web-ui';
 import {
   MarkNotificationsReadMutation,
   NotificationCaseQuery,
@@ -13,7 +13,6 @@ import {
   type AppNotification,
   type PageInfo,
 } from '@second-look/contracts/graphql';
-import { formatDay, orgToday } from './dates';
 import { useNotificationText } from './notification-text';
 
 const PAGE_SIZE = 20;

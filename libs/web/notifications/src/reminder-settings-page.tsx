@@ -62,7 +62,15 @@ export function ReminderSettingsPage() {
   if (!settings) return result.error ? <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null;
   if (!form) return <Loading />;
 
-  const server = fieldErrors(saveResult.error);
+  const refused = (field: string) => t(`notifications.reminderSettings.refused.${field}`);
+  const server = fieldErrors(saveResult.error, {
+    workStart: refused('workStart'),
+    workEnd: refused('workEnd'),
+    workingDays: refused('workingDays'),
+    timeZone: refused('timeZone'),
+    bookFollowUpDays: refused('bookFollowUpDays'),
+  });
+  const firstRefusal = Object.values(server)[0];
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setSaved(false);
     setForm((f) => (f ? { ...f, [key]: value } : f));
@@ -108,7 +116,7 @@ export function ReminderSettingsPage() {
         <PageTitle title={t('notifications.reminderSettings.title')}>{t('notifications.reminderSettings.title')}</PageTitle>
         <Text>{t('notifications.reminderSettings.intro')}</Text>
       </Stack>
-      <SettingsForm onSubmit={submit} error={saveResult.error} saving={saveResult.fetching} saveLabel={t('notifications.reminderSettings.save')} saved={saved} savedLabel={t('notifications.reminderSettings.saved')}>
+      <SettingsForm onSubmit={submit} error={saveResult.error} errorText={firstRefusal} saving={saveResult.fetching} saveLabel={t('notifications.reminderSettings.save')} saved={saved} savedLabel={t('notifications.reminderSettings.saved')}>
         <SettingsSection id="reminder-days-heading" title={t('notifications.reminderSettings.daysHeading')} note={t('notifications.reminderSettings.alwaysNote')}>
           <TextInput
             label={t('notifications.reminderSettings.daysAfterSent')}

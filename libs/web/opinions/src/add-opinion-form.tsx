@@ -3,16 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Urgency } from '@second-look/domain';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ErrorAlert, errorCode, orgToday } from '@second-look/web-ui';
 import { AddOpinionMutation, type CaseOpinions } from '@second-look/contracts/graphql';
-
-const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** The next opinion, with who gave it (required), when, and what they said and why. */
 export function AddOpinionForm(props: { data: CaseOpinions; staff: boolean; timeZone: string; onDone: (n: number | null) => void }) {
   const { t } = useTranslation();
   const n = props.data.opinionAdvice.nextOpinionNumber;
-  const today = todayIn(props.timeZone);
+  const today = orgToday(props.timeZone);
   const [providerName, setProviderName] = useState('');
   const [givenOn, setGivenOn] = useState(today);
   const [diagnosis, setDiagnosis] = useState('');

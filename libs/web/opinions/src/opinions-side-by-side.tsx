@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Urgency } from '@second-look/domain';
 import type { CaseOpinions, Opinion } from '@second-look/contracts/graphql';
+import { formatDay } from '@second-look/web-ui';
 
-const formatDay = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 const ASPECTS = ['diagnosis', 'plan', 'reasoning'] as const;
 const value = (o: Opinion, a: (typeof ASPECTS)[number]) => (a === 'diagnosis' ? o.diagnosis : a === 'plan' ? o.recommendedPlan : o.reasoning);
 

@@ -21,7 +21,7 @@ function ChooseButton({ candidate, onChosen }: { candidate: ProviderCandidate; o
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState('');
   const [result, choose] = useMutation(ChooseProviderCandidateMutation);
-  const errs = fieldErrors(result.error);
+  const errs = fieldErrors(result.error, { reason: t('providers.chooseReasonRequired') });
   return (
     <>
       <Button size="sm" onClick={() => setOpened(true)} aria-label={t('providers.chooseLabel', { name: candidate.name })}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ClockStatus } from '@second-look/domain';
 import type { ClockReading } from '@second-look/contracts/graphql';
 import { CLOCK_COLOR, CLOCK_SYMBOL, lightBadgeText } from './labels';
-import { formatDay } from './dates';
+import { formatDay } from '@second-look/web-ui';
 
 /** A status in words, colour and a symbol: it reads the same without colour. */
 export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: ClockStatus; size?: 'sm' | 'md' | 'lg'; nowrap?: boolean }) {

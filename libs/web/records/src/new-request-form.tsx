@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Role, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import { ErrorAlert, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
 import {
   CreateRecordRequestMutation,
   type CaseDetail,
@@ -14,7 +14,6 @@ import {
   type RecordRequest,
   type RequestMethod,
 } from '@second-look/contracts/graphql';
-import { isDay, orgToday } from './dates';
 import { HolderSelect } from './holder-select';
 import { METHODS, isOutstanding } from './labels';
 import { draftLetterText } from './letter';

@@ -1,9 +1,8 @@
 import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '@second-look/web-ui';
+import { formatDate, formatBytes, errorKey } from '@second-look/web-ui';
 import type { CaseDocument } from '@second-look/contracts/graphql';
-import { formatBytes } from './dates';
 import { deleteDocument, type UploadFailure } from './upload';
 
 /** Short words for the types the API accepts (it detects them from the bytes). */
@@ -28,8 +27,7 @@ function RemoveDocument({ document, onRemoved }: { document: CaseDocument; onRem
     setOpened(false);
     setError(null);
   };
-  const errorText = (e: UploadFailure): string =>
-    e.code === 'NETWORK' ? t('errors.network') : e.code === 'UNAUTHENTICATED' ? t('errors.sessionEnded') : (e.message ?? t('errors.unknown'));
+  const errorText = (e: UploadFailure): string => t(e.code === 'VALIDATION_FAILED' ? 'records.uploadNotAccepted' : errorKey(e.code));
   return (
     <>
       <Button variant="subtle" color="red" c="red.9" size="compact-sm" onClick={() => setOpened(true)} aria-label={t('records.removeDocumentLabel', { name: document.fileName })}>

@@ -1,6 +1,7 @@
 import { Button, FileButton, Progress, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorKey } from '@second-look/web-ui';
 import { ACCEPT, uploadDocument, type UploadFailure } from './upload';
 
 interface Outcome {
@@ -18,8 +19,7 @@ export function PacketItemUpload(props: { itemId: string; itemName: string; prom
   const [current, setCurrent] = useState<{ name: string; progress: number } | null>(null);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
 
-  const errorText = (e: UploadFailure): string =>
-    e.code === 'NETWORK' ? t('errors.network') : e.code === 'UNAUTHENTICATED' ? t('errors.sessionEnded') : (e.message ?? t('errors.unknown'));
+  const errorText = (e: UploadFailure): string => t(e.code === 'VALIDATION_FAILED' ? 'records.uploadNotAccepted' : errorKey(e.code));
 
   const onFiles = async (files: File[]) => {
     if (!files.length) return;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { ClockStatus, Urgency } from '@second-look/domain';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge } from '@second-look/web-ui';
 import {
   RecordBoardQuery,
   RecordHoldersQuery,
@@ -15,7 +15,6 @@ import {
   type RecordBoardSort,
 } from '@second-look/contracts/graphql';
 import { ClockCell, ClockLine, ClockStatusBadge } from './clock-badge';
-import { formatDay } from './dates';
 import { holderLabel } from './holder-select';
 import { BOARD_SORTS, CLOCK_COLOR, CLOCK_SYMBOL, OPEN_STATUSES } from './labels';
 import { itemName } from './packet-item-form';
@@ -50,6 +49,7 @@ function PatientLink({ request }: { request: BoardRecordRequest }) {
           {t('records.urgent')}
         </Badge>
       ) : null}
+      <PreferredLanguageBadge language={request.case.preferredLanguage} size="sm" />
     </Group>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft, addDays, formatDay, formatMoney, isDay, orgToday } from '@second-look/web-ui';
 import {
   LogRecordFollowUpMutation,
   MarkRecordsReceivedMutation,
@@ -14,7 +14,6 @@ import {
   type FollowUpChannel,
   type ActionableRecordRequest,
 } from '@second-look/contracts/graphql';
-import { addDays, formatDay, formatMoney, isDay, orgToday } from './dates';
 import { CHANNELS } from './labels';
 import { itemName } from './packet-item-form';
 

@@ -2,10 +2,9 @@ import { Anchor, Badge, Button, Collapse, Group, List, Paper, Stack, Text, Title
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ClockStatus } from '@second-look/domain';
-import { formatDateTime } from '@second-look/web-ui';
+import { formatDateTime, formatDay, formatMoney } from '@second-look/web-ui';
 import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
-import { formatDay, formatMoney } from './dates';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { letterPdfUrl, printLetter } from './letter';
 import { lightBadgeText } from './labels';

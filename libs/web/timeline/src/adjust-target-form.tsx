@@ -2,9 +2,8 @@ import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
-import { ErrorAlert, errorCode } from '@second-look/web-ui';
+import { ErrorAlert, errorCode, formatDay, isDay } from '@second-look/web-ui';
 import { AdjustCaseTimelineMutation, type TimelinePhase } from '@second-look/contracts/graphql';
-import { formatDay, isDay } from './dates';
 
 type Field = 'targetOn' | 'reason';
 
@@ -24,7 +23,7 @@ function useServerFieldErrors(): (error: CombinedError | undefined) => Partial<R
       return { targetOn: t('timeline.errors.tooEarly', { earliest: formatDay(details['earliest'], i18n.language) }) };
     }
     if (typeof details['today'] === 'string') return { targetOn: t('timeline.errors.past') };
-    return { targetOn: error?.graphQLErrors[0]?.message ?? t('errors.unknown') };
+    return { targetOn: t('validation.checkField') };
   };
 }
 

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CasePhase, PhaseStatus, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ErrorAlert, Loading, daysBetween, formatDay } from '@second-look/web-ui';
 import { CaseTimelineQuery, type CaseDetail, type CaseTimeline, type TimelinePhase } from '@second-look/contracts/graphql';
 import { AdjustTargetForm } from './adjust-target-form';
-import { daysBetween, formatDay } from './dates';
 import { PHASE_STATUS_COLOR, PHASE_STATUS_SYMBOL } from './labels';
 
 /** Phase names in the reader's voice: "Getting your records" for a patient, "Getting the records" for staff. */

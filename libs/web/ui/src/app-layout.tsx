@@ -18,6 +18,9 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import type { Language } from '@second-look/domain';
+import { currentLanguage } from '@second-look/web-i18n';
+import { otherLanguage } from './language-switch';
 
 export interface ShellUser {
   displayName: string;
@@ -53,6 +56,8 @@ export function AppLayout(props: {
   headerActions?: ReactNode;
   /** Pages reached from the user menu (e.g. notification settings), above signing out. */
   menuLinks?: { to: string; label: string }[];
+  /** Switches the screen (and the person's stored language) to another language. */
+  onChooseLanguage?: (language: Language) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -67,6 +72,7 @@ export function AppLayout(props: {
       : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
   // The most specific matching item wins, so "/cases/new" highlights "New case" only.
   const active = props.nav.filter(isActive).sort((a, b) => b.to.length - a.to.length)[0];
+  const nextLanguage = otherLanguage(currentLanguage());
 
   return (
     <AppShell
@@ -114,7 +120,12 @@ export function AppLayout(props: {
                     {l.label}
                   </Menu.Item>
                 ))}
-                {props.menuLinks?.length ? <Menu.Divider /> : null}
+                {props.onChooseLanguage ? (
+                  <Menu.Item lang={nextLanguage} onClick={() => props.onChooseLanguage?.(nextLanguage)}>
+                    {t(`language.name.${nextLanguage}`)}
+                  </Menu.Item>
+                ) : null}
+                {props.menuLinks?.length || props.onChooseLanguage ? <Menu.Divider /> : null}
                 <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
                 <Menu.Item onClick={openConfirm}>
                   {t('userMenu.signOutEverywhere')}

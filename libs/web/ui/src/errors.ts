@@ -1,4 +1,5 @@
 import type { CombinedError } from 'urql';
+import { i18n } from '@second-look/web-i18n';
 
 /** The error codes the API puts in `extensions.code` (mirrors DomainErrorCode). */
 export type ApiErrorCode =
@@ -23,29 +24,25 @@ export function errorCode(error: CombinedError | undefined | null): ApiErrorCode
 export const isNetworkError = (error: CombinedError | undefined | null): boolean =>
   !!error?.networkError && !error.graphQLErrors?.length;
 
-/** The server's own message for the first GraphQL error (it is written for people). */
-export function errorMessage(error: CombinedError | undefined | null): string | undefined {
-  return error?.graphQLErrors?.[0]?.message;
-}
-
 /**
- * Field messages from a VALIDATION_FAILED error. The API may name fields in
+ * Which inputs a VALIDATION_FAILED error points at, each with the form's own keyed message for
+ * that field (`messages`) or the reader's words for "check this" (the server's text is English only). The API may name fields in
  * `extensions.details` as `{ field: message }`, `{ fields: { field: message } }` or
  * `{ field: 'name' }`; we accept all three so the form can point at the right input.
  */
-export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
+export function fieldErrors(error: CombinedError | undefined | null, messages: Record<string, string> = {}): Record<string, string> {
   const first = error?.graphQLErrors?.[0];
   if (!first || first.extensions?.['code'] !== 'VALIDATION_FAILED') return {};
   const details = first.extensions?.['details'];
   if (!details || typeof details !== 'object') return {};
   const d = details as Record<string, unknown>;
   const out: Record<string, string> = {};
-  if (typeof d['field'] === 'string') out[d['field']] = first.message;
+  const check = i18n.t('validation.checkField');
+  if (typeof d['field'] === 'string') out[d['field']] = messages[d['field']] ?? check;
   const source = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : d;
   for (const [key, value] of Object.entries(source)) {
     if (key === 'field') continue;
-    if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0];
+    if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = messages[key] ?? check;
   }
   return out;
 }

@@ -12,3 +12,5 @@ export { DraftConflict, type ConflictingDraft } from './draft-conflict';
 export { useVersionedDraft, followLive, theirsFrom, onlyOthersChanged, type DraftState, type VersionedDraftOptions } from './versioned-draft';
 export { clearDeviceDrafts, deviceDraft, type DeviceDraft } from './device-drafts';
 export { lazyNamed } from './lazy';
+export { LanguageSwitch, otherLanguage } from './language-switch';
+export { PreferredLanguageBadge } from './preferred-language-badge';

@@ -1,9 +1,10 @@
-import { Anchor, Box, Container, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Container, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { LanguageSwitch } from './language-switch';
 
-/** Sign-in, sign-up and invitation pages: one calm card, centred, full width on phones. */
+/** Sign-in, sign-up and invitation pages: one calm card, centered, full width on phones, with the language switch. */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -11,9 +12,12 @@ export function PublicLayout({ children }: { children: ReactNode }) {
       <Container size={480} px={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
           <Box component="header">
-            <Anchor component={Link} to="/" fw={700} size="xl" c="blue.9" underline="never">
-              {t('app.name')}
-            </Anchor>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Anchor component={Link} to="/" fw={700} size="xl" c="blue.9" underline="never">
+                {t('app.name')}
+              </Anchor>
+              <LanguageSwitch />
+            </Group>
             <Text c="dimmed" size="sm">
               {t('app.tagline')}
             </Text>

@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CombinedError } from 'urql';
-import { errorCode, errorMessage, isNetworkError } from './errors';
+import { errorCode, isNetworkError } from './errors';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -41,27 +41,55 @@ export function NotFoundState() {
   );
 }
 
-/** Translated words for codes whose server message is too technical for a patient. */
+/**
+ * The words for an error, from its code: every message a person reads is keyed (English and
+ * Spanish), never the server's English text. The API's codes are DomainErrorCode
+ * (libs/domain/src/errors/domain-error.ts), mapped by formatGraphqlError.
+ */
 export function useErrorText(): (error: CombinedError | undefined | null) => string | undefined {
   const { t } = useTranslation();
   return (error) => {
     if (!error) return undefined;
     if (isNetworkError(error)) return t('errors.network');
-    switch (errorCode(error)) {
-      case 'STALE_VERSION':
-        return t('errors.staleVersion');
-      case 'RATE_LIMITED':
-        return errorMessage(error) ?? t('errors.rateLimited');
-      case 'UNAUTHENTICATED':
-        return t('errors.sessionEnded');
-      case 'LAST_ADMIN':
-        return errorMessage(error) ?? t('errors.lastAdmin');
-      case 'INVALID_STAGE_MOVE':
-        return errorMessage(error) ?? t('errors.invalidStageMove');
-      default:
-        return errorMessage(error) ?? t('errors.unknown');
-    }
+    return t(errorKey(errorCode(error)));
   };
+}
+
+/** The locale key for an API error code (unknown codes read as "something unexpected"). */
+export function errorKey(code: string | undefined): string {
+  switch (code) {
+    case 'STALE_VERSION':
+      return 'errors.staleVersion';
+    case 'RATE_LIMITED':
+      return 'errors.rateLimited';
+    case 'UNAUTHENTICATED':
+      return 'errors.sessionEnded';
+    case 'LAST_ADMIN':
+      return 'errors.lastAdmin';
+    case 'INVALID_STAGE_MOVE':
+      return 'errors.invalidStageMove';
+    case 'FORBIDDEN':
+      return 'errors.forbidden';
+    case 'NOT_FOUND':
+      return 'errors.gone';
+    case 'VALIDATION_FAILED':
+    case 'BAD_USER_INPUT':
+    case 'BAD_REQUEST':
+    case 'GRAPHQL_VALIDATION_FAILED':
+      return 'errors.validation';
+    case 'CONFLICT':
+      return 'errors.conflict';
+    case 'INVITATION_INVALID':
+      return 'auth.invitationInvalid';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'errors.tooLarge';
+    case 'NOT_OVERDUE':
+      return 'errors.notOverdue';
+    case 'NETWORK':
+      return 'errors.network';
+    default:
+      return 'errors.unknown';
+  }
 }
 
 /** An inline error for a form or action; pass onRetry for network failures. */
@@ -69,13 +97,17 @@ export function ErrorAlert({
   error,
   onRetry,
   withTitle = true,
+  text: ownText,
 }: {
   error: CombinedError | undefined | null;
   onRetry?: () => void;
   withTitle?: boolean;
+  /** The form's own words for this error (a keyed message for the field that failed). */
+  text?: string;
 }) {
   const { t } = useTranslation();
-  const text = useErrorText()(error);
+  const codeText = useErrorText()(error);
+  const text = ownText ?? codeText;
   if (!error || !text) return null;
   return (
     <Alert color="red" variant="light" title={withTitle ? t('errors.title') : undefined} role="alert">

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CaregiverAccess, CaseStage, CaseTrigger, Role, Urgency } from '@second-look/domain';
-import { PageInfo } from '@second-look/server-platform';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { CaregiverAccess, CaseStage, CaseTrigger, LANGUAGES, type Language, Role, Urgency } from '@second-look/domain';
+import { LanguageEnum, PageInfo } from '@second-look/server-platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 registerEnumType(CaseStage, { name: 'CaseStage' });
 registerEnumType(CaseTrigger, { name: 'CaseTrigger' });
@@ -51,6 +51,7 @@ export class CaseModel {
   @Field({ description: "The current doctor's specialty (empty when not known yet)." }) currentDoctorSpecialty: string;
   @Field() currentDoctorSubSpecialty: string;
   @Field(() => CaseStage) stage: CaseStage;
+  @Field(() => LanguageEnum, { description: 'The language the patient prefers to be spoken and written to in.' }) preferredLanguage: Language;
   @Field() summary: string;
   @Field(() => Int) version: number;
   leadAdvocateId: string | null;
@@ -108,6 +109,7 @@ export class CreateCaseInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSpecialty?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSubSpecialty?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() leadAdvocateId?: string;
+  @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: Language;
 }
 
 @InputType()
@@ -122,6 +124,7 @@ export class UpdateCaseInput {
   @Field(() => Urgency, { nullable: true }) @IsOptional() @IsEnum(Urgency) urgency?: Urgency;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSpecialty?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) currentDoctorSubSpecialty?: string;
+  @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: Language;
 }
 
 @InputType()

@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
 import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, SortDirection, UpdateCaseInput } from './case.model';
 import { PatientCase } from './patient-case.entity';
 
-const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty'] as const;
+const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
 export const MAX_PAGE = 100;
 
 export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
@@ -113,6 +113,7 @@ export class CaseService implements OnModuleInit {
           urgency: input.urgency,
           currentDoctorSpecialty: input.currentDoctorSpecialty?.trim() ?? '',
           currentDoctorSubSpecialty: input.currentDoctorSubSpecialty?.trim() ?? '',
+          ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
           stage: CaseStage.DECIDE,
           leadAdvocateId,
           createdById: actor.userId,

@@ -1,5 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { LANGUAGES, type Language } from '@second-look/domain';
+import { LanguageEnum } from '@second-look/server-platform';
 import { MIN_PASSWORD_LENGTH } from './password.service';
 
 @ValidatorConstraint({ name: 'timeZone' })
@@ -25,12 +27,16 @@ export class SignUpInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
   @Field() @IsEmail() @MaxLength(320) email: string;
   @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+  /** The language chosen on the signed-out page (kept in the browser until now); stored on the person. */
+  @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) language?: Language | null;
 }
 
 @InputType()
 export class SignInInput {
   @Field() @IsString() @MaxLength(320) email: string;
   @Field() @IsString() @MaxLength(200) password: string;
+  /** The language chosen on the signed-out page (kept in the browser until now); stored on the person. */
+  @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) language?: Language | null;
 }
 
 @InputType()
@@ -38,4 +44,6 @@ export class AcceptInvitationInput {
   @Field() @IsString() @MaxLength(100) token: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
   @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+  /** The language chosen on the signed-out page (kept in the browser until now); stored on the person. */
+  @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) language?: Language | null;
 }

@@ -1,6 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor } from '@second-look/domain';
-import { CurrentActor, GqlContext, GqlCtx, OptionalActor, Public } from '@second-look/server-platform';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, type Language, languageFromAcceptLanguage } from '@second-look/domain';
+import { CurrentActor, GqlContext, GqlCtx, LanguageEnum, OptionalActor, Public } from '@second-look/server-platform';
+import type { UserAccount } from '../user/user-account.entity';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
 import { SignInInput, SignUpInput } from './auth.inputs';
@@ -31,6 +32,16 @@ export class AuthResolver {
   async signIn(@Args('input') input: SignInInput, @GqlCtx() ctx: GqlContext): Promise<ViewerModel> {
     const user = await this.auth.signIn(input, ctx.res);
     return this.users.viewer({ userId: user.id, organizationId: user.organizationId, role: user.role });
+  }
+
+  @Mutation(() => ViewerModel, { description: 'Choose the language you read Second Look and your e-mails in.' })
+  setMyLanguage(@CurrentActor() actor: Actor, @Args('language', { type: () => LanguageEnum }) language: Language): Promise<ViewerModel> {
+    return this.users.setLanguage(actor, language);
+  }
+
+  @ResolveField(() => LanguageEnum, { description: "Your chosen language; until you choose, the best match for your browser's Accept-Language." })
+  language(@Parent() viewer: Pick<UserAccount, 'language'>, @GqlCtx() ctx: GqlContext): Language {
+    return viewer.language ?? languageFromAcceptLanguage(ctx.req?.headers['accept-language']);
   }
 
   @Mutation(() => Boolean)

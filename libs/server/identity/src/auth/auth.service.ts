@@ -36,7 +36,7 @@ export class AuthService {
       }
       const org = await m.save(m.create(Organization, { name: input.organizationName.trim(), timeZone: input.timeZone }));
       const admin = await m.save(
-        m.create(UserAccount, { organizationId: org.id, email, displayName: input.displayName.trim(), role: Role.ADMIN, passwordHash }),
+        m.create(UserAccount, { organizationId: org.id, email, displayName: input.displayName.trim(), role: Role.ADMIN, passwordHash, language: input.language ?? null }),
       );
       const actor = bindRequestMeta({ userId: admin.id, organizationId: org.id }, meta);
       await this.audit.record(actor, { action: 'organization.create', entityType: 'organization', entityId: org.id }, m);
@@ -67,8 +67,13 @@ export class AuthService {
       throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'That e-mail and password do not match. Please try again.');
     }
     await this.limiter.reset(email);
+    if (input.language && input.language !== user.language) {
+      // Chosen on the sign-in page before we knew who it was: now it is theirs, on every device.
+      await this.dataSource.getRepository(UserAccount).update({ id: user.id }, { language: input.language });
+      user.language = input.language;
+    }
     await this.sessions.start(user, res);
-    await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+    await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, ...(input.language ? { detail: { language: input.language } } : {}) });
     return user;
   }
 

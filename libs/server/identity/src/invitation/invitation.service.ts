@@ -107,7 +107,7 @@ export class InvitationService {
         throw new DomainError(DomainErrorCode.CONFLICT, 'An account with this e-mail already exists. Please sign in, then ask for a new invitation.');
       }
       const created = await m.save(
-        m.create(UserAccount, { organizationId: inv.organizationId, email: inv.email, displayName: input.displayName.trim(), role: inv.role, passwordHash }),
+        m.create(UserAccount, { organizationId: inv.organizationId, email: inv.email, displayName: input.displayName.trim(), role: inv.role, passwordHash, language: input.language ?? null }),
       );
       await m.update(Invitation, { id: inv.id }, { acceptedAt: new Date(), acceptedUserId: created.id });
       for (const hook of this.hooks.accepted) await hook(m, inv, created);

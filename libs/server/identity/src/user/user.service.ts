@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
+import { Actor, DomainError, DomainErrorCode, isStaffRole, type Language, notFound, Role, STAFF_ROLES } from '@second-look/domain';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import { AuditService } from '@second-look/server-audit';
 import DataLoader from 'dataloader';
@@ -34,6 +34,15 @@ export class UserService {
     const user = await this.users.findOne({ where: { id: actor.userId }, relations: { organization: true } });
     if (!user?.organization) throw notFound('User');
     return user as UserAccount & { organization: Organization };
+  }
+
+  /** The language you read Second Look (and your e-mails) in, on every device; audited. */
+  async setLanguage(actor: Actor, language: Language): Promise<UserAccount & { organization: Organization }> {
+    await this.dataSource.transaction(async (m) => {
+      await m.update(UserAccount, { id: actor.userId, organizationId: actor.organizationId }, { language });
+      await this.audit.record(actor, { action: 'user.set_language', entityType: 'user', entityId: actor.userId, detail: { language } }, m);
+    });
+    return this.viewer(actor);
   }
 
   members(actor: Actor): Promise<UserAccount[]> {

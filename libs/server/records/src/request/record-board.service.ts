@@ -59,7 +59,7 @@ const BOARD_PACKET_ITEM_JSON = `json_build_object('id', p.id, 'caseId', p.case_i
 
 const CASE_JSON = `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'question', c.question,
       'diagnosisInDoubt', c.diagnosis_in_doubt, 'triggers', c.triggers, 'triggerNotes', c.trigger_notes, 'urgency', c.urgency,
-      'stage', c.stage, 'summary', c.summary, 'version', c.version, 'leadAdvocateId', c.lead_advocate_id,
+      'stage', c.stage, 'preferredLanguage', c.preferred_language, 'summary', c.summary, 'version', c.version, 'leadAdvocateId', c.lead_advocate_id,
       'createdAt', c.created_at, 'updatedAt', c.updated_at)`;
 
 const FOLLOW_UPS_LATERAL = `CROSS JOIN LATERAL (
@@ -94,7 +94,7 @@ export const FULL_BOARD: BoardInclude = { letter: true, followUps: true, caseDet
  * parents always carry what those resolvers read.
  */
 export const BOARD_FIELDS = {
-  case: new Set(['__typename', 'id', 'patientName', 'urgency', 'leadAdvocate']),
+  case: new Set(['__typename', 'id', 'patientName', 'urgency', 'preferredLanguage', 'leadAdvocate']),
   holder: new Set(['__typename', 'id', 'name']),
   groupHolder: new Set(['__typename', 'id', 'name', 'department']),
   lead: new Set(['__typename', 'id', 'displayName']),
@@ -113,7 +113,7 @@ const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_
     r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.fee_cents, r.completed_on::text AS completed_on,
     r.version, r.created_at,
     ${include.holderDetails ? HOLDER_JSON('h') : BOARD_HOLDER_JSON('h')} AS holder,
-    ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
+    ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'preferredLanguage', c.preferred_language, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
     CASE WHEN u.id IS NULL THEN NULL ELSE ${include.leadDetails ? USER_JSON('u') : BOARD_USER_JSON('u')} END AS lead,
     i.items, ${include.followUps ? 'f.follow_ups' : 'NULL AS follow_ups'}
   FROM record_request r

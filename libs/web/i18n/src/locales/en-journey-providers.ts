@@ -135,6 +135,7 @@ export const enProviders = {
   chooseLabel: 'Choose {{name}}',
   chooseTitle: 'Choose {{name}}',
   chooseReason: 'Why this provider?',
+  chooseReasonRequired: 'Say in a few words why this provider was chosen.',
   chooseReasonHelp: 'A few words, for example "Academic centre, in network, can see Maria in two weeks".',
   chooseConfirm: 'Choose this provider',
   edit: 'Edit',

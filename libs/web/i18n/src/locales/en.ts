@@ -15,6 +15,17 @@ export const en = {
   appointments: appointmentsEn,
   ownTimeline: ownTimelineEn,
   opinions: opinionsEn,
+  /** The language switch and the patient's preferred language. */
+  language: {
+    /** Each language named in its own words, for the switch ("Español" on an English screen). */
+    name: { en: 'English', es: 'Español' },
+    /** Each language named in the reader's language ("Spanish" on an English screen). */
+    spoken: { en: 'English', es: 'Spanish' },
+    preferred: 'Preferred language',
+    preferredHelp: 'The language the patient wants us to speak and write to them in. Invitations go out in it.',
+    preferredHelpPatient: 'The language you want us to speak and write to you in.',
+    prefers: 'Prefers {{language}}',
+  },
   app: {
     name: 'Second Look',
     tagline: 'A calm place to work through a second opinion, together.',
@@ -79,12 +90,18 @@ export const en = {
     invalidStageMove: 'This case cannot move to that stage from where it is now.',
     staleItem:
       'Someone else changed this item while you were editing. We have loaded their version: please look it over and make your change again.',
+    gone: 'We couldn’t find that. It may have been removed, or you may no longer have access to it.',
+    validation: 'Some of what you entered needs another look. Please check it and try again.',
+    conflict: 'This was already done, or it already exists. Please reload the page and check.',
+    tooLarge: 'This is too large to save. Please make it smaller and try again.',
+    notOverdue: 'The legal due date has not passed yet, so there is no follow-up letter yet.',
   },
   validation: {
     required: 'Please fill this in.',
     email: 'Please enter an e-mail address like name@example.org.',
     passwordLength: 'Please use at least {{count}} characters.',
     chooseTrigger: 'Please choose at least one reason.',
+    checkField: 'Please check this.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -514,6 +531,7 @@ export const en = {
     uploading: 'Uploading {{name}}…',
     uploaded: '{{name}} was uploaded.',
     uploadFailed: 'We could not upload {{name}}.',
+    uploadNotAccepted: 'This kind of file cannot be added here. Please use a PDF, a photo (JPEG, PNG, HEIC), TIFF or DICOM.',
     download: 'Download {{name}}',
     documentMeta: '{{type}}, {{size}}, added {{when}} by {{who}}',
     documentMetaNoOne: '{{type}}, {{size}}, added {{when}}',
@@ -769,6 +787,7 @@ export const en = {
       'notification_preferences.update': 'Changed notification settings',
       'organization.reminder_settings.update': 'Changed reminder settings',
       'organization.create': 'Created the organisation',
+      'user.set_language': 'Changed their language',
     },
   },
   notifications: {
@@ -793,9 +812,6 @@ export const en = {
     openCaseOf: 'Open the case for {{name}}',
     /** Relative words for the date a notification is about, used inside the sentences below. */
     when: {
-      today: 'today',
-      tomorrow: 'tomorrow',
-      yesterday: 'yesterday',
       on: 'on {{date}}',
     },
     /**
@@ -908,6 +924,14 @@ export const en = {
       weekday: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
       save: 'Save reminder settings',
       saved: 'Reminder settings saved. Open record requests and upcoming appointments now follow them.',
+      /** The form's words for a setting the server refused (by the field it names). */
+      refused: {
+        workStart: 'Please enter a time of day.',
+        workEnd: 'Working hours must end at least an hour after they start, on the same day.',
+        workingDays: 'Choose at least one working day.',
+        timeZone: 'Please choose a time zone from the list.',
+        bookFollowUpDays: 'The reminder to book the follow-up must come after the one to write the opinion down.',
+      },
     },
   },
   conflict: {
@@ -997,6 +1021,7 @@ export const en = {
       followUps: 'the follow-ups',
       received: 'what has arrived',
       fee: 'the fee',
+      preferredLanguage: 'the preferred language',
     },
     anItem: 'an item',
     kind: {

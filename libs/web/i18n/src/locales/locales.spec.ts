@@ -1,0 +1,110 @@
+import { INTL_LOCALE } from '@second-look/domain';
+import { en } from './en';
+import { es } from './es';
+
+/**
+ * Spanish is a first-class language, not a partial copy: every key English has, Spanish has
+ * (and no other), with a real Spanish value, the same {{placeholders}}, and every plural form
+ * Spanish needs (CLDR: one, many, other; "many" is used for numbers like 1,000,000).
+ */
+type Tree = { [key: string]: string | Tree };
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else flatten(value, path, out);
+  }
+  return out;
+}
+
+/** Splits keys into plain ones and plural bases (a key with an `_other` form) with their forms. */
+function shape(flat: Map<string, string>) {
+  const plurals = new Map<string, Set<string>>();
+  for (const key of flat.keys()) {
+    const m = PLURAL.exec(key);
+    const base = m ? key.slice(0, -m[0].length) : null;
+    if (base && flat.has(`${base}_other`)) plurals.set(base, (plurals.get(base) ?? new Set()).add(m![1]));
+  }
+  const plain = [...flat.keys()].filter((k) => {
+    const m = PLURAL.exec(k);
+    return !(m && plurals.has(k.slice(0, -m[0].length)));
+  });
+  return { plain: new Set(plain), plurals };
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/**
+ * Keys whose Spanish is rightly the same as the English: the product's name, each language's
+ * own name on the switch, and proper names or codes (Medicare, Fax). Nothing else.
+ */
+const SAME_IN_BOTH = new Set([
+  'app.name',
+  'activity.system',
+  'language.name.en',
+  'language.name.es',
+  'common.no',
+  'insurance.answer.no',
+  'insurance.planTypes.MEDICARE',
+  'insurance.planTypes.MEDICARE_ADVANTAGE',
+  'insurance.planTypes.MEDICAID',
+  'enums.requestMethod.FAX',
+  'enums.followUpChannel.FAX',
+  'records.faxShort',
+]);
+/** Values with no words of their own (only placeholders and punctuation) need no translation. */
+const wordless = (s: string): boolean => !/\p{L}/u.test(s.replace(/\{\{\s*\w+\s*\}\}/g, ''));
+
+export function localeProblems(english: Tree, spanish: Tree): string[] {
+  const enFlat = flatten(english);
+  const esFlat = flatten(spanish);
+  const enShape = shape(enFlat);
+  const esShape = shape(esFlat);
+  const problems: string[] = [];
+  for (const k of enShape.plain) if (!esShape.plain.has(k) && !esShape.plurals.has(k)) problems.push(`missing in es: ${k}`);
+  for (const k of esShape.plain) if (!enShape.plain.has(k) && !enShape.plurals.has(k)) problems.push(`missing in en: ${k}`);
+  for (const base of enShape.plurals.keys()) if (!esShape.plurals.has(base)) problems.push(`not plural in es: ${base}`);
+  for (const base of esShape.plurals.keys()) if (!enShape.plurals.has(base)) problems.push(`not plural in en: ${base}`);
+
+  const need = (locale: string) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+  for (const [base, forms] of esShape.plurals) {
+    for (const form of need(INTL_LOCALE.es)) if (!forms.has(form)) problems.push(`es plural ${base} lacks _${form}`);
+  }
+  for (const [base, forms] of enShape.plurals) {
+    for (const form of need(INTL_LOCALE.en)) if (!forms.has(form)) problems.push(`en plural ${base} lacks _${form}`);
+  }
+
+  for (const [key, spanishValue] of esFlat) {
+    const base = PLURAL.exec(key) ? key.replace(PLURAL, '') : key;
+    const englishValue = enFlat.get(key) ?? enFlat.get(`${base}_other`) ?? enFlat.get(base);
+    if (englishValue === undefined) continue;
+    if (spanishValue.trim() === '' && englishValue.trim() !== '') problems.push(`empty in es: ${key}`);
+    if (spanishValue === englishValue && englishValue !== '' && !wordless(englishValue) && !SAME_IN_BOTH.has(key)) {
+      problems.push(`same as English in es: ${key} = "${spanishValue}"`);
+    }
+    if (placeholders(spanishValue).join() !== placeholders(englishValue).join()) problems.push(`placeholders differ in es: ${key}`);
+  }
+  return problems;
+}
+
+describe('the Spanish locale against the English one', () => {
+  it('has every key, a real Spanish value for each, the same placeholders and every Spanish plural form', () => {
+    expect(localeProblems(en as unknown as Tree, es as unknown as Tree)).toEqual([]);
+  });
+
+  it('notices a missing key, an empty or untranslated value, a missing plural form and a lost placeholder', () => {
+    const english: Tree = { a: { greet: 'Hello {{name}}', bye: 'Goodbye', count_one: '{{count}} case', count_other: '{{count}} cases', name: 'Second Look' } };
+    const good: Tree = { a: { greet: 'Hola {{name}}', bye: 'Adiós', count_one: '{{count}} caso', count_many: '{{count}} casos', count_other: '{{count}} casos', name: 'Segunda' } };
+    expect(localeProblems(english, good)).toEqual([]);
+    const bad: Tree = { a: { greet: 'Hola', bye: 'Goodbye', count_one: '{{count}} caso', count_other: '{{count}} casos', name: '', extra: 'Más' } };
+    expect(localeProblems(english, bad)).toEqual([
+      'missing in en: a.extra',
+      'es plural a.count lacks _many',
+      'placeholders differ in es: a.greet',
+      'same as English in es: a.bye = "Goodbye"',
+      'empty in es: a.name',
+    ]);
+  });
+});
