@@ -1,10 +1,10 @@
 import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, batchLimitMiddleware } from '@second-look/server-platform';
+import { AppConfig, batchLimitMiddleware, CSP_NONCE_PLACEHOLDER, cspNonce, securityHeaders } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -28,6 +28,8 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   // revalidates it, and Express would hash each body (SHA-1 over a board page) to make one.
   // Static files (express.static, sendFile) keep their own ETags.
   app.set('etag', false);
+  // First, so every answer carries them: pages, /graphql, /api/*, /health, errors included.
+  app.use(...securityHeaders(config));
   app.use(cookieParser());
   app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
@@ -44,11 +46,20 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
 function serveWeb(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
+  // index.html carries this answer's CSP style nonce (see securityHeaders), so it is filled in
+  // per answer and never served as a static file.
+  const [before, after] = readFileSync(index, 'utf8').split(CSP_NONCE_PLACEHOLDER, 2);
+  const page = (res: express.Response) => (after === undefined ? before : `${before}${cspNonce(res)}${after}`);
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/index.html' ? sendPage(res, page(res)) : next()));
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     // Only page routes fall back to the app; the API's own paths must reach their handlers.
     if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    sendPage(res, page(res));
   });
+}
+
+function sendPage(res: express.Response, html: string): void {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.type('html').send(html);
 }

@@ -11,6 +11,11 @@ import { ClientResetContext, cssVariablesResolver, theme } from '@second-look/we
 import { App } from './app';
 import { createUrqlClient } from './urql-client';
 
+// Mantine renders <style> elements; the API's Content-Security-Policy admits them by this nonce
+// (see securityHeaders in libs/server/platform/src/http/security-headers.ts).
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+const getStyleNonce = () => styleNonce;
+
 const i18n = initI18n(navigator.language?.split('-')[0]);
 document.documentElement.lang = i18n.language;
 
@@ -34,7 +39,7 @@ function Root() {
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
         <BrowserRouter>
           <Root />
         </BrowserRouter>
