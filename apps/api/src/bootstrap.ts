@@ -1,7 +1,7 @@
 import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, batchLimitMiddleware, CSP_NONCE_PLACEHOLDER, cspNonce, securityHeaders } from '@second-look/server-platform';
+import { AppConfig, CSP_NONCE_PLACEHOLDER, cspNonce, requestBudgetMiddleware, securityHeaders } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   // First, so every answer carries them: pages, /graphql, /api/*, /health, errors included.
   app.use(...securityHeaders(config));
   app.use(cookieParser());
-  app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
+  app.use('/graphql', express.json({ limit: '1mb' }), requestBudgetMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
 
   if (config.migrateOnStart) {

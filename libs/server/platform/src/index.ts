@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './request/request-context';
 export * from './errors/graphql-error.util';
 export * from './graphql/graphql-hardening';
+export * from './graphql/request-budget';
 export * from './auth/gql-context';
 export * from './auth/auth.decorators';
 export * from './redis/redis.module';

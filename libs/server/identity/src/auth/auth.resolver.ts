@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@second-look/domain';
-import { CurrentActor, GqlContext, GqlCtx, OptionalActor, Public } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, OptionalActor, perRequest, Public } from '@second-look/server-platform';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
 import { SignInInput, SignUpInput } from './auth.inputs';
@@ -15,8 +15,9 @@ export class AuthResolver {
 
   @Public()
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in caller, or null.' })
-  async me(@OptionalActor() actor: Actor | null): Promise<ViewerModel | null> {
-    return actor ? this.users.viewer(actor) : null;
+  async me(@OptionalActor() actor: Actor | null, @GqlCtx() ctx: GqlContext): Promise<ViewerModel | null> {
+    // Read once per request however often it is asked for (aliases, a batch's operations).
+    return actor ? perRequest(ctx, 'viewer', () => this.users.viewer(actor)) : null;
   }
 
   @Public()
