@@ -1,7 +1,7 @@
 import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, CSP_NONCE_PLACEHOLDER, cspNonce, requestBudgetMiddleware, securityHeaders } from '@second-look/server-platform';
+import { AppConfig, CSP_NONCE_PLACEHOLDER, cspNonce, RefuseUnsavableTextPipe, requestBudgetMiddleware, securityHeaders, VALIDATION_OPTIONS } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   app.use(...securityHeaders(config));
   app.use(cookieParser());
   app.use('/graphql', express.json({ limit: '1mb' }), requestBudgetMiddleware);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
+  // Unsavable text (NUL, broken characters) first: no field's own rules can store it.
+  app.useGlobalPipes(new RefuseUnsavableTextPipe(), new ValidationPipe(VALIDATION_OPTIONS));
 
   if (config.migrateOnStart) {
     await app.get(DataSource).runMigrations({ transaction: 'each' });
