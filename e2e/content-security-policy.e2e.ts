@@ -50,9 +50,9 @@ async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> 
 async function visit(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.headers()['content-security-policy'], `CSP on ${path}`).toMatch(/script-src 'self'/);
-  await expect(page.getByRole('heading').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading').first()).toBeVisible({ timeout: 30_000 });
   // Loaders give way to the screen's data (and the styles that come with it).
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0, { timeout: 30_000 });
   // Menus and drawers are portals with transitions: open the first one the screen has.
   const burger = page.getByRole('button', { name: /navigation|menu/i }).first();
   if (await burger.isVisible().catch(() => false)) {
@@ -65,7 +65,8 @@ async function visit(page: Page, path: string): Promise<void> {
 test.describe('content security policy', () => {
   for (const [email, paths] of Object.entries(SCREENS)) {
     test(`${email.split('@')[0]}: every main screen loads with no CSP violation`, { tag: '@phone' }, async ({ page }) => {
-      test.setTimeout(120_000);
+      // Many screens in one sign-in; generous, as the machine running the tier may be shared.
+      test.setTimeout(300_000);
       const violations = await watchViolations(page);
       await signIn(page, email);
       const found: Violation[] = [];
