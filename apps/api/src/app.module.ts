@@ -56,6 +56,8 @@ export class AppModule {
             csrfPrevention: true,
             allowBatchedHttpRequests: true,
             includeStacktraceInErrorResponses: false,
+            // No "Did you mean …?" in production: with introspection off it still named fields.
+            hideSchemaDetailsFromClientErrors: config.isProduction,
             validationRules: graphqlValidationRules(),
             formatError: formatGraphqlError,
             // formatGraphqlError is the one formatter (it reads Nest's exceptions itself), so both executors answer alike.

@@ -1,7 +1,7 @@
 import { ConsoleLogger, INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, batchLimitMiddleware } from '@second-look/server-platform';
+import { AppConfig, RefuseUnsavableTextPipe, requestBudgetMiddleware, securityHeaders, VALIDATION_OPTIONS } from '@second-look/server-platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { resolve } from 'node:path';
@@ -28,9 +28,12 @@ export async function createApi(config: AppConfig, opts: { logger?: ConsoleLogge
   // revalidates it, and Express would hash each body (SHA-1 over a board page) to make one.
   // Static files (express.static, sendFile) keep their own ETags.
   app.set('etag', false);
+  // First, so every answer carries them: pages, /graphql, /api/*, /health, errors included.
+  app.use(...securityHeaders(config));
   app.use(cookieParser());
-  app.use('/graphql', express.json({ limit: '1mb' }), batchLimitMiddleware);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: false }));
+  app.use('/graphql', express.json({ limit: '1mb' }), requestBudgetMiddleware);
+  // Unsavable text (NUL, broken characters) first: no field's own rules can store it.
+  app.useGlobalPipes(new RefuseUnsavableTextPipe(), new ValidationPipe(VALIDATION_OPTIONS));
 
   if (config.migrateOnStart) {
     await app.get(DataSource).runMigrations({ transaction: 'each' });

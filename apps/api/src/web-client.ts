@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { CSP_NONCE_PLACEHOLDER, cspNonce } from '@second-look/server-platform';
 import express from 'express';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 /** Encodings the build writes beside each asset (tools/web/precompress.mjs), best first. */
@@ -15,11 +16,18 @@ const ENCODINGS = [
  * Assets under /assets/ have content-hashed names, so they are cached for a year and never
  * revalidated; the build compresses them once (brotli and gzip), and each request gets the
  * best encoding its Accept-Encoding allows with no compression work in the API. index.html and
- * the app's routes are revalidated on every load, so a new release is picked up at once.
+ * the app's routes are revalidated on every load, so a new release is picked up at once; the page
+ * carries this answer's CSP style nonce (see securityHeaders), so it is filled in per answer and
+ * never served as a static file.
  */
 export function serveWebClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
+  const [before, after] = readFileSync(index, 'utf8').split(CSP_NONCE_PLACEHOLDER, 2);
+  const sendPage = (res: express.Response): void => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(after === undefined ? before : `${before}${cspNonce(res)}${after}`);
+  };
   const assetsDir = join(dir, 'assets');
   const precompressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
 
@@ -48,13 +56,13 @@ export function serveWebClient(app: NestExpressApplication, dir: string): void {
     res.removeHeader('Content-Encoding');
     res.status(404).type('text/plain').send('Not found');
   });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/index.html' ? sendPage(res) : next()));
   // Anything else in the build (favicon and the like): cached briefly, revalidated by ETag.
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     // Only page routes fall back to the app; the API's own paths must reach their handlers.
     if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    sendPage(res);
   });
 }
 

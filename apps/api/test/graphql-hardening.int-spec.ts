@@ -1,6 +1,12 @@
-import { GRAPHQL_LIMITS, graphqlValidationRules } from '@second-look/server-platform';
-import { buildSchema, parse, validate } from 'graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import * as clientOperations from '@second-look/contracts/graphql';
+import { NotificationService } from '@second-look/server-notifications';
+import { GRAPHQL_LIMITS, graphqlValidationRules, overBudget, REQUEST_BUDGET } from '@second-look/server-platform';
+import { buildSchema, parse, print, specifiedRules, validate, type DocumentNode } from 'graphql';
+import { LiveClient } from './support/live-client';
 import { startTestStack, TestStack } from './support/test-stack';
+
+const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 describe('GraphQL hardening', () => {
   let s: TestStack;
@@ -33,9 +39,121 @@ describe('GraphQL hardening', () => {
 
   it('refuses an expensive query by cost', async () => {
     const c = await s.signIn('coordinator@harbor.example');
-    const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: cases { nodes { id patientName stage comments { id body } } }`).join(' ');
-    const r = await c.gql(`{ ${aliases} }`);
+    // No alias at all: a huge page is what makes it expensive.
+    const r = await c.gql(`{ cases(first: 100000) { nodes { id patientName stage comments { id body } } } }`);
+    expect(r.status).toBe(400);
     expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(r.errors?.[0].message).toMatch(/cost/i);
+  });
+
+  describe('alias, directive and token floods', () => {
+    it('refuses 1,000 aliases in under 50 ms, before any of them runs', async () => {
+      const patient = await s.signIn('patient@harbor.example');
+      await patient.ok('{ unreadNotificationCount }'); // warm: the timing is the refusal, not a first request
+      const counts = jest.spyOn(s.app.get(NotificationService), 'unreadCount');
+      try {
+        // The round trip is timed (the best of five, as the machine running tests is shared);
+        // each refusal must also come back with nothing executed.
+        for (const field of ['unreadNotificationCount', 'me { id }']) {
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const started = performance.now();
+            const r = await patient.gql(aliases(1000, field));
+            times.push(performance.now() - started);
+            expect(r.status).toBe(400);
+            expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+            expect(r.data).toBeUndefined();
+          }
+          console.log(`1,000 aliases of ${field}: refused in ${Math.min(...times).toFixed(1)} ms (best of 5; all: ${times.map((t) => t.toFixed(1)).join(', ')} ms)`);
+          expect(Math.min(...times)).toBeLessThan(50);
+        }
+        expect(counts).not.toHaveBeenCalled();
+      } finally {
+        counts.mockRestore();
+      }
+    });
+
+    it('refuses one alias over the limit, and counts what a request asks for again only once', async () => {
+      const patient = await s.signIn('patient@harbor.example');
+      const over = await patient.gql(aliases(REQUEST_BUDGET.maxAliases + 1, 'unreadNotificationCount'));
+      expect(over.status).toBe(400);
+      expect(over.errors?.[0]).toMatchObject({ message: `Aliases limit of ${REQUEST_BUDGET.maxAliases} exceeded, found ${REQUEST_BUDGET.maxAliases + 1}.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+
+      const counts = jest.spyOn(s.app.get(NotificationService), 'unreadCount');
+      try {
+        const ok = await patient.ok<Record<string, number>>(aliases(REQUEST_BUDGET.maxAliases, 'unreadNotificationCount'));
+        expect(new Set(Object.values(ok)).size).toBe(1);
+        expect(counts).toHaveBeenCalledTimes(1);
+      } finally {
+        counts.mockRestore();
+      }
+    });
+
+    it('counts a batch against one budget', async () => {
+      const patient = await s.signIn('patient@harbor.example');
+      const op = { query: aliases(3, 'me { id }') };
+      const alone = await patient.raw([op]);
+      expect(alone.status).toBe(200);
+      // Seven operations of three aliases each: 21, one more than a request may carry.
+      const batch = await patient.raw(Array(7).fill(op));
+      expect(batch.status).toBe(400);
+      expect(JSON.stringify(batch.json)).toContain(`Aliases limit of ${REQUEST_BUDGET.maxAliases} exceeded, found 21.`);
+      // The same for tokens: each operation alone is well inside the limit.
+      const long = { query: `{ me { ${Array(250).fill('id').join(' ')} } }` };
+      expect((await patient.raw([long])).status).toBe(200);
+      const tooLong = await patient.raw(Array(10).fill(long));
+      expect(tooLong.status).toBe(400);
+      expect(JSON.stringify(tooLong.json)).toContain(`Token limit of ${REQUEST_BUDGET.maxTokens} exceeded.`);
+    });
+
+    it('caps directives and tokens', async () => {
+      const patient = await s.signIn('patient@harbor.example');
+      const directives = await patient.gql(`{ me { ${Array(REQUEST_BUDGET.maxDirectives + 1).fill('id @include(if: true)').join(' ')} } }`);
+      expect(directives.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Directives limit/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const tokens = await patient.gql(`{ me { ${Array(REQUEST_BUDGET.maxTokens).fill('id').join(' ')} } }`);
+      expect(tokens.errors?.[0]).toMatchObject({ message: `Token limit of ${REQUEST_BUDGET.maxTokens} exceeded.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    });
+
+    it('lets every document of the web client through', () => {
+      const schema = s.app.get(GraphQLSchemaHost).schema;
+      const documents = Object.entries(clientOperations).filter(([, d]) => (d as { kind?: string })?.kind === 'Document') as Array<[string, DocumentNode]>;
+      expect(documents.length).toBeGreaterThan(15);
+      for (const [name, doc] of documents) {
+        expect({ name, budget: overBudget([print(doc)]) }).toEqual({ name, budget: null });
+        expect({ name, errors: validate(schema, doc, [...specifiedRules, ...graphqlValidationRules()]).map((e) => e.message) }).toEqual({ name, errors: [] });
+      }
+    });
+  });
+
+  describe('over the live socket', () => {
+    it('refuses by the same limits with the same code as over HTTP', async () => {
+      const c = await s.signIn('coordinator@harbor.example');
+      const live = new LiveClient(s.url, c.cookie);
+      try {
+        const refusals: Record<string, { code?: string; message: string }> = {};
+        const queries = {
+          cost: '{ cases(first: 100000) { nodes { id patientName stage comments { id body } } } }',
+          aliases: aliases(REQUEST_BUDGET.maxAliases + 1, 'unreadNotificationCount'),
+          tokens: `{ me { ${Array(REQUEST_BUDGET.maxTokens).fill('id').join(' ')} } }`,
+          unknownField: '{ nope }',
+        };
+        for (const [what, query] of Object.entries(queries)) {
+          const sub = live.subscribe(query);
+          await sub.ended();
+          const errors = (sub.messages[0]?.errors ?? sub.error) as Array<{ message: string; extensions?: { code?: string } }>;
+          const http = await c.gql(query);
+          refusals[what] = { code: errors?.[0]?.extensions?.code, message: errors?.[0]?.message };
+          expect({ what, code: refusals[what].code }).toEqual({ what, code: 'GRAPHQL_VALIDATION_FAILED' });
+          expect({ what, code: http.errors?.[0].extensions?.code }).toEqual({ what, code: 'GRAPHQL_VALIDATION_FAILED' });
+        }
+        expect(refusals.cost.message).toMatch(/cost/i);
+        // The socket is still open and serves a query that fits.
+        const fine = live.subscribe<{ me: { id: string } }>('{ me { id } }');
+        expect((await fine.waitFor((m) => !!m.data)).data?.me.id).toBeTruthy();
+      } finally {
+        await live.close();
+      }
+    });
   });
 
   it('returns domain errors with codes and never a stack trace', async () => {
@@ -51,5 +169,27 @@ describe('GraphQL hardening', () => {
     const res = await fetch(`${s.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+  });
+
+  it('hides field suggestions in production, over HTTP and the live socket', async () => {
+    const typo = '{ mee { id } }';
+    expect((await s.client().gql(typo)).errors?.[0].message).toMatch(/Did you mean "me"\?/);
+    const prod = await startTestStack('hardening-prod', { env: { NODE_ENV: 'production', COOKIE_SECURE: 'false' } });
+    try {
+      const c = await prod.signIn('advocate@harbor.example');
+      const http = await c.gql(typo);
+      expect(http.errors?.[0]).toMatchObject({ message: 'Cannot query field "mee" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const live = new LiveClient(prod.url, c.cookie);
+      try {
+        const sub = live.subscribe(typo);
+        await sub.ended();
+        const errors = (sub.messages[0]?.errors ?? sub.error) as Array<{ message: string; extensions?: { code?: string } }>;
+        expect(errors[0]).toMatchObject({ message: 'Cannot query field "mee" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      } finally {
+        await live.close();
+      }
+    } finally {
+      await prod.close();
+    }
   });
 });

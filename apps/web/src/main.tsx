@@ -11,6 +11,11 @@ import { ClientResetContext, cssVariablesResolver, theme } from '@second-look/we
 import { App } from './app';
 import { createUrqlClient } from './urql-client';
 
+// Mantine renders <style> elements; the API's Content-Security-Policy admits them by this nonce
+// (see securityHeaders in libs/server/platform/src/http/security-headers.ts).
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+const getStyleNonce = () => styleNonce;
+
 /** Holds the urql client; a reset (sign-out, ended session) swaps in a fresh, empty one. */
 function Root() {
   const [generation, setGeneration] = useState(0);
@@ -34,7 +39,7 @@ void initI18n(initialLanguage()).then((i18n) =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
           <BrowserRouter>
             <Root />
           </BrowserRouter>

@@ -1,6 +1,7 @@
 import { CalendarDate, parseCalendarDate } from '../dates/calendar-date';
 import { zonedDateTimeToInstant } from '../dates/zoned-time';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { assertWebLink } from '../input/web-link';
 
 /** How the patient meets the second-opinion provider. */
 export enum AppointmentMode {
@@ -54,18 +55,9 @@ export function assertAppointmentPlace(p: AppointmentPlace): void {
   if (p.mode === AppointmentMode.VIDEO && !p.videoLink.trim()) {
     throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Please add the link for the video call.', { field: 'videoLink' });
   }
-  if (p.videoLink.trim() && !isWebLink(p.videoLink.trim())) {
-    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The video link must be a web address starting with https://', { field: 'videoLink' });
-  }
-}
-
-function isWebLink(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  // http: stays allowed here, as it always was: the link is the one the clinic gave the patient,
+  // and refusing it would keep them from joining their own visit.
+  assertWebLink(p.videoLink.trim(), 'videoLink', ['https:', 'http:'], 'The video link must be a web address starting with https://');
 }
 
 /** How the visit felt (docs/domain.md, journey step 7: the feeling is data too). */

@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role } from '@second-look/domain';
-import { CurrentActor, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, NullableInputArg, RequireRoles } from '@second-look/server-platform';
 import { AuditEventConnection, AuditEventModel, AuditFilter } from './audit-event.model';
 import { AuditService } from './audit.service';
 
@@ -12,7 +12,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Who read or changed which case, when and from where. Admins only.' })
   async auditEvents(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => AuditFilter, nullable: true }) filter: AuditFilter | null,
+    @NullableInputArg('filter', AuditFilter) filter: AuditFilter | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AuditEventConnection> {

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { SESSION_COOKIE, SessionService } from '@second-look/server-identity';
-import { APP_CONFIG, AppConfig, formatGraphqlError, GqlContext, graphqlValidationRules, REDIS } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, formatGraphqlError, GqlContext, liveOperationOverBudget, REDIS, validateLiveOperation } from '@second-look/server-platform';
 import type { Request } from 'express';
-import { DocumentNode, GraphQLError, GraphQLSchema, specifiedRules, validate } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
 import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
@@ -80,12 +80,16 @@ export class LiveConnections implements OnApplicationShutdown {
   graphqlWsOptions() {
     return {
       path: '/graphql',
-      // The same depth and cost limits as HTTP operations (graphql-ws only applies the spec rules by default).
-      validate: (schema: GraphQLSchema, document: DocumentNode) => validate(schema, document, [...specifiedRules, ...graphqlValidationRules()]),
+      // The same depth, cost, alias and directive limits and error codes as HTTP operations
+      // (graphql-ws only applies the spec rules by default, with no code).
+      validate: (schema: GraphQLSchema, document: DocumentNode) => validateLiveOperation(schema, document, this.config.isProduction),
       onConnect: (ctx: WsCtx) => this.connect(ctx),
-      onSubscribe: (ctx: WsCtx) => {
+      onSubscribe: (ctx: WsCtx, _id: string, payload: { query?: unknown }) => {
         const live = ctx.extra.live;
         if (!live) return [new GraphQLError('Please sign in.', { extensions: { code: DomainErrorCode.UNAUTHENTICATED } })];
+        // The token, alias and directive budget of an HTTP request, before graphql-ws parses it.
+        const overBudget = liveOperationOverBudget(payload?.query);
+        if (overBudget) return overBudget;
         if (live.subscriptions >= LIVE_LIMITS.subscriptionsPerConnection) {
           return [new GraphQLError('Too many live subscriptions on one connection.', { extensions: { code: DomainErrorCode.RATE_LIMITED } })];
         }

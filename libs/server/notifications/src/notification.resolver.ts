@@ -1,8 +1,10 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@second-look/domain';
-import { CurrentActor } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, perRequest } from '@second-look/server-platform';
 import { NotificationConnection, NotificationModel } from './notification.model';
 import { NotificationService } from './notification.service';
+
+const UNREAD_COUNT = 'unreadNotificationCount';
 
 @Resolver(() => NotificationModel)
 export class NotificationResolver {
@@ -19,12 +21,19 @@ export class NotificationResolver {
   }
 
   @Query(() => Int)
-  unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
-    return this.notificationService.unreadCount(actor);
+  unreadNotificationCount(@CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<number> {
+    // Counted once per request however often it is asked for (aliases, a batch's operations).
+    return perRequest(ctx, UNREAD_COUNT, () => this.notificationService.unreadCount(actor));
   }
 
   @Mutation(() => Int, { description: 'Mark some of your notifications read (all of them when ids is omitted). Returns how many changed.' })
-  markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null): Promise<number> {
-    return this.notificationService.markRead(actor, ids);
+  async markNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
+    @GqlCtx() ctx: GqlContext,
+  ): Promise<number> {
+    const changed = await this.notificationService.markRead(actor, ids);
+    ctx.memo?.delete(UNREAD_COUNT);
+    return changed;
   }
 }

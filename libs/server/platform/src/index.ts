@@ -1,8 +1,11 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './request/request-context';
+export * from './request/unsavable-text.pipe';
+export * from './graphql/nullable-input';
 export * from './errors/graphql-error.util';
 export * from './graphql/graphql-hardening';
+export * from './graphql/request-budget';
 export * from './auth/gql-context';
 export * from './auth/auth.decorators';
 export * from './redis/redis.module';
@@ -14,3 +17,4 @@ export * from './graphql/jit-execution';
 export * from './graphql/selection';
 export * from './errors/stale-version';
 export * from './graphql/language.model';
+export * from './http/security-headers';

@@ -3,7 +3,7 @@ import { Actor, allowedPacketItemMoves, CaseEventKind, CalendarDate, ClockStatus
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { CaseEventModel } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
 import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { CaseDocumentModel } from './document/case-document.model';
@@ -159,7 +159,7 @@ export class RecordRequestResolver {
   async recordBoard(
     @CurrentActor() actor: Actor,
     @GqlCtx() ctx: GqlContext,
-    @Args('filter', { type: () => RecordBoardFilter, nullable: true }) filter: RecordBoardFilter | null,
+    @NullableInputArg('filter', RecordBoardFilter) filter: RecordBoardFilter | null,
     @Args('sort', { type: () => RecordBoardSort, defaultValue: RecordBoardSort.LEGAL_DUE_ON }) sort: RecordBoardSort,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, allowedStageMoves, CaseStage, casePermissions, isStaffRole, Role, STAFF_ROLES } from '@second-look/domain';
 import { InvitationModel, InvitationService, UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, RequireRoles } from '@second-look/server-platform';
 import { CommentService } from '../comment/comment.service';
 import { ParticipantService } from '../participant/participant.service';
 import {
@@ -34,8 +34,8 @@ export class CaseResolver {
   @Query(() => CaseConnection, { description: 'Cases you may see: your organisation for staff, your own for patients and caregivers.' })
   cases(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
-    @Args('sort', { type: () => CaseSort, nullable: true }) sort: CaseSort | null,
+    @NullableInputArg('filter', CaseFilter) filter: CaseFilter | null,
+    @NullableInputArg('sort', CaseSort) sort: CaseSort | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseConnection> {

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver, Subscription }
 import { Actor, CaseArea, CaseEventKind, DomainError, DomainErrorCode, isStaffRole, mayReceiveEvent } from '@second-look/domain';
 import { CaseEventModel, CaseLiveService, LiveAuditBatcher, PresenceEntry } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg } from '@second-look/server-platform';
 import { CaseAccessService } from '../case/case-access.service';
 import { CaseModel, CommentModel } from '../case/case.model';
 import { PatientCase } from '../case/patient-case.entity';
@@ -137,7 +137,7 @@ export class CaseActivityResolver {
   activity(
     @Parent() kase: CaseModel,
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => CaseActivityFilter, nullable: true }) filter: CaseActivityFilter | null,
+    @NullableInputArg('filter', CaseActivityFilter) filter: CaseActivityFilter | null,
     @Args('first', { type: () => Int, defaultValue: 30 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseActivityConnection> {

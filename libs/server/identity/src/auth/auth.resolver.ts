@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, type Language, languageFromAcceptLanguage } from '@second-look/domain';
-import { CurrentActor, GqlContext, GqlCtx, LanguageEnum, OptionalActor, Public } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, LanguageEnum, OptionalActor, perRequest, Public } from '@second-look/server-platform';
 import type { UserAccount } from '../user/user-account.entity';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
@@ -16,8 +16,9 @@ export class AuthResolver {
 
   @Public()
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in caller, or null.' })
-  async me(@OptionalActor() actor: Actor | null): Promise<ViewerModel | null> {
-    return actor ? this.users.viewer(actor) : null;
+  async me(@OptionalActor() actor: Actor | null, @GqlCtx() ctx: GqlContext): Promise<ViewerModel | null> {
+    // Read once per request however often it is asked for (aliases, a batch's operations).
+    return actor ? perRequest(ctx, 'viewer', () => this.users.viewer(actor)) : null;
   }
 
   @Public()

@@ -1,6 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { NextFunction, Request, Response } from 'express';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, ValidationContext } from 'graphql';
 
 export const GRAPHQL_LIMITS = {
@@ -8,6 +9,18 @@ export const GRAPHQL_LIMITS = {
   maxCost: 5000,
   /** Operations in one batched HTTP request. */
   maxBatch: 10,
+} as const;
+
+/**
+ * What one request may carry, all its operations together: a batch of ten shares one budget,
+ * so it cannot multiply the work of one operation by ten. The client's biggest document (the
+ * case events subscription) is under 200 tokens and none of its documents uses an alias or a
+ * directive (libs/contracts/src/graphql; operations.spec.ts keeps them inside these numbers).
+ */
+export const REQUEST_BUDGET = {
+  maxTokens: 2000,
+  maxAliases: 20,
+  maxDirectives: 10,
 } as const;
 
 /**
@@ -19,23 +32,6 @@ const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext
 export const graphqlValidationRules = () => [
   maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
   costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, flattenFragments: true, ...report }),
+  maxAliasesRule({ n: REQUEST_BUDGET.maxAliases, exposeLimits: true, ...report }),
+  maxDirectivesRule({ n: REQUEST_BUDGET.maxDirectives, exposeLimits: true, ...report }),
 ];
-
-/**
- * Batching stays on (clients may batch) but a batch is capped, so one request cannot carry
- * hundreds of sign-in attempts or queries. Runs before Apollo sees the body.
- */
-export function batchLimitMiddleware(req: Request, res: Response, next: NextFunction): void {
-  if (Array.isArray(req.body) && req.body.length > GRAPHQL_LIMITS.maxBatch) {
-    res.status(400).json({
-      errors: [
-        {
-          message: `A batch may hold at most ${GRAPHQL_LIMITS.maxBatch} operations.`,
-          extensions: { code: 'BATCH_TOO_LARGE' },
-        },
-      ],
-    });
-    return;
-  }
-  next();
-}

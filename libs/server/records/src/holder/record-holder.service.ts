@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, notFound } from '@second-look/domain';
+import { Actor, assertWebLink, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -9,15 +9,21 @@ import { RecordHolderInput, UpdateRecordHolderInput } from '../records.model';
 import { assertId } from '../scope';
 import { RecordHolder } from './record-holder.entity';
 
-const clean = (v: RecordHolderInput) => ({
-  name: v.name.trim(),
-  department: v.department?.trim() ?? '',
-  phone: v.phone?.trim() ?? '',
-  fax: v.fax?.trim() ?? '',
-  email: v.email?.trim().toLowerCase() ?? '',
-  portalUrl: v.portalUrl?.trim() ?? '',
-  address: v.address?.trim() ?? '',
-});
+const clean = (v: RecordHolderInput) => {
+  const portalUrl = v.portalUrl?.trim() ?? '';
+  // The portal link is shown to staff and patients and may go into e-mails and letters: an
+  // https: address only (a patient portal carries health records; plain http has no place there).
+  assertWebLink(portalUrl, 'portalUrl', ['https:'], 'The portal address must be a web address starting with https://');
+  return {
+    name: v.name.trim(),
+    department: v.department?.trim() ?? '',
+    phone: v.phone?.trim() ?? '',
+    fax: v.fax?.trim() ?? '',
+    email: v.email?.trim().toLowerCase() ?? '',
+    portalUrl,
+    address: v.address?.trim() ?? '',
+  };
+};
 
 /** The organisation's directory of providers and facilities that hold records. Not patient data. */
 @Injectable()
