@@ -168,7 +168,7 @@ describe('GraphQL hardening', () => {
   it('answers the health check', async () => {
     const res = await fetch(`${s.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+    expect(await res.json()).toEqual({ status: 'ok', ready: true, db: 'up', redis: 'up', migrations: 'current', draining: false });
   });
 
   it('hides field suggestions in production, over HTTP and the live socket', async () => {
