@@ -32,6 +32,8 @@ export interface BringItem {
 export interface Appointment {
   id: string;
   startsAt: string;
+  /** The visit has started by the server's clock: how it felt can be written down from then on. */
+  started: boolean;
   mode: AppointmentMode;
   place: string;
   videoLink: string;
@@ -83,7 +85,7 @@ export interface BookAppointmentInput {
 }
 
 const QUESTIONS = `questions { id starter text position version }`;
-const APPOINTMENTS = `appointments { id startsAt mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt cancelledAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
+const APPOINTMENTS = `appointments { id startsAt started mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt cancelledAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
 const OWN_TIMELINE = `ownTimeline { id occurredOn kind what severity howItWent version }`;
 
 export const CaseAppointmentsQuery = gql<{ case: CaseAppointments }, { id: string }>`
@@ -173,9 +175,9 @@ export const RemoveOwnTimelineEntryMutation = gql<{ removeOwnTimelineEntry: Pick
 `;
 
 /** A new date or time for a visit; the API cancels its old reminders and schedules new ones. */
-export const MoveAppointmentMutation = gql<{ updateAppointment: Pick<Appointment, 'id' | 'startsAt' | 'version'> }, { id: string; expectedVersion: number; date: string; time: string }>`
+export const MoveAppointmentMutation = gql<{ updateAppointment: Pick<Appointment, 'id' | 'startsAt' | 'started' | 'version'> }, { id: string; expectedVersion: number; date: string; time: string }>`
   mutation MoveAppointment($id: ID!, $expectedVersion: Int!, $date: String!, $time: String!) {
-    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt version }
+    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt started version }
   }
 `;
 
