@@ -13,3 +13,5 @@ export * from './graphql/preresolved';
 export * from './graphql/jit-execution';
 export * from './graphql/selection';
 export * from './errors/stale-version';
+export * from './graphql/page-sizes';
+export * from './graphql/query-cost';
