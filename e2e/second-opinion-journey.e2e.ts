@@ -9,7 +9,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { acceptInvitation, choose, newPerson, signIn } from './support/ui';
+import { acceptInvitation, choose, harborDay, moveVisit, newPerson, signIn } from './support/ui';
 
 // Eight panels load on each visit of the case page and two people share two busy cores: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -184,12 +184,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   // The clinic saw her earlier than booked: the advocate moves the visit to this morning.
   await advocate.goto(caseUrl);
   const booked = region(advocate, 'Appointment and questions').getByRole('article', { name: /^Appointment with / });
-  await booked.getByRole('button', { name: 'Change the date or time' }).click();
-  const moveForm = booked.getByRole('form', { name: 'New date and time for this appointment' });
-  await moveForm.getByLabel('Date').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
-  await moveForm.getByLabel('Time').fill('00:00');
-  await moveForm.getByRole('button', { name: 'Save the new time' }).click();
-  await expect(booked.getByText('Saved. Reminders now follow the new date.')).toBeVisible();
+  await moveVisit(booked, harborDay(0), '00:00');
 
   // The visit has started: now she says how it felt. Feelings are chips: a tap on the word ticks it.
   await patient.reload();
