@@ -43,7 +43,8 @@ async function moveForwardTo(page: Page, stage: string, steps: string[]): Promis
 }
 
 test('the second-opinion journey: advocate on a desktop, patient on a phone, from a new case to a closed one', async ({ page: advocate, browser, baseURL, mail }, testInfo) => {
-  test.setTimeout(420_000);
+  // Two people, a phone and a visit moved before its feelings are written: longer than most journeys.
+  test.setTimeout(540_000);
   const run = Date.now().toString(36);
   const patientEmail = `journey-${run}@example.org`;
   const patientName = `Rosa Journey ${run}`;
