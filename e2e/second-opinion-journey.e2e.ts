@@ -2,13 +2,14 @@
 // a case and the patient joins on a 390×844 phone; the patient picks a script and adds two
 // questions; the advocate adds two candidate providers and chooses one, logs an insurance call
 // that needs pre-authorisation and then verifies it, and books the appointment; the patient
-// records answers and how the visit felt; the advocate records the second opinion as strongly
+// records answers, is not offered the visit-feelings form until the visit has started (the
+// advocate moves it to this morning), then records how the visit felt; the advocate records the second opinion as strongly
 // conflicting and sees the third-opinion suggestion; the patient records the decision and the
 // advocate closes the case with its outcome. Screenshots of the key screens are attached.
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { acceptInvitation, choose, newPerson, signIn } from './support/ui';
+import { acceptInvitation, choose, harborDay, moveVisit, newPerson, signIn } from './support/ui';
 
 // Eight panels load on each visit of the case page and two people share two busy cores: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -42,7 +43,8 @@ async function moveForwardTo(page: Page, stage: string, steps: string[]): Promis
 }
 
 test('the second-opinion journey: advocate on a desktop, patient on a phone, from a new case to a closed one', async ({ page: advocate, browser, baseURL, mail }, testInfo) => {
-  test.setTimeout(420_000);
+  // Two people, a phone and a visit moved before its feelings are written: longer than most journeys.
+  test.setTimeout(540_000);
   const run = Date.now().toString(36);
   const patientEmail = `journey-${run}@example.org`;
   const patientName = `Rosa Journey ${run}`;
@@ -174,7 +176,20 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await her.getByLabel('Answer to: Can I keep my breast?').fill('Probably yes: a lumpectomy with radiation would be her choice.');
   await her.getByRole('button', { name: 'Save answer' }).click();
   await expect(her.getByText('Probably yes: a lumpectomy with radiation would be her choice.')).toBeVisible();
-  // Feelings are chips: a tap on the word ticks it.
+  // How the visit felt waits for the visit: three days ahead, the form is not offered yet.
+  await expect(her.getByText('You can say how the visit felt once it has started.')).toBeVisible();
+  await expect(her.getByRole('button', { name: 'Save how it felt' })).toHaveCount(0);
+  await expect(her.getByRole('checkbox', { name: 'Heard' })).toHaveCount(0);
+  await shot(patient, testInfo, '3a-patient-feelings-not-yet-390', her);
+
+  // The clinic saw her earlier than booked: the advocate moves the visit to this morning.
+  await advocate.goto(caseUrl);
+  const booked = region(advocate, 'Appointment and questions').getByRole('article', { name: /^Appointment with / });
+  await moveVisit(booked, harborDay(0), '00:00');
+
+  // The visit has started: now she says how it felt. Feelings are chips: a tap on the word ticks it.
+  await patient.reload();
+  await expect(her.getByText('You can say how the visit felt once it has started.')).toHaveCount(0);
   for (const feeling of ['Heard', 'Included in decisions', 'Hurried']) {
     await her.getByText(feeling, { exact: true }).click();
     await expect(her.getByRole('checkbox', { name: feeling })).toBeChecked();
@@ -225,6 +240,11 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(hers.getByRole('article', { name: 'Opinion 2' })).toContainText('Lumpectomy with radiation');
   await expect(hers.getByText('A third opinion is worth considering')).toBeVisible();
   await expect(hers.getByRole('button', { name: 'Start opinion 3' })).toHaveCount(0);
+  // Her Medicare plan: the insurance check now says the third opinion is covered too.
+  const herInsurance = region(patient, 'Insurance check');
+  await expect(herInsurance.getByText('Medicare Part B also pays for a third opinion when the first two disagree.')).toBeVisible();
+  await expect(herInsurance.getByText('Medicare generally pays for a second opinion before surgery that is medically necessary.')).toBeVisible();
+  await shot(patient, testInfo, '5a-patient-insurance-third-opinion-390', herInsurance);
   await shot(patient, testInfo, '5-patient-opinions-390', hers);
 
   // The case reaches "compare and decide"; the patient writes down her decision on the phone.

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 
@@ -64,4 +64,14 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Join and sign in' }).click();
   await expect(page).not.toHaveURL(/\/invite\//);
+}
+
+/** Moves a booked visit (its appointment card) to a day and time on Harbor's clock, with the card's own form. */
+export async function moveVisit(card: Locator, day: string, time: string): Promise<void> {
+  await card.getByRole('button', { name: 'Change the date or time' }).click();
+  const form = card.getByRole('form', { name: 'New date and time for this appointment' });
+  await form.getByLabel('Date').fill(day);
+  await form.getByLabel('Time').fill(time);
+  await form.getByRole('button', { name: 'Save the new time' }).click();
+  await expect(card.getByText('Saved. Reminders now follow the new date.')).toBeVisible({ timeout: 15_000 });
 }

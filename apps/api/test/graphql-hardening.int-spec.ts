@@ -1,7 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import * as clientOperations from '@second-look/contracts/graphql';
+import { RecordBoardQuery } from '@second-look/contracts/graphql';
 import { NotificationService } from '@second-look/server-notifications';
-import { GRAPHQL_LIMITS, graphqlValidationRules, overBudget, REQUEST_BUDGET } from '@second-look/server-platform';
+import { GRAPHQL_LIMITS, graphqlValidationRules, overBudget, PAGED_LISTS, REQUEST_BUDGET } from '@second-look/server-platform';
 import { buildSchema, parse, print, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { LiveClient } from './support/live-client';
 import { startTestStack, TestStack } from './support/test-stack';
@@ -154,6 +155,22 @@ describe('GraphQL hardening', () => {
         await live.close();
       }
     });
+  });
+
+  it('answers the web board’s own document at the largest page it advertises, and refuses a larger page in plain words', async () => {
+    const c = await s.signIn('coordinator@harbor.example');
+    const max = PAGED_LISTS['Query.recordBoard'].max;
+    const board = print(RecordBoardQuery);
+    const r = await c.gql<{ recordBoard: { requests: { nodes: unknown[] } } }>(board, { sort: 'LEGAL_DUE_ON', first: max });
+    expect(r.errors).toBeUndefined();
+    expect(Array.isArray(r.data?.recordBoard.requests.nodes)).toBe(true);
+    const over = await c.gql(board, { sort: 'LEGAL_DUE_ON', first: max + 1 });
+    expect(over.errors?.[0]).toMatchObject({ message: `Ask for 1 to ${max} at a time.`, extensions: { code: 'VALIDATION_FAILED', details: { field: 'first' } } });
+    // Three boards of 100 rows in one request are more than the cost limit allows (about 19 values a row).
+    const rows = '{ requests { nodes { id version sentOn holderReceivedOn completedOn feeCents ageDays overall holder { id name } case { id patientName urgency } } } }';
+    const twice = await c.gql(`query($n: Int!) { a: recordBoard(first: $n) ${rows} b: recordBoard(first: $n) ${rows} c: recordBoard(first: $n) ${rows} }`, { n: max });
+    expect(twice.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(twice.errors?.[0].message).toMatch(/too much at once/);
   });
 
   it('returns domain errors with codes and never a stack trace', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock } from '@second-look/server-platform';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
@@ -121,9 +122,50 @@ describe('journey: appointment, questions, opinions compared, decision and close
     // A question of another case is not found.
     expect((await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${randomUUID()}", answer: "x" }) { id } }`)).errors?.[0]).toMatchObject({ message: 'Question not found' });
 
-    const felt = await patient.ok<{ recordVisitFeelings: Appointment }>(`mutation($v: Int!) { recordVisitFeelings(input: { appointmentId: "${a.id}", expectedVersion: $v, feelings: [HURRIED, HEARD], worries: "She said the margins might not be clear." }) { feelings feelingSummary worries version } }`, { v: a.version });
-    expect(felt.recordVisitFeelings).toMatchObject({ feelings: ['HEARD', 'HURRIED'], feelingSummary: 'MIXED', worries: 'She said the margins might not be clear.', version: a.version + 1 });
-    expect((await patient.gql(`mutation($v: Int!) { recordVisitFeelings(input: { appointmentId: "${a.id}", expectedVersion: $v, feelings: [], worries: "" }) { id } }`, { v: a.version })).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    // How the visit felt waits until it has started (it is booked three days ahead): refused in plain words.
+    const FEEL = `mutation($v: Int!, $f: [VisitFeeling!]!, $w: String!) { recordVisitFeelings(input: { appointmentId: "${a.id}", expectedVersion: $v, feelings: $f, worries: $w }) { feelings feelingSummary worries version } }`;
+    const started = async () => (await patient.ok<{ case: { appointments: { id: string; started: boolean }[] } }>(`query { case(id: "${MARIA}") { appointments { id started } } }`)).case.appointments.find((x) => x.id === a.id)!.started;
+    expect(await started()).toBe(false);
+    const early = await patient.gql(FEEL, { v: a.version, f: ['HEARD', 'HURRIED'], w: '' });
+    expect(early.errors?.[0]).toMatchObject({ message: 'You can say how the visit felt once it has started.', extensions: { code: 'VALIDATION_FAILED', details: { field: 'feelings' } } });
+    expect((await patient.gql(FEEL, { v: a.version, f: [], w: 'A worry' })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await appointments(patient))[0]).toMatchObject({ feelings: [], worries: '', version: a.version });
+
+    // Four days on, the visit has happened: now it can be written down.
+    const clock = s.app.get(Clock);
+    clock.advance(4 * 86_400_000);
+    try {
+      expect(await started()).toBe(true);
+      const felt = await patient.ok<{ recordVisitFeelings: Appointment }>(FEEL, { v: a.version, f: ['HURRIED', 'HEARD'], w: 'She said the margins might not be clear.' });
+      expect(felt.recordVisitFeelings).toMatchObject({ feelings: ['HEARD', 'HURRIED'], feelingSummary: 'MIXED', worries: 'She said the margins might not be clear.', version: a.version + 1 });
+      expect((await patient.gql(FEEL, { v: a.version, f: [], w: '' })).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+      // A visit whose feelings are written down happened: it can move within the past, not to a time still to come.
+      const move = (date: string) => advocate.gql(`mutation($v: Int!, $d: String!) { updateAppointment(input: { id: "${a.id}", expectedVersion: $v, date: $d }) { id version } }`, { v: a.version + 1, d: date });
+      expect((await move(isoDay(9))).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'date' } });
+      expect((await move(isoDay(2))).errors).toBeUndefined();
+    } finally {
+      clock.advance(-4 * 86_400_000);
+    }
+  });
+
+  it('a cancelled visit takes no feelings; a written opinion may come before any visit', async () => {
+    const booked = await book(advocate, { providerName: 'Dr. Records Review', date: isoDay(5) });
+    expect(booked.errors).toBeUndefined();
+    const b = (await appointments(advocate)).find((x) => x.providerName === 'Dr. Records Review')!;
+    const cancelled = await advocate.ok<{ cancelAppointment: { version: number } }>(`mutation($v: Int!) { cancelAppointment(input: { id: "${b.id}", expectedVersion: $v }) { version } }`, { v: b.version });
+    const clock = s.app.get(Clock);
+    clock.advance(6 * 86_400_000);
+    try {
+      const r = await patient.gql(`mutation($v: Int!) { recordVisitFeelings(input: { appointmentId: "${b.id}", expectedVersion: $v, feelings: [HEARD], worries: "" }) { id } }`, { v: cancelled.cancelAppointment.version });
+      expect(r.errors?.[0]).toMatchObject({ message: 'This appointment was cancelled, so there is no visit to describe.', extensions: { code: 'VALIDATION_FAILED' } });
+    } finally {
+      clock.advance(-6 * 86_400_000);
+    }
+    // Remote programmes review the records and write before any visit: an opinion dated today, ahead of a visit, is taken.
+    const before = (await opinions(advocate)).opinions.length;
+    expect((await addOpinion(advocate, { providerName: 'Remote second-opinion program', givenOn: isoDay(0) })).errors).toBeUndefined();
+    expect((await opinions(advocate)).opinions).toHaveLength(before + 1);
+    await s.ds.query(`DELETE FROM case_opinion WHERE case_id = $1 AND provider_name = 'Remote second-opinion program'`, [MARIA]);
   });
 
   it('the patient’s own timeline becomes the packet’s own-timeline item', async () => {

@@ -1,3 +1,4 @@
+import { PAGED_LISTS } from '@second-look/contracts';
 import { RecordBoardQuery } from '@second-look/contracts/graphql';
 import { print } from 'graphql';
 import { DEMO } from '../src/seed/demo-seed';
@@ -203,7 +204,10 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
         `query($f: RecordBoardFilter, $n: Int!, $a: String) { recordBoard(filter: $f, first: $n, after: $a, sort: PLAN_TARGET_ON) { requests { totalCount nodes { id case { urgency leadAdvocate { id } } } pageInfo { endCursor hasNextPage } } } }`,
         { f: filter, n: first, a: after },
       );
-    const everything = (await page({}, 200)).recordBoard.requests;
+    // The board's largest page holds every request of this test's organisation.
+    const ALL = PAGED_LISTS['Query.recordBoard'].max;
+    const everything = (await page({}, ALL)).recordBoard.requests;
+    expect(everything.nodes.length).toBeLessThan(ALL);
     const seen: string[] = [];
     let after: string | null = null;
     do {
@@ -213,12 +217,12 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     } while (after);
     expect(seen).toEqual(everything.nodes.map((n) => n.id));
     const lead = everything.nodes.find((n) => n.case.leadAdvocate)?.case.leadAdvocate?.id as string;
-    const byLead = (await page({ leadAdvocateId: lead }, 200)).recordBoard.requests;
+    const byLead = (await page({ leadAdvocateId: lead }, ALL)).recordBoard.requests;
     expect(byLead.nodes.length).toBeGreaterThan(0);
     expect(byLead.nodes.every((n) => n.case.leadAdvocate?.id === lead)).toBe(true);
-    const urgent = (await page({ urgency: 'URGENT' }, 200)).recordBoard.requests;
+    const urgent = (await page({ urgency: 'URGENT' }, ALL)).recordBoard.requests;
     expect(urgent.nodes.every((n) => n.case.urgency === 'URGENT')).toBe(true);
-    expect(urgent.nodes.length + (await page({ urgency: 'ROUTINE' }, 200)).recordBoard.requests.nodes.length).toBe(everything.nodes.length);
+    expect(urgent.nodes.length + (await page({ urgency: 'ROUTINE' }, ALL)).recordBoard.requests.nodes.length).toBe(everything.nodes.length);
     const bad = await coordinator.gql(`query { recordBoard(after: "not-a-cursor") { counts { open } } }`);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'after' } });
   });

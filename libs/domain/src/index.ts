@@ -17,6 +17,7 @@ export * from './notifications';
 export * from './cases/doctor-script';
 export * from './providers/provider-candidate';
 export * from './insurance/insurance-check';
+export * from './insurance/case-coverage';
 export * from './appointments/appointment';
 export * from './appointments/appointment-reminders';
 export * from './appointments/questions';

@@ -4,7 +4,7 @@ import { gql } from 'urql';
 // Their types are generated (generated.ts, `npm run codegen`).
 
 const QUESTIONS = `questions { id starter text position version }`;
-const APPOINTMENTS = `appointments { id startsAt mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt cancelledAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
+const APPOINTMENTS = `appointments { id startsAt started mode place videoLink providerName candidateId bringNotes staffNotes feelings feelingSummary worries feelingsRecordedAt cancelledAt version answers { id questionId answer version } whatToBring { id kind title state } }`;
 const OWN_TIMELINE = `ownTimeline { id occurredOn kind what severity howItWent version }`;
 
 export const CaseAppointmentsQuery = gql`
@@ -87,7 +87,7 @@ export const RemoveOwnTimelineEntryMutation = gql`
 /** A new date or time for a visit; the API cancels its old reminders and schedules new ones. */
 export const MoveAppointmentMutation = gql`
   mutation MoveAppointment($id: ID!, $expectedVersion: Int!, $date: String!, $time: String!) {
-    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt version }
+    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt started version }
   }
 `;
 

@@ -3,12 +3,15 @@ import {
   appointmentInstant,
   AppointmentMode,
   assertAppointmentPlace,
+  assertFeltVisitStaysInPast,
   assertNewBookingInFuture,
+  assertVisitFeelingsCanBeRecorded,
   normaliseVisitFeelings,
   summariseVisitFeelings,
   visitNeedsFollowUpTalk,
   VisitFeeling,
   VisitFeelingSummary,
+  visitHasStarted,
 } from './appointment';
 
 const codeOf = (fn: () => unknown): unknown => {
@@ -72,5 +75,38 @@ describe('how the visit felt', () => {
     expect(visitNeedsFollowUpTalk([VisitFeeling.HEARD], '')).toBe(false);
     expect(visitNeedsFollowUpTalk([VisitFeeling.HEARD], 'They said "let us wait and see"')).toBe(true);
     expect(visitNeedsFollowUpTalk([VisitFeeling.BRUSHED_OFF], '')).toBe(true);
+  });
+});
+
+describe('when the visit’s feelings can be written down', () => {
+  // A visit at 10:30 in Chicago (CST, UTC-6), four days after "now".
+  const startsAt = appointmentInstant({ date: '2026-12-10', time: '10:30' }, 'America/Chicago');
+  const now = new Date('2026-12-06T10:40:00Z');
+  const visit = { startsAt, cancelledAt: null };
+
+  it('starts at the visit’s start time on the organisation’s clock', () => {
+    expect(startsAt.toISOString()).toBe('2026-12-10T16:30:00.000Z');
+    expect(visitHasStarted(startsAt, now)).toBe(false);
+    expect(visitHasStarted(startsAt, new Date('2026-12-10T16:29:59Z'))).toBe(false);
+    expect(visitHasStarted(startsAt, new Date('2026-12-10T16:30:00Z'))).toBe(true);
+  });
+
+  it('refuses feelings or worries before the visit has started, and for a cancelled visit', () => {
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, now, [VisitFeeling.HEARD, VisitFeeling.HURRIED], ''))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, now, [], 'A worry'))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, new Date('2026-12-10T16:31:00Z'), [VisitFeeling.HEARD], ''))).toBe('no error');
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded({ startsAt, cancelledAt: now }, new Date('2026-12-11T00:00:00Z'), [VisitFeeling.HEARD], ''))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
+  });
+
+  it('always lets an empty save through, so a slip can be cleared', () => {
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, now, [], '  '))).toBe('no error');
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded({ startsAt, cancelledAt: now }, now, [], ''))).toBe('no error');
+  });
+
+  it('keeps a visit with feelings in the past when it moves', () => {
+    const felt = { feelings: [VisitFeeling.HEARD], worries: '' };
+    expect(codeOf(() => assertFeltVisitStaysInPast(felt, new Date('2026-12-06T10:41:00Z'), now))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'date' });
+    expect(codeOf(() => assertFeltVisitStaysInPast(felt, new Date('2026-12-06T09:00:00Z'), now))).toBe('no error');
+    expect(codeOf(() => assertFeltVisitStaysInPast({ feelings: [], worries: '' }, startsAt, now))).toBe('no error');
   });
 });

@@ -103,6 +103,35 @@ export function normaliseVisitFeelings(feelings: readonly VisitFeeling[]): Visit
   return all.filter((f) => feelings.includes(f));
 }
 
+/** A visit has started once its start time has come (the instant was built on the organisation's wall clock). */
+export const visitHasStarted = (startsAt: Date, now: Date): boolean => startsAt.getTime() <= now.getTime();
+
+/**
+ * How a visit felt is written down once it has started: before that there is nothing to feel
+ * yet, and a cancelled visit never took place. Saving nothing at all (no feelings, no worries)
+ * is always allowed, so a slip can be cleared. Answers to the questions are not held back
+ * like this: a written report from a records-only review may answer them before any visit.
+ */
+export function assertVisitFeelingsCanBeRecorded(visit: { readonly startsAt: Date; readonly cancelledAt: Date | null }, now: Date, feelings: readonly VisitFeeling[], worries: string): void {
+  if (!feelings.length && !worries.trim()) return;
+  if (visit.cancelledAt) {
+    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was cancelled, so there is no visit to describe.', { field: 'feelings' });
+  }
+  if (!visitHasStarted(visit.startsAt, now)) {
+    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'You can say how the visit felt once it has started.', { field: 'feelings' });
+  }
+}
+
+/**
+ * A visit whose feelings are written down has happened: it cannot move to a time still to come
+ * (the next visit is a new appointment). Moving it within the past (the time was wrong) is fine.
+ */
+export function assertFeltVisitStaysInPast(visit: { readonly feelings: readonly VisitFeeling[]; readonly worries: string }, newStartsAt: Date, now: Date): void {
+  if ((visit.feelings.length || visit.worries.trim()) && !visitHasStarted(newStartsAt, now)) {
+    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'How this visit felt is already written down, so it cannot move to a time still to come. Please book a new appointment for the next visit.', { field: 'date' });
+  }
+}
+
 /** A worry said at the visit is worth a word with the advocate. */
 export const visitNeedsFollowUpTalk = (feelings: readonly VisitFeeling[], worries: string): boolean =>
   feelings.some((f) => NEGATIVE_FEELINGS.includes(f)) || worries.trim().length > 0;

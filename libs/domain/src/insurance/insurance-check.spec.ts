@@ -116,19 +116,19 @@ describe('insurance check', () => {
 
   describe('coverage hints', () => {
     it('Medicare: a second opinion before surgery, a third when the first two differ', () => {
-      expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: true })).toEqual([CoverageHint.MEDICARE_SECOND_OPINION_BEFORE_SURGERY]);
+      expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: true, opinionsDiffer: false })).toEqual([CoverageHint.MEDICARE_SECOND_OPINION_BEFORE_SURGERY]);
       expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: true, opinionsDiffer: true })).toEqual([
         CoverageHint.MEDICARE_SECOND_OPINION_BEFORE_SURGERY,
         CoverageHint.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER,
       ]);
       expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: false, opinionsDiffer: true })).toEqual([CoverageHint.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER]);
-      expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: false })).toEqual([CoverageHint.PLAN_RULES_VARY]);
+      expect(coverageHints(InsurancePlanType.MEDICARE, { surgeryProposed: false, opinionsDiffer: false })).toEqual([CoverageHint.PLAN_RULES_VARY]);
     });
     it('Medicare Advantage may need the network or a referral; Medicaid generally covers; others vary', () => {
-      expect(coverageHints(InsurancePlanType.MEDICARE_ADVANTAGE, { surgeryProposed: true })).toEqual([CoverageHint.MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL]);
-      expect(coverageHints(InsurancePlanType.MEDICAID, { surgeryProposed: false })).toEqual([CoverageHint.MEDICAID_GENERALLY_COVERS]);
-      expect(coverageHints(InsurancePlanType.COMMERCIAL, { surgeryProposed: true })).toEqual([CoverageHint.PLAN_RULES_VARY]);
-      expect(coverageHints(InsurancePlanType.OTHER, { surgeryProposed: false })).toEqual([CoverageHint.PLAN_RULES_VARY]);
+      expect(coverageHints(InsurancePlanType.MEDICARE_ADVANTAGE, { surgeryProposed: true, opinionsDiffer: false })).toEqual([CoverageHint.MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL]);
+      expect(coverageHints(InsurancePlanType.MEDICAID, { surgeryProposed: false, opinionsDiffer: false })).toEqual([CoverageHint.MEDICAID_GENERALLY_COVERS]);
+      expect(coverageHints(InsurancePlanType.COMMERCIAL, { surgeryProposed: true, opinionsDiffer: false })).toEqual([CoverageHint.PLAN_RULES_VARY]);
+      expect(coverageHints(InsurancePlanType.OTHER, { surgeryProposed: false, opinionsDiffer: false })).toEqual([CoverageHint.PLAN_RULES_VARY]);
     });
     it('reads "surgery proposed" from the case triggers', () => {
       expect(surgeryProposed([CaseTrigger.RISKY_TREATMENT, CaseTrigger.PERSISTENT_DOUBT])).toBe(true);

@@ -120,8 +120,11 @@ export enum CoverageHint {
 export interface CoverageContext {
   /** Surgery or another invasive treatment is proposed (the RISKY_TREATMENT trigger). */
   readonly surgeryProposed: boolean;
-  /** The first two opinions differ (from the opinions compared, when they exist). */
-  readonly opinionsDiffer?: boolean;
+  /**
+   * The opinions on the case were judged to differ (see `opinionsDiffer`). Required, so no caller
+   * can leave it out: use `caseCoverageHints`, which fills both from the case.
+   */
+  readonly opinionsDiffer: boolean;
 }
 
 /** The case's triggers say whether surgery or another invasive treatment is on the table. */

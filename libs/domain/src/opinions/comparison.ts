@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import { CoverageHint, coverageHints, InsurancePlanType } from '../insurance/insurance-check';
+import { CoverageHint } from '../insurance/insurance-check';
 
 /** How the opinions on a case relate (docs/domain.md, "Compare and decide"). */
 export enum OpinionComparisonOutcome {
@@ -30,12 +30,20 @@ export interface OpinionAdvice {
 }
 
 /**
+ * Whether the opinions on a case were judged to differ, from every comparison made on it (one per
+ * round). Once the first two were found to differ, that stays true when a third agrees with one of
+ * them: Medicare Part B's third opinion was covered for exactly that reason.
+ */
+export const opinionsDiffer = (outcomes: readonly OpinionComparisonOutcome[]): boolean => outcomes.some((o) => o !== OpinionComparisonOutcome.AGREE);
+
+/**
  * The next steps for a comparison. A third opinion is suggested when the opinions strongly
  * conflict, or differ while only two have been given (with three on the table, differing views
- * are weighed rather than sent to a fourth doctor). The coverage hint only appears alongside
- * a suggested further opinion, and only when the plan's family is known.
+ * are weighed rather than sent to a fourth doctor). Beside a suggested further opinion come the
+ * case's coverage hints (`caseCoverageHints`, the same the insurance check shows), less the one
+ * about a second opinion before surgery: by now the question is the next opinion.
  */
-export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionCount: number, plan: InsurancePlanType | null): OpinionAdvice {
+export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionCount: number, caseHints: readonly CoverageHint[]): OpinionAdvice {
   if (!outcome || opinionCount < 2) return { nextSteps: [], thirdOpinionSuggested: false, coverageHints: [] };
   const thirdOpinionSuggested = outcome === OpinionComparisonOutcome.STRONGLY_CONFLICT || (outcome === OpinionComparisonOutcome.DIFFER && opinionCount < 3);
   let nextSteps: OpinionNextStep[];
@@ -50,8 +58,7 @@ export function opinionAdvice(outcome: OpinionComparisonOutcome | null, opinionC
       nextSteps = [OpinionNextStep.THIRD_OPINION_ACADEMIC_CENTRE, OpinionNextStep.TUMOUR_BOARD, OpinionNextStep.ASK_EACH_DOCTOR_WHY, OpinionNextStep.LEAN_ON_ADVOCATE];
       break;
   }
-  // Reuses the insurance check's coverage rules, told that the opinions differ.
-  const hints = thirdOpinionSuggested && plan ? coverageHints(plan, { surgeryProposed: false, opinionsDiffer: true }) : [];
+  const hints = thirdOpinionSuggested ? caseHints.filter((h) => h !== CoverageHint.MEDICARE_SECOND_OPINION_BEFORE_SURGERY) : [];
   return { nextSteps, thirdOpinionSuggested, coverageHints: hints };
 }
 

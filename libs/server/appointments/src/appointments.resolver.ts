@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CaseEventKind, PacketItemKind, summariseVisitFeelings, VisitFeelingSummary } from '@second-look/domain';
+import { Actor, CaseEventKind, PacketItemKind, summariseVisitFeelings, visitHasStarted, VisitFeelingSummary } from '@second-look/domain';
 import { CaseModel } from '@second-look/server-cases';
 import { CaseEventModel } from '@second-look/server-collaboration';
 import { PacketItemModel, PacketService } from '@second-look/server-records';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe } from '@second-look/server-platform';
+import { Clock, CurrentActor, GqlContext, GqlCtx, IdPipe } from '@second-look/server-platform';
 import {
   AddCaseQuestionInput,
   AddOwnTimelineEntryInput,
@@ -123,7 +123,13 @@ export class AppointmentResolver {
   constructor(
     private readonly appointments: AppointmentService,
     private readonly packet: PacketService,
+    private readonly clock: Clock,
   ) {}
+
+  @ResolveField(() => Boolean, { description: 'The visit has started (by the server’s clock): from then on, how it felt can be written down.' })
+  started(@Parent() a: AppointmentModel): boolean {
+    return visitHasStarted(a.startsAt, this.clock.now());
+  }
 
   @ResolveField(() => [AppointmentAnswerModel])
   answers(@Parent() a: AppointmentModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<AppointmentAnswerModel[]> {

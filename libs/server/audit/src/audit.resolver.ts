@@ -1,6 +1,6 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Role } from '@second-look/domain';
-import { CurrentActor, NullableInputArg, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, NullableInputArg, pageArg, pageSize, RequireRoles } from '@second-look/server-platform';
 import { AuditEventConnection, AuditEventModel, AuditFilter } from './audit-event.model';
 import { AuditService } from './audit.service';
 
@@ -13,10 +13,10 @@ export class AuditResolver {
   async auditEvents(
     @CurrentActor() actor: Actor,
     @NullableInputArg('filter', AuditFilter) filter: AuditFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', pageArg('Query.auditEvents')) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AuditEventConnection> {
-    const page = await this.audit.list(actor, filter ?? {}, first, after);
+    const page = await this.audit.list(actor, filter ?? {}, pageSize('Query.auditEvents', first), after);
     return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
-import { RequestMeta, requestMetaOf } from '@second-look/server-platform';
+import { PAGED_LISTS, RequestMeta, requestMetaOf } from '@second-look/server-platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
@@ -55,7 +55,7 @@ export class AuditService {
 
   /** Newest first, keyset-paginated by id, always within the caller's organisation. */
   async list(actor: Actor, filter: { caseId?: string | null; actorId?: string | null }, first: number, after?: string | null): Promise<AuditPage> {
-    const take = Math.min(Math.max(first, 1), 200);
+    const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.auditEvents'].max);
     const q = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('a')

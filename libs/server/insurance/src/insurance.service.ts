@@ -4,15 +4,16 @@ import {
   Actor,
   assertOutcomeFits,
   CalendarDate,
+  caseCoverageHints,
   CaseEventKind,
-  coverageHints,
+  CoverageHint,
   DomainError,
   DomainErrorCode,
   InsuranceAnswers,
   insuranceNextSteps,
   isStaffRole,
+  OpinionComparisonOutcome,
   parseCalendarDate,
-  surgeryProposed,
   todayInZone,
 } from '@second-look/domain';
 import { AppointmentReminderScheduler, Appointment } from '@second-look/server-appointments';
@@ -28,6 +29,16 @@ import { InsuranceCheckModel, LogInsuranceCallInput, SaveInsurancePlanInput } fr
 import { InsurancePlan } from './insurance-plan.entity';
 
 const invalid = (field: string, message: string) => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+
+/**
+ * A comparison of the case's opinions, read by entity name: the opinions library owns the entity
+ * and depends on this one (it reads the plan), so importing it here would make a cycle.
+ */
+interface ComparisonOutcome {
+  organizationId: string;
+  caseId: string;
+  outcome: OpinionComparisonOutcome;
+}
 
 const answersOf = (c: Pick<InsuranceCall, keyof InsuranceAnswers>): InsuranceAnswers => ({
   covered: c.covered,
@@ -67,15 +78,28 @@ export class InsuranceService {
             .addOrderBy('ic.id', 'DESC');
           // Staff notes are selected for staff only: they never leave the database for anyone else.
           if (isStaffRole(actor.role)) calls.addSelect('ic.staffNotes');
-          const [plans, rows] = await Promise.all([m.findBy(InsurancePlan, { caseId: In(ids), organizationId: actor.organizationId }), calls.getMany()]);
-          return cases.map((kase) => this.check(kase, plans.find((p) => p.caseId === kase.id) ?? null, rows.filter((r) => r.caseId === kase.id)));
+          const [plans, rows, comparisons] = await Promise.all([
+            m.findBy(InsurancePlan, { caseId: In(ids), organizationId: actor.organizationId }),
+            calls.getMany(),
+            m.getRepository<ComparisonOutcome>('OpinionComparison').find({ where: { caseId: In(ids), organizationId: actor.organizationId }, select: { caseId: true, outcome: true } }),
+          ]);
+          return cases.map((kase) => {
+            const plan = plans.find((p) => p.caseId === kase.id) ?? null;
+            const hints = caseCoverageHints({ planType: plan?.planType ?? null, triggers: kase.triggers, comparisons: comparisons.filter((c) => c.caseId === kase.id).map((c) => c.outcome) });
+            return this.check(plan, rows.filter((r) => r.caseId === kase.id), hints);
+          });
         },
         { cacheKeyFn: (c) => c.id },
       ),
     );
   }
 
-  private check(kase: PatientCase, plan: InsurancePlan | null, calls: InsuranceCall[]): InsuranceCheckModel {
+  /** The case's coverage hints, computed once with its insurance check (the opinion advice shows them too). */
+  async coverageHints(ctx: GqlContext, actor: Actor, kase: PatientCase): Promise<CoverageHint[]> {
+    return (await this.loader(ctx, actor).load(kase)).coverageHints;
+  }
+
+  private check(plan: InsurancePlan | null, calls: InsuranceCall[], coverageHints: CoverageHint[]): InsuranceCheckModel {
     const latest = calls[0] ?? null;
     const preAuth = calls.find((c) => c.preAuthNumber) ?? null;
     return {
@@ -83,7 +107,7 @@ export class InsuranceService {
       calls,
       outcome: latest?.outcome ?? null,
       nextSteps: latest ? insuranceNextSteps(latest.outcome, answersOf(latest)) : [],
-      coverageHints: plan ? coverageHints(plan.planType, { surgeryProposed: surgeryProposed(kase.triggers) }) : [],
+      coverageHints,
       preAuthorisation: preAuth ? { number: preAuth.preAuthNumber, validFrom: preAuth.preAuthValidFrom, validTo: preAuth.preAuthValidTo, referenceNumber: preAuth.referenceNumber } : null,
     };
   }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from '@second-look/domain';
-import { CurrentActor, GqlContext, GqlCtx, perRequest } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, pageArg, pageSize, perRequest } from '@second-look/server-platform';
 import { NotificationConnection, NotificationModel } from './notification.model';
 import { NotificationService } from './notification.service';
 
@@ -13,11 +13,11 @@ export class NotificationResolver {
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   notifications(
     @CurrentActor() actor: Actor,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('first', pageArg('Query.notifications')) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('unreadOnly', { type: () => Boolean, defaultValue: false }) unreadOnly: boolean,
   ): Promise<NotificationConnection> {
-    return this.notificationService.list(actor, first, after, unreadOnly);
+    return this.notificationService.list(actor, pageSize('Query.notifications', first), after, unreadOnly);
   }
 
   @Query(() => Int)

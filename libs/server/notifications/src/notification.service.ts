@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
-import { isUuid } from '@second-look/server-platform';
+import { isUuid, PAGED_LISTS } from '@second-look/server-platform';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Notification } from './notification.entity';
 import { NotificationConnection } from './notification.model';
@@ -20,7 +20,7 @@ export class NotificationService {
   }
 
   async list(actor: Actor, first: number, after: string | null, unreadOnly: boolean): Promise<NotificationConnection> {
-    const take = Math.min(Math.max(first, 1), 100);
+    const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.notifications'].max);
     const q = this.repo.createQueryBuilder('n').where('n.user_id = :me', { me: actor.userId }).orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(take + 1);
     if (unreadOnly) q.andWhere('n.read_at IS NULL');
     if (after) {

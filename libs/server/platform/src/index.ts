@@ -18,3 +18,5 @@ export * from './graphql/selection';
 export * from './errors/stale-version';
 export * from './graphql/language.model';
 export * from './http/security-headers';
+export * from './graphql/page-sizes';
+export * from './graphql/query-cost';

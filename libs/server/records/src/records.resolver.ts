@@ -3,7 +3,7 @@ import { Actor, allowedPacketItemMoves, CaseEventKind, CalendarDate, ClockStatus
 import { CaseAccessService, CaseModel } from '@second-look/server-cases';
 import { CaseEventModel } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, pageArg, pageSize, perRequest, RequireRoles, selectedFieldNames } from '@second-look/server-platform';
 import { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { CaseDocumentModel } from './document/case-document.model';
@@ -161,10 +161,11 @@ export class RecordRequestResolver {
     @GqlCtx() ctx: GqlContext,
     @NullableInputArg('filter', RecordBoardFilter) filter: RecordBoardFilter | null,
     @Args('sort', { type: () => RecordBoardSort, defaultValue: RecordBoardSort.LEGAL_DUE_ON }) sort: RecordBoardSort,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', pageArg('Query.recordBoard')) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RecordBoardModel> {
+    const size = pageSize('Query.recordBoard', first);
     const today = await this.requests.todayFor(ctx, actor);
     // Read only what this query shows of each row (the web board skips letters and follow-ups).
     // Of the relations, the full rows only when asked for more than the web board shows.
@@ -179,7 +180,7 @@ export class RecordRequestResolver {
       leadDetails: beyond(['requests', 'nodes', 'case', 'leadAdvocate'], BOARD_FIELDS.lead),
       packetItemDetails: beyond(['requests', 'nodes', 'items', 'packetItem'], BOARD_FIELDS.packetItem),
     };
-    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, first, after, include)) };
+    return { today, ...(await this.board.board(actor, today, filter ?? {}, sort, size, after, include)) };
   }
 
   @Mutation(() => RecordRequestModel, { description: 'Ask one record holder for packet items; computes the plan target and the legal due date.' })

@@ -96,6 +96,15 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
   );
 }
 
+/**
+ * How the visit felt is written down once it has started, and never for a cancelled visit (the
+ * API refuses both); `started` comes from the server's clock, so the form and the rule agree.
+ */
+function feelingsWaitReason(a: Appointment): 'cancelled' | 'notYet' | null {
+  if (a.cancelledAt) return 'cancelled';
+  return a.started ? null : 'notYet';
+}
+
 function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canEdit: boolean }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
@@ -119,6 +128,7 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
     void run(form.save);
   };
   const summary = appointment.feelingSummary;
+  const wait = feelingsWaitReason(appointment);
   return (
     <Stack gap="xs" component="section" aria-labelledby={`feelings-${appointment.id}`}>
       <Group gap="sm" align="center">
@@ -132,7 +142,11 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
       <Text size="sm" c="dimmed">
         {t('appointments.feelings.intro')}
       </Text>
-      {canEdit ? (
+      {canEdit && wait && !appointment.feelings.length && !appointment.worries ? (
+        <Text size="sm" fw={500}>
+          {t(`appointments.feelings.timing.${wait}`)}
+        </Text>
+      ) : canEdit && !wait ? (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Box component="fieldset" m={0} p={0} style={{ border: 0 }}>

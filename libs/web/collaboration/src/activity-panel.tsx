@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { ActivityGroup } from '@second-look/domain';
+import { PAGED_LISTS } from '@second-look/contracts';
 import { CaseActivityQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { ErrorAlert, formatDateTime } from '@second-look/web-ui';
 import { activityText } from './activity-text';
 
 const PAGE = 20;
+/** The API refuses a longer page than it advertises, so "Show more" stops there. */
+const MOST = PAGED_LISTS['Case.activity'].max;
 const ALL = 'ALL';
 
 /** Who did what on the case, newest first; filter by kind of work and by person. */
@@ -98,9 +101,9 @@ export function CaseActivityPanel({ item, timeZone }: { item: CaseDetail; timeZo
             {t('activity.empty')}
           </Text>
         ) : null}
-        {result.data?.case.activity.pageInfo.hasNextPage ? (
+        {result.data?.case.activity.pageInfo.hasNextPage && first < MOST ? (
           <Group>
-            <Button variant="subtle" size="sm" onClick={() => setFirst((n) => n + PAGE)} loading={result.fetching}>
+            <Button variant="subtle" size="sm" onClick={() => setFirst((n) => Math.min(n + PAGE, MOST))} loading={result.fetching}>
               {t('activity.more')}
             </Button>
           </Group>

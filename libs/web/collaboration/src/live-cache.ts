@@ -48,7 +48,8 @@ const JOURNEY_FIELDS: Partial<Record<CaseEventKind, readonly string[]>> = {
   [CaseEventKind.ANSWER_CHANGED]: ['appointments'],
   [CaseEventKind.OWN_TIMELINE_CHANGED]: ['ownTimeline', 'packet'],
   [CaseEventKind.OPINION_CHANGED]: ['opinions', 'opinionComparison', 'opinionAdvice', 'closingProblems'],
-  [CaseEventKind.OPINIONS_COMPARED]: ['opinionComparison', 'opinionAdvice', 'closingProblems'],
+  // The insurance check's coverage hints follow the comparison (a Medicare third opinion).
+  [CaseEventKind.OPINIONS_COMPARED]: ['opinionComparison', 'opinionAdvice', 'closingProblems', 'insuranceCheck'],
   [CaseEventKind.DECISION_CHANGED]: ['decision', 'closingProblems', 'opinionAdvice'],
   [CaseEventKind.PROVIDER_CHANGED]: ['providerCandidates', 'providerChoice', 'appointments'],
   [CaseEventKind.INSURANCE_CHANGED]: ['insuranceCheck', 'opinionAdvice'],

@@ -4,7 +4,9 @@ import {
   Actor,
   appointmentInstant,
   assertAppointmentPlace,
+  assertFeltVisitStaysInPast,
   assertNewBookingInFuture,
+  assertVisitFeelingsCanBeRecorded,
   CaseEventKind,
   DomainError,
   CaseStage,
@@ -145,6 +147,7 @@ export class AppointmentService implements OnModuleInit {
         const wall = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(a.startsAt);
         const part = (t: string) => wall.find((p) => p.type === t)?.value ?? '';
         a.startsAt = appointmentInstant({ date: input.date ?? `${part('year')}-${part('month')}-${part('day')}`, time: input.time ?? `${part('hour')}:${part('minute')}` }, zone);
+        if (a.startsAt.getTime() !== before.getTime()) assertFeltVisitStaysInPast(a, a.startsAt, this.clock.now());
         fields.push('startsAt');
       }
       const set = <K extends 'mode' | 'place' | 'videoLink' | 'providerName' | 'bringNotes' | 'staffNotes'>(k: K, v: Appointment[K] | null | undefined) => {
@@ -213,7 +216,9 @@ export class AppointmentService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const { a, kase } = await this.find(m, actor, input.appointmentId);
       assertFreshVersion(a, input.expectedVersion, 'appointment', { feelings: a.feelings, worries: a.worries });
-      a.feelings = normaliseVisitFeelings(input.feelings);
+      const feelings = normaliseVisitFeelings(input.feelings);
+      assertVisitFeelingsCanBeRecorded(a, this.clock.now(), feelings, input.worries);
+      a.feelings = feelings;
       a.worries = input.worries.trim();
       a.feelingsRecordedAt = this.clock.now();
       const saved = await m.save(a);

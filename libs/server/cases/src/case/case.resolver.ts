@@ -1,7 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, allowedStageMoves, CaseStage, casePermissions, isStaffRole, Role, STAFF_ROLES } from '@second-look/domain';
 import { InvitationModel, InvitationService, UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, RequireRoles } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, pageArg, pageSize, RequireRoles } from '@second-look/server-platform';
 import { CommentService } from '../comment/comment.service';
 import { ParticipantService } from '../participant/participant.service';
 import {
@@ -36,10 +36,10 @@ export class CaseResolver {
     @CurrentActor() actor: Actor,
     @NullableInputArg('filter', CaseFilter) filter: CaseFilter | null,
     @NullableInputArg('sort', CaseSort) sort: CaseSort | null,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('first', pageArg('Query.cases')) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseConnection> {
-    return this.caseService.list(actor, filter ?? {}, sort, first, after);
+    return this.caseService.list(actor, filter ?? {}, sort, pageSize('Query.cases', first), after);
   }
 
   @Query(() => CaseModel)

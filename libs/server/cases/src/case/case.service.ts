@@ -4,7 +4,7 @@ import { Actor, assertStageMove, CaseEventKind, CaseStage, DomainError, DomainEr
 import { AuditService } from '@second-look/server-audit';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
-import { isUuid } from '@second-look/server-platform';
+import { isUuid, PAGED_LISTS } from '@second-look/server-platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
 import { CaseStageChange } from '../stage/case-stage-change.entity';
@@ -14,7 +14,6 @@ import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, So
 import { PatientCase } from './patient-case.entity';
 
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
-export const MAX_PAGE = 100;
 
 export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
 /** Run inside the transaction that moves a case's stage (e.g. closing it cancels its reminders). */
@@ -56,7 +55,7 @@ export class CaseService implements OnModuleInit {
   }
 
   async list(actor: Actor, filter: CaseFilter = {}, sort?: CaseSort | null, first = 20, after?: string | null) {
-    const take = Math.min(Math.max(first, 1), MAX_PAGE);
+    const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.cases'].max);
     const order = sort ?? { field: CaseSortField.UPDATED_AT, direction: SortDirection.DESC };
     const col = SORT_COLUMNS[order.field];
     const q = this.access.scoped(actor);

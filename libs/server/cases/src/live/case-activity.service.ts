@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, activityGroupOf, CaseEventKind, CaseStage, DomainError, DomainErrorCode, isStaffRole, kindsOfGroups } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseActivity } from '@second-look/server-collaboration';
-import { isUuid } from '@second-look/server-platform';
+import { isUuid, PAGED_LISTS } from '@second-look/server-platform';
 import { DataSource } from 'typeorm';
-import { ACTIVITY_PAGE, CaseActivityConnection, CaseActivityFilter, CaseActivityModel } from './case-live.model';
+import { CaseActivityConnection, CaseActivityFilter, CaseActivityModel } from './case-live.model';
 
 const cursorOf = (a: CaseActivity): string => Buffer.from(`${a.createdAt.toISOString()}|${a.id}`).toString('base64url');
 
@@ -37,7 +37,7 @@ export class CaseActivityService {
   ) {}
 
   async page(actor: Actor, caseId: string, filter: CaseActivityFilter | null, first: number, after: string | null): Promise<CaseActivityConnection> {
-    const take = Math.min(Math.max(first, 1), ACTIVITY_PAGE.max);
+    const take = Math.min(Math.max(first, 1), PAGED_LISTS['Case.activity'].max);
     const q = this.dataSource
       .getRepository(CaseActivity)
       .createQueryBuilder('a')

@@ -53,5 +53,3 @@ export class CaseActivityFilter {
   @Field(() => [ActivityGroup], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsEnum(ActivityGroup, { each: true }) groups?: ActivityGroup[] | null;
   @Field(() => ID, { nullable: true, description: 'Only what this person did.' }) @IsOptional() @IsUUID() actorId?: string | null;
 }
-
-export const ACTIVITY_PAGE = { default: 30, max: 100 } as const;

@@ -1,8 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Actor, CaseArea, CaseEventKind, DomainError, DomainErrorCode, isStaffRole, mayReceiveEvent } from '@second-look/domain';
 import { CaseEventModel, CaseLiveService, LiveAuditBatcher, PresenceEntry } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
-import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg } from '@second-look/server-platform';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, pageArg, pageSize } from '@second-look/server-platform';
 import { CaseAccessService } from '../case/case-access.service';
 import { CaseModel, CommentModel } from '../case/case.model';
 import { PatientCase } from '../case/patient-case.entity';
@@ -138,10 +138,10 @@ export class CaseActivityResolver {
     @Parent() kase: CaseModel,
     @CurrentActor() actor: Actor,
     @NullableInputArg('filter', CaseActivityFilter) filter: CaseActivityFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 30 }) first: number,
+    @Args('first', pageArg('Case.activity')) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CaseActivityConnection> {
-    return this.activities.page(actor, kase.id, filter, first, after);
+    return this.activities.page(actor, kase.id, filter, pageSize('Case.activity', first), after);
   }
 }
 

@@ -7,7 +7,6 @@ import {
   assertOpinion,
   CaseEventKind,
   CaseStage,
-  InsurancePlanType,
   isStaffRole,
   nextOpinionNumber,
   notFound,
@@ -18,7 +17,7 @@ import { assertJourneyId, assertStaffOnlyField, orgTodayOf, requireJourneyCase }
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
 import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { CaseDocument } from '@second-look/server-records';
-import { InsurancePlan } from '@second-look/server-insurance';
+import { InsuranceService } from '@second-look/server-insurance';
 import { ProviderCandidate } from '@second-look/server-providers';
 import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -39,6 +38,7 @@ export class OpinionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: CaseEventsPublisher,
+    private readonly insurance: InsuranceService,
   ) {}
 
   private query(m: EntityManager, actor: Actor) {
@@ -66,19 +66,14 @@ export class OpinionService {
     );
   }
 
-  /** The plan type from the case's insurance check, if any. */
-  private async planType(m: EntityManager, kase: PatientCase): Promise<InsurancePlanType | null> {
-    const plan = await m.findOne(InsurancePlan, { where: { caseId: kase.id, organizationId: kase.organizationId }, order: { updatedAt: 'DESC' }, select: { id: true, planType: true } });
-    return plan?.planType ?? null;
-  }
-
   /** Next steps for the case as it stands: only a judgement of the current round counts. */
   async advice(ctx: GqlContext, actor: Actor, kase: PatientCase): Promise<OpinionAdviceModel> {
     const [opinions, comparison] = await Promise.all([this.loader(ctx, actor).load(kase.id), this.comparisonLoader(ctx, actor).load(kase.id)]);
     // A closed case suggests nothing more; reopening it brings the advice back.
     const current = kase.stage !== CaseStage.CLOSED && comparison && comparison.opinionCount === opinions.length ? comparison.outcome : null;
-    const plan = current ? await this.planType(this.dataSource.manager, kase) : null;
-    return { ...opinionAdvice(current, opinions.length, plan), nextOpinionNumber: nextOpinionNumber(opinions.map((o) => o.number)) };
+    // The case's coverage hints come from the insurance check, so the two panels never disagree.
+    const hints = current ? await this.insurance.coverageHints(ctx, actor, kase) : [];
+    return { ...opinionAdvice(current, opinions.length, hints), nextOpinionNumber: nextOpinionNumber(opinions.map((o) => o.number)) };
   }
 
   private async assertDocument(m: EntityManager, kase: PatientCase, id: string | null | undefined): Promise<string | null> {

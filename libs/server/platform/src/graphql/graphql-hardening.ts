@@ -1,11 +1,12 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, ValidationContext } from 'graphql';
+import { queryCostRule } from './query-cost';
 
 export const GRAPHQL_LIMITS = {
   maxDepth: 8,
+  /** Roughly the values an answer may carry, pages counted at the size asked for (see query-cost.ts). */
   maxCost: 5000,
   /** Operations in one batched HTTP request. */
   maxBatch: 10,
@@ -31,7 +32,7 @@ const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext
 
 export const graphqlValidationRules = () => [
   maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, exposeLimits: true, flattenFragments: true, ...report }),
-  costLimitRule({ maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits: true, flattenFragments: true, ...report }),
+  queryCostRule({ maxCost: GRAPHQL_LIMITS.maxCost }),
   maxAliasesRule({ n: REQUEST_BUDGET.maxAliases, exposeLimits: true, ...report }),
   maxDirectivesRule({ n: REQUEST_BUDGET.maxDirectives, exposeLimits: true, ...report }),
 ];

@@ -4,7 +4,7 @@ import { Actor, addDays, CalendarDate, ClockStatus, DEFAULT_RECORD_CLOCK_SETTING
 import { AuditService } from '@second-look/server-audit';
 import type { CaseModel } from '@second-look/server-cases';
 import type { UserModel } from '@second-look/server-identity';
-import { isUuid, preresolved } from '@second-look/server-platform';
+import { isUuid, PAGED_LISTS, preresolved } from '@second-look/server-platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PacketItemModel, RecordBoardFilter, RecordBoardModel, RecordBoardSort, RecordFollowUpModel, RecordHolderModel, RecordRequestModel } from '../records.model';
 
@@ -190,7 +190,7 @@ export class RecordBoardService {
     after: string | null = null,
     include: BoardInclude = FULL_BOARD,
   ): Promise<Omit<RecordBoardModel, 'today'>> {
-    const take = Math.min(Math.max(first, 1), 200);
+    const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.recordBoard'].max);
     // One connection for the board's statements, taken from the pool once.
     const runner = this.dataSource.createQueryRunner();
     try {

@@ -126,6 +126,11 @@ export const appointmentsEn = {
       MINIMISED: 'My concerns were minimised',
     },
     worriesLabel: 'What worried the patient: {{worries}}',
+    // When the feelings can be written down (issue 25).
+    timing: {
+      notYet: 'You can say how the visit felt once it has started.',
+      cancelled: 'This visit was cancelled, so there is nothing to describe.',
+    },
   },
   none: 'No appointment booked yet.',
 };
