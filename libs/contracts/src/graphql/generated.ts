@@ -626,7 +626,7 @@ export type BookAppointmentMutationVariables = Exact<{
 }>;
 
 
-export type BookAppointmentMutationData = { bookAppointment: { id: string, appointments: Array<{ id: string, startsAt: string, mode: AppointmentMode, place: string, videoLink: string, providerName: string, candidateId: string | null, bringNotes: string, staffNotes: string | null, feelings: Array<VisitFeeling>, feelingSummary: VisitFeelingSummary, worries: string, feelingsRecordedAt: string | null, cancelledAt: string | null, version: number, answers: Array<{ id: string, questionId: string, answer: string, version: number }>, whatToBring: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState }> }> } };
+export type BookAppointmentMutationData = { bookAppointment: { id: string, appointments: Array<{ id: string, startsAt: string, started: boolean, mode: AppointmentMode, place: string, videoLink: string, providerName: string, candidateId: string | null, bringNotes: string, staffNotes: string | null, feelings: Array<VisitFeeling>, feelingSummary: VisitFeelingSummary, worries: string, feelingsRecordedAt: string | null, cancelledAt: string | null, version: number, answers: Array<{ id: string, questionId: string, answer: string, version: number }>, whatToBring: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState }> }> } };
 
 export type CancelAppointmentMutationVariables = Exact<{
   id: string | number;
@@ -641,7 +641,7 @@ export type CaseAppointmentsQueryVariables = Exact<{
 }>;
 
 
-export type CaseAppointmentsQueryData = { case: { id: string, questions: Array<{ id: string, starter: StarterQuestion | null, text: string, position: number, version: number }>, appointments: Array<{ id: string, startsAt: string, mode: AppointmentMode, place: string, videoLink: string, providerName: string, candidateId: string | null, bringNotes: string, staffNotes: string | null, feelings: Array<VisitFeeling>, feelingSummary: VisitFeelingSummary, worries: string, feelingsRecordedAt: string | null, cancelledAt: string | null, version: number, answers: Array<{ id: string, questionId: string, answer: string, version: number }>, whatToBring: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState }> }>, ownTimeline: Array<{ id: string, occurredOn: string, kind: OwnTimelineKind, what: string, severity: OwnTimelineSeverity | null, howItWent: string, version: number }>, providerCandidates: Array<{ id: string, name: string, institution: string, chosen: boolean }> } };
+export type CaseAppointmentsQueryData = { case: { id: string, questions: Array<{ id: string, starter: StarterQuestion | null, text: string, position: number, version: number }>, appointments: Array<{ id: string, startsAt: string, started: boolean, mode: AppointmentMode, place: string, videoLink: string, providerName: string, candidateId: string | null, bringNotes: string, staffNotes: string | null, feelings: Array<VisitFeeling>, feelingSummary: VisitFeelingSummary, worries: string, feelingsRecordedAt: string | null, cancelledAt: string | null, version: number, answers: Array<{ id: string, questionId: string, answer: string, version: number }>, whatToBring: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState }> }>, ownTimeline: Array<{ id: string, occurredOn: string, kind: OwnTimelineKind, what: string, severity: OwnTimelineSeverity | null, howItWent: string, version: number }>, providerCandidates: Array<{ id: string, name: string, institution: string, chosen: boolean }> } };
 
 export type MoveAppointmentMutationVariables = Exact<{
   id: string | number;
@@ -651,7 +651,7 @@ export type MoveAppointmentMutationVariables = Exact<{
 }>;
 
 
-export type MoveAppointmentMutationData = { updateAppointment: { id: string, startsAt: string, version: number } };
+export type MoveAppointmentMutationData = { updateAppointment: { id: string, startsAt: string, started: boolean, version: number } };
 
 export type MoveCaseQuestionMutationVariables = Exact<{
   id: string | number;
