@@ -20,11 +20,31 @@ export interface SignUpInput {
   password: string;
 }
 
-export const SignUpMutation = gql<{ signUp: Viewer }, { input: SignUpInput }>`
+/** Always answers true: the link that finishes the sign-up comes by e-mail. */
+export const SignUpMutation = gql<{ signUp: boolean }, { input: SignUpInput }>`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
+    signUp(input: $input)
+  }
+`;
+
+export const ConfirmSignUpMutation = gql<{ confirmSignUp: Viewer }, { token: string }>`
+  mutation ConfirmSignUp($token: String!) {
+    confirmSignUp(token: $token) {
       ${VIEWER}
     }
+  }
+`;
+
+/** Always answers true, whether or not the address has an account. */
+export const RequestPasswordResetMutation = gql<{ requestPasswordReset: boolean }, { input: { email: string } }>`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`;
+
+export const ResetPasswordMutation = gql<{ resetPassword: boolean }, { input: { token: string; password: string } }>`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
   }
 `;
 

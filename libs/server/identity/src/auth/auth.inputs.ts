@@ -39,3 +39,14 @@ export class AcceptInvitationInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;
   @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
 }
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field() @IsEmail() @MaxLength(320) email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field() @IsString() @MaxLength(100) token: string;
+  @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+}

@@ -3,7 +3,7 @@ import { Actor } from '@second-look/domain';
 import { CurrentActor, GqlContext, GqlCtx, OptionalActor, Public } from '@second-look/server-platform';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
-import { SignInInput, SignUpInput } from './auth.inputs';
+import { SignInInput } from './auth.inputs';
 import { AuthService } from './auth.service';
 
 @Resolver(() => ViewerModel)
@@ -17,13 +17,6 @@ export class AuthResolver {
   @Query(() => ViewerModel, { nullable: true, description: 'The signed-in caller, or null.' })
   async me(@OptionalActor() actor: Actor | null): Promise<ViewerModel | null> {
     return actor ? this.users.viewer(actor) : null;
-  }
-
-  @Public()
-  @Mutation(() => ViewerModel, { description: 'Create a new advocacy organisation with you as its admin.' })
-  async signUp(@Args('input') input: SignUpInput, @GqlCtx() ctx: GqlContext): Promise<ViewerModel> {
-    const user = await this.auth.signUp(input, ctx.res);
-    return this.users.viewer({ userId: user.id, organizationId: user.organizationId, role: user.role });
   }
 
   @Public()
