@@ -181,6 +181,21 @@ describe('sign-up and password reset by e-mail, through the worker and a real SM
     }
   });
 
+  it('e-mails a person when a browser new to them signs in, and not again from a known one', async () => {
+    const email = 'advocate2@harbor.example';
+    const first = browser('198.51.100.70');
+    for (let i = 0; i < 2; i++) expect((await first.signIn(email, DEMO_PASSWORD)).errors).toBeUndefined();
+    const second = browser('198.51.100.71');
+    expect((await second.signIn(email, DEMO_PASSWORD)).errors).toBeUndefined();
+    const mail = await mailTo(email, /New sign-in/);
+    expect(mail.links).toEqual(['http://second-look.test/forgot-password']);
+    expect(mail.text).not.toContain('198.51.100');
+    expect((await second.signIn(email, DEMO_PASSWORD)).errors).toBeUndefined();
+    expect((await first.signIn(email, DEMO_PASSWORD)).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(s.mail!.messages.filter((m) => m.to.includes(email) && /New sign-in/.test(m.subject))).toHaveLength(1);
+  });
+
   it('a reset clears a stranger’s lock-out of the account', async () => {
     const email = 'advocate@northstar.example';
     for (let a = 0; a < 6; a++) for (let i = 0; i < 5; i++) await browser(`203.0.113.${150 + a}`).signIn(email, 'guess-guess-guess');

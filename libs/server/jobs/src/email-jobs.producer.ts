@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, jobIds, QueueName, SendInvitationEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
+import { JobName, jobIds, QueueName, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from './outbox/outbox.service';
 
@@ -32,6 +32,12 @@ export class EmailJobs {
   async sendSignUp(manager: EntityManager, signUpId: string): Promise<void> {
     const payload: SendSignUpEmailPayload = { signUpId };
     await this.add(manager, JobName.SEND_SIGN_UP_EMAIL, jobIds.signUpEmail(signUpId), payload);
+  }
+
+  /** "A new browser signed in to your account". */
+  async sendNewDevice(manager: EntityManager, userId: string, deviceHash: string): Promise<void> {
+    const payload: SendNewDeviceEmailPayload = { userId, deviceHash };
+    await this.add(manager, JobName.SEND_NEW_DEVICE_EMAIL, jobIds.newDeviceEmail(userId, deviceHash), payload);
   }
 
   private add(manager: EntityManager, jobName: JobName, jobId: string, payload: object): Promise<void> {

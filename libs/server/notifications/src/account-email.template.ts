@@ -50,3 +50,13 @@ export function accountExistsEmail(v: { signInLink: string; forgotLink: string }
     'If it was not you, you do not need to do anything.',
   ]);
 }
+
+/** A sign-in from a browser not used on this account before: when, and what to do if it was not them. */
+export function newDeviceEmail(v: { at: Date; forgotLink: string }) {
+  return compose('New sign-in to your Second Look account', [
+    `Your Second Look account was just signed in from a browser or device it had not been used on before (${until(v.at)}).`,
+    'If this was you, there is nothing to do.',
+    'If it was not you, set a new password right away. That signs out every device.',
+    { label: 'Set a new password', link: v.forgotLink },
+  ]);
+}

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNotificationEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
+import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendNotificationEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
 import { dispatchJob, JobOutcome, WORKER_SETTINGS } from '@second-look/server-jobs';
 import { DelayedError, Job } from 'bullmq';
 import { DailyDigestJobs } from './daily-digest.jobs';
@@ -33,6 +33,7 @@ export class EmailProcessor extends WorkerHost {
       [JobName.SEND_PASSWORD_RESET_EMAIL]: (d) => this.accountEmails.passwordReset(d as SendPasswordResetEmailPayload),
       [JobName.SEND_PASSWORD_CHANGED_EMAIL]: (d) => this.accountEmails.passwordChanged(d as SendPasswordResetEmailPayload),
       [JobName.SEND_SIGN_UP_EMAIL]: (d) => this.accountEmails.signUp(d as SendSignUpEmailPayload),
+      [JobName.SEND_NEW_DEVICE_EMAIL]: (d) => this.accountEmails.newDevice(d as SendNewDeviceEmailPayload),
     });
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, jobIds, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
-import { hashSecretToken, newSecretToken, PasswordReset, SignUpRequest, UserAccount } from '@second-look/server-identity';
+import { JobName, jobIds, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
+import { hashSecretToken, KnownDevice, newSecretToken, PasswordReset, SignUpRequest, UserAccount } from '@second-look/server-identity';
 import { EffectLedger, EffectNoLongerApplies, JobOutcome, messageIdFor } from '@second-look/server-jobs';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { accountExistsEmail, passwordChangedEmail, passwordResetEmail, signUpEmail } from './account-email.template';
+import { accountExistsEmail, newDeviceEmail, passwordChangedEmail, passwordResetEmail, signUpEmail } from './account-email.template';
 import { Mailer, OutgoingMail } from './mailer';
 
 /**
@@ -58,6 +58,16 @@ export class SendAccountEmailJobs {
       const token = newSecretToken();
       await m.update(SignUpRequest, { id: req.id }, { tokenHash: hashSecretToken(token) });
       return { to: req.email, ...signUpEmail({ organizationName: req.organizationName, link: `${this.config.publicUrl}/sign-up/${token}`, expiresAt: req.expiresAt }) };
+    });
+  }
+
+  /** "A new browser signed in to your account", to a person still active. */
+  newDevice({ userId, deviceHash }: SendNewDeviceEmailPayload): Promise<JobOutcome> {
+    return this.once(jobIds.newDeviceEmail(userId, deviceHash), JobName.SEND_NEW_DEVICE_EMAIL, async (m) => {
+      const device = await m.findOneBy(KnownDevice, { userId, deviceHash });
+      const user = device ? await m.findOneBy(UserAccount, { id: userId, deactivatedAt: IsNull() }) : null;
+      if (!device || !user) throw new EffectNoLongerApplies();
+      return { to: user.email, ...newDeviceEmail({ at: device.createdAt, forgotLink: this.links().forgotLink }) };
     });
   }
 

@@ -25,10 +25,14 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A session and a known-device mark for someone who just proved who they are. */
-  async startSession(user: UserAccount, res: Response): Promise<void> {
+  /**
+   * A session and a known-device mark for someone who just proved who they are. `notifyNewDevice`:
+   * a sign-in by password from a browser new to them e-mails them (an invitation or sign-up
+   * link opens their very first session, so it does not).
+   */
+  async startSession(user: UserAccount, res: Response, opts = { notifyNewDevice: false }): Promise<void> {
     await this.sessions.start(user, res);
-    await this.devices.remember(user.id, res);
+    await this.devices.remember(user.id, res, { notify: opts.notifyNewDevice });
   }
 
   async signIn(input: SignInInput, res: Response): Promise<UserAccount> {
@@ -55,7 +59,7 @@ export class AuthService {
       throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'That e-mail and password do not match. Please try again.');
     }
     await attempt.succeeded();
-    await this.startSession(user, res);
+    await this.startSession(user, res, { notifyNewDevice: true });
     await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, detail: { knownDevice: !!knownDevice } });
     return user;
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EmailJobs } from '@second-look/server-jobs';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -23,6 +24,7 @@ const cookieToken = (req: Request | undefined): string | null => {
 export class DeviceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly emails: EmailJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,14 +44,25 @@ export class DeviceService {
     return rows.length > 0;
   }
 
-  /** After a successful sign-in: this browser is known for this person from now on. */
-  async remember(userId: string, res: Response): Promise<void> {
+  /**
+   * After a successful sign-in: this browser is known for this person from now on. With
+   * `notify`, a browser new to someone who had signed in elsewhere before gets them an e-mail
+   * about it, written to the outbox in the same transaction (issue 22, part 8).
+   */
+  async remember(userId: string, res: Response, opts: { notify: boolean }): Promise<void> {
     const token = cookieToken(res.req) ?? newSecretToken();
-    await this.dataSource.query(
-      `INSERT INTO known_device (device_hash, user_id, last_sign_in_at) VALUES ($1, $2, now())
-       ON CONFLICT (device_hash, user_id) DO UPDATE SET last_sign_in_at = now()`,
-      [hashSecretToken(token), userId],
-    );
+    const deviceHash = hashSecretToken(token);
+    await this.dataSource.transaction(async (m) => {
+      const [row] = await m.query<{ inserted: boolean; others: boolean }[]>(
+        `WITH up AS (
+           INSERT INTO known_device (device_hash, user_id, last_sign_in_at) VALUES ($1, $2, now())
+           ON CONFLICT (device_hash, user_id) DO UPDATE SET last_sign_in_at = now()
+           RETURNING (xmax = 0) AS inserted)
+         SELECT up.inserted, EXISTS (SELECT 1 FROM known_device WHERE user_id = $2 AND device_hash <> $1) AS others FROM up`,
+        [deviceHash, userId],
+      );
+      if (opts.notify && row.inserted && row.others) await this.emails.sendNewDevice(m, userId, deviceHash);
+    });
     res.cookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure, path: '/', maxAge: DEVICE_COOKIE_DAYS * 24 * 60 * 60 * 1000 });
   }
 }
