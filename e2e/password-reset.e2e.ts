@@ -9,7 +9,8 @@ import { newPerson, signIn } from './support/ui';
 const EMAIL = 'patient@northstar.example';
 
 test('a person who forgot the password sets a new one from the e-mail and signs in with it', async ({ page, mail, browser, baseURL }, testInfo) => {
-  test.slow(); // two e-mails through the worker's queue, and a second browser
+  // Two e-mails through the worker's queue, two screens with axe and a second browser.
+  test.setTimeout(180_000);
   const newPassword = `a-new-password-${testInfo.retry}-${Date.now()}`;
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
