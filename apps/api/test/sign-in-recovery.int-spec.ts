@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MaintenanceProcessor } from '@second-look/server-jobs';
 import { REDIS } from '@second-look/server-platform';
 import type Redis from 'ioredis';
 import { DEMO, DEMO_PASSWORD } from '../src/seed/demo-seed';
@@ -170,6 +171,12 @@ describe('sign-up and password reset by e-mail, through the worker and a real SM
     await s.ds.query(`UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
     expect(code(await browser().gql(RESET, { token: second, password: 'my-brand-new-password' }))).toBe('LINK_INVALID');
     expect(code(await browser().gql(RESET, { token: 'x'.repeat(43), password: 'my-brand-new-password' }))).toBe('LINK_INVALID');
+
+    // The nightly maintenance forgets links a day past their end, and no finished sign-up keeps a password hash.
+    await s.ds.query(`UPDATE password_reset SET expires_at = now() - interval '2 days' WHERE used_at IS NULL`);
+    await s.worker!.get(MaintenanceProcessor).nightly();
+    expect(await s.ds.query(`SELECT 1 FROM password_reset WHERE expires_at < now() - interval '1 day'`)).toEqual([]);
+    expect(await s.ds.query(`SELECT 1 FROM sign_up_request WHERE completed_at IS NOT NULL AND password_hash <> ''`)).toEqual([]);
   });
 
   it('limits reset e-mails per address the same way for addresses with and without an account', async () => {

@@ -69,7 +69,8 @@ export class SignUpService {
       const admin = await m.save(
         m.create(UserAccount, { organizationId: org.id, email: req.email, displayName: req.displayName, role: Role.ADMIN, passwordHash: req.passwordHash }),
       );
-      await m.update(SignUpRequest, { id: req.id }, { completedAt: new Date() });
+      // The password hash now lives on the account only.
+      await m.update(SignUpRequest, { id: req.id }, { completedAt: new Date(), passwordHash: '' });
       await this.audit.record(bindRequestMeta({ userId: admin.id, organizationId: org.id }, meta), { action: 'organization.create', entityType: 'organization', entityId: org.id }, m);
       return admin;
     });
