@@ -2,7 +2,18 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
-import { AcceptInvitationPage, RequireViewer, SignInPage, SignUpPage, useChooseLanguage, useSignOut, useViewer } from '@second-look/web-auth';
+import {
+  AcceptInvitationPage,
+  ConfirmSignUpPage,
+  ForgotPasswordPage,
+  RequireViewer,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+  useChooseLanguage,
+  useSignOut,
+  useViewer,
+} from '@second-look/web-auth';
 import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
 import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
@@ -67,6 +78,9 @@ export function App() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-up" element={<SignUpPage />} />
+      <Route path="/sign-up/:token" element={<ConfirmSignUpPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route path="/invite/:token" element={<AcceptInvitationPage />} />
       <Route
         element={

@@ -75,7 +75,7 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           },
           Mutation: {
             signIn: (result, _args, cache) => setViewer(cache, (result['signIn'] as Viewer) ?? null),
-            signUp: (result, _args, cache) => setViewer(cache, (result['signUp'] as Viewer) ?? null),
+            confirmSignUp: (result, _args, cache) => setViewer(cache, (result['confirmSignUp'] as Viewer) ?? null),
             acceptInvitation: (result, _args, cache) => setViewer(cache, (result['acceptInvitation'] as Viewer) ?? null),
             signOut: (_result, _args, cache) => setViewer(cache, null),
             signOutEverywhere: (_result, _args, cache) => setViewer(cache, null),

@@ -19,6 +19,14 @@ export enum JobName {
   RESCHEDULE_ORGANIZATION_REMINDERS = 'reschedule-organization-reminders',
   /** One reminder (or coverage flag) of one appointment (REMINDERS queue). */
   SEND_APPOINTMENT_REMINDER = 'send-appointment-reminder',
+  /** "Forgot your password?": the link to set a new one (EMAIL queue). */
+  SEND_PASSWORD_RESET_EMAIL = 'send-password-reset-email',
+  /** After a reset: "your password was changed" (EMAIL queue). */
+  SEND_PASSWORD_CHANGED_EMAIL = 'send-password-changed-email',
+  /** A sign-up: the link that finishes it, or a note to the owner of an existing account (EMAIL queue). */
+  SEND_SIGN_UP_EMAIL = 'send-sign-up-email',
+  /** A sign-in from a browser the person had not used before (EMAIL queue). */
+  SEND_NEW_DEVICE_EMAIL = 'send-new-device-email',
 }
 
 export interface SendNotificationEmailPayload {
@@ -64,10 +72,28 @@ export interface SendInvitationEmailPayload {
   invitationId: string;
 }
 
+export interface SendPasswordResetEmailPayload {
+  resetId: string;
+}
+
+export interface SendSignUpEmailPayload {
+  signUpId: string;
+}
+
+/** One browser newly known for one person: the device cookie's hash names it. */
+export interface SendNewDeviceEmailPayload {
+  userId: string;
+  deviceHash: string;
+}
+
 /** Deterministic job ids: enqueueing the same work twice yields one job. */
 export const jobIds = {
   // BullMQ job ids may not contain ":".
   invitationEmail: (invitationId: string) => `invitation-email.${invitationId}`,
+  passwordResetEmail: (resetId: string) => `password-reset-email.${resetId}`,
+  passwordChangedEmail: (resetId: string) => `password-changed-email.${resetId}`,
+  signUpEmail: (signUpId: string) => `sign-up-email.${signUpId}`,
+  newDeviceEmail: (userId: string, deviceHash: string) => `new-device-email.${userId}.${deviceHash}`,
   /** One per request, kind and date: an extension schedules new dates, never the same job twice. */
   recordReminder: (requestId: string, kind: string, on: string) => `record-reminder.${requestId}.${kind}.${on}`,
   /** One per appointment, kind and date: a moved visit gets new ids, never the same job twice. */

@@ -11,11 +11,31 @@ export const MeQuery = gql`
   }
 `;
 
+/** Always answers true: the link that finishes the sign-up comes by e-mail. */
 export const SignUpMutation = gql`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
+    signUp(input: $input)
+  }
+`;
+
+export const ConfirmSignUpMutation = gql`
+  mutation ConfirmSignUp($token: String!) {
+    confirmSignUp(token: $token) {
       ${VIEWER}
     }
+  }
+`;
+
+/** Always answers true, whether or not the address has an account. */
+export const RequestPasswordResetMutation = gql`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`;
+
+export const ResetPasswordMutation = gql`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input)
   }
 `;
 

@@ -11,6 +11,8 @@ export enum DomainErrorCode {
   STALE_VERSION = 'STALE_VERSION',
   INVALID_STAGE_MOVE = 'INVALID_STAGE_MOVE',
   INVITATION_INVALID = 'INVITATION_INVALID',
+  /** A password-reset or sign-up link that expired, was used already, or never existed. */
+  LINK_INVALID = 'LINK_INVALID',
   RATE_LIMITED = 'RATE_LIMITED',
   LAST_ADMIN = 'LAST_ADMIN',
   /** The request carries more than the operation accepts (e.g. a shared-notes update). */

@@ -11,6 +11,10 @@ import { InvitationHooks } from './invitation/invitation-hooks';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
 import { SessionService } from './session/session.service';
+import { DeviceService } from './device/device.service';
+import { PasswordResetService } from './recovery/password-reset.service';
+import { RecoveryResolver } from './recovery/recovery.resolver';
+import { SignUpService } from './recovery/sign-up.service';
 import { AuditActorResolver } from './user/audit-actor.resolver';
 import { MemberResolver } from './user/member.resolver';
 import { UserService } from './user/user.service';
@@ -23,7 +27,11 @@ import { UserService } from './user/user.service';
     AuthResolver,
     PasswordService,
     SessionService,
+    DeviceService,
     LoginRateLimiter,
+    PasswordResetService,
+    SignUpService,
+    RecoveryResolver,
     UserService,
     MemberResolver,
     AuditActorResolver,

@@ -11,9 +11,16 @@ export * from './invitation/invitation-hooks';
 export * from './auth/password.service';
 export * from './auth/auth.service';
 export * from './identity.module';
+export * from './auth/tokens';
+export * from './recovery/password-reset.entity';
+export * from './recovery/sign-up-request.entity';
+export * from './device/known-device.entity';
 
 import { Invitation } from './invitation/invitation.entity';
 import { Organization } from './organization/organization.entity';
 import { UserSession } from './session/user-session.entity';
 import { UserAccount } from './user/user-account.entity';
-export const IDENTITY_ENTITIES = [Organization, UserAccount, UserSession, Invitation];
+import { PasswordReset } from './recovery/password-reset.entity';
+import { SignUpRequest } from './recovery/sign-up-request.entity';
+import { KnownDevice } from './device/known-device.entity';
+export const IDENTITY_ENTITIES = [Organization, UserAccount, UserSession, Invitation, PasswordReset, SignUpRequest, KnownDevice];

@@ -1,16 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, jobIds, QueueName, SendInvitationEmailPayload } from '@second-look/contracts';
+import { JobName, jobIds, QueueName, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from './outbox/outbox.service';
 
-/** E-mail work, written to the outbox inside the caller's transaction. */
+/**
+ * E-mail work, written to the outbox inside the caller's transaction. Payloads carry ids only;
+ * the worker re-reads the row when it runs (and mints any link token there).
+ */
 @Injectable()
 export class EmailJobs {
   constructor(private readonly outbox: OutboxService) {}
 
-  /** Payload carries the id only; the worker re-reads the invitation when it runs. */
   async sendInvitation(manager: EntityManager, invitationId: string): Promise<void> {
     const payload: SendInvitationEmailPayload = { invitationId };
-    await this.outbox.add(manager, { queue: QueueName.EMAIL, jobName: JobName.SEND_INVITATION_EMAIL, jobId: jobIds.invitationEmail(invitationId), payload: { ...payload } });
+    await this.add(manager, JobName.SEND_INVITATION_EMAIL, jobIds.invitationEmail(invitationId), payload);
+  }
+
+  /** "Forgot your password?": the link to set a new one. */
+  async sendPasswordReset(manager: EntityManager, resetId: string): Promise<void> {
+    const payload: SendPasswordResetEmailPayload = { resetId };
+    await this.add(manager, JobName.SEND_PASSWORD_RESET_EMAIL, jobIds.passwordResetEmail(resetId), payload);
+  }
+
+  /** "Your password was changed", once per completed reset. */
+  async sendPasswordChanged(manager: EntityManager, resetId: string): Promise<void> {
+    const payload: SendPasswordResetEmailPayload = { resetId };
+    await this.add(manager, JobName.SEND_PASSWORD_CHANGED_EMAIL, jobIds.passwordChangedEmail(resetId), payload);
+  }
+
+  /** The worker decides what to send: the finishing link, or a note to an existing account's owner. */
+  async sendSignUp(manager: EntityManager, signUpId: string): Promise<void> {
+    const payload: SendSignUpEmailPayload = { signUpId };
+    await this.add(manager, JobName.SEND_SIGN_UP_EMAIL, jobIds.signUpEmail(signUpId), payload);
+  }
+
+  /** "A new browser signed in to your account". */
+  async sendNewDevice(manager: EntityManager, userId: string, deviceHash: string): Promise<void> {
+    const payload: SendNewDeviceEmailPayload = { userId, deviceHash };
+    await this.add(manager, JobName.SEND_NEW_DEVICE_EMAIL, jobIds.newDeviceEmail(userId, deviceHash), payload);
+  }
+
+  private add(manager: EntityManager, jobName: JobName, jobId: string, payload: object): Promise<void> {
+    return this.outbox.add(manager, { queue: QueueName.EMAIL, jobName, jobId, payload: { ...payload } });
   }
 }

@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNotificationEmailPayload } from '@second-look/contracts';
+import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendNotificationEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
 import { dispatchJob, JobOutcome, WORKER_SETTINGS } from '@second-look/server-jobs';
 import { DelayedError, Job } from 'bullmq';
 import { DailyDigestJobs } from './daily-digest.jobs';
+import { SendAccountEmailJobs } from './send-account-email.jobs';
 import { SendInvitationEmailJob } from './send-invitation-email.job';
 import { EmailJobOutcome, isHeld, SendNotificationEmailJob } from './send-notification-email.job';
 
@@ -13,6 +14,7 @@ export class EmailProcessor extends WorkerHost {
     private readonly invitationEmail: SendInvitationEmailJob,
     private readonly notificationEmail: SendNotificationEmailJob,
     private readonly digests: DailyDigestJobs,
+    private readonly accountEmails: SendAccountEmailJobs,
   ) {
     super();
   }
@@ -28,6 +30,10 @@ export class EmailProcessor extends WorkerHost {
       [JobName.SEND_INVITATION_EMAIL]: (d) => this.invitationEmail.run(d as SendInvitationEmailPayload),
       [JobName.SEND_NOTIFICATION_EMAIL]: async (d) => hold(await this.notificationEmail.run(d as SendNotificationEmailPayload)),
       [JobName.SEND_DIGEST_EMAIL]: async (d) => hold(await this.digests.send(d as SendDigestEmailPayload)),
+      [JobName.SEND_PASSWORD_RESET_EMAIL]: (d) => this.accountEmails.passwordReset(d as SendPasswordResetEmailPayload),
+      [JobName.SEND_PASSWORD_CHANGED_EMAIL]: (d) => this.accountEmails.passwordChanged(d as SendPasswordResetEmailPayload),
+      [JobName.SEND_SIGN_UP_EMAIL]: (d) => this.accountEmails.signUp(d as SendSignUpEmailPayload),
+      [JobName.SEND_NEW_DEVICE_EMAIL]: (d) => this.accountEmails.newDevice(d as SendNewDeviceEmailPayload),
     });
   }
 }

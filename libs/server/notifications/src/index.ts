@@ -1,5 +1,6 @@
 export * from './mailer';
 export * from './send-invitation-email.job';
+export * from './send-account-email.jobs';
 export * from './notifications.module';
 export * from './send-record-request-reminder.job';
 export * from './send-appointment-reminder.job';

@@ -8,6 +8,7 @@ import { EmailProcessor } from './email.processor';
 import { Mailer } from './mailer';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { ReminderProcessor } from './reminder.processor';
+import { SendAccountEmailJobs } from './send-account-email.jobs';
 import { SendInvitationEmailJob } from './send-invitation-email.job';
 import { SendNotificationEmailJob } from './send-notification-email.job';
 import { SendAppointmentReminderJob } from './send-appointment-reminder.job';
@@ -16,7 +17,7 @@ import { SendRecordRequestReminderJob } from './send-record-request-reminder.job
 /** Worker side: the outbox relay and the consumers of the e-mail and reminder queues. */
 @Module({
   imports: [JobsModule, ClockModule, RecordsJobsModule, AppointmentsJobsModule],
-  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, SendAppointmentReminderJob, ReminderProcessor, OutboxRelay],
-  exports: [SendInvitationEmailJob, SendRecordRequestReminderJob, SendAppointmentReminderJob, SendNotificationEmailJob, DailyDigestJobs],
+  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendAccountEmailJobs, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, SendAppointmentReminderJob, ReminderProcessor, OutboxRelay],
+  exports: [SendInvitationEmailJob, SendAccountEmailJobs, SendRecordRequestReminderJob, SendAppointmentReminderJob, SendNotificationEmailJob, DailyDigestJobs],
 })
 export class NotificationsWorkerModule {}

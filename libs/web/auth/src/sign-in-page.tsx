@@ -56,6 +56,9 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
           />
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('recovery.forgotLink')}
+          </Anchor>
           <Button type="submit" loading={result.fetching} fullWidth>
             {t('auth.signIn')}
           </Button>

@@ -1,7 +1,7 @@
-import { Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { chosenLanguage } from '@second-look/web-i18n';
 import { ErrorAlert, PageTitle, PublicLayout, allTimeZones, browserTimeZone, fieldErrors } from '@second-look/web-ui';
@@ -9,11 +9,10 @@ import { SignUpMutation } from '@second-look/contracts/graphql';
 import { useViewerState } from './viewer';
 
 export const MIN_PASSWORD_LENGTH = 12;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function SignUpPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { viewer } = useViewerState();
   const zones = useMemo(() => allTimeZones().map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
   const [form, setForm] = useState({
@@ -25,6 +24,7 @@ export function SignUpPage() {
   });
   const [touched, setTouched] = useState(false);
   const [result, signUp] = useMutation(SignUpMutation);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const server = fieldErrors(result.error);
 
   if (viewer && !result.fetching) return <Navigate to="/" replace />;
@@ -49,8 +49,23 @@ export function SignUpPage() {
     const res = await signUp({
       input: { ...form, organizationName: form.organizationName.trim(), displayName: form.displayName.trim(), email: form.email.trim(), language: chosenLanguage() },
     });
-    if (res.data?.signUp) navigate('/', { replace: true });
+    if (res.data?.signUp) setSentTo(form.email.trim());
   };
+
+  // The same answer for every address: the e-mail says what happens next.
+  if (sentTo) {
+    return (
+      <PublicLayout>
+        <Stack gap="md">
+          <PageTitle title={t('recovery.checkEmailTitle')}>{t('recovery.checkEmailTitle')}</PageTitle>
+          <Text size="lg">{t('recovery.signUpSent', { email: sentTo })}</Text>
+          <Alert color="blue" variant="light">
+            {t('recovery.signUpSentHelp')}
+          </Alert>
+        </Stack>
+      </PublicLayout>
+    );
+  }
 
   return (
     <PublicLayout>

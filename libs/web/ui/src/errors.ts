@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'STALE_VERSION'
   | 'INVALID_STAGE_MOVE'
   | 'INVITATION_INVALID'
+  | 'LINK_INVALID'
   | 'RATE_LIMITED'
   | 'LAST_ADMIN'
   | 'PAYLOAD_TOO_LARGE'

@@ -47,3 +47,14 @@ export class AcceptInvitationInput {
   /** The language chosen on the signed-out page (kept in the browser until now); stored on the person. */
   @Field(() => LanguageEnum, { nullable: true }) @IsOptional() @IsIn(LANGUAGES) language?: Language | null;
 }
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field() @IsEmail() @MaxLength(320) email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field() @IsString() @MaxLength(100) token: string;
+  @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
+}

@@ -4,7 +4,7 @@ import { CurrentActor, GqlContext, GqlCtx, LanguageEnum, OptionalActor, perReque
 import type { UserAccount } from '../user/user-account.entity';
 import { UserService } from '../user/user.service';
 import { ViewerModel } from '../user/user.model';
-import { SignInInput, SignUpInput } from './auth.inputs';
+import { SignInInput } from './auth.inputs';
 import { AuthService } from './auth.service';
 
 @Resolver(() => ViewerModel)
@@ -19,13 +19,6 @@ export class AuthResolver {
   async me(@OptionalActor() actor: Actor | null, @GqlCtx() ctx: GqlContext): Promise<ViewerModel | null> {
     // Read once per request however often it is asked for (aliases, a batch's operations).
     return actor ? perRequest(ctx, 'viewer', () => this.users.viewer(actor)) : null;
-  }
-
-  @Public()
-  @Mutation(() => ViewerModel, { description: 'Create a new advocacy organisation with you as its admin.' })
-  async signUp(@Args('input') input: SignUpInput, @GqlCtx() ctx: GqlContext): Promise<ViewerModel> {
-    const user = await this.auth.signUp(input, ctx.res);
-    return this.users.viewer({ userId: user.id, organizationId: user.organizationId, role: user.role });
   }
 
   @Public()

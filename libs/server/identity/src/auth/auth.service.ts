@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, DomainErrorCode, Role } from '@second-look/domain';
+import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { bindRequestMeta, requestMeta } from '@second-look/server-platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Organization } from '../organization/organization.entity';
+import { DeviceService } from '../device/device.service';
 import { UserAccount } from '../user/user-account.entity';
 import { SessionService } from '../session/session.service';
-import { SignInInput, SignUpInput } from './auth.inputs';
+import { SignInInput } from './auth.inputs';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordService } from './password.service';
 
@@ -20,36 +20,27 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
+    private readonly devices: DeviceService,
     private readonly limiter: LoginRateLimiter,
     private readonly audit: AuditService,
   ) {}
 
-  /** A new advocacy organisation and its first admin, signed in. */
-  async signUp(input: SignUpInput, res: Response): Promise<UserAccount> {
-    const meta = requestMeta(res.req);
-    await this.limiter.consume(meta.ip);
-    const email = normaliseEmail(input.email);
-    const passwordHash = await this.passwords.hash(input.password);
-    const user = await this.dataSource.transaction(async (m) => {
-      if (await m.existsBy(UserAccount, { email })) {
-        throw new DomainError(DomainErrorCode.CONFLICT, 'An account with this e-mail already exists. Please sign in instead.', { field: 'email' });
-      }
-      const org = await m.save(m.create(Organization, { name: input.organizationName.trim(), timeZone: input.timeZone }));
-      const admin = await m.save(
-        m.create(UserAccount, { organizationId: org.id, email, displayName: input.displayName.trim(), role: Role.ADMIN, passwordHash, language: input.language ?? null }),
-      );
-      const actor = bindRequestMeta({ userId: admin.id, organizationId: org.id }, meta);
-      await this.audit.record(actor, { action: 'organization.create', entityType: 'organization', entityId: org.id }, m);
-      return admin;
-    });
+  /**
+   * A session and a known-device mark for someone who just proved who they are. `notifyNewDevice`:
+   * a sign-in by password from a browser new to them e-mails them (an invitation or sign-up
+   * link opens their very first session, so it does not).
+   */
+  async startSession(user: UserAccount, res: Response, opts = { notifyNewDevice: false }): Promise<void> {
     await this.sessions.start(user, res);
-    return user;
+    await this.devices.remember(user.id, res, { notify: opts.notifyNewDevice });
   }
 
   async signIn(input: SignInInput, res: Response): Promise<UserAccount> {
     const email = normaliseEmail(input.email);
     const meta = requestMeta(res.req);
-    await this.limiter.consume(meta.ip, email);
+    const deviceHash = this.devices.deviceHash(res.req);
+    const knownDevice = (await this.devices.isKnown(email, deviceHash)) ? deviceHash : null;
+    const attempt = await this.limiter.beginSignIn({ ip: meta.ip, account: email, knownDevice });
     const user = await this.dataSource
       .getRepository(UserAccount)
       .createQueryBuilder('u')
@@ -63,17 +54,23 @@ export class AuthService {
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
+        detail: { knownDevice: !!knownDevice },
       }, undefined, meta);
       throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'That e-mail and password do not match. Please try again.');
     }
-    await this.limiter.reset(email);
+    await attempt.succeeded();
     if (input.language && input.language !== user.language) {
       // Chosen on the sign-in page before we knew who it was: now it is theirs, on every device.
       await this.dataSource.getRepository(UserAccount).update({ id: user.id }, { language: input.language });
       user.language = input.language;
     }
-    await this.sessions.start(user, res);
-    await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), { action: 'auth.sign_in', entityType: 'user', entityId: user.id, ...(input.language ? { detail: { language: input.language } } : {}) });
+    await this.startSession(user, res, { notifyNewDevice: true });
+    await this.audit.record(bindRequestMeta({ userId: user.id, organizationId: user.organizationId }, meta), {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { knownDevice: !!knownDevice, ...(input.language ? { language: input.language } : {}) },
+    });
     return user;
   }
 

@@ -5,20 +5,19 @@ import { AuditService } from '@second-look/server-audit';
 import { EmailJobs } from '@second-look/server-jobs';
 import { bindRequestMeta, RequestMeta, requestMeta } from '@second-look/server-platform';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AcceptInvitationInput } from '../auth/auth.inputs';
-import { normaliseEmail } from '../auth/auth.service';
+import { AuthService, normaliseEmail } from '../auth/auth.service';
 import { LoginRateLimiter } from '../auth/login-rate-limiter';
 import { PasswordService } from '../auth/password.service';
 import { Organization } from '../organization/organization.entity';
-import { SessionService } from '../session/session.service';
 import { UserAccount } from '../user/user-account.entity';
 import { InvitationHooks } from './invitation-hooks';
 import { Invitation } from './invitation.entity';
 
 export const INVITATION_TTL_DAYS = { staff: 7, case: 14 } as const;
-export const hashInvitationToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export { hashSecretToken as hashInvitationToken } from '../auth/tokens';
+import { hashSecretToken as hashInvitationToken } from '../auth/tokens';
 
 export interface NewCaseInvitation {
   caseId: string;
@@ -34,7 +33,7 @@ export class InvitationService {
     private readonly emails: EmailJobs,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
-    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
     private readonly limiter: LoginRateLimiter,
     private readonly hooks: InvitationHooks,
   ) {}
@@ -89,7 +88,7 @@ export class InvitationService {
   }
 
   async preview(token: string, meta: RequestMeta): Promise<{ organizationName: string; role: Role; email: string; patientName: string | null }> {
-    await this.limiter.consume(meta.ip);
+    await this.limiter.limitRequest(meta.ip);
     const inv = await this.findUsable(this.dataSource.manager, token);
     const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: inv.organizationId });
     const { patientName } = await this.hooks.preview(inv);
@@ -99,7 +98,7 @@ export class InvitationService {
   /** Single use: the row is locked, checked and marked accepted in one transaction. */
   async accept(input: AcceptInvitationInput, res: Response): Promise<UserAccount> {
     const meta = requestMeta(res.req);
-    await this.limiter.consume(meta.ip);
+    await this.limiter.limitRequest(meta.ip);
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.dataSource.transaction(async (m) => {
       const inv = await this.findUsable(m, input.token, true);
@@ -118,7 +117,7 @@ export class InvitationService {
       );
       return created;
     });
-    await this.sessions.start(user, res);
+    await this.auth.startSession(user, res);
     return user;
   }
 

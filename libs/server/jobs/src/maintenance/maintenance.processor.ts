@@ -51,7 +51,14 @@ export class MaintenanceProcessor extends WorkerHost {
       `DELETE FROM outbox_message WHERE dispatched_at IS NOT NULL AND available_at < now() - make_interval(days => $1)`,
       [JOB_RETENTION.outboxDispatchedDays],
     )) as [unknown, number];
-    this.logger.log(`nightly: ${orgs.length} organisation re-scan(s) started; pruned ${prunedLedger} ledger and ${prunedOutbox} outbox row(s)`);
+    // Sign-up and password-reset links a day past their end: nothing can use them any more, and
+    // an unfinished sign-up holds a password hash (see libs/server/identity/src/recovery).
+    const [{ n: prunedLinks }] = (await this.dataSource.query(
+      `WITH a AS (DELETE FROM sign_up_request WHERE expires_at < now() - interval '1 day' RETURNING 1),
+            b AS (DELETE FROM password_reset WHERE expires_at < now() - interval '1 day' RETURNING 1)
+       SELECT ((SELECT count(*) FROM a) + (SELECT count(*) FROM b))::int AS n`,
+    )) as [{ n: number }];
+    this.logger.log(`nightly: ${orgs.length} organisation re-scan(s) started; pruned ${prunedLedger} ledger, ${prunedOutbox} outbox and ${prunedLinks} expired link row(s)`);
     return `${orgs.length} organisation(s)`;
   }
 }

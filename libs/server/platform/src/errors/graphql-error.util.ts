@@ -16,6 +16,7 @@ export function statusFor(code: DomainErrorCode): number {
     case DomainErrorCode.VALIDATION_FAILED:
     case DomainErrorCode.INVALID_STAGE_MOVE:
     case DomainErrorCode.INVITATION_INVALID:
+    case DomainErrorCode.LINK_INVALID:
       return 400;
     case DomainErrorCode.CONFLICT:
     case DomainErrorCode.STALE_VERSION:

@@ -138,6 +138,32 @@ export const en = {
     invitationInvalid:
       'The link may have expired, been used already, or been withdrawn. Please ask the person who invited you to send a new one.',
   },
+  /** Sign-up by e-mail and "Forgot your password?" (issue 22, part 4). */
+  recovery: {
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Forgot your password?',
+    forgotIntro: 'Type the e-mail you sign in with. We will send you a link to choose a new password.',
+    sendLink: 'Send me a link',
+    checkEmailTitle: 'Check your e-mail',
+    forgotSent:
+      'If {{email}} belongs to an account, a link is on its way. It works once, for 30 minutes. No e-mail? Check your spam folder, or try again in a few minutes.',
+    backToSignIn: 'Back to sign in',
+    resetTitle: 'Choose a new password',
+    resetIntro: 'After you save it, you will be signed out everywhere. Then sign in with the new password.',
+    newPassword: 'New password',
+    saveNewPassword: 'Save new password',
+    resetLinkInvalid: 'This link has expired or was already used.',
+    askAgain: 'Ask for a new link',
+    resetDoneTitle: 'Your password is changed',
+    resetDone: 'You can sign in with your new password now. We also sent you an e-mail about this change.',
+    signUpSent: 'We sent an e-mail to {{email}}. Open the link in it to finish creating your organization.',
+    signUpSentHelp: 'The link works for 24 hours. If you already have an account, the e-mail says so instead.',
+    confirmTitle: 'Finish creating your organization',
+    confirmIntro: 'One more step: press the button to create your organization and sign in.',
+    confirmButton: 'Create my organization',
+    confirmLinkInvalid: 'This link has expired or was already used.',
+    startAgain: 'Start again',
+  },
   enums: {
     role: {
       ADMIN: 'Admin',
@@ -773,6 +799,8 @@ export const en = {
       'auth.sign_in_failed': 'Failed sign-in',
       'auth.sign_out': 'Signed out',
       'auth.sign_out_everywhere': 'Signed out everywhere',
+      'auth.password_reset_request': 'Asked for a new password',
+      'auth.password_reset': 'Set a new password',
       'case.assign_lead': 'Assigned lead advocate',
       'case.create': 'Opened a case',
       'case.list': 'Saw the case in a list',
