@@ -28,3 +28,4 @@ export * from './notes/case-note';
 export * from './collaboration';
 export * from './records/holder-receipt';
 export * from './i18n/language';
+export * from './i18n/patient-library';
