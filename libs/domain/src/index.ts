@@ -29,3 +29,4 @@ export * from './collaboration';
 export * from './records/holder-receipt';
 export * from './i18n/language';
 export * from './i18n/patient-library';
+export * from './records/request-letter-words';

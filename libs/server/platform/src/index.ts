@@ -13,3 +13,4 @@ export * from './graphql/preresolved';
 export * from './graphql/jit-execution';
 export * from './graphql/selection';
 export * from './errors/stale-version';
+export * from './i18n/caller-language';

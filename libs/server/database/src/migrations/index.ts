@@ -16,6 +16,7 @@ import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCa
 import { OutboxPendingQueue1795380000000 } from './1795380000000-OutboxPendingQueue';
 import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
 import { Languages1795490000000 } from './1795490000000-Languages';
+import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   OutboxPendingQueue1795380000000,
   AppointmentReminderSettings1795417263914,
   Languages1795490000000,
+  RecordRequestLetterLanguage1795530000000,
 ];
