@@ -1,4 +1,6 @@
+import { seedDemoRecords } from '../src/seed/demo-records';
 import { DEMO } from '../src/seed/demo-seed';
+import { DEMO_SPANISH, seedDemoSpanish } from '../src/seed/demo-spanish';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 import { pdfText } from '../../../libs/server/records/src/letter/pdf-text.testing';
 
@@ -85,5 +87,27 @@ describe('the patient-facing library and the letters, in the reader’s language
       { h: holderId, i: item2.id },
     );
     expect(plain.createRecordRequest.letterLanguage).toBe('en');
+  });
+
+  it('the demo’s Spanish-speaking patient reads her case in Spanish: open requests (one letter in Spanish), a booked visit, suggested questions', async () => {
+    await seedDemoRecords(s.ds);
+    await seedDemoSpanish(s.ds);
+    await seedDemoSpanish(s.ds); // idempotent, like the rest of the seed
+    const rosa = await s.signIn(DEMO_SPANISH.email);
+    const mine = await rosa.ok<{ cases: { nodes: { id: string; patientName: string }[] } }>(`{ cases { nodes { id patientName } } }`);
+    expect(mine.cases.nodes).toEqual([{ id: DEMO_SPANISH.case, patientName: 'Rosa Martínez' }]);
+    const [row] = await s.ds.query(`SELECT u.language, c.preferred_language FROM app_user u, patient_case c WHERE u.id = $1 AND c.id = $2`, [DEMO_SPANISH.user, DEMO_SPANISH.case]);
+    expect(row).toEqual({ language: 'es', preferred_language: 'es' });
+    const kase = await rosa.ok<{ case: { recordRequests: { letterLanguage: string; completedOn: string | null }[]; appointments: { startsAt: string }[]; questions: { starter: string | null }[] } }>(
+      `query($id: ID!) { case(id: $id) { recordRequests { letterLanguage completedOn } appointments { startsAt } questions { starter } } }`,
+      { id: DEMO_SPANISH.case },
+    );
+    expect(kase.case.recordRequests.map((r) => r.letterLanguage).sort()).toEqual(['en', 'es']);
+    expect(kase.case.recordRequests.every((r) => r.completedOn === null)).toBe(true);
+    expect(kase.case.appointments).toHaveLength(1);
+    expect(new Date(kase.case.appointments[0].startsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(kase.case.questions.filter((q) => q.starter)).toHaveLength(2);
+    const lib = await rosa.ok<{ suggestedQuestions: { language: string }[] }>(`{ suggestedQuestions { language } }`);
+    expect(lib.suggestedQuestions[0].language).toBe('es');
   });
 });

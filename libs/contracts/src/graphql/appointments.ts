@@ -1,5 +1,5 @@
 import { gql } from 'urql';
-import type { AppointmentMode, OwnTimelineKind, OwnTimelineSeverity, PacketItemKind, PacketItemState, QuestionMove, StarterQuestion, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
+import type { AppointmentMode, Language, OwnTimelineKind, OwnTimelineSeverity, PacketItemKind, PacketItemState, QuestionMove, StarterQuestion, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
 
 export type { AppointmentMode, OwnTimelineKind, OwnTimelineSeverity, QuestionMove, StarterQuestion, VisitFeeling, VisitFeelingSummary };
 
@@ -183,5 +183,18 @@ export const MoveAppointmentMutation = gql<{ updateAppointment: Pick<Appointment
 export const CancelAppointmentMutation = gql<{ cancelAppointment: Pick<Appointment, 'id' | 'cancelledAt' | 'version'> }, { id: string; expectedVersion: number }>`
   mutation CancelAppointment($id: ID!, $expectedVersion: Int!) {
     cancelAppointment(input: { id: $id, expectedVersion: $expectedVersion }) { id cancelledAt version }
+  }
+`;
+
+/** A suggested question's words in one language (a stored question keeps only its `starter`). */
+export interface SuggestedQuestion {
+  starter: StarterQuestion;
+  language: Language;
+  text: string;
+}
+
+export const SuggestedQuestionsQuery = gql<{ suggestedQuestions: SuggestedQuestion[] }, { language?: Language | null }>`
+  query SuggestedQuestions($language: Language) {
+    suggestedQuestions(language: $language) { starter language text }
   }
 `;

@@ -3,6 +3,7 @@ import type {
   CandidateStrength,
   DoctorScriptPurpose,
   DoctorScriptSituation,
+  Language,
   ProviderHint,
   ProviderNetworkStatus,
   ProviderVisitMode,
@@ -181,6 +182,22 @@ export const SetCurrentDoctorSpecialtyMutation = gql<
 export const CaseDoctorScriptQuery = gql<{ case: CaseScript }, { id: string }>`
   query CaseDoctorScript($id: ID!) {
     case(id: $id) { ${SCRIPT} }
+  }
+`;
+
+/** A built-in script in one language (the library's words live in the domain and come from the API). */
+export interface BuiltInDoctorScript {
+  key: string;
+  purpose: DoctorScriptPurpose;
+  situation: DoctorScriptSituation;
+  language: Language;
+  title: string;
+  body: string;
+}
+
+export const DoctorScriptLibraryQuery = gql<{ doctorScriptLibrary: BuiltInDoctorScript[] }, { language?: Language | null }>`
+  query DoctorScriptLibrary($language: Language) {
+    doctorScriptLibrary(language: $language) { key purpose situation language title body }
   }
 `;
 

@@ -3,6 +3,7 @@ import type {
   CalendarDay,
   CaseRecords,
   FollowUpChannel,
+  Language,
   PacketItem,
   PacketItemKind,
   PacketItemState,
@@ -45,6 +46,7 @@ const REQUEST = `
     extensionReason
     extensionRecordedOn
     letter
+    letterLanguage
     feeCents
     completedOn
     version
@@ -169,6 +171,8 @@ export interface CreateRecordRequestInput {
   sentOn: CalendarDay;
   holderReceivedOn?: CalendarDay | null;
   letter?: string | null;
+  /** The language of the request's letters; English when not given. */
+  letterLanguage?: Language | null;
 }
 
 export const CreateRecordRequestMutation = gql<{ createRecordRequest: RecordRequest }, { input: CreateRecordRequestInput }>`

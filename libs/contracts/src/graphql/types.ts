@@ -5,6 +5,7 @@
  */
 import type {
   CaregiverAccess,
+  Language,
   CaseStage,
   CaseTrigger,
   ClockStatus,
@@ -15,7 +16,7 @@ import type {
   Urgency,
 } from '@second-look/domain';
 
-export type { CaregiverAccess, CaseStage, CaseTrigger, ClockStatus, PacketItemKind, PacketItemState, ResponsibleParty, Role, Urgency };
+export type { CaregiverAccess, Language, CaseStage, CaseTrigger, ClockStatus, PacketItemKind, PacketItemState, ResponsibleParty, Role, Urgency };
 
 export type CaseListScope = 'MINE' | 'ORGANIZATION';
 export type CaseSortField = 'UPDATED_AT' | 'CREATED_AT' | 'PATIENT_NAME' | 'URGENCY' | 'STAGE';
@@ -241,6 +242,8 @@ export interface RecordRequest {
   extensionReason: string | null;
   extensionRecordedOn: CalendarDay | null;
   letter: string;
+  /** The language of the request letter and the follow-up letter. */
+  letterLanguage: Language;
   feeCents: number | null;
   completedOn: CalendarDay | null;
   version: number;

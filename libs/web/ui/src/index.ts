@@ -11,3 +11,4 @@ export { ConflictNotice, staleConflict, type ConflictField, type StaleConflict }
 export { DraftConflict, type ConflictingDraft } from './draft-conflict';
 export { useVersionedDraft, followLive, theirsFrom, onlyOthersChanged, type DraftState, type VersionedDraftOptions } from './versioned-draft';
 export { clearDeviceDrafts, deviceDraft, type DeviceDraft } from './device-drafts';
+export { LanguageChoice, useScreenLanguage } from './language-choice';
