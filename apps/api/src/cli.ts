@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Role } from '@second-look/domain';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { JobReconciler } from '@second-look/server-jobs';
 import { loadConfig } from '@second-look/server-platform';
@@ -9,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { ReconcileModule } from './reconcile.module';
 import { seedDemoAppointment } from './seed/demo-appointment';
 import { seedDemoRecords } from './seed/demo-records';
+import { DEMO_SPANISH, seedDemoSpanish } from './seed/demo-spanish';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
 
 /**
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
         const users = await seedDemo(ds);
         await seedDemoRecords(ds);
         const visitOn = await seedDemoAppointment(ds);
-        console.log(describeDemoLogins(users));
+        await seedDemoSpanish(ds);
+        console.log(describeDemoLogins([...users, { email: DEMO_SPANISH.email, name: `${DEMO_SPANISH.name} (español)`, role: Role.PATIENT }]));
         console.log(`Demo appointment: Maria Lopez with Dr. Helen Park on ${visitOn} at 10:30 (America/Chicago); \`npm run demo:clock -- +3d\` sends its reminders.`);
         break;
       }

@@ -208,7 +208,7 @@ describe('appointment reminders and coverage flags', () => {
     );
     // The moved visit (a fortnight and more away) lies after the pre-authorisation's end.
     await waitFor('the pre-authorisation flag', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.PRE_AUTH_EXPIRES' && x.dueOn === validTo));
-    await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example') && m.subject === 'A pre-authorisation ends before an appointment', 15_000);
+    await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example') && m.subject === 'A pre-authorization ends before an appointment', 15_000);
     expect((await notes(patient)).some((x) => x.kind.startsWith('insurance.'))).toBe(false);
 
     // Booked inside the window: the check at booking finds nothing to flag.

@@ -30,3 +30,5 @@ export * from './collaboration';
 export * from './records/holder-receipt';
 export * from './i18n/language';
 export * from './input/web-link';
+export * from './i18n/patient-library';
+export * from './records/request-letter-words';

@@ -172,7 +172,7 @@ async function seedJourney(m: import('typeorm').EntityManager): Promise<void> {
   ]).execute();
 }
 
-export function describeDemoLogins(users: U[] = USERS): string {
+export function describeDemoLogins(users: Pick<U, 'email' | 'name' | 'role'>[] = USERS): string {
   const lines = users.map((u) => `  ${u.role.padEnd(11)} ${u.email.padEnd(28)} ${u.name}`);
   return `Demo logins (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }

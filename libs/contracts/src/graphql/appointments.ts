@@ -97,3 +97,10 @@ export const CancelAppointmentMutation = gql`
     cancelAppointment(input: { id: $id, expectedVersion: $expectedVersion }) { id cancelledAt version }
   }
 `;
+
+/** A suggested question's words in one language (a stored question keeps only its `starter`). */
+export const SuggestedQuestionsQuery = gql`
+  query SuggestedQuestions($language: Language) {
+    suggestedQuestions(language: $language) { starter language text }
+  }
+`;

@@ -231,6 +231,8 @@ export type CreateRecordRequestInput = {
   holderId?: string | number | null | undefined;
   holderReceivedOn?: string | null | undefined;
   letter?: string | null | undefined;
+  /** The language of this request’s letters; English when not given. */
+  letterLanguage?: Language | null | undefined;
   method: RequestMethod;
   /** A holder not in the directory yet: added to it with the request (how patients name a new one). */
   newHolder?: RecordHolderInput | null | undefined;
@@ -423,6 +425,15 @@ export type RequestMethod =
   | 'IN_PERSON'
   | 'MAIL'
   | 'PORTAL';
+
+export type RequestPasswordResetInput = {
+  email: string;
+};
+
+export type ResetPasswordInput = {
+  password: string;
+  token: string;
+};
 
 export type { ResponsibleParty };
 
@@ -695,6 +706,13 @@ export type RemoveOwnTimelineEntryMutationVariables = Exact<{
 
 export type RemoveOwnTimelineEntryMutationData = { removeOwnTimelineEntry: { id: string, ownTimeline: Array<{ id: string, occurredOn: string, kind: OwnTimelineKind, what: string, severity: OwnTimelineSeverity | null, howItWent: string, version: number }> } };
 
+export type SuggestedQuestionsQueryVariables = Exact<{
+  language?: Language | null | undefined;
+}>;
+
+
+export type SuggestedQuestionsQueryData = { suggestedQuestions: Array<{ starter: StarterQuestion, language: Language, text: string }> };
+
 export type UpdateCaseQuestionMutationVariables = Exact<{
   id: string | number;
   expectedVersion: number;
@@ -711,6 +729,13 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutationData = { acceptInvitation: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
 
+export type ConfirmSignUpMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmSignUpMutationData = { confirmSignUp: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
+
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
 }>;
@@ -722,6 +747,20 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQueryData = { me: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } | null };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutationData = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutationData = { resetPassword: boolean };
 
 export type SetMyLanguageMutationVariables = Exact<{
   language: Language;
@@ -752,7 +791,7 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutationData = { signUp: { id: string, displayName: string, email: string, role: Role, language: Language, organization: { id: string, name: string, timeZone: string } } };
+export type SignUpMutationData = { signUp: boolean };
 
 export type AddCommentMutationVariables = Exact<{
   input: AddCommentInput;
@@ -883,7 +922,7 @@ export type CaseEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type CaseEventsSubscriptionData = { caseEvents: { id: string, kind: CaseEventKind, caseId: string, entityId: string | null, removed: boolean, staffOnly: boolean, at: string, actor: { id: string, displayName: string } | null, case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }, comment: { id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } } | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> } | null, recordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } | null } };
+export type CaseEventsSubscriptionData = { caseEvents: { id: string, kind: CaseEventKind, caseId: string, entityId: string | null, removed: boolean, staffOnly: boolean, at: string, actor: { id: string, displayName: string } | null, case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }, comment: { id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } } | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> } | null, recordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } | null } };
 
 export type CasePresenceSubscriptionVariables = Exact<{
   caseId: string | number;
@@ -1074,6 +1113,13 @@ export type DeleteDoctorScriptMutationVariables = Exact<{
 
 export type DeleteDoctorScriptMutationData = { deleteDoctorScript: boolean };
 
+export type DoctorScriptLibraryQueryVariables = Exact<{
+  language?: Language | null | undefined;
+}>;
+
+
+export type DoctorScriptLibraryQueryData = { doctorScriptLibrary: Array<{ key: string, purpose: DoctorScriptPurpose, situation: DoctorScriptSituation, language: Language, title: string, body: string }> };
+
 export type DoctorScriptsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1126,7 +1172,7 @@ export type CaseRecordsQueryVariables = Exact<{
 }>;
 
 
-export type CaseRecordsQueryData = { case: { id: string, packet: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> }>, recordRequests: Array<{ id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> }> } };
+export type CaseRecordsQueryData = { case: { id: string, packet: Array<{ id: string, kind: PacketItemKind, title: string, state: PacketItemState, allowedStateMoves: Array<PacketItemState>, responsible: ResponsibleParty, notes: string, staffNotes: string | null, version: number, createdAt: string, updatedAt: string, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string } | null, documents: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, createdAt: string, downloadUrl: string, uploadedBy: { id: string, displayName: string } | null }> }>, recordRequests: Array<{ id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> }> } };
 
 export type CreateRecordHolderMutationVariables = Exact<{
   input: RecordHolderInput;
@@ -1140,7 +1186,7 @@ export type CreateRecordRequestMutationVariables = Exact<{
 }>;
 
 
-export type CreateRecordRequestMutationData = { createRecordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
+export type CreateRecordRequestMutationData = { createRecordRequest: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
 
 export type LogRecordFollowUpMutationVariables = Exact<{
   input: LogRecordFollowUpInput;
@@ -1154,7 +1200,7 @@ export type MarkRecordsReceivedMutationVariables = Exact<{
 }>;
 
 
-export type MarkRecordsReceivedMutationData = { markRecordsReceived: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
+export type MarkRecordsReceivedMutationData = { markRecordsReceived: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
 
 export type RecordBoardQueryVariables = Exact<{
   filter?: RecordBoardFilter | null | undefined;
@@ -1178,7 +1224,7 @@ export type RecordLegalExtensionMutationVariables = Exact<{
 }>;
 
 
-export type RecordLegalExtensionMutationData = { recordLegalExtension: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
+export type RecordLegalExtensionMutationData = { recordLegalExtension: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
 
 export type RemovePacketItemMutationVariables = Exact<{
   id: string | number;
@@ -1192,14 +1238,14 @@ export type SetRecordRequestFeeMutationVariables = Exact<{
 }>;
 
 
-export type SetRecordRequestFeeMutationData = { setRecordRequestFee: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
+export type SetRecordRequestFeeMutationData = { setRecordRequestFee: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
 
 export type SetRecordRequestHolderReceivedOnMutationVariables = Exact<{
   input: SetHolderReceivedOnInput;
 }>;
 
 
-export type SetRecordRequestHolderReceivedOnMutationData = { setRecordRequestHolderReceivedOn: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
+export type SetRecordRequestHolderReceivedOnMutationData = { setRecordRequestHolderReceivedOn: { id: string, method: RequestMethod, sentOn: string, holderReceivedOn: string | null, originalLegalDueOn: string, extensionReason: string | null, extensionRecordedOn: string | null, letter: string, letterLanguage: Language, feeCents: number | null, completedOn: string | null, version: number, createdAt: string, ageDays: number, overall: ClockStatus, holder: { id: string, name: string, department: string, phone: string, fax: string, email: string, portalUrl: string, address: string }, target: { dueOn: string, status: ClockStatus, daysLeft: number }, legal: { dueOn: string, status: ClockStatus, daysLeft: number }, items: Array<{ receivedOn: string | null, packetItem: { id: string, kind: PacketItemKind, title: string, state: PacketItemState, version: number } | null }>, followUps: Array<{ id: string, channel: FollowUpChannel, outcome: string, at: string, by: { id: string, displayName: string } | null }> } };
 
 export type UpdatePacketItemMutationVariables = Exact<{
   input: UpdatePacketItemInput;
@@ -1247,10 +1293,14 @@ export const RecordAppointmentAnswerMutation: TypedDocumentNode<RecordAppointmen
 export const RecordVisitFeelingsMutation: TypedDocumentNode<RecordVisitFeelingsMutationData, RecordVisitFeelingsMutationVariables> = appointmentsDocuments.RecordVisitFeelingsMutation;
 export const RemoveCaseQuestionMutation: TypedDocumentNode<RemoveCaseQuestionMutationData, RemoveCaseQuestionMutationVariables> = appointmentsDocuments.RemoveCaseQuestionMutation;
 export const RemoveOwnTimelineEntryMutation: TypedDocumentNode<RemoveOwnTimelineEntryMutationData, RemoveOwnTimelineEntryMutationVariables> = appointmentsDocuments.RemoveOwnTimelineEntryMutation;
+export const SuggestedQuestionsQuery: TypedDocumentNode<SuggestedQuestionsQueryData, SuggestedQuestionsQueryVariables> = appointmentsDocuments.SuggestedQuestionsQuery;
 export const UpdateCaseQuestionMutation: TypedDocumentNode<UpdateCaseQuestionMutationData, UpdateCaseQuestionMutationVariables> = appointmentsDocuments.UpdateCaseQuestionMutation;
 export const AcceptInvitationMutation: TypedDocumentNode<AcceptInvitationMutationData, AcceptInvitationMutationVariables> = authDocuments.AcceptInvitationMutation;
+export const ConfirmSignUpMutation: TypedDocumentNode<ConfirmSignUpMutationData, ConfirmSignUpMutationVariables> = authDocuments.ConfirmSignUpMutation;
 export const InvitationPreviewQuery: TypedDocumentNode<InvitationPreviewQueryData, InvitationPreviewQueryVariables> = authDocuments.InvitationPreviewQuery;
 export const MeQuery: TypedDocumentNode<MeQueryData, MeQueryVariables> = authDocuments.MeQuery;
+export const RequestPasswordResetMutation: TypedDocumentNode<RequestPasswordResetMutationData, RequestPasswordResetMutationVariables> = authDocuments.RequestPasswordResetMutation;
+export const ResetPasswordMutation: TypedDocumentNode<ResetPasswordMutationData, ResetPasswordMutationVariables> = authDocuments.ResetPasswordMutation;
 export const SetMyLanguageMutation: TypedDocumentNode<SetMyLanguageMutationData, SetMyLanguageMutationVariables> = authDocuments.SetMyLanguageMutation;
 export const SignInMutation: TypedDocumentNode<SignInMutationData, SignInMutationVariables> = authDocuments.SignInMutation;
 export const SignOutEverywhereMutation: TypedDocumentNode<SignOutEverywhereMutationData, SignOutEverywhereMutationVariables> = authDocuments.SignOutEverywhereMutation;
@@ -1300,6 +1350,7 @@ export const ChooseProviderCandidateMutation: TypedDocumentNode<ChooseProviderCa
 export const CreateDirectoryProviderMutation: TypedDocumentNode<CreateDirectoryProviderMutationData, CreateDirectoryProviderMutationVariables> = providersDocuments.CreateDirectoryProviderMutation;
 export const CreateDoctorScriptMutation: TypedDocumentNode<CreateDoctorScriptMutationData, CreateDoctorScriptMutationVariables> = providersDocuments.CreateDoctorScriptMutation;
 export const DeleteDoctorScriptMutation: TypedDocumentNode<DeleteDoctorScriptMutationData, DeleteDoctorScriptMutationVariables> = providersDocuments.DeleteDoctorScriptMutation;
+export const DoctorScriptLibraryQuery: TypedDocumentNode<DoctorScriptLibraryQueryData, DoctorScriptLibraryQueryVariables> = providersDocuments.DoctorScriptLibraryQuery;
 export const DoctorScriptsQuery: TypedDocumentNode<DoctorScriptsQueryData, DoctorScriptsQueryVariables> = providersDocuments.DoctorScriptsQuery;
 export const ProviderDirectoryQuery: TypedDocumentNode<ProviderDirectoryQueryData, ProviderDirectoryQueryVariables> = providersDocuments.ProviderDirectoryQuery;
 export const RemoveProviderCandidateMutation: TypedDocumentNode<RemoveProviderCandidateMutationData, RemoveProviderCandidateMutationVariables> = providersDocuments.RemoveProviderCandidateMutation;

@@ -80,6 +80,12 @@ export const CaseDoctorScriptQuery = gql`
   }
 `;
 
+export const DoctorScriptLibraryQuery = gql`
+  query DoctorScriptLibrary($language: Language) {
+    doctorScriptLibrary(language: $language) { key purpose situation language title body }
+  }
+`;
+
 export const DoctorScriptsQuery = gql`
   query DoctorScripts {
     doctorScripts { id purpose situation title body createdAt }

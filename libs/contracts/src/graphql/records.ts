@@ -28,6 +28,7 @@ const REQUEST = `
     extensionReason
     extensionRecordedOn
     letter
+    letterLanguage
     feeCents
     completedOn
     version

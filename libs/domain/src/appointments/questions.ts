@@ -1,8 +1,9 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /**
- * The suggested questions for a second-opinion visit (docs/domain.md, "Prepare"). The words are
- * the client's (i18n); the server keeps only which suggestion a row came from.
+ * The suggested questions for a second-opinion visit (docs/domain.md, "Prepare"). The words, in
+ * English and Spanish, are in i18n/patient-library.ts (STARTER_QUESTION_TEXT); a stored row
+ * keeps only which suggestion it came from, and the API words it in the reader's language.
  */
 export enum StarterQuestion {
   AGREE_WITH_DIAGNOSIS = 'AGREE_WITH_DIAGNOSIS',

@@ -3,8 +3,9 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 /*
  * Talking to the current doctor (docs/domain.md, journey step 2). Patients fear offending their
  * doctor; short, tactful words help. Each script serves one purpose in one situation. The
- * built-in library is listed here by key; its words live in the web client's translations,
- * so they can be read in the patient's language. An organisation adds its own scripts.
+ * built-in library is listed here by key; its words, in English and Spanish, are in
+ * i18n/patient-library.ts (DOCTOR_SCRIPT_TEXT), served by the API in the reader's language or
+ * the one they pick for their doctor. An organisation adds its own scripts.
  */
 
 export enum DoctorScriptPurpose {

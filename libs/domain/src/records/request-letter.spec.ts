@@ -279,3 +279,51 @@ describe('when a follow-up letter is due', () => {
     expect(() => assertFollowUpLetterDue(extended, '2027-01-02' as CalendarDate)).not.toThrow();
   });
 });
+
+describe('letters in Spanish (the language staff chose for the request)', () => {
+  const es = { ...base, patientName: 'María José Núñez', language: 'es' as const };
+  const followUp: FollowUpLetterInput = { ...es, date: calendarDate(2026, 12, 7), sentOn: calendarDate(2026, 11, 2), legalDueOn: calendarDate(2026, 12, 2) };
+  const ENGLISH = /\b(the|and|please|my|records|your|Dear|Sincerely|Date of birth)\b|Patient:/;
+
+  it('the request letter: Spanish date, words and closing; the patient’s name and the law named as they are', () => {
+    const letter = draftRecordRequestLetter(es);
+    expect(letter.subject).toBe('Solicitud de copias de mi expediente médico: María José Núñez');
+    expect(letter.paragraphs[0]).toBe('22 de noviembre de 2026');
+    expect(letter.paragraphs[2]).toContain('Paciente: María José Núñez');
+    const t = letter.paragraphs.join('\n\n');
+    expect(t).toContain('Estimado equipo de expedientes médicos:');
+    expect(t).toContain('mi derecho de acceso según la ley HIPAA');
+    expect(t).toContain('tienen hasta 30 días para responder');
+    expect(t).toContain('Sam Rivera, de Harbor Patient Advocates, una organización de defensa de pacientes');
+    expect(t).toContain('• Resultados de análisis de laboratorio');
+    expect(t).toContain('(Breast surgery consult, October)'); // what staff typed stays as typed
+    expect(t).toMatch(/Atentamente,\n\n_+\nMaría José Núñez$/);
+    expect(t.replace(/\(Breast surgery consult, October\)/, '')).not.toMatch(ENGLISH);
+  });
+
+  it.each(DELIVERIES)('says how to deliver (%s) in Spanish too', (deliveryMethod, deliverTo) => {
+    const t = draftRecordRequestLetter({ ...es, deliveryMethod, deliverTo, items: [{ kind: PacketItemKind.PATHOLOGY_SLIDES }] }).paragraphs.join('\n');
+    expect(t).toMatch(/Por favor, (envíen|pongan|avísenme)/);
+    expect(t).not.toMatch(ENGLISH);
+  });
+
+  it('the follow-up: dates, the deadline that passed, and the regulator named so a US office knows it', () => {
+    const letter = draftFollowUpLetter(followUp);
+    expect(letter.subject).toBe('Seguimiento de mi solicitud del 2 de noviembre de 2026 de copias de mi expediente médico: María José Núñez');
+    const t = letter.paragraphs.join('\n\n');
+    expect(t).toContain('El 2 de noviembre de 2026 pedí a su oficina copias de mi expediente médico, en ejercicio de mi derecho de acceso según la ley HIPAA. La ley les da 30 días para responder. Esa fecha, el 2 de diciembre de 2026, ya pasó, y no he recibido mi expediente ni una respuesta por escrito de su parte.');
+    expect(t).toContain('Oficina de Derechos Civiles (Office for Civil Rights)');
+    expect(t).toContain('Primera solicitud enviada: 2 de noviembre de 2026');
+    expect(t).toMatch(/Sam Rivera\nDefensa del paciente, Harbor Patient Advocates$/);
+  });
+
+  it('quotes an extension’s reason the Spanish way: the full stop after the closing quote', () => {
+    const t = draftFollowUpLetter({ ...followUp, legalDueOn: calendarDate(2026, 12, 5), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: 'Records in off-site storage.' } }).paragraphs.join('\n');
+    expect(t).toContain('del 2 de diciembre de 2026 al 5 de diciembre de 2026, con este motivo: “Records in off-site storage”. Esa fecha extendida ya pasó');
+  });
+
+  it('English stays the default', () => {
+    expect(draftRecordRequestLetter(base).paragraphs[0]).toBe('November 22, 2026');
+    expect(formatLetterDate(calendarDate(2026, 12, 9), 'es')).toBe('9 de diciembre de 2026');
+  });
+});

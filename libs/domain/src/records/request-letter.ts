@@ -1,14 +1,17 @@
 import { CalendarDate, calendarDateParts, isBefore } from '../dates/calendar-date';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { DEFAULT_LANGUAGE, Language } from '../i18n/language';
 import { PacketItemKind } from './packet';
 import { ClockStatus, StoredRequestDates, storedRequestClock } from './record-request-clock';
+import { LETTER_WORDS, LetterWords } from './request-letter-words';
 
 /*
  * The letter a patient sends to a record holder to ask for copies of their records
  * (docs/domain.md, "Gather records" and "The clock"). It is written in the patient's own voice:
  * the HIPAA right of access belongs to the patient, and a short, polite letter from them
- * gets answered faster than a wall of legal citations. The text is US English because the
- * letter goes to a US provider; it is a draft the advocate and patient may edit before
+ * gets answered faster than a wall of legal citations. The text is US English by default
+ * because the letter goes to a US provider, or Spanish when staff choose it for the request
+ * (words in request-letter-words.ts); it is a draft the advocate and patient may edit before
  * sending (the request keeps the text as sent).
  */
 
@@ -34,6 +37,8 @@ export interface RecordRequestLetterInput {
   readonly date: CalendarDate;
   readonly organizationName: string;
   readonly advocateName?: string | null;
+  /** The language staff chose for this request's letters (default English: the holder is a US office). */
+  readonly language?: Language;
 }
 
 export interface RecordRequestLetter {
@@ -42,31 +47,12 @@ export interface RecordRequestLetter {
   readonly paragraphs: string[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "November 22, 2026": how a date reads on a US letter. */
-export function formatLetterDate(date: CalendarDate): string {
+/** "November 22, 2026" / "22 de noviembre de 2026": how a date reads on a US letter. */
+export function formatLetterDate(date: CalendarDate, language: Language = DEFAULT_LANGUAGE): string {
   const { year, month, day } = calendarDateParts(date);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  const w = LETTER_WORDS[language];
+  return w.date(day, w.months[month - 1]!, year);
 }
-
-/**
- * What each kind of packet item means in words a records office acts on. Imaging asks for
- * the images, not only the reports, and slides say why they are wanted: both are the
- * items most often sent wrong (docs/domain.md, "Gather records").
- */
-const ITEM_WORDS: Readonly<Record<PacketItemKind, string>> = {
-  [PacketItemKind.IMAGING_DISC]: 'Imaging: the images themselves in DICOM format (on a CD/DVD or by secure electronic transfer), with the radiology reports',
-  [PacketItemKind.PATHOLOGY_SLIDES]: 'Pathology slides (and tissue blocks if the reviewing pathologist needs them), for review by the second-opinion pathologist',
-  [PacketItemKind.PATHOLOGY_REPORT]: 'Pathology reports',
-  [PacketItemKind.LABS]: 'Laboratory test results',
-  [PacketItemKind.CLINIC_NOTES]: 'Clinic and visit notes, including my diagnosis and the proposed treatment plan',
-  [PacketItemKind.PROCEDURE_REPORT]: 'Surgical and procedure reports',
-  // The patient writes their own timeline; no holder is asked for it.
-  [PacketItemKind.OWN_TIMELINE]: '',
-  [PacketItemKind.MEDICATIONS_ALLERGIES]: 'My current medication list and recorded allergies',
-  [PacketItemKind.OTHER]: 'Other records',
-};
 
 /** Items that are physical objects and cannot be e-mailed or faxed. */
 const PHYSICAL: readonly PacketItemKind[] = [PacketItemKind.PATHOLOGY_SLIDES, PacketItemKind.IMAGING_DISC];
@@ -74,51 +60,53 @@ const PHYSICAL: readonly PacketItemKind[] = [PacketItemKind.PATHOLOGY_SLIDES, Pa
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\r\n?/g, '\n').trim();
 const oneLine = (s: string | null | undefined): string => clean(s).replace(/\s+/g, ' ');
 
-function itemLine(item: { kind: PacketItemKind; title?: string | null }): string | null {
-  const words = ITEM_WORDS[item.kind];
+/**
+ * Imaging asks for the images, not only the reports, and slides say why they are wanted: both
+ * are the items most often sent wrong (docs/domain.md, "Gather records").
+ */
+function itemLine(item: { kind: PacketItemKind; title?: string | null }, w: LetterWords): string | null {
+  const words = w.items[item.kind];
+  // The patient writes their own timeline; no holder is asked for it.
   if (!words) return null;
   const title = oneLine(item.title);
   if (item.kind === PacketItemKind.OTHER && title) return `\u2022 ${title}`;
   return title ? `\u2022 ${words} (${title})` : `\u2022 ${words}`;
 }
 
-function deliveryParagraph(input: RecordRequestLetterInput, physical: PacketItemKind[]): string {
+function deliveryParagraph(input: RecordRequestLetterInput, physical: PacketItemKind[], w: LetterWords): string {
   const to = oneLine(input.deliverTo);
   const email = to || oneLine(input.patientEmail);
+  const d = w.delivery;
   let text: string;
   switch (input.deliveryMethod) {
     case RecordDeliveryMethod.EMAIL:
-      text = email
-        ? `Please send electronic copies by email to ${email}. Regular (unencrypted) email is fine with me; I understand it carries a small risk, and I accept it for this request.`
-        : 'Please send electronic copies by email; I will confirm the address when you contact me.';
+      text = email ? d.emailTo(email) : d.emailAsk;
       break;
     case RecordDeliveryMethod.PORTAL:
-      text = 'Please make the copies available through my patient portal, and let me know when they are there.';
+      text = d.portal;
       break;
     case RecordDeliveryMethod.MAIL:
-      text = to ? `Please mail the copies to:\n${clean(input.deliverTo)}` : 'Please mail the copies to the home address you have on file for me.';
+      text = to ? d.mailTo(clean(input.deliverTo)) : d.mailHome;
       break;
     case RecordDeliveryMethod.FAX:
-      text = to ? `Please fax the copies to ${to}.` : 'Please fax the copies to the number I give you when you contact me.';
+      text = to ? d.faxTo(to) : d.faxAsk;
       break;
     case RecordDeliveryMethod.PICKUP:
-      text = 'Please let me know when the copies are ready, and I will collect them in person.';
+      text = d.pickup;
       break;
   }
   const electronic = input.deliveryMethod === RecordDeliveryMethod.EMAIL || input.deliveryMethod === RecordDeliveryMethod.PORTAL || input.deliveryMethod === RecordDeliveryMethod.FAX;
   if (electronic && physical.length > 0) {
-    const what = physical.includes(PacketItemKind.PATHOLOGY_SLIDES)
-      ? physical.includes(PacketItemKind.IMAGING_DISC)
-        ? 'the slides, and the images if they cannot be shared electronically'
-        : 'the slides'
-      : 'the images, if they cannot be shared electronically';
-    text += ` For ${what}, please let me know when and where I can collect them, or how to arrange delivery.`;
+    const what = physical.includes(PacketItemKind.PATHOLOGY_SLIDES) ? (physical.includes(PacketItemKind.IMAGING_DISC) ? d.slidesAndImages : d.slides) : d.images;
+    text += d.collect(what);
   }
   return text;
 }
 
 /** What both letters say the same way: who writes, to whom, who helps, how to reach the patient. */
 function letterCommon(input: RecordRequestLetterInput) {
+  const language = input.language ?? DEFAULT_LANGUAGE;
+  const w = LETTER_WORDS[language];
   const patientName = oneLine(input.patientName);
   const holderName = oneLine(input.holder.name);
   if (!patientName) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The letter needs the patient’s name.', { field: 'patientName' });
@@ -128,58 +116,56 @@ function letterCommon(input: RecordRequestLetterInput) {
   const advocate = oneLine(input.advocateName);
   const identity = (...extra: string[]): string =>
     [
-      `Patient: ${patientName}`,
+      w.identity.patient(patientName),
       // A printed letter is signed by hand: a blank the patient fills in beats a missing line
       // the records office would call back about.
-      `Date of birth: ${input.patientDateOfBirth ? formatLetterDate(input.patientDateOfBirth) : '____________________'}`,
-      ...(email ? [`Email: ${email}`] : []),
+      w.identity.dateOfBirth(input.patientDateOfBirth ? formatLetterDate(input.patientDateOfBirth, language) : '____________________'),
+      ...(email ? [w.identity.email(email)] : []),
       ...extra,
     ].join('\n');
-  const helper = advocate
-    ? `${advocate} at ${organization}, a patient advocacy organization, is helping me gather my records.`
-    : `${organization}, a patient advocacy organization, is helping me gather my records.`;
-  const contact = email ? `If anything about this request is unclear, please contact me at ${email}.` : 'If anything about this request is unclear, please contact me.';
   return {
+    language,
+    w,
+    date: (d: CalendarDate) => formatLetterDate(d, language),
     patientName,
     organization,
     advocate,
     addressee: [holderName, oneLine(input.holder.department), clean(input.holder.address)].filter(Boolean).join('\n'),
     identity,
-    helpAndContact: `${helper} ${contact}`,
+    helpAndContact: `${w.helper(advocate || null, organization)} ${w.contact(email || null)}`,
     signature: `______________________________\n${patientName}`,
   };
 }
 
 /** The items as letter lines (the patient's own timeline is never asked for), and the physical ones among them. */
-function itemsAsked(items: RecordRequestLetterInput['items']): { lines: string[]; physical: PacketItemKind[] } {
+function itemsAsked(items: RecordRequestLetterInput['items'], w: LetterWords): { lines: string[]; physical: PacketItemKind[] } {
   const kinds = items.map((i) => i.kind);
-  return { lines: items.map(itemLine).filter((l): l is string => l !== null), physical: PHYSICAL.filter((k) => kinds.includes(k)) };
+  return { lines: items.map((i) => itemLine(i, w)).filter((l): l is string => l !== null), physical: PHYSICAL.filter((k) => kinds.includes(k)) };
 }
 
 /**
- * Drafts the right-of-access letter. Pure: the same input always gives the same letter,
- * so what the advocate previewed is what the PDF prints.
+ * Drafts the right-of-access letter, in the language chosen for the request. Pure: the same
+ * input always gives the same letter, so what the advocate previewed is what the PDF prints.
  */
 export function draftRecordRequestLetter(input: RecordRequestLetterInput): RecordRequestLetter {
   const c = letterCommon(input);
-  const { lines, physical } = itemsAsked(input.items);
+  const w = c.w;
+  const { lines, physical } = itemsAsked(input.items, w);
   const paragraphs = [
-    formatLetterDate(input.date),
+    c.date(input.date),
     c.addressee,
     c.identity(),
-    'Dear records team,',
-    'I am writing to ask for copies of my medical records, using my right of access under HIPAA. I am seeking a second opinion about my care, and the doctor reviewing it needs to see my records in full.',
-    lines.length > 0
-      ? `Please send me copies of the following:\n${lines.join('\n')}`
-      : 'Please send me a complete copy of my medical records held by your office.',
-    deliveryParagraph(input, physical),
-    'I understand that you have up to 30 days to respond to this request. Because my next treatment decision depends on this second opinion, I would be very grateful for anything you can send sooner. If there is a fee, please tell me the amount before you go ahead; I understand it should be reasonable and based on the cost of making the copies.',
+    w.dear,
+    w.request.opening,
+    lines.length > 0 ? w.request.items(lines.join('\n')) : w.request.allRecords,
+    deliveryParagraph(input, physical, w),
+    w.request.timing,
     c.helpAndContact,
-    'Thank you for your help.',
-    'Sincerely,',
+    w.request.thanks,
+    w.sincerely,
     c.signature,
   ];
-  return { subject: `Request for copies of my medical records: ${c.patientName}`, paragraphs };
+  return { subject: w.request.subject(c.patientName), paragraphs };
 }
 
 // ---------------------------------------------------------------- follow-up letter
@@ -215,67 +201,56 @@ export function assertFollowUpLetterDue(dates: StoredRequestDates, today: Calend
   throw new DomainError(DomainErrorCode.NOT_OVERDUE, message, { legalDueOn: dates.legalDueOn, status: legal.status });
 }
 
-function deadlineParagraph(input: FollowUpLetterInput, partlyAnswered: boolean): string {
-  const sent = formatLetterDate(input.sentOn);
-  const received = input.holderReceivedOn && input.holderReceivedOn !== input.sentOn ? ` Your office received it on ${formatLetterDate(input.holderReceivedOn)}.` : '';
-  const due = formatLetterDate(input.legalDueOn);
-  const reason = oneLine(input.extension?.reason);
-  // US style: the sentence's full stop goes inside the closing quote, and only once.
-  const quoted = reason ? `, giving this reason: “${/[.!?]$/.test(reason) ? reason : `${reason}.`}”` : '.';
-  const law = input.extension
-    ? `The law gives you 30 days to respond, and you extended that once, from ${formatLetterDate(input.extension.originalDueOn)} to ${due}${quoted} That extended date has now passed`
-    : `The law gives you 30 days to respond. That date, ${due}, has now passed`;
-  const state = partlyAnswered
-    ? 'and part of my request is still unanswered. Thank you for what you have already sent.'
-    : 'and I have not received my records or a written response from you.';
-  return `On ${sent}, I asked your office for copies of my medical records, using my right of access under HIPAA.${received} ${law}, ${state}`;
+function deadlineParagraph(input: FollowUpLetterInput, partlyAnswered: boolean, c: ReturnType<typeof letterCommon>): string {
+  const f = c.w.followUp;
+  const received = input.holderReceivedOn && input.holderReceivedOn !== input.sentOn ? f.received(c.date(input.holderReceivedOn)) : '';
+  const due = c.date(input.legalDueOn);
+  const law = input.extension ? f.lawExtended(c.date(input.extension.originalDueOn), due, f.quoted(oneLine(input.extension.reason) || null)) : f.law(due);
+  return `${f.asked(c.date(input.sentOn))}${received} ${law}, ${partlyAnswered ? f.partlyAnswered : f.nothingReceived}`;
 }
 
 /**
  * Drafts the follow-up for a request past its legal response date: the same patient, holder,
- * items and delivery as the first letter, in plain, firm words. Still the patient's letter
- * (the right of access is theirs), countersigned by the advocate or the organisation that
+ * items, delivery and language as the first letter, in plain, firm words. Still the patient's
+ * letter (the right of access is theirs), countersigned by the advocate or the organisation that
  * chases it. Pure, like the first letter.
  */
 export function draftFollowUpLetter(input: FollowUpLetterInput): RecordRequestLetter {
   const c = letterCommon(input);
+  const w = c.w;
   if (isBefore(input.legalDueOn, input.sentOn)) {
     throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The legal response date cannot be before the request was sent.', { field: 'legalDueOn' });
   }
   if (!isBefore(input.legalDueOn, input.date)) {
     throw new DomainError(DomainErrorCode.NOT_OVERDUE, `The legal response date (${formatLetterDate(input.legalDueOn)}) has not passed yet.`, { legalDueOn: input.legalDueOn });
   }
-  const asked = input.items.filter((i) => ITEM_WORDS[i.kind]);
+  const asked = input.items.filter((i) => w.items[i.kind]);
   const open = asked.filter((i) => !i.answered);
   if (asked.length > 0 && open.length === 0) {
     throw new DomainError(DomainErrorCode.NOT_OVERDUE, 'Every item of this request has been answered, so there is nothing to follow up.');
   }
-  const { lines, physical } = itemsAsked(open);
+  const { lines, physical } = itemsAsked(open, w);
   const partlyAnswered = open.length < asked.length;
-  const sent = formatLetterDate(input.sentOn);
-  const countersignature = c.advocate
-    ? `______________________________\n${c.advocate}\nPatient advocate, ${c.organization}`
-    : `______________________________\nFor ${c.organization}`;
+  const sent = c.date(input.sentOn);
+  const countersignature = `______________________________\n${c.advocate ? w.followUp.countersignAdvocate(c.advocate, c.organization) : w.followUp.countersignOrganization(c.organization)}`;
 
   const paragraphs = [
-    formatLetterDate(input.date),
+    c.date(input.date),
     c.addressee,
-    c.identity(`First request sent: ${sent}`),
-    'Dear records team,',
-    deadlineParagraph(input, partlyAnswered),
-    lines.length > 0
-      ? `Please send ${partlyAnswered ? 'the records that are still outstanding' : 'copies of the following'} without further delay:\n${lines.join('\n')}`
-      : 'Please send a complete copy of my medical records held by your office without further delay.',
-    'If you are denying any part of my request, or do not have some of these records, please tell me so in writing, with the reason.',
-    deliveryParagraph(input, physical),
-    'I would rather settle this with your office directly, but if I do not hear from you soon, I may ask the Office for Civil Rights at the U.S. Department of Health and Human Services, which enforces the right of access, for help.',
+    c.identity(w.identity.firstSent(sent)),
+    w.dear,
+    deadlineParagraph(input, partlyAnswered, c),
+    lines.length > 0 ? w.followUp.itemsAgain(partlyAnswered, lines.join('\n')) : w.followUp.allAgain,
+    w.followUp.denial,
+    deliveryParagraph(input, physical, w),
+    w.followUp.regulator,
     c.helpAndContact,
-    'Thank you for your prompt attention.',
-    'Sincerely,',
+    w.followUp.thanks,
+    w.sincerely,
     c.signature,
     countersignature,
   ];
-  return { subject: `Follow-up to my request of ${sent} for copies of my medical records: ${c.patientName}`, paragraphs };
+  return { subject: w.followUp.subject(sent, c.patientName), paragraphs };
 }
 
 /** The letter as one editable text: subject, then paragraphs, separated by blank lines. */

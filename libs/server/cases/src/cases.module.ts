@@ -3,6 +3,7 @@ import { AuditModule } from '@second-look/server-audit';
 import { CollaborationModule } from '@second-look/server-collaboration';
 import { IdentityModule } from '@second-look/server-identity';
 import { CaseAccessService } from './case/case-access.service';
+import { StageGuideResolver } from './stage/stage-guide.resolver';
 import { CaseParticipantResolver, CaseResolver, CommentResolver } from './case/case.resolver';
 import { CaseService } from './case/case.service';
 import { CommentService } from './comment/comment.service';
@@ -12,7 +13,7 @@ import { CaseActivityLineResolver, CaseActivityResolver, CaseLiveResolver, CaseP
 
 @Module({
   imports: [AuditModule, IdentityModule, CollaborationModule],
-  providers: [CaseAccessService, CaseService, CaseResolver, CaseParticipantResolver, CommentResolver, CommentService, ParticipantService, CaseActivityService, CaseLiveResolver, CasePresenceResolver, CaseActivityResolver, CaseActivityLineResolver],
+  providers: [CaseAccessService, CaseService, CaseResolver, CaseParticipantResolver, CommentResolver, CommentService, ParticipantService, CaseActivityService, CaseLiveResolver, CasePresenceResolver, CaseActivityResolver, CaseActivityLineResolver, StageGuideResolver],
   exports: [CaseAccessService, CaseService, CommentService],
 })
 export class CasesModule {}

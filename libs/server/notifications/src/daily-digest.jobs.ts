@@ -12,6 +12,7 @@ import { Mailer } from './mailer';
 import { digestEmail } from './notification-email.template';
 import { Notification } from './notification.entity';
 import { preferencesOf } from './notification-preference.service';
+import { recipientLanguage } from './recipient-language';
 import { EmailJobOutcome, sendableAt } from './send-notification-email.job';
 
 /**
@@ -95,10 +96,13 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
       const { items, more } = digestSelection(candidates, prefs, now);
       if (!items.length) throw new EffectNoLongerApplies('nothing to list');
       const base = this.config.publicUrl.replace(/\/$/, '');
+      // One digest, one language: the person's own (for a patient, the case's if they chose none).
+      const language = await recipientLanguage(tx, user.id, items[0]?.caseId ?? null);
       await this.mailer.send({
         to: user.email,
         messageId: messageIdFor(key),
         ...digestEmail({
+          language,
           items: items.map((n) => ({ kind: n.kind, caseLink: n.caseId ? `${base}/cases/${n.caseId}` : `${base}/notifications` })),
           more,
           listLink: `${base}/notifications`,

@@ -16,3 +16,4 @@ export * from './mention-notifier';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 export const NOTIFICATION_ENTITIES = [Notification, NotificationPreference];
+export * from './recipient-language';

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationEmail } from './invitation-email.template';
 import { Mailer } from './mailer';
+import { invitationLanguage } from './recipient-language';
 
 export type { JobOutcome };
 
@@ -48,13 +49,15 @@ export class SendInvitationEmailJob {
         m.findOneByOrFail(Organization, { id: fresh.organizationId }),
         m.findOneBy(UserAccount, { id: fresh.invitedById }),
       ]);
+      // The invited person's language: the case's preferred one for a patient or caregiver.
+      const language = await invitationLanguage(m, fresh);
       const token = randomBytes(32).toString('base64url');
       await m.update(Invitation, { id: fresh.id }, { tokenHash: hashInvitationToken(token) });
       const link = `${this.config.publicUrl}/invite/${token}`;
       await this.mailer.send({
         to: fresh.email,
         messageId: messageIdFor(key),
-        ...invitationEmail({ organizationName: org.name, inviterName: inviter?.displayName ?? org.name, role: fresh.role, link, expiresAt: fresh.expiresAt }),
+        ...invitationEmail({ organizationName: org.name, inviterName: inviter?.displayName ?? org.name, role: fresh.role, link, expiresAt: fresh.expiresAt, language, timeZone: org.timeZone }),
       });
     });
     if (!outcome.done) return outcome.reason === 'already-done' ? 'already-sent' : 'no-longer-applies';

@@ -11,6 +11,7 @@ import { Mailer } from './mailer';
 import { notificationEmail } from './notification-email.template';
 import { Notification } from './notification.entity';
 import { preferencesOf } from './notification-preference.service';
+import { recipientLanguage } from './recipient-language';
 
 /** Quiet hours began after the job was queued (or were changed): try again when they end. */
 export interface Held {
@@ -63,10 +64,11 @@ export class SendNotificationEmailJob {
       const user = await tx.findOneBy(UserAccount, { id: fresh.userId });
       if (!user || user.deactivatedAt) throw new EffectNoLongerApplies('account closed');
       const base = this.config.publicUrl.replace(/\/$/, '');
+      const language = await recipientLanguage(tx, user.id, fresh.caseId);
       await this.mailer.send({
         to: user.email,
         messageId: messageIdFor(key),
-        ...notificationEmail({ kind: fresh.kind, caseLink: fresh.caseId ? `${base}/cases/${fresh.caseId}` : `${base}/notifications`, settingsLink: `${base}/notifications/settings` }),
+        ...notificationEmail({ language,  kind: fresh.kind, caseLink: fresh.caseId ? `${base}/cases/${fresh.caseId}` : `${base}/notifications`, settingsLink: `${base}/notifications/settings` }),
       });
       await tx.update(Notification, { id: fresh.id }, { emailedAt: now });
     });

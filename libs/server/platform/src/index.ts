@@ -20,3 +20,4 @@ export * from './graphql/language.model';
 export * from './http/security-headers';
 export * from './graphql/page-sizes';
 export * from './graphql/query-cost';
+export * from './i18n/caller-language';

@@ -8,7 +8,9 @@ import {
   ProviderHint,
   ProviderNetworkStatus,
   ProviderVisitMode,
+  Language,
 } from '@second-look/domain';
+import { LanguageEnum } from '@second-look/server-platform';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 registerEnumType(ProviderNetworkStatus, { name: 'ProviderNetworkStatus' });
@@ -114,6 +116,16 @@ export class UpdateProviderCandidateInput extends CandidateFieldsInput {
 export class ChooseProviderCandidateInput {
   @Field(() => ID) @IsString() id: string;
   @Field() @IsString() @MaxLength(2000) reason: string;
+}
+
+@ObjectType('BuiltInDoctorScript', { description: 'A script of the built-in library, in one language.' })
+export class BuiltInDoctorScriptModel {
+  @Field({ description: 'Stable key; saved on a case as its source.' }) key: string;
+  @Field(() => DoctorScriptPurpose) purpose: DoctorScriptPurpose;
+  @Field(() => DoctorScriptSituation) situation: DoctorScriptSituation;
+  @Field(() => LanguageEnum, { description: 'The language of title and body.' }) language: Language;
+  @Field() title: string;
+  @Field() body: string;
 }
 
 @ObjectType('DoctorScript', { description: 'A script the organisation added to the built-in library.' })

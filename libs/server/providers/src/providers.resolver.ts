@@ -1,12 +1,15 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Role, STAFF_ROLES } from '@second-look/domain';
+import { Actor, BUILT_IN_DOCTOR_SCRIPTS, doctorScriptText, Language, Role, STAFF_ROLES } from '@second-look/domain';
 import { CaseAccessService, CaseModel, PatientCase } from '@second-look/server-cases';
-import { CurrentActor, GqlContext, GqlCtx, RequireRoles } from '@second-look/server-platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { answerLanguage, CurrentActor, GqlContext, GqlCtx, LanguageEnum, RequireRoles } from '@second-look/server-platform';
+import { DataSource } from 'typeorm';
 import { ProviderCandidateService } from './candidate/provider-candidate.service';
 import { ProviderDirectoryService } from './directory/provider-directory.service';
 import { DoctorScriptService } from './doctor-script/doctor-script.service';
 import {
   AddProviderCandidateInput,
+  BuiltInDoctorScriptModel,
   CaseDoctorScriptModel,
   ChooseProviderCandidateInput,
   DirectoryProviderInput,
@@ -54,6 +57,7 @@ export class ProvidersResolver {
     private readonly directory: ProviderDirectoryService,
     private readonly scripts: DoctorScriptService,
     private readonly access: CaseAccessService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @RequireRoles(...STAFF_ROLES)
@@ -91,6 +95,15 @@ export class ProvidersResolver {
   @Query(() => [DoctorScriptModel], { description: "Scripts the organisation added to the built-in library." })
   doctorScripts(@CurrentActor() actor: Actor): Promise<DoctorScriptModel[]> {
     return this.scripts.list(actor);
+  }
+
+  @Query(() => [BuiltInDoctorScriptModel], {
+    description:
+      "The built-in scripts in one language: the one asked for (a Spanish-reading patient may want the English words to say to an English-speaking doctor), else the caller's (their stored language, else Accept-Language).",
+  })
+  async doctorScriptLibrary(@GqlCtx() ctx: GqlContext, @Args('language', { type: () => LanguageEnum, nullable: true }) asked: Language | null): Promise<BuiltInDoctorScriptModel[]> {
+    const language = await answerLanguage(ctx, this.dataSource.manager, asked);
+    return BUILT_IN_DOCTOR_SCRIPTS.map((s) => ({ ...s, language, ...doctorScriptText(s.key, language)! }));
   }
 
   @RequireRoles(...STAFF_ROLES)

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ClockStatus, PacketItemKind, PacketItemState, ReceivedProgress, ResponsibleParty } from '@second-look/domain';
-import { PageInfo } from '@second-look/server-platform';
+import { ClockStatus, Language, LANGUAGES, PacketItemKind, PacketItemState, ReceivedProgress, ResponsibleParty } from '@second-look/domain';
+import { LanguageEnum, PageInfo } from '@second-look/server-platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { FollowUpChannel } from './request/record-follow-up.entity';
 import { RequestMethod } from './request/record-request.entity';
 
@@ -82,6 +82,7 @@ export class RecordRequestModel {
   @Field(() => String, { nullable: true }) extensionReason: string | null;
   @Field(() => String, { nullable: true }) extensionRecordedOn: string | null;
   @Field() letter: string;
+  @Field(() => LanguageEnum, { description: 'The language of the request letter and the follow-up letter (default en).' }) letterLanguage: Language;
   @Field(() => Int, { nullable: true }) feeCents: number | null;
   @Field(() => String, { nullable: true }) completedOn: string | null;
   @Field(() => Int) version: number;
@@ -187,6 +188,7 @@ export class CreateRecordRequestInput {
   @Field() @Matches(DATE, { message: `sentOn ${DATE_MESSAGE}` }) sentOn: string;
   @Field({ nullable: true }) @IsOptional() @Matches(DATE, { message: `holderReceivedOn ${DATE_MESSAGE}` }) holderReceivedOn?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) letter?: string;
+  @Field(() => LanguageEnum, { nullable: true, description: 'The language of this request’s letters; English when not given.' }) @IsOptional() @IsIn(LANGUAGES) letterLanguage?: Language;
 }
 
 @InputType()

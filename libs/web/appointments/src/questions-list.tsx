@@ -1,14 +1,15 @@
 import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
-import { QuestionMove } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft } from '@second-look/web-ui';
+import { useMutation, useQuery } from 'urql';
+import { QuestionMove, type Language, type StarterQuestion } from '@second-look/domain';
+import { DraftConflict, ErrorAlert, errorCode, LanguageChoice, useScreenLanguage, useVersionedDraft } from '@second-look/web-ui';
 import {
   AddCaseQuestionMutation,
   AddStarterQuestionsMutation,
   MoveCaseQuestionMutation,
   RemoveCaseQuestionMutation,
+  SuggestedQuestionsQuery,
   UpdateCaseQuestionMutation,
   type CaseQuestion,
 } from '@second-look/contracts/graphql';
@@ -58,13 +59,18 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   );
 }
 
-function QuestionItem(props: { q: CaseQuestion; index: number; count: number; canEdit: boolean }) {
+/** The words of the suggested questions in the language picked for them, by starter. */
+type SuggestionWords = { language: Language; text: ReadonlyMap<StarterQuestion, string> };
+
+function QuestionItem(props: { q: CaseQuestion; index: number; count: number; canEdit: boolean; suggestions: SuggestionWords | null }) {
   const { t } = useTranslation();
   const { q } = props;
+  // A suggested question nobody reworded reads in the language picked for the suggestions.
+  const suggested = q.starter && !q.text ? props.suggestions?.text.get(q.starter) : undefined;
   const [editing, setEditing] = useState(false);
   const [moveResult, move] = useMutation(MoveCaseQuestionMutation);
   const [removeResult, remove] = useMutation(RemoveCaseQuestionMutation);
-  const text = questionText(t, q);
+  const text = suggested ?? questionText(t, q);
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return (
     <Paper component="li" withBorder p="sm" radius="md">
@@ -78,7 +84,9 @@ function QuestionItem(props: { q: CaseQuestion; index: number; count: number; ca
               <EditQuestion q={q} onDone={() => setEditing(false)} />
             ) : (
               <Stack gap={2}>
-                <Text style={{ overflowWrap: 'anywhere' }}>{text}</Text>
+                <Text style={{ overflowWrap: 'anywhere' }} lang={suggested ? props.suggestions?.language : undefined}>
+                  {text}
+                </Text>
                 {q.starter && !q.text ? (
                   <Badge variant="light" color="gray" size="sm">
                     {t('appointments.questions.suggested')}
@@ -126,6 +134,15 @@ function QuestionItem(props: { q: CaseQuestion; index: number; count: number; ca
 /** The patient's questions for the visit, most important first, reordered with up/down buttons. */
 export function QuestionsList({ caseId, questions, canEdit }: { caseId: string; questions: CaseQuestion[]; canEdit: boolean }) {
   const { t } = useTranslation();
+  // Suggested questions are asked of the doctor: their words can be in the doctor's language,
+  // whatever the language of the screens (the words come from the API, in the one asked for).
+  const uiLanguage = useScreenLanguage();
+  const [suggestionLanguage, setSuggestionLanguage] = useState<Language | null>(null);
+  const hasSuggested = questions.some((q) => q.starter && !q.text);
+  const [suggestedWords] = useQuery({ query: SuggestedQuestionsQuery, variables: { language: suggestionLanguage ?? uiLanguage }, pause: !hasSuggested });
+  const suggestions: SuggestionWords | null = suggestedWords.data
+    ? { language: suggestionLanguage ?? uiLanguage, text: new Map(suggestedWords.data.suggestedQuestions.map((s) => [s.starter, s.text])) }
+    : null;
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const [addResult, add] = useMutation(AddCaseQuestionMutation);
@@ -147,10 +164,16 @@ export function QuestionsList({ caseId, questions, canEdit }: { caseId: string; 
       <Text size="sm" c="dimmed">
         {t('appointments.questions.intro')}
       </Text>
+      {hasSuggested ? (
+        <Stack gap={4}>
+          <LanguageChoice label={t('libraryLanguage.questionsLabel')} help={t('libraryLanguage.questionsHelp')} value={suggestionLanguage ?? uiLanguage} onChange={setSuggestionLanguage} />
+          <ErrorAlert error={suggestedWords.error} />
+        </Stack>
+      ) : null}
       {questions.length ? (
         <Stack component="ol" gap="xs" aria-label={t('appointments.questions.heading')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {questions.map((q, i) => (
-            <QuestionItem key={q.id} q={q} index={i} count={questions.length} canEdit={canEdit} />
+            <QuestionItem key={q.id} q={q} index={i} count={questions.length} canEdit={canEdit} suggestions={suggestions} />
           ))}
         </Stack>
       ) : (

@@ -4,6 +4,10 @@ import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphca
 export const providersCacheKeys: KeyingConfig = {
   ProviderChoice: () => null,
   CandidateStrengths: () => null,
+  // The patient library's words (scripts, suggested questions, stage guide): no ids, one list per language asked for.
+  BuiltInDoctorScript: () => null,
+  SuggestedQuestion: () => null,
+  StageGuide: () => null,
 };
 
 const invalidateQueryField = (cache: Cache, field: string) =>

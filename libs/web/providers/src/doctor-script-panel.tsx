@@ -2,13 +2,14 @@ import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInp
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { DoctorScriptPurpose, DoctorScriptSituation, isStaffRole, scriptsFor } from '@second-look/domain';
+import { DoctorScriptPurpose, DoctorScriptSituation, isStaffRole, scriptsFor, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, fieldErrors } from '@second-look/web-ui';
+import { ErrorAlert, LanguageChoice, Loading, fieldErrors, useScreenLanguage } from '@second-look/web-ui';
 import {
   CaseDoctorScriptQuery,
   CreateDoctorScriptMutation,
   DeleteDoctorScriptMutation,
+  DoctorScriptLibraryQuery,
   DoctorScriptsQuery,
   SaveCaseDoctorScriptMutation,
   type CaseDetail,
@@ -21,6 +22,8 @@ const PURPOSES = Object.values(DoctorScriptPurpose);
 
 interface LibraryEntry {
   sourceKey: string;
+  /** The language of a built-in script's words (an organisation's script is in whatever it was written in). */
+  lang?: Language;
   title: string;
   body: string;
   purpose: DoctorScriptPurpose;
@@ -108,6 +111,11 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
   const staff = isStaffRole(viewer.role);
   const [saved] = useQuery({ query: CaseDoctorScriptQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
   const [orgScripts, reloadOrg] = useQuery({ query: DoctorScriptsQuery, variables: {} });
+  // The words are meant to be said to the doctor: the patient may read the screens in one
+  // language and pick the doctor's language for the script (README, "Architecture").
+  const uiLanguage = useScreenLanguage();
+  const [wordsLanguage, setWordsLanguage] = useState<Language | null>(null);
+  const [builtIn] = useQuery({ query: DoctorScriptLibraryQuery, variables: { language: wordsLanguage ?? uiLanguage } });
   const [saveResult, save] = useMutation(SaveCaseDoctorScriptMutation);
   const [, removeOrg] = useMutation(DeleteDoctorScriptMutation);
   const current = saved.data?.case.doctorScript ?? null;
@@ -132,7 +140,10 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
       .map((s) => ({ sourceKey: `org:${s.id}`, title: s.title, body: s.body, purpose: s.purpose, situation: s.situation, org: s })),
     ...scriptsFor(situation)
       .filter((s) => s.situation === situation)
-      .map((s) => ({ sourceKey: s.key, title: t(`scripts.builtIn.${s.key}.title`), body: t(`scripts.builtIn.${s.key}.body`), purpose: s.purpose, situation: s.situation })),
+      .flatMap((s) => {
+        const words = builtIn.data?.doctorScriptLibrary.find((w) => w.key === s.key);
+        return words ? [{ sourceKey: s.key, title: words.title, body: words.body, purpose: s.purpose, situation: s.situation, lang: words.language }] : [];
+      }),
   ];
   const canEdit = item.permissions.edit;
   const errs = fieldErrors(saveResult.error);
@@ -159,6 +170,9 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
             ))}
           </Stack>
         </Radio.Group>
+        <LanguageChoice label={t('libraryLanguage.scriptLabel')} help={t('libraryLanguage.scriptHelp')} value={wordsLanguage ?? uiLanguage} onChange={setWordsLanguage} />
+        {builtIn.fetching && !builtIn.data ? <Loading /> : null}
+        <ErrorAlert error={builtIn.error} />
         {situation === DoctorScriptSituation.DOCTOR_REACTED_BADLY ? (
           <Alert variant="light" color="orange" role="note">
             {t('scripts.warningSign')}
@@ -167,7 +181,7 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
         <Stack gap="sm" component="ul" aria-label={t('scripts.libraryHeading')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {library.map((s) => (
             <li key={s.sourceKey}>
-              <Paper withBorder p="sm" radius="md" component="article" aria-label={s.title}>
+              <Paper withBorder p="sm" radius="md" component="article" aria-label={s.title} lang={s.lang /* a script in another language than the page is read right by a screen reader */}>
                 <Stack gap={6}>
                   <Group gap="xs" wrap="wrap">
                     <Title order={3} size="h5">

@@ -3,6 +3,7 @@ import {
   draftRecordRequestLetter,
   letterToText,
   type CalendarDate,
+  type Language,
   type PacketItemKind,
 } from '@second-look/domain';
 import type { RecordHolder, RequestMethod } from '@second-look/contracts/graphql';
@@ -26,6 +27,8 @@ export function draftLetterText(input: {
   sentOn: string;
   organizationName: string;
   advocateName: string | null;
+  /** The language staff chose for the request's letters. */
+  language?: Language;
 }): string {
   const delivery =
     input.method === 'PORTAL'
@@ -43,6 +46,7 @@ export function draftLetterText(input: {
       date: input.sentOn as CalendarDate,
       organizationName: input.organizationName,
       advocateName: input.advocateName,
+      language: input.language,
     }),
   );
 }

@@ -2,9 +2,9 @@ import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Te
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { Role, isStaffRole } from '@second-look/domain';
+import { Role, isStaffRole, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
+import { ErrorAlert, LanguageChoice, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
 import {
   CreateRecordRequestMutation,
   type CaseDetail,
@@ -39,6 +39,8 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
   const [sentOn, setSentOn] = useState(today);
   const [holderReceivedOn, setHolderReceivedOn] = useState('');
   const [withLetter, setWithLetter] = useState(true);
+  // English by default: the holder is a US office. Both letters of the request use it.
+  const [letterLanguage, setLetterLanguage] = useState<Language>('en');
   const [editedLetter, setEditedLetter] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
   const [result, create] = useMutation(CreateRecordRequestMutation);
@@ -65,8 +67,9 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
       sentOn: isDay(sentOn) ? sentOn : today,
       organizationName: viewer.organization.name,
       advocateName: props.item.leadAdvocate?.displayName ?? null,
+      language: letterLanguage,
     });
-  }, [holder, itemIds, method, sentOn, today, patientEmail, props.item, props.packet, viewer.organization.name]);
+  }, [holder, itemIds, method, sentOn, today, patientEmail, props.item, props.packet, viewer.organization.name, letterLanguage]);
   const letter = editedLetter ?? draft ?? '';
 
   const sentError = !touched ? undefined : !isDay(sentOn) ? t('records.dateRequired') : sentOn > today ? t('records.dateInFuture') : undefined;
@@ -95,6 +98,7 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
         sentOn,
         holderReceivedOn: holderReceivedOn || null,
         letter: withLetter && letter.trim() ? letter : null,
+        letterLanguage,
       },
     });
     if (res.data?.createRecordRequest) props.onDone(res.data.createRecordRequest);
@@ -170,6 +174,16 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
           description={t('records.withLetterHelp')}
           checked={withLetter}
           onChange={(e) => setWithLetter(e.currentTarget.checked)}
+        />
+        <LanguageChoice
+          label={t('libraryLanguage.letterLabel')}
+          help={t('libraryLanguage.letterHelp')}
+          value={letterLanguage}
+          onChange={(l) => {
+            setLetterLanguage(l);
+            // The draft is written again in the new language (an edited letter would stay in the old one).
+            setEditedLetter(null);
+          }}
         />
         {withLetter ? (
           draft === null && editedLetter === null ? (

@@ -14,3 +14,4 @@ export { clearDeviceDrafts, deviceDraft, type DeviceDraft } from './device-draft
 export { lazyNamed } from './lazy';
 export { LanguageSwitch, otherLanguage } from './language-switch';
 export { PreferredLanguageBadge } from './preferred-language-badge';
+export { LanguageChoice, useScreenLanguage } from './language-choice';

@@ -16,6 +16,7 @@ import { AppointmentCancelled1795370000000 } from './1795370000000-AppointmentCa
 import { OutboxPendingQueue1795380000000 } from './1795380000000-OutboxPendingQueue';
 import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
 import { Languages1795490000000 } from './1795490000000-Languages';
+import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 
 // Every schema change, in order. Each has an `up` and a `down`.
@@ -39,5 +40,6 @@ export const MIGRATIONS: Function[] = [
   OutboxPendingQueue1795380000000,
   AppointmentReminderSettings1795417263914,
   Languages1795490000000,
+  RecordRequestLetterLanguage1795530000000,
   SignInRecovery1795540000000,
 ];

@@ -11,8 +11,9 @@ import { DoctorScriptInput, SaveCaseDoctorScriptInput } from '../providers.model
 import { CaseDoctorScript, DoctorScript } from './doctor-script.entity';
 
 /**
- * Ways to ask the current doctor: the built-in library (keys in the domain, words in the web
- * client's translations), scripts the organisation adds, and the one a patient saved on a case.
+ * Ways to ask the current doctor: the built-in library (keys and words in the domain, in English
+ * and Spanish, served by ProvidersResolver.doctorScriptLibrary), scripts the organisation adds,
+ * and the one a patient saved on a case.
  */
 @Injectable()
 export class DoctorScriptService {

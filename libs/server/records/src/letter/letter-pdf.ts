@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, INTL_LOCALE, Language, LETTER_WORDS } from '@second-look/domain';
 import { PDFDocument, PDFFont, rgb, StandardFonts } from 'pdf-lib';
 
 /** US Letter, the paper a US records office prints on; these margins also fit A4. */
@@ -20,9 +21,10 @@ export interface PrintableLetter {
 const NO_DECOMPOSITION: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't' };
 
 /**
- * The standard PDF fonts cover Latin-1 and a few more (WinAnsi). Anything else would make
- * pdf-lib throw, so accented letters lose their accent (Ł → L) and the rest becomes "?".
- * Embedding a Unicode font would lift this; the letter's own words are all plain ASCII.
+ * The standard PDF fonts cover Latin-1 and a few more (WinAnsi): all of Spanish (á é í ó ú ü ñ
+ * ¿ ¡, checked on the rendered PDF by letter-pdf.spec.ts) and most Western names. Anything else
+ * would make pdf-lib throw, so other accented letters lose their accent (Ł → L) and the rest
+ * becomes "?". Embedding a Unicode font would lift this.
  */
 export function toFontCharset(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
@@ -73,9 +75,11 @@ export function wrapLine(line: string, width: number, measure: (s: string) => nu
 }
 
 /** A clean printable PDF of a letter: one text column, page numbers when it runs over a page. */
-export async function renderLetterPdf(letter: PrintableLetter, meta: { documentTitle: string }): Promise<Buffer> {
+export async function renderLetterPdf(letter: PrintableLetter, meta: { documentTitle: string; language?: Language }): Promise<Buffer> {
+  const language = meta.language ?? DEFAULT_LANGUAGE;
   const pdf = await PDFDocument.create();
   pdf.setTitle(meta.documentTitle);
+  pdf.setLanguage(INTL_LOCALE[language]);
   pdf.setCreator('Second Look');
   pdf.setProducer('Second Look');
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -127,7 +131,7 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
   const pages = pdf.getPages();
   if (pages.length > 1) {
     pages.forEach((pg, i) => {
-      const label = `Page ${i + 1} of ${pages.length}`;
+      const label = LETTER_WORDS[language].page(i + 1, pages.length);
       const size = 9;
       pg.drawText(label, { x: (PAGE.width - regular.widthOfTextAtSize(label, size)) / 2, y: PAGE.marginY / 2, font: regular, size, color: rgb(0.35, 0.35, 0.35) });
     });

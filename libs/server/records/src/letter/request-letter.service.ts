@@ -8,6 +8,7 @@ import {
   draftRecordRequestLetter,
   isOutstandingState,
   letterParagraphs,
+  LETTER_WORDS,
   notFound,
   PACKET_ITEM_KIND_ORDER,
   PacketItemKind,
@@ -75,7 +76,8 @@ export class RequestLetterService {
       letter = { title: draft.subject, paragraphs: draft.paragraphs };
     }
 
-    const pdf = await renderLetterPdf(letter, { documentTitle: `Request for medical records: ${kase.patientName}` });
+    const language = request.letterLanguage;
+    const pdf = await renderLetterPdf(letter, { documentTitle: LETTER_WORDS[language].request.documentTitle(kase.patientName), language });
     await this.audit.record(actor, { action: 'record_request.letter_download', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { drafted: !request.letter.trim() } });
     return { pdf, fileName: `records-request-${fileHolderPart(holder)}${request.sentOn}.pdf` };
   }
@@ -103,7 +105,7 @@ export class RequestLetterService {
       legalDueOn,
       extension: request.extensionReason ? { originalDueOn: day(request.originalLegalDueOn, 'originalLegalDueOn'), reason: request.extensionReason } : null,
     });
-    const pdf = await renderLetterPdf({ title: draft.subject, paragraphs: draft.paragraphs }, { documentTitle: `Follow-up request for medical records: ${kase.patientName}` });
+    const pdf = await renderLetterPdf({ title: draft.subject, paragraphs: draft.paragraphs }, { documentTitle: LETTER_WORDS[request.letterLanguage].followUp.documentTitle(kase.patientName), language: request.letterLanguage });
     await this.audit.record(actor, { action: 'record_request.follow_up_letter_download', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { legalDueOn, on: today } });
     return { pdf, fileName: `records-follow-up-${fileHolderPart(holder)}${today}.pdf` };
   }
@@ -136,12 +138,14 @@ export class RequestLetterService {
     return {
       patientName: kase.patientName,
       patientEmail: kase.patientEmail,
-      holder: { name: holder?.name ?? 'Medical records department', department: holder?.department, address: holder?.address },
+      holder: { name: holder?.name ?? LETTER_WORDS[request.letterLanguage].defaultHolder, department: holder?.department, address: holder?.address },
       // "Answered" as the request's completion counts it: received, or the holder does not have it.
       items: [...items].sort((a, b) => rank(a.kind) - rank(b.kind)).map((i) => ({ kind: i.kind, title: i.title, answered: !isOutstandingState(i.state) })),
       ...defaultDelivery(request.method, kase.patientEmail),
       organizationName: org.name,
       advocateName: advocate?.displayName ?? null,
+      // Both letters of a request in the language staff chose for it.
+      language: request.letterLanguage,
     };
   }
 }

@@ -33,6 +33,7 @@ interface PageRow {
   extension_reason: string | null;
   extension_recorded_on: string | null;
   letter: string;
+  letter_language: RecordRequestModel['letterLanguage'];
   fee_cents: number | null;
   completed_on: string | null;
   version: number;
@@ -110,7 +111,7 @@ export const BOARD_FIELDS = {
  */
 const pageSelect = (include: BoardInclude) => `SELECT r.id, r.case_id, r.holder_id, r.method, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
     r.plan_target_on::text AS plan_target_on, r.legal_due_on::text AS legal_due_on, r.original_legal_due_on::text AS original_legal_due_on,
-    r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.fee_cents, r.completed_on::text AS completed_on,
+    r.extension_reason, r.extension_recorded_on::text AS extension_recorded_on, ${include.letter ? 'r.letter' : 'NULL AS letter'}, r.letter_language, r.fee_cents, r.completed_on::text AS completed_on,
     r.version, r.created_at,
     ${include.holderDetails ? HOLDER_JSON('h') : BOARD_HOLDER_JSON('h')} AS holder,
     ${include.caseDetails ? CASE_JSON : `json_build_object('id', c.id, 'organizationId', c.organization_id, 'patientName', c.patient_name, 'urgency', c.urgency, 'preferredLanguage', c.preferred_language, 'leadAdvocateId', c.lead_advocate_id)`} AS kase,
@@ -273,6 +274,7 @@ function boardNode(row: PageRow, today: CalendarDate, include: BoardInclude): Re
     extensionReason: row.extension_reason,
     extensionRecordedOn: row.extension_recorded_on,
     letter: row.letter,
+    letterLanguage: row.letter_language,
     feeCents: row.fee_cents,
     completedOn: row.completed_on,
     version: row.version,

@@ -1,3 +1,4 @@
+import { Language, LANGUAGES } from '@second-look/domain';
 import { PatientCase } from '@second-look/server-cases';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { RecordHolder } from '../holder/record-holder.entity';
@@ -73,6 +74,10 @@ export class RecordRequest {
   /** The letter as sent (generated from the case, editable before sending). */
   @Column({ type: 'text', default: '' })
   letter: string;
+
+  /** The language of this request's letters, chosen by staff (default English: the holder is a US office). */
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', default: 'en' })
+  letterLanguage: Language;
 
   @Column({ type: 'integer', nullable: true })
   feeCents: number | null;

@@ -20,6 +20,7 @@ import {
   CaseStage,
   isAfter,
   todayInZone,
+  DEFAULT_LANGUAGE,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseAccessService, CaseService } from '@second-look/server-cases';
@@ -120,6 +121,7 @@ export class RecordRequestService implements OnModuleInit {
           legalDueOn: legal.dueOn,
           originalLegalDueOn: legal.originalDueOn,
           letter: input.letter?.trim() ?? '',
+          letterLanguage: input.letterLanguage ?? DEFAULT_LANGUAGE,
           createdById: actor.userId,
         }),
       );

@@ -54,40 +54,6 @@ export const enScripts = {
   orgScriptAdded: 'Script added to the library.',
   deleteOrgScript: 'Remove',
   deleteOrgScriptLabel: 'Remove the script "{{title}}"',
-  builtIn: {
-    'good-relationship-second-opinion': {
-      title: 'A second opinion, with a doctor you trust',
-      body: 'I really value how you have looked after me. Because this decision matters so much, I would like to hear one more specialist’s view before we go ahead. It would give me peace of mind. Could you suggest someone, and help me send them my records?',
-    },
-    'good-relationship-records': {
-      title: 'Your records, from a doctor you trust',
-      body: 'I am getting a second opinion and would like to bring everything with me. Could your office send me copies of my notes, test results and scans, including the images themselves and not only the reports? Thank you for helping with this.',
-    },
-    'rushed-second-opinion': {
-      title: 'A second opinion, when time is short',
-      body: 'I know you have very little time, so I will be quick. Before I decide, I would like a second opinion. Who would you suggest, and who in your office can help me with the referral and my records?',
-    },
-    'rushed-records': {
-      title: 'Your records, when time is short',
-      body: 'I do not want to take up your time. Who in your office can send my records for a second opinion? I will need the notes, test results, scans on a disc, and any pathology slides.',
-    },
-    'insurance-referral': {
-      title: 'A referral my insurance needs',
-      body: 'My insurance only pays for a second opinion with a referral from you. Would you be willing to write one? I can give your office the name of the doctor I would like to see and my member number.',
-    },
-    'insurance-pre-authorisation': {
-      title: 'Asking your office to request pre-authorisation',
-      body: 'My plan says the request for pre-authorisation has to come from your office. Could someone send it for my second-opinion visit? I can share the plan’s phone number and the reference number from my call.',
-    },
-    'reacted-badly-second-opinion': {
-      title: 'Asking again, calmly',
-      body: 'I may not have said it well last time. This is not about doubting you. It is a big decision, and hearing another view will help me feel sure about it. I would still like your help with a referral and my records.',
-    },
-    'reacted-badly-records': {
-      title: 'Asking for your records in writing',
-      body: 'I would like copies of my medical records, including test results, imaging and pathology reports, sent to me so I can share them with another doctor. I understand I have a right to my records. Please let me know when they will be ready.',
-    },
-  },
 };
 
 export const enProviders = {

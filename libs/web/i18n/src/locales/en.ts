@@ -4,6 +4,7 @@
  * calm, never blaming the patient or the doctor.
  */
 import { enGuidedStart, enInsurance, enProviders, enScripts } from './en-journey-providers';
+import { libraryLanguageEn } from './en-library-language';
 import { appointmentsEn, ownTimelineEn } from './en-appointments';
 import { opinionsEn } from './en-opinions';
 
@@ -26,6 +27,7 @@ export const en = {
     preferredHelpPatient: 'The language you want us to speak and write to you in.',
     prefers: 'Prefers {{language}}',
   },
+  libraryLanguage: libraryLanguageEn,
   app: {
     name: 'Second Look',
     tagline: 'A calm place to work through a second opinion, together.',

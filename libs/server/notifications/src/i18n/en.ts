@@ -1,0 +1,64 @@
+/**
+ * The e-mails' words in English (i18next resources, server side; the web client keeps its own
+ * in libs/web/i18n). Short and free of clinical detail: no patient name, no diagnosis, no
+ * record type, only that something on a case needs a look, with the link to it.
+ * Every key here has a Spanish twin in es.ts (email-i18n.spec.ts checks).
+ */
+import type { NotificationKind } from '@second-look/domain';
+
+export const emailEn = {
+  hello: 'Hello,',
+  footer: {
+    reason: 'You get this because of your notification settings.',
+    changeHere: 'Change them here:',
+    changeLink: 'Change them',
+  },
+  openCase: 'Open the case in Second Look',
+  invitation: {
+    subjectCase: '{{organization}} invited you to Second Look',
+    subjectStaff: 'Join {{organization}} on Second Look',
+    whatCase: '{{inviter}} from {{organization}} has invited you to a shared case on Second Look, where you and your advocate can work on your second opinion together.',
+    whatStaff: '{{inviter}} has invited you to join {{organization}} on Second Look as {{role}}.',
+    role: {
+      ADMIN: 'admin',
+      COORDINATOR: 'coordinator',
+      ADVOCATE: 'advocate',
+      PATIENT: 'patient',
+      CAREGIVER: 'caregiver',
+    },
+    linkIntro: 'Open this link to set your password:',
+    linkButton: 'Set your password and join',
+    expires: 'The link works once and until {{until}}. If you were not expecting this, you can ignore this e-mail.',
+  },
+  notification: {
+    RECORD_SENT_DAY: { subject: 'A record request is still open', line: 'A record request on one of your cases is still waiting for the records. A short check-in with the holder can help.' },
+    RECORD_TARGET_SOON: { subject: 'A record request is due soon', line: 'A record request on one of your cases reaches its planned date soon.' },
+    RECORD_TARGET_DUE: { subject: 'A record request needs attention', line: 'A record request on one of your cases has reached its planned date.' },
+    RECORD_LEGAL_SOON: { subject: 'A record request nears its legal deadline', line: 'A record request on one of your cases is close to its legal deadline.' },
+    RECORD_LEGAL_DUE: { subject: 'A record request is at its legal deadline', line: 'A record request on one of your cases reaches its legal deadline today.' },
+    RECORD_LEGAL_OVERDUE: {
+      subject: 'A record request is past its legal deadline',
+      line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing. A follow-up letter is ready to download on the case.',
+    },
+    APPOINTMENT_SOON: { subject: 'Your appointment is coming up', line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.' },
+    APPOINTMENT_DAY_BEFORE: { subject: 'Your appointment is almost here', line: 'Your appointment is very soon. Have your records packet and your questions ready to take with you.' },
+    APPOINTMENT_RECORD_OPINION: { subject: 'How did the appointment go?', line: 'When you are ready, write down what the doctor said, so the opinions can be compared side by side.' },
+    APPOINTMENT_BOOK_FOLLOW_UP: { subject: 'Time to book the follow-up', line: 'A good next step is a visit with the current doctor to share what the second opinion found.' },
+    INSURANCE_VERIFY_COVERAGE: { subject: 'Coverage not verified before an appointment', line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.' },
+    INSURANCE_PRE_AUTH_EXPIRES: { subject: 'A pre-authorization ends before an appointment', line: 'On one of your cases the pre-authorization ends before the appointment date. It may need to be extended.' },
+    INSURANCE_REVERIFY_COVERAGE: { subject: 'An appointment moved: please check coverage again', line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.' },
+    generic: { subject: 'Something on a case needs attention', line: 'There is an update on one of your cases.' },
+  } satisfies Record<keyof typeof NotificationKind | 'generic', { subject: string; line: string }>,
+  digest: {
+    subject_one: 'Your daily summary: {{count}} thing needs attention',
+    subject_other: 'Your daily summary: {{count}} things need attention',
+    intro: 'Here is what is waiting for you:',
+    more_one: '…and {{count}} more in the app.',
+    more_other: '…and {{count}} more in the app.',
+    allNotifications: 'All your notifications',
+    openCase: 'Open the case',
+  },
+};
+
+/** The shape both languages share: Spanish must fill every key (checked by the type and by email-i18n.spec.ts). */
+export type EmailResources = typeof emailEn;

@@ -1,0 +1,77 @@
+import type { EmailResources } from './en';
+
+/**
+ * The e-mails' words in US Spanish: usted, plain words, the terms US Spanish-language patient
+ * materials use (expediente médico, seguro médico, autorización previa). Written, not copied
+ * word for word from en.ts. Spanish plural forms: one, many, other (i18next with Intl.PluralRules).
+ */
+export const emailEs: EmailResources & { digest: { subject_many: string; more_many: string } } = {
+  hello: 'Hola:',
+  footer: {
+    reason: 'Recibe este mensaje por la configuración de sus notificaciones.',
+    changeHere: 'Puede cambiarla aquí:',
+    changeLink: 'Cambiar la configuración',
+  },
+  openCase: 'Abrir el caso en Second Look',
+  invitation: {
+    subjectCase: '{{organization}} le invitó a Second Look',
+    subjectStaff: 'Únase a {{organization}} en Second Look',
+    whatCase: '{{inviter}}, de {{organization}}, le invitó a un caso compartido en Second Look. Allí usted y su equipo de apoyo pueden preparar juntos su segunda opinión.',
+    whatStaff: '{{inviter}} le invitó a unirse a {{organization}} en Second Look con el rol de {{role}}.',
+    role: {
+      ADMIN: 'administrador',
+      COORDINATOR: 'coordinador',
+      ADVOCATE: 'defensor del paciente',
+      PATIENT: 'paciente',
+      CAREGIVER: 'cuidador',
+    },
+    linkIntro: 'Abra este enlace para crear su contraseña:',
+    linkButton: 'Crear mi contraseña y entrar',
+    expires: 'El enlace sirve una sola vez y vence el {{until}}. Si no esperaba este mensaje, puede ignorarlo.',
+  },
+  notification: {
+    RECORD_SENT_DAY: {
+      subject: 'Una solicitud de expediente sigue abierta',
+      line: 'Una solicitud de expediente médico de uno de sus casos todavía espera los documentos. Una llamada corta a quien los tiene puede ayudar.',
+    },
+    RECORD_TARGET_SOON: { subject: 'Una solicitud de expediente vence pronto', line: 'Una solicitud de expediente médico de uno de sus casos llega pronto a su fecha prevista.' },
+    RECORD_TARGET_DUE: { subject: 'Una solicitud de expediente necesita atención', line: 'Una solicitud de expediente médico de uno de sus casos llegó a su fecha prevista.' },
+    RECORD_LEGAL_SOON: { subject: 'Una solicitud se acerca a su plazo legal', line: 'Una solicitud de expediente médico de uno de sus casos está cerca de su plazo legal.' },
+    RECORD_LEGAL_DUE: { subject: 'Una solicitud llega hoy a su plazo legal', line: 'Una solicitud de expediente médico de uno de sus casos llega hoy a su plazo legal.' },
+    RECORD_LEGAL_OVERDUE: {
+      subject: 'Una solicitud ya pasó su plazo legal',
+      line: 'Una solicitud de expediente médico de uno de sus casos ya pasó su plazo legal. Es momento de insistir por escrito. En el caso hay una carta de seguimiento lista para descargar.',
+    },
+    APPOINTMENT_SOON: {
+      subject: 'Su cita se acerca',
+      line: 'Faltan pocos días para su cita. Le conviene llevar su expediente médico y su lista de preguntas; encontrará las dos cosas en su caso.',
+    },
+    APPOINTMENT_DAY_BEFORE: { subject: 'Su cita es muy pronto', line: 'Su cita es muy pronto. Tenga listos su expediente médico y sus preguntas para llevarlos.' },
+    APPOINTMENT_RECORD_OPINION: { subject: '¿Cómo le fue en la cita?', line: 'Cuando pueda, anote lo que le dijo el médico, para comparar las dos opiniones lado a lado.' },
+    APPOINTMENT_BOOK_FOLLOW_UP: { subject: 'Es hora de pedir la cita de seguimiento', line: 'Un buen paso ahora es ver a su médico actual para contarle lo que encontró la segunda opinión.' },
+    INSURANCE_VERIFY_COVERAGE: {
+      subject: 'Falta confirmar la cobertura antes de una cita',
+      line: 'Una cita de uno de sus casos es en más o menos una semana, y todavía no se ha confirmado la cobertura del seguro médico.',
+    },
+    INSURANCE_PRE_AUTH_EXPIRES: {
+      subject: 'Una autorización previa vence antes de la cita',
+      line: 'En uno de sus casos, la autorización previa vence antes de la fecha de la cita. Puede que haya que extenderla.',
+    },
+    INSURANCE_REVERIFY_COVERAGE: {
+      subject: 'Una cita cambió de fecha: revise la cobertura',
+      line: 'Una cita de uno de sus casos tiene una fecha nueva. Confirme con el plan que la cobertura sigue vigente.',
+    },
+    generic: { subject: 'Algo en un caso necesita atención', line: 'Hay una novedad en uno de sus casos.' },
+  },
+  digest: {
+    subject_one: 'Su resumen del día: {{count}} cosa necesita atención',
+    subject_many: 'Su resumen del día: {{count}} cosas necesitan atención',
+    subject_other: 'Su resumen del día: {{count}} cosas necesitan atención',
+    intro: 'Esto es lo que le espera:',
+    more_one: '…y {{count}} más en la aplicación.',
+    more_many: '…y {{count}} más en la aplicación.',
+    more_other: '…y {{count}} más en la aplicación.',
+    allNotifications: 'Todas sus notificaciones',
+    openCase: 'Abrir el caso',
+  },
+};
