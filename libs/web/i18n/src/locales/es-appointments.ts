@@ -126,6 +126,10 @@ export const appointmentsEs = {
       MINIMISED: 'Le restaron importancia a lo que me preocupa',
     },
     worriesLabel: 'Lo que le preocupó al paciente: {{worries}}',
+    timing: {
+      notYet: 'Podrá contar cómo se sintió en la consulta cuando haya empezado.',
+      cancelled: 'Esta consulta se canceló, así que no hay nada que contar.',
+    },
   },
   none: 'Todavía no hay una cita.',
 };

@@ -55,40 +55,6 @@ export const esScripts = {
   orgScriptAdded: 'El texto se agregó a la biblioteca.',
   deleteOrgScript: 'Quitar',
   deleteOrgScriptLabel: 'Quitar el texto "{{title}}"',
-  builtIn: {
-    'good-relationship-second-opinion': {
-      title: 'Una segunda opinión, con un médico de confianza',
-      body: 'Le agradezco mucho cómo me ha atendido. Como esta decisión es tan importante, me gustaría escuchar a otro especialista antes de seguir. Me daría tranquilidad. ¿Me podría recomendar a alguien y ayudarme a enviarle mi expediente médico?',
-    },
-    'good-relationship-records': {
-      title: 'Su expediente, con un médico de confianza',
-      body: 'Voy a pedir una segunda opinión y quiero llevar todo conmigo. ¿Podría su consultorio darme copias de mis notas, resultados de exámenes y estudios de imagen, incluidas las imágenes y no solo los informes? Gracias por su ayuda.',
-    },
-    'rushed-second-opinion': {
-      title: 'Una segunda opinión, cuando hay poco tiempo',
-      body: 'Sé que tiene muy poco tiempo, así que seré breve. Antes de decidir, quisiera una segunda opinión. ¿A quién me recomienda, y quién en su consultorio me puede ayudar con la remisión y mi expediente médico?',
-    },
-    'rushed-records': {
-      title: 'Su expediente, cuando hay poco tiempo',
-      body: 'No quiero quitarle tiempo. ¿Quién en su consultorio puede enviar mi expediente médico para una segunda opinión? Voy a necesitar las notas, los resultados de exámenes, los estudios de imagen en un disco y las laminillas de patología, si las hay.',
-    },
-    'insurance-referral': {
-      title: 'Una remisión que pide mi seguro médico',
-      body: 'Mi seguro médico solo paga una segunda opinión si usted me da una remisión. ¿Estaría dispuesto a hacerla? Puedo darle a su consultorio el nombre del médico que quiero ver y mi número de afiliado.',
-    },
-    'insurance-pre-authorisation': {
-      title: 'Pedir a su consultorio la autorización previa',
-      body: 'Mi plan dice que la solicitud de autorización previa tiene que venir de su consultorio. ¿Alguien la podría enviar para mi consulta de segunda opinión? Puedo darles el teléfono del plan y el número de referencia de mi llamada.',
-    },
-    'reacted-badly-second-opinion': {
-      title: 'Volver a pedirlo, con calma',
-      body: 'Quizás no lo dije bien la vez pasada. No es que dude de usted. Es una decisión grande, y escuchar otra opinión me ayudará a sentirme seguro. Todavía me gustaría contar con su ayuda para la remisión y mi expediente médico.',
-    },
-    'reacted-badly-records': {
-      title: 'Pedir su expediente por escrito',
-      body: 'Solicito copias de mi expediente médico, incluidos los resultados de exámenes, los estudios de imagen y los informes de patología, para poder compartirlos con otro médico. Entiendo que tengo derecho a mi expediente. Por favor, avíseme cuándo estará listo.',
-    },
-  },
 };
 
 export const esProviders = {

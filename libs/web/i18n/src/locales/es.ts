@@ -8,6 +8,7 @@
 import { esGuidedStart, esInsurance, esProviders, esScripts } from './es-journey-providers';
 import { appointmentsEs, ownTimelineEs } from './es-appointments';
 import { opinionsEs } from './es-opinions';
+import { libraryLanguageEs } from './es-library-language';
 
 export const es = {
   guidedStart: esGuidedStart,
@@ -17,6 +18,7 @@ export const es = {
   appointments: appointmentsEs,
   ownTimeline: ownTimelineEs,
   opinions: opinionsEs,
+  libraryLanguage: libraryLanguageEs,
   language: {
     name: { en: 'English', es: 'Español' },
     spoken: { en: 'inglés', es: 'español' },
@@ -136,6 +138,31 @@ export const es = {
     invitationInvalidTitle: 'Esta invitación no se puede usar',
     invitationInvalid:
       'Puede que el enlace haya vencido, que ya se haya usado o que lo hayan retirado. Pida a la persona que lo invitó que le mande uno nuevo.',
+  },
+  recovery: {
+    forgotLink: '¿Olvidó su contraseña?',
+    forgotTitle: '¿Olvidó su contraseña?',
+    forgotIntro: 'Escriba el correo electrónico con el que entra. Le mandaremos un enlace para elegir una contraseña nueva.',
+    sendLink: 'Mándenme un enlace',
+    checkEmailTitle: 'Revise su correo electrónico',
+    forgotSent:
+      'Si {{email}} es de una cuenta, le llegará un enlace. Sirve una sola vez, durante 30 minutos. ¿No le llegó? Revise la carpeta de correo no deseado o vuelva a intentarlo en unos minutos.',
+    backToSignIn: 'Volver a entrar',
+    resetTitle: 'Elija una contraseña nueva',
+    resetIntro: 'Cuando la guarde, se cerrará su sesión en todos los aparatos. Después entre con la contraseña nueva.',
+    newPassword: 'Contraseña nueva',
+    saveNewPassword: 'Guardar la contraseña nueva',
+    resetLinkInvalid: 'Este enlace ya venció o ya se usó.',
+    askAgain: 'Pedir un enlace nuevo',
+    resetDoneTitle: 'Su contraseña cambió',
+    resetDone: 'Ya puede entrar con su contraseña nueva. También le mandamos un correo electrónico sobre este cambio.',
+    signUpSent: 'Le mandamos un correo electrónico a {{email}}. Abra el enlace que trae para terminar de crear su organización.',
+    signUpSentHelp: 'El enlace sirve durante 24 horas. Si usted ya tiene una cuenta, el correo se lo dirá.',
+    confirmTitle: 'Termine de crear su organización',
+    confirmIntro: 'Falta un paso: oprima el botón para crear su organización y entrar.',
+    confirmButton: 'Crear mi organización',
+    confirmLinkInvalid: 'Este enlace ya venció o ya se usó.',
+    startAgain: 'Empezar de nuevo',
   },
   enums: {
     role: {
@@ -803,6 +830,8 @@ export const es = {
       'organization.reminder_settings.update': 'Cambió los ajustes de recordatorios',
       'organization.create': 'Creó la organización',
       'user.set_language': 'Cambió su idioma',
+      'auth.password_reset_request': 'Pidió una contraseña nueva',
+      'auth.password_reset': 'Puso una contraseña nueva',
     },
   },
   notifications: {

@@ -45,6 +45,8 @@ const SAME_IN_BOTH = new Set([
   'activity.system',
   'language.name.en',
   'language.name.es',
+  'libraryLanguage.name.en',
+  'libraryLanguage.name.es',
   'common.no',
   'insurance.answer.no',
   'insurance.planTypes.MEDICARE',
