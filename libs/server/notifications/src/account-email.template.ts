@@ -1,62 +1,74 @@
+import { Language } from '@second-look/domain';
+import { emailDateTime, emailT } from './i18n/email-i18n';
+
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const until = (d: Date): string => d.toUTCString().replace(/:\d\d GMT$/, ' UTC');
+
+/** Who reads it, in which language, and the time zone its dates are given in. */
+interface Reader {
+  language: Language;
+  timeZone: string;
+}
 
 /** Plain text and HTML from paragraphs; `link` paragraphs become a labeled link followed by the address. */
-function compose(subject: string, parts: Array<string | { link: string; label: string }>) {
-  const text = `Hello,\n\n${parts.map((p) => (typeof p === 'string' ? p : `${p.label}:\n${p.link}`)).join('\n\n')}\n`;
-  const html = `<p>Hello,</p>${parts
+function compose(language: Language, subject: string, parts: Array<string | { link: string; label: string }>) {
+  const hello = emailT(language)('hello');
+  const text = `${hello}\n\n${parts.map((p) => (typeof p === 'string' ? p : `${p.label}:\n${p.link}`)).join('\n\n')}\n`;
+  const html = `<p>${escape(hello)}</p>${parts
     .map((p) => (typeof p === 'string' ? `<p>${escape(p)}</p>` : `<p><a href="${escape(p.link)}">${escape(p.label)}</a></p><p>${escape(p.link)}</p>`))
     .join('')}`;
   return { subject, text, html };
 }
 
-const NOT_YOU = 'If you did not ask for this, you can ignore this e-mail. Your password stays the same.';
-
 /** "Forgot your password?": the link, when it stops working, and what to do if it was not you. */
-export function passwordResetEmail(v: { link: string; expiresAt: Date }) {
-  return compose('Set a new password for Second Look', [
-    'Someone asked to set a new password for your Second Look account.',
-    { label: 'Open this link to choose a new password', link: v.link },
-    `The link works once and until ${until(v.expiresAt)}.`,
-    NOT_YOU,
+export function passwordResetEmail(v: Reader & { link: string; expiresAt: Date }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.reset.subject'), [
+    t('account.reset.asked'),
+    { label: t('account.reset.linkLabel'), link: v.link },
+    t('account.reset.worksUntil', { until: emailDateTime(v.expiresAt, v.language, v.timeZone) }),
+    t('account.reset.notYou'),
   ]);
 }
 
 /** After a reset: the person hears about it, so a change they did not make does not go unseen. */
-export function passwordChangedEmail(v: { signInLink: string; forgotLink: string }) {
-  return compose('Your Second Look password was changed', [
-    'The password for your Second Look account was just changed, and every device that was signed in was signed out.',
-    { label: 'Sign in with your new password', link: v.signInLink },
-    'If you did not do this, set a new password right away and tell your organization’s admin.',
-    { label: 'Set a new password', link: v.forgotLink },
+export function passwordChangedEmail(v: Reader & { signInLink: string; forgotLink: string }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.changed.subject'), [
+    t('account.changed.body'),
+    { label: t('account.changed.signInLabel'), link: v.signInLink },
+    t('account.changed.notYou'),
+    { label: t('account.changed.forgotLabel'), link: v.forgotLink },
   ]);
 }
 
 /** The link that finishes a sign-up. */
-export function signUpEmail(v: { organizationName: string; link: string; expiresAt: Date }) {
-  return compose('Finish creating your organization on Second Look', [
-    `You started to create "${v.organizationName}" on Second Look.`,
-    { label: 'Open this link to finish and sign in', link: v.link },
-    `The link works once and until ${until(v.expiresAt)}. If you did not do this, you can ignore this e-mail.`,
+export function signUpEmail(v: Reader & { organizationName: string; link: string; expiresAt: Date }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.signUp.subject'), [
+    t('account.signUp.started', { organization: v.organizationName }),
+    { label: t('account.signUp.linkLabel'), link: v.link },
+    t('account.signUp.worksUntil', { until: emailDateTime(v.expiresAt, v.language, v.timeZone) }),
   ]);
 }
 
 /** Someone tried to sign up with an address that already has an account: its owner is told, the caller is not. */
-export function accountExistsEmail(v: { signInLink: string; forgotLink: string }) {
-  return compose('Someone tried to create an account with your e-mail', [
-    'Someone tried to create a new organization on Second Look with this e-mail address. You already have an account, so nothing was created.',
-    { label: 'If it was you, sign in here', link: v.signInLink },
-    { label: 'Forgot your password? Set a new one', link: v.forgotLink },
-    'If it was not you, you do not need to do anything.',
+export function accountExistsEmail(v: Reader & { signInLink: string; forgotLink: string }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.exists.subject'), [
+    t('account.exists.body'),
+    { label: t('account.exists.signInLabel'), link: v.signInLink },
+    { label: t('account.exists.forgotLabel'), link: v.forgotLink },
+    t('account.exists.notYou'),
   ]);
 }
 
 /** A sign-in from a browser not used on this account before: when, and what to do if it was not them. */
-export function newDeviceEmail(v: { at: Date; forgotLink: string }) {
-  return compose('New sign-in to your Second Look account', [
-    `Your Second Look account was just signed in from a browser or device it had not been used on before (${until(v.at)}).`,
-    'If this was you, there is nothing to do.',
-    'If it was not you, set a new password right away. That signs out every device.',
-    { label: 'Set a new password', link: v.forgotLink },
+export function newDeviceEmail(v: Reader & { at: Date; forgotLink: string }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.newDevice.subject'), [
+    t('account.newDevice.body', { at: emailDateTime(v.at, v.language, v.timeZone) }),
+    t('account.newDevice.wasYou'),
+    t('account.newDevice.notYou'),
+    { label: t('account.newDevice.forgotLabel'), link: v.forgotLink },
   ]);
 }

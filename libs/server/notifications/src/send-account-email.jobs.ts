@@ -5,8 +5,16 @@ import { hashSecretToken, KnownDevice, newSecretToken, PasswordReset, SignUpRequ
 import { EffectLedger, EffectNoLongerApplies, JobOutcome, messageIdFor } from '@second-look/server-jobs';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DEFAULT_LANGUAGE, Language } from '@second-look/domain';
 import { accountExistsEmail, newDeviceEmail, passwordChangedEmail, passwordResetEmail, signUpEmail } from './account-email.template';
 import { Mailer, OutgoingMail } from './mailer';
+import { recipientLanguage } from './recipient-language';
+
+/** A person's e-mail language (see recipientLanguage) and their organization's time zone. */
+async function readerOf(m: EntityManager, user: UserAccount): Promise<{ language: Language; timeZone: string }> {
+  const [org]: { time_zone: string }[] = await m.query(`SELECT time_zone FROM organization WHERE id = $1`, [user.organizationId]);
+  return { language: await recipientLanguage(m, user.id), timeZone: org?.time_zone ?? 'UTC' };
+}
 
 /**
  * The e-mails of sign-up and "Forgot your password?", each at most once in effect like the
@@ -35,7 +43,7 @@ export class SendAccountEmailJobs {
       if (!reset || !user) throw new EffectNoLongerApplies();
       const token = newSecretToken();
       await m.update(PasswordReset, { id: reset.id }, { tokenHash: hashSecretToken(token) });
-      return { to: user.email, ...passwordResetEmail({ link: `${this.config.publicUrl}/reset-password/${token}`, expiresAt: reset.expiresAt }) };
+      return { to: user.email, ...passwordResetEmail({ ...(await readerOf(m, user)), link: `${this.config.publicUrl}/reset-password/${token}`, expiresAt: reset.expiresAt }) };
     });
   }
 
@@ -45,7 +53,7 @@ export class SendAccountEmailJobs {
       const reset = await m.findOneBy(PasswordReset, { id: resetId });
       const user = reset ? await m.findOneBy(UserAccount, { id: reset.userId }) : null;
       if (!user) throw new EffectNoLongerApplies();
-      return { to: user.email, ...passwordChangedEmail(this.links()) };
+      return { to: user.email, ...passwordChangedEmail({ ...(await readerOf(m, user)), ...this.links() }) };
     });
   }
 
@@ -54,10 +62,12 @@ export class SendAccountEmailJobs {
     return this.once(jobIds.signUpEmail(signUpId), JobName.SEND_SIGN_UP_EMAIL, async (m) => {
       const req = await m.findOneBy(SignUpRequest, { id: signUpId, completedAt: IsNull() });
       if (!req || req.expiresAt <= new Date()) throw new EffectNoLongerApplies();
-      if (await m.existsBy(UserAccount, { email: req.email })) return { to: req.email, ...accountExistsEmail(this.links()) };
+      const owner = await m.findOneBy(UserAccount, { email: req.email });
+      if (owner) return { to: req.email, ...accountExistsEmail({ ...(await readerOf(m, owner)), ...this.links() }) };
       const token = newSecretToken();
       await m.update(SignUpRequest, { id: req.id }, { tokenHash: hashSecretToken(token) });
-      return { to: req.email, ...signUpEmail({ organizationName: req.organizationName, link: `${this.config.publicUrl}/sign-up/${token}`, expiresAt: req.expiresAt }) };
+      const reader = { language: req.language ?? DEFAULT_LANGUAGE, timeZone: req.timeZone };
+      return { to: req.email, ...signUpEmail({ ...reader, organizationName: req.organizationName, link: `${this.config.publicUrl}/sign-up/${token}`, expiresAt: req.expiresAt }) };
     });
   }
 
@@ -67,7 +77,7 @@ export class SendAccountEmailJobs {
       const device = await m.findOneBy(KnownDevice, { userId, deviceHash });
       const user = device ? await m.findOneBy(UserAccount, { id: userId, deactivatedAt: IsNull() }) : null;
       if (!device || !user) throw new EffectNoLongerApplies();
-      return { to: user.email, ...newDeviceEmail({ at: device.createdAt, forgotLink: this.links().forgotLink }) };
+      return { to: user.email, ...newDeviceEmail({ ...(await readerOf(m, user)), at: device.createdAt, forgotLink: this.links().forgotLink }) };
     });
   }
 

@@ -14,6 +14,43 @@ export const emailEn = {
     changeLink: 'Change them',
   },
   openCase: 'Open the case in Second Look',
+  /** Sign-up, password reset and new-device e-mails (account-email.template.ts). */
+  account: {
+    reset: {
+      subject: 'Set a new password for Second Look',
+      asked: 'Someone asked to set a new password for your Second Look account.',
+      linkLabel: 'Open this link to choose a new password',
+      worksUntil: 'The link works once and until {{until}}.',
+      notYou: 'If you did not ask for this, you can ignore this e-mail. Your password stays the same.',
+    },
+    changed: {
+      subject: 'Your Second Look password was changed',
+      body: 'The password for your Second Look account was just changed, and every device that was signed in was signed out.',
+      signInLabel: 'Sign in with your new password',
+      notYou: 'If you did not do this, set a new password right away and tell your organization’s admin.',
+      forgotLabel: 'Set a new password',
+    },
+    signUp: {
+      subject: 'Finish creating your organization on Second Look',
+      started: 'You started to create "{{organization}}" on Second Look.',
+      linkLabel: 'Open this link to finish and sign in',
+      worksUntil: 'The link works once and until {{until}}. If you did not do this, you can ignore this e-mail.',
+    },
+    exists: {
+      subject: 'Someone tried to create an account with your e-mail',
+      body: 'Someone tried to create a new organization on Second Look with this e-mail address. You already have an account, so nothing was created.',
+      signInLabel: 'If it was you, sign in here',
+      forgotLabel: 'Forgot your password? Set a new one',
+      notYou: 'If it was not you, you do not need to do anything.',
+    },
+    newDevice: {
+      subject: 'New sign-in to your Second Look account',
+      body: 'Your Second Look account was just signed in from a browser or device it had not been used on before ({{at}}).',
+      wasYou: 'If this was you, there is nothing to do.',
+      notYou: 'If it was not you, set a new password right away. That signs out every device.',
+      forgotLabel: 'Set a new password',
+    },
+  },
   invitation: {
     subjectCase: '{{organization}} invited you to Second Look',
     subjectStaff: 'Join {{organization}} on Second Look',

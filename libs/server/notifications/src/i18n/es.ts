@@ -13,6 +13,42 @@ export const emailEs: EmailResources & { digest: { subject_many: string; more_ma
     changeLink: 'Cambiar la configuración',
   },
   openCase: 'Abrir el caso en Second Look',
+  account: {
+    reset: {
+      subject: 'Elija una contraseña nueva para Second Look',
+      asked: 'Alguien pidió poner una contraseña nueva en su cuenta de Second Look.',
+      linkLabel: 'Abra este enlace para elegir una contraseña nueva',
+      worksUntil: 'El enlace sirve una sola vez y hasta el {{until}}.',
+      notYou: 'Si usted no lo pidió, puede ignorar este correo. Su contraseña sigue igual.',
+    },
+    changed: {
+      subject: 'Su contraseña de Second Look cambió',
+      body: 'La contraseña de su cuenta de Second Look acaba de cambiar, y se cerró la sesión en todos los aparatos donde estaba abierta.',
+      signInLabel: 'Entre con su contraseña nueva',
+      notYou: 'Si usted no hizo este cambio, ponga una contraseña nueva ahora mismo y avísele al administrador de su organización.',
+      forgotLabel: 'Poner una contraseña nueva',
+    },
+    signUp: {
+      subject: 'Termine de crear su organización en Second Look',
+      started: 'Usted empezó a crear "{{organization}}" en Second Look.',
+      linkLabel: 'Abra este enlace para terminar y entrar',
+      worksUntil: 'El enlace sirve una sola vez y hasta el {{until}}. Si usted no hizo esto, puede ignorar este correo.',
+    },
+    exists: {
+      subject: 'Alguien intentó crear una cuenta con su correo electrónico',
+      body: 'Alguien intentó crear una organización nueva en Second Look con este correo electrónico. Usted ya tiene una cuenta, así que no se creó nada.',
+      signInLabel: 'Si fue usted, entre aquí',
+      forgotLabel: '¿Olvidó su contraseña? Ponga una nueva',
+      notYou: 'Si no fue usted, no tiene que hacer nada.',
+    },
+    newDevice: {
+      subject: 'Alguien entró a su cuenta de Second Look desde un aparato nuevo',
+      body: 'Alguien acaba de entrar a su cuenta de Second Look desde un navegador o aparato que no se había usado antes ({{at}}).',
+      wasYou: 'Si fue usted, no tiene que hacer nada.',
+      notYou: 'Si no fue usted, ponga una contraseña nueva ahora mismo. Así se cierra la sesión en todos los aparatos.',
+      forgotLabel: 'Poner una contraseña nueva',
+    },
+  },
   invitation: {
     subjectCase: '{{organization}} le invitó a Second Look',
     subjectStaff: 'Únase a {{organization}} en Second Look',
