@@ -27,7 +27,7 @@ const LONG = 'x'.repeat(100_000);
 const BAD_URLS = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'];
 const URL_FIELD = /url|link|website|href/i;
 /** Codes that say "refused", whichever check came first (the role guard runs before input checks). */
-const REFUSED = new Set(['VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED', 'INVITATION_INVALID', 'CONFLICT', 'STALE_VERSION', 'INVALID_STAGE_MOVE', 'PAYLOAD_TOO_LARGE', 'LAST_ADMIN', 'NOT_OVERDUE']);
+const REFUSED = new Set(['VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED', 'INVITATION_INVALID', 'CONFLICT', 'STALE_VERSION', 'INVALID_STAGE_MOVE', 'PAYLOAD_TOO_LARGE', 'LAST_ADMIN', 'NOT_OVERDUE', 'LINK_INVALID']);
 
 type Named = GraphQLArgument | GraphQLInputField;
 /** One string leaf of an operation's arguments: the path of names from the argument down. */
