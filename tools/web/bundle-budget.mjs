@@ -25,11 +25,14 @@ const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
  */
 const GOAL = { js: 170, css: 40 };
 /** The screens people land on, by the source file of the lazily loaded page (null: the entry alone). */
+// Raised once (2026-12-06, +2 to +5 KB) when Spanish landed on every screen: the language
+// switch, the locale-aware format helper and the preferred-language badge; the Spanish words
+// themselves stay in their own chunk, fetched only by Spanish readers.
 const SCREENS = [
-  { name: 'sign-in', page: null, js: 240, css: 40 },
-  { name: "patient's case page", page: 'libs/web/cases/src/case-page.tsx', js: 310, css: 40 },
-  { name: 'coordinator board', page: 'libs/web/records/src/record-board-page.tsx', js: 268, css: 40 },
-  { name: 'case list (staff)', page: 'libs/web/cases/src/case-list-page.tsx', js: 260, css: 40 },
+  { name: 'sign-in', page: null, js: 242, css: 40 },
+  { name: "patient's case page", page: 'libs/web/cases/src/case-page.tsx', js: 315, css: 40 },
+  { name: 'coordinator board', page: 'libs/web/records/src/record-board-page.tsx', js: 270, css: 40 },
+  { name: 'case list (staff)', page: 'libs/web/cases/src/case-list-page.tsx', js: 263, css: 40 },
 ];
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
