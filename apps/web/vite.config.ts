@@ -43,8 +43,11 @@ export default defineConfig({
       // imports are kept as side effects). Saying so lets a page's panels, re-exported by a library
       // index that the urql client also imports for its cache keys, stay in that page's lazy
       // chunk instead of the first screen's (tools/web/bundle-budget.mjs weighs each first screen).
+      // web-ui's index is the exception: it imports the app's own stylesheet (styles.css) for its
+      // side effect, which a side-effect-free importer would drop.
       treeshake: {
-        moduleSideEffects: (id: string) => !/[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/].*\.tsx?$/.test(id) || /\.css$/.test(id),
+        moduleSideEffects: (id: string) =>
+          !/[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/].*\.tsx?$/.test(id) || /\.css$/.test(id) || /[\\/]libs[\\/]web[\\/]ui[\\/]src[\\/]index\.ts$/.test(id),
       },
     },
     chunkSizeWarningLimit: 1200,
