@@ -1,4 +1,6 @@
-// Global touches (skip link, card links, internal-note marking); Mantine's own CSS comes first in main.tsx.
+// Mantine's CSS, then our global touches over it (skip link, card links, internal-note marking,
+// the case page's layout), imported here together so the build keeps them in this order.
+import '@mantine/core/styles.css';
 import './styles.css';
 export { theme, cssVariablesResolver } from './theme';
 export * from './errors';
