@@ -17,7 +17,7 @@ test('a portal address that is not an https:// web address is refused at the fie
   await portal.fill('javascript:alert(1)');
   await page.getByRole('button', { name: 'Save' }).click();
   // Shown under the field (and in the form's alert).
-  await expect(page.getByText('The portal address must be a web address starting with https://').first()).toBeVisible();
+  await expect(page.getByText('Please enter a web address that starts with https://').first()).toBeVisible();
   await expect(portal).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(`${name} is saved.`)).toHaveCount(0);
 

@@ -34,7 +34,7 @@ describe('web links', () => {
     try {
       assertWebLink('javascript:alert(1)', 'portalUrl', ['https:'], 'bad');
     } catch (e) {
-      expect((e as DomainError).details).toEqual({ field: 'portalUrl' });
+      expect((e as DomainError).details).toEqual({ field: 'portalUrl', reason: 'NOT_HTTPS_LINK' });
     }
   });
 });

@@ -19,5 +19,5 @@ export function isWebLink(value: string, schemes: readonly WebLinkScheme[]): boo
 
 /** Refuses a non-empty value that is not a web link on the given schemes (an empty one means "none"). */
 export function assertWebLink(value: string, field: string, schemes: readonly WebLinkScheme[], message: string): void {
-  if (value && !isWebLink(value, schemes)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+  if (value && !isWebLink(value, schemes)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, reason: schemes.includes('http:') ? 'NOT_WEB_LINK' : 'NOT_HTTPS_LINK' });
 }

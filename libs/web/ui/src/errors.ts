@@ -38,7 +38,7 @@ export function fieldErrors(error: CombinedError | undefined | null, messages: R
   if (!details || typeof details !== 'object') return {};
   const d = details as Record<string, unknown>;
   const out: Record<string, string> = {};
-  const check = i18n.t('validation.checkField');
+  const check = reasonText(error) ?? i18n.t('validation.checkField');
   if (typeof d['field'] === 'string') out[d['field']] = messages[d['field']] ?? check;
   const source = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : d;
   for (const [key, value] of Object.entries(source)) {
@@ -46,4 +46,14 @@ export function fieldErrors(error: CombinedError | undefined | null, messages: R
     if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = messages[key] ?? check;
   }
   return out;
+}
+
+/** Reasons the API gives in `details.reason` for refusals any field can meet, each with its own words. */
+const REASONS = ['UNSAVABLE_TEXT', 'NOT_HTTPS_LINK', 'NOT_WEB_LINK'] as const;
+
+/** The reader's words for a VALIDATION_FAILED that names a known reason (a NUL pasted in, a non-web link). */
+export function reasonText(error: CombinedError | undefined | null): string | undefined {
+  const details = error?.graphQLErrors?.[0]?.extensions?.['details'];
+  const reason = details && typeof details === 'object' ? (details as Record<string, unknown>)['reason'] : undefined;
+  return typeof reason === 'string' && (REASONS as readonly string[]).includes(reason) ? i18n.t(`validation.reason.${reason}`) : undefined;
 }

@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CombinedError } from 'urql';
-import { errorCode, isNetworkError } from './errors';
+import { errorCode, isNetworkError, reasonText } from './errors';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -51,7 +51,7 @@ export function useErrorText(): (error: CombinedError | undefined | null) => str
   return (error) => {
     if (!error) return undefined;
     if (isNetworkError(error)) return t('errors.network');
-    return t(errorKey(errorCode(error)));
+    return reasonText(error) ?? t(errorKey(errorCode(error)));
   };
 }
 

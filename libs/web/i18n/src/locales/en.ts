@@ -104,6 +104,11 @@ export const en = {
     passwordLength: 'Please use at least {{count}} characters.',
     chooseTrigger: 'Please choose at least one reason.',
     checkField: 'Please check this.',
+    reason: {
+      UNSAVABLE_TEXT: 'This text has a hidden or broken character that cannot be saved. Please remove it and try again.',
+      NOT_HTTPS_LINK: 'Please enter a web address that starts with https://',
+      NOT_WEB_LINK: 'Please enter a web address that starts with https:// or http://',
+    },
   },
   auth: {
     signInTitle: 'Sign in',

@@ -103,6 +103,11 @@ export const es = {
     passwordLength: 'Use por lo menos {{count}} caracteres.',
     chooseTrigger: 'Por favor, elija por lo menos una razón.',
     checkField: 'Por favor, revise este dato.',
+    reason: {
+      UNSAVABLE_TEXT: 'Este texto tiene un carácter oculto o dañado que no se puede guardar. Quítelo y vuelva a intentarlo.',
+      NOT_HTTPS_LINK: 'Escriba una dirección web que empiece con https://',
+      NOT_WEB_LINK: 'Escriba una dirección web que empiece con https:// o http://',
+    },
   },
   auth: {
     signInTitle: 'Entrar',
