@@ -101,7 +101,7 @@ test('staff who are not admins cannot reach Background jobs, and the API refuses
   await page.goto('/admin/jobs');
   await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Background jobs' })).toHaveCount(0);
-  await expect(page.getByText('Failed jobs of your organisation')).toHaveCount(0);
+  await expect(page.getByText('Failed jobs of your organization')).toHaveCount(0);
 
   const health = await gql<Health>(page, HEALTH);
   expect(health.data?.jobsHealth ?? null).toBeNull();

@@ -16,11 +16,11 @@ test('sign up → invite advocate → open case → invite patient → patient c
   // An admin creates the organisation.
   await page.goto('/sign-up');
   await expectNoA11yViolations(page);
-  await page.getByLabel('Organisation name').fill(`Lakeside Advocates ${run}`);
+  await page.getByLabel('Organization name').fill(`Lakeside Advocates ${run}`);
   await page.getByLabel('Your name').fill('Ada Admin');
   await page.getByLabel('E-mail').fill(adminEmail);
   await page.getByLabel('Password', { exact: true }).fill('a-long-admin-password');
-  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await page.getByRole('button', { name: 'Create organization' }).click();
   // The same answer for every address: the link that finishes the sign-up comes by e-mail.
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
   await expectNoA11yViolations(page);

@@ -53,7 +53,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   const obi = `Dr. Amara Obi (${run})`;
   await providers.getByRole('button', { name: '+ Add a candidate' }).click();
   const form = providers.getByRole('region', { name: 'Add a candidate' });
-  await choose(page, 'From the organisation’s directory', /Dr\. Amara Obi/);
+  await choose(page, 'From the organization’s directory', /Dr\. Amara Obi/);
   await expect(form.getByLabel('Specialty', { exact: false }).first()).toHaveValue('Medical oncology');
   await form.getByLabel('Name').fill(obi);
   await choose(page, 'In the insurance network?', 'In network');
@@ -67,7 +67,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await providers.getByRole('button', { name: '+ Add a candidate' }).click();
   await form.getByLabel('Name').fill(fox);
   await form.getByLabel('Specialty', { exact: true }).fill('Radiation oncology');
-  await choose(page, 'How the opinion is given', 'Remote second-opinion programme');
+  await choose(page, 'How the opinion is given', 'Remote second-opinion program');
   await form.getByRole('button', { name: 'Save candidate' }).click();
   await expect(card(providers, fox)).toBeVisible();
   await expect(card(providers, obi).getByRole('list', { name: `What speaks for ${obi}` })).toContainText('Different view');
@@ -92,9 +92,9 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await insurance.getByLabel('Who you spoke to').fill('Dana');
   await insurance.getByLabel('Reference number').fill(`REF-${run}-1`);
   await answer(insurance, 'Is a second opinion covered for this condition or procedure?', 'Yes');
-  await answer(insurance, 'Is pre-authorisation needed?', 'Yes');
+  await answer(insurance, 'Is pre-authorization needed?', 'Yes');
   await answer(insurance, 'Must the current doctor make the request?', 'No');
-  await expect(insurance.getByText('From the answers: Needs pre-authorisation')).toBeVisible();
+  await expect(insurance.getByText('From the answers: Needs pre-authorization')).toBeVisible();
   // An end before the start is refused before anything is sent.
   await insurance.getByLabel('Valid from').fill(isoDay(10));
   await insurance.getByLabel('Valid until').fill(isoDay(5));
@@ -103,23 +103,23 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await insurance.getByLabel('Valid from').fill('');
   await insurance.getByLabel('Valid until').fill('');
   await insurance.getByRole('button', { name: 'Save call' }).click();
-  await expect(insurance.getByText('Outcome: Needs pre-authorisation')).toBeVisible();
-  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('request the pre-authorisation');
+  await expect(insurance.getByText('Outcome: Needs pre-authorization')).toBeVisible();
+  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('request the pre-authorization');
 
   // A second call: the pre-authorisation number and its dates: verified.
   await insurance.getByRole('button', { name: '+ Log a call' }).click();
   await insurance.getByLabel('Who you spoke to').fill('Lee');
   await insurance.getByLabel('Reference number').fill(`REF-${run}-2`);
   await answer(insurance, 'Is a second opinion covered for this condition or procedure?', 'Yes');
-  await answer(insurance, 'Is pre-authorisation needed?', 'Yes');
-  await insurance.getByLabel('Pre-authorisation number').fill(`PA-${run}`);
+  await answer(insurance, 'Is pre-authorization needed?', 'Yes');
+  await insurance.getByLabel('Pre-authorization number').fill(`PA-${run}`);
   await insurance.getByLabel('Valid from').fill(isoDay(0));
   await insurance.getByLabel('Valid until').fill(isoDay(60));
   await expect(insurance.getByText('From the answers: Verified')).toBeVisible();
   await insurance.getByLabel('Staff notes (never shown to the patient)').fill(`Rep read the number twice (${run})`);
   await insurance.getByRole('button', { name: 'Save call' }).click();
   await expect(insurance.getByText('Outcome: Verified')).toBeVisible();
-  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('Book the appointment inside the pre-authorisation dates.');
+  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('Book the appointment inside the pre-authorization dates.');
   await expect(insurance.getByText(`Reference REF-${run}-1`)).toBeVisible();
   await expect(insurance.getByText(`Reference REF-${run}-2`)).toBeVisible();
   await expectNoA11yViolations(page);
@@ -166,7 +166,7 @@ test('the guided start of a new case says why a second opinion is worth it and k
   await expect(region(page, 'Insurance check').getByText('No plan added yet.')).toBeVisible();
 });
 
-test('staff add the organisation’s own script; the patient finds it beside the built-in ones', async ({ page, browser, baseURL }) => {
+test('staff add the organization’s own script; the patient finds it beside the built-in ones', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const run = Date.now().toString(36);
   const title = `Harbor: asking for a referral (${run})`;
@@ -174,7 +174,7 @@ test('staff add the organisation’s own script; the patient finds it beside the
   await page.goto(`/cases/${MARIA}`);
   const talk = region(page, 'Talking to your doctor');
   await expect(talk.getByRole('heading', { name: 'Talking to your doctor' })).toBeVisible({ timeout: 15_000 });
-  await talk.getByRole('button', { name: '+ Add a script for the organisation' }).click();
+  await talk.getByRole('button', { name: '+ Add a script for the organization' }).click();
   await talk.getByLabel('Title').fill(title);
   await choose(page, 'What it asks for', 'Asking for a referral');
   await choose(page, 'Situation', 'My insurance needs a referral');

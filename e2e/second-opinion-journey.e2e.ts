@@ -110,7 +110,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   const candidate = (name: string) => providers.getByRole('article').filter({ has: advocate.getByRole('heading', { name, exact: true }) });
   for (const [pick, name] of [[/Dr\. Helen Park/, 'Dr. Helen Park'], [/Dr\. Amara Obi/, 'Dr. Amara Obi']] as const) {
     await providers.getByRole('button', { name: '+ Add a candidate' }).click();
-    await choose(advocate, 'From the organisation’s directory', pick);
+    await choose(advocate, 'From the organization’s directory', pick);
     await providers.getByRole('region', { name: 'Add a candidate' }).getByRole('button', { name: 'Save candidate' }).click();
     await expect(providers.getByRole('status')).toHaveText(`${name} was added.`);
   }
@@ -132,16 +132,16 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await ins.getByLabel('Who you spoke to').fill('Dana');
   await ins.getByLabel('Reference number').fill(`REF-${run}-1`);
   await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
-  await yes('Is pre-authorisation needed?', 'Yes');
+  await yes('Is pre-authorization needed?', 'Yes');
   await yes('Must the current doctor make the request?', 'No');
   await ins.getByRole('button', { name: 'Save call' }).click();
-  await expect(ins.getByText('Outcome: Needs pre-authorisation')).toBeVisible();
+  await expect(ins.getByText('Outcome: Needs pre-authorization')).toBeVisible();
   await ins.getByRole('button', { name: '+ Log a call' }).click();
   await ins.getByLabel('Who you spoke to').fill('Luis');
   await ins.getByLabel('Reference number').fill(`REF-${run}-2`);
   await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
-  await yes('Is pre-authorisation needed?', 'Yes');
-  await ins.getByLabel('Pre-authorisation number').fill(`PA-${run}`);
+  await yes('Is pre-authorization needed?', 'Yes');
+  await ins.getByLabel('Pre-authorization number').fill(`PA-${run}`);
   await ins.getByLabel('Valid from').fill(isoDay(0));
   await ins.getByLabel('Valid until').fill(isoDay(60));
   await ins.getByRole('button', { name: 'Save call' }).click();
@@ -225,7 +225,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(ops.getByText('Marked as: Strongly conflict')).toBeVisible();
   // The third-opinion suggestion, with the next steps and the plan's coverage hint.
   await expect(ops.getByText('A third opinion is worth considering')).toBeVisible();
-  await expect(ops.getByText('Seek a third opinion, ideally at an academic or teaching centre.')).toBeVisible();
+  await expect(ops.getByText('Seek a third opinion, ideally at an academic or teaching center.')).toBeVisible();
   await expect(ops.getByText(/tumour board or multidisciplinary case conference/)).toBeVisible();
   await expect(ops.getByText(/Ask each doctor why/)).toBeVisible();
   await expect(ops.getByText('Medicare Part B generally covers a third opinion when the first two differ.')).toBeVisible();

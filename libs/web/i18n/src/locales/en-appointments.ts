@@ -69,7 +69,7 @@ export const appointmentsEn = {
     confirm: 'Cancel this appointment? It stays on the case so you can see it later, and no more reminders will come for it.',
     yes: 'Yes, cancel it',
     no: 'Keep it',
-    badge: 'Cancelled',
+    badge: 'Canceled',
   },
   move: {
     open: 'Change the date or time',
@@ -123,13 +123,13 @@ export const appointmentsEn = {
       ENCOURAGED: 'Encouraged',
       BRUSHED_OFF: 'Brushed off',
       HURRIED: 'Hurried',
-      MINIMISED: 'My concerns were minimised',
+      MINIMISED: 'My concerns were minimized',
     },
     worriesLabel: 'What worried the patient: {{worries}}',
     // When the feelings can be written down (issue 25).
     timing: {
       notYet: 'You can say how the visit felt once it has started.',
-      cancelled: 'This visit was cancelled, so there is nothing to describe.',
+      cancelled: 'This visit was canceled, so there is nothing to describe.',
     },
   },
   none: 'No appointment booked yet.',
