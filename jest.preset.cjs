@@ -25,6 +25,8 @@ module.exports = {
       },
     ],
   },
+  // otplib's default plugins (@scure/base, @noble/hashes) ship as ES modules only: compiled too.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble)/)'],
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

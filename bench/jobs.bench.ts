@@ -24,17 +24,16 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobName, jobIds, QueueName } from '@second-look/contracts';
 import { DEFAULT_JOB_OPTIONS, OUTBOX_RELAY_SETTINGS, OutboxRelay, OutboxService } from '@second-look/server-jobs';
-import { loadConfig, REDIS } from '@second-look/server-platform';
+import { REDIS } from '@second-look/server-platform';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { Cleanups, machineLine, loadLine, num, startBenchServices } from './support/bench-env';
-import { DataSource } from 'typeorm';
+import { benchApiConfig, Cleanups, machineLine, loadLine, num, ownerDataSource, signInCookie, startBenchServices } from './support/bench-env';
 import { createApi } from '../apps/api/src/bootstrap';
-import { DEMO, DEMO_PASSWORD, seedDemo } from '../apps/api/src/seed/demo-seed';
+import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { BOARD_QUERY, boardVariables } from './support/board-baseline';
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
@@ -62,17 +61,6 @@ function payloads(n: number) {
   });
 }
 
-async function signIn(url: string, email: string): Promise<string> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { id } }', variables: { e: email, p: DEMO_PASSWORD } }),
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('sl_session='));
-  if (!cookie) throw new Error(`sign-in as ${email} failed`);
-  return cookie;
-}
-
 function httpLoad(url: string, cookie: string) {
   const worker = new Worker(join(__dirname, 'support', 'http-load.worker.cjs'), { workerData: { url, cookie, body: JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(50) }) } });
   const run = (concurrency: number, iterations: number) =>
@@ -92,23 +80,13 @@ async function main(): Promise<void> {
     say(`machine: ${machineLine()}; Redis ${redisServer.external ? 'from REDIS_URL' : 'private'}`);
 
     const prefix = `benchjobs${randomBytes(3).toString('hex')}`;
-    const config = loadConfig({
-      NODE_ENV,
-      COOKIE_SECURE: 'false',
-      DATABASE_URL: dbUrl,
-      REDIS_URL: redisServer.url,
-      REDIS_PREFIX: prefix,
-      PUBLIC_URL: 'http://second-look.bench',
-      MIGRATE_ON_START: 'true',
-      LOG_LEVEL: 'error',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      STORAGE_DIR: join(work, 'documents'),
-    });
+    const config = benchApiConfig({ nodeEnv: NODE_ENV, dbUrl, redisUrl: redisServer.url, prefix, work });
     const app: INestApplication = await createApi(config, { logger: false });
     cleanups.push(() => app.close());
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
-    const ds = app.get(DataSource);
+    // Set-up and bookkeeping (TRUNCATE, statistics) as the owner, outside the app's restricted role.
+    const ds = await ownerDataSource(dbUrl, cleanups);
     const redis = app.get<Redis>(REDIS);
     cleanups.push(async () => {
       // Only this run's keys, whichever Redis it was.
@@ -139,7 +117,11 @@ async function main(): Promise<void> {
       let started = performance.now();
       for (let i = 0; i < rawJobs.length; i += CHUNK) {
         await email.addBulk(
-          rawJobs.slice(i, i + CHUNK).map((p) => ({ name: JobName.SEND_RECORD_REQUEST_REMINDER, data: { requestId: p.requestId, kind: p.kind, on: p.on }, opts: { jobId: p.jobId, delay: p.runAt.getTime() - Date.now(), timestamp: Date.now() } })),
+          rawJobs.slice(i, i + CHUNK).map((p) => ({
+            name: JobName.SEND_RECORD_REQUEST_REMINDER,
+            data: { requestId: p.requestId, kind: p.kind, on: p.on },
+            opts: { jobId: p.jobId, delay: p.runAt.getTime() - Date.now(), timestamp: Date.now() },
+          })),
         );
       }
       const rawMs = performance.now() - started;
@@ -152,7 +134,14 @@ async function main(): Promise<void> {
           await ds.transaction((m) =>
             outbox.add(
               m,
-              viaOutbox.slice(i, i + CHUNK).map((p) => ({ queue: QueueName.REMINDERS, jobName: JobName.SEND_RECORD_REQUEST_REMINDER, jobId: p.jobId, payload: { requestId: p.requestId, kind: p.kind, on: p.on }, runAt: p.runAt, subjectId: p.requestId })),
+              viaOutbox.slice(i, i + CHUNK).map((p) => ({
+                queue: QueueName.REMINDERS,
+                jobName: JobName.SEND_RECORD_REQUEST_REMINDER,
+                jobId: p.jobId,
+                payload: { requestId: p.requestId, kind: p.kind, on: p.on },
+                runAt: p.runAt,
+                subjectId: p.requestId,
+              })),
             ),
           );
         }
@@ -174,12 +163,21 @@ async function main(): Promise<void> {
       const outboxMs = performance.now() - started;
       if (relayed !== JOBS) throw new Error(`relay moved ${relayed}, expected ${JOBS}`);
       throughput.push({ path: `raw addBulk (round ${round + 1})`, ms: rawMs, perSecond: (JOBS / rawMs) * 1000 });
-      throughput.push({ path: `outbox + relay, ${OUTBOX_RELAY_SETTINGS.lanes} lanes (round ${round + 1}; all rows committed at ${writtenMs.toFixed(0)} ms)`, ms: outboxMs, perSecond: (JOBS / outboxMs) * 1000 });
+      throughput.push({
+        path: `outbox + relay, ${OUTBOX_RELAY_SETTINGS.lanes} lanes (round ${round + 1}; all rows committed at ${writtenMs.toFixed(0)} ms)`,
+        ms: outboxMs,
+        perSecond: (JOBS / outboxMs) * 1000,
+      });
     }
     const best = (prefixText: string) => Math.max(...throughput.filter((t) => t.path.startsWith(prefixText)).map((t) => t.perSecond));
     const ratio = best('outbox') / best('raw');
     say(`enqueue throughput, ${JOBS} jobs per path and round:`);
-    console.log(table(['path', 'ms', 'jobs/s'], throughput.map((t) => [t.path, t.ms, t.perSecond])));
+    console.log(
+      table(
+        ['path', 'ms', 'jobs/s'],
+        throughput.map((t) => [t.path, t.ms, t.perSecond]),
+      ),
+    );
     say(`outbox + relay = ${(ratio * 100).toFixed(0)}% of raw addBulk (best round each; target >= 80%)`);
     const relayedCount = (await reminders.getJobCounts('delayed')).delayed;
     await new Promise((r) => setTimeout(r, 1200)); // statistics reach pg_stat_* within a second
@@ -196,7 +194,7 @@ async function main(): Promise<void> {
     // --- 3a. board, empty queues -----------------------------------------------------------
     const shape = await seedBoard(dbUrl, { big: DEMO.orgs.harbor, small: DEMO.orgs.northstar }, SHAPE);
     say(`board data seeded: ${shape.orgs.map((o) => `${o.organization} ${o.requests} requests`).join(', ')}`);
-    const cookie = await signIn(url, 'coordinator@harbor.example');
+    const cookie = await signInCookie(url, 'coordinator@harbor.example');
     const http = httpLoad(url, cookie);
     cleanups.push(() => http.stop());
     await http.run(CONCURRENCY, 40); // warm-up
@@ -205,7 +203,11 @@ async function main(): Promise<void> {
       const list = payloads(DELAYED);
       for (let i = 0; i < list.length; i += CHUNK) {
         await reminders.addBulk(
-          list.slice(i, i + CHUNK).map((p) => ({ name: JobName.SEND_RECORD_REQUEST_REMINDER, data: { requestId: p.requestId, kind: p.kind, on: p.on }, opts: { jobId: p.jobId, delay: p.runAt.getTime() - Date.now(), timestamp: Date.now() } })),
+          list.slice(i, i + CHUNK).map((p) => ({
+            name: JobName.SEND_RECORD_REQUEST_REMINDER,
+            data: { requestId: p.requestId, kind: p.kind, on: p.on },
+            opts: { jobId: p.jobId, delay: p.runAt.getTime() - Date.now(), timestamp: Date.now() },
+          })),
         );
       }
       return list;
@@ -230,7 +232,9 @@ async function main(): Promise<void> {
       if (round === 0) {
         perJob = (after - before) / DELAYED;
         hashBytes = Number(await redis.call('MEMORY', 'USAGE', reminders.toKey(list[0].jobId), 'SAMPLES', '0'));
-        say(`${(await reminders.getJobCounts('delayed')).delayed} delayed jobs in Redis: used_memory +${((after - before) / 1048576).toFixed(1)} MiB = ${perJob.toFixed(0)} bytes per job (one job's hash: ${hashBytes} bytes; target <= 3072)`);
+        say(
+          `${(await reminders.getJobCounts('delayed')).delayed} delayed jobs in Redis: used_memory +${((after - before) / 1048576).toFixed(1)} MiB = ${perJob.toFixed(0)} bytes per job (one job's hash: ${hashBytes} bytes; target <= 3072)`,
+        );
       }
       full.push(await measure());
       await reminders.obliterate({ force: true });

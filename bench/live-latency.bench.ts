@@ -22,17 +22,17 @@
  *  6. p50 / p95 / p99 / max per direction and overall, events that never arrived within
  *     BENCH_TIMEOUT_MS (5000), and the target: p95 <= 250 ms.
  */
-import { NODE_FLAGS } from './support/production-mode';
+import './support/production-mode';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Cleanups, machineLine, loadLine, num, root, services, startBenchServices } from './support/bench-env';
+import { Cleanups, machineLine, loadLine, num, services, startBenchServices } from './support/bench-env';
 import { createClient, type Client } from 'graphql-ws';
 import { Client as Pg } from 'pg';
 import WebSocket from 'ws';
 import { CaseEventsSubscription } from '@second-look/contracts/graphql';
 import { print } from 'graphql';
 import { percentile, table } from './support/measure';
+import { apiProcessEnv, startApiProcess } from './support/api-replicas';
 
 const PAIRS = num('BENCH_PAIRS', 100, { whole: false });
 // 100 pairs each saving about once every 20 s: a busy session of two people co-editing every case at once.
@@ -54,27 +54,6 @@ interface Pair {
   advocate: Person;
   patient: Person;
   version: number;
-}
-
-async function startReplica(env: NodeJS.ProcessEnv, name: string) {
-  let port = 0;
-  const child = services.spawnManaged(process.execPath, [...NODE_FLAGS, '--enable-source-maps', '--require', join(root, 'bench/register.cjs'), join(root, 'bench/support/live-api-process.ts')], {
-    env,
-    cwd: root,
-    name,
-    onLine: (line) => {
-      const m = /^LISTENING (\d+)/.exec(line);
-      if (m) port = Number(m[1]);
-      else if (/error|exception/i.test(line)) process.stderr.write(`[${name}] ${line.slice(0, 2000)}\n`);
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  while (!port) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error(`${name} did not start within 60 s`);
-    await sleep(50);
-  }
-  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 /** People, cases and sessions in SQL: 100 pairs in well under a second. */
@@ -162,20 +141,10 @@ async function main(): Promise<void> {
     const { work, redis, dbUrl } = await startBenchServices('live', cleanups);
     say(`machine: ${machineLine()} at the start (other work on the machine shows up in every figure)`);
 
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      COOKIE_SECURE: 'false',
-      DATABASE_URL: dbUrl,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: `benchlive${randomBytes(3).toString('hex')}`,
-      PUBLIC_URL: 'http://second-look.bench',
-      LOG_LEVEL: 'error',
-      STORAGE_DIR: join(work, 'documents'),
-    };
-    const a = await startReplica({ ...env, MIGRATE_ON_START: 'true' }, 'api-A');
+    const env = apiProcessEnv('live', { work, redis, dbUrl });
+    const a = await startApiProcess({ ...env, MIGRATE_ON_START: 'true' }, 'api-A');
     cleanups.push(() => services.stopChild(a.child));
-    const b = await startReplica({ ...env, MIGRATE_ON_START: 'false' }, 'api-B');
+    const b = await startApiProcess({ ...env, MIGRATE_ON_START: 'false' }, 'api-B');
     cleanups.push(() => services.stopChild(b.child));
     say(`two API processes: A ${a.url} (pid ${a.child.pid}), B ${b.url} (pid ${b.child.pid}), one database, one Redis prefix`);
 
@@ -203,7 +172,9 @@ async function main(): Promise<void> {
       if (performance.now() - t0 > 90_000) throw new Error(`only ${ready} of ${clients.length} subscriptions started (closes: ${JSON.stringify(closes)})`);
       await sleep(20);
     }
-    say(`${clients.length} graphql-ws clients connected and subscribed in ${(performance.now() - t0).toFixed(0)} ms (${PAIRS} advocates on A, ${PAIRS} patients on B; reconnects during set-up: ${JSON.stringify(closes)})`);
+    say(
+      `${clients.length} graphql-ws clients connected and subscribed in ${(performance.now() - t0).toFixed(0)} ms (${PAIRS} advocates on A, ${PAIRS} patients on B; reconnects during set-up: ${JSON.stringify(closes)})`,
+    );
     for (const k of Object.keys(closes)) delete closes[Number(k)];
 
     // --- edits at a steady rate ------------------------------------------------------
@@ -270,7 +241,16 @@ async function main(): Promise<void> {
     say(`${all.length} measured edits in ${wall.toFixed(1)} s (${RATE}/s offered, each delivered to 2 sockets), ${missed} never arrived within ${TIMEOUT_MS} ms, ${refused} refused`);
     process.stdout.write(
       '\n' +
-        table(['edit-to-other-screen (ms)', 'n', 'p50', 'p95', 'p99', 'max'], [row('advocate on A → patient on B', samples['A→B']), row('patient on B → advocate on A', samples['B→A']), row('both', all), row('  of which: mutation answered', answered), row('  of which: answer → other screen', pushed)]) +
+        table(
+          ['edit-to-other-screen (ms)', 'n', 'p50', 'p95', 'p99', 'max'],
+          [
+            row('advocate on A → patient on B', samples['A→B']),
+            row('patient on B → advocate on A', samples['B→A']),
+            row('both', all),
+            row('  of which: mutation answered', answered),
+            row('  of which: answer → other screen', pushed),
+          ],
+        ) +
         '\n\n',
     );
     const p95 = percentile(all, 95);

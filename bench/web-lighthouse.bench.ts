@@ -70,7 +70,9 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 async function baselineServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>An empty page.</p></main></body></html>');
+    res.end(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Baseline</title></head><body><main><h1>Baseline</h1><p>An empty page.</p></main></body></html>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -101,8 +103,17 @@ async function main(): Promise<void> {
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     cleanups.push(async () => chrome.kill());
 
@@ -172,7 +183,9 @@ async function main(): Promise<void> {
     }
     const pages = results.slice(1);
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    console.log(`\nperformance >= 90: ${met(pages.every((r) => r.figures.performance >= 90))}; accessibility 100: ${met(pages.every((r) => r.figures.accessibility === 100))}; best practices >= 95: ${met(pages.every((r) => r.figures.bestPractices >= 95))}; LCP <= 2.5 s: ${met(pages.every((r) => r.figures.lcp <= 2500))}; TBT <= 200 ms: ${met(pages.every((r) => r.figures.tbt <= 200))}`);
+    console.log(
+      `\nperformance >= 90: ${met(pages.every((r) => r.figures.performance >= 90))}; accessibility 100: ${met(pages.every((r) => r.figures.accessibility === 100))}; best practices >= 95: ${met(pages.every((r) => r.figures.bestPractices >= 95))}; LCP <= 2.5 s: ${met(pages.every((r) => r.figures.lcp <= 2500))}; TBT <= 200 ms: ${met(pages.every((r) => r.figures.tbt <= 200))}`,
+    );
     const base = results[0]?.figures;
     if (base) console.log(`against the empty page: LCP ${pages.map((r) => `${r.screen.name} ${(r.figures.lcp / base.lcp).toFixed(1)}x`).join(', ')}`);
   } finally {

@@ -23,7 +23,12 @@ async function gql<T>(page: Page, query: string, variables: Record<string, unkno
 }
 
 const HEALTH = '{ jobsHealth { queues { name waiting delayed failed } failedJobs { id queue name failedReason attemptsMade } } }';
-type Health = { jobsHealth: { queues: { name: string; waiting: number; delayed: number; failed: number }[]; failedJobs: { id: string; queue: string; name: string; failedReason: string | null; attemptsMade: number }[] } };
+type Health = {
+  jobsHealth: {
+    queues: { name: string; waiting: number; delayed: number; failed: number }[];
+    failedJobs: { id: string; queue: string; name: string; failedReason: string | null; attemptsMade: number }[];
+  };
+};
 
 test('an admin sees queue health and a refused e-mail with its reason, and retries it once the address is accepted', async ({ page, mail }, testInfo) => {
   test.setTimeout(90_000);
@@ -57,6 +62,7 @@ test('an admin sees queue health and a refused e-mail with its reason, and retri
   for (const count of ['Waiting', 'Scheduled', 'Running now', 'Failed']) await expect(emails.getByText(count, { exact: true })).toBeVisible();
   await expect(page.getByLabel('Queue: Reminders')).toBeVisible();
   await expect(page.getByLabel('Queue: Nightly checks')).toBeVisible();
+  await expect(page.getByLabel('Queue: Client imports')).toBeVisible();
   const failedBefore = Number(await page.getByTestId('email-failed').textContent());
   expect(failedBefore).toBeGreaterThanOrEqual(1);
   for (const k of ['waiting', 'delayed']) expect(Number(await page.getByTestId(`email-${k}`).textContent())).toBeGreaterThanOrEqual(0);

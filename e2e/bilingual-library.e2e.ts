@@ -2,7 +2,7 @@
 // real browser: Maria reads the doctor scripts in Spanish (on a desktop and a phone) and takes the Spanish
 // words, then switches them back to English for an English-speaking doctor; the advocate shows
 // a case's suggested questions in Spanish, and sends a record request whose letter is in
-// Spanish, read back out of the downloaded PDF.
+// Spanish, read back out of the downloaded PDF, then changes the request's letters to English.
 import type { Locator, Page } from '@playwright/test';
 import { pdfText } from '../libs/server/records/src/letter/pdf-text.testing';
 import { expectNoA11yViolations } from './support/a11y';
@@ -57,11 +57,27 @@ test('the advocate shows the suggested questions in Spanish and sends a records 
   // A case of this test's own, with the suggested questions (other journeys reword Maria's).
   const created = await graphql<{ createCase: { id: string } }>(
     page,
-    `mutation($name: String!) { createCase(input: { patientName: $name, question: "¿Necesito la cirugía?", diagnosisInDoubt: "Nódulo tiroideo", triggers: [UNCERTAIN_DIAGNOSIS], urgency: ROUTINE }) { id } }`,
+    `
+      mutation ($name: String!) {
+        createCase(input: { patientName: $name, question: "¿Necesito la cirugía?", diagnosisInDoubt: "Nódulo tiroideo", triggers: [UNCERTAIN_DIAGNOSIS], urgency: ROUTINE }) {
+          id
+        }
+      }
+    `,
     { name: `Lucía Núñez ${run}` },
   );
   const caseId = created.createCase.id;
-  await graphql(page, `mutation($c: ID!) { addStarterQuestions(caseId: $c) { id } }`, { c: caseId });
+  await graphql(
+    page,
+    `
+      mutation ($c: ID!) {
+        addStarterQuestions(caseId: $c) {
+          id
+        }
+      }
+    `,
+    { c: caseId },
+  );
   await page.goto(`/cases/${caseId}`);
 
   const questions = region(page, 'Questions to ask');
@@ -104,4 +120,27 @@ test('the advocate shows the suggested questions in Spanish and sends a records 
   expect(text).toContain('derecho de acceso según la ley HIPAA');
   expect(text).toContain('Atentamente,');
   expect(text).not.toContain('Dear records team');
+
+  // The holder answers in English after all: staff change the letters' language on the request.
+  await expect(card.getByTestId('letter-language')).toHaveText('Letters in Español');
+  const change = card.getByRole('button', { name: `Change the language of the letters to ${holder}` });
+  await change.click();
+  const changeDialog = page.getByRole('dialog', { name: `Change the language of the letters to ${holder}` });
+  await pickLanguage(changeDialog, 'Language of the letter', 'English');
+  await changeDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(changeDialog).toBeHidden();
+  // A closed dialog forgets: opened again, it shows what is saved, not what was picked and canceled.
+  await change.click();
+  await expect(changeDialog.getByRole('radio', { name: 'Español' })).toBeChecked();
+  await pickLanguage(changeDialog, 'Language of the letter', 'English');
+  await changeDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(changeDialog).toBeHidden();
+  await expect(card.getByRole('status')).toHaveText('The language of the letters was changed.');
+  await expect(card.getByTestId('letter-language')).toHaveText('Letters in English');
+  const again = await page.request.get((await card.getByRole('link', { name: 'Download the letter (PDF)' }).getAttribute('href')) ?? '');
+  expect(again.status()).toBe(200);
+  const english = (await pdfText(await again.body())).replace(/\s+/g, ' ');
+  expect(english).toContain('Dear records team');
+  expect(english).toContain(`Lucía Núñez ${run}`);
+  expect(english).not.toContain('Estimado equipo de expedientes médicos:');
 });

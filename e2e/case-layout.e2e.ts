@@ -24,9 +24,7 @@ test('turning the screen keeps a half-written comment, and each width gets its l
 
   await page.setViewportSize({ width: 1180, height: 820 }); // turned sideways: two columns
   // Two columns: people sit under the stage in the left column, the rest on the right.
-  await expect
-    .poll(async () => ((await people.boundingBox())?.x ?? 0) < ((await comments.boundingBox())?.x ?? 0))
-    .toBe(true);
+  await expect.poll(async () => ((await people.boundingBox())?.x ?? 0) < ((await comments.boundingBox())?.x ?? 0)).toBe(true);
   expect(await y(people)).toBeGreaterThan(await y(stage));
   await expect(box).toHaveValue(draft);
 

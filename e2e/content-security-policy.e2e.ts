@@ -8,9 +8,22 @@ import { signIn } from './support/ui';
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 
 const SCREENS: Record<string, string[]> = {
-  'admin@harbor.example': ['/cases', `/cases/${MARIA}`, '/cases/new', '/records', '/records/holders', '/admin/members', '/admin/audit', '/admin/jobs', '/admin/reminders', '/notifications', '/notifications/settings'],
-  'coordinator@harbor.example': ['/cases', `/cases/${MARIA}`, '/cases/new', '/records', '/records/holders', '/notifications'],
-  'advocate@harbor.example': ['/cases', `/cases/${MARIA}`, '/records', '/notifications', '/notifications/settings'],
+  'admin@harbor.example': [
+    '/cases',
+    `/cases/${MARIA}`,
+    '/cases/new',
+    '/records',
+    '/records/holders',
+    '/admin/members',
+    '/admin/audit',
+    '/admin/jobs',
+    '/admin/reminders',
+    '/notifications',
+    '/notifications/settings',
+    '/dashboard',
+  ],
+  'coordinator@harbor.example': ['/cases', `/cases/${MARIA}`, '/cases/new', '/records', '/records/holders', '/notifications', '/dashboard', '/dashboard/cases?kind=STAGE_NOW&key=GATHER_RECORDS'],
+  'advocate@harbor.example': ['/cases', `/cases/${MARIA}`, '/records', '/notifications', '/notifications/settings', '/dashboard'],
   'patient@harbor.example': ['/cases', `/cases/${MARIA}`, '/notifications', '/notifications/settings'],
   'caregiver@harbor.example': ['/cases', `/cases/${MARIA}`, '/notifications'],
 };
@@ -31,9 +44,7 @@ async function watchViolations(page: Page): Promise<() => Promise<Violation[]>> 
   await page.addInitScript(() => {
     const seen: Violation[] = [];
     (window as unknown as { __cspViolations: Violation[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, url: location.pathname }),
-    );
+    document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, url: location.pathname }));
   });
   // Violations also land in the console; keep those too, in case a page navigates before we read.
   const fromConsole: Violation[] = [];

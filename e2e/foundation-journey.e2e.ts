@@ -1,4 +1,4 @@
-// The foundation journey through a real browser: an organisation signs up, invites an
+// The foundation journey through a real browser: an organization signs up, invites an
 // advocate, who opens a case and so invites the patient; the patient joins from the e-mail,
 // comments from a phone, and the advocate sees it. Internal notes never reach the patient.
 import { expectNoA11yViolations } from './support/a11y';
@@ -13,7 +13,7 @@ test('sign up → invite advocate → open case → invite patient → patient c
   const advocateEmail = `advocate-${run}@example.org`;
   const patientEmail = `patient-${run}@example.org`;
 
-  // An admin creates the organisation.
+  // An admin creates the organization.
   await page.goto('/sign-up');
   await expectNoA11yViolations(page);
   await page.getByLabel('Organization name').fill(`Lakeside Advocates ${run}`);
@@ -28,7 +28,7 @@ test('sign up → invite advocate → open case → invite patient → patient c
   await expect(page.getByRole('heading', { name: 'Finish creating your organization' })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Create my organization' }).click();
-  await expect(page).toHaveURL(/\/cases/);
+  await expect(page).toHaveURL(/\/today$/); // staff start from My day
   await expectNoA11yViolations(page);
 
   // ...and invites an advocate by e-mail.
@@ -75,16 +75,16 @@ test('sign up → invite advocate → open case → invite patient → patient c
   // The advocate sees it, and answers with an internal note the patient must never see.
   await advocate.goto(caseUrl);
   await expect(advocate.getByText('I have my MRI on a disc, shall I bring it?')).toBeVisible();
-  await advocate.getByLabel('Add a comment').fill('Staff note: call the imaging centre about the report too.');
+  await advocate.getByLabel('Add a comment').fill('Staff note: call the imaging center about the report too.');
   await advocate.getByRole('checkbox', { name: /Internal \(staff only\)/ }).check();
   await advocate.getByRole('button', { name: 'Post comment' }).click();
   await expect(advocate.getByLabel('Add a comment')).toHaveValue('');
-  await expect(advocate.getByText('Staff note: call the imaging centre about the report too.')).toBeVisible();
+  await expect(advocate.getByText('Staff note: call the imaging center about the report too.')).toBeVisible();
   await expect(advocate.getByText('Internal: staff only')).toBeVisible();
   await advocate.screenshot({ path: testInfo.outputPath('advocate-case.png'), fullPage: true });
 
   await patient.reload();
   await expect(patient.getByText('I have my MRI on a disc, shall I bring it?')).toBeVisible();
   await expect(patient.getByText(/Staff note/)).toHaveCount(0);
-  expect(await patient.content()).not.toContain('call the imaging centre');
+  expect(await patient.content()).not.toContain('call the imaging center');
 });

@@ -54,13 +54,17 @@ test('an answer Casey saved while Jordan was writing his shows as a conflict, an
   const card = (p: Page) => p.getByRole('article', { name: `Appointment with ${doctor}` });
 
   // Jordan starts writing the answer.
-  await card(jordan).getByRole('button', { name: `Write the answer to: ${question}` }).click();
+  await card(jordan)
+    .getByRole('button', { name: `Write the answer to: ${question}` })
+    .click();
   const his = `Yes, if the next echo shows no change (${run})`;
   await card(jordan).getByLabel(`Answer to: ${question}`).fill(his);
 
   // Casey writes hers and saves first; it reaches Jordan's open page live.
   await openCase(casey);
-  await card(casey).getByRole('button', { name: `Write the answer to: ${question}` }).click();
+  await card(casey)
+    .getByRole('button', { name: `Write the answer to: ${question}` })
+    .click();
   const hers = `No: surgery within three months (${run})`;
   await card(casey).getByLabel(`Answer to: ${question}`).fill(hers);
   await card(casey).getByRole('button', { name: 'Save answer' }).click();

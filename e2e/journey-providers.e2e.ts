@@ -2,7 +2,7 @@
 // Maria, on her phone, picks a script for a rushed doctor, makes it her own and saves it;
 // the advocate adds two candidate providers (one from the directory, one new), sees the
 // same-specialty hint go away, chooses one with a reason, logs an insurance call that needs
-// pre-authorisation and then one that verifies it; Maria sees the choice and the outcome,
+// pre-authorization and then one that verifies it; Maria sees the choice and the outcome,
 // and never the staff notes.
 import type { Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
@@ -45,11 +45,11 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await page.goto(`/cases/${MARIA}`);
   const providers = region(page, 'Choosing the second-opinion provider');
   await expect(providers.getByRole('heading', { name: 'Choosing the second-opinion provider' })).toBeVisible({ timeout: 15_000 });
-  await expect(providers.getByText(/Every candidate practises the same specialty/)).toBeVisible();
+  await expect(providers.getByText(/Every candidate practices the same specialty/)).toBeVisible();
   // The script Maria saved is on the case for the advocate too.
   await expect(region(page, 'Talking to your doctor').getByLabel('Your words')).toHaveValue(new RegExp(run));
 
-  // One from the organisation's directory (renamed for this run), one typed in new.
+  // One from the organization's directory (renamed for this run), one typed in new.
   const obi = `Dr. Amara Obi (${run})`;
   await providers.getByRole('button', { name: '+ Add a candidate' }).click();
   const form = providers.getByRole('region', { name: 'Add a candidate' });
@@ -61,7 +61,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await form.getByLabel('Staff notes (never shown to the patient)').fill(`Ask about the remote report turnaround (${run})`);
   await form.getByRole('button', { name: 'Save candidate' }).click();
   await expect(providers.getByRole('status')).toHaveText(`${obi} was added.`);
-  await expect(providers.getByText(/Every candidate practises the same specialty/)).toHaveCount(0);
+  await expect(providers.getByText(/Every candidate practices the same specialty/)).toHaveCount(0);
 
   const fox = `Dr. Lena Fox (${run})`;
   await providers.getByRole('button', { name: '+ Add a candidate' }).click();
@@ -73,7 +73,9 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await expect(card(providers, obi).getByRole('list', { name: `What speaks for ${obi}` })).toContainText('Different view');
 
   // Choosing needs a reason; the reason is kept on the card.
-  await card(providers, obi).getByRole('button', { name: `Choose ${obi}` }).click();
+  await card(providers, obi)
+    .getByRole('button', { name: `Choose ${obi}` })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Choose ${obi}` });
   await dialog.getByRole('button', { name: 'Choose this provider' }).click();
   await expect(dialog.getByText('Say in a few words why this provider was chosen.')).toBeVisible();
@@ -85,7 +87,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await expectNoA11yViolations(page);
   await providers.screenshot({ path: testInfo.outputPath('providers-advocate-1280.png') });
 
-  // Insurance: the plan says pre-authorisation is needed.
+  // Insurance: the plan says pre-authorization is needed.
   const insurance = region(page, 'Insurance check');
   await expect(insurance.getByText('Medicare Advantage plans may only pay for doctors in their network')).toBeVisible();
   await insurance.getByRole('button', { name: '+ Log a call' }).click();
@@ -106,7 +108,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await expect(insurance.getByText('Outcome: Needs pre-authorization')).toBeVisible();
   await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('request the pre-authorization');
 
-  // A second call: the pre-authorisation number and its dates: verified.
+  // A second call: the pre-authorization number and its dates: verified.
   await insurance.getByRole('button', { name: '+ Log a call' }).click();
   await insurance.getByLabel('Who you spoke to').fill('Lee');
   await insurance.getByLabel('Reference number').fill(`REF-${run}-2`);

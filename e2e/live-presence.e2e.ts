@@ -49,7 +49,7 @@ test('presence, editing hints and the activity feed between an advocate and a pa
 
   // Sam's internal note: in his feed, never in Maria's; his shared comment reaches both.
   const comments = sam.getByRole('region', { name: 'Comments' });
-  await comments.getByLabel('Add a comment').fill(`Staff only: call the imaging centre ${run}`);
+  await comments.getByLabel('Add a comment').fill(`Staff only: call the imaging center ${run}`);
   await comments.getByLabel(/internal/i).check();
   await comments.getByRole('button', { name: 'Post comment' }).click();
   await expect(comments.getByLabel('Add a comment')).toHaveValue('');
@@ -60,7 +60,7 @@ test('presence, editing hints and the activity feed between an advocate and a pa
   await expect(maria.getByRole('region', { name: 'Comments' })).toContainText(`I will ask for the report too (${run})`, { timeout: 10_000 });
   await expect(activity(maria)).toContainText('Sam Rivera added a comment', { timeout: 10_000 });
   await expect(activity(maria)).not.toContainText('internal note');
-  await expect(maria.getByText(`call the imaging centre ${run}`)).toHaveCount(0);
+  await expect(maria.getByText(`call the imaging center ${run}`)).toHaveCount(0);
 
   // Maria narrows her feed to comments only.
   await activity(maria).getByText('Comments', { exact: true }).click();

@@ -1,7 +1,7 @@
 // Notification settings through a real browser, on a desktop and on a phone: a coordinator
 // opens them from the account menu, chooses e-mail per kind (right away / daily summary / only
 // in the app) and quiet hours that span midnight, saves, and finds them kept after a reload;
-// a bad time is refused in place. An admin sets the organisation's reminder days, appointment
+// a bad time is refused in place. An admin sets the organization's reminder days, appointment
 // reminder distances and working hours; a bad value gets a clear error and changes nothing. (Northstar's admin, so the other
 // journeys keep Harbor's defaults.)
 import type { Page } from '@playwright/test';
@@ -60,6 +60,7 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
       { category: 'APPOINTMENT_REMINDERS', mode: 'IMMEDIATE' },
       { category: 'AFTER_VISIT', mode: 'IMMEDIATE' },
       { category: 'INSURANCE_CHECKS', mode: 'IMMEDIATE' },
+      { category: 'TASKS', mode: 'IMMEDIATE' },
     ],
     quietHours: { start: '21:00', end: '07:30' },
   });
@@ -75,9 +76,12 @@ test('a person sets how they get e-mail and quiet hours, and the choice is kept'
   await page.getByRole('switch', { name: 'Pause e-mail at night' }).uncheck();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your notification settings are saved.' })).toBeVisible();
-  const after = await graphql<{ notificationPreferences: { email: { mode: string }[]; quietHours: unknown } }>(page, '{ notificationPreferences { email { category mode } quietHours { start end } } }');
+  const after = await graphql<{ notificationPreferences: { email: { mode: string }[]; quietHours: unknown } }>(
+    page,
+    '{ notificationPreferences { email { category mode } quietHours { start end } } }',
+  );
   expect(after.notificationPreferences.quietHours).toBeNull();
-  expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST', 'IMMEDIATE', 'IMMEDIATE', 'IMMEDIATE']);
+  expect(after.notificationPreferences.email.map((e) => e.mode)).toEqual(['IMMEDIATE', 'DIGEST', 'IMMEDIATE', 'IMMEDIATE', 'IMMEDIATE', 'IMMEDIATE']);
 });
 
 test('an admin sets the reminder days, appointment reminders and working hours; bad input is refused and changes nothing', { tag: '@phone' }, async ({ page }, testInfo) => {
@@ -87,7 +91,7 @@ test('an admin sets the reminder days, appointment reminders and working hours; 
   await expect(page.getByRole('heading', { name: 'Reminder settings', level: 1 })).toBeVisible();
 
   // Appointment reminders (their defaults are checked in appointment-reminders.int-spec.ts: this
-  // test runs on the desktop and on the phone against the same organisation).
+  // test runs on the desktop and on the phone against the same organization).
   const appointments = page.getByRole('region', { name: 'Appointment reminders' });
   const soon = appointments.getByLabel('Days before the appointment');
   const coverage = appointments.getByLabel('Working days before, to check coverage');

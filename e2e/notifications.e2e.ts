@@ -2,7 +2,7 @@
 // unread, the page lists them in plain words with a link to the case, opening one marks it
 // read, and "Mark all as read" clears the count.
 //
-// A reminder is delivered at the start of the organisation's working day (09:00 in
+// A reminder is delivered at the start of the organization's working day (09:00 in
 // America/Chicago for Harbor), or at once when that has passed and the working day is not over. So the journey creates one only when it can
 // arrive now: a request sent 7 days ago on Maria's urgent case has its plan target today
 // (TARGET_DUE). Two such requests give two reminders: one to open, one left for "Mark all as
@@ -37,21 +37,19 @@ async function graphql<T>(page: Page, query: string, variables: Record<string, u
 
 /** A record request whose plan target is today, so its TARGET_DUE reminder goes out now. */
 async function requestDueToday(page: Page, today: string): Promise<void> {
-  const { createRecordHolder: holder } = await graphql<{ createRecordHolder: { id: string } }>(
-    page,
-    'mutation($name: String!) { createRecordHolder(input: { name: $name }) { id } }',
-    { name: `E2E Holder ${Date.now().toString(36)}` },
-  );
-  const { addPacketItem: item } = await graphql<{ addPacketItem: { id: string } }>(
-    page,
-    'mutation($caseId: ID!) { addPacketItem(input: { caseId: $caseId, kind: LABS }) { id } }',
-    { caseId: MARIA },
-  );
+  const { createRecordHolder: holder } = await graphql<{ createRecordHolder: { id: string } }>(page, 'mutation($name: String!) { createRecordHolder(input: { name: $name }) { id } }', {
+    name: `E2E Holder ${Date.now().toString(36)}`,
+  });
+  const { addPacketItem: item } = await graphql<{ addPacketItem: { id: string } }>(page, 'mutation($caseId: ID!) { addPacketItem(input: { caseId: $caseId, kind: LABS }) { id } }', { caseId: MARIA });
   await graphql(
     page,
-    `mutation($caseId: ID!, $holderId: ID!, $itemId: ID!, $sentOn: String!) {
-      createRecordRequest(input: { caseId: $caseId, holderId: $holderId, packetItemIds: [$itemId], method: FAX, sentOn: $sentOn }) { id }
-    }`,
+    `
+      mutation ($caseId: ID!, $holderId: ID!, $itemId: ID!, $sentOn: String!) {
+        createRecordRequest(input: { caseId: $caseId, holderId: $holderId, packetItemIds: [$itemId], method: FAX, sentOn: $sentOn }) {
+          id
+        }
+      }
+    `,
     { caseId: MARIA, holderId: holder.id, itemId: item.id, sentOn: addDays(today, -7) },
   );
 }

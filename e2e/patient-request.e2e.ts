@@ -1,5 +1,5 @@
 // A patient asks a provider for her records herself, from her phone: the provider is not in
-// the organisation's list yet, so she names it in the request, and it is saved with it.
+// the organization's list yet, so she names it in the request, and it is saved with it.
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
 import { choose, signIn } from './support/ui';

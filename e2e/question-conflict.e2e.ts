@@ -27,13 +27,17 @@ test('a question reworded by the patient meanwhile shows as a conflict to the ad
   await expect(questions(sam).getByText(original)).toBeVisible({ timeout: 15_000 });
 
   // Sam starts rewording it.
-  await questions(sam).getByRole('button', { name: `Edit: ${original}` }).click();
+  await questions(sam)
+    .getByRole('button', { name: `Edit: ${original}` })
+    .click();
   const samsWords = `Which options besides surgery fit my case? (${run})`;
   await questions(sam).getByLabel('Question', { exact: true }).fill(samsWords);
 
   // Maria rewords the same question and saves first.
   const mariasWords = `What happens if I wait? (${run})`;
-  await questions(maria).getByRole('button', { name: `Edit: ${original}` }).click();
+  await questions(maria)
+    .getByRole('button', { name: `Edit: ${original}` })
+    .click();
   await questions(maria).getByLabel('Question', { exact: true }).fill(mariasWords);
   await questions(maria).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(questions(maria).getByText(mariasWords)).toBeVisible();

@@ -17,7 +17,7 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), B
 
 /**
  * The board, filtered to one holder, shows this many open requests. Waits for the filtered
- * answer: right after choosing the holder the heading still counts the whole organisation.
+ * answer: right after choosing the holder the heading still counts the whole organization.
  */
 async function expectOpenRequestsFor(board: Page, holder: string, count: string): Promise<void> {
   await board.goto('/records');
@@ -66,8 +66,13 @@ test('advocate requests two items → uploads a file → marks them received →
   await expect(card.getByText(/Legal due date: /)).toBeVisible();
   await expect(card.getByText('On track').first()).toBeVisible();
   // The packet items moved to "Requested" in place.
-  await expect(page.getByRole('article', { name: 'Pathology slides' }).filter({ hasText: `Biopsy slides ${run}` }).getByText('Status: Requested')).toBeVisible();
-  const letter = await page.request.get(await card.getByRole('link', { name: 'Download the letter (PDF)' }).getAttribute('href') ?? '');
+  await expect(
+    page
+      .getByRole('article', { name: 'Pathology slides' })
+      .filter({ hasText: `Biopsy slides ${run}` })
+      .getByText('Status: Requested'),
+  ).toBeVisible();
+  const letter = await page.request.get((await card.getByRole('link', { name: 'Download the letter (PDF)' }).getAttribute('href')) ?? '');
   expect(letter.status()).toBe(200);
   expect(letter.headers()['content-type']).toContain('application/pdf');
   await expectNoA11yViolations(page);
@@ -209,7 +214,7 @@ test('a patient adds their medication list from a phone; another patient cannot 
   await item.screenshot({ path: testInfo.outputPath('patient-upload-phone.png') });
   expect((await page.request.get(downloadUrl)).status()).toBe(200);
 
-  // David, another patient of the same organisation: no file, no case.
+  // David, another patient of the same organization: no file, no case.
   const david = await newPerson(browser, baseURL, true);
   await signIn(david, 'patient2@harbor.example');
   const stolen = await david.request.get(downloadUrl);

@@ -1,7 +1,7 @@
 // The second-opinion journey through a real browser, end to end: the advocate (desktop) opens
 // a case and the patient joins on a 390×844 phone; the patient picks a script and adds two
 // questions; the advocate adds two candidate providers and chooses one, logs an insurance call
-// that needs pre-authorisation and then verifies it, and books the appointment; the patient
+// that needs pre-authorization and then verifies it, and books the appointment; the patient
 // records answers, is not offered the visit-feelings form until the visit has started (the
 // advocate moves it to this morning), then records how the visit felt; the advocate records the second opinion as strongly
 // conflicting and sees the third-opinion suggestion; the patient records the decision and the
@@ -104,11 +104,14 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expectNoA11yViolations(patient, { include: ['section[aria-labelledby="own-timeline-heading"]', 'section[aria-labelledby="questions-heading"]'] });
   await shot(patient, testInfo, '1a-patient-own-timeline-390', own);
 
-  // The advocate adds two candidate providers from the organisation's directory and chooses one.
+  // The advocate adds two candidate providers from the organization's directory and chooses one.
   await advocate.goto(caseUrl);
   const providers = region(advocate, 'Choosing the second-opinion provider');
   const candidate = (name: string) => providers.getByRole('article').filter({ has: advocate.getByRole('heading', { name, exact: true }) });
-  for (const [pick, name] of [[/Dr\. Helen Park/, 'Dr. Helen Park'], [/Dr\. Amara Obi/, 'Dr. Amara Obi']] as const) {
+  for (const [pick, name] of [
+    [/Dr\. Helen Park/, 'Dr. Helen Park'],
+    [/Dr\. Amara Obi/, 'Dr. Amara Obi'],
+  ] as const) {
     await providers.getByRole('button', { name: '+ Add a candidate' }).click();
     await choose(advocate, 'From the organization’s directory', pick);
     await providers.getByRole('region', { name: 'Add a candidate' }).getByRole('button', { name: 'Save candidate' }).click();
@@ -116,12 +119,12 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   }
   await candidate('Dr. Helen Park').getByRole('button', { name: 'Choose Dr. Helen Park' }).click();
   const dialog = advocate.getByRole('dialog', { name: 'Choose Dr. Helen Park' });
-  await dialog.getByLabel('Why this provider?').fill('A breast surgeon at an academic centre in another health system, in network, seen within two weeks');
+  await dialog.getByLabel('Why this provider?').fill('A breast surgeon at an academic center in another health system, in network, seen within two weeks');
   await dialog.getByRole('button', { name: 'Choose this provider' }).click();
   await expect(candidate('Dr. Helen Park').getByText('Chosen')).toBeVisible();
   await shot(advocate, testInfo, '1b-advocate-providers-1280', providers);
 
-  // Insurance: her Medicare plan; a first call says pre-authorisation is needed, a second verifies it.
+  // Insurance: her Medicare plan; a first call says pre-authorization is needed, a second verifies it.
   const ins = region(advocate, 'Insurance check');
   await ins.getByRole('button', { name: 'Add the plan' }).click();
   await ins.getByLabel('Insurer (the name on the card)').fill('Medicare');
@@ -215,8 +218,8 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
     await f.getByRole('button', { name: 'Save opinion' }).click();
     await expect(ops.getByText(`Opinion ${n} is saved.`)).toBeVisible();
   };
-  await addOpinion(1, 'Dr. Samuel Reed (current surgeon)', 'Invasive ductal carcinoma, stage II', 'Mastectomy', 'The tumour looked large on the first scan.');
-  await addOpinion(2, 'Dr. Helen Park, Lakeshore University Medical Center', 'Invasive ductal carcinoma, stage I', 'Lumpectomy with radiation', 'The new MRI shows a smaller tumour with clear edges.');
+  await addOpinion(1, 'Dr. Samuel Reed (current surgeon)', 'Invasive ductal carcinoma, stage II', 'Mastectomy', 'The tumor looked large on the first scan.');
+  await addOpinion(2, 'Dr. Helen Park, Lakeshore University Medical Center', 'Invasive ductal carcinoma, stage I', 'Lumpectomy with radiation', 'The new MRI shows a smaller tumor with clear edges.');
   const table = ops.getByRole('table', { name: 'Opinions compared' });
   await expect(table.getByRole('rowheader', { name: 'Diagnosis' })).toBeVisible();
   await expect(table.getByRole('row', { name: /Recommended plan/ })).toContainText('Lumpectomy with radiation');
@@ -226,7 +229,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   // The third-opinion suggestion, with the next steps and the plan's coverage hint.
   await expect(ops.getByText('A third opinion is worth considering')).toBeVisible();
   await expect(ops.getByText('Seek a third opinion, ideally at an academic or teaching center.')).toBeVisible();
-  await expect(ops.getByText(/tumour board or multidisciplinary case conference/)).toBeVisible();
+  await expect(ops.getByText(/tumor board or multidisciplinary case conference/)).toBeVisible();
   await expect(ops.getByText(/Ask each doctor why/)).toBeVisible();
   await expect(ops.getByText('Medicare Part B generally covers a third opinion when the first two differ.')).toBeVisible();
   await expect(ops.getByRole('button', { name: 'Start opinion 3' })).toBeVisible();
@@ -249,7 +252,15 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
 
   // The case reaches "compare and decide"; the patient writes down her decision on the phone.
   await advocate.goto(caseUrl);
-  await moveForwardTo(advocate, 'Compare and decide', ['Talk to the current doctor', 'Gather records', 'Choose the second-opinion provider', 'Check insurance', 'Prepare', 'Appointment', 'Compare and decide']);
+  await moveForwardTo(advocate, 'Compare and decide', [
+    'Talk to the current doctor',
+    'Gather records',
+    'Choose the second-opinion provider',
+    'Check insurance',
+    'Prepare',
+    'Appointment',
+    'Compare and decide',
+  ]);
   await patient.reload();
   const decision = region(patient, 'Decision and closing the loop');
   await decision.getByLabel('The decision').fill('Lumpectomy with radiation at Lakeshore');

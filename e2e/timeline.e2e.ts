@@ -15,8 +15,7 @@ const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays 
 const shown = (day: string): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 const timelineOf = (page: Page): Locator => page.getByRole('region', { name: 'Timeline', exact: true });
-const phase = (timeline: Locator, name: string): Locator =>
-  timeline.getByRole('listitem').filter({ has: timeline.page().getByRole('heading', { name, exact: true }) });
+const phase = (timeline: Locator, name: string): Locator => timeline.getByRole('listitem').filter({ has: timeline.page().getByRole('heading', { name, exact: true }) });
 
 test('advocate sees records late and the projected end → moves the appointment target with a reason → David sees it on his phone', async ({ page, browser, baseURL }, testInfo) => {
   test.slow(); // two people, a dialog, a phone

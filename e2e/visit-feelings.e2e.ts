@@ -56,7 +56,10 @@ test('the visit-feelings form waits for the visit, and the insurance check tells
   await ins.getByRole('button', { name: 'Save plan' }).click();
   await expect(ins.getByRole('button', { name: '+ Log a call' })).toBeVisible();
   const ops = region(page, 'Opinions compared');
-  for (const [n, provider, diagnosis] of [[1, 'Dr. Current (primary care)', 'Anxiety'], [2, 'Dr. Nia Rheum', 'Systemic lupus erythematosus']] as const) {
+  for (const [n, provider, diagnosis] of [
+    [1, 'Dr. Current (primary care)', 'Anxiety'],
+    [2, 'Dr. Nia Rheum', 'Systemic lupus erythematosus'],
+  ] as const) {
     await ops.getByRole('button', { name: `Add opinion ${n}` }).click();
     const f = region(page, `Add opinion ${n}`);
     await f.getByLabel('Doctor or institution').fill(provider);

@@ -11,8 +11,18 @@ if (!only || only === 'server') {
   rmSync('dist/server', { recursive: true, force: true });
   run(process.execPath, [
     'node_modules/@swc/cli/bin/swc.js',
-    'apps/api/src', 'apps/worker/src', 'libs/domain/src', 'libs/contracts/src', 'libs/server',
-    '-d', 'dist/server', '--config-file', '.swcrc', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts',
+    'apps/api/src',
+    'apps/worker/src',
+    'libs/domain/src',
+    'libs/contracts/src',
+    'libs/server',
+    '-d',
+    'dist/server',
+    '--config-file',
+    '.swcrc',
+    '--copy-files',
+    '--ignore',
+    '**/*.spec.ts,**/*.int-spec.ts',
   ]);
 }
 if (!only || only === 'web') {

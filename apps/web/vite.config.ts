@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lib = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -9,7 +10,39 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 // Aliases mirror tsconfig.base.json "paths" for the libraries the web may import.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // An installable app whose shell (index.html, scripts, styles) a service worker keeps, so the
+    // case saved on an own device opens without a connection. The worker is registered only on an
+    // own device (src/offline, loaded lazily); it never caches what the API answers (/graphql,
+    // /api, /health): the case itself is in Graphcache's saved copy, cleared on sign-out.
+    VitePWA({
+      injectRegister: false,
+      // A new release waits until every tab of the old one is closed: no reload in the middle of typing.
+      registerType: 'prompt',
+      manifest: {
+        name: 'Second Look',
+        short_name: 'Second Look',
+        description: 'A shared case workspace for patients and advocates working through a medical second opinion.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1971c2',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        // One file: the worker is served like index.html (revalidated on each load) by the API.
+        inlineWorkboxRuntime: true,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/(graphql|api|health)(\/|$)/],
+        // The dashboards' chunk (charts) is the largest; the precache takes every chunk.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     // Exact matches, so "@second-look/contracts" never swallows "@second-look/contracts/graphql".
     alias: Object.entries({
@@ -27,8 +60,11 @@ export default defineConfig({
       '@second-look/web-appointments': 'libs/web/appointments/src/index.ts',
       '@second-look/web-opinions': 'libs/web/opinions/src/index.ts',
       '@second-look/web-providers': 'libs/web/providers/src/index.ts',
+      '@second-look/web-dashboards': 'libs/web/dashboards/src/index.ts',
       '@second-look/web-insurance': 'libs/web/insurance/src/index.ts',
       '@second-look/web-notes': 'libs/web/notes/src/index.ts',
+      '@second-look/web-tasks': 'libs/web/tasks/src/index.ts',
+      '@second-look/web-search': 'libs/web/search/src/index.ts',
       '@second-look/web-collaboration': 'libs/web/collaboration/src/index.ts',
     }).map(([find, target]) => ({ find: new RegExp(`^${find.replace(/[/-]/g, '\\$&')}$`), replacement: lib(target) })),
   },
@@ -39,15 +75,16 @@ export default defineConfig({
     // tools/web/bundle-budget.mjs reads it to weigh each first screen's chunks.
     manifest: true,
     rolldownOptions: {
-      // Our client libraries' modules only declare things (no work at import time; their CSS
+      // Our client libraries' modules, the domain's and the contracts', only declare things (no work at import time; their CSS
       // imports are kept as side effects). Saying so lets a page's panels, re-exported by a library
       // index that the urql client also imports for its cache keys, stay in that page's lazy
       // chunk instead of the first screen's (tools/web/bundle-budget.mjs weighs each first screen).
       // web-ui's index is the exception: it imports the app's own stylesheet (styles.css) for its
-      // side effect, which a side-effect-free importer would drop.
+      // side effect, which a side-effect-free importer would drop. The contracts' job payload
+      // schemas (zod) thus stay out of the client, which imports the contracts only for constants.
       treeshake: {
         moduleSideEffects: (id: string) =>
-          !/[\\/]libs[\\/]web[\\/][^\\/]+[\\/]src[\\/].*\.tsx?$/.test(id) || /\.css$/.test(id) || /[\\/]libs[\\/]web[\\/]ui[\\/]src[\\/]index\.ts$/.test(id),
+          !/[\\/]libs[\\/](web[\\/][^\\/]+|domain|contracts)[\\/]src[\\/].*\.tsx?$/.test(id) || /\.css$/.test(id) || /[\\/]libs[\\/]web[\\/]ui[\\/]src[\\/]index\.ts$/.test(id),
       },
     },
     chunkSizeWarningLimit: 1200,

@@ -7,6 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
+import { AppConfig, loadConfig } from '@second-look/server-platform';
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-seed';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const services = require('../../tools/services/services.cjs') as typeof import('../../tools/services/services.cjs');
 
@@ -19,7 +23,10 @@ export function num(name: string, fallback: number, { whole = true } = {}): numb
   return v;
 }
 
-export const loadLine = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+export const loadLine = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 export const machineLine = () => `Node ${process.version}, ${cpus().length} cores, load average ${loadLine()}`;
 
 /** Clean-ups run last-in first-out; each failure is printed and the rest still run. */
@@ -60,4 +67,45 @@ export async function startBenchServices(label: string, cleanups: Cleanups): Pro
   const dbUrl = await services.createDatabase(pg.url, dbName);
   cleanups.push(() => services.dropDatabase(pg.url, dbName));
   return { work, pg, redis, dbName, dbUrl };
+}
+
+/** The API's configuration for a benchmark: the given database and Redis, production's mode, no mail. */
+export function benchApiConfig(v: { nodeEnv: string; dbUrl: string; redisUrl: string; prefix: string; work: string }): AppConfig {
+  return loadConfig({
+    NODE_ENV: v.nodeEnv,
+    COOKIE_SECURE: 'false',
+    DATABASE_URL: v.dbUrl,
+    REDIS_URL: v.redisUrl,
+    REDIS_PREFIX: v.prefix,
+    PUBLIC_URL: 'http://second-look.bench',
+    MIGRATE_ON_START: 'true',
+    LOG_LEVEL: 'error',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    STORAGE_DIR: join(v.work, 'documents'),
+  });
+}
+
+/** Signs a demo person in over GraphQL (`graphqlUrl` ends in /graphql); the session cookie. */
+export async function signInCookie(graphqlUrl: string, email: string): Promise<string> {
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { id } }', variables: { e: email, p: DEMO_PASSWORD } }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('sl_session='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error(`sign-in as ${email} failed`);
+  return cookie;
+}
+
+/**
+ * A DataSource as the owner (DATABASE_URL's own role, outside the app's row-level security
+ * role) for a benchmark's set-up: bulk loads, DDL, VACUUM, TRUNCATE. Closed by `cleanups`.
+ */
+export async function ownerDataSource(dbUrl: string, cleanups: Cleanups): Promise<DataSource> {
+  const ds = await new DataSource(dataSourceOptions(dbUrl, ALL_ENTITIES, { poolSize: 2 })).initialize();
+  cleanups.push(() => ds.destroy());
+  return ds;
 }

@@ -15,11 +15,33 @@ const RISK = DEFAULT_RECORD_CLOCK_SETTINGS.atRiskDays;
 const OVERDUE = `(r.legal_due_on < $2 OR r.plan_target_on < $2)`;
 const AT_RISK = `(NOT ${OVERDUE} AND (r.legal_due_on <= $3 OR r.plan_target_on <= $4))`;
 const ON_TRACK = `(NOT ${OVERDUE} AND NOT ${AT_RISK})`;
+// record_board_count's level for "every urgency and lead advocate".
+const LEVEL = `k.organization_id = $1 AND k.urgency = 'ANY' AND k.advocate_id = 'ffffffff-ffff-ffff-ffff-ffffffffffff'`;
+const SUMS = `coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) AS open,
+      coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) - coalesce(sum(k.n) FILTER (WHERE k.kind = 'D'), 0) AS overdue,
+      coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) - coalesce(sum(k.n) FILTER (WHERE k.kind = 'R'), 0) AS risky`;
+const DATES = `(k.kind = 'T' OR (k.kind = 'D' AND k.on_date >= $2::date) OR (k.kind = 'R' AND k.on_date > $2::date))`;
+
+/**
+ * The statements the board used before the rollup (every open request of the organization
+ * scanned per view); the scale bench times them beside the rollup's, as a reference.
+ */
+export const SCAN_SQL = {
+  counts: `SELECT count(*)::int AS open,
+      count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+      count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
+      count(*) FILTER (WHERE ${ON_TRACK})::int AS "onTrack"
+    FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL`,
+  byHolder: `SELECT r.holder_id, count(*)::int AS open, count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+      count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk", min(r.sent_on)::text AS "oldestSentOn"
+    FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL
+    GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50`,
+} as const;
 
 /**
  * Hand-written SQL over `pg` that produces exactly the data of BOARD_QUERY: the baseline the
  * GraphQL board is measured against. One statement per piece, no ORM, no HTTP:
- * today in the organisation's zone, the counts, the holder groups (joined to the holders),
+ * today in the organization's zone, the counts, the holder groups (joined to the holders),
  * the page (joined to case, lead advocate and holder, with the items aggregated per request
  * as JSON: the board's query asks for no letter and no follow-ups), and the same audit rows
  * the service writes for the listed requests. Per-row clock readings use the same domain
@@ -27,18 +49,16 @@ const ON_TRACK = `(NOT ${OVERDUE} AND NOT ${AT_RISK})`;
  */
 export const BASELINE_SQL = {
   today: `SELECT to_char(now() AT TIME ZONE o.time_zone, 'YYYY-MM-DD') AS today FROM organization o WHERE o.id = $1`,
-  counts: `SELECT count(*)::int AS open,
-      count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
-      count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
-      count(*) FILTER (WHERE ${ON_TRACK})::int AS "onTrack"
-    FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL`,
-  byHolder: `SELECT h.id, h.name, h.department, g.open, g.overdue, g."atRisk", g."oldestSentOn" FROM (
-      SELECT r.holder_id, count(*)::int AS open,
-        count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
-        count(*) FILTER (WHERE ${AT_RISK})::int AS "atRisk",
-        min(r.sent_on)::text AS "oldestSentOn"
-      FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL
-      GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
+  // Counts and holder totals from the rollup, as RecordBoardService reads them (no filter: the
+  // level of every urgency and advocate); each group's oldest request from the covering index.
+  counts: `SELECT open::int, overdue::int, risky::int FROM (SELECT ${SUMS} FROM record_board_count k WHERE ${LEVEL} AND ${DATES}) s`,
+  byHolder: `SELECT h.id, h.name, h.department, g.open, g.overdue, g."atRisk",
+      (SELECT min(r.sent_on)::text FROM record_request r WHERE r.organization_id = $1 AND r.completed_on IS NULL AND r.holder_id = g.holder_id) AS "oldestSentOn"
+    FROM (
+      SELECT s.holder_id, s.open::int, s.overdue::int, (s.risky - s.overdue)::int AS "atRisk" FROM (
+        SELECT k.holder_id, ${SUMS} FROM record_board_count k WHERE ${LEVEL} AND ${DATES} GROUP BY k.holder_id
+      ) s WHERE s.open > 0
+      ORDER BY overdue DESC, open DESC, s.holder_id LIMIT 50
     ) g JOIN record_holder h ON h.id = g.holder_id
     ORDER BY g.overdue DESC, g.open DESC, g.holder_id`,
   page: `SELECT r.id, r.version, r.case_id, r.sent_on::text AS sent_on, r.holder_received_on::text AS holder_received_on,
@@ -69,7 +89,7 @@ export interface BaselineActor {
   userId: string;
 }
 
-/** Parameters of the status predicates: $1 organisation, $2 today, $3/$4 the at-risk horizons. */
+/** Parameters of the status predicates: $1 organization, $2 today, $3/$4 the at-risk horizons. */
 export const statusParams = (organizationId: string, today: CalendarDate) => [organizationId, today, addDays(today, RISK.legal), addDays(today, RISK.target)];
 
 export async function baselineBoard(pool: Pool, actor: BaselineActor, first: number, opts: { audit: boolean } = { audit: true }): Promise<BoardData> {
@@ -77,9 +97,9 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
   try {
     const org = actor.organizationId;
     const today = (await db.query<{ today: CalendarDate }>(BASELINE_SQL.today, [org])).rows[0].today;
-    const dates = statusParams(org, today);
-    const counts = (await db.query<BoardData['counts']>(BASELINE_SQL.counts, dates)).rows[0];
-    const groups = (await db.query(BASELINE_SQL.byHolder, dates)).rows;
+    const sums = (await db.query<{ open: number; overdue: number; risky: number }>(BASELINE_SQL.counts, [org, today])).rows[0];
+    const counts: BoardData['counts'] = { open: sums.open, overdue: sums.overdue, atRisk: sums.risky - sums.overdue, onTrack: sums.open - sums.risky };
+    const groups = (await db.query(BASELINE_SQL.byHolder, [org, today])).rows;
     const rows = (await db.query(BASELINE_SQL.page, [org, first + 1])).rows;
     const page = rows.slice(0, first);
     if (opts.audit && page.length) {
@@ -111,7 +131,13 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
             target,
             legal,
             items: r.items,
-            case: { id: r.case_id, patientName: r.patient_name, urgency: r.urgency, preferredLanguage: r.preferred_language, leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null },
+            case: {
+              id: r.case_id,
+              patientName: r.patient_name,
+              urgency: r.urgency,
+              preferredLanguage: r.preferred_language,
+              leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name } : null,
+            },
           };
         }),
       },
@@ -120,7 +146,6 @@ export async function baselineBoard(pool: Pool, actor: BaselineActor, first: num
     db.release();
   }
 }
-
 
 /** The GraphQL answer in a comparable form: items in a fixed order (the API does not promise one). */
 export function normalise(board: BoardData): BoardData {

@@ -7,15 +7,15 @@ import { Client } from 'pg';
  * other without lookups and every run produces the same data relative to today.
  *
  * Shape (defaults): 10,000 cases and 100,000 record requests, 70% in Harbor (the demo
- * organisation whose coordinator signs in) and 30% in Northstar; about 200 record holders
- * and 40 / 20 advocates per organisation; each request asks for one or two packet items of
+ * organization whose coordinator signs in) and 30% in Northstar; about 200 record holders
+ * and 40 / 20 advocates per organization; each request asks for one or two packet items of
  * its own; every other request older than ten days has one to three follow-ups; sent dates spread over the last 90 days; older requests are mostly complete
  * (their items received), recent ones mostly open, so the board shows every status.
  */
 export interface SeedShape {
   cases: number;
   requests: number;
-  /** Share of cases (and so of requests) in the big organisation. */
+  /** Share of cases (and so of requests) in the big organization. */
   bigShare: number;
   holdersPerOrg: number;
   advocates: { big: number; small: number };
@@ -36,7 +36,7 @@ export interface SeedSummary {
 
 // A letter of realistic length (~1.4 KB, like draftRecordRequestLetter's): the board's
 // page query reads whole rows, and the heap it scans is as wide as in real use.
-const LETTER = `'To the records office of ' || h.name || E':\\n\\nI am writing on behalf of my client to request copies of their medical records under their right of access. ' || repeat('Please include all reports, images and notes for the period of care described in the enclosed authorisation. ', 12) || E'\\n\\nThank you.'`;
+const LETTER = `'To the records office of ' || h.name || E':\\n\\nI am writing on behalf of my client to request copies of their medical records under their right of access. ' || repeat('Please include all reports, images and notes for the period of care described in the enclosed authorization. ', 12) || E'\\n\\nThank you.'`;
 
 export async function seedBoard(url: string, orgs: { big: string; small: string }, shape: SeedShape = DEFAULT_SHAPE): Promise<{ orgs: SeedSummary[]; allVisible: number }> {
   const db = new Client({ connectionString: url });
@@ -45,19 +45,20 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
     const bigCases = Math.round(shape.cases * shape.bigShare);
     const q = (sql: string, params: unknown[] = []) => db.query(sql, params);
     // Every reference is built consistently below: skip the per-row foreign-key triggers
-    // when allowed (superuser, as on the private server); otherwise they simply run.
+    // when allowed (superuser, as on the private server); otherwise they simply run. Rows whose
+    // organization_id a trigger would fill (row-level security) name it here themselves.
     await q('SET session_replication_role = replica').catch(() => undefined);
     // md5 of a label, with the version and variant nibbles of a v4 UUID.
     await q(`CREATE FUNCTION pg_temp.bid(label text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
       $$ SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid FROM md5(label) AS h $$`);
-    // Organisation of case number n, and its tag in labels.
+    // Organization of case number n, and its tag in labels.
     const orgOf = `(CASE WHEN ci <= ${bigCases} THEN $1::uuid ELSE $2::uuid END)`;
     const tagOf = `(CASE WHEN ci <= ${bigCases} THEN 'big' ELSE 'small' END)`;
     const advCount = `(CASE WHEN ci <= ${bigCases} THEN ${shape.advocates.big} ELSE ${shape.advocates.small} END)`;
     const params = [orgs.big, orgs.small];
 
     await q('BEGIN');
-    // Staff: the demo seed made the organisations and their demo users; add advocates with
+    // Staff: the demo seed made the organizations and their demo users; add advocates with
     // the demo password hash (nobody signs in as them).
     await q(
       `INSERT INTO app_user (id, organization_id, email, display_name, role, password_hash)
@@ -132,8 +133,8 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
        FROM seed_request s CROSS JOIN LATERAL generate_series(1, s.nitems) AS k`,
     );
     await q(
-      `INSERT INTO record_request_item (request_id, packet_item_id, received_on)
-       SELECT pg_temp.bid('request:' || s.r), pg_temp.bid('item:' || s.r || ':' || k),
+      `INSERT INTO record_request_item (organization_id, request_id, packet_item_id, received_on)
+       SELECT s.org, pg_temp.bid('request:' || s.r), pg_temp.bid('item:' || s.r || ':' || k),
               CASE WHEN s.done THEN current_date - s.d + LEAST(s.d, 5 + s.r % 25) END
        FROM seed_request s CROSS JOIN LATERAL generate_series(1, s.nitems) AS k`,
     );
@@ -148,6 +149,8 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
        FROM seed_request s CROSS JOIN LATERAL generate_series(1, 1 + s.r % 3) AS k
        WHERE s.d >= 10 AND s.r % 2 = 0`,
     );
+    // The rows went in with triggers off: recount the board's rollup (migration RecordBoardCounts).
+    await q('SELECT record_board_rebuild()');
     await q('COMMIT');
     // Freshly loaded tables: planner statistics, and a visibility map so index-only scans
     // behave as they would on a table that autovacuum has seen. (The load commits

@@ -77,11 +77,25 @@ function safeList(dir: string): string[] {
 }
 
 export function cpuDelta(a: CpuSnapshot, b: CpuSnapshot): CpuSnapshot {
-  return { main: b.main - a.main, clients: b.clients - a.clients, otherThreads: b.otherThreads - a.otherThreads, postgres: b.postgres - a.postgres, machineBusy: b.machineBusy - a.machineBusy, machineTotal: b.machineTotal - a.machineTotal };
+  return {
+    main: b.main - a.main,
+    clients: b.clients - a.clients,
+    otherThreads: b.otherThreads - a.otherThreads,
+    postgres: b.postgres - a.postgres,
+    machineBusy: b.machineBusy - a.machineBusy,
+    machineTotal: b.machineTotal - a.machineTotal,
+  };
 }
 
 export function cpuAdd(a: CpuSnapshot, b: CpuSnapshot): CpuSnapshot {
-  return { main: a.main + b.main, clients: a.clients + b.clients, otherThreads: a.otherThreads + b.otherThreads, postgres: a.postgres + b.postgres, machineBusy: a.machineBusy + b.machineBusy, machineTotal: a.machineTotal + b.machineTotal };
+  return {
+    main: a.main + b.main,
+    clients: a.clients + b.clients,
+    otherThreads: a.otherThreads + b.otherThreads,
+    postgres: a.postgres + b.postgres,
+    machineBusy: a.machineBusy + b.machineBusy,
+    machineTotal: a.machineTotal + b.machineTotal,
+  };
 }
 
 export const NO_CPU: CpuSnapshot = { main: 0, clients: 0, otherThreads: 0, postgres: 0, machineBusy: 0, machineTotal: 0 };

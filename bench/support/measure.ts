@@ -56,7 +56,11 @@ export function summarise(s: Sample): Summary {
 export function table(head: string[], rows: (string | number)[][], left: number[] = []): string {
   const cells = [head, ...rows].map((r) => r.map((c) => (typeof c === 'number' ? c.toFixed(1) : c)));
   const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 0 || left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -70,7 +74,10 @@ export interface Statement {
 
 /** How long at least one of the statements was in flight (the union of their intervals). */
 export function inFlightMs(statements: Statement[]): number {
-  const spans = statements.filter((s) => s.startedAt !== undefined && s.ms !== undefined).map((s) => [s.startedAt as number, (s.startedAt as number) + (s.ms as number)]).sort((a, b) => a[0] - b[0]);
+  const spans = statements
+    .filter((s) => s.startedAt !== undefined && s.ms !== undefined)
+    .map((s) => [s.startedAt as number, (s.startedAt as number) + (s.ms as number)])
+    .sort((a, b) => a[0] - b[0]);
   let total = 0;
   let end = -Infinity;
   for (const [from, to] of spans) {

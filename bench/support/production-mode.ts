@@ -19,7 +19,14 @@ export const NODE_ENV = process.env.NODE_ENV as 'production' | 'test' | 'develop
 /** The flags this process runs the API with: production's, none (BENCH_NODE_FLAGS=0) or a list. */
 const flagsKnob = process.env.BENCH_NODE_FLAGS;
 export const NODE_FLAGS: string[] =
-  flagsKnob === '0' ? [] : flagsKnob && flagsKnob !== '1' ? flagsKnob.split(',').map((f) => f.trim()).filter(Boolean) : apiNodeFlags();
+  flagsKnob === '0'
+    ? []
+    : flagsKnob && flagsKnob !== '1'
+      ? flagsKnob
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : apiNodeFlags();
 
 const missing = missingNodeFlags(NODE_FLAGS);
 if (missing.length) {

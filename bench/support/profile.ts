@@ -54,7 +54,5 @@ export function selfTimeByOrigin(profile: CpuProfile): { origin: string; ms: num
     by.set(key, (by.get(key) ?? 0) + (n.hitCount ?? 0) * msPerHit);
   }
   const busy = [...by].filter(([k]) => k !== '(idle)').reduce((t, [, v]) => t + v, 0) || 1;
-  return [...by]
-    .map(([o, ms]) => ({ origin: o, ms, share: o === '(idle)' ? NaN : ms / busy }))
-    .sort((a, b) => b.ms - a.ms);
+  return [...by].map(([o, ms]) => ({ origin: o, ms, share: o === '(idle)' ? NaN : ms / busy })).sort((a, b) => b.ms - a.ms);
 }

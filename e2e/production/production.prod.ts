@@ -112,11 +112,9 @@ test('a person signs in, opens a case and a record request, and the worker e-mai
   await admin.close();
 
   await signIn(page, 'advocate@harbor.example');
-  const created = (await ok(
-    page,
-    `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`,
-    { input: { patientName: 'Rosa Production', question: 'Is the surgery needed now?', diagnosisInDoubt: 'Herniated disc', triggers: [], urgency: 'URGENT' } },
-  )) as { createCase: { id: string } };
+  const created = (await ok(page, `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`, {
+    input: { patientName: 'Rosa Production', question: 'Is the surgery needed now?', diagnosisInDoubt: 'Herniated disc', triggers: [], urgency: 'URGENT' },
+  })) as { createCase: { id: string } };
   const caseId = created.createCase.id;
   expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -159,7 +157,7 @@ test('the built client works under the CSP: main screens with no policy violatio
   const collect = async () => violations.push(...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])));
 
   await page.goto('/sign-in');
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await collect();
   await signIn(page, 'coordinator@harbor.example');
   for (const [url, heading] of [

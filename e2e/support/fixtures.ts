@@ -76,17 +76,11 @@ export const test = base.extend<{ mail: Mail; seedOutput: string }>({
     const waitForLinkTo: Mail['waitForLinkTo'] = async (email, options = {}) => {
       const message = await waitForMessageTo(email, options);
       const { matching } = options;
-      const wanted = (link: string) =>
-        matching === undefined
-          ? !!baseURL && link.startsWith(baseURL)
-          : typeof matching === 'string'
-            ? link.includes(matching)
-            : matching.test(link);
+      const wanted = (link: string) => (matching === undefined ? !!baseURL && link.startsWith(baseURL) : typeof matching === 'string' ? link.includes(matching) : matching.test(link));
       const link = message.links.find(wanted);
       if (!link) {
         throw new Error(
-          `The e-mail to ${email} ("${message.subject}") has no link ${matching ? `matching ${matching}` : `into ${baseURL}`}. ` +
-            `Its links:\n  ${message.links.join('\n  ') || '(none)'}`,
+          `The e-mail to ${email} ("${message.subject}") has no link ${matching ? `matching ${matching}` : `into ${baseURL}`}. ` + `Its links:\n  ${message.links.join('\n  ') || '(none)'}`,
         );
       }
       return link;

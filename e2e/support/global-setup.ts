@@ -9,19 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import {
-  createDatabase,
-  dropDatabase,
-  freePort,
-  makeTempDir,
-  run,
-  spawnManaged,
-  startPostgres,
-  startRedis,
-  stopChild,
-  waitForHttp,
-  type ManagedChild,
-} from '../../tools/services/services.cjs';
+import { createDatabase, dropDatabase, freePort, makeTempDir, run, spawnManaged, startPostgres, startRedis, stopChild, waitForHttp, type ManagedChild } from '../../tools/services/services.cjs';
 import { startMailSink, type MailSink } from '../../tools/mail-sink/mail-sink.cjs';
 import { apiNodeFlags } from '../../tools/services/node-flags.cjs';
 
@@ -65,8 +53,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       const serverUrl = process.env.DATABASE_URL;
       cleanups.push(() => dropDatabase(serverUrl, name));
     } else {
-      const pg = await startPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, database: 'second_look', quiet: true,
-        logFile: path.join(logDir, 'postgres.log') });
+      const pg = await startPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, database: 'second_look', quiet: true, logFile: path.join(logDir, 'postgres.log') });
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;
     }
@@ -110,7 +97,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     };
     const worker = start('worker', dist.worker);
     const api = start('api', dist.api, apiNodeFlags()); // production's flags (apps/api/node.flags)
-    await waitForHttp(`${baseUrl}/health`, { child: api, timeoutMs: 60_000 });
+    // Generous: on a busy 2-core machine the built API has taken over a minute to start.
+    await waitForHttp(`${baseUrl}/health`, { child: api, timeoutMs: 180_000 });
     if (worker.exitCode !== null) throw new Error(`The worker exited at start-up:\n${worker.tail?.()}`);
 
     // Read by playwright.config.ts (baseURL) and support/fixtures.ts in every worker process.
@@ -118,6 +106,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_MAIL_URL = sink.httpUrl;
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_REDIS_URL = redis.url;
+    process.env.E2E_REDIS_PREFIX = env.REDIS_PREFIX;
     process.env.E2E_SEED_OUTPUT = seed.stdout;
     process.stderr.write(`[e2e] stack ready at ${baseUrl} in ${Date.now() - started} ms (logs: ${path.relative(root, logDir)}/)\n`);
     return teardown;

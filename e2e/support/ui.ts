@@ -7,7 +7,10 @@ export const harborDay = (days: number): string => new Intl.DateTimeFormat('en-C
 
 /** Picks an option in a Mantine Select (a combobox input with a listbox). */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: typeof label === 'string' }).first().click();
+  await page
+    .getByLabel(label, { exact: typeof label === 'string' })
+    .first()
+    .click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
@@ -45,7 +48,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).not.toHaveURL(/sign-in/);
 }
 

@@ -18,7 +18,10 @@ async function gql(query, variables, cookie) {
 
 try {
   const { res } = await gql('mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { id } }', { e: email, p: 'demo-password-123' });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('sl_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('sl_session='));
   if (!cookie) throw new Error(`could not sign in as ${email}`);
   const { data } = step
     ? await gql('mutation($by: String!) { advanceDemoClock(by: $by) { enabled now offsetHours } }', { by: step }, cookie)

@@ -131,10 +131,7 @@ async function main() {
     port: smtpPort,
     httpPort: 0,
     onMessage: (m) => {
-      const lines = [
-        `${paint('1;35', '[mail]')}   to ${m.to.join(', ')}: ${paint('1', m.subject)}`,
-        ...m.links.map((link) => `${paint('1;35', '[mail]')}     ${paint('4', link)}`),
-      ];
+      const lines = [`${paint('1;35', '[mail]')}   to ${m.to.join(', ')}: ${paint('1', m.subject)}`, ...m.links.map((link) => `${paint('1;35', '[mail]')}     ${paint('4', link)}`)];
       console.log(lines.join('\n'));
     },
   });
@@ -186,7 +183,13 @@ async function main() {
   console.log(`  Second Look is running at ${paint('1;4', publicUrl)}   (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  GraphQL: ${publicUrl}/graphql    Health: ${publicUrl}/health`);
   console.log('  E-mails are not sent: they are printed here as [mail] lines with their links.');
-  if (seedOutput) console.log(`\n${seedOutput.split('\n').map((l) => `  ${l}`).join('\n')}`);
+  if (seedOutput)
+    console.log(
+      `\n${seedOutput
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
   console.log(`\n  Ctrl-C stops everything (your data stays in .data/pg; delete that folder to start over).`);
   console.log(`${bar}\n`);
 }

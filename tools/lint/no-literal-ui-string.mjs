@@ -4,8 +4,20 @@
 // children, and in the attributes people read or hear (labels, placeholders, titles, ARIA
 // names, alt text, descriptions, errors). Wordless text (punctuation, "·", "—") is fine.
 const VISIBLE_ATTRIBUTES = new Set([
-  'label', 'placeholder', 'title', 'alt', 'description', 'error', 'message', 'tooltip', 'note',
-  'aria-label', 'aria-description', 'aria-valuetext', 'aria-roledescription', 'aria-placeholder',
+  'label',
+  'placeholder',
+  'title',
+  'alt',
+  'description',
+  'error',
+  'message',
+  'tooltip',
+  'note',
+  'aria-label',
+  'aria-description',
+  'aria-valuetext',
+  'aria-roledescription',
+  'aria-placeholder',
 ]);
 const hasWords = (s) => /\p{L}/u.test(s);
 

@@ -44,9 +44,7 @@ function extractLinks(text, html) {
   const bare = /https?:\/\/[^\s<>"'()\[\]]+/gi;
   for (const match of text.matchAll(bare)) found.push(match[0]);
   for (const match of html.matchAll(bare)) found.push(decodeEntities(match[0]));
-  const links = found
-    .map((link) => link.trim().replace(/[.,;:!?]+$/, ''))
-    .filter((link) => /^https?:\/\//i.test(link));
+  const links = found.map((link) => link.trim().replace(/[.,;:!?]+$/, '')).filter((link) => /^https?:\/\//i.test(link));
   return [...new Set(links)];
 }
 

@@ -31,11 +31,6 @@ export interface MailSink {
   close(): Promise<void>;
 }
 
-export function startMailSink(options?: {
-  port?: number;
-  host?: string;
-  httpPort?: number | false;
-  onMessage?: (message: SinkMessage) => void;
-}): Promise<MailSink>;
+export function startMailSink(options?: { port?: number; host?: string; httpPort?: number | false; onMessage?: (message: SinkMessage) => void }): Promise<MailSink>;
 
 export function extractLinks(text: string, html: string): string[];

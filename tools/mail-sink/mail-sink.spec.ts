@@ -65,7 +65,7 @@ describe('mail sink', () => {
   });
 
   it('finds links in both bodies without duplicates', () => {
-    expect(extractLinks('a https://x.test/1, b http://y.test/2.', '<a href=\'https://x.test/1\'>x</a> https://z.test/?a=1&amp;b=2')).toEqual([
+    expect(extractLinks('a https://x.test/1, b http://y.test/2.', "<a href='https://x.test/1'>x</a> https://z.test/?a=1&amp;b=2")).toEqual([
       'https://x.test/1',
       'http://y.test/2',
       'https://z.test/?a=1&b=2',

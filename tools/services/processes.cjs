@@ -152,10 +152,7 @@ async function waitForHttp(url, options = {}) {
   for (;;) {
     const child = options.child;
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
-      throw new Error(
-        `${child.name} exited (code ${child.exitCode}, signal ${child.signalCode}) before ${url} answered.\n` +
-          `Last output:\n${child.tail ? child.tail() : ''}`,
-      );
+      throw new Error(`${child.name} exited (code ${child.exitCode}, signal ${child.signalCode}) before ${url} answered.\n` + `Last output:\n${child.tail ? child.tail() : ''}`);
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -165,10 +162,7 @@ async function waitForHttp(url, options = {}) {
       last = String(/** @type {Error} */ (error).cause || error);
     }
     if (Date.now() > deadline) {
-      throw new Error(
-        `${url} did not answer 200 within ${options.timeoutMs ?? 60000} ms (last: ${last})` +
-          (child && child.tail ? `\nLast output of ${child.name}:\n${child.tail()}` : ''),
-      );
+      throw new Error(`${url} did not answer 200 within ${options.timeoutMs ?? 60000} ms (last: ${last})` + (child && child.tail ? `\nLast output of ${child.name}:\n${child.tail()}` : ''));
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
   }
@@ -188,16 +182,12 @@ function run(command, args, options = {}) {
     let stderr = '';
     child.stdout?.on('data', (c) => (stdout += c));
     child.stderr?.on('data', (c) => (stderr += c));
-    const timer = options.timeoutMs
-      ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
-      : undefined;
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     /** @type {Promise<any>} */ (child.exited).then(({ code, signal, error }) => {
       clearTimeout(timer);
       if (code === 0) return resolve({ stdout, stderr });
       const why = error ? String(error) : signal ? `signal ${signal}` : `exit code ${code}`;
-      const err = /** @type {Error & { stdout?: string, stderr?: string }} */ (
-        new Error(`${command} ${args.join(' ')} failed (${why})\n${stdout}${stderr}`.trim())
-      );
+      const err = /** @type {Error & { stdout?: string, stderr?: string }} */ (new Error(`${command} ${args.join(' ')} failed (${why})\n${stdout}${stderr}`.trim()));
       err.stdout = stdout;
       err.stderr = stderr;
       reject(err);

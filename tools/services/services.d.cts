@@ -17,22 +17,8 @@ export interface ManagedChild extends ChildProcess {
 }
 
 export function freePort(): Promise<number>;
-export function startPostgres(options: {
-  dataDir: string;
-  port?: number;
-  persistent?: boolean;
-  database?: string;
-  logFile?: string;
-  env?: NodeJS.ProcessEnv;
-  quiet?: boolean;
-}): Promise<Service>;
-export function startRedis(options: {
-  dataDir: string;
-  port?: number;
-  logFile?: string;
-  env?: NodeJS.ProcessEnv;
-  quiet?: boolean;
-}): Promise<Service>;
+export function startPostgres(options: { dataDir: string; port?: number; persistent?: boolean; database?: string; logFile?: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<Service>;
+export function startRedis(options: { dataDir: string; port?: number; logFile?: string; env?: NodeJS.ProcessEnv; quiet?: boolean }): Promise<Service>;
 export function createDatabase(serverUrl: string, name: string): Promise<string>;
 export function dropDatabase(serverUrl: string, name: string): Promise<void>;
 export function databaseUrl(serverUrl: string, name: string): string;
@@ -55,9 +41,5 @@ export function spawnManaged(
 ): ManagedChild;
 export function stopChild(child: ManagedChild | undefined | null, options?: { signal?: NodeJS.Signals; timeoutMs?: number }): Promise<void>;
 export function waitForHttp(url: string, options?: { timeoutMs?: number; child?: ManagedChild; intervalMs?: number }): Promise<Response>;
-export function run(
-  command: string,
-  args: string[],
-  options?: { env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number; timeoutMs?: number },
-): Promise<{ stdout: string; stderr: string }>;
+export function run(command: string, args: string[], options?: { env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number; timeoutMs?: number }): Promise<{ stdout: string; stderr: string }>;
 export function killAllNow(): void;

@@ -31,7 +31,12 @@ fs.mkdirSync(reportDir, { recursive: true });
 const args = process.argv.slice(2);
 const listArg = (name) => {
   const found = args.find((a) => a.startsWith(`--${name}=`));
-  return found ? found.slice(name.length + 3).split(',').filter(Boolean) : null;
+  return found
+    ? found
+        .slice(name.length + 3)
+        .split(',')
+        .filter(Boolean)
+    : null;
 };
 const ALL = ['typecheck', 'lint', 'unit', 'integration', 'build', 'production', 'e2e'];
 const only = listArg('only');
@@ -50,6 +55,7 @@ const node = process.execPath;
 const bin = {
   tsc: 'node_modules/typescript/bin/tsc',
   eslint: 'node_modules/eslint/bin/eslint.js',
+  prettier: 'node_modules/prettier/bin/prettier.cjs',
   jest: 'node_modules/jest/bin/jest.js',
   playwright: 'node_modules/@playwright/test/cli.js',
 };
@@ -149,13 +155,10 @@ async function ensureServices() {
   if (stack) return stack;
   const started = Date.now();
   const tmp = await services.makeTempDir('test-', path.join(root, 'tmp'));
-  const db = await services.startPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, quiet: true,
-    logFile: path.join(tmp, 'postgres.log') });
+  const db = await services.startPostgres({ dataDir: path.join(tmp, 'pg'), persistent: false, quiet: true, logFile: path.join(tmp, 'postgres.log') });
   stack = { db, tmp, redis: null };
   stack.redis = await services.startRedis({ dataDir: path.join(tmp, 'redis'), quiet: true });
-  console.log(
-    `PostgreSQL: ${db.external ? 'DATABASE_URL (given)' : db.url}   Redis: ${stack.redis.external ? 'REDIS_URL (given)' : stack.redis.url}   (${seconds(Date.now() - started)})`,
-  );
+  console.log(`PostgreSQL: ${db.external ? 'DATABASE_URL (given)' : db.url}   Redis: ${stack.redis.external ? 'REDIS_URL (given)' : stack.redis.url}   (${seconds(Date.now() - started)})`);
   return stack;
 }
 async function stopServices() {
@@ -174,7 +177,11 @@ const tiers = [
       // generated.ts would type-check against yesterday's schema.
       const codegen = await exec('tools/codegen/graphql-types.mjs', ['--check']);
       if (codegen !== 0) return { code: codegen, note: 'generated GraphQL types are not current (npm run codegen)' };
-      return { code: await exec(bin.tsc, ['-p', 'tsconfig.json', '--noEmit']) };
+      // Production code is checked with noUncheckedIndexedAccess, tests without it (docs/architecture.md, "Conventions").
+      const production = await exec(bin.tsc, ['-p', 'tsconfig.production.json', '--noEmit']);
+      if (production !== 0) return { code: production, note: 'in production code (tsconfig.production.json)' };
+      const tests = await exec(bin.tsc, ['-p', 'tsconfig.tests.json', '--noEmit']);
+      return { code: tests, note: tests === 0 ? 'production code and tests' : 'in tests (tsconfig.tests.json)' };
     },
   },
   {
@@ -189,7 +196,11 @@ const tiers = [
         const graphCode = await exec(nx, ['show', 'projects'], { ...baseEnv, NX_VERBOSE_LOGGING: 'false' }, 'ignore');
         if (graphCode !== 0) return { code: graphCode, note: 'nx could not compute the project graph' };
       }
-      return { code: await exec(bin.eslint, ['.', '--max-warnings=-1']) };
+      const lintCode = await exec(bin.eslint, ['.', '--max-warnings=-1']);
+      if (lintCode !== 0) return { code: lintCode };
+      // One formatter for the whole repo (.prettierrc.json); `npx prettier --write .` fixes what this finds.
+      const formatCode = await exec(bin.prettier, ['--check', '--log-level=warn', '.']);
+      return { code: formatCode, note: formatCode === 0 ? 'eslint and prettier' : 'files not formatted (npx prettier --write .)' };
     },
   },
   {
@@ -296,9 +307,7 @@ async function main() {
 
   banner('summary');
   for (const r of results) {
-    const counts = ['unit', 'integration', 'e2e'].includes(r.name) && (r.status === 'passed' || r.status === 'failed')
-      ? `${r.passed} passed, ${r.failed} failed`
-      : '';
+    const counts = ['unit', 'integration', 'e2e'].includes(r.name) && (r.status === 'passed' || r.status === 'failed') ? `${r.passed} passed, ${r.failed} failed` : '';
     const line = [r.name.padEnd(12), r.status.padEnd(8), counts.padEnd(22), r.ms ? seconds(r.ms).padStart(8) : ''.padStart(8), r.note].join(' ');
     console.log(`  ${line.trimEnd()}`);
   }

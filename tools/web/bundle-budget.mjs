@@ -24,15 +24,34 @@ const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
  * Lower a ceiling whenever a screen gets lighter; never raise one without saying why.
  */
 const GOAL = { js: 170, css: 40 };
-/** The screens people land on, by the source file of the lazily loaded page (null: the entry alone). */
+/**
+ * The screens people land on, by the source file of the lazily loaded page (null: the entry alone).
+ * A signed-in screen also counts the signed-in shell (header, navigation, search, bell), its own
+ * chunk fetched beside the page's: `shell` names it.
+ */
 // Raised once (2026-12-06, +2 to +5 KB) when Spanish landed on every screen: the language
 // switch, the locale-aware format helper and the preferred-language badge; the Spanish words
 // themselves stay in their own chunk, fetched only by Spanish readers.
+// Raised again (2026-12-06, second session: case page +10, board +5 KB) when seven branches landed
+// together: the header's search box on every signed-in screen, the case page's index, tasks part,
+// visit packet, calendar and FHIR controls, and the generated documents of five new areas. Their
+// pages and words load in their own chunks; the next step is splitting the case page's lower
+// parts into chunks of their own (issue 20), then lowering these ceilings again.
+// Third session: the sign-in page became a chunk of its own (the offline work), and the sign-in
+// screen carries the own-device choice and the field messages keyed by reason in both languages
+// (bilingual work): +1 KB there. The other first screens got 1–2 KB lighter; their ceilings drop.
+// Fourth session (2026-12-06, issue 20): the signed-in shell (header, menu, search, bell) and the
+// case page's journey panels became chunks of their own, and each area's GraphQL documents left
+// the entry: sign-in 242 -> 190, case page 323 -> 282. Signed-in screens now count the shell
+// explicitly. The board (274 -> 279) and case list (262 -> 265) rose, and their ceilings with them,
+// accepted for the 52 and 41 KB the other two lost: Mantine pieces the entry held once are now
+// small shared chunks, each compressed apart (fewer, larger shared chunks are the next step).
+const SHELL = 'src/signed-in-shell.tsx';
 const SCREENS = [
-  { name: 'sign-in', page: null, js: 242, css: 40 },
-  { name: "patient's case page", page: 'libs/web/cases/src/case-page.tsx', js: 315, css: 40 },
-  { name: 'coordinator board', page: 'libs/web/records/src/record-board-page.tsx', js: 270, css: 40 },
-  { name: 'case list (staff)', page: 'libs/web/cases/src/case-list-page.tsx', js: 263, css: 40 },
+  { name: 'sign-in', page: 'libs/web/auth/src/sign-in-page.tsx', js: 190, css: 40 },
+  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 283, css: 40 },
+  { name: 'coordinator board', shell: SHELL, page: 'libs/web/records/src/record-board-page.tsx', js: 279, css: 40 },
+  { name: 'case list (staff)', shell: SHELL, page: 'libs/web/cases/src/case-list-page.tsx', js: 265, css: 40 },
 ];
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
@@ -58,7 +77,7 @@ const rows = [];
 for (const screen of SCREENS) {
   const files = closure(entryKey);
   // Manifest keys are relative to the Vite root (apps/web), e.g. ../../libs/web/....
-  if (screen.page) closure(Object.keys(manifest).find((k) => k.endsWith(screen.page)) ?? screen.page, files);
+  for (const page of [screen.shell, screen.page].filter(Boolean)) closure(Object.keys(manifest).find((k) => k.endsWith(page)) ?? page, files);
   const sum = (ext) => [...files].filter((f) => f.endsWith(ext)).reduce((total, f) => total + gzipKb(f), 0);
   const js = sum('.js');
   const css = sum('.css');

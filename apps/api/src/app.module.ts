@@ -1,12 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_FILTER } from '@nestjs/core';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AuditModule } from '@second-look/server-audit';
 import { CasesModule } from '@second-look/server-cases';
 import { CollaborationModule, LiveConnections } from '@second-look/server-collaboration';
-import { ALL_ENTITIES, dataSourceOptions, ReadinessService } from '@second-look/server-database';
+import { appDatabaseModule, DatabaseMetrics, ReadinessService } from '@second-look/server-database';
 import { IdentityModule } from '@second-look/server-identity';
 import { JobsApiModule, JobsModule } from '@second-look/server-jobs';
 import { RecordsModule } from '@second-look/server-records';
@@ -14,29 +14,54 @@ import { TimelineModule } from '@second-look/server-timeline';
 import { AppointmentsModule } from '@second-look/server-appointments';
 import { OpinionsModule } from '@second-look/server-opinions';
 import { ProvidersModule } from '@second-look/server-providers';
+import { DashboardsModule } from '@second-look/server-dashboards';
 import { InsuranceModule } from '@second-look/server-insurance';
 import { NotificationsApiModule } from '@second-look/server-notifications';
 import { NotesModule } from '@second-look/server-notes';
-import { answerPreresolvedFields, AppConfig, ClockModule, ConfigModule, formatGraphqlError, GqlContext, graphqlValidationRules, jitExecutionPlugin, RedisModule } from '@second-look/server-platform';
+import { VisitPacketModule } from '@second-look/server-visit-packet';
+import { ExportsModule } from '@second-look/server-exports';
+import { TasksModule } from '@second-look/server-tasks';
+import { SearchModule } from '@second-look/server-search';
+import {
+  answerPreresolvedFields,
+  AppConfig,
+  ClockModule,
+  ConfigModule,
+  formatGraphqlError,
+  GqlContext,
+  GraphqlErrorPassThrough,
+  graphqlObserverPlugin,
+  graphqlValidationRules,
+  jitExecutionPlugin,
+  Metrics,
+  ObservabilityModule,
+  ReadReplicaModule,
+  readYourWritesPlugin,
+  RecentWrites,
+  RedisModule,
+  RootLogger,
+} from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 import { join } from 'node:path';
 import { HealthController } from './health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, root: RootLogger, metrics: Metrics): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(root, metrics),
         ClockModule,
         RedisModule,
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES)),
+        ReadReplicaModule,
+        appDatabaseModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CollaborationModule],
-          inject: [LiveConnections],
-          useFactory: (live: LiveConnections): ApolloDriverConfig => ({
+          inject: [LiveConnections, RecentWrites],
+          useFactory: (live: LiveConnections, recent: RecentWrites): ApolloDriverConfig => ({
             // Apollo stops after the HTTP server has closed, not before the shutdown drain
             // (HealthController), so requests answered while draining still reach GraphQL.
             stopOnApplicationShutdown: true,
@@ -49,6 +74,8 @@ export class AppModule {
             plugins: [
               ApolloServerPluginLandingPageDisabled(),
               ApolloServerPluginCacheControlDisabled(),
+              graphqlObserverPlugin(metrics),
+              readYourWritesPlugin(recent),
               // Queries and mutations run compiled (graphql-jit); GRAPHQL_JIT=false leaves them to graphql-js.
               ...(config.graphqlJit ? [jitExecutionPlugin({ formatError: formatGraphqlError })] : []),
             ],
@@ -81,12 +108,18 @@ export class AppModule {
         AppointmentsModule,
         OpinionsModule,
         ProvidersModule,
+        DashboardsModule,
         InsuranceModule,
         NotificationsApiModule,
         NotesModule,
+        VisitPacketModule,
+        ExportsModule,
+        TasksModule,
+        SearchModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService],
+      // Resolver errors reach formatGraphqlError alone: one answer, one safe log line for the unexpected.
+      providers: [ReadinessService, DatabaseMetrics, { provide: APP_FILTER, useClass: GraphqlErrorPassThrough }],
     };
   }
 }

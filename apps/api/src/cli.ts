@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ReconcileModule } from './reconcile.module';
 import { seedDemoAppointment } from './seed/demo-appointment';
+import { DEMO_TEAM, seedDemoOrganization } from './seed/demo-organization';
 import { seedDemoRecords } from './seed/demo-records';
 import { DEMO_SPANISH, seedDemoSpanish } from './seed/demo-spanish';
 import { describeDemoLogins, seedDemo } from './seed/demo-seed';
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
         await seedDemoRecords(ds);
         const visitOn = await seedDemoAppointment(ds);
         await seedDemoSpanish(ds);
-        console.log(describeDemoLogins([...users, { email: DEMO_SPANISH.email, name: `${DEMO_SPANISH.name} (español)`, role: Role.PATIENT }]));
+        await seedDemoOrganization(ds);
+        console.log(
+          describeDemoLogins([
+            ...users,
+            ...DEMO_TEAM.map((u) => ({ email: u.email, name: u.name, role: Role.ADVOCATE })),
+            { email: DEMO_SPANISH.email, name: `${DEMO_SPANISH.name} (español)`, role: Role.PATIENT },
+          ]),
+        );
         console.log(`Demo appointment: Maria Lopez with Dr. Helen Park on ${visitOn} at 10:30 (America/Chicago); \`npm run demo:clock -- +3d\` sends its reminders.`);
         break;
       }
@@ -59,12 +67,20 @@ async function main(): Promise<void> {
         const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
         // An enum shared by several tables is logged once per table; keep the first.
         const once = (queries: string[]) => queries.filter((s, i) => !/^(CREATE|DROP) TYPE/.test(s) || queries.indexOf(s) === i);
-        const up = once(sql.upQueries.map((x) => x.query)).map((s) => `    await queryRunner.query(${q(s)});`).join('\n');
+        const up = once(sql.upQueries.map((x) => x.query))
+          .map((s) => `    await queryRunner.query(${q(s)});`)
+          .join('\n');
         const downQueries = sql.downQueries.map((x) => x.query).reverse();
         // Drop a shared enum only after the last table that uses it.
-        const down = once(downQueries.reverse()).reverse().map((s) => `    await queryRunner.query(${q(s)});`).join('\n');
+        const down = once(downQueries.reverse())
+          .reverse()
+          .map((s) => `    await queryRunner.query(${q(s)});`)
+          .join('\n');
         const file = join(process.cwd(), 'libs/server/database/src/migrations', `${ts}-${arg}.ts`);
-        writeFileSync(file, `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${arg}${ts} implements MigrationInterface {\n  name = '${arg}${ts}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`);
+        writeFileSync(
+          file,
+          `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${arg}${ts} implements MigrationInterface {\n  name = '${arg}${ts}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+        );
         console.log(`Wrote ${file}; add it to libs/server/database/src/migrations/index.ts`);
         break;
       }
@@ -86,7 +102,7 @@ async function reconcileJobs(): Promise<void> {
   const ctx = await NestFactory.createApplicationContext(ReconcileModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const r = await ctx.get(JobReconciler).reconcile();
-    console.log(`Reconciled: ${r.expected} job(s) should exist, ${r.recreated} re-created in Redis, ${r.removed} cancelled job(s) removed, ${r.alreadyDone} already done.`);
+    console.log(`Reconciled: ${r.expected} job(s) should exist, ${r.recreated} re-created in Redis, ${r.removed} canceled job(s) removed, ${r.alreadyDone} already done.`);
   } finally {
     await ctx.close();
   }

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Controller, Get, Inject, Res } from '@nestjs/common';
+import { LiveConnections } from '@second-look/server-collaboration';
 import { ReadinessService } from '@second-look/server-database';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import type { Response } from 'express';
@@ -14,13 +15,20 @@ import type { Response } from 'express';
 export class HealthController implements BeforeApplicationShutdown {
   constructor(
     private readonly readiness: ReadinessService,
+    private readonly liveConnections: LiveConnections,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** On SIGTERM: readiness turns 503 at once, and the server keeps answering for the drain time. */
+  /**
+   * On SIGTERM: readiness turns 503 at once, and the server keeps answering for the drain time.
+   * Then the live sockets are closed ("going away", so clients reconnect through the balancer
+   * to a ready replica): the HTTP server's close waits for every open connection, and a
+   * websocket left open would keep the process from ever exiting (scale-out.int-spec.ts).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.readiness.beforeApplicationShutdown();
     if (this.config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, this.config.shutdownDrainMs));
+    this.liveConnections.onApplicationShutdown();
   }
 
   @Get('live')

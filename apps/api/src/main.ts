@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@second-look/server-platform';
+import { ConfigError, loadConfig, ROOT_LOGGER, RootLogger } from '@second-look/server-platform';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   }
   const app = await createApi(config);
   await app.listen(config.port, config.host);
-  process.stdout.write(`Second Look API listening on http://${config.host}:${config.port} (public URL ${config.publicUrl})\n`);
+  app.get<RootLogger>(ROOT_LOGGER).info(`Second Look API listening on http://${config.host}:${config.port} (public URL ${config.publicUrl})`);
 }
 
 void main();

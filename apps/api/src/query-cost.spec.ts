@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as operations from '@second-look/contracts/graphql';
 import { GRAPHQL_LIMITS, graphqlValidationRules, PAGED_LISTS, queryCostRule, type PagedList } from '@second-look/server-platform';
-import { buildSchema, getIntrospectionQuery, getNamedType, isObjectType, Kind, parse, validate, visit, type DocumentNode, type FieldNode, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isObjectType,
+  Kind,
+  parse,
+  validate,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLObjectType,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 // The largest page each list advertises and the cost limit are two limits on one request: every
 // document the web client sends must pass the real validation rules at its largest page, so
@@ -83,7 +96,12 @@ describe('page sizes and the cost limit', () => {
     expect(largest).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
     // Figures for the record (the README's cost-limit line): the costliest client documents.
     const costs = documents.map(([name, doc]) => [name, costOf(doc)] as const).sort((a, b) => b[1] - a[1]);
-    console.log(`cost limit ${GRAPHQL_LIMITS.maxCost}; board row ${perRow}; costliest: ${costs.slice(0, 6).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+    console.log(
+      `cost limit ${GRAPHQL_LIMITS.maxCost}; board row ${perRow}; costliest: ${costs
+        .slice(0, 6)
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', ')}`,
+    );
   });
 
   it('lets the standard introspection query through (development tools; production turns introspection off)', () => {

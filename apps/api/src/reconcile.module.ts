@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
+import { appDatabaseModule } from '@second-look/server-database';
 import { JobsReconcileModule } from '@second-look/server-jobs';
 import { AppConfig, ClockModule, ConfigModule, RedisModule } from '@second-look/server-platform';
 
@@ -10,7 +9,7 @@ export class ReconcileModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ReconcileModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, ALL_ENTITIES, { poolSize: 2 })), JobsReconcileModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, RedisModule, appDatabaseModule(config, { poolSize: 2 }), JobsReconcileModule],
     };
   }
 }

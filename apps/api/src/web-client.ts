@@ -2,7 +2,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { CSP_NONCE_PLACEHOLDER, cspNonce } from '@second-look/server-platform';
 import express from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+
+/** The files vite-plugin-pwa writes at the top of the build (apps/web/vite.config.ts). */
+const SERVICE_WORKER = 'sw.js';
+const WEB_MANIFEST = 'manifest.webmanifest';
 
 /** Encodings the build writes beside each asset (tools/web/precompress.mjs), best first. */
 const ENCODINGS = [
@@ -57,8 +61,27 @@ export function serveWebClient(app: NestExpressApplication, dir: string): void {
     res.status(404).type('text/plain').send('Not found');
   });
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/index.html' ? sendPage(res) : next()));
-  // Anything else in the build (favicon and the like): cached briefly, revalidated by ETag.
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  // Anything else in the build (favicon and the like): cached briefly, revalidated by ETag. The
+  // service worker (sw.js, which keeps the app shell on a device its person called their own) and
+  // the web manifest are revalidated on every load instead, so a new release reaches devices at
+  // once; the worker's scope is the whole site from where it is served, so it needs no
+  // Service-Worker-Allowed header.
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        const name = basename(path);
+        if (name === SERVICE_WORKER) {
+          res.setHeader('Cache-Control', 'no-cache');
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        } else if (name === WEB_MANIFEST) {
+          res.setHeader('Cache-Control', 'no-cache');
+          res.setHeader('Content-Type', 'application/manifest+json; charset=utf-8');
+        }
+      },
+    }),
+  );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     // Only page routes fall back to the app; the API's own paths must reach their handlers.
     if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();

@@ -51,7 +51,7 @@ describe('appointment reminders and coverage flags', () => {
     while (dateAt(t) < date || Number(new Intl.DateTimeFormat('en-US', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(t))) !== 14) t += 15 * 60_000;
     await s.app.get(DevClockService).advance(t - clock().now().getTime());
   };
-  const waitFor = async <T,>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> => {
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> => {
     for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(150)) {
       const v = await probe();
       if (v) return v;
@@ -60,7 +60,11 @@ describe('appointment reminders and coverage flags', () => {
   };
 
   const book = async (caseId: string, date: string, providerName: string, by: GqlClient = advocate): Promise<string> => {
-    await by.ok(`mutation($c: ID!, $d: String!, $p: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "10:00", mode: PHONE, providerName: $p }) { id } }`, { c: caseId, d: date, p: providerName });
+    await by.ok(`mutation($c: ID!, $d: String!, $p: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "10:00", mode: PHONE, providerName: $p }) { id } }`, {
+      c: caseId,
+      d: date,
+      p: providerName,
+    });
     return (await s.ds.query(`SELECT id FROM appointment WHERE provider_name = $1`, [providerName]))[0].id;
   };
   const move = async (id: string, date: string) => {
@@ -85,7 +89,7 @@ describe('appointment reminders and coverage flags', () => {
   let first: string;
   let firstOn: CalendarDate;
 
-  it('booking schedules the reminders in its own transaction, each at the start of a working day in the organisation’s zone', async () => {
+  it('booking schedules the reminders in its own transaction, each at the start of a working day in the organization’s zone', async () => {
     firstOn = thursdayAhead(12);
     first = await book(MARIA, firstOn, 'Dr. First');
     const rows = await added(first);
@@ -97,7 +101,7 @@ describe('appointment reminders and coverage flags', () => {
       expect(dateAt(new Date(rows[i].available_at).getTime())).toBe(r.on);
       expect(local(new Date(rows[i].available_at))).toBe('09:00');
     }
-    // The coverage check runs at once and finds nothing to flag (no pre-authorisation on file yet).
+    // The coverage check runs at once and finds nothing to flag (no pre-authorization on file yet).
     const check = rows[rows.length - 1];
     await waitFor('the coverage check', async () => (await s.ds.query(`SELECT 1 FROM outbox_message WHERE job_id = $1 AND dispatched_at IS NOT NULL`, [check.job_id])).length > 0);
     expect(await job.run(check.payload)).toBe('no-longer-applies');
@@ -200,14 +204,14 @@ describe('appointment reminders and coverage flags', () => {
     expect((await outboxOf(moved)).length).toBe(before);
   });
 
-  it('a pre-authorisation that ends before the visit is flagged when it is logged and when a visit is booked after it; one inside it is not', async () => {
+  it('a pre-authorization that ends before the visit is flagged when it is logged and when a visit is booked after it; one inside it is not', async () => {
     const validTo = dateAt(clock().now().getTime() + 10 * 86_400_000);
     await advocate.ok(
       `mutation($c: ID!, $d: String!, $f: String!, $t: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, covered: true, preAuthRequired: true, preAuthNumber: "PA-1", preAuthValidFrom: $f, preAuthValidTo: $t, outcome: VERIFIED }) { id } }`,
       { c: MARIA, d: today(), f: today(), t: validTo },
     );
-    // The moved visit (a fortnight and more away) lies after the pre-authorisation's end.
-    await waitFor('the pre-authorisation flag', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.PRE_AUTH_EXPIRES' && x.dueOn === validTo));
+    // The moved visit (a fortnight and more away) lies after the pre-authorization's end.
+    await waitFor('the pre-authorization flag', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.PRE_AUTH_EXPIRES' && x.dueOn === validTo));
     await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example') && m.subject === 'A pre-authorization ends before an appointment', 15_000);
     expect((await notes(patient)).some((x) => x.kind.startsWith('insurance.'))).toBe(false);
 
@@ -220,7 +224,10 @@ describe('appointment reminders and coverage flags', () => {
     // Booked after it: flagged at booking, once per visit, however many changes noticed it.
     const outside = await book(MARIA, thursdayAhead(15), 'Dr. Outside');
     const flag = (await added(outside)).find((r) => r.payload.kind === 'PRE_AUTH_EXPIRES')!;
-    await waitFor('the booking-time flag', async () => Number((await s.ds.query(`SELECT count(*)::int AS n FROM notification WHERE key LIKE $1`, [`insurance.PRE_AUTH_EXPIRES:${outside}:%`]))[0].n) === 1);
+    await waitFor(
+      'the booking-time flag',
+      async () => Number((await s.ds.query(`SELECT count(*)::int AS n FROM notification WHERE key LIKE $1`, [`insurance.PRE_AUTH_EXPIRES:${outside}:%`]))[0].n) === 1,
+    );
     expect(await job.run(flag.payload)).toBe('already-sent');
     expect(await job.run({ ...flag.payload, ref: 'another-change' })).toBe('sent');
     expect((await s.ds.query(`SELECT count(*)::int AS n FROM notification WHERE key LIKE $1`, [`insurance.PRE_AUTH_EXPIRES:${outside}:%`]))[0].n).toBe(1);
@@ -236,7 +243,10 @@ describe('appointment reminders and coverage flags', () => {
     const stale = await advocate.gql(`mutation($id: ID!) { cancelAppointment(input: { id: $id, expectedVersion: 99 }) { id } }`, { id: visit });
     expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
     expect((await outboxOf(visit)).some((r) => r.action === 'remove')).toBe(false);
-    const done = await patient.ok<{ cancelAppointment: { cancelledAt: string | null } }>(`mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, expectedVersion: $v }) { cancelledAt } }`, { id: visit, v: version });
+    const done = await patient.ok<{ cancelAppointment: { cancelledAt: string | null } }>(
+      `mutation($id: ID!, $v: Int!) { cancelAppointment(input: { id: $id, expectedVersion: $v }) { cancelledAt } }`,
+      { id: visit, v: version },
+    );
     expect(done.cancelAppointment.cancelledAt).not.toBeNull();
     const removed = (await outboxOf(visit)).filter((r) => r.action === 'remove').map((r) => r.job_id);
     for (const r of planned.filter((x) => x.payload.kind !== 'PRE_AUTH_EXPIRES')) expect(removed).toContain(r.job_id);
@@ -267,7 +277,11 @@ describe('appointment reminders and coverage flags', () => {
     const visit = await book(MARIA, thursdayAhead(12), 'Dr. Flushed');
     const w = s.worker!;
     const queue = w.get<Queue>(getQueueToken(QueueName.REMINDERS), { strict: false });
-    const pending = async () => (await queue.getJobs(['delayed', 'waiting', 'prioritized'])).map((j) => j.id!).filter((id) => id.startsWith(`appointment-reminder.${visit}.`) && !id.includes('.PRE_AUTH_EXPIRES.')).sort();
+    const pending = async () =>
+      (await queue.getJobs(['delayed', 'waiting', 'prioritized']))
+        .map((j) => j.id!)
+        .filter((id) => id.startsWith(`appointment-reminder.${visit}.`) && !id.includes('.PRE_AUTH_EXPIRES.'))
+        .sort();
     await waitFor('the relay', async () => (await pending()).length === 5);
     const before = await pending();
 

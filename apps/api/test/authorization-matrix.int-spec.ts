@@ -1,6 +1,9 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { REDIS } from '@second-look/server-platform';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, GraphQLInputType, GraphQLObjectType, isInputObjectType } from 'graphql';
+import { generate } from 'otplib';
 import * as Y from 'yjs';
 import { DEMO } from '../src/seed/demo-seed';
 import { makeFailedJob } from './support/failed-job';
@@ -9,7 +12,7 @@ import { GqlClient, GqlResult, startTestStack, TestStack } from './support/test-
 
 /**
  * Every operation that takes an id, for every kind of caller, against Maria's case in the
- * Harbor organisation. Expected answers:
+ * Harbor organization. Expected answers:
  *   ok        – the operation succeeds
  *   CODE      – it fails with that error code
  * Wherever a caller is refused, the answer must be identical to the answer for an id that
@@ -31,7 +34,14 @@ const CALLERS: Record<Caller, string> = {
 
 /** Who may see Maria's case at all (and so may learn that it exists). */
 const CAN_SEE_MARIA: Record<Caller, boolean> = {
-  admin: true, coordinator: true, advocateOnCase: true, advocateNotOnCase: true, patientOfCase: true, caregiver: true, otherPatient: false, otherOrgAdmin: false,
+  admin: true,
+  coordinator: true,
+  advocateOnCase: true,
+  advocateNotOnCase: true,
+  patientOfCase: true,
+  caregiver: true,
+  otherPatient: false,
+  otherOrgAdmin: false,
 };
 
 interface Row {
@@ -44,31 +54,52 @@ interface Row {
 interface Ctx {
   stack: TestStack;
   as: Record<Caller, GqlClient>;
+  userIds: Record<Caller, string>;
 }
 
 const MARIA = DEMO.cases.maria;
-const version = async (s: Ctx): Promise<number> =>
-  ((await s.as.admin.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA })).case.version);
+const version = async (s: Ctx): Promise<number> => (await s.as.admin.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA })).case.version;
 const nextStage = async (s: Ctx): Promise<string> =>
-  ((await s.as.admin.ok<{ case: { allowedStageMoves: string[] } }>(`query($id: ID!) { case(id: $id) { allowedStageMoves } }`, { id: MARIA })).case.allowedStageMoves[0]);
+  (await s.as.admin.ok<{ case: { allowedStageMoves: string[] } }>(`query($id: ID!) { case(id: $id) { allowedStageMoves } }`, { id: MARIA })).case.allowedStageMoves[0];
 const freshCaregiverInvitation = async (s: Ctx): Promise<string> =>
   (
-    await s.as.patientOfCase.ok<{ inviteCaregiver: { id: string } }>(
-      `mutation($caseId: ID!, $email: String!) { inviteCaregiver(input: { caseId: $caseId, email: $email, access: VIEW }) { id } }`,
-      { caseId: MARIA, email: `cg-${randomUUID()}@example.org` },
-    )
+    await s.as.patientOfCase.ok<{ inviteCaregiver: { id: string } }>(`mutation($caseId: ID!, $email: String!) { inviteCaregiver(input: { caseId: $caseId, email: $email, access: VIEW }) { id } }`, {
+      caseId: MARIA,
+      email: `cg-${randomUUID()}@example.org`,
+    })
   ).inviteCaregiver.id;
 
+const freshFactorOf = async (s: Ctx, userId: string): Promise<string> =>
+  (await s.stack.ds.query(`INSERT INTO sign_in_factor (user_id, kind, label, confirmed_at) VALUES ($1, 'TOTP', 'matrix', now()) RETURNING id`, [userId]))[0].id;
+const freshSessionOf = async (s: Ctx, userId: string): Promise<string> =>
+  (
+    await s.stack.ds.query(`INSERT INTO user_session (id, user_id, last_seen_at, idle_timeout_seconds, expires_at) VALUES ($1, $2, now(), 1800, now() + interval '1 hour') RETURNING public_id`, [
+      randomUUID().replace(/-/g, '').padEnd(64, '0'),
+      userId,
+    ])
+  )[0].public_id;
+const freshHarborMember = async (s: Ctx): Promise<string> =>
+  (
+    await s.stack.ds.query(`INSERT INTO app_user (organization_id, email, display_name, role, password_hash) VALUES ($1, $2, 'Matrix Member', 'ADVOCATE', 'x') RETURNING id`, [
+      DEMO.orgs.harbor,
+      `matrix-${randomUUID()}@harbor.example`,
+    ])
+  )[0].id;
 
 // Fresh records fixtures on Maria's case, made by the admin, so every call acts on its own rows.
 let holderId = '';
-const freshItem = async (s: Ctx): Promise<{ id: string; version: number }> =>
-  (
-    await s.as.admin.ok<{ addPacketItem: { id: string; version: number } }>(
-      `mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS, title: "matrix" }) { id version } }`,
-      { c: MARIA },
+let importId: string | null = null;
+const harborImport = async (s: Ctx): Promise<string> => {
+  importId ??= (
+    await s.as.admin.ok<{ importClients: { run: { id: string } } }>(
+      `mutation { importClients(input: { rows: [{ patientName: "Matrix Import", patientEmail: "matrix.import@example.org" }], dryRun: false, invitePatients: false }) { run { id } } }`,
     )
-  ).addPacketItem;
+  ).importClients.run.id;
+  return importId;
+};
+const freshItem = async (s: Ctx): Promise<{ id: string; version: number }> =>
+  (await s.as.admin.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS, title: "matrix" }) { id version } }`, { c: MARIA }))
+    .addPacketItem;
 const freshRequest = async (s: Ctx): Promise<{ id: string; itemId: string }> => {
   const item = await freshItem(s);
   const r = await s.as.admin.ok<{ createRecordRequest: { id: string } }>(
@@ -85,11 +116,18 @@ const freshCandidate = async (s: Ctx): Promise<{ id: string; version: number }> 
   return r.addProviderCandidate.providerCandidates[r.addProviderCandidate.providerCandidates.length - 1];
 };
 const freshScript = async (s: Ctx): Promise<string> =>
-  (await s.as.admin.ok<{ createDoctorScript: { id: string } }>(`mutation { createDoctorScript(input: { purpose: RECORDS, situation: RUSHED_DOCTOR, title: "matrix", body: "matrix" }) { id } }`)).createDoctorScript.id;
+  (await s.as.admin.ok<{ createDoctorScript: { id: string } }>(`mutation { createDoctorScript(input: { purpose: RECORDS, situation: RUSHED_DOCTOR, title: "matrix", body: "matrix" }) { id } }`))
+    .createDoctorScript.id;
 /** Who may change Maria's case (and so its packet and requests). */
 const EDITS_MARIA: Record<Caller, Expect> = {
-  admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok',
-  advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND',
+  admin: 'ok',
+  coordinator: 'ok',
+  advocateOnCase: 'ok',
+  patientOfCase: 'ok',
+  advocateNotOnCase: 'FORBIDDEN',
+  caregiver: 'FORBIDDEN',
+  otherPatient: 'NOT_FOUND',
+  otherOrgAdmin: 'NOT_FOUND',
 };
 
 /** A subscription's first answer over a real graphql-ws socket, as a GqlResult (then the socket closes). */
@@ -106,13 +144,36 @@ async function firstLive(s: Ctx, c: GqlClient, query: string, variables: Record<
   }
 }
 
-const ALL = (e: Expect): Record<Caller, Expect> =>
-  ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
+/** Who writes tasks on Maria's case: every staff member of Harbor. */
+const TASK_WRITERS: Record<Caller, Expect> = {
+  admin: 'ok',
+  coordinator: 'ok',
+  advocateOnCase: 'ok',
+  advocateNotOnCase: 'ok',
+  patientOfCase: 'FORBIDDEN',
+  caregiver: 'FORBIDDEN',
+  otherPatient: 'NOT_FOUND',
+  otherOrgAdmin: 'NOT_FOUND',
+};
+const freshTask = async (s: Ctx): Promise<{ id: string; version: number }> =>
+  (
+    await s.as.admin.ok<{ addCaseTask: { id: string; version: number } }>(`mutation($c: ID!, $p: ID!) { addCaseTask(input: { caseId: $c, title: "matrix", assigneeId: $p }) { id version } }`, {
+      c: MARIA,
+      p: DEMO.users.harborPatient,
+    })
+  ).addCaseTask;
+
+const ALL = (e: Expect): Record<Caller, Expect> => ({ admin: e, coordinator: e, advocateOnCase: e, advocateNotOnCase: e, patientOfCase: e, otherPatient: e, caregiver: e, otherOrgAdmin: e });
 
 export const MATRIX: Record<string, Row> = {
   'Query.case': {
     run: (_s, c, id = MARIA) => c.gql(`query($id: ID!) { case(id: $id) { id comments { id } participants { id } } }`, { id }),
     expect: { ...ALL('ok'), otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Query.clientImport': {
+    // An import Harbor's admin started (no worker runs here: it stays queued), followed by id.
+    run: async (s, c, id) => c.gql(`query($id: ID!) { clientImport(id: $id) { id status } }`, { id: id ?? (await harborImport(s)) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Query.auditEvents': {
     run: (_s, c, id = MARIA) => c.gql(`query($id: ID) { auditEvents(filter: { caseId: $id }, first: 5) { nodes { id caseId } } }`, { id }),
@@ -121,8 +182,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.cases': {
     // Filtering by an advocate never widens the caller's scope.
-    run: (_s, c, id = DEMO.users.harborAdvocate) =>
-      c.gql(`query($id: ID) { cases(filter: { leadAdvocateId: $id, scope: ORGANIZATION }, first: 50) { nodes { id } } }`, { id }),
+    run: (_s, c, id = DEMO.users.harborAdvocate) => c.gql(`query($id: ID) { cases(filter: { leadAdvocateId: $id, scope: ORGANIZATION }, first: 50) { nodes { id } } }`, { id }),
     expect: { ...ALL('ok'), otherOrgAdmin: 'empty' },
     isEmpty: (r) => (r.data as { cases: { nodes: unknown[] } } | undefined)?.cases.nodes.length === 0,
   },
@@ -135,8 +195,7 @@ export const MATRIX: Record<string, Row> = {
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.updateCase': {
-    run: async (s, c, id = MARIA) =>
-      c.gql(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "matrix edit" }) { id version } }`, { id, v: await version(s) }),
+    run: async (s, c, id = MARIA) => c.gql(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "matrix edit" }) { id version } }`, { id, v: await version(s) }),
     expect: { ...ALL('ok'), advocateNotOnCase: 'FORBIDDEN', caregiver: 'FORBIDDEN', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.moveCaseStage': {
@@ -144,8 +203,7 @@ export const MATRIX: Record<string, Row> = {
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.assignLeadAdvocate': {
-    run: (_s, c, id = MARIA) =>
-      c.gql(`mutation($id: ID!, $a: ID!) { assignLeadAdvocate(caseId: $id, advocateId: $a) { id } }`, { id, a: DEMO.users.harborAdvocate }),
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!, $a: ID!) { assignLeadAdvocate(caseId: $id, advocateId: $a) { id } }`, { id, a: DEMO.users.harborAdvocate }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.invitePatient': {
@@ -154,8 +212,7 @@ export const MATRIX: Record<string, Row> = {
     expect: { ...ALL('FORBIDDEN'), admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.inviteCaregiver': {
-    run: (_s, c, id = MARIA) =>
-      c.gql(`mutation($id: ID!, $e: String!) { inviteCaregiver(input: { caseId: $id, email: $e, access: COMMENT }) { id } }`, { id, e: `m-${randomUUID()}@example.org` }),
+    run: (_s, c, id = MARIA) => c.gql(`mutation($id: ID!, $e: String!) { inviteCaregiver(input: { caseId: $id, email: $e, access: COMMENT }) { id } }`, { id, e: `m-${randomUUID()}@example.org` }),
     expect: { ...ALL('FORBIDDEN'), patientOfCase: 'ok', otherPatient: 'NOT_FOUND' },
   },
   'Mutation.addComment': {
@@ -165,6 +222,29 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.revokeInvitation': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { revokeInvitation(id: $id) }`, { id: id ?? (await freshCaregiverInvitation(s)) }),
     expect: { ...ALL('NOT_FOUND'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', patientOfCase: 'ok', caregiver: 'FORBIDDEN' },
+  },
+  // A person's own sign-in steps and sessions: only they may touch them (advocate2's, made fresh each time).
+  'Mutation.removeSignInFactor': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeSignInFactor(id: $id) }`, { id: id ?? (await freshFactorOf(s, DEMO.users.harborAdvocate2)) }),
+    expect: { ...ALL('NOT_FOUND'), advocateNotOnCase: 'ok' },
+  },
+  'Mutation.confirmTotpEnrollment': {
+    run: async (s, c, id) => {
+      const e = id
+        ? null
+        : (await s.as.advocateNotOnCase.ok<{ startTotpEnrollment: { factorId: string; secret: string } }>(`mutation { startTotpEnrollment { factorId secret } }`)).startTotpEnrollment;
+      const code = e ? await generate({ secret: e.secret }) : '123456';
+      return c.gql(`mutation($id: ID!, $code: String!) { confirmTotpEnrollment(input: { factorId: $id, code: $code }) { recoveryCodes } }`, { id: id ?? e?.factorId, code });
+    },
+    expect: { ...ALL('NOT_FOUND'), advocateNotOnCase: 'ok' },
+  },
+  'Mutation.signOutSession': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { signOutSession(id: $id) }`, { id: id ?? (await freshSessionOf(s, DEMO.users.harborAdvocate2)) }),
+    expect: { ...ALL('NOT_FOUND'), advocateNotOnCase: 'ok' },
+  },
+  'Mutation.resetMemberSignInSteps': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { resetMemberSignInSteps(userId: $id) }`, { id: id ?? (await freshHarborMember(s)) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
   'Mutation.changeMemberRole': {
     run: (_s, c, id = DEMO.users.harborAdvocate2) => c.gql(`mutation($id: ID!) { changeMemberRole(userId: $id, role: ADVOCATE) { id role } }`, { id }),
@@ -179,6 +259,18 @@ export const MATRIX: Record<string, Row> = {
     run: (_s, c, id = holderId) => c.gql(`query($h: ID) { recordBoard(filter: { holderId: $h }) { counts { open } requests { nodes { id } } } }`, { h: id }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'empty' },
     isEmpty: (r) => (r.data as { recordBoard: { requests: { nodes: unknown[] } } } | undefined)?.recordBoard.requests.nodes.length === 0,
+  },
+  'Query.dashboard': {
+    // Staff only; an advocate asking for another advocate's figures gets their own (none of Sam's).
+    run: (_s, c, id = DEMO.users.harborAdvocate) => c.gql(`query($a: ID) { dashboard(filter: { advocateId: $a }) { caseload { advocateId openCases } } }`, { a: id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'empty', otherOrgAdmin: 'empty' },
+    isEmpty: (r) => !(r.data as { dashboard: { caseload: Array<{ advocateId: string }> } } | undefined)?.dashboard.caseload.some((a) => a.advocateId === DEMO.users.harborAdvocate),
+  },
+  'Query.dashboardCases': {
+    run: (_s, c, id = DEMO.users.harborAdvocate) =>
+      c.gql(`query($a: ID, $k: String!) { dashboardCases(input: { kind: ADVOCATE_OPEN, key: $k, filter: { advocateId: $a } }) { cases { id } } }`, { a: id, k: id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'empty', otherOrgAdmin: 'empty' },
+    isEmpty: (r) => !(r.data as { dashboardCases: { cases: Array<{ id: string }> } } | undefined)?.dashboardCases.cases.some((c) => c.id === MARIA),
   },
   'Mutation.updateRecordHolder': {
     run: (_s, c, id = holderId) => c.gql(`mutation($id: ID!) { updateRecordHolder(input: { id: $id, name: "Lakeview Imaging" }) { id } }`, { id }),
@@ -213,12 +305,16 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.recordLegalExtension': {
     run: async (s, c, id) => {
       const due = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
-      return c.gql(`mutation($id: ID!, $d: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: "Records are in off-site storage" }) { id } }`, { id: id ?? (await freshRequest(s)).id, d: due });
+      return c.gql(`mutation($id: ID!, $d: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: "Records are in off-site storage" }) { id } }`, {
+        id: id ?? (await freshRequest(s)).id,
+        d: due,
+      });
     },
     expect: EDITS_MARIA,
   },
   'Mutation.logRecordFollowUp': {
-    run: async (s, c, id) => c.gql(`mutation($id: ID!) { logRecordFollowUp(input: { requestId: $id, channel: CALL, outcome: "Spoke to records, in progress" }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    run: async (s, c, id) =>
+      c.gql(`mutation($id: ID!) { logRecordFollowUp(input: { requestId: $id, channel: CALL, outcome: "Spoke to records, in progress" }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,
   },
   'Mutation.markRecordsReceived': {
@@ -231,7 +327,10 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.adjustCaseTimeline': {
     run: (_s, c, id = MARIA) => {
       const d = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
-      return c.gql(`mutation($id: ID!, $d: String!) { adjustCaseTimeline(input: { caseId: $id, phase: APPOINTMENT, targetOn: $d, reason: "Earliest slot at the academic centre" }) { id } }`, { id, d });
+      return c.gql(`mutation($id: ID!, $d: String!) { adjustCaseTimeline(input: { caseId: $id, phase: APPOINTMENT, targetOn: $d, reason: "Earliest slot at the academic center" }) { id } }`, {
+        id,
+        d,
+      });
     },
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
@@ -280,7 +379,10 @@ export const MATRIX: Record<string, Row> = {
     run: async (s, c, id) => {
       const requestId = id ?? (await freshRequest(s)).id;
       const d = new Date(Date.now() - 2 * 86400000).toISOString().slice(0, 10);
-      return c.gql(`mutation($id: ID!, $d: String!) { setRecordRequestHolderReceivedOn(input: { requestId: $id, expectedVersion: 1, holderReceivedOn: $d }) { id holderReceivedOn } }`, { id: requestId, d });
+      return c.gql(`mutation($id: ID!, $d: String!) { setRecordRequestHolderReceivedOn(input: { requestId: $id, expectedVersion: 1, holderReceivedOn: $d }) { id holderReceivedOn } }`, {
+        id: requestId,
+        d,
+      });
     },
     expect: EDITS_MARIA,
   },
@@ -292,6 +394,12 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.setRecordRequestFee': {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { setRecordRequestFee(input: { requestId: $id, expectedVersion: 1, feeCents: 650 }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
     expect: EDITS_MARIA,
+  },
+  'Mutation.setRecordRequestLetterLanguage': {
+    // Staff choose the letters' language; the patient may edit the case but not this.
+    run: async (s, c, id) =>
+      c.gql(`mutation($id: ID!) { setRecordRequestLetterLanguage(input: { requestId: $id, expectedVersion: 1, letterLanguage: es }) { id } }`, { id: id ?? (await freshRequest(s)).id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', otherPatient: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   // The journey: provider candidates, doctor scripts, the insurance check.
   'Mutation.addProviderCandidate': {
@@ -318,7 +426,7 @@ export const MATRIX: Record<string, Row> = {
     expect: EDITS_MARIA,
   },
   'Mutation.deleteDoctorScript': {
-    // Organisation scripts belong to the organisation, not a case: its staff manage them.
+    // Organization scripts belong to the organization, not a case: its staff manage them.
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { deleteDoctorScript(id: $id) }`, { id: id ?? (await freshScript(s)) }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
@@ -359,7 +467,8 @@ export const MATRIX: Record<string, Row> = {
     expect: EDITS_MARIA,
   },
   'Mutation.bookAppointment': {
-    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!, $d: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "10:00", mode: PHONE, providerName: "Dr. Matrix" }) { id } }`, { c: id, d: inDays(5) }),
+    run: (_s, c, id = MARIA) =>
+      c.gql(`mutation($c: ID!, $d: String!) { bookAppointment(input: { caseId: $c, date: $d, time: "10:00", mode: PHONE, providerName: "Dr. Matrix" }) { id } }`, { c: id, d: inDays(5) }),
     expect: EDITS_MARIA,
   },
   'Mutation.updateAppointment': {
@@ -407,7 +516,11 @@ export const MATRIX: Record<string, Row> = {
     expect: EDITS_MARIA,
   },
   'Mutation.addOpinion': {
-    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!, $d: String!) { addOpinion(input: { caseId: $c, providerName: "Dr. Matrix", givenOn: $d, diagnosis: "D", recommendedPlan: "P", urgency: ROUTINE, reasoning: "R" }) { id } }`, { c: id, d: inDays(-1) }),
+    run: (_s, c, id = MARIA) =>
+      c.gql(
+        `mutation($c: ID!, $d: String!) { addOpinion(input: { caseId: $c, providerName: "Dr. Matrix", givenOn: $d, diagnosis: "D", recommendedPlan: "P", urgency: ROUTINE, reasoning: "R" }) { id } }`,
+        { c: id, d: inDays(-1) },
+      ),
     expect: EDITS_MARIA,
   },
   'Mutation.updateOpinion': {
@@ -442,13 +555,46 @@ export const MATRIX: Record<string, Row> = {
     run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { closeCaseWithOutcome(input: { caseId: $c, outcome: CONFIRMED }) { id } }`, { c: id }),
     expect: { ...ALL('FORBIDDEN'), admin: 'CONFLICT', coordinator: 'CONFLICT', advocateOnCase: 'CONFLICT', otherOrgAdmin: 'NOT_FOUND' },
   },
+  // Tasks: any staff member of the organization writes them; the patient's side ticks the ones given to them.
+  'Mutation.addCaseTask': {
+    run: (_s, c, id = MARIA) => c.gql(`mutation($c: ID!) { addCaseTask(input: { caseId: $c, title: "matrix" }) { id } }`, { c: id }),
+    expect: TASK_WRITERS,
+  },
+  'Mutation.updateCaseTask': {
+    run: async (s, c, id) => {
+      const t = id ? { id, version: 1 } : await freshTask(s);
+      return c.gql(`mutation($id: ID!, $v: Int!) { updateCaseTask(input: { id: $id, expectedVersion: $v, title: "matrix 2" }) { id } }`, { id: t.id, v: t.version });
+    },
+    expect: TASK_WRITERS,
+  },
+  'Mutation.setCaseTaskDone': {
+    // A task given to Maria: she ticks it; her caregiver (view access, not the assignee) cannot.
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { setCaseTaskDone(input: { id: $id, done: true }) { id } }`, { id: id ?? (await freshTask(s)).id }),
+    expect: { ...TASK_WRITERS, patientOfCase: 'ok' },
+  },
+  'Mutation.removeCaseTask': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { removeCaseTask(id: $id) }`, { id: id ?? (await freshTask(s)).id }),
+    expect: TASK_WRITERS,
+  },
+  'Query.myDay': {
+    // Advocates always get their own day; coordinators and admins may ask for an advocate's.
+    run: (_s, c, id = DEMO.users.harborAdvocate) => c.gql(`query($a: ID) { myDay(advocateId: $a) { items { key } } }`, { a: id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', coordinator: 'ok', advocateOnCase: 'ok', advocateNotOnCase: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
 };
 
 // Fresh journey fixtures on Maria's case (journey-b), made by the admin.
 const inDays = (n: number): string => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
 const lastOf = <T>(list: T[]): T => list[list.length - 1];
 const freshQuestion = async (s: Ctx): Promise<{ id: string; version: number }> =>
-  lastOf((await s.as.admin.ok<{ addCaseQuestion: { questions: { id: string; version: number }[] } }>(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "fresh" }) { questions { id version } } }`, { c: MARIA })).addCaseQuestion.questions);
+  lastOf(
+    (
+      await s.as.admin.ok<{ addCaseQuestion: { questions: { id: string; version: number }[] } }>(
+        `mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "fresh" }) { questions { id version } } }`,
+        { c: MARIA },
+      )
+    ).addCaseQuestion.questions,
+  );
 const freshAppointment = async (s: Ctx): Promise<{ id: string; version: number }> => {
   const name = `Dr. ${randomUUID()}`;
   const r = await s.as.admin.ok<{ bookAppointment: { appointments: { id: string; version: number; providerName: string }[] } }>(
@@ -481,14 +627,18 @@ function outcome(r: GqlResult, row: Row): Expect | string {
   return 'ok';
 }
 
-describe('authorisation matrix', () => {
+describe('authorization matrix', () => {
   let s: Ctx;
 
   beforeAll(async () => {
     const stack = await startTestStack('authz');
     const as = {} as Record<Caller, GqlClient>;
-    for (const [caller, email] of Object.entries(CALLERS)) as[caller as Caller] = await stack.signIn(email);
-    s = { stack, as };
+    const userIds = {} as Record<Caller, string>;
+    for (const [caller, email] of Object.entries(CALLERS)) {
+      as[caller as Caller] = await stack.signIn(email);
+      userIds[caller as Caller] = (await stack.ds.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [email]))[0].id;
+    }
+    s = { stack, as, userIds };
     holderId = (await as.admin.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeview Imaging", fax: "555-0100" }) { id } }`)).createRecordHolder.id;
   });
   afterAll(() => s?.stack.close());
@@ -497,12 +647,30 @@ describe('authorisation matrix', () => {
     for (const caller of Object.keys(CALLERS) as Caller[]) {
       const expected = row.expect[caller];
       it(`${op} × ${caller} → ${expected}`, async () => {
+        // Each case starts a fresh window of the per-caller cap on denied-attempt rows.
+        const redis = s.stack.app.get<Redis>(REDIS);
+        const keys = await redis.keys(`${s.stack.config.redisPrefix}:denied:*`);
+        if (keys.length) await redis.del(...keys);
+        const [{ max: before }] = await s.stack.ds.query<{ max: string | null }[]>(`SELECT max(id) AS max FROM audit_event`);
         const r = await row.run(s, s.as[caller]);
         expect({ caller, op, got: outcome(r, row), errors: r.errors?.map((e) => e.message) }).toMatchObject({ got: expected });
+        let ghostId: string | null = null;
         if (!CAN_SEE_MARIA[caller]) {
           // For someone outside the case's scope, indistinguishable from an id that does not exist.
-          const ghost = await row.run(s, s.as[caller], randomUUID());
+          ghostId = randomUUID();
+          const ghost = await row.run(s, s.as[caller], ghostId);
           expect(ghost.errors?.[0]).toEqual(r.errors?.[0]);
+        }
+        if (expected === 'NOT_FOUND') {
+          // Every refusal leaves a trace for the caller's organization: who, which operation, which ids.
+          const denied = await s.stack.ds.query<{ organization_id: string; ids: string[]; ip: string | null }[]>(
+            `SELECT organization_id, detail->'ids' AS ids, ip FROM audit_event
+             WHERE id > $1 AND action = 'access.denied' AND actor_user_id = $2 AND detail->>'operation' = $3 ORDER BY id`,
+            [before ?? 0, s.userIds[caller], op],
+          );
+          expect({ op, caller, denied: denied.length >= (ghostId ? 2 : 1) }).toEqual({ op, caller, denied: true });
+          if (ghostId) expect(denied.some((d) => d.ids.includes(ghostId as string))).toBe(true);
+          expect(denied.every((d) => d.ip)).toBe(true);
         }
         expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.js:\d+/);
       });

@@ -91,6 +91,8 @@ describe('e-mails in the recipient’s language, through the worker and a real S
     const soon = await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example'), 15000);
     expect(soon.subject).toBe('Una solicitud de expediente vence pronto');
     expect(soon.text).toContain('Abrir el caso en Second Look');
+    // Its date (the plan target the notification carries), as a US Spanish reader writes it.
+    expect(soon.text).toMatch(/\nFecha prevista: \d{1,2} de [a-z]+ de 20\d\d\n/);
     expect(words(soon)).not.toMatch(NOT_SPANISH);
 
     // Past the legal date: the advocate (Spanish) and the coordinator (no choice: English) each get their own.

@@ -89,6 +89,45 @@ describe('the patient-facing library and the letters, in the reader’s language
     expect(plain.createRecordRequest.letterLanguage).toBe('en');
   });
 
+  it('staff change a request’s letter language afterwards (versioned, audited); the next letter is in it', async () => {
+    const holderId = (await advocate.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Mercy Records Office" }) { id } }`)).createRecordHolder.id;
+    const item = (await advocate.ok<{ addPacketItem: { id: string } }>(`mutation { addPacketItem(input: { caseId: "${MARIA}", kind: PATHOLOGY_REPORT }) { id } }`)).addPacketItem;
+    const made = (
+      await advocate.ok<{ createRecordRequest: { id: string; version: number; letter: string } }>(
+        `mutation($h: ID!, $i: ID!) { createRecordRequest(input: { caseId: "${MARIA}", holderId: $h, packetItemIds: [$i], method: FAX, sentOn: "2026-11-02", letter: "Dear records team, please send my records." }) { id version letter } }`,
+        { h: holderId, i: item.id },
+      )
+    ).createRecordRequest;
+    const SET = `mutation($id: ID!, $v: Int!, $l: Language!) { setRecordRequestLetterLanguage(input: { requestId: $id, expectedVersion: $v, letterLanguage: $l }) { letterLanguage letter version } }`;
+    const letterText = async (id: string) => {
+      const res = await fetch(`${s.url}/api/record-requests/${id}/letter.pdf`, { headers: { cookie: advocate.cookie! } });
+      expect(res.status).toBe(200);
+      return (await pdfText(Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, ' ');
+    };
+    expect(await letterText(made.id)).toContain('Dear records team');
+
+    // The patient may edit her case, but the letters' language is staff's to choose.
+    const refused = await patient.gql(SET, { id: made.id, v: made.version, l: 'es' });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const changed = (await advocate.ok<{ setRecordRequestLetterLanguage: { letterLanguage: string; letter: string; version: number } }>(SET, { id: made.id, v: made.version, l: 'es' }))
+      .setRecordRequestLetterLanguage;
+    // The English letter saved with the request cannot be translated: the next one is a fresh draft in Spanish.
+    expect(changed).toMatchObject({ letterLanguage: 'es', letter: '' });
+    expect(changed.version).toBeGreaterThan(made.version);
+    const text = await letterText(made.id);
+    expect(text).toContain('Solicitud de copias de mi expediente médico');
+    expect(text).toContain('derecho de acceso según la ley HIPAA');
+    expect(text).not.toContain('Dear records team');
+
+    // A save from the version before is refused with what is saved now, not written over it.
+    const stale = await advocate.gql(SET, { id: made.id, v: made.version, l: 'en' });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: changed.version, current: { letterLanguage: 'es' } } });
+
+    const [audit] = await s.ds.query(`SELECT detail FROM audit_event WHERE action = 'record_request.letter_language' AND entity_id = $1`, [made.id]);
+    expect(audit.detail).toMatchObject({ from: 'en', to: 'es', letterRedrafted: true });
+  });
+
   it('the demo’s Spanish-speaking patient reads her case in Spanish: open requests (one letter in Spanish), a booked visit, suggested questions', async () => {
     await seedDemoRecords(s.ds);
     await seedDemoSpanish(s.ds);

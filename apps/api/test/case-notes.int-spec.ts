@@ -118,8 +118,7 @@ describe('case notes (shared and staff-only, typed in together)', () => {
   }, 60_000);
   afterAll(() => stack?.close());
 
-  const auditCount = async (action: string): Promise<number> =>
-    Number((await stack.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND case_id = $2`, [action, MARIA]))[0].n);
+  const auditCount = async (action: string): Promise<number> => Number((await stack.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND case_id = $2`, [action, MARIA]))[0].n);
 
   it('starts empty, and two people typing at once converge on one text that keeps both', async () => {
     const a = new NoteClient(advocate, MARIA, 'SHARED');

@@ -22,11 +22,13 @@ describe('coverage hints: the insurance check and the opinion advice agree', () 
     );
     const id = createCase.id;
     await advocate.ok(`mutation($id: ID!, $p: InsurancePlanType!) { saveInsurancePlan(input: { caseId: $id, payer: "Plan", planType: $p }) { id } }`, { id, p: planType });
-    for (const [provider, diagnosis] of [['Dr. Current (primary care)', 'Anxiety'], ['Dr. Rheumatologist', 'Systemic lupus erythematosus']]) {
-      await advocate.ok(
-        `mutation($input: AddOpinionInput!) { addOpinion(input: $input) { id } }`,
-        { input: { caseId: id, providerName: provider, givenOn: isoDay(-1), diagnosis, recommendedPlan: 'See the report', urgency: 'ROUTINE', reasoning: 'Blood tests and the history' } },
-      );
+    for (const [provider, diagnosis] of [
+      ['Dr. Current (primary care)', 'Anxiety'],
+      ['Dr. Rheumatologist', 'Systemic lupus erythematosus'],
+    ]) {
+      await advocate.ok(`mutation($input: AddOpinionInput!) { addOpinion(input: $input) { id } }`, {
+        input: { caseId: id, providerName: provider, givenOn: isoDay(-1), diagnosis, recommendedPlan: 'See the report', urgency: 'ROUTINE', reasoning: 'Blood tests and the history' },
+      });
     }
     if (outcome) await advocate.ok(`mutation($id: ID!, $o: OpinionComparisonOutcome!) { compareOpinions(input: { caseId: $id, outcome: $o }) { id } }`, { id, o: outcome });
     return id;
@@ -59,12 +61,21 @@ describe('coverage hints: the insurance check and the opinion advice agree', () 
 
   it('follows the comparison when it changes, and keeps the hint once a third opinion is in', async () => {
     const id = await caseWith('MEDICARE', false, 'AGREE');
-    const version = async () => (await advocate.ok<{ case: { opinionComparison: { version: number } } }>(`query($id: ID!) { case(id: $id) { opinionComparison { version } } }`, { id })).case.opinionComparison.version;
+    const version = async () =>
+      (await advocate.ok<{ case: { opinionComparison: { version: number } } }>(`query($id: ID!) { case(id: $id) { opinionComparison { version } } }`, { id })).case.opinionComparison.version;
     await advocate.ok(`mutation($id: ID!, $v: Int!) { compareOpinions(input: { caseId: $id, outcome: DIFFER, expectedVersion: $v }) { id } }`, { id, v: await version() });
     expect((await view(id)).insuranceCheck.coverageHints).toEqual(['MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER']);
     // The third opinion is what Medicare paid for: the insurance check still says why.
     await advocate.ok(`mutation($input: AddOpinionInput!) { addOpinion(input: $input) { id } }`, {
-      input: { caseId: id, providerName: 'Dr. Third', givenOn: isoDay(0), diagnosis: 'Systemic lupus erythematosus', recommendedPlan: 'Treat', urgency: 'ROUTINE', reasoning: 'Agrees with the rheumatologist' },
+      input: {
+        caseId: id,
+        providerName: 'Dr. Third',
+        givenOn: isoDay(0),
+        diagnosis: 'Systemic lupus erythematosus',
+        recommendedPlan: 'Treat',
+        urgency: 'ROUTINE',
+        reasoning: 'Agrees with the rheumatologist',
+      },
     });
     await advocate.ok(`mutation($id: ID!) { compareOpinions(input: { caseId: $id, outcome: AGREE }) { id } }`, { id });
     const v = await view(id);
@@ -72,7 +83,7 @@ describe('coverage hints: the insurance check and the opinion advice agree', () 
     expect(v.opinionAdvice).toEqual({ thirdOpinionSuggested: false, coverageHints: [] });
   });
 
-  it('reads only the caller’s organisation: another organisation’s case is not found', async () => {
+  it('reads only the caller’s organization: another organization’s case is not found', async () => {
     const id = await caseWith('MEDICARE', false, 'DIFFER');
     const stranger = await s.signIn('admin@northstar.example');
     expect((await stranger.gql(VIEW, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -92,8 +92,7 @@ describe.each(['local', 's3'] as const)('documents on packet items (%s storage):
   /** Files already in the (shared, per-checkout) storage folder before this run. */
   let baseline: string[];
 
-  const upload = (who: GqlClient | null, item: string, body: FormData, headers: Record<string, string> = CSRF) =>
-    call(s, who, 'POST', `/api/packet-items/${item}/documents`, { body, headers });
+  const upload = (who: GqlClient | null, item: string, body: FormData, headers: Record<string, string> = CSRF) => call(s, who, 'POST', `/api/packet-items/${item}/documents`, { body, headers });
   const docCount = async (): Promise<number> => (await s.ds.query(`SELECT count(*)::int AS n FROM case_document`))[0].n;
   const storedFiles = (): Promise<string[]> => store.keys(casePrefix);
   const spooled = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('second-look-upload-'));
@@ -172,7 +171,7 @@ describe.each(['local', 's3'] as const)('documents on packet items (%s storage):
     expect((await call(s, caregiver, 'GET', `/api/documents/${docId}`)).status).toBe(200);
   });
 
-  it('answers another patient and another organisation exactly as for an id that does not exist', async () => {
+  it('answers another patient and another organization exactly as for an id that does not exist', async () => {
     const missing = await call(s, patient2, 'GET', `/api/documents/${randomUUID()}`);
     expect(missing.status).toBe(404);
     expect(missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Document not found' } });
@@ -189,7 +188,11 @@ describe.each(['local', 's3'] as const)('documents on packet items (%s storage):
     expect(missingItem.status).toBe(404);
     expect(missingItem.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Packet item not found' } });
     // Maria's item for David, and David's item for Maria: both look missing.
-    for (const [who, item] of [[patient2, itemId], [patient, otherItemId], [otherOrgAdmin, itemId]] as const) {
+    for (const [who, item] of [
+      [patient2, itemId],
+      [patient, otherItemId],
+      [otherOrgAdmin, itemId],
+    ] as const) {
       const r = await upload(who, item, form(original, 'a.pdf', 'application/pdf'));
       expect(r.status).toBe(404);
       expect(r.bytes.equals(missingItem.bytes)).toBe(true);
@@ -215,7 +218,9 @@ describe.each(['local', 's3'] as const)('documents on packet items (%s storage):
     for (const body of [form(html, 'report.pdf', 'application/pdf'), form(Buffer.from('MZ'.padEnd(10, '\0')), 'scan.dcm', 'application/dicom')]) {
       const r = await upload(patient, itemId, body);
       expect(r.status).toBe(400);
-      expect(r.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/cannot be added/), details: { field: 'file', accepted: expect.arrayContaining(['application/pdf', 'application/dicom']) } } });
+      expect(r.json()).toMatchObject({
+        error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/cannot be added/), details: { field: 'file', accepted: expect.arrayContaining(['application/pdf', 'application/dicom']) } },
+      });
     }
     const empty = await upload(patient, itemId, form(Buffer.alloc(0), 'empty.pdf', 'application/pdf'));
     expect(empty.status).toBe(400);
@@ -295,10 +300,21 @@ describe.each(['local', 's3'] as const)('documents on packet items (%s storage):
   });
 
   it('shows the files on the packet item in GraphQL, with who uploaded them', async () => {
-    type Packet = { case: { packet: Array<{ id: string; documents: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; downloadUrl: string; uploadedBy: { displayName: string } | null }> }> } };
+    type Packet = {
+      case: {
+        packet: Array<{ id: string; documents: Array<{ id: string; fileName: string; contentType: string; sizeBytes: number; downloadUrl: string; uploadedBy: { displayName: string } | null }> }>;
+      };
+    };
     const q = `{ case(id: "${DEMO.cases.maria}") { packet { id documents { id fileName contentType sizeBytes downloadUrl uploadedBy { displayName } } } } }`;
     const item = (await advocate.ok<Packet>(q)).case.packet.find((p) => p.id === itemId);
-    expect(item?.documents[0]).toEqual({ id: docId, fileName: 'Biopsy report.pdf', contentType: 'application/pdf', sizeBytes: original.length, downloadUrl: `/api/documents/${docId}`, uploadedBy: { displayName: 'Maria Lopez' } });
+    expect(item?.documents[0]).toEqual({
+      id: docId,
+      fileName: 'Biopsy report.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: original.length,
+      downloadUrl: `/api/documents/${docId}`,
+      uploadedBy: { displayName: 'Maria Lopez' },
+    });
     expect((await patient.ok<Packet>(q)).case.packet.find((p) => p.id === itemId)?.documents.map((d) => d.id)).toContain(docId);
   });
 

@@ -17,7 +17,7 @@ const followUpPath = (id: string): string => `/api/record-requests/${id}/follow-
 
 /**
  * The follow-up letter (issue 4): only for an open request past its legal response date, as
- * "today" reads in the organisation's time zone (Harbor: America/Chicago), with the same
+ * "today" reads in the organization's time zone (Harbor: America/Chicago), with the same
  * guarding and audit as the first letter.
  */
 describe('follow-up letter for a record request past its legal date', () => {
@@ -30,7 +30,9 @@ describe('follow-up letter for a record request past its legal date', () => {
     s = await startTestStack('follow_up_letter');
     today = todayInZone(s.app.get(Clock).now(), 'America/Chicago');
     await s.ds.transaction(async (m) => {
-      const holder = await m.save(m.create(RecordHolder, { organizationId: DEMO.orgs.harbor, name: 'Lakeside Medical Center', department: 'Health Information Management', address: '100 Shore Road\nChicago, IL 60601' }));
+      const holder = await m.save(
+        m.create(RecordHolder, { organizationId: DEMO.orgs.harbor, name: 'Lakeside Medical Center', department: 'Health Information Management', address: '100 Shore Road\nChicago, IL 60601' }),
+      );
       const item = (kind: PacketItemKind, title: string, state = PacketItemState.REQUESTED) =>
         m.save(m.create(PacketItem, { organizationId: DEMO.orgs.harbor, caseId: DEMO.cases.maria, kind, title, state }));
       const request = async (sentOn: CalendarDate, legalDueOn: CalendarDate, extra: Partial<RecordRequest> = {}, items: PacketItem[] = []): Promise<string> => {
@@ -55,9 +57,12 @@ describe('follow-up letter for a record request past its legal date', () => {
       const notes = await item(PacketItemKind.CLINIC_NOTES, 'Breast surgery consult');
       const labs = await item(PacketItemKind.LABS, 'Bloods before surgery', PacketItemState.RECEIVED);
       ids.overdue = await request(sentOverdue(), addDays(sentOverdue(), 30), {}, [notes, labs]);
-      ids.extended = await request(addDays(today, -50), addDays(today, -2), { originalLegalDueOn: addDays(today, -20), extensionReason: 'Archive is off site', extensionRecordedOn: addDays(today, -25) }, [
-        await item(PacketItemKind.PROCEDURE_REPORT, 'Lumpectomy'),
-      ]);
+      ids.extended = await request(
+        addDays(today, -50),
+        addDays(today, -2),
+        { originalLegalDueOn: addDays(today, -20), extensionReason: 'Archive is off site', extensionRecordedOn: addDays(today, -25) },
+        [await item(PacketItemKind.PROCEDURE_REPORT, 'Lumpectomy')],
+      );
       ids.notYet = await request(addDays(today, -3), addDays(today, 27), {}, [await item(PacketItemKind.LABS, 'Recent labs')]);
       ids.dueToday = await request(addDays(today, -30), today, {}, [await item(PacketItemKind.LABS, 'Due-day labs')]);
       ids.complete = await request(sentOverdue(), addDays(sentOverdue(), 30), { completedOn: addDays(today, -1) }, [await item(PacketItemKind.LABS, 'Done labs', PacketItemState.RECEIVED)]);

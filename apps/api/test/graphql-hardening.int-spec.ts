@@ -82,7 +82,10 @@ describe('GraphQL hardening', () => {
       const patient = await s.signIn('patient@harbor.example');
       const over = await patient.gql(aliases(REQUEST_BUDGET.maxAliases + 1, 'unreadNotificationCount'));
       expect(over.status).toBe(400);
-      expect(over.errors?.[0]).toMatchObject({ message: `Aliases limit of ${REQUEST_BUDGET.maxAliases} exceeded, found ${REQUEST_BUDGET.maxAliases + 1}.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(over.errors?.[0]).toMatchObject({
+        message: `Aliases limit of ${REQUEST_BUDGET.maxAliases} exceeded, found ${REQUEST_BUDGET.maxAliases + 1}.`,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
 
       const counts = jest.spyOn(s.app.get(NotificationService), 'unreadCount');
       try {
@@ -113,7 +116,11 @@ describe('GraphQL hardening', () => {
 
     it('caps directives and tokens', async () => {
       const patient = await s.signIn('patient@harbor.example');
-      const directives = await patient.gql(`{ me { ${Array(REQUEST_BUDGET.maxDirectives + 1).fill('id @include(if: true)').join(' ')} } }`);
+      const directives = await patient.gql(
+        `{ me { ${Array(REQUEST_BUDGET.maxDirectives + 1)
+          .fill('id @include(if: true)')
+          .join(' ')} } }`,
+      );
       expect(directives.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Directives limit/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
       const tokens = await patient.gql(`{ me { ${Array(REQUEST_BUDGET.maxTokens).fill('id').join(' ')} } }`);
       expect(tokens.errors?.[0]).toMatchObject({ message: `Token limit of ${REQUEST_BUDGET.maxTokens} exceeded.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -27,7 +27,23 @@ const LONG = 'x'.repeat(100_000);
 const BAD_URLS = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'];
 const URL_FIELD = /url|link|website|href/i;
 /** Codes that say "refused", whichever check came first (the role guard runs before input checks). */
-const REFUSED = new Set(['VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED', 'INVITATION_INVALID', 'CONFLICT', 'STALE_VERSION', 'INVALID_STAGE_MOVE', 'PAYLOAD_TOO_LARGE', 'LAST_ADMIN', 'NOT_OVERDUE', 'LINK_INVALID']);
+const REFUSED = new Set([
+  'VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'INVITATION_INVALID',
+  'CONFLICT',
+  'STALE_VERSION',
+  'INVALID_STAGE_MOVE',
+  'PAYLOAD_TOO_LARGE',
+  'LAST_ADMIN',
+  'NOT_OVERDUE',
+  'LINK_INVALID',
+]);
 
 type Named = GraphQLArgument | GraphQLInputField;
 /** One string leaf of an operation's arguments: the path of names from the argument down. */
@@ -94,7 +110,7 @@ function argumentsFor(field: GraphQLField<unknown, unknown>, leaf: Leaf, value: 
 function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
   const vars = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isObjectType(getNamedType(field.type)) || !isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type)) ? ' { __typename }' : '';
+  const selection = isObjectType(getNamedType(field.type)) || (!isScalarType(getNamedType(field.type)) && !isEnumType(getNamedType(field.type))) ? ' { __typename }' : '';
   return `${kind}${vars ? `(${vars})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`;
 }
 
@@ -106,7 +122,10 @@ interface Probe {
 
 function probes(schema: GraphQLSchema): Probe[] {
   const out: Probe[] = [];
-  for (const [kind, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       for (const arg of field.args) for (const leaf of stringLeaves(arg, new Set())) out.push({ kind, field, leaf });
     }
@@ -152,7 +171,9 @@ describe('hostile values in every string and URL input of the schema', () => {
         }
       }
     }
-    console.log(`hostile input: ${requests} requests over ${all.length} string inputs (${urls.length} URL inputs: ${urls.map((p) => `${p.field.name}.${p.leaf.map((n) => n.name).join('.')}`).join(', ')})`);
+    console.log(
+      `hostile input: ${requests} requests over ${all.length} string inputs (${urls.length} URL inputs: ${urls.map((p) => `${p.field.name}.${p.leaf.map((n) => n.name).join('.')}`).join(', ')})`,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -170,10 +191,9 @@ describe('hostile values in every string and URL input of the schema', () => {
       'input.patientName',
     );
     await refused('mutation($input: RecordHolderInput!) { createRecordHolder(input: $input) { id } }', { input: { name: 'Hostile', portalUrl: 'javascript:alert(1)' } }, 'portalUrl');
-    const { createRecordHolder: holder } = await admin.ok<{ createRecordHolder: { id: string } }>(
-      'mutation($input: RecordHolderInput!) { createRecordHolder(input: $input) { id } }',
-      { input: { name: 'Mercy Lakes Hospital', portalUrl: 'https://portal.mercylakes.example' } },
-    );
+    const { createRecordHolder: holder } = await admin.ok<{ createRecordHolder: { id: string } }>('mutation($input: RecordHolderInput!) { createRecordHolder(input: $input) { id } }', {
+      input: { name: 'Mercy Lakes Hospital', portalUrl: 'https://portal.mercylakes.example' },
+    });
     for (const portalUrl of ['javascript:alert(1)', 'http://portal.mercylakes.example']) {
       await refused('mutation($input: UpdateRecordHolderInput!) { updateRecordHolder(input: $input) { id } }', { input: { id: holder.id, name: 'Mercy Lakes Hospital', portalUrl } }, 'portalUrl');
     }

@@ -25,7 +25,9 @@ describe('invitations by e-mail, through the worker and a real SMTP listener', (
   it('invites an advocate who sets a password, is signed in, and cannot reuse the link', async () => {
     await admin.ok(`mutation { inviteStaff(input: { email: "new.advocate@example.org", role: ADVOCATE }) { id } }`);
     const token = tokenFrom(await linkFor('new.advocate@example.org'));
-    const preview = await s.client().ok<{ invitationPreview: { organizationName: string; role: string } }>(`query($t: String!) { invitationPreview(token: $t) { organizationName role } }`, { t: token });
+    const preview = await s
+      .client()
+      .ok<{ invitationPreview: { organizationName: string; role: string } }>(`query($t: String!) { invitationPreview(token: $t) { organizationName role } }`, { t: token });
     expect(preview.invitationPreview).toEqual({ organizationName: 'Harbor Patient Advocates', role: 'ADVOCATE' });
     const c = s.client();
     const v = await c.ok<{ acceptInvitation: { role: string; organization: { id: string } } }>(ACCEPT, { token, name: 'Nia Park' });
@@ -48,7 +50,9 @@ describe('invitations by e-mail, through the worker and a real SMTP listener', (
     const mine = await patient.ok<{ cases: { nodes: { id: string }[] } }>(`{ cases { nodes { id } } }`);
     expect(mine.cases.nodes.map((n) => n.id)).toEqual([caseId]);
     await patient.ok(`mutation($c: ID!) { addComment(input: { caseId: $c, body: "Here is my question list", internal: false }) { id } }`, { c: caseId });
-    const seen = await advocate.ok<{ case: { comments: { body: string; author: { displayName: string } }[] } }>(`query($c: ID!) { case(id: $c) { comments { body author { displayName } } } }`, { c: caseId });
+    const seen = await advocate.ok<{ case: { comments: { body: string; author: { displayName: string } }[] } }>(`query($c: ID!) { case(id: $c) { comments { body author { displayName } } } }`, {
+      c: caseId,
+    });
     expect(seen.case.comments).toEqual([{ body: 'Here is my question list', author: { displayName: 'Hana Ito' } }]);
 
     await patient.ok(`mutation($c: ID!) { inviteCaregiver(input: { caseId: $c, email: "ken@example.org", access: VIEW }) { id } }`, { c: caseId });

@@ -72,18 +72,20 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
       )
     ).createRecordRequest.id;
   };
-  const invite = async (email: string): Promise<string> => (await admin.ok<{ inviteStaff: { id: string } }>(`mutation($e: String!) { inviteStaff(input: { email: $e, role: ADVOCATE }) { id } }`, { e: email })).inviteStaff.id;
+  const invite = async (email: string): Promise<string> =>
+    (await admin.ok<{ inviteStaff: { id: string } }>(`mutation($e: String!) { inviteStaff(input: { email: $e, role: ADVOCATE }) { id } }`, { e: email })).inviteStaff.id;
 
   const reminderJobs = async (requestIds: string[]) =>
-    (await s.ds.query(`SELECT DISTINCT job_id, payload->>'kind' AS kind FROM outbox_message WHERE queue = $1 AND action = 'add' AND subject_id = ANY($2::varchar[])`, [QueueName.REMINDERS, requestIds])) as {
+    (await s.ds.query(`SELECT DISTINCT job_id, payload->>'kind' AS kind FROM outbox_message WHERE queue = $1 AND action = 'add' AND subject_id = ANY($2::varchar[])`, [
+      QueueName.REMINDERS,
+      requestIds,
+    ])) as {
       job_id: string;
       kind: string;
     }[];
   const done = async (keys: string[]): Promise<number> => (await s.ds.query(`SELECT count(*)::int AS n FROM job_effect WHERE key = ANY($1::varchar[])`, [keys]))[0].n;
   const emailJobsFor = async (requestIds: string[]): Promise<string[]> =>
-    (
-      (await s.ds.query(`SELECT id FROM notification WHERE record_request_id = ANY($1::uuid[])`, [requestIds])) as { id: string }[]
-    ).map((n) => jobIds.notificationEmail(n.id));
+    ((await s.ds.query(`SELECT id FROM notification WHERE record_request_id = ANY($1::uuid[])`, [requestIds])) as { id: string }[]).map((n) => jobIds.notificationEmail(n.id));
   const emailOutboxed = async (keys: string[]): Promise<string[]> =>
     ((await s.ds.query(`SELECT job_id FROM outbox_message WHERE queue = $1 AND job_id = ANY($2::varchar[])`, [QueueName.EMAIL, keys])) as { job_id: string }[]).map((r) => r.job_id);
   const waitUntil = async (what: string, check: () => Promise<boolean>, timeoutMs = 60_000) => {
@@ -96,7 +98,9 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
   const recipientsOf = (kind: string) => (kind === 'LEGAL_OVERDUE' ? 2 : 1); // lead advocate; coordinator too past the legal date
   /** Every reminder's notifications exist exactly once per recipient. */
   const expectRemindersOnce = async (jobs: { job_id: string; kind: string }[]) => {
-    const rows = (await s.ds.query(`SELECT split_part(key, ':', 1) AS job_id, count(*)::int AS n FROM notification WHERE split_part(key, ':', 1) = ANY($1::varchar[]) GROUP BY 1`, [jobs.map((j) => j.job_id)])) as {
+    const rows = (await s.ds.query(`SELECT split_part(key, ':', 1) AS job_id, count(*)::int AS n FROM notification WHERE split_part(key, ':', 1) = ANY($1::varchar[]) GROUP BY 1`, [
+      jobs.map((j) => j.job_id),
+    ])) as {
       job_id: string;
       n: number;
     }[];
@@ -133,7 +137,10 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
 
     // 1,500 far-future jobs, so the relay is busy when the worker dies.
     await s.ds.transaction((m) =>
-      s.app.get(OutboxService).add(m, Array.from({ length: 1500 }, (_, i) => ({ queue: QueueName.EMAIL, jobName: 'fault-probe', jobId: `fault-probe.${i}`, payload: {}, runAt: new Date(Date.now() + 365 * 86_400_000) }))),
+      s.app.get(OutboxService).add(
+        m,
+        Array.from({ length: 1500 }, (_, i) => ({ queue: QueueName.EMAIL, jobName: 'fault-probe', jobId: `fault-probe.${i}`, payload: {}, runAt: new Date(Date.now() + 365 * 86_400_000) })),
+      ),
     );
     const first = await start();
     await sleep(120);
@@ -176,7 +183,9 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
     // one kill can catch every e-mail in flight at once (the e-mail worker runs 4 at a time,
     // email.processor.ts), so on a busy machine a kill may leave up to 4 repeats behind.
     expect(repeats).toBeLessThanOrEqual(kills * 4);
-    process.stdout.write(`killed the worker ${kills} times in ${t1 - t0} ms, then drained in ${Date.now() - t1} ms: ${jobs.length} reminders, ${mailKeys.length} e-mails, ${repeats} repeated e-mail(s)\n`);
+    process.stdout.write(
+      `killed the worker ${kills} times in ${t1 - t0} ms, then drained in ${Date.now() - t1} ms: ${jobs.length} reminders, ${mailKeys.length} e-mails, ${repeats} repeated e-mail(s)\n`,
+    );
   });
 
   it('after Redis loses everything, reconcile rebuilds exactly the jobs the database says should exist, and nothing is sent twice', async () => {
@@ -191,7 +200,10 @@ describe('jobs under faults: killed workers, lost enqueues, lost Redis, two work
       const q = queue(QueueName.REMINDERS);
       const list = await q.getJobs(['delayed', 'waiting', 'prioritized']);
       // Job-scheduler iterations (digests) come back when a worker starts, not from reconcile.
-      return list.map((j) => j.id!).filter((id) => id.startsWith('record-reminder.')).sort();
+      return list
+        .map((j) => j.id!)
+        .filter((id) => id.startsWith('record-reminder.'))
+        .sort();
     };
     const before = await pendingIds();
 

@@ -25,9 +25,9 @@ describe('staff view of background jobs', () => {
   });
   afterAll(() => s?.close());
 
-  it('shows every queue’s counts, and only the admin’s own organisation’s failed jobs with a short reason', async () => {
+  it('shows every queue’s counts, and only the admin’s own organization’s failed jobs with a short reason', async () => {
     const h = (await admin.ok<Health>(HEALTH)).jobsHealth;
-    expect(h.queues.map((q) => q.name).sort()).toEqual(['email', 'maintenance', 'reminders']);
+    expect(h.queues.map((q) => q.name).sort()).toEqual(['email', 'imports', 'maintenance', 'reminders']);
     expect(h.queues.find((q) => q.name === 'email')!.failed).toBe(1);
     expect(h.queues.find((q) => q.name === 'reminders')!.failed).toBe(1);
     expect(h.failedJobs.map((j) => j.id)).toEqual([harborJob]);
@@ -37,7 +37,7 @@ describe('staff view of background jobs', () => {
     expect((await other.ok<Health>(HEALTH)).jobsHealth.failedJobs.map((j) => j.id)).toEqual([northstarJob]);
   });
 
-  it('retries the admin’s own failed job; another organisation’s job is not found, exactly like a random id', async () => {
+  it('retries the admin’s own failed job; another organization’s job is not found, exactly like a random id', async () => {
     const r = await admin.ok<{ retryFailedJob: { id: string } }>(RETRY, { q: 'reminders', id: harborJob });
     expect(r.retryFailedJob.id).toBe(harborJob);
     const h = (await admin.ok<Health>(HEALTH)).jobsHealth;
@@ -64,7 +64,7 @@ describe('staff view of background jobs', () => {
     expect((await admin.gql(`mutation { advanceDemoClock(by: "yesterday") { now } }`)).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 
-  it('a failed appointment reminder belongs to the appointment’s organisation: its admin sees it and can retry it, another does not', async () => {
+  it('a failed appointment reminder belongs to the appointment’s organization: its admin sees it and can retry it, another does not', async () => {
     const advocate = await s.signIn('advocate@harbor.example');
     const date = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
     await advocate.ok(`mutation($d: String!) { bookAppointment(input: { caseId: "${DEMO.cases.maria}", date: $d, time: "10:00", mode: PHONE, providerName: "Dr. Probe" }) { id } }`, { d: date });

@@ -27,7 +27,10 @@ describe('undoing a change cancels its pending jobs', () => {
   const pending = async (requestId: string) => {
     await worker.get(OutboxRelay).drainAll();
     const jobs = await reminders().getJobs(['delayed', 'waiting', 'prioritized']);
-    return jobs.map((j) => j.id!).filter((id) => id.startsWith(`record-reminder.${requestId}.`)).sort();
+    return jobs
+      .map((j) => j.id!)
+      .filter((id) => id.startsWith(`record-reminder.${requestId}.`))
+      .sort();
   };
   const newRequest = async () => {
     const item = (await advocate.ok<{ addPacketItem: { id: string } }>(`mutation { addPacketItem(input: { caseId: "${DAVID}", kind: IMAGING_DISC }) { id } }`)).addPacketItem;

@@ -10,7 +10,17 @@ const MARIA = DEMO.cases.maria;
 const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 type Question = { id: string; starter: string | null; text: string; position: number; version: number };
-type Appointment = { id: string; version: number; providerName: string; staffNotes: string | null; feelings: string[]; feelingSummary: string; worries: string; answers: { questionId: string; answer: string; version: number }[]; whatToBring: { kind: string; state: string }[] };
+type Appointment = {
+  id: string;
+  version: number;
+  providerName: string;
+  staffNotes: string | null;
+  feelings: string[];
+  feelingSummary: string;
+  worries: string;
+  answers: { questionId: string; answer: string; version: number }[];
+  whatToBring: { kind: string; state: string }[];
+};
 
 const QUESTIONS = `query($id: ID!) { case(id: $id) { questions { id starter text position version } } }`;
 const APPOINTMENTS = `query($id: ID!) { case(id: $id) { appointments { id version providerName staffNotes feelings feelingSummary worries answers { questionId answer version } whatToBring { kind state } } } }`;
@@ -37,9 +47,13 @@ describe('journey: appointment, questions, opinions compared, decision and close
   const opinions = async (c: GqlClient) => (await c.ok<{ case: OpinionsView }>(OPINIONS, { id: MARIA })).case;
   const move = (to: string) => advocate.ok(`mutation($to: CaseStage!) { moveCaseStage(input: { caseId: "${MARIA}", to: $to }) { stage } }`, { to });
   const book = (c: GqlClient, input: Record<string, unknown>) =>
-    c.gql(`mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id appointments { id } } }`, { input: { caseId: MARIA, date: isoDay(3), time: '10:30', mode: 'IN_PERSON', place: 'Lakeshore University Medical Center, Breast Clinic, 2nd floor', providerName: 'Dr. Helen Park', ...input } });
+    c.gql(`mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id appointments { id } } }`, {
+      input: { caseId: MARIA, date: isoDay(3), time: '10:30', mode: 'IN_PERSON', place: 'Lakeshore University Medical Center, Breast Clinic, 2nd floor', providerName: 'Dr. Helen Park', ...input },
+    });
   const addOpinion = (c: GqlClient, input: Record<string, unknown>) =>
-    c.gql(`mutation($input: AddOpinionInput!) { addOpinion(input: $input) { id opinions { id number } } }`, { input: { caseId: MARIA, givenOn: isoDay(-1), diagnosis: 'Invasive ductal carcinoma, stage II', recommendedPlan: 'Mastectomy', urgency: 'URGENT', reasoning: 'Tumour size', ...input } });
+    c.gql(`mutation($input: AddOpinionInput!) { addOpinion(input: $input) { id opinions { id number } } }`, {
+      input: { caseId: MARIA, givenOn: isoDay(-1), diagnosis: 'Invasive ductal carcinoma, stage II', recommendedPlan: 'Mastectomy', urgency: 'URGENT', reasoning: 'Tumor size', ...input },
+    });
 
   beforeAll(async () => {
     s = await startTestStack('journey_b');
@@ -51,7 +65,15 @@ describe('journey: appointment, questions, opinions compared, decision and close
     const created = await advocate.ok<{ createCase: { id: string; questions: Question[] } }>(
       `mutation { createCase(input: { patientName: "New Patient", question: "Q?", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE }) { id questions { id starter text position version } } }`,
     );
-    expect(created.createCase.questions.map((q) => q.starter)).toEqual(['AGREE_WITH_DIAGNOSIS', 'OTHER_EXPLANATIONS', 'MORE_TESTS', 'ALL_OPTIONS', 'RECOMMENDATION_WHY', 'OUTCOMES_AND_RISKS', 'IN_MY_PLACE']);
+    expect(created.createCase.questions.map((q) => q.starter)).toEqual([
+      'AGREE_WITH_DIAGNOSIS',
+      'OTHER_EXPLANATIONS',
+      'MORE_TESTS',
+      'ALL_OPTIONS',
+      'RECOMMENDATION_WHY',
+      'OUTCOMES_AND_RISKS',
+      'IN_MY_PLACE',
+    ]);
 
     // Maria's case predates the starter set: she adds it, twice changes nothing.
     expect(await questions(patient)).toEqual([]);
@@ -72,9 +94,15 @@ describe('journey: appointment, questions, opinions compared, decision and close
 
     // Editing a suggestion keeps which one it was; a stale edit is refused and changes nothing.
     const starter = list[1];
-    const edited = await patient.ok<{ updateCaseQuestion: Question }>(`mutation($id: ID!, $v: Int!) { updateCaseQuestion(input: { id: $id, expectedVersion: $v, text: "Do you agree with the diagnosis? Why?" }) { id text starter version } }`, { id: starter.id, v: starter.version });
+    const edited = await patient.ok<{ updateCaseQuestion: Question }>(
+      `mutation($id: ID!, $v: Int!) { updateCaseQuestion(input: { id: $id, expectedVersion: $v, text: "Do you agree with the diagnosis? Why?" }) { id text starter version } }`,
+      { id: starter.id, v: starter.version },
+    );
     expect(edited.updateCaseQuestion).toMatchObject({ starter: starter.starter, text: 'Do you agree with the diagnosis? Why?', version: starter.version + 1 });
-    const stale = await advocate.gql(`mutation($id: ID!, $v: Int!) { updateCaseQuestion(input: { id: $id, expectedVersion: $v, text: "overwritten" }) { id } }`, { id: starter.id, v: starter.version });
+    const stale = await advocate.gql(`mutation($id: ID!, $v: Int!) { updateCaseQuestion(input: { id: $id, expectedVersion: $v, text: "overwritten" }) { id } }`, {
+      id: starter.id,
+      v: starter.version,
+    });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: starter.version + 1, current: { text: 'Do you agree with the diagnosis? Why?' } } });
     expect((await questions(patient))[1].text).toBe('Do you agree with the diagnosis? Why?');
 
@@ -109,22 +137,34 @@ describe('journey: appointment, questions, opinions compared, decision and close
   it('the patient records answers and how the visit felt; stale saves are refused', async () => {
     const [a] = await appointments(patient);
     const [q1] = await questions(patient);
-    const answered = await patient.ok<{ recordAppointmentAnswer: Appointment }>(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks." }) { id answers { questionId answer version } } }`);
+    const answered = await patient.ok<{ recordAppointmentAnswer: Appointment }>(
+      `mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks." }) { id answers { questionId answer version } } }`,
+    );
     expect(answered.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // Changing an answer without its version is a stale save.
-    expect((await advocate.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "x" }) { id } }`)).errors?.[0].extensions?.code).toBe('STALE_VERSION');
+    expect((await advocate.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "x" }) { id } }`)).errors?.[0].extensions?.code).toBe(
+      'STALE_VERSION',
+    );
     // The advocate clears it; the patient's edit of the answer she saw is refused with "no answer" as theirs, and kept once she confirms (no answer: no version).
     await advocate.ok(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "", expectedVersion: 1 }) { id } }`);
-    const overCleared = await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "About two weeks, she said.", expectedVersion: 1 }) { id } }`);
+    const overCleared = await patient.gql(
+      `mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "About two weeks, she said.", expectedVersion: 1 }) { id } }`,
+    );
     expect(overCleared.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 0, current: { answer: '' } } });
-    const kept = await patient.ok<{ recordAppointmentAnswer: Appointment }>(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks.", expectedVersion: null }) { id answers { questionId answer version } } }`);
+    const kept = await patient.ok<{ recordAppointmentAnswer: Appointment }>(
+      `mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${q1.id}", answer: "She thinks I have about two weeks.", expectedVersion: null }) { id answers { questionId answer version } } }`,
+    );
     expect(kept.recordAppointmentAnswer.answers).toEqual([{ questionId: q1.id, answer: 'She thinks I have about two weeks.', version: 1 }]);
     // A question of another case is not found.
-    expect((await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${randomUUID()}", answer: "x" }) { id } }`)).errors?.[0]).toMatchObject({ message: 'Question not found' });
+    expect((await patient.gql(`mutation { recordAppointmentAnswer(input: { appointmentId: "${a.id}", questionId: "${randomUUID()}", answer: "x" }) { id } }`)).errors?.[0]).toMatchObject({
+      message: 'Question not found',
+    });
 
     // How the visit felt waits until it has started (it is booked three days ahead): refused in plain words.
     const FEEL = `mutation($v: Int!, $f: [VisitFeeling!]!, $w: String!) { recordVisitFeelings(input: { appointmentId: "${a.id}", expectedVersion: $v, feelings: $f, worries: $w }) { feelings feelingSummary worries version } }`;
-    const started = async () => (await patient.ok<{ case: { appointments: { id: string; started: boolean }[] } }>(`query { case(id: "${MARIA}") { appointments { id started } } }`)).case.appointments.find((x) => x.id === a.id)!.started;
+    const started = async () =>
+      (await patient.ok<{ case: { appointments: { id: string; started: boolean }[] } }>(`query { case(id: "${MARIA}") { appointments { id started } } }`)).case.appointments.find((x) => x.id === a.id)!
+        .started;
     expect(await started()).toBe(false);
     const early = await patient.gql(FEEL, { v: a.version, f: ['HEARD', 'HURRIED'], w: '' });
     expect(early.errors?.[0]).toMatchObject({ message: 'You can say how the visit felt once it has started.', extensions: { code: 'VALIDATION_FAILED', details: { field: 'feelings' } } });
@@ -140,7 +180,8 @@ describe('journey: appointment, questions, opinions compared, decision and close
       expect(felt.recordVisitFeelings).toMatchObject({ feelings: ['HEARD', 'HURRIED'], feelingSummary: 'MIXED', worries: 'She said the margins might not be clear.', version: a.version + 1 });
       expect((await patient.gql(FEEL, { v: a.version, f: [], w: '' })).errors?.[0].extensions?.code).toBe('STALE_VERSION');
       // A visit whose feelings are written down happened: it can move within the past, not to a time still to come.
-      const move = (date: string) => advocate.gql(`mutation($v: Int!, $d: String!) { updateAppointment(input: { id: "${a.id}", expectedVersion: $v, date: $d }) { id version } }`, { v: a.version + 1, d: date });
+      const move = (date: string) =>
+        advocate.gql(`mutation($v: Int!, $d: String!) { updateAppointment(input: { id: "${a.id}", expectedVersion: $v, date: $d }) { id version } }`, { v: a.version + 1, d: date });
       expect((await move(isoDay(9))).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'date' } });
       expect((await move(isoDay(2))).errors).toBeUndefined();
     } finally {
@@ -152,12 +193,16 @@ describe('journey: appointment, questions, opinions compared, decision and close
     const booked = await book(advocate, { providerName: 'Dr. Records Review', date: isoDay(5) });
     expect(booked.errors).toBeUndefined();
     const b = (await appointments(advocate)).find((x) => x.providerName === 'Dr. Records Review')!;
-    const cancelled = await advocate.ok<{ cancelAppointment: { version: number } }>(`mutation($v: Int!) { cancelAppointment(input: { id: "${b.id}", expectedVersion: $v }) { version } }`, { v: b.version });
+    const cancelled = await advocate.ok<{ cancelAppointment: { version: number } }>(`mutation($v: Int!) { cancelAppointment(input: { id: "${b.id}", expectedVersion: $v }) { version } }`, {
+      v: b.version,
+    });
     const clock = s.app.get(Clock);
     clock.advance(6 * 86_400_000);
     try {
-      const r = await patient.gql(`mutation($v: Int!) { recordVisitFeelings(input: { appointmentId: "${b.id}", expectedVersion: $v, feelings: [HEARD], worries: "" }) { id } }`, { v: cancelled.cancelAppointment.version });
-      expect(r.errors?.[0]).toMatchObject({ message: 'This appointment was cancelled, so there is no visit to describe.', extensions: { code: 'VALIDATION_FAILED' } });
+      const r = await patient.gql(`mutation($v: Int!) { recordVisitFeelings(input: { appointmentId: "${b.id}", expectedVersion: $v, feelings: [HEARD], worries: "" }) { id } }`, {
+        v: cancelled.cancelAppointment.version,
+      });
+      expect(r.errors?.[0]).toMatchObject({ message: 'This appointment was canceled, so there is no visit to describe.', extensions: { code: 'VALIDATION_FAILED' } });
     } finally {
       clock.advance(-6 * 86_400_000);
     }
@@ -172,9 +217,16 @@ describe('journey: appointment, questions, opinions compared, decision and close
     const future = await patient.gql(`mutation($d: String!) { addOwnTimelineEntry(input: { caseId: "${MARIA}", occurredOn: $d, kind: SYMPTOM, what: "Lump" }) { id } }`, { d: isoDay(2) });
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'occurredOn' } });
     expect(await count('own_timeline_entry')).toBe(0);
-    await patient.ok(`mutation($d: String!) { addOwnTimelineEntry(input: { caseId: "${MARIA}", occurredOn: $d, kind: SYMPTOM, what: "Found a lump in the left breast", severity: MODERATE }) { id } }`, { d: isoDay(-60) });
-    await patient.ok(`mutation($d: String!) { addOwnTimelineEntry(input: { caseId: "${MARIA}", occurredOn: $d, kind: TREATMENT, what: "Core biopsy", howItWent: "Sore for two days" }) { id } }`, { d: isoDay(-40) });
-    const r = await patient.ok<{ case: { packet: { kind: string; state: string; ownTimelineEntries: { what: string }[] }[] } }>(`query { case(id: "${MARIA}") { packet { kind state ownTimelineEntries { what } } } }`);
+    await patient.ok(
+      `mutation($d: String!) { addOwnTimelineEntry(input: { caseId: "${MARIA}", occurredOn: $d, kind: SYMPTOM, what: "Found a lump in the left breast", severity: MODERATE }) { id } }`,
+      { d: isoDay(-60) },
+    );
+    await patient.ok(`mutation($d: String!) { addOwnTimelineEntry(input: { caseId: "${MARIA}", occurredOn: $d, kind: TREATMENT, what: "Core biopsy", howItWent: "Sore for two days" }) { id } }`, {
+      d: isoDay(-40),
+    });
+    const r = await patient.ok<{ case: { packet: { kind: string; state: string; ownTimelineEntries: { what: string }[] }[] } }>(
+      `query { case(id: "${MARIA}") { packet { kind state ownTimelineEntries { what } } } }`,
+    );
     const item = r.case.packet.find((p) => p.kind === 'OWN_TIMELINE')!;
     expect(item.state).toBe('RECEIVED');
     expect(item.ownTimelineEntries.map((e) => e.what)).toEqual(['Found a lump in the left breast', 'Core biopsy']);
@@ -193,7 +245,10 @@ describe('journey: appointment, questions, opinions compared, decision and close
     await addOpinion(advocate, { providerName: 'Dr. Samuel Reed (current surgeon)', staffNotes: 'Prefers to be called in the morning.' });
     await addOpinion(patient, { providerName: 'Dr. Helen Park', diagnosis: 'Invasive ductal carcinoma, stage I', recommendedPlan: 'Lumpectomy with radiation', reasoning: 'Smaller on the new MRI' });
     let v = await opinions(patient);
-    expect(v.opinions.map((o) => [o.number, o.staffNotes])).toEqual([[1, null], [2, null]]);
+    expect(v.opinions.map((o) => [o.number, o.staffNotes])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
     expect((await opinions(advocate)).opinions[0].staffNotes).toBe('Prefers to be called in the morning.');
 
     await advocate.ok(`mutation { compareOpinions(input: { caseId: "${MARIA}", outcome: STRONGLY_CONFLICT, note: "Mastectomy against lumpectomy" }) { id } }`);
@@ -209,9 +264,11 @@ describe('journey: appointment, questions, opinions compared, decision and close
 
     // Only staff who move stages start another round; it sends the case back to choosing a provider.
     expect((await patient.gql(`mutation { startNextOpinionRound(caseId: "${MARIA}") { id } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const round = await advocate.ok<{ startNextOpinionRound: { stage: string; opinions: { number: number }[] } }>(`mutation { startNextOpinionRound(caseId: "${MARIA}") { stage opinions { number } } }`);
+    const round = await advocate.ok<{ startNextOpinionRound: { stage: string; opinions: { number: number }[] } }>(
+      `mutation { startNextOpinionRound(caseId: "${MARIA}") { stage opinions { number } } }`,
+    );
     expect(round.startNextOpinionRound).toEqual({ stage: 'CHOOSE_PROVIDER', opinions: [{ number: 1 }, { number: 2 }] });
-    await addOpinion(advocate, { providerName: 'Lakeshore tumour board', recommendedPlan: 'Lumpectomy with radiation' });
+    await addOpinion(advocate, { providerName: 'Lakeshore tumor board', recommendedPlan: 'Lumpectomy with radiation' });
     v = await opinions(advocate);
     expect(v.opinions.map((o) => o.number)).toEqual([1, 2, 3]);
     expect(v.opinionAdvice.nextSteps).toEqual([]); // the new round is not judged yet
@@ -220,7 +277,10 @@ describe('journey: appointment, questions, opinions compared, decision and close
 
   it('the decision is recorded, closing waits for the loop to close, and staff close with an outcome', async () => {
     const decide = (c: GqlClient, extra: string, vars: Record<string, unknown> = {}) =>
-      c.gql(`mutation($v: Int, $f: String) { recordDecision(input: { caseId: "${MARIA}", expectedVersion: $v, followUpOn: $f, decision: "Lumpectomy with radiation at Lakeshore", reasons: "Two of three doctors agree", ${extra} }) { id decision { version } } }`, vars);
+      c.gql(
+        `mutation($v: Int, $f: String) { recordDecision(input: { caseId: "${MARIA}", expectedVersion: $v, followUpOn: $f, decision: "Lumpectomy with radiation at Lakeshore", reasons: "Two of three doctors agree", ${extra} }) { id decision { version } } }`,
+        vars,
+      );
     // Not while the case is still choosing a provider.
     expect((await decide(patient, 'careMoves: false')).errors?.[0].extensions?.code).toBe('CONFLICT');
     for (const to of ['VERIFY_INSURANCE', 'PREPARE', 'APPOINTMENT', 'COMPARE_AND_DECIDE']) await move(to);
@@ -242,7 +302,16 @@ describe('journey: appointment, questions, opinions compared, decision and close
       code: 'STALE_VERSION',
       details: {
         currentVersion: 1,
-        current: { decision: 'Lumpectomy with radiation at Lakeshore', reasons: 'Two of three doctors agree', chosenOpinionId: null, followUpOn: null, followUpOutcome: '', careMoves: true, newProviderName: 'Lakeshore University Medical Center', recordsRelease: 'TO_SEND' },
+        current: {
+          decision: 'Lumpectomy with radiation at Lakeshore',
+          reasons: 'Two of three doctors agree',
+          chosenOpinionId: null,
+          followUpOn: null,
+          followUpOutcome: '',
+          careMoves: true,
+          newProviderName: 'Lakeshore University Medical Center',
+          recordsRelease: 'TO_SEND',
+        },
       },
     });
     expect((await decide(patient, 'careMoves: true, recordsRelease: SENT', { v: 1, f: isoDay(7) })).errors).toBeUndefined();
@@ -253,10 +322,13 @@ describe('journey: appointment, questions, opinions compared, decision and close
     v = await opinions(patient);
     expect(v.decision).toMatchObject({ outcome: 'CHANGED_TREATMENT', recordsRelease: 'SENT' });
     expect(await s.ds.query(`SELECT to_stage FROM case_stage_change WHERE case_id = $1 ORDER BY at DESC LIMIT 1`, [MARIA])).toEqual([{ to_stage: 'CLOSED' }]);
-    expect((await s.ds.query(`SELECT action FROM audit_event WHERE case_id = $1 AND action IN ('case.close', 'decision.create', 'decision.update', 'opinion.compare', 'opinion.start_round')`, [MARIA])).length).toBe(6);
+    expect(
+      (await s.ds.query(`SELECT action FROM audit_event WHERE case_id = $1 AND action IN ('case.close', 'decision.create', 'decision.update', 'opinion.compare', 'opinion.start_round')`, [MARIA]))
+        .length,
+    ).toBe(6);
   });
 
-  it('another organisation gets "not found" for every journey row, exactly like a random id', async () => {
+  it('another organization gets "not found" for every journey row, exactly like a random id', async () => {
     const [a] = await appointments(advocate);
     const [q] = await questions(advocate);
     const [o] = (await opinions(advocate)).opinions;

@@ -7,9 +7,40 @@ const CANDIDATES = `query($id: ID!) { case(id: $id) { id currentDoctorSpecialty 
 const CHECK = `query($id: ID!) { case(id: $id) { id insuranceCheck { plan { payer planType memberId } outcome nextSteps coverageHints preAuthorisation { number validFrom validTo } calls { id calledOn representative referenceNumber outcome preAuthNumber preAuthValidFrom preAuthValidTo staffNotes notes } } } }`;
 const SCRIPT = `query($id: ID!) { case(id: $id) { id doctorScript { sourceKey purpose situation body } } }`;
 
-type Candidate = { id: string; name: string; specialty: string; subSpecialty: string; chosen: boolean; chosenReason: string; staffNotes: string | null; version: number; network: string; expectedWaitDays: number | null };
+type Candidate = {
+  id: string;
+  name: string;
+  specialty: string;
+  subSpecialty: string;
+  chosen: boolean;
+  chosenReason: string;
+  staffNotes: string | null;
+  version: number;
+  network: string;
+  expectedWaitDays: number | null;
+};
 type CaseCandidates = { case: { currentDoctorSpecialty: string; providerCandidates: Candidate[]; providerChoice: { hint: string | null; strengths: { candidateId: string; strengths: string[] }[] } } };
-type Check = { case: { insuranceCheck: { plan: { payer: string; planType: string; memberId: string } | null; outcome: string | null; nextSteps: string[]; coverageHints: string[]; preAuthorisation: { number: string; validFrom: string | null; validTo: string | null } | null; calls: { id: string; outcome: string; preAuthNumber: string; preAuthValidFrom: string | null; preAuthValidTo: string | null; staffNotes: string | null; notes: string; referenceNumber: string }[] } } };
+type Check = {
+  case: {
+    insuranceCheck: {
+      plan: { payer: string; planType: string; memberId: string } | null;
+      outcome: string | null;
+      nextSteps: string[];
+      coverageHints: string[];
+      preAuthorisation: { number: string; validFrom: string | null; validTo: string | null } | null;
+      calls: {
+        id: string;
+        outcome: string;
+        preAuthNumber: string;
+        preAuthValidFrom: string | null;
+        preAuthValidTo: string | null;
+        staffNotes: string | null;
+        notes: string;
+        referenceNumber: string;
+      }[];
+    };
+  };
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
@@ -50,14 +81,17 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(audit.length).toBeGreaterThanOrEqual(1);
     });
 
-    it('staff add an organisation script that everyone in the organisation can pick; the patient cannot add one', async () => {
+    it('staff add an organization script that everyone in the organization can pick; the patient cannot add one', async () => {
       const made = await advocate.ok<{ createDoctorScript: { id: string } }>(
         `mutation { createDoctorScript(input: { purpose: RECORDS, situation: GOOD_RELATIONSHIP, title: "Harbor: records by portal", body: "Could your office share my records through the portal?" }) { id } }`,
       );
       const list = await patient.ok<{ doctorScripts: { id: string; title: string }[] }>(`{ doctorScripts { id title } }`);
       expect(list.doctorScripts.map((x) => x.id)).toContain(made.createDoctorScript.id);
       expect((await otherOrg.ok<{ doctorScripts: { id: string }[] }>(`{ doctorScripts { id } }`)).doctorScripts.map((x) => x.id)).not.toContain(made.createDoctorScript.id);
-      await patient.ok(`mutation($c: ID!, $k: String!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: $k, purpose: RECORDS, body: "Could your office share my records?" }) { id } }`, { c: MARIA, k: `org:${made.createDoctorScript.id}` });
+      await patient.ok(`mutation($c: ID!, $k: String!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: $k, purpose: RECORDS, body: "Could your office share my records?" }) { id } }`, {
+        c: MARIA,
+        k: `org:${made.createDoctorScript.id}`,
+      });
       const refused = await patient.gql(`mutation { createDoctorScript(input: { purpose: RECORDS, situation: GOOD_RELATIONSHIP, title: "x", body: "y" }) { id } }`);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
@@ -68,7 +102,10 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(empty.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'body' } });
       const unknown = await patient.gql(`mutation($c: ID!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: "made-up", purpose: REFERRAL, body: "x" }) { id } }`, { c: MARIA });
       expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'sourceKey' } });
-      const foreign = await patient.gql(`mutation($c: ID!, $k: String!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: $k, purpose: REFERRAL, body: "x" }) { id } }`, { c: MARIA, k: `org:${randomUUID()}` });
+      const foreign = await patient.gql(`mutation($c: ID!, $k: String!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: $k, purpose: REFERRAL, body: "x" }) { id } }`, {
+        c: MARIA,
+        k: `org:${randomUUID()}`,
+      });
       expect(foreign.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
       const cg = await caregiver.gql(`mutation($c: ID!) { saveCaseDoctorScript(input: { caseId: $c, purpose: REFERRAL, body: "x" }) { id } }`, { c: MARIA });
       expect(cg.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -104,7 +141,10 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(added.addProviderCandidate.providerChoice.hint).toBeNull();
       const strengths = added.addProviderCandidate.providerChoice.strengths.find((x) => x.candidateId === c.id)!.strengths;
       expect(strengths).toEqual(expect.arrayContaining(['ACADEMIC_CENTRE', 'IN_NETWORK', 'DIFFERENT_LENS']));
-      await patient.ok(`mutation($c: ID!) { addProviderCandidate(input: { caseId: $c, name: "Dr. Lena Fox", specialty: "Radiation oncology", visitMode: REMOTE_PROGRAMME, notes: "My cousin saw her" }) { id } }`, { c: MARIA });
+      await patient.ok(
+        `mutation($c: ID!) { addProviderCandidate(input: { caseId: $c, name: "Dr. Lena Fox", specialty: "Radiation oncology", visitMode: REMOTE_PROGRAMME, notes: "My cousin saw her" }) { id } }`,
+        { c: MARIA },
+      );
       const audit = await s.ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE case_id = $1 AND action = 'provider_candidate.create'`, [MARIA]);
       expect(audit[0].n).toBe(2);
     });
@@ -112,7 +152,7 @@ describe('the journey: scripts, providers and the insurance check', () => {
     it('choosing one keeps the reason and releases an earlier choice; only one is ever chosen', async () => {
       const list = (await advocate.ok<CaseCandidates>(CANDIDATES, { id: MARIA })).case.providerCandidates;
       const [park, , obi] = list;
-      await advocate.ok(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "Academic centre" }) { id } }`, { id: park.id });
+      await advocate.ok(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "Academic center" }) { id } }`, { id: park.id });
       const r = await patient.ok<{ chooseProviderCandidate: CaseCandidates['case'] }>(
         `mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "  A different lens: a medical oncologist, in network  " }) { id providerCandidates { id chosen chosenReason } } }`,
         { id: obi.id },
@@ -161,7 +201,10 @@ describe('the journey: scripts, providers and the insurance check', () => {
       const stale = await advocate.gql(`mutation($id: ID!) { updateProviderCandidate(input: { id: $id, expectedVersion: 999, notes: "x" }) { id } }`, { id: list[0].id });
       expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
       // The refusal carries the saved values for the form to show beside the editor's; staff notes only to staff.
-      expect(stale.errors?.[0].extensions?.['details']).toMatchObject({ currentVersion: list[0].version, current: { name: list[0].name, specialty: list[0].specialty, staffNotes: expect.any(String) } });
+      expect(stale.errors?.[0].extensions?.['details']).toMatchObject({
+        currentVersion: list[0].version,
+        current: { name: list[0].name, specialty: list[0].specialty, staffNotes: expect.any(String) },
+      });
       const patientStale = await patient.gql(`mutation($id: ID!) { updateProviderCandidate(input: { id: $id, expectedVersion: 999, notes: "x" }) { id } }`, { id: list[0].id });
       const patientCurrent = (patientStale.errors?.[0].extensions?.['details'] as { current: Record<string, unknown> }).current;
       expect(patientCurrent).toMatchObject({ name: list[0].name });
@@ -172,7 +215,10 @@ describe('the journey: scripts, providers and the insurance check', () => {
 
     it('the current doctor’s specialty can be set on the case, and updates and removal work', async () => {
       const v = (await advocate.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA })).case.version;
-      await patient.ok(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, currentDoctorSpecialty: "Surgery", currentDoctorSubSpecialty: "Surgical oncology" }) { id } }`, { id: MARIA, v });
+      await patient.ok(
+        `mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, currentDoctorSpecialty: "Surgery", currentDoctorSubSpecialty: "Surgical oncology" }) { id } }`,
+        { id: MARIA, v },
+      );
       const list = (await advocate.ok<CaseCandidates>(CANDIDATES, { id: MARIA })).case.providerCandidates;
       const fox = list.find((c) => c.name === 'Dr. Lena Fox')!;
       const upd = await advocate.ok<{ updateProviderCandidate: CaseCandidates['case'] }>(
@@ -180,7 +226,10 @@ describe('the journey: scripts, providers and the insurance check', () => {
         { id: fox.id, v: fox.version },
       );
       expect(upd.updateProviderCandidate.providerCandidates.find((c) => c.id === fox.id)).toEqual({ id: fox.id, network: 'OUT_OF_NETWORK', staffNotes: 'Out of network: ask about cost' });
-      const removed = await patient.ok<{ removeProviderCandidate: { providerCandidates: { id: string }[] } }>(`mutation($id: ID!) { removeProviderCandidate(id: $id) { id providerCandidates { id } } }`, { id: fox.id });
+      const removed = await patient.ok<{ removeProviderCandidate: { providerCandidates: { id: string }[] } }>(
+        `mutation($id: ID!) { removeProviderCandidate(id: $id) { id providerCandidates { id } } }`,
+        { id: fox.id },
+      );
       expect(removed.removeProviderCandidate.providerCandidates.map((c) => c.id)).not.toContain(fox.id);
     });
   });
@@ -188,14 +237,19 @@ describe('the journey: scripts, providers and the insurance check', () => {
   describe('the insurance check', () => {
     it('shows the seeded plan with the Medicare Advantage hint, and the patient can correct it', async () => {
       const r = await patient.ok<Check>(CHECK, { id: MARIA });
-      expect(r.case.insuranceCheck).toMatchObject({ plan: { payer: 'Lakeshore Health', planType: 'MEDICARE_ADVANTAGE' }, outcome: null, calls: [], coverageHints: ['MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL'] });
+      expect(r.case.insuranceCheck).toMatchObject({
+        plan: { payer: 'Lakeshore Health', planType: 'MEDICARE_ADVANTAGE' },
+        outcome: null,
+        calls: [],
+        coverageHints: ['MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL'],
+      });
       await patient.ok(`mutation($c: ID!) { saveInsurancePlan(input: { caseId: $c, payer: "Medicare", planType: MEDICARE, memberId: "1EG4-TE5-MK72" }) { id } }`, { c: MARIA });
       const after = await advocate.ok<Check>(CHECK, { id: MARIA });
       // Maria's surgeon proposes surgery (RISKY_TREATMENT): Medicare covers a second opinion before it.
       expect(after.case.insuranceCheck).toMatchObject({ plan: { payer: 'Medicare', planType: 'MEDICARE', memberId: '1EG4-TE5-MK72' }, coverageHints: ['MEDICARE_SECOND_OPINION_BEFORE_SURGERY'] });
     });
 
-    it('logs a call that needs pre-authorisation, then a call that verifies it; every call is kept, staff notes only for staff', async () => {
+    it('logs a call that needs pre-authorization, then a call that verifies it; every call is kept, staff notes only for staff', async () => {
       await advocate.ok(
         `mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, representative: "Dana", referenceNumber: "REF-1001", covered: true, preAuthRequired: true, referringDoctorMustRequest: true, costShare: "20% after deductible", outcome: NEEDS_PRE_AUTHORISATION, notes: "Dr. Alvarez's office must send the request", staffNotes: "Rep was unsure; ask for a supervisor next time" }) { id } }`,
         { c: MARIA, d: yesterday() },
@@ -221,20 +275,26 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(audit[0].n).toBe(2);
     });
 
-    it('refuses a pre-authorisation that ends before it starts, "verified" without the number, a future call, and outsiders; nothing is saved', async () => {
+    it('refuses a pre-authorization that ends before it starts, "verified" without the number, a future call, and outsiders; nothing is saved', async () => {
       const before = await count('insurance_call');
       const backwards = await advocate.gql(
         `mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, preAuthRequired: true, preAuthNumber: "PA-1", preAuthValidFrom: "2026-05-10", preAuthValidTo: "2026-05-01", outcome: VERIFIED }) { id } }`,
         { c: MARIA, d: yesterday() },
       );
       expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'preAuthValidTo' } });
-      const noNumber = await advocate.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, preAuthRequired: true, outcome: VERIFIED }) { id } }`, { c: MARIA, d: yesterday() });
+      const noNumber = await advocate.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, preAuthRequired: true, outcome: VERIFIED }) { id } }`, {
+        c: MARIA,
+        d: yesterday(),
+      });
       expect(noNumber.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'preAuthNumber' } });
       const future = await advocate.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED }) { id } }`, { c: MARIA, d: inDays(3) });
       expect(future.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'calledOn' } });
       const badDate = await advocate.gql(`mutation($c: ID!) { logInsuranceCall(input: { caseId: $c, calledOn: "2026-02-30", outcome: VERIFIED }) { id } }`, { c: MARIA });
       expect(badDate.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-      const patientStaffNote = await patient.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED, staffNotes: "x" }) { id } }`, { c: MARIA, d: yesterday() });
+      const patientStaffNote = await patient.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED, staffNotes: "x" }) { id } }`, {
+        c: MARIA,
+        d: yesterday(),
+      });
       expect(patientStaffNote.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const outsider = await otherOrg.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED }) { id } }`, { c: MARIA, d: yesterday() });
       expect(outsider.errors?.[0]).toMatchObject({ message: 'Case not found', extensions: { code: 'NOT_FOUND' } });
@@ -245,7 +305,11 @@ describe('the journey: scripts, providers and the insurance check', () => {
     });
 
     it('a case without a plan has no hints, and a call needs the plan first', async () => {
-      const id = (await advocate.ok<{ createCase: { id: string } }>(`mutation { createCase(input: { patientName: "No Plan", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE, currentDoctorSpecialty: "Cardiology" }) { id currentDoctorSpecialty } }`)).createCase.id;
+      const id = (
+        await advocate.ok<{ createCase: { id: string } }>(
+          `mutation { createCase(input: { patientName: "No Plan", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE, currentDoctorSpecialty: "Cardiology" }) { id currentDoctorSpecialty } }`,
+        )
+      ).createCase.id;
       const r = await advocate.ok<Check>(CHECK, { id });
       expect(r.case.insuranceCheck).toEqual({ plan: null, outcome: null, nextSteps: [], coverageHints: [], calls: [], preAuthorisation: null });
       const noPlan = await advocate.gql(`mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, outcome: VERIFIED }) { id } }`, { c: id, d: yesterday() });

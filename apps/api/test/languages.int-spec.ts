@@ -7,8 +7,7 @@ const ME = `{ me { id language } }`;
 const SIGN_IN_WITH = `mutation($email: String!, $password: String!, $language: Language) { signIn(input: { email: $email, password: $password, language: $language }) { id language } }`;
 const CASE = `query($id: ID!) { case(id: $id) { id version preferredLanguage } }`;
 const UPDATE = `mutation($input: UpdateCaseInput!) { updateCase(input: $input) { id version preferredLanguage } }`;
-const storedLanguage = async (s: TestStack, userId: string): Promise<string | null> =>
-  (await s.ds.query(`SELECT language FROM app_user WHERE id = $1`, [userId]))[0].language;
+const storedLanguage = async (s: TestStack, userId: string): Promise<string | null> => (await s.ds.query(`SELECT language FROM app_user WHERE id = $1`, [userId]))[0].language;
 
 describe("a person's language and a case's preferred language", () => {
   let s: TestStack;
@@ -64,10 +63,12 @@ describe("a person's language and a case's preferred language", () => {
       invitedById: DEMO.users.harborPatient2,
       expiresAt: new Date(Date.now() + 86_400_000),
     } as Partial<Invitation>);
-    const r = await s.client().ok<{ acceptInvitation: { id: string; language: string } }>(
-      `mutation($token: String!) { acceptInvitation(input: { token: $token, displayName: "Ana", password: "a-long-enough-password", language: es }) { id language } }`,
-      { token },
-    );
+    const r = await s
+      .client()
+      .ok<{ acceptInvitation: { id: string; language: string } }>(
+        `mutation($token: String!) { acceptInvitation(input: { token: $token, displayName: "Ana", password: "a-long-enough-password", language: es }) { id language } }`,
+        { token },
+      );
     expect(r.acceptInvitation.language).toBe('es');
     expect(await storedLanguage(s, r.acceptInvitation.id)).toBe('es');
   });
@@ -99,12 +100,16 @@ describe("a person's language and a case's preferred language", () => {
     const list = await coordinator.ok<{ cases: { nodes: { id: string; preferredLanguage: string }[] } }>(`{ cases(first: 50) { nodes { id preferredLanguage } } }`);
     expect(list.cases.nodes.find((n) => n.id === DEMO.cases.maria)?.preferredLanguage).toBe('es');
     // A request on Maria's case puts her on the coordinator's board, with her language.
-    const holderId = (await coordinator.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeview Imaging", fax: "555-0100" }) { id } }`)).createRecordHolder.id;
-    const itemId = (await coordinator.ok<{ addPacketItem: { id: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS, title: "labs" }) { id } }`, { c: DEMO.cases.maria })).addPacketItem.id;
-    await coordinator.ok(
-      `mutation($c: ID!, $h: ID!, $i: ID!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: FAX, sentOn: $d }) { id } }`,
-      { c: DEMO.cases.maria, h: holderId, i: itemId, d: new Date(Date.now() - 3 * 86400000).toISOString().slice(0, 10) },
-    );
+    const holderId = (await coordinator.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeview Imaging", fax: "555-0100" }) { id } }`)).createRecordHolder
+      .id;
+    const itemId = (await coordinator.ok<{ addPacketItem: { id: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: LABS, title: "labs" }) { id } }`, { c: DEMO.cases.maria }))
+      .addPacketItem.id;
+    await coordinator.ok(`mutation($c: ID!, $h: ID!, $i: ID!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: [$i], method: FAX, sentOn: $d }) { id } }`, {
+      c: DEMO.cases.maria,
+      h: holderId,
+      i: itemId,
+      d: new Date(Date.now() - 3 * 86400000).toISOString().slice(0, 10),
+    });
     const board = await coordinator.ok<{ recordBoard: { requests: { nodes: { case: { id: string; preferredLanguage: string } }[] } } }>(
       `{ recordBoard(first: 100) { requests { nodes { case { id preferredLanguage } } } } }`,
     );
@@ -113,7 +118,7 @@ describe("a person's language and a case's preferred language", () => {
     expect(rows.every((r) => r.case.preferredLanguage === 'es')).toBe(true);
   });
 
-  it('refuses an unknown preferred language, a caregiver who may only comment, and another organisation', async () => {
+  it('refuses an unknown preferred language, a caregiver who may only comment, and another organization', async () => {
     const advocate = await s.signIn('advocate@harbor.example');
     const v = (await advocate.ok<{ case: { version: number } }>(CASE, { id: DEMO.cases.david })).case.version;
     const bad = await advocate.gql(UPDATE, { input: { id: DEMO.cases.david, expectedVersion: v, preferredLanguage: 'de' } });

@@ -115,13 +115,20 @@ describe('the journey, live across two API processes', () => {
     expect(staffSaw.data?.caseEvents.appointment?.staffNotes).toBe('SECRET-BOOKING: patient anxious about costs');
 
     // A staff-notes-only edit goes to staff alone; a shared edit right after reaches everyone.
-    await advocate.ok(`mutation($id: ID!, $v: Int!) { updateAppointment(input: { id: $id, expectedVersion: $v, staffNotes: "SECRET-EDIT: offer the hardship fund" }) { id } }`, { id: a.id, v: a.version });
+    await advocate.ok(`mutation($id: ID!, $v: Int!) { updateAppointment(input: { id: $id, expectedVersion: $v, staffNotes: "SECRET-EDIT: offer the hardship fund" }) { id } }`, {
+      id: a.id,
+      v: a.version,
+    });
     await advocate.ok(`mutation($id: ID!, $v: Int!) { updateAppointment(input: { id: $id, expectedVersion: $v, bringNotes: "Bring the insurance card" }) { id } }`, { id: a.id, v: a.version + 1 });
     const staffOnly = await staffLive.waitFor((m) => m.data?.caseEvents.staffOnly === true && m.data.caseEvents.kind === 'APPOINTMENT_CHANGED');
     expect(staffOnly.data?.caseEvents.appointment?.staffNotes).toBe('SECRET-EDIT: offer the hardship fund');
 
     // The patient answers a question at the visit; the advocate hears it.
-    const { addCaseQuestion: { questions: qs } } = await patient.ok<{ addCaseQuestion: { questions: { id: string }[] } }>(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "How long can we wait?" }) { questions { id } } }`, { c: MARIA });
+    const {
+      addCaseQuestion: { questions: qs },
+    } = await patient.ok<{ addCaseQuestion: { questions: { id: string }[] } }>(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "How long can we wait?" }) { questions { id } } }`, {
+      c: MARIA,
+    });
     await patient.ok(`mutation($a: ID!, $q: ID!) { recordAppointmentAnswer(input: { appointmentId: $a, questionId: $q, answer: "She said to wait six weeks" }) { id } }`, { a: a.id, q: qs[0].id });
     const answer = await staffLive.waitFor(kind('ANSWER_CHANGED'));
     expect(answer.data?.caseEvents.appointment?.answers).toEqual(expect.arrayContaining([{ questionId: qs[0].id, answer: 'She said to wait six weeks' }]));
@@ -154,7 +161,12 @@ describe('the journey, live across two API processes', () => {
     );
     const o = added.addOpinion.opinions.find((x) => x.providerName === 'Dr. Live Haddad')!;
     const seen = await patientLive.waitFor(kind('OPINION_CHANGED'), 5000, mark);
-    expect(seen.data?.caseEvents).toMatchObject({ entityId: o.id, staffOnly: false, actor: { id: DEMO.users.harborAdvocate }, opinion: { providerName: 'Dr. Live Haddad', diagnosis: 'Benign nodule', staffNotes: null } });
+    expect(seen.data?.caseEvents).toMatchObject({
+      entityId: o.id,
+      staffOnly: false,
+      actor: { id: DEMO.users.harborAdvocate },
+      opinion: { providerName: 'Dr. Live Haddad', diagnosis: 'Benign nodule', staffNotes: null },
+    });
     expect((await staffLive.waitFor(kind('OPINION_CHANGED'))).data?.caseEvents.opinion?.staffNotes).toBe('SECRET-OPINION: second reader disagreed');
 
     await advocate.ok(`mutation($id: ID!, $v: Int!) { updateOpinion(input: { id: $id, expectedVersion: $v, staffNotes: "SECRET-OPINION-EDIT" }) { id } }`, { id: o.id, v: o.version });
@@ -178,25 +190,37 @@ describe('the journey, live across two API processes', () => {
       { c: MARIA },
     );
     const cand = list.addProviderCandidate.providerCandidates.find((c) => c.name === 'Dr. Live Chen')!;
-    await advocate.ok(`mutation($id: ID!, $v: Int!) { updateProviderCandidate(input: { id: $id, expectedVersion: $v, staffNotes: "SECRET-CANDIDATE-EDIT" }) { id } }`, { id: cand.id, v: cand.version });
+    await advocate.ok(`mutation($id: ID!, $v: Int!) { updateProviderCandidate(input: { id: $id, expectedVersion: $v, staffNotes: "SECRET-CANDIDATE-EDIT" }) { id } }`, {
+      id: cand.id,
+      v: cand.version,
+    });
     await patient.ok(`mutation($id: ID!) { chooseProviderCandidate(input: { id: $id, reason: "Close to home and sees thyroid cases" }) { id } }`, { id: cand.id });
     const chosen = await staffLive.waitFor((m) => kind('PROVIDER_CHANGED')(m) && m.data?.caseEvents.actor?.id === DEMO.users.harborPatient);
     expect(chosen.data?.caseEvents.entityId).toBe(cand.id);
 
-    await patient.ok(`mutation($c: ID!, $d: String!) { addOwnTimelineEntry(input: { caseId: $c, occurredOn: $d, kind: SYMPTOM, what: "Tired after lunch", severity: MILD }) { id } }`, { c: MARIA, d: inDays(-2) });
+    await patient.ok(`mutation($c: ID!, $d: String!) { addOwnTimelineEntry(input: { caseId: $c, occurredOn: $d, kind: SYMPTOM, what: "Tired after lunch", severity: MILD }) { id } }`, {
+      c: MARIA,
+      d: inDays(-2),
+    });
     await staffLive.waitFor(kind('OWN_TIMELINE_CHANGED'));
 
     // Refused input rolls back: no event, no feed line.
     const bad = await patient.gql(`mutation($c: ID!) { addCaseQuestion(input: { caseId: $c, text: "   " }) { id } }`, { c: MARIA });
     expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
 
-    await patient.ok(`mutation($c: ID!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: "rushed-second-opinion", purpose: SECOND_OPINION, situation: RUSHED_DOCTOR, body: "Could you send my records to a second doctor?" }) { id } }`, { c: MARIA });
+    await patient.ok(
+      `mutation($c: ID!) { saveCaseDoctorScript(input: { caseId: $c, sourceKey: "rushed-second-opinion", purpose: SECOND_OPINION, situation: RUSHED_DOCTOR, body: "Could you send my records to a second doctor?" }) { id } }`,
+      { c: MARIA },
+    );
     await staffLive.waitFor(kind('DOCTOR_SCRIPT_CHANGED'));
 
     await advocate.ok(`mutation($c: ID!) { saveInsurancePlan(input: { caseId: $c, payer: "Harbor Health Plan", planType: COMMERCIAL }) { id } }`, { c: MARIA });
     await patientLive.waitFor(kind('INSURANCE_CHANGED'), 5000, mark);
     // Added and chosen reach the patient; the staff-notes-only edit and the refused question do not.
-    const kinds = patientLive.messages.slice(mark).map((m) => m.data?.caseEvents.kind).filter((k) => !k?.startsWith('PACKET_ITEM_'));
+    const kinds = patientLive.messages
+      .slice(mark)
+      .map((m) => m.data?.caseEvents.kind)
+      .filter((k) => !k?.startsWith('PACKET_ITEM_'));
     expect(kinds).toEqual(['PROVIDER_CHANGED', 'PROVIDER_CHANGED', 'OWN_TIMELINE_CHANGED', 'DOCTOR_SCRIPT_CHANGED', 'INSURANCE_CHANGED']);
     expect(JSON.stringify(patientLive.messages)).not.toMatch(/SECRET-|"staffOnly":true/);
   });

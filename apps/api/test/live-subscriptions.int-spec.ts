@@ -1,4 +1,6 @@
+import { CaseAccessService } from '@second-look/server-cases';
 import { RedisPubSub } from '@second-look/server-collaboration';
+import { TenantContext, type TenantScope } from '@second-look/server-platform';
 import { randomUUID } from 'node:crypto';
 import { DEMO } from '../src/seed/demo-seed';
 import { LiveClient, LiveMessage, LiveSubscription } from './support/live-client';
@@ -17,7 +19,18 @@ const EVENTS = `subscription($id: ID!) { caseEvents(caseId: $id) {
 } }`;
 const PRESENCE = `subscription($id: ID!, $v: String!) { casePresence(caseId: $id, viewId: $v) { key role editing you user { id displayName } } }`;
 
-type Ev = { caseEvents: { id: string; kind: string; entityId: string | null; staffOnly: boolean; actor: { id: string } | null; case: { summary: string; version: number }; comment: { body: string; internal: boolean } | null; packetItem: { title: string } | null } };
+type Ev = {
+  caseEvents: {
+    id: string;
+    kind: string;
+    entityId: string | null;
+    staffOnly: boolean;
+    actor: { id: string } | null;
+    case: { summary: string; version: number };
+    comment: { body: string; internal: boolean } | null;
+    packetItem: { title: string } | null;
+  };
+};
 type Pres = { casePresence: Array<{ key: string; role: string; editing: string | null; you: boolean; user: { id: string; displayName: string } }> };
 
 const kind = (k: string) => (m: LiveMessage<Ev>) => m.data?.caseEvents.kind === k;
@@ -88,6 +101,31 @@ describe('live subscriptions across two API processes', () => {
     expect(rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['case.live.subscribe', 'case.live.event']));
   });
 
+  it('reads for a live subscriber in her own row-level scope: her organization, only the cases she joined', async () => {
+    const access = stack.app.get(CaseAccessService);
+    const seen: Array<{ userId: string; scope: TenantScope }> = [];
+    const load = access.load.bind(access);
+    const spy = jest.spyOn(access, 'load').mockImplementation((actor, id, ...rest) => {
+      seen.push({ userId: actor.userId, scope: { ...TenantContext.current() } });
+      return load(actor, id, ...rest);
+    });
+    try {
+      const advocate = await signInAt(urlA, 'advocate@harbor.example');
+      const patient = await signInAt(urlA, 'patient@harbor.example');
+      const patientLive = live(urlA, patient).subscribe<Ev>(EVENTS, { id: MARIA });
+      await subscribed(patientLive);
+      const { case: c } = await advocate.ok<{ case: { version: number } }>(`query($id: ID!) { case(id: $id) { version } }`, { id: MARIA });
+      await advocate.ok(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "Scoped live read" }) { id } }`, { id: MARIA, v: c.version });
+      await patientLive.waitFor(kind('CASE_UPDATED'));
+    } finally {
+      spy.mockRestore();
+    }
+    // The subscription's own check, the SUBSCRIBED event and the update: each read as Maria.
+    const hers = seen.filter((r) => r.userId === DEMO.users.harborPatient);
+    expect(hers.length).toBeGreaterThanOrEqual(3);
+    for (const r of hers) expect(r.scope).toEqual({ organizationId: DEMO.orgs.harbor, actorId: DEMO.users.harborPatient, system: false, caseMember: true });
+  });
+
   it('never sends an internal comment to the patient’s socket, and sends it to staff', async () => {
     const advocate = await signInAt(urlA, 'advocate@harbor.example');
     const patient = await signInAt(urlB, 'patient@harbor.example');
@@ -113,7 +151,11 @@ describe('live subscriptions across two API processes', () => {
     const other = await signInAt(urlA, 'admin@northstar.example');
     const otherPatient = await signInAt(urlB, 'patient2@harbor.example');
     const errors: unknown[] = [];
-    for (const [who, id] of [[other, MARIA], [other, randomUUID()], [otherPatient, MARIA]] as const) {
+    for (const [who, id] of [
+      [other, MARIA],
+      [other, randomUUID()],
+      [otherPatient, MARIA],
+    ] as const) {
       const s = live(urlA, who).subscribe<Ev>(EVENTS, { id });
       await s.ended();
       // A refused subscription is one result with errors, then complete (graphql-ws's shape for a failed source stream).
@@ -166,8 +208,13 @@ describe('live subscriptions across two API processes', () => {
     const stale = await advocate.gql(`mutation($id: ID!, $v: Int!) { updateCase(input: { id: $id, expectedVersion: $v, summary: "never saved" }) { id } }`, { id: MARIA, v: now.version - 1 });
     expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');
 
-    const item = await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($id: ID!) { addPacketItem(input: { caseId: $id, kind: LABS, title: "CBC panel" }) { id version } }`, { id: MARIA });
-    await advocate.ok(`mutation($i: ID!, $v: Int!) { updatePacketItem(input: { id: $i, expectedVersion: $v, staffNotes: "Lab clerk is slow, call Tuesdays" }) { id } }`, { i: item.addPacketItem.id, v: item.addPacketItem.version });
+    const item = await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($id: ID!) { addPacketItem(input: { caseId: $id, kind: LABS, title: "CBC panel" }) { id version } }`, {
+      id: MARIA,
+    });
+    await advocate.ok(`mutation($i: ID!, $v: Int!) { updatePacketItem(input: { id: $i, expectedVersion: $v, staffNotes: "Lab clerk is slow, call Tuesdays" }) { id } }`, {
+      i: item.addPacketItem.id,
+      v: item.addPacketItem.version,
+    });
     await advocate.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "Marker after the staff note", internal: false }) { id } }`, { id: MARIA });
 
     const staffSaw = await staffLive.waitFor((m) => m.data?.caseEvents.kind === 'PACKET_ITEM_UPDATED');
@@ -210,7 +257,12 @@ describe('live subscriptions across two API processes', () => {
     const patient = await signInAt(urlB, 'patient@harbor.example');
     const mentions = async (userId: string): Promise<number> =>
       (await stack.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'comment.MENTION' AND case_id = $2`, [userId, MARIA]))[0].n;
-    const before = { sam: await mentions(DEMO.users.harborAdvocate), maria: await mentions(DEMO.users.harborPatient), jordan: await mentions(DEMO.users.harborAdvocate2), david: await mentions(DEMO.users.harborPatient2) };
+    const before = {
+      sam: await mentions(DEMO.users.harborAdvocate),
+      maria: await mentions(DEMO.users.harborPatient),
+      jordan: await mentions(DEMO.users.harborAdvocate2),
+      david: await mentions(DEMO.users.harborPatient2),
+    };
 
     await patient.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "@Sam Rivera can you check the fax? And @David Chen too", internal: false }) { id } }`, { id: MARIA });
     await advocate.ok(`mutation($id: ID!) { addComment(input: { caseId: $id, body: "@Maria Lopez is anxious, @Jordan please cover Friday", internal: true }) { id } }`, { id: MARIA });

@@ -22,7 +22,7 @@ const GOOD_SETTINGS = { daysAfterSent: [3, 10], targetSoonDays: 0, legalSoonDays
 /** Words from the demo case that must never reach an e-mail: the patient, the diagnosis, the record kind, the holder. */
 const CLINICAL = /Maria|Lopez|diagnos|surgery|cancer|lab|County|Hospital|Lakeview/i;
 
-describe('notification e-mail: immediate, off, quiet hours, daily digest; organisation reminder settings', () => {
+describe('notification e-mail: immediate, off, quiet hours, daily digest; organization reminder settings', () => {
   let s: TestStack;
   let advocate: GqlClient;
   let coordinator: GqlClient;
@@ -42,7 +42,10 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     ).createRecordRequest.id;
   };
   const reminders = (requestId: string) =>
-    s.ds.query(`SELECT payload, available_at FROM outbox_message WHERE queue = $1 AND action = 'add' AND payload->>'requestId' = $2 ORDER BY available_at, id`, [QueueName.REMINDERS, requestId]) as Promise<{ payload: Payload; available_at: Date }[]>;
+    s.ds.query(`SELECT payload, available_at FROM outbox_message WHERE queue = $1 AND action = 'add' AND payload->>'requestId' = $2 ORDER BY available_at, id`, [
+      QueueName.REMINDERS,
+      requestId,
+    ]) as Promise<{ payload: Payload; available_at: Date }[]>;
   const reminder = async (requestId: string, kind: string): Promise<Payload> => {
     const row = (await reminders(requestId)).find((r) => r.payload.kind === kind);
     if (!row) throw new Error(`no ${kind} reminder for ${requestId}`);
@@ -75,6 +78,7 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
         { category: 'APPOINTMENT_REMINDERS', mode: 'IMMEDIATE' },
         { category: 'AFTER_VISIT', mode: 'IMMEDIATE' },
         { category: 'INSURANCE_CHECKS', mode: 'IMMEDIATE' },
+        { category: 'TASKS', mode: 'IMMEDIATE' },
       ],
       quietHours: null,
       timeZone: ZONE,
@@ -163,7 +167,7 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     await advocate.ok(PREFS, { input: { email: [], quietHours: null } });
   });
 
-  it('the daily digest collects several notifications into one e-mail, once; the hourly scheduler fans out to the organisation at its digest hour', async () => {
+  it('the daily digest collects several notifications into one e-mail, once; the hourly scheduler fans out to the organization at its digest hour', async () => {
     await advocate.ok(PREFS, { input: { email: [{ category: 'RECORD_REMINDERS', mode: 'DIGEST' }], quietHours: null } });
     await advocate.ok(`mutation { markNotificationsRead }`);
     s.mail!.clear();
@@ -197,7 +201,7 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     expect(await digests.fanOut()).toBeGreaterThanOrEqual(1);
     const orgJob = await reminderQueue.getJob(jobIds.organizationDigests(DEMO.orgs.harbor, todayInZone(at, ZONE)));
     expect(orgJob?.data).toEqual({ organizationId: DEMO.orgs.harbor, on: todayInZone(at, ZONE) });
-    // Before the digest hour (06:00 in Chicago, 07:00 in New York) no organisation starts.
+    // Before the digest hour (06:00 in Chicago, 07:00 in New York) no organization starts.
     clock.setOffset(at.getTime() - Date.now() - 2 * 3600000);
     expect(await digests.fanOut()).toBe(0);
   });
@@ -263,8 +267,11 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
       expect((await c.gql(UPDATE_SETTINGS, { input: GOOD_SETTINGS })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await c.gql(`{ reminderSettings { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    // Another organisation's admin sees and changes only their own.
-    expect((await other.ok<{ reminderSettings: { id: string; daysAfterSent: number[] } }>(`{ reminderSettings { id daysAfterSent } }`)).reminderSettings).toEqual({ id: DEMO.orgs.northstar, daysAfterSent: [7, 14, 25, 30] });
+    // Another organization's admin sees and changes only their own.
+    expect((await other.ok<{ reminderSettings: { id: string; daysAfterSent: number[] } }>(`{ reminderSettings { id daysAfterSent } }`)).reminderSettings).toEqual({
+      id: DEMO.orgs.northstar,
+      daysAfterSent: [7, 14, 25, 30],
+    });
     expect(await read()).toEqual(settings);
     expect(await count()).toEqual(counts);
 
@@ -277,7 +284,13 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     for (const input of [
       { email: [], quietHours: { start: '25:00', end: '08:00' } },
       { email: [], quietHours: { start: '20:00', end: '20:00' } },
-      { email: [{ category: 'RECORD_REMINDERS', mode: 'OFF' }, { category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' }], quietHours: null },
+      {
+        email: [
+          { category: 'RECORD_REMINDERS', mode: 'OFF' },
+          { category: 'RECORD_REMINDERS', mode: 'IMMEDIATE' },
+        ],
+        quietHours: null,
+      },
     ]) {
       expect((await advocate.gql(PREFS, { input })).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     }

@@ -44,7 +44,10 @@ describe('transactional outbox', () => {
     // Work earlier tests left pending (the second sign-in's new-device e-mail) drains too.
     const [{ pending }] = await s.ds.query(`SELECT count(*)::int AS pending FROM outbox_pending`);
     await s.ds.transaction((m) =>
-      outbox.add(m, Array.from({ length: 500 }, (_, i) => ({ queue: QueueName.EMAIL, jobName: 'noop', jobId: `${queueName}.${i}`, payload: { i }, runAt: new Date(Date.now() + 3600_000) }))),
+      outbox.add(
+        m,
+        Array.from({ length: 500 }, (_, i) => ({ queue: QueueName.EMAIL, jobName: 'noop', jobId: `${queueName}.${i}`, payload: { i }, runAt: new Date(Date.now() + 3600_000) })),
+      ),
     );
     // Two worker contexts, each with its own relay and connections, as two replicas would be.
     process.env.OUTBOX_RELAY = 'off';

@@ -1,6 +1,7 @@
 import { PAGED_LISTS } from '@second-look/contracts';
 import { RecordBoardQuery } from '@second-look/contracts/graphql';
 import { print } from 'graphql';
+import { DataSource } from 'typeorm';
 import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
@@ -13,8 +14,12 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
   let holderId: string;
 
   const item = async (kind = 'LABS') =>
-    (await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($c: ID!, $k: PacketItemKind!) { addPacketItem(input: { caseId: $c, kind: $k }) { id version } }`, { c: MARIA, k: kind }))
-      .addPacketItem;
+    (
+      await advocate.ok<{ addPacketItem: { id: string; version: number } }>(`mutation($c: ID!, $k: PacketItemKind!) { addPacketItem(input: { caseId: $c, kind: $k }) { id version } }`, {
+        c: MARIA,
+        k: kind,
+      })
+    ).addPacketItem;
   const request = async (itemIds: string[], sentOn = day(-3)) =>
     (
       await advocate.ok<{ createRecordRequest: { id: string; target: { dueOn: string }; legal: { dueOn: string } } }>(
@@ -69,7 +74,11 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
 
     const r = await request([a.id], '2026-11-01');
     const extend = (newDueOn: string, reason = 'Slides are stored off site') =>
-      advocate.gql(`mutation($id: ID!, $d: String!, $r: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: $r }) { legal { dueOn } extensionReason } }`, { id: r.id, d: newDueOn, r: reason });
+      advocate.gql(`mutation($id: ID!, $d: String!, $r: String!) { recordLegalExtension(input: { requestId: $id, newDueOn: $d, reason: $r }) { legal { dueOn } extensionReason } }`, {
+        id: r.id,
+        d: newDueOn,
+        r: reason,
+      });
     expect((await extend('2027-01-01')).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' }); // 61 days
     expect((await extend('2026-12-31', '  ')).errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
     expect(await s.ds.query(`SELECT legal_due_on::text AS d, extension_reason AS r FROM record_request WHERE id = $1`, [r.id])).toEqual([{ d: '2026-12-01', r: null }]);
@@ -127,7 +136,9 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     const coordinator = await s.signIn('coordinator@harbor.example');
     const count = async (first: number) => {
       let n = 0;
-      const original = s.ds.driver.createQueryRunner.bind(s.ds.driver);
+      // The API's own DataSource (s.ds is the owner's, for set-up).
+      const api = s.app.get(DataSource);
+      const original = api.driver.createQueryRunner.bind(api.driver);
       const counting = (mode: 'master' | 'slave') => {
         const qr = original(mode);
         const q = qr.query.bind(qr);
@@ -137,11 +148,11 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
         }) as typeof qr.query;
         return qr;
       };
-      s.ds.driver.createQueryRunner = counting;
+      api.driver.createQueryRunner = counting;
       try {
         await board(coordinator, first);
       } finally {
-        s.ds.driver.createQueryRunner = original;
+        api.driver.createQueryRunner = original;
       }
       return n;
     };
@@ -156,7 +167,9 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
 
   it('answers a board row exactly as the same request answers through its own resolvers', async () => {
     const [a, b] = [await item('LABS'), await item('CLINIC_NOTES')];
-    const own = (await advocate.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeside Clinic", department: "Records", email: "records@lakeside.example" }) { id } }`)).createRecordHolder.id;
+    const own = (
+      await advocate.ok<{ createRecordHolder: { id: string } }>(`mutation { createRecordHolder(input: { name: "Lakeside Clinic", department: "Records", email: "records@lakeside.example" }) { id } }`)
+    ).createRecordHolder.id;
     const r = (
       await advocate.ok<{ createRecordRequest: { id: string } }>(
         `mutation($c: ID!, $h: ID!, $i: [ID!]!, $d: String!) { createRecordRequest(input: { caseId: $c, holderId: $h, packetItemIds: $i, method: EMAIL, sentOn: $d }) { id } }`,
@@ -183,28 +196,37 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
 
     // The web client's own board query reads only what a row shows (smaller relation rows):
     // every field it gets is the same as the request's own resolvers answer.
-    const web = await coordinator.ok<{ recordBoard: { byHolder: { holder: { id: string } }[]; requests: { nodes: { id: string; items: { packetItem: { id: string } }[] }[] } } }>(print(RecordBoardQuery), {
-      filter: { holderId: own },
-      sort: 'LEGAL_DUE_ON',
-      first: 5,
-    });
+    const web = await coordinator.ok<{ recordBoard: { byHolder: { holder: { id: string } }[]; requests: { nodes: { id: string; items: { packetItem: { id: string } }[] }[] } } }>(
+      print(RecordBoardQuery),
+      {
+        filter: { holderId: own },
+        sort: 'LEGAL_DUE_ON',
+        first: 5,
+      },
+    );
     const webRow = web.recordBoard.requests.nodes.find((n) => n.id === r.id);
     expect(webRow).toBeDefined();
     expect(webRow).toMatchObject({ holder: { name: 'Lakeside Clinic' }, items: [{ packetItem: { kind: expect.any(String) } }, { packetItem: { kind: expect.any(String) } }] });
     expect(byItem(recordRequest)).toMatchObject(byItem(webRow as typeof recordRequest));
-    expect(web.recordBoard.byHolder).toEqual([{ open: 1, atRisk: expect.any(Number), overdue: expect.any(Number), oldestSentOn: day(-12), holder: { id: own, name: 'Lakeside Clinic', department: 'Records' } }]);
+    expect(web.recordBoard.byHolder).toEqual([
+      { open: 1, atRisk: expect.any(Number), overdue: expect.any(Number), oldestSentOn: day(-12), holder: { id: own, name: 'Lakeside Clinic', department: 'Records' } },
+    ]);
   });
 
   it('filters the board by lead advocate and urgency, and pages with the cursor without gaps or repeats', async () => {
     const coordinator = await s.signIn('coordinator@harbor.example');
     for (let i = 0; i < 3; i++) await request([(await item()).id], day(-1 - i));
-    type Page = { recordBoard: { requests: { totalCount: number; nodes: { id: string; case: { urgency: string; leadAdvocate: { id: string } | null } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+    type Page = {
+      recordBoard: {
+        requests: { totalCount: number; nodes: { id: string; case: { urgency: string; leadAdvocate: { id: string } | null } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      };
+    };
     const page = (filter: Record<string, unknown>, first: number, after: string | null = null) =>
       coordinator.ok<Page>(
         `query($f: RecordBoardFilter, $n: Int!, $a: String) { recordBoard(filter: $f, first: $n, after: $a, sort: PLAN_TARGET_ON) { requests { totalCount nodes { id case { urgency leadAdvocate { id } } } pageInfo { endCursor hasNextPage } } } }`,
         { f: filter, n: first, a: after },
       );
-    // The board's largest page holds every request of this test's organisation.
+    // The board's largest page holds every request of this test's organization.
     const ALL = PAGED_LISTS['Query.recordBoard'].max;
     const everything = (await page({}, ALL)).recordBoard.requests;
     expect(everything.nodes.length).toBeLessThan(ALL);
@@ -244,7 +266,12 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect(known.data?.createRecordRequest).toMatchObject({ holder: { id: holderId }, items: [{ packetItem: { id: item, staffNotes: null } }] });
 
     const audited = async (action: string, entityId: string) =>
-      (await s.ds.query(`SELECT count(*)::int AS n FROM audit_event e JOIN app_user u ON u.id = e.actor_user_id WHERE e.action = $1 AND e.entity_id = $2 AND u.email = 'patient@harbor.example'`, [action, entityId]))[0].n;
+      (
+        await s.ds.query(`SELECT count(*)::int AS n FROM audit_event e JOIN app_user u ON u.id = e.actor_user_id WHERE e.action = $1 AND e.entity_id = $2 AND u.email = 'patient@harbor.example'`, [
+          action,
+          entityId,
+        ])
+      )[0].n;
     const fresh = await send(patient, { newHolder: { name: 'Riverside Family Practice', phone: '555-0142', email: 'records@riverside.example' } }, await mine());
     expect(fresh.errors).toBeUndefined();
     const made = fresh.data?.createRecordRequest as { id: string; holder: { id: string; name: string } };
@@ -295,7 +322,9 @@ describe('records: packet, requests on the legal clock, the coordinator board', 
     expect(JSON.stringify(seen)).not.toContain('supervisor');
     const refused = await patient.gql(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 2, staffNotes: "x" }) { id } }`, { id: a.id });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const mine = await patient.ok<{ addPacketItem: { kind: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: MEDICATIONS_ALLERGIES, responsible: PATIENT }) { kind } }`, { c: MARIA });
+    const mine = await patient.ok<{ addPacketItem: { kind: string } }>(`mutation($c: ID!) { addPacketItem(input: { caseId: $c, kind: MEDICATIONS_ALLERGIES, responsible: PATIENT }) { kind } }`, {
+      c: MARIA,
+    });
     expect(mine.addPacketItem.kind).toBe('MEDICATIONS_ALLERGIES');
     const stale = await patient.gql(`mutation($id: ID!) { updatePacketItem(input: { id: $id, expectedVersion: 1, notes: "late" }) { id } }`, { id: a.id });
     expect(stale.errors?.[0].extensions?.code).toBe('STALE_VERSION');

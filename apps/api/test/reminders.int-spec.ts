@@ -33,7 +33,7 @@ describe('record request reminders and in-app notifications', () => {
   });
   afterAll(() => s?.close());
 
-  it('schedules each reminder once, at 09:00 on a working day in the organisation’s time zone, in the same transaction as the request', async () => {
+  it('schedules each reminder once, at 09:00 on a working day in the organization’s time zone, in the same transaction as the request', async () => {
     const r = await newRequest(day(0));
     const rows = await outboxFor(r.id);
     // Maria's case is urgent (target +7); default reminder days 7, 14, 25, 30, where 7, 25 and 30 share a day with a target or legal reminder.

@@ -6,7 +6,6 @@ import { DEMO } from '../src/seed/demo-seed';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 import { pdfText } from '../../../libs/server/records/src/letter/pdf-text.testing';
 
-
 async function get(s: TestStack, who: GqlClient | null, path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await fetch(`${s.url}${path}`, { headers: who?.cookie ? { cookie: who.cookie } : {} });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
@@ -81,7 +80,7 @@ describe('record request letter as a PDF', () => {
     expect(edited).not.toContain('Request for copies of my medical records');
   });
 
-  it('answers another patient and another organisation exactly as for a request that does not exist', async () => {
+  it('answers another patient and another organization exactly as for a request that does not exist', async () => {
     const david = await s.signIn('patient2@harbor.example');
     const northstar = await s.signIn('admin@northstar.example');
     const missing = await get(s, david, letterPath(randomUUID()));

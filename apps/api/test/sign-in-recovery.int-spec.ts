@@ -17,7 +17,10 @@ const CONFIRM = `mutation($token: String!) { confirmSignUp(token: $token) { id r
  */
 class Browser extends GqlClient {
   private device: string | null = null;
-  constructor(url: string, readonly ip: string) {
+  constructor(
+    url: string,
+    readonly ip: string,
+  ) {
     super(url);
   }
   override async raw(body: unknown, headers: Record<string, string> = {}) {

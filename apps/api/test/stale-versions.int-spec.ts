@@ -109,7 +109,7 @@ describe('stale versions', () => {
     let refused = 0;
     await Promise.all(
       clients.map(async (c) => {
-        for (let done = 0; done < perWriter; ) {
+        for (let done = 0; done < perWriter;) {
           const now = (await c.ok<{ case: { version: number; summary: string } }>(CASE, { id: MARIA })).case;
           const r = await c.gql(UPDATE_CASE, { id: MARIA, v: now.version, s: String(Number(now.summary) + 1) });
           if (code(r) === 'STALE_VERSION') {

@@ -30,7 +30,12 @@ describe('case timeline: the plan of phases against what happened', () => {
 
   it('plans a routine case in 8 weeks and an urgent one in 4, starting the day it opens', async () => {
     const open = async (urgency: string) =>
-      (await advocate.ok<{ createCase: { id: string } }>(`mutation($u: Urgency!) { createCase(input: { patientName: "T", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: $u }) { id } }`, { u: urgency })).createCase.id;
+      (
+        await advocate.ok<{ createCase: { id: string } }>(
+          `mutation($u: Urgency!) { createCase(input: { patientName: "T", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: $u }) { id } }`,
+          { u: urgency },
+        )
+      ).createCase.id;
     const routine = await timeline(advocate, await open('ROUTINE'));
     expect(routine.startOn).toBe(routine.today);
     expect(routine.phases.map((p) => [p.phase, p.plannedTargetOn])).toEqual([
@@ -58,9 +63,14 @@ describe('case timeline: the plan of phases against what happened', () => {
     const target = addDays(before.today, 20);
     const noReason = await advocate.gql(`mutation($d: String!) { adjustCaseTimeline(input: { caseId: "${DEMO.cases.maria}", phase: RECORDS, targetOn: $d, reason: " " }) { id } }`, { d: target });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
-    const past = await advocate.gql(`mutation($d: String!) { adjustCaseTimeline(input: { caseId: "${DEMO.cases.maria}", phase: RECORDS, targetOn: $d, reason: "x" }) { id } }`, { d: addDays(before.today, -1) });
+    const past = await advocate.gql(`mutation($d: String!) { adjustCaseTimeline(input: { caseId: "${DEMO.cases.maria}", phase: RECORDS, targetOn: $d, reason: "x" }) { id } }`, {
+      d: addDays(before.today, -1),
+    });
     expect(past.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    await advocate.ok(`mutation($d: String!) { adjustCaseTimeline(input: { caseId: "${DEMO.cases.maria}", phase: RECORDS, targetOn: $d, reason: "Slides come by courier from another state" }) { id } }`, { d: target });
+    await advocate.ok(
+      `mutation($d: String!) { adjustCaseTimeline(input: { caseId: "${DEMO.cases.maria}", phase: RECORDS, targetOn: $d, reason: "Slides come by courier from another state" }) { id } }`,
+      { d: target },
+    );
     const patient = await s.signIn('patient@harbor.example');
     const after = await timeline(patient, DEMO.cases.maria);
     expect(after.phases[0]).toMatchObject({ plannedTargetOn: target, adjustmentReason: 'Slides come by courier from another state' });
@@ -69,7 +79,11 @@ describe('case timeline: the plan of phases against what happened', () => {
   });
 
   it('moves with the injectable clock: two weeks later an untouched routine case is late on records', async () => {
-    const id = (await advocate.ok<{ createCase: { id: string } }>(`mutation { createCase(input: { patientName: "Clock", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE }) { id } }`)).createCase.id;
+    const id = (
+      await advocate.ok<{ createCase: { id: string } }>(
+        `mutation { createCase(input: { patientName: "Clock", question: "Q", diagnosisInDoubt: "D", triggers: [PERSISTENT_DOUBT], urgency: ROUTINE }) { id } }`,
+      )
+    ).createCase.id;
     s.app.get(Clock).advance(16 * 86400000);
     try {
       const t = await timeline(advocate, id);

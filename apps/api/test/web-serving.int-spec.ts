@@ -28,6 +28,8 @@ describe('serving the web client beside the API', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'index-Ab12.js'), SCRIPT);
     writeFileSync(join(dir, 'assets', 'index-Ab12.css'), 'body{margin:0}');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => undefined);');
+    writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name: 'Second Look', start_url: '/' }));
     // The build's own step, so what is served is what the build writes.
     execFileSync(process.execPath, ['tools/web/precompress.mjs', join(dir, 'assets')], { stdio: 'ignore' });
     s = await startTestStack('web-serving', { env: { WEB_DIST: dir } });
@@ -81,5 +83,23 @@ describe('serving the web client beside the API', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-encoding')).toBeNull();
     expect(await missing.text()).not.toContain('id="root"');
+  });
+
+  it('serves the service worker as a script revalidated on every load, and the web manifest with its own type', async () => {
+    const worker = await fetch(`${s.url}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(await worker.text()).toContain('addEventListener');
+    // The page's CSP lets a worker and a manifest come from the site itself.
+    const csp = (await fetch(`${s.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+
+    const manifest = await fetch(`${s.url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(await manifest.json()).toMatchObject({ name: 'Second Look' });
   });
 });

@@ -1,63 +1,30 @@
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
-import {
-  AcceptInvitationPage,
-  ConfirmSignUpPage,
-  ForgotPasswordPage,
-  RequireViewer,
-  ResetPasswordPage,
-  SignInPage,
-  SignUpPage,
-  useChooseLanguage,
-  useSignOut,
-  useViewer,
-} from '@second-look/web-auth';
+import { AccountSecurityPage, AcceptInvitationPage, ConfirmSignUpPage, ForgotPasswordPage, RequireViewer, ResetPasswordPage, SignInPage, SignUpPage, useViewer } from '@second-look/web-auth';
 import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
-import { CaseListPage, CasePage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
+import { CaseListPage, CasePage, ImportClientsPage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
 import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
-import { NotificationBell, NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
-import { AppLayout, Loading, NotFoundState, type NavItem } from '@second-look/web-ui';
+import { DashboardCasesPage, DashboardPage } from '@second-look/web-dashboards';
+import { NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
+import { CalendarFeedPage } from '@second-look/web-exports';
+import { MyDayPage } from '@second-look/web-tasks';
+import { Loading, NotFoundState, lazyNamed } from '@second-look/web-ui';
 
-function SignedInShell() {
-  const { t } = useTranslation();
+/** The addresses a signed-out visitor opens; every other one is drawn inside the signed-in shell. */
+const PUBLIC_PATHS = /^\/(sign-in|sign-up|forgot-password|reset-password|invite)(\/|$)/;
+
+// The signed-in shell (header, navigation, search, bell) is its own chunk: the sign-in page does
+// not carry it. Landing on a signed-in address fetches it at once, beside the session check and
+// the page's own chunk, so nothing waits on it in turn (docs/architecture.md, "First screens").
+const loadShell = () => import('./signed-in-shell');
+if (typeof location !== 'undefined' && !PUBLIC_PATHS.test(location.pathname)) void loadShell();
+const SignedInShell = lazyNamed(loadShell, 'SignedInShell');
+
+/** Staff start from My day (docs/domain.md, "My day"); a patient or caregiver from their own case(s). */
+function Home() {
   const viewer = useViewer();
-  const { signOut, signOutEverywhere } = useSignOut();
-  const chooseLanguage = useChooseLanguage();
-  const staff = isStaffRole(viewer.role);
-  const nav: NavItem[] = staff
-    ? [
-        { to: '/cases', label: t('nav.cases') },
-        { to: '/cases/new', label: t('nav.newCase'), exact: true },
-        { to: '/records', label: t('nav.records'), exact: true },
-        { to: '/records/holders', label: t('nav.recordHolders') },
-        ...(viewer.role === Role.ADMIN
-          ? [
-              { to: '/admin/members', label: t('nav.members') },
-              { to: '/admin/audit', label: t('nav.audit') },
-              { to: '/admin/reminders', label: t('nav.reminderSettings') },
-              { to: '/admin/jobs', label: t('nav.jobs') },
-            ]
-          : []),
-      ]
-    : [{ to: '/cases', label: t('nav.myCases') }];
-  return (
-    <AppLayout
-      user={{ displayName: viewer.displayName, email: viewer.email, organizationName: viewer.organization.name }}
-      nav={nav}
-      headerActions={<NotificationBell />}
-      menuLinks={[{ to: '/notifications/settings', label: t('userMenu.notificationSettings') }]}
-      onChooseLanguage={(language) => void chooseLanguage(language)}
-      onSignOut={() => void signOut()}
-      onSignOutEverywhere={() => void signOutEverywhere()}
-    >
-      {/* Each page is its own chunk (lazyNamed in the libraries' indexes): the shell stays while it loads. */}
-      <Suspense fallback={<Loading />}>
-        <Outlet />
-      </Suspense>
-    </AppLayout>
-  );
+  return <Navigate to={isStaffRole(viewer.role) ? '/today' : '/cases'} replace />;
 }
 
 /** Staff work from the list; a patient or caregiver sees their own case(s). */
@@ -66,93 +33,127 @@ function CasesHome() {
   return isStaffRole(viewer.role) ? <CaseListPage /> : <MyCasesPage />;
 }
 
-function StaffOnly({ children, admin }: { children: React.ReactNode; admin?: boolean }) {
+function StaffOnly({ children, admin, coordinator }: { children: React.ReactNode; admin?: boolean; coordinator?: boolean }) {
   const viewer = useViewer();
-  const allowed = admin ? viewer.role === Role.ADMIN : isStaffRole(viewer.role);
+  const allowed = admin ? viewer.role === Role.ADMIN : coordinator ? viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR : isStaffRole(viewer.role);
   return allowed ? <>{children}</> : <NotFoundState />;
 }
 
 export function App() {
   return (
     <Suspense fallback={<Loading />}>
-    <Routes>
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/sign-up" element={<SignUpPage />} />
-      <Route path="/sign-up/:token" element={<ConfirmSignUpPage />} />
-      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
-      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
-      <Route
-        element={
-          <RequireViewer>
-            <SignedInShell />
-          </RequireViewer>
-        }
-      >
-        <Route index element={<Navigate to="/cases" replace />} />
-        <Route path="/cases" element={<CasesHome />} />
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/sign-up/:token" element={<ConfirmSignUpPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="/invite/:token" element={<AcceptInvitationPage />} />
         <Route
-          path="/cases/new"
           element={
-            <StaffOnly>
-              <NewCasePage />
-            </StaffOnly>
+            <RequireViewer>
+              <SignedInShell />
+            </RequireViewer>
           }
-        />
-        <Route path="/cases/:id" element={<CasePage />} />
-        <Route path="/notifications" element={<NotificationsPage />} />
-        <Route path="/notifications/settings" element={<NotificationSettingsPage />} />
-        <Route
-          path="/admin/reminders"
-          element={
-            <StaffOnly admin>
-              <ReminderSettingsPage />
-            </StaffOnly>
-          }
-        />
-        <Route
-          path="/records"
-          element={
-            <StaffOnly>
-              <RecordBoardPage />
-            </StaffOnly>
-          }
-        />
-        <Route
-          path="/records/holders"
-          element={
-            <StaffOnly>
-              <RecordHoldersPage />
-            </StaffOnly>
-          }
-        />
-        <Route
-          path="/admin/members"
-          element={
-            <StaffOnly admin>
-              <MembersPage />
-            </StaffOnly>
-          }
-        />
-        <Route
-          path="/admin/audit"
-          element={
-            <StaffOnly admin>
-              <AuditLogPage />
-            </StaffOnly>
-          }
-        />
-        <Route
-          path="/admin/jobs"
-          element={
-            <StaffOnly admin>
-              <JobsHealthPage />
-            </StaffOnly>
-          }
-        />
-        <Route path="*" element={<NotFoundState />} />
-      </Route>
-    </Routes>
+        >
+          <Route index element={<Home />} />
+          <Route
+            path="/today"
+            element={
+              <StaffOnly>
+                <MyDayPage />
+              </StaffOnly>
+            }
+          />
+          <Route path="/cases" element={<CasesHome />} />
+          <Route
+            path="/cases/new"
+            element={
+              <StaffOnly>
+                <NewCasePage />
+              </StaffOnly>
+            }
+          />
+          <Route path="/cases/:id" element={<CasePage />} />
+          <Route
+            path="/clients/import"
+            element={
+              <StaffOnly coordinator>
+                <ImportClientsPage />
+              </StaffOnly>
+            }
+          />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/notifications/settings" element={<NotificationSettingsPage />} />
+          <Route path="/calendar-feed" element={<CalendarFeedPage />} />
+          <Route path="/account/security" element={<AccountSecurityPage />} />
+          <Route
+            path="/admin/reminders"
+            element={
+              <StaffOnly admin>
+                <ReminderSettingsPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/dashboard"
+            element={
+              <StaffOnly>
+                <DashboardPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/dashboard/cases"
+            element={
+              <StaffOnly>
+                <DashboardCasesPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/records"
+            element={
+              <StaffOnly>
+                <RecordBoardPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/records/holders"
+            element={
+              <StaffOnly>
+                <RecordHoldersPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/admin/members"
+            element={
+              <StaffOnly admin>
+                <MembersPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/admin/audit"
+            element={
+              <StaffOnly admin>
+                <AuditLogPage />
+              </StaffOnly>
+            }
+          />
+          <Route
+            path="/admin/jobs"
+            element={
+              <StaffOnly admin>
+                <JobsHealthPage />
+              </StaffOnly>
+            }
+          />
+          <Route path="*" element={<NotFoundState />} />
+        </Route>
+      </Routes>
     </Suspense>
   );
 }

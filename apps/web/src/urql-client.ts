@@ -1,10 +1,6 @@
-import { Client, fetchExchange, mapExchange } from 'urql';
-import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
-import {
-  MeQuery,
-  StaffInvitationsQuery,
-  type Viewer,
-} from '@second-look/contracts/graphql';
+import { Client, fetchExchange, mapExchange, type Exchange, type RequestPolicy } from 'urql';
+import { cacheExchange, type Cache, type CacheExchangeOpts } from '@urql/exchange-graphcache';
+import { MeQuery, StaffInvitationsQuery, type Viewer } from '@second-look/contracts/graphql';
 import { recordsCacheKeys, recordsCacheUpdates } from '@second-look/web-records';
 import { notificationsCacheKeys, notificationsCacheUpdates } from '@second-look/web-notifications';
 import { refreshCaseTimeline, timelineCacheKeys } from '@second-look/web-timeline';
@@ -14,6 +10,9 @@ import { providersCacheKeys, providersCacheUpdates } from '@second-look/web-prov
 import { insuranceCacheKeys } from '@second-look/web-insurance';
 import { createLiveClient, liveCacheKeys, liveCacheUpdates, liveSubscriptionExchange } from '@second-look/web-collaboration';
 import { notesCacheKeys } from '@second-look/web-notes';
+import { exportsCacheKeys } from '@second-look/web-exports';
+import { tasksCacheKeys, tasksCacheUpdates } from '@second-look/web-tasks';
+import { searchCacheKeys } from '@second-look/web-search';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -38,19 +37,43 @@ function appendToCaseList(cache: Cache, caseId: string, field: 'comments' | 'inv
   cache.link(key, field, [...current, ref]);
 }
 
+/** How the client's normalized cache is built: in memory (the default) or kept on the device. */
+export interface UrqlClientOptions {
+  /** Builds the cache exchange from the shared keying and update config (default: in memory). */
+  cache?: (config: CacheExchangeOpts) => Exchange;
+  requestPolicy?: RequestPolicy;
+  /** Called when the server says "nobody is signed in" to Me (the session ended elsewhere). */
+  onSignedOut?: () => void;
+}
+
 /**
- * One urql client with a normalised cache (Graphcache) and no other client store.
+ * One urql client with a normalized cache (Graphcache) and no other client store.
  * POST only: Apollo's CSRF prevention rejects GET queries without a preflight header.
  */
-export function createUrqlClient(onUnauthenticated: () => void): Client {
+export function createUrqlClient(onUnauthenticated: () => void, options: UrqlClientOptions = {}): Client {
+  // An ended session is told by many answers at once (the socket's close, each query of the page
+  // refused): the first one starts clean, the rest of this client's are the same news.
+  let ended = false;
+  const endOnce = (then: (() => void) | undefined) => () => {
+    if (ended) return;
+    ended = true;
+    then?.();
+  };
+  const unauthenticated = endOnce(onUnauthenticated);
+  // Whether the server last said someone is signed in here: a refusal before that (a wrong
+  // second-step code, an expired reset link) is the sign-in page's own business, not an ended session.
+  let signedIn = false;
+  const signedOut = endOnce(options.onSignedOut);
   // Subscriptions (live case events, presence, shared notes) share one WebSocket per tab.
-  const live = createLiveClient(onUnauthenticated);
+  const live = createLiveClient(unauthenticated);
+  const makeCache = options.cache ?? cacheExchange;
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
+    requestPolicy: options.requestPolicy,
     fetchOptions: { credentials: 'include', headers: { 'content-type': 'application/json' } },
     exchanges: [
-      cacheExchange({
+      makeCache({
         keys: {
           // Value objects without an id live inside their parent entity.
           CasePermissions: () => null,
@@ -58,6 +81,12 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           CaseConnection: () => null,
           AuditEventConnection: () => null,
           InvitationPreview: () => null,
+          // Second sign-in steps: answers embedded in their parent, never shared entities.
+          AccountSecurity: () => null,
+          StaffSecurity: () => null,
+          FactorAdded: () => null,
+          TotpEnrollment: () => null,
+          PasskeySignIn: () => null,
           CaseParticipant: (p) => (p['id'] as string | undefined) ?? null,
           ...recordsCacheKeys,
           ...notificationsCacheKeys,
@@ -68,6 +97,9 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
           ...insuranceCacheKeys,
           ...liveCacheKeys,
           ...notesCacheKeys,
+          ...exportsCacheKeys,
+          ...tasksCacheKeys,
+          ...searchCacheKeys,
         },
         updates: {
           Subscription: {
@@ -77,6 +109,8 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             signIn: (result, _args, cache) => setViewer(cache, (result['signIn'] as Viewer) ?? null),
             confirmSignUp: (result, _args, cache) => setViewer(cache, (result['confirmSignUp'] as Viewer) ?? null),
             acceptInvitation: (result, _args, cache) => setViewer(cache, (result['acceptInvitation'] as Viewer) ?? null),
+            completeSignIn: (result, _args, cache) => setViewer(cache, (result['completeSignIn'] as Viewer) ?? null),
+            signInWithPasskey: (result, _args, cache) => setViewer(cache, (result['signInWithPasskey'] as Viewer) ?? null),
             signOut: (_result, _args, cache) => setViewer(cache, null),
             signOutEverywhere: (_result, _args, cache) => setViewer(cache, null),
             createCase: (_result, _args, cache) => invalidateField(cache, 'cases'),
@@ -106,15 +140,14 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
             inviteStaff: (result, _args, cache) => {
               const inv = result['inviteStaff'];
               if (!inv) return;
-              cache.updateQuery({ query: StaffInvitationsQuery, variables: {} }, (data) =>
-                data ? { staffInvitations: [...data.staffInvitations, inv as never] } : data,
-              );
+              cache.updateQuery({ query: StaffInvitationsQuery, variables: {} }, (data) => (data ? { staffInvitations: [...data.staffInvitations, inv as never] } : data));
             },
             revokeInvitation: (result, args, cache) => {
               if (result['revokeInvitation']) cache.invalidate({ __typename: 'Invitation', id: args['id'] as string });
             },
             changeMemberRole: (_result, _args, cache) => invalidateField(cache, 'auditEvents'),
             ...recordsCacheUpdates,
+            ...tasksCacheUpdates,
             ...notificationsCacheUpdates,
             ...journeyCacheUpdates,
             ...providersCacheUpdates,
@@ -122,12 +155,18 @@ export function createUrqlClient(onUnauthenticated: () => void): Client {
         },
       }),
       mapExchange({
+        onResult(result) {
+          // Only network answers pass here (the cache sits before this exchange): `me` null
+          // means the server knows nobody here (an ended session).
+          if (result.data?.['me'] === null && options.onSignedOut) signedOut();
+          if (result.data?.['me'] !== undefined) signedIn = result.data['me'] !== null;
+        },
         onError(error, operation) {
           const code = error.graphQLErrors?.[0]?.extensions?.['code'];
           const name = operation.query.definitions.find((d) => d.kind === 'OperationDefinition');
           const opName = name && 'name' in name ? name.name?.value : undefined;
           // A session that ended mid-use: start clean so the sign-in page shows.
-          if (code === 'UNAUTHENTICATED' && opName !== 'Me' && opName !== 'SignIn') onUnauthenticated();
+          if (code === 'UNAUTHENTICATED' && signedIn && opName !== 'Me' && opName !== 'SignIn') unauthenticated();
         },
       }),
       fetchExchange,

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@second-look/server-platform';
+import { ConfigError, createRootLogger, loadConfig, Metrics, PinoNestLogger } from '@second-look/server-platform';
 import { ReadinessService, startHealthServer } from '@second-look/server-database';
-import { ConsoleLogger } from '@nestjs/common';
 import { WorkerModule } from './worker.module';
 
 /** The worker: its own process, any number of replicas, consuming the BullMQ queues. */
@@ -18,8 +17,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: new ConsoleLogger({ json: config.isProduction, colors: !config.isProduction }),
+  // Logs and metrics as the API's (docs/operations.md, "Logs" and "Metrics"): JSON lines, /metrics on METRICS_PORT.
+  const root = createRootLogger(config, { service: 'worker' });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { root, metrics: new Metrics('worker') }), {
+    logger: new PinoNestLogger(root),
   });
   app.enableShutdownHooks();
   if (config.workerHealthPort !== null) {
@@ -27,9 +28,9 @@ async function main(): Promise<void> {
     const health = await startHealthServer(app.get(ReadinessService), config.workerHealthPort, config.host);
     process.once('exit', () => health.close());
     const address = health.address();
-    process.stdout.write(`Second Look worker health on http://${config.host}:${typeof address === 'object' && address ? address.port : config.workerHealthPort}/health/ready\n`);
+    root.info(`Second Look worker health on http://${config.host}:${typeof address === 'object' && address ? address.port : config.workerHealthPort}/health/ready`);
   }
-  process.stdout.write('Second Look worker started\n');
+  root.info('Second Look worker started');
 }
 
 void main();

@@ -21,6 +21,7 @@ export const PAGED_LISTS = {
   'Query.auditEvents': { default: 50, max: 200, rows: ['nodes'] },
   'Query.notifications': { default: 20, max: 100, rows: ['nodes'] },
   'Case.activity': { default: 30, max: 100, rows: ['nodes'] },
+  'Query.search': { default: 12, max: 30, rows: ['hits'] },
 } as const satisfies Record<string, PagedList>;
 
 export type PagedListName = keyof typeof PAGED_LISTS;

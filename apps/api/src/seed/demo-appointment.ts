@@ -50,12 +50,14 @@ export function demoVisitDate(now: Date, timeZone: string, hours: Omit<WorkingHo
       return at <= step && at < startsAt;
     });
   });
-  return fits ?? candidates[0];
+  const day = fits ?? candidates[0];
+  if (!day) throw new Error('no working day in the 3 to 10 days ahead');
+  return day;
 }
 
 /**
  * Maria's second-opinion visit for the demo (CLI seed only, like the demo records: the test
- * suites count what the demo organisations hold): booked with one of her candidate surgeons,
+ * suites count what the demo organizations hold): booked with one of her candidate surgeons,
  * a few days ahead (see demoVisitDate), with her questions to take along. Her case already
  * has an insurance plan whose coverage is not verified yet. The rows are inserted directly;
  * the worker's start-up re-scan (the appointment reminder job source) plans the reminders,
@@ -67,27 +69,60 @@ export async function seedDemoAppointment(ds: DataSource, now = new Date()): Pro
   const zone = 'America/Chicago';
   const on = demoVisitDate(now, zone);
   await ds.transaction(async (m) => {
-    await m.createQueryBuilder().insert().into(Appointment).orIgnore().values({
-      id: DEMO_APPOINTMENT_ID,
-      organizationId: harbor,
-      caseId: DEMO.cases.maria,
-      startsAt: zonedDateTimeToInstant(on, VISIT_HOUR, VISIT_MINUTE, zone),
-      mode: AppointmentMode.IN_PERSON,
-      place: 'Lakeshore University Medical Center, Breast Surgery Clinic, 2nd floor',
-      providerName: 'Dr. Helen Park',
-      candidateId: '1b000000-0000-4000-8000-000000000001',
-      bringNotes: 'Your insurance card, a list of your medicines, and the MRI disc if it has arrived.',
-      staffNotes: 'Staff only: the clinic wants the pathology slides two days before.',
-      createdById: DEMO.users.harborAdvocate,
-    }).execute();
-    await m.createQueryBuilder().insert().into(CaseQuestion).orIgnore().values([
-      { id: '1e000000-0000-4000-8000-000000000001', organizationId: harbor, caseId: DEMO.cases.maria, starter: StarterQuestion.AGREE_WITH_DIAGNOSIS, text: '', position: 0, createdById: DEMO.users.harborPatient },
-      { id: '1e000000-0000-4000-8000-000000000002', organizationId: harbor, caseId: DEMO.cases.maria, starter: StarterQuestion.ALL_OPTIONS, text: '', position: 1, createdById: DEMO.users.harborPatient },
-      {
-        id: '1e000000-0000-4000-8000-000000000003', organizationId: harbor, caseId: DEMO.cases.maria, starter: null, position: 2, createdById: DEMO.users.harborPatient,
-        text: 'Would breast-conserving surgery with radiation give me the same chances as a mastectomy?',
-      },
-    ]).execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(Appointment)
+      .orIgnore()
+      .values({
+        id: DEMO_APPOINTMENT_ID,
+        organizationId: harbor,
+        caseId: DEMO.cases.maria,
+        startsAt: zonedDateTimeToInstant(on, VISIT_HOUR, VISIT_MINUTE, zone),
+        mode: AppointmentMode.IN_PERSON,
+        place: 'Lakeshore University Medical Center, Breast Surgery Clinic, 2nd floor',
+        providerName: 'Dr. Helen Park',
+        candidateId: '1b000000-0000-4000-8000-000000000001',
+        bringNotes: 'Your insurance card, a list of your medicines, and the MRI disc if it has arrived.',
+        staffNotes: 'Staff only: the clinic wants the pathology slides two days before.',
+        createdById: DEMO.users.harborAdvocate,
+      })
+      .execute();
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(CaseQuestion)
+      .orIgnore()
+      .values([
+        {
+          id: '1e000000-0000-4000-8000-000000000001',
+          organizationId: harbor,
+          caseId: DEMO.cases.maria,
+          starter: StarterQuestion.AGREE_WITH_DIAGNOSIS,
+          text: '',
+          position: 0,
+          createdById: DEMO.users.harborPatient,
+        },
+        {
+          id: '1e000000-0000-4000-8000-000000000002',
+          organizationId: harbor,
+          caseId: DEMO.cases.maria,
+          starter: StarterQuestion.ALL_OPTIONS,
+          text: '',
+          position: 1,
+          createdById: DEMO.users.harborPatient,
+        },
+        {
+          id: '1e000000-0000-4000-8000-000000000003',
+          organizationId: harbor,
+          caseId: DEMO.cases.maria,
+          starter: null,
+          position: 2,
+          createdById: DEMO.users.harborPatient,
+          text: 'Would breast-conserving surgery with radiation give me the same chances as a mastectomy?',
+        },
+      ])
+      .execute();
   });
   const [row] = (await ds.query(`SELECT to_char(starts_at AT TIME ZONE $2, 'YYYY-MM-DD') AS on FROM appointment WHERE id = $1`, [DEMO_APPOINTMENT_ID, zone])) as { on: CalendarDate }[];
   return row?.on ?? on;

@@ -1,8 +1,9 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createTestDatabase } from '@second-look/server-database';
-import { AppConfig, loadConfig } from '@second-look/server-platform';
+import { ALL_ENTITIES, createTestDatabase, dataSourceOptions } from '@second-look/server-database';
+import { AppConfig, createRootLogger, loadConfig, Metrics, PinoNestLogger } from '@second-look/server-platform';
 import { randomBytes } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../../worker/src/worker.module';
 import { createApi } from '../../src/bootstrap';
@@ -100,7 +101,10 @@ export interface TestStack {
  * The real API (and optionally the real worker) against a database of this test file's own,
  * migrated and seeded with the demo data, and a Redis key prefix of its own.
  */
-export async function startTestStack(label: string, opts: { worker?: boolean; mail?: boolean; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  label: string,
+  opts: { worker?: boolean; mail?: boolean; env?: Record<string, string>; /** The API's log lines go here (else nowhere). */ logTo?: DestinationStream } = {},
+): Promise<TestStack> {
   if (!process.env.REDIS_URL) throw new Error('REDIS_URL must point at a Redis server for integration tests (npm test sets it).');
   const db = await createTestDatabase(label);
   const mail = opts.worker || opts.mail ? await startMailSink({ httpPort: false }) : null;
@@ -114,11 +118,19 @@ export async function startTestStack(label: string, opts: { worker?: boolean; ma
     ...(mail ? { SMTP_URL: mail.url } : {}),
     ...opts.env,
   });
-  const app = await createApi(config, { logger: false });
+  const app = await createApi(config, opts.logTo ? { logTo: opts.logTo } : { logger: false });
   const url = await listenOnFreePort(app);
-  const ds = app.get(DataSource);
+  // Set-up and checks run as the owner (a superuser here, outside row-level security); the app
+  // under test runs as the restricted role (DATABASE_ROLE) in the scope of each request.
+  const ds = await new DataSource(dataSourceOptions(db.url, ALL_ENTITIES, { poolSize: 3 })).initialize();
   await seedDemo(ds);
-  const worker = opts.worker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : null;
+  // Nest's logger is one per process: a worker logging to the same place keeps the API's lines coming.
+  const workerRoot = opts.logTo ? createRootLogger(config, { service: 'worker', destination: opts.logTo }) : null;
+  const worker = opts.worker
+    ? await NestFactory.createApplicationContext(workerRoot ? WorkerModule.forRoot(config, { root: workerRoot, metrics: new Metrics('worker') }) : WorkerModule.forRoot(config), {
+        logger: workerRoot ? new PinoNestLogger(workerRoot) : false,
+      })
+    : null;
   return {
     url,
     config,
@@ -131,6 +143,7 @@ export async function startTestStack(label: string, opts: { worker?: boolean; ma
     async close() {
       await worker?.close();
       await app.close();
+      await ds.destroy();
       await mail?.close();
       await db.drop();
     },

@@ -19,7 +19,21 @@ export class WorkerBuild {
     const dir = mkdtempSync(join(root, '.tmp', 'int-worker-'));
     execFileSync(
       process.execPath,
-      [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps/api/src', 'apps/worker/src', 'libs/domain/src', 'libs/contracts/src', 'libs/server', '-d', dir, '--config-file', '.swcrc', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts'],
+      [
+        join(root, 'node_modules/@swc/cli/bin/swc.js'),
+        'apps/api/src',
+        'apps/worker/src',
+        'libs/domain/src',
+        'libs/contracts/src',
+        'libs/server',
+        '-d',
+        dir,
+        '--config-file',
+        '.swcrc',
+        '--copy-files',
+        '--ignore',
+        '**/*.spec.ts,**/*.int-spec.ts',
+      ],
       { cwd: root, stdio: 'pipe' },
     );
     return new WorkerBuild(dir);
@@ -49,7 +63,7 @@ export function childEnv(config: AppConfig, extra: Record<string, string> = {}):
     PUBLIC_URL: config.publicUrl,
     SMTP_URL: config.smtpUrl ?? '',
     DEV_CLOCK: config.devClock ? 'true' : 'false',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'log', // the worker says it started at info level, which spawnWorker waits for
     ...extra,
   };
 }

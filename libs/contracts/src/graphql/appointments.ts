@@ -33,7 +33,13 @@ export const AddStarterQuestionsMutation = gql`
 
 export const UpdateCaseQuestionMutation = gql`
   mutation UpdateCaseQuestion($id: ID!, $expectedVersion: Int!, $text: String!) {
-    updateCaseQuestion(input: { id: $id, expectedVersion: $expectedVersion, text: $text }) { id starter text position version }
+    updateCaseQuestion(input: { id: $id, expectedVersion: $expectedVersion, text: $text }) {
+      id
+      starter
+      text
+      position
+      version
+    }
   }
 `;
 
@@ -59,7 +65,12 @@ export const RecordAppointmentAnswerMutation = gql`
   mutation RecordAppointmentAnswer($appointmentId: ID!, $questionId: ID!, $answer: String!, $expectedVersion: Int) {
     recordAppointmentAnswer(input: { appointmentId: $appointmentId, questionId: $questionId, answer: $answer, expectedVersion: $expectedVersion }) {
       id
-      answers { id questionId answer version }
+      answers {
+        id
+        questionId
+        answer
+        version
+      }
     }
   }
 `;
@@ -67,7 +78,12 @@ export const RecordAppointmentAnswerMutation = gql`
 export const RecordVisitFeelingsMutation = gql`
   mutation RecordVisitFeelings($appointmentId: ID!, $expectedVersion: Int!, $feelings: [VisitFeeling!]!, $worries: String!) {
     recordVisitFeelings(input: { appointmentId: $appointmentId, expectedVersion: $expectedVersion, feelings: $feelings, worries: $worries }) {
-      id feelings feelingSummary worries feelingsRecordedAt version
+      id
+      feelings
+      feelingSummary
+      worries
+      feelingsRecordedAt
+      version
     }
   }
 `;
@@ -87,20 +103,33 @@ export const RemoveOwnTimelineEntryMutation = gql`
 /** A new date or time for a visit; the API cancels its old reminders and schedules new ones. */
 export const MoveAppointmentMutation = gql`
   mutation MoveAppointment($id: ID!, $expectedVersion: Int!, $date: String!, $time: String!) {
-    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) { id startsAt started version }
+    updateAppointment(input: { id: $id, expectedVersion: $expectedVersion, date: $date, time: $time }) {
+      id
+      startsAt
+      started
+      version
+    }
   }
 `;
 
 /** Calls a visit off; it stays on the case as history and its reminders stop. */
 export const CancelAppointmentMutation = gql`
   mutation CancelAppointment($id: ID!, $expectedVersion: Int!) {
-    cancelAppointment(input: { id: $id, expectedVersion: $expectedVersion }) { id cancelledAt version }
+    cancelAppointment(input: { id: $id, expectedVersion: $expectedVersion }) {
+      id
+      cancelledAt
+      version
+    }
   }
 `;
 
 /** A suggested question's words in one language (a stored question keeps only its `starter`). */
 export const SuggestedQuestionsQuery = gql`
   query SuggestedQuestions($language: Language) {
-    suggestedQuestions(language: $language) { starter language text }
+    suggestedQuestions(language: $language) {
+      starter
+      language
+      text
+    }
   }
 `;

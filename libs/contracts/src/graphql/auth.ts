@@ -1,7 +1,7 @@
 import { gql } from 'urql';
 
 // Flat selections (no fragments): see cases.ts.
-const VIEWER = 'id displayName email role language organization { id name timeZone }';
+const VIEWER = 'id displayName email role language mustAddSecondStep organization { id name timeZone }';
 
 export const MeQuery = gql`
   query Me {

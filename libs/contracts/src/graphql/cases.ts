@@ -106,3 +106,54 @@ export const AddCommentMutation = gql`
     }
   }
 `;
+
+const CLIENT_IMPORT_RUN_FIELDS = `
+  id
+  status
+  totalRows
+  rowsDone
+  invitePatients
+  startedByName
+  newClients
+  existingClients
+  invited
+  problems
+  createdAt
+  finishedAt
+`;
+
+export const ImportClientsMutation = gql`
+  mutation ImportClients($input: ImportClientsInput!) {
+    importClients(input: $input) {
+      newClients
+      existingClients
+      invited
+      errors {
+        row
+        field
+        problem
+      }
+      run {
+        ${CLIENT_IMPORT_RUN_FIELDS}
+      }
+    }
+  }
+`;
+
+/** One import, polled while it runs (docs/import.md). */
+export const ClientImportQuery = gql`
+  query ClientImport($id: ID!) {
+    clientImport(id: $id) {
+      ${CLIENT_IMPORT_RUN_FIELDS}
+    }
+  }
+`;
+
+/** The organization's latest import: coming back to the page shows the one running. */
+export const LatestClientImportQuery = gql`
+  query LatestClientImport {
+    latestClientImport {
+      ${CLIENT_IMPORT_RUN_FIELDS}
+    }
+  }
+`;

@@ -5,7 +5,7 @@ import { gql } from 'urql';
 const CHECK = `
     id
     insuranceCheck {
-      plan { id payer planType memberId groupNumber phone updatedAt }
+      plan { id payer planType networkType memberId groupNumber phone updatedAt }
       calls { id calledOn representative referenceNumber covered networkRestrictions preAuthRequired preAuthNumber preAuthValidFrom preAuthValidTo referringDoctorMustRequest costShare outcome notes staffNotes createdAt }
       outcome
       nextSteps

@@ -53,7 +53,10 @@ export const CasePresenceSubscription = gql`
       editing
       since
       you
-      user { id displayName }
+      user {
+        id
+        displayName
+      }
     }
   }
 `;
@@ -81,9 +84,16 @@ export const CaseActivityQuery = gql`
           toStage
           itemKind
           change
-          actor { id displayName role }
+          actor {
+            id
+            displayName
+            role
+          }
         }
-        pageInfo { endCursor hasNextPage }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
       }
     }
   }

@@ -62,7 +62,7 @@ export const UpdateNotificationPreferencesMutation = gql`
   }
 `;
 
-// ---------------------------------------------------------------- organisation reminder settings (admins)
+// ---------------------------------------------------------------- organization reminder settings (admins)
 
 const REMINDER_SETTINGS =
   'id daysAfterSent targetSoonDays legalSoonDays workStart workEnd workingDays timeZone digestHour appointmentSoonDays verifyCoverageWorkingDays recordOpinionDays bookFollowUpDays';

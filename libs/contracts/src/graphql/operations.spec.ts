@@ -7,8 +7,7 @@ import * as operations from './index';
 // against it, so a renamed field or argument fails here rather than in a patient's browser.
 const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema.gql'), 'utf8'));
 const documents = Object.entries(operations).filter(
-  (entry): entry is [string, DocumentNode] =>
-    typeof entry[1] === 'object' && entry[1] !== null && (entry[1] as { kind?: string }).kind === 'Document',
+  (entry): entry is [string, DocumentNode] => typeof entry[1] === 'object' && entry[1] !== null && (entry[1] as { kind?: string }).kind === 'Document',
 );
 
 // The API rejects documents nested deeper than 8 (graphql-armor max-depth); keep headroom.

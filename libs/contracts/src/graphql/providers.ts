@@ -82,13 +82,27 @@ export const CaseDoctorScriptQuery = gql`
 
 export const DoctorScriptLibraryQuery = gql`
   query DoctorScriptLibrary($language: Language) {
-    doctorScriptLibrary(language: $language) { key purpose situation language title body }
+    doctorScriptLibrary(language: $language) {
+      key
+      purpose
+      situation
+      language
+      title
+      body
+    }
   }
 `;
 
 export const DoctorScriptsQuery = gql`
   query DoctorScripts {
-    doctorScripts { id purpose situation title body createdAt }
+    doctorScripts {
+      id
+      purpose
+      situation
+      title
+      body
+      createdAt
+    }
   }
 `;
 
@@ -100,7 +114,14 @@ export const SaveCaseDoctorScriptMutation = gql`
 
 export const CreateDoctorScriptMutation = gql`
   mutation CreateDoctorScript($input: DoctorScriptInput!) {
-    createDoctorScript(input: $input) { id purpose situation title body createdAt }
+    createDoctorScript(input: $input) {
+      id
+      purpose
+      situation
+      title
+      body
+      createdAt
+    }
   }
 `;
 

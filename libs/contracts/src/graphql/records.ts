@@ -159,6 +159,14 @@ export const SetRecordRequestFeeMutation = gql`
   }
 `;
 
+export const SetRecordRequestLetterLanguageMutation = gql`
+  mutation SetRecordRequestLetterLanguage($input: SetLetterLanguageInput!) {
+    setRecordRequestLetterLanguage(input: $input) {
+      ${REQUEST}
+    }
+  }
+`;
+
 export const RecordBoardQuery = gql`
   query RecordBoard($filter: RecordBoardFilter, $sort: RecordBoardSort!, $first: Int!, $after: String) {
     recordBoard(filter: $filter, sort: $sort, first: $first, after: $after) {

@@ -16,12 +16,14 @@ import type {
   CaseProvidersQueryData,
   CaseQueryData,
   CaseRecordsQueryData,
+  CaseTasksQueryData,
   CasesQueryData,
   CaseTimelineQueryData,
   DoctorScriptsQueryData,
   JobsHealthQueryData,
   MembersQueryData,
   MeQueryData,
+  MyDayQueryData,
   NotificationsQueryData,
   RecordBoardQueryData,
   RecordHoldersQueryData,
@@ -48,10 +50,7 @@ export type RecordBoard = RecordBoardQueryData['recordBoard'];
 /** A request as the coordinator board lists it: what a row shows and its actions need, with its case. */
 export type BoardRecordRequest = Item<RecordBoard['requests']['nodes']>;
 /** What the request actions read: both a case page's request and a board row have it. */
-export type ActionableRecordRequest = Pick<
-  BoardRecordRequest,
-  'id' | 'version' | 'sentOn' | 'holderReceivedOn' | 'extensionReason' | 'completedOn' | 'feeCents' | 'legal' | 'items' | 'holder'
->;
+export type ActionableRecordRequest = Pick<BoardRecordRequest, 'id' | 'version' | 'sentOn' | 'holderReceivedOn' | 'extensionReason' | 'completedOn' | 'feeCents' | 'legal' | 'items' | 'holder'>;
 
 export type CaseTimeline = CaseTimelineQueryData['case']['timeline'];
 export type TimelinePhase = Item<CaseTimeline['phases']>;
@@ -85,3 +84,9 @@ export type ReminderSettings = ReminderSettingsQueryData['reminderSettings'];
 export type JobsHealth = JobsHealthQueryData['jobsHealth'];
 export type QueueHealth = Item<JobsHealth['queues']>;
 export type FailedJob = Item<JobsHealth['failedJobs']>;
+
+/** A task as the case's tasks panel and the patient's "What to do next" show it. */
+export type CaseTaskItem = Item<CaseTasksQueryData['case']['tasks']>;
+export type MyDay = MyDayQueryData['myDay'];
+/** One line of My day, with what its action needs. */
+export type MyDayEntry = Item<MyDay['items']>;

@@ -15,12 +15,16 @@ const facts: CaseAccessFacts = {
 const as = (userId: string, role: Role, organizationId = ORG) => casePermissions({ userId, role, organizationId }, facts);
 
 describe('case permissions', () => {
-  it('gives nothing to anyone from another organisation, whatever their role', () => {
+  it('gives nothing to anyone from another organization, whatever their role', () => {
     for (const role of Object.values(Role)) expect(Object.values(as('lead', role, 'org-2')).some(Boolean)).toBe(false);
   });
 
   it('lets admins, coordinators and the lead advocate manage the case', () => {
-    for (const [id, role] of [['a', Role.ADMIN], ['c', Role.COORDINATOR], ['lead', Role.ADVOCATE]] as const) {
+    for (const [id, role] of [
+      ['a', Role.ADMIN],
+      ['c', Role.COORDINATOR],
+      ['lead', Role.ADVOCATE],
+    ] as const) {
       expect(as(id, role)).toMatchObject({ read: true, edit: true, moveStage: true, invitePatient: true, internal: true });
     }
     expect(as('a', Role.ADMIN).assignAdvocate).toBe(true);

@@ -36,18 +36,17 @@ const NONE: CasePermissions = {
 
 /**
  * The one place that says who may do what on a case.
- * - Staff of the organisation can read every case (coordinators watch all of them;
- *   advocates may look across the organisation), but only admins, coordinators and
+ * - Staff of the organization can read every case (coordinators watch all of them;
+ *   advocates may look across the organization), but only admins, coordinators and
  *   the lead advocate change it.
  * - A patient acts on their own case only; a caregiver within the access the patient chose.
- * - Anyone from another organisation gets nothing.
+ * - Anyone from another organization gets nothing.
  */
 export function casePermissions(actor: Actor, facts: CaseAccessFacts): CasePermissions {
   if (actor.organizationId !== facts.organizationId) return NONE;
 
   if (isStaffRole(actor.role)) {
-    const manages =
-      actor.role === Role.ADMIN || actor.role === Role.COORDINATOR || facts.leadAdvocateId === actor.userId;
+    const manages = actor.role === Role.ADMIN || actor.role === Role.COORDINATOR || facts.leadAdvocateId === actor.userId;
     return {
       read: true,
       edit: manages,

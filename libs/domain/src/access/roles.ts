@@ -1,4 +1,4 @@
-/** Roles a user holds within their organisation. */
+/** Roles a user holds within their organization. */
 export enum Role {
   ADMIN = 'ADMIN',
   COORDINATOR = 'COORDINATOR',

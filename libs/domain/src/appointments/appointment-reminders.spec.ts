@@ -31,7 +31,7 @@ describe('working-day helpers', () => {
     expect(workingDaysBefore(d('2026-12-14'), 1, WEEKDAYS)).toBe('2026-12-11'); // Mon -> Fri
     expect(workingDaysBefore(d('2026-12-14'), 0, WEEKDAYS)).toBe('2026-12-14');
   });
-  it('follow the organisation’s own working days (Sunday to Thursday)', () => {
+  it('follow the organization’s own working days (Sunday to Thursday)', () => {
     const sunThu: IsoWeekday[] = [7, 1, 2, 3, 4];
     expect(workingDayOnOrBefore(d('2026-12-12'), sunThu)).toBe('2026-12-10'); // Sat -> Thu
     expect(workingDayOnOrAfter(d('2026-12-11'), sunThu)).toBe('2026-12-13'); // Fri -> Sun
@@ -72,7 +72,12 @@ describe('appointment reminders', () => {
     }
   });
   it('a visit booked at short notice keeps only what is still to come (today counts), and its coverage check, due at once, until the visit', () => {
-    expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-09'), WEEKDAYS))).toEqual(['VERIFY_COVERAGE 2026-12-03', 'DAY_BEFORE 2026-12-09', 'RECORD_OPINION 2026-12-11', 'BOOK_FOLLOW_UP 2026-12-17']);
+    expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-09'), WEEKDAYS))).toEqual([
+      'VERIFY_COVERAGE 2026-12-03',
+      'DAY_BEFORE 2026-12-09',
+      'RECORD_OPINION 2026-12-11',
+      'BOOK_FOLLOW_UP 2026-12-17',
+    ]);
     expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-10'), WEEKDAYS))).toEqual(['VERIFY_COVERAGE 2026-12-03', 'RECORD_OPINION 2026-12-11', 'BOOK_FOLLOW_UP 2026-12-17']);
     expect(kinds(appointmentReminders(d('2026-12-10'), d('2026-12-12'), WEEKDAYS))).toEqual(['BOOK_FOLLOW_UP 2026-12-17']);
     expect(appointmentReminders(d('2026-12-10'), d('2026-12-18'), WEEKDAYS)).toEqual([]);
@@ -121,7 +126,12 @@ describe('an admin’s appointment reminder settings', () => {
   };
   it('accepts the defaults and the ends of each range, and 0 for no "coming up" reminder', () => {
     expect(validateAppointmentReminderSettings(ok)).toEqual(ok);
-    expect(validateAppointmentReminderSettings({ soonDays: 0, verifyWorkingDays: 1, recordOpinionDays: 1, followUpDays: 2 })).toEqual({ soonDays: 0, verifyWorkingDays: 1, recordOpinionDays: 1, followUpDays: 2 });
+    expect(validateAppointmentReminderSettings({ soonDays: 0, verifyWorkingDays: 1, recordOpinionDays: 1, followUpDays: 2 })).toEqual({
+      soonDays: 0,
+      verifyWorkingDays: 1,
+      recordOpinionDays: 1,
+      followUpDays: 2,
+    });
     expect(validateAppointmentReminderSettings({ soonDays: 21, verifyWorkingDays: 20, recordOpinionDays: 14, followUpDays: 60 })).toBeTruthy();
   });
   it('refuses out-of-range or fractional days, naming the field', () => {
@@ -159,7 +169,7 @@ describe('does a reminder still apply?', () => {
   it('no for a kind on a day the visit never had', () => {
     expect(appointmentReminderStillApplies({ kind: K.SOON, on: d('2026-12-08') }, visit, before, WEEKDAYS)).toBe(false);
   });
-  it('no once the organisation chose other distances (the re-planned job carries the new day)', () => {
+  it('no once the organization chose other distances (the re-planned job carries the new day)', () => {
     const later = { ...DEFAULT_APPOINTMENT_REMINDER_SETTINGS, recordOpinionDays: 4, followUpDays: 14 };
     const after = new Date('2026-12-11T15:00:00Z');
     expect(appointmentReminderStillApplies({ kind: K.RECORD_OPINION, on: d('2026-12-11') }, visit, after, WEEKDAYS, later)).toBe(false);

@@ -6,7 +6,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
  * The moments an appointment is remembered (issue 4): the patient a few days and one working
  * day before, with what to bring; staff to verify coverage about a week ahead; and after the
  * visit, a nudge to write the opinion down and then to book the follow-up with the current
- * doctor. Two more are flags rather than dates: a pre-authorisation that ends before the visit,
+ * doctor. Two more are flags rather than dates: a pre-authorization that ends before the visit,
  * and a visit that moved (coverage should be checked again for the new date).
  */
 export enum AppointmentReminderKind {
@@ -20,7 +20,7 @@ export enum AppointmentReminderKind {
   RECORD_OPINION = 'RECORD_OPINION',
   /** About a week after: book the follow-up with the current doctor. */
   BOOK_FOLLOW_UP = 'BOOK_FOLLOW_UP',
-  /** Flag (at once): the pre-authorisation on file ends before the visit. */
+  /** Flag (at once): the pre-authorization on file ends before the visit. */
   PRE_AUTH_EXPIRES = 'PRE_AUTH_EXPIRES',
   /** Flag (at once): the visit moved, so coverage should be checked for the new date. */
   REVERIFY_COVERAGE = 'REVERIFY_COVERAGE',
@@ -52,7 +52,7 @@ export const BEFORE_VISIT_KINDS: ReadonlySet<AppointmentReminderKind> = new Set(
 /** Flags raised when something changes, not on a calendar day. */
 export const FLAG_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.PRE_AUTH_EXPIRES, AppointmentReminderKind.REVERIFY_COVERAGE]);
 
-/** An organisation's choice of when appointments are remembered (admins set it with the record reminder days). */
+/** An organization's choice of when appointments are remembered (admins set it with the record reminder days). */
 export interface AppointmentReminderSettings {
   /** Calendar days before the visit for the "coming up" reminder (moved back to a working day; 0 = none). */
   soonDays: number;
@@ -126,7 +126,7 @@ export function workingDayOnOrAfter(date: CalendarDate, days: readonly IsoWeekda
 /** `n` working days before `date` (not counting `date` itself). */
 export function workingDaysBefore(date: CalendarDate, n: number, days: readonly IsoWeekday[]): CalendarDate {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (isWorking(d, days)) left--;
   }
@@ -134,8 +134,8 @@ export function workingDaysBefore(date: CalendarDate, n: number, days: readonly 
 }
 
 /**
- * Every dated reminder of a visit on `appointmentOn` (a calendar date in the organisation's
- * zone), each on a working day of the organisation, in date order. The "coming up" reminder
+ * Every dated reminder of a visit on `appointmentOn` (a calendar date in the organization's
+ * zone), each on a working day of the organization, in date order. The "coming up" reminder
  * is left out when it would fall on the same day as the day-before one (or is set to none),
  * and the follow-up one goes a working day after the opinion one at the earliest: one nudge a day.
  */
@@ -172,15 +172,13 @@ export function appointmentReminders(
   workingDays: readonly IsoWeekday[],
   settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
 ): AppointmentReminder[] {
-  return allAppointmentReminders(appointmentOn, workingDays, settings).filter(
-    (r) => !isBefore(r.on, today) || (r.kind === AppointmentReminderKind.VERIFY_COVERAGE && !isBefore(appointmentOn, today)),
-  );
+  return allAppointmentReminders(appointmentOn, workingDays, settings).filter((r) => !isBefore(r.on, today) || (r.kind === AppointmentReminderKind.VERIFY_COVERAGE && !isBefore(appointmentOn, today)));
 }
 
 /**
  * The job's "does this still apply?" for a dated reminder: the visit as it is now still has
  * this reminder on this day, and a before-visit reminder is not running after the visit began.
- * Flags are checked by what they flag (the pre-authorisation, the new date), not here.
+ * Flags are checked by what they flag (the pre-authorization, the new date), not here.
  */
 export function appointmentReminderStillApplies(
   r: AppointmentReminder,

@@ -24,7 +24,7 @@ const codeOf = (fn: () => unknown): unknown => {
 };
 
 describe('appointment time', () => {
-  it('reads the date and time on the organisation’s wall clock', () => {
+  it('reads the date and time on the organization’s wall clock', () => {
     expect(appointmentInstant({ date: '2026-12-03', time: '09:30' }, 'America/Chicago').toISOString()).toBe('2026-12-03T15:30:00.000Z');
     expect(appointmentInstant({ date: '2026-07-03', time: '09:30' }, 'Europe/Berlin').toISOString()).toBe('2026-07-03T07:30:00.000Z');
   });
@@ -84,7 +84,7 @@ describe('when the visit’s feelings can be written down', () => {
   const now = new Date('2026-12-06T10:40:00Z');
   const visit = { startsAt, cancelledAt: null };
 
-  it('starts at the visit’s start time on the organisation’s clock', () => {
+  it('starts at the visit’s start time on the organization’s clock', () => {
     expect(startsAt.toISOString()).toBe('2026-12-10T16:30:00.000Z');
     expect(visitHasStarted(startsAt, now)).toBe(false);
     expect(visitHasStarted(startsAt, new Date('2026-12-10T16:29:59Z'))).toBe(false);
@@ -95,7 +95,10 @@ describe('when the visit’s feelings can be written down', () => {
     expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, now, [VisitFeeling.HEARD, VisitFeeling.HURRIED], ''))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
     expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, now, [], 'A worry'))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
     expect(codeOf(() => assertVisitFeelingsCanBeRecorded(visit, new Date('2026-12-10T16:31:00Z'), [VisitFeeling.HEARD], ''))).toBe('no error');
-    expect(codeOf(() => assertVisitFeelingsCanBeRecorded({ startsAt, cancelledAt: now }, new Date('2026-12-11T00:00:00Z'), [VisitFeeling.HEARD], ''))).toEqual({ code: DomainErrorCode.VALIDATION_FAILED, field: 'feelings' });
+    expect(codeOf(() => assertVisitFeelingsCanBeRecorded({ startsAt, cancelledAt: now }, new Date('2026-12-11T00:00:00Z'), [VisitFeeling.HEARD], ''))).toEqual({
+      code: DomainErrorCode.VALIDATION_FAILED,
+      field: 'feelings',
+    });
   });
 
   it('always lets an empty save through, so a slip can be cleared', () => {

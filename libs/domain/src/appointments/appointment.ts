@@ -11,15 +11,15 @@ export enum AppointmentMode {
 }
 
 export interface AppointmentWhen {
-  /** Calendar date in the organisation's time zone. */
+  /** Calendar date in the organization's time zone. */
   readonly date: string;
-  /** Wall-clock time `HH:MM` (24 h) in the organisation's time zone. */
+  /** Wall-clock time `HH:MM` (24 h) in the organization's time zone. */
   readonly time: string;
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** The instant an appointment starts, from its date and time on the organisation's wall clock. */
+/** The instant an appointment starts, from its date and time on the organization's wall clock. */
 export function appointmentInstant(when: AppointmentWhen, timeZone: string): Date {
   const date: CalendarDate = parseCalendarDate(when.date, 'date');
   const m = TIME.exec(when.time);
@@ -103,7 +103,7 @@ export function normaliseVisitFeelings(feelings: readonly VisitFeeling[]): Visit
   return all.filter((f) => feelings.includes(f));
 }
 
-/** A visit has started once its start time has come (the instant was built on the organisation's wall clock). */
+/** A visit has started once its start time has come (the instant was built on the organization's wall clock). */
 export const visitHasStarted = (startsAt: Date, now: Date): boolean => startsAt.getTime() <= now.getTime();
 
 /**
@@ -115,7 +115,7 @@ export const visitHasStarted = (startsAt: Date, now: Date): boolean => startsAt.
 export function assertVisitFeelingsCanBeRecorded(visit: { readonly startsAt: Date; readonly cancelledAt: Date | null }, now: Date, feelings: readonly VisitFeeling[], worries: string): void {
   if (!feelings.length && !worries.trim()) return;
   if (visit.cancelledAt) {
-    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was cancelled, so there is no visit to describe.', { field: 'feelings' });
+    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was canceled, so there is no visit to describe.', { field: 'feelings' });
   }
   if (!visitHasStarted(visit.startsAt, now)) {
     throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'You can say how the visit felt once it has started.', { field: 'feelings' });
@@ -128,10 +128,13 @@ export function assertVisitFeelingsCanBeRecorded(visit: { readonly startsAt: Dat
  */
 export function assertFeltVisitStaysInPast(visit: { readonly feelings: readonly VisitFeeling[]; readonly worries: string }, newStartsAt: Date, now: Date): void {
   if ((visit.feelings.length || visit.worries.trim()) && !visitHasStarted(newStartsAt, now)) {
-    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'How this visit felt is already written down, so it cannot move to a time still to come. Please book a new appointment for the next visit.', { field: 'date' });
+    throw new DomainError(
+      DomainErrorCode.VALIDATION_FAILED,
+      'How this visit felt is already written down, so it cannot move to a time still to come. Please book a new appointment for the next visit.',
+      { field: 'date' },
+    );
   }
 }
 
 /** A worry said at the visit is worth a word with the advocate. */
-export const visitNeedsFollowUpTalk = (feelings: readonly VisitFeeling[], worries: string): boolean =>
-  feelings.some((f) => NEGATIVE_FEELINGS.includes(f)) || worries.trim().length > 0;
+export const visitNeedsFollowUpTalk = (feelings: readonly VisitFeeling[], worries: string): boolean => feelings.some((f) => NEGATIVE_FEELINGS.includes(f)) || worries.trim().length > 0;

@@ -14,9 +14,7 @@ describe('the patient’s own timeline', () => {
     expect(() => assertOwnTimelineEntry({ occurredOn: '2026-12-03', what: 'x', kind: OwnTimelineKind.OTHER }, TODAY)).toThrow(
       expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: { field: 'occurredOn' } }),
     );
-    expect(() => assertOwnTimelineEntry({ occurredOn: '2026-02-30', what: 'x', kind: OwnTimelineKind.OTHER }, TODAY)).toThrow(
-      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED }),
-    );
+    expect(() => assertOwnTimelineEntry({ occurredOn: '2026-02-30', what: 'x', kind: OwnTimelineKind.OTHER }, TODAY)).toThrow(expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED }));
     expect(() => assertOwnTimelineEntry({ occurredOn: '2026-12-01', what: '  ', kind: OwnTimelineKind.OTHER }, TODAY)).toThrow(
       expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: { field: 'what' } }),
     );

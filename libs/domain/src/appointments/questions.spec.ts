@@ -24,7 +24,10 @@ describe('question list', () => {
   });
 
   it('numbers positions from 0 without gaps', () => {
-    expect([...positionsFor(['c', 'a']).entries()]).toEqual([['c', 0], ['a', 1]]);
+    expect([...positionsFor(['c', 'a']).entries()]).toEqual([
+      ['c', 0],
+      ['a', 1],
+    ]);
   });
 
   it('cleans the words and refuses empty or very long questions', () => {

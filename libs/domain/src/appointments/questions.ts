@@ -57,8 +57,10 @@ export function moveQuestion<T extends string>(order: readonly T[], id: T, move:
   if (i < 0) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Question not found');
   const j = move === QuestionMove.UP ? i - 1 : i + 1;
   const next = [...order];
-  if (j < 0 || j >= order.length) return next;
-  [next[i], next[j]] = [next[j], next[i]];
+  const neighbour = order[j];
+  if (neighbour === undefined) return next;
+  next[i] = neighbour;
+  next[j] = id;
   return next;
 }
 

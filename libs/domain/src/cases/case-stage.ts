@@ -43,7 +43,8 @@ export function allowedStageMoves(from: CaseStage): CaseStage[] {
   if (from === CaseStage.CLOSED) return [CaseStage.CLOSE_THE_LOOP];
   const i = indexOf(from);
   const moves = new Set<CaseStage>(CASE_STAGE_ORDER.slice(0, i));
-  moves.add(CASE_STAGE_ORDER[i + 1]);
+  const next = CASE_STAGE_ORDER[i + 1]; // every open stage has one: CLOSED comes last
+  if (next) moves.add(next);
   const parallel = [CaseStage.GATHER_RECORDS, CaseStage.CHOOSE_PROVIDER, CaseStage.VERIFY_INSURANCE];
   if (parallel.includes(from)) parallel.forEach((s) => moves.add(s));
   moves.add(CaseStage.CLOSED);

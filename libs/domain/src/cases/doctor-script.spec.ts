@@ -1,13 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import {
-  assertDoctorScriptBody,
-  BUILT_IN_DOCTOR_SCRIPTS,
-  DoctorScriptPurpose,
-  DoctorScriptSituation,
-  MAX_DOCTOR_SCRIPT_LENGTH,
-  parseDoctorScriptSource,
-  scriptsFor,
-} from './doctor-script';
+import { assertDoctorScriptBody, BUILT_IN_DOCTOR_SCRIPTS, DoctorScriptPurpose, DoctorScriptSituation, MAX_DOCTOR_SCRIPT_LENGTH, parseDoctorScriptSource, scriptsFor } from './doctor-script';
 
 describe('doctor scripts', () => {
   it('cover every situation, and each purpose somewhere, with unique keys', () => {

@@ -5,7 +5,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
  * doctor; short, tactful words help. Each script serves one purpose in one situation. The
  * built-in library is listed here by key; its words, in English and Spanish, are in
  * i18n/patient-library.ts (DOCTOR_SCRIPT_TEXT), served by the API in the reader's language or
- * the one they pick for their doctor. An organisation adds its own scripts.
+ * the one they pick for their doctor. An organization adds its own scripts.
  */
 
 export enum DoctorScriptPurpose {
@@ -37,7 +37,7 @@ export const BUILT_IN_DOCTOR_SCRIPTS: readonly BuiltInDoctorScript[] = [
   { key: 'rushed-second-opinion', purpose: P.SECOND_OPINION, situation: S.RUSHED_DOCTOR },
   { key: 'rushed-records', purpose: P.RECORDS, situation: S.RUSHED_DOCTOR },
   { key: 'insurance-referral', purpose: P.REFERRAL, situation: S.INSURANCE_NEEDS_REFERRAL },
-  { key: 'insurance-pre-authorisation', purpose: P.REFERRAL, situation: S.INSURANCE_NEEDS_REFERRAL },
+  { key: 'insurance-pre-authorization', purpose: P.REFERRAL, situation: S.INSURANCE_NEEDS_REFERRAL },
   { key: 'reacted-badly-second-opinion', purpose: P.SECOND_OPINION, situation: S.DOCTOR_REACTED_BADLY },
   { key: 'reacted-badly-records', purpose: P.RECORDS, situation: S.DOCTOR_REACTED_BADLY },
 ];
@@ -45,22 +45,23 @@ export const BUILT_IN_DOCTOR_SCRIPTS: readonly BuiltInDoctorScript[] = [
 /** Scripts are short on purpose: a few sentences the patient can say or send. */
 export const MAX_DOCTOR_SCRIPT_LENGTH = 4000;
 
-const invalid = (field: string, message: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+/** A refused field, with the reason code the client words in the reader's language (validation.reason in the web locales). */
+const invalid = (field: string, message: string, reason: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, reason });
 
-/** The source of a saved script: a built-in key, an organisation script, or written from scratch. */
+/** The source of a saved script: a built-in key, an organization script, or written from scratch. */
 export type DoctorScriptSource = { kind: 'BUILT_IN'; key: string } | { kind: 'ORGANIZATION'; id: string } | { kind: 'OWN' };
 
 export function parseDoctorScriptSource(value: string | null | undefined): DoctorScriptSource {
   if (!value) return { kind: 'OWN' };
   if (value.startsWith('org:')) return { kind: 'ORGANIZATION', id: value.slice(4) };
   if (BUILT_IN_DOCTOR_SCRIPTS.some((s) => s.key === value)) return { kind: 'BUILT_IN', key: value };
-  throw invalid('sourceKey', 'That script is not in the library.');
+  throw invalid('sourceKey', 'That script is not in the library.', 'NOT_IN_LIBRARY');
 }
 
 export function assertDoctorScriptBody(body: string, field = 'body'): string {
   const b = body.trim();
-  if (!b) throw invalid(field, 'The script is empty. Write a few words, or pick one from the library.');
-  if (b.length > MAX_DOCTOR_SCRIPT_LENGTH) throw invalid(field, `Keep the script under ${MAX_DOCTOR_SCRIPT_LENGTH} characters.`);
+  if (!b) throw invalid(field, 'The script is empty. Write a few words, or pick one from the library.', 'REQUIRED');
+  if (b.length > MAX_DOCTOR_SCRIPT_LENGTH) throw invalid(field, `Keep the script under ${MAX_DOCTOR_SCRIPT_LENGTH} characters.`, 'TOO_LONG');
   return b;
 }
 

@@ -16,12 +16,7 @@ export enum Urgency {
 }
 
 /** Triggers that make the stakes high by themselves: the rule of thumb says "worth it". */
-const WEIGHTY: readonly CaseTrigger[] = [
-  CaseTrigger.MAJOR_DIAGNOSIS,
-  CaseTrigger.RISKY_TREATMENT,
-  CaseTrigger.RARE_CONDITION,
-  CaseTrigger.CONFLICTING_INFORMATION,
-];
+const WEIGHTY: readonly CaseTrigger[] = [CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.RISKY_TREATMENT, CaseTrigger.RARE_CONDITION, CaseTrigger.CONFLICTING_INFORMATION];
 
 export enum SecondOpinionAdvice {
   WORTH_IT = 'WORTH_IT',
@@ -56,11 +51,6 @@ export interface SecondOpinionHint {
 export function secondOpinionHint(triggers: readonly CaseTrigger[], urgency: Urgency): SecondOpinionHint {
   const advice = secondOpinionAdvice(triggers);
   const weighty = triggers.filter(isWeightyTrigger);
-  const because =
-    advice === SecondOpinionAdvice.WORTH_IT
-      ? weighty
-      : advice === SecondOpinionAdvice.LIKELY_WORTH_IT
-        ? [...triggers]
-        : [];
+  const because = advice === SecondOpinionAdvice.WORTH_IT ? weighty : advice === SecondOpinionAdvice.LIKELY_WORTH_IT ? [...triggers] : [];
   return { advice, because: [...new Set(because)], actSoon: urgency === Urgency.URGENT && triggers.length > 0 };
 }

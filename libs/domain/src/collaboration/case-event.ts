@@ -32,6 +32,8 @@ export enum CaseEventKind {
   PROVIDER_CHANGED = 'PROVIDER_CHANGED',
   INSURANCE_CHANGED = 'INSURANCE_CHANGED',
   DOCTOR_SCRIPT_CHANGED = 'DOCTOR_SCRIPT_CHANGED',
+  /** A task added, edited, done, undone or removed (detail.change); internal tasks are staff only. */
+  TASK_CHANGED = 'TASK_CHANGED',
 }
 
 /** Kinds a person can filter the activity feed by (SUBSCRIBED is a signal, never an activity). */
@@ -67,6 +69,7 @@ export function activityGroupOf(kind: CaseEventKind): ActivityGroup {
     case CaseEventKind.PROVIDER_CHANGED:
     case CaseEventKind.INSURANCE_CHANGED:
     case CaseEventKind.DOCTOR_SCRIPT_CHANGED:
+    case CaseEventKind.TASK_CHANGED:
       return ActivityGroup.PLAN;
     case CaseEventKind.SUBSCRIBED:
     case CaseEventKind.CASE_CREATED:

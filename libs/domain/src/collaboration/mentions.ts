@@ -18,14 +18,15 @@ export function findMentions(body: string, candidates: readonly MentionCandidate
   const others = candidates.filter((c) => c.id !== authorId && c.displayName.trim());
   const firstNameCount = new Map<string, number>();
   for (const c of others) {
-    const first = norm(c.displayName.trim().split(/\s+/)[0]);
+    const [firstWord = ''] = c.displayName.trim().split(/\s+/); // split always gives one part at least
+    const first = norm(firstWord);
     firstNameCount.set(first, (firstNameCount.get(first) ?? 0) + 1);
   }
   const handles: Array<{ handle: string; id: string }> = [];
   for (const c of others) {
     const full = norm(c.displayName.trim().replace(/\s+/g, ' '));
     handles.push({ handle: full, id: c.id });
-    const first = full.split(' ')[0];
+    const [first = ''] = full.split(' ');
     if (first !== full && firstNameCount.get(first) === 1) handles.push({ handle: first, id: c.id });
   }
   handles.sort((a, b) => b.handle.length - a.handle.length);

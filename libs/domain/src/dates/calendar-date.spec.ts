@@ -49,9 +49,7 @@ describe('leap years', () => {
   });
 
   it('month lengths follow the calendar', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([
-      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
-    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2025, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
   });
 
   it('daysInMonth refuses a month outside 1-12', () => {
@@ -62,13 +60,10 @@ describe('leap years', () => {
 });
 
 describe('parseCalendarDate / isCalendarDate', () => {
-  it.each(['2024-02-29', '2000-02-29', '2025-01-31', '2025-12-31', '0001-01-01', '9999-12-31', '2025-04-30'])(
-    'accepts %s',
-    (text) => {
-      expect(isCalendarDate(text)).toBe(true);
-      expect(parseCalendarDate(text)).toBe(text);
-    },
-  );
+  it.each(['2024-02-29', '2000-02-29', '2025-01-31', '2025-12-31', '0001-01-01', '9999-12-31', '2025-04-30'])('accepts %s', (text) => {
+    expect(isCalendarDate(text)).toBe(true);
+    expect(parseCalendarDate(text)).toBe(text);
+  });
 
   it.each([
     '2025-02-29', // not a leap year
@@ -259,13 +254,6 @@ describe('comparisons', () => {
 
   it('sorts across months, years and centuries', () => {
     const dates = ['2025-01-10', '2024-12-31', '0999-06-01', '2025-01-09', '2100-02-28', '2025-10-01'].map(d);
-    expect([...dates].sort(compareDates)).toEqual([
-      '0999-06-01',
-      '2024-12-31',
-      '2025-01-09',
-      '2025-01-10',
-      '2025-10-01',
-      '2100-02-28',
-    ]);
+    expect([...dates].sort(compareDates)).toEqual(['0999-06-01', '2024-12-31', '2025-01-09', '2025-01-10', '2025-10-01', '2100-02-28']);
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /**
- * A calendar date in the organisation's time zone, as an ISO `YYYY-MM-DD` string.
+ * A calendar date in the organization's time zone, as an ISO `YYYY-MM-DD` string.
  *
  * Why a string and not a `Date`: the product's deadlines are days on a wall calendar
  * (docs/domain.md, "The clock"), not instants. A `Date` carries a time and a zone, and
@@ -32,10 +32,9 @@ const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** Days in a month; `month` is 1–12. */
 export function daysInMonth(year: number, month: number): number {
-  if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new RangeError(`month must be an integer 1-12, got ${month}`);
-  }
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_LENGTHS[month - 1];
+  const length = Number.isInteger(month) ? MONTH_LENGTHS[month - 1] : undefined;
+  if (length === undefined) throw new RangeError(`month must be an integer 1-12, got ${month}`);
+  return month === 2 && isLeapYear(year) ? 29 : length;
 }
 
 function partsAreValid(year: number, month: number, day: number): boolean {
@@ -73,13 +72,7 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 export function parseCalendarDate(value: string, field = 'date'): CalendarDate {
   if (isCalendarDate(value)) return value;
   const shapeOk = typeof value === 'string' && ISO_DATE.test(value);
-  throw new DomainError(
-    DomainErrorCode.VALIDATION_FAILED,
-    shapeOk
-      ? `${field} is not a real calendar date: ${value}`
-      : `${field} must be a calendar date written as YYYY-MM-DD`,
-    { field, value },
-  );
+  throw new DomainError(DomainErrorCode.VALIDATION_FAILED, shapeOk ? `${field} is not a real calendar date: ${value}` : `${field} must be a calendar date written as YYYY-MM-DD`, { field, value });
 }
 
 /** Builds a date from numbers; a programming slip (month 13) is a RangeError, not user input. */
@@ -110,9 +103,7 @@ function fromDayNumber(dayNumber: number): CalendarDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;

@@ -84,9 +84,7 @@ describe('todayInZone', () => {
         details: { field: 'timeZone', value: 'Mars/Olympus_Mons' },
       }),
     );
-    expect(() => todayInZone(at('2025-01-15T12:00:00Z'), '')).toThrow(
-      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED }),
-    );
+    expect(() => todayInZone(at('2025-01-15T12:00:00Z'), '')).toThrow(expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED }));
   });
 
   it('refuses an invalid instant', () => {

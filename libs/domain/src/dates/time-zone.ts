@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { CalendarDate, calendarDate } from './calendar-date';
 
-// Building a formatter is costly and the zones in play are few (one per organisation).
+// Building a formatter is costly and the zones in play are few (one per organization).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -34,7 +34,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /**
  * The calendar date on the wall in `timeZone` at `instant`. Deadlines are counted in
- * the organisation's zone, so "today" must be too: the same instant is already
+ * the organization's zone, so "today" must be too: the same instant is already
  * tomorrow in Auckland while it is still today in Los Angeles.
  */
 export function todayInZone(instant: Date, timeZone: string): CalendarDate {

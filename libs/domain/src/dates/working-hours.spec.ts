@@ -7,7 +7,12 @@ const at = (iso: string) => new Date(iso);
 const CHICAGO: WorkingHours = { start: 9 * 60, end: 17 * 60, days: [1, 2, 3, 4, 5], timeZone: 'America/Chicago' };
 
 describe('times of day', () => {
-  it.each([['00:00', 0], ['08:30', 510], ['23:59', 1439], ['12:05', 725]])('reads %s', (t, m) => {
+  it.each([
+    ['00:00', 0],
+    ['08:30', 510],
+    ['23:59', 1439],
+    ['12:05', 725],
+  ])('reads %s', (t, m) => {
     expect(parseTimeOfDay(t)).toBe(m);
     expect(formatTimeOfDay(m)).toBe(t);
   });
@@ -85,6 +90,8 @@ describe('validateWorkingHours', () => {
     [{ days: [8] }, 'workingDays'],
     [{ start: -1 }, 'workStart'],
   ])('refuses %j naming %s', (bad, field) => {
-    expect(() => validateWorkingHours({ ...CHICAGO, ...(bad as Partial<WorkingHours>) })).toThrow(expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: expect.objectContaining({ field }) }));
+    expect(() => validateWorkingHours({ ...CHICAGO, ...(bad as Partial<WorkingHours>) })).toThrow(
+      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: expect.objectContaining({ field }) }),
+    );
   });
 });

@@ -56,7 +56,10 @@ const invalid = (field: string, message: string, value?: unknown) => new DomainE
 /** Checks working hours a person entered: a real zone, a window of at least an hour that does not cross midnight, and at least one day. */
 export function validateWorkingHours(w: WorkingHours): WorkingHours {
   if (!isValidTimeZone(w.timeZone)) throw invalid('timeZone', `Unknown time zone: ${String(w.timeZone)}`, w.timeZone);
-  for (const [field, v] of [['workStart', w.start], ['workEnd', w.end]] as const) {
+  for (const [field, v] of [
+    ['workStart', w.start],
+    ['workEnd', w.end],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0 || v > 24 * 60) throw invalid(field, `${field} must be a time of day`, v);
   }
   if (w.end - w.start < 60) throw invalid('workEnd', 'Working hours must end at least an hour after they start, on the same day', { start: w.start, end: w.end });

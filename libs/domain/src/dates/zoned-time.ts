@@ -19,7 +19,7 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 
 /**
  * The instant when the wall clock in `timeZone` shows `hour:minute` on `date` — e.g. 09:00 in
- * the organisation's time zone, when a reminder should fire. On a day when clocks jump
+ * the organization's time zone, when a reminder should fire. On a day when clocks jump
  * forward past that time, the result is the first valid instant after it.
  */
 export function zonedDateTimeToInstant(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {

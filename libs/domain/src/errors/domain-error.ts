@@ -19,6 +19,10 @@ export enum DomainErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** A record request is not past its legal response date (or has nothing left to chase): no follow-up letter yet. */
   NOT_OVERDUE = 'NOT_OVERDUE',
+  /** The password was right and the account has a second sign-in step: details carry the challenge. */
+  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
+  /** The organization requires staff to have a second sign-in step, and this person has none yet. */
+  FACTOR_ENROLLMENT_REQUIRED = 'FACTOR_ENROLLMENT_REQUIRED',
 }
 
 export class DomainError extends Error {
@@ -33,5 +37,4 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`);
+export const notFound = (what: string): DomainError => new DomainError(DomainErrorCode.NOT_FOUND, `${what} not found`);

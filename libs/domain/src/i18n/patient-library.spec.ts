@@ -48,7 +48,9 @@ describe('the patient-facing library in English and Spanish', () => {
   });
 
   it('uses the terms US Spanish-language patient materials use, and addresses the reader as usted', () => {
-    const all = pairs().map(([, , es]) => es).join(' ');
+    const all = pairs()
+      .map(([, , es]) => es)
+      .join(' ');
     for (const term of ['segunda opinión', 'expediente médico', 'seguro médico', 'autorización previa', 'remisión']) expect(all).toContain(term);
     // tú forms a bilingual health writer would not use with patients
     expect(all).not.toMatch(/\b(tú|tienes|puedes|quieres|tu médico)\b/i);

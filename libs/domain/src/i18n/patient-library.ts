@@ -70,7 +70,7 @@ export const DOCTOR_SCRIPT_TEXT: Readonly<Record<string, Bilingual<DoctorScriptT
       body: 'Mi seguro médico solo paga la segunda opinión si usted me da una remisión. ¿Me la podría hacer? Puedo darle a su consultorio el nombre del médico que quiero ver y mi número de afiliado.',
     },
   },
-  'insurance-pre-authorisation': {
+  'insurance-pre-authorization': {
     en: {
       title: 'Asking your office to request pre-authorization',
       body: 'My plan says the request for pre-authorization has to come from your office. Could someone send it for my second-opinion visit? I can share the plan’s phone number and the reference number from my call.',
@@ -134,24 +134,64 @@ export interface StageGuideText {
 /** Each stage of the journey in plain words, for everyone and above all for patients. */
 export const STAGE_GUIDE: Readonly<Record<CaseStage, Bilingual<StageGuideText>>> = {
   [CaseStage.DECIDE]: {
-    en: { name: 'Decide', explanation: 'Writing down the question you want answered and why a second opinion could help.', tip: 'Write the question in your own words. One clear question gets a clearer answer.' },
-    es: { name: 'Decidir', explanation: 'Escribir la pregunta que quiere que le respondan y por qué le puede ayudar una segunda opinión.', tip: 'Escriba la pregunta con sus propias palabras. Una pregunta clara recibe una respuesta más clara.' },
+    en: {
+      name: 'Decide',
+      explanation: 'Writing down the question you want answered and why a second opinion could help.',
+      tip: 'Write the question in your own words. One clear question gets a clearer answer.',
+    },
+    es: {
+      name: 'Decidir',
+      explanation: 'Escribir la pregunta que quiere que le respondan y por qué le puede ayudar una segunda opinión.',
+      tip: 'Escriba la pregunta con sus propias palabras. Una pregunta clara recibe una respuesta más clara.',
+    },
   },
   [CaseStage.TALK_TO_DOCTOR]: {
-    en: { name: 'Talk to the current doctor', explanation: 'Letting your current doctor know. It is about peace of mind, not distrust.', tip: 'Most doctors expect patients to ask for a second opinion. You do not need to apologize.' },
-    es: { name: 'Hablar con su médico actual', explanation: 'Avisarle a su médico actual. Se trata de tener tranquilidad, no de desconfiar.', tip: 'La mayoría de los médicos esperan que sus pacientes pidan una segunda opinión. No tiene que pedir disculpas.' },
+    en: {
+      name: 'Talk to the current doctor',
+      explanation: 'Letting your current doctor know. It is about peace of mind, not distrust.',
+      tip: 'Most doctors expect patients to ask for a second opinion. You do not need to apologize.',
+    },
+    es: {
+      name: 'Hablar con su médico actual',
+      explanation: 'Avisarle a su médico actual. Se trata de tener tranquilidad, no de desconfiar.',
+      tip: 'La mayoría de los médicos esperan que sus pacientes pidan una segunda opinión. No tiene que pedir disculpas.',
+    },
   },
   [CaseStage.GATHER_RECORDS]: {
-    en: { name: 'Gather records', explanation: 'Collecting your records, scans and test results so the new doctor sees the full picture.', tip: 'Ask for the images themselves, not only the reports. They are the part most often missing.' },
-    es: { name: 'Reunir el expediente médico', explanation: 'Juntar su expediente médico, sus estudios de imagen y sus resultados de análisis para que el nuevo médico vea todo el panorama.', tip: 'Pida las imágenes mismas, no solo los informes. Es lo que más suele faltar.' },
+    en: {
+      name: 'Gather records',
+      explanation: 'Collecting your records, scans and test results so the new doctor sees the full picture.',
+      tip: 'Ask for the images themselves, not only the reports. They are the part most often missing.',
+    },
+    es: {
+      name: 'Reunir el expediente médico',
+      explanation: 'Juntar su expediente médico, sus estudios de imagen y sus resultados de análisis para que el nuevo médico vea todo el panorama.',
+      tip: 'Pida las imágenes mismas, no solo los informes. Es lo que más suele faltar.',
+    },
   },
   [CaseStage.CHOOSE_PROVIDER]: {
-    en: { name: 'Choose the second-opinion provider', explanation: 'Finding the right specialist or center for the second opinion.', tip: 'A doctor from another health system or a different specialty can bring a fresh view.' },
-    es: { name: 'Elegir quién dará la segunda opinión', explanation: 'Encontrar al especialista o al centro médico adecuado para la segunda opinión.', tip: 'Un médico de otro sistema de salud o de otra especialidad puede ver su caso desde otro ángulo.' },
+    en: {
+      name: 'Choose the second-opinion provider',
+      explanation: 'Finding the right specialist or center for the second opinion.',
+      tip: 'A doctor from another health system or a different specialty can bring a fresh view.',
+    },
+    es: {
+      name: 'Elegir quién dará la segunda opinión',
+      explanation: 'Encontrar al especialista o al centro médico adecuado para la segunda opinión.',
+      tip: 'Un médico de otro sistema de salud o de otra especialidad puede ver su caso desde otro ángulo.',
+    },
   },
   [CaseStage.VERIFY_INSURANCE]: {
-    en: { name: 'Check insurance', explanation: 'Checking what your insurance covers before the appointment.', tip: 'Write down the name of the person you spoke with and the reference number of the call.' },
-    es: { name: 'Revisar el seguro médico', explanation: 'Confirmar qué cubre su seguro médico antes de la cita.', tip: 'Anote el nombre de la persona con quien habló y el número de referencia de la llamada.' },
+    en: {
+      name: 'Check insurance',
+      explanation: 'Checking what your insurance covers before the appointment.',
+      tip: 'Write down the name of the person you spoke with and the reference number of the call.',
+    },
+    es: {
+      name: 'Revisar el seguro médico',
+      explanation: 'Confirmar qué cubre su seguro médico antes de la cita.',
+      tip: 'Anote el nombre de la persona con quien habló y el número de referencia de la llamada.',
+    },
   },
   [CaseStage.PREPARE]: {
     en: { name: 'Prepare', explanation: 'Getting your records and your questions ready.', tip: 'Put your most important questions first. Time with the doctor often runs short.' },
@@ -167,7 +207,11 @@ export const STAGE_GUIDE: Readonly<Record<CaseStage, Bilingual<StageGuideText>>>
   },
   [CaseStage.CLOSE_THE_LOOP]: {
     en: { name: 'Close the loop', explanation: 'Sharing what you learned with your current doctor and tidying up.', tip: 'Ask the second-opinion doctor to send their report to your current doctor.' },
-    es: { name: 'Cerrar el ciclo', explanation: 'Contarle a su médico actual lo que aprendió y dejar todo en orden.', tip: 'Pida al médico de la segunda opinión que envíe su informe a su médico actual.' },
+    es: {
+      name: 'Cerrar el ciclo',
+      explanation: 'Contarle a su médico actual lo que aprendió y dejar todo en orden.',
+      tip: 'Pida al médico de la segunda opinión que envíe su informe a su médico actual.',
+    },
   },
   [CaseStage.CLOSED]: {
     en: { name: 'Closed', explanation: 'This case is finished.', tip: 'Keep a copy of your records and of the opinions. They help with your future care.' },
@@ -187,4 +231,3 @@ export function starterQuestionText(question: StarterQuestion, language: Languag
 export function stageGuide(stage: CaseStage, language: Language = DEFAULT_LANGUAGE): StageGuideText {
   return STAGE_GUIDE[stage][language];
 }
-

@@ -5,7 +5,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 /*
  * Verifying insurance before the appointment (docs/domain.md, journey step 5): does the plan
  * cover a second opinion for this condition or procedure, are there network restrictions,
- * is pre-authorisation needed, must the referring doctor request it, and what will the
+ * is pre-authorization needed, must the referring doctor request it, and what will the
  * patient pay. Every call to the plan is logged; the latest call gives the outcome.
  */
 
@@ -24,7 +24,8 @@ export enum InsuranceOutcome {
   NOT_COVERED = 'NOT_COVERED',
 }
 
-const invalid = (field: string, message: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+/** A refused field, with the reason code the client words in the reader's language (validation.reason in the web locales). */
+const invalid = (field: string, message: string, reason: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, reason });
 
 /** The questions asked on a call; null means "not asked" or "they did not know". */
 export interface InsuranceAnswers {
@@ -38,9 +39,9 @@ export interface InsuranceAnswers {
   readonly costShare: string;
 }
 
-/** A pre-authorisation window whose end comes before its start is refused. */
+/** A pre-authorization window whose end comes before its start is refused. */
 export function assertPreAuthorisationWindow(from: CalendarDate | null, to: CalendarDate | null): void {
-  if (from && to && to < from) throw invalid('preAuthValidTo', 'The pre-authorisation cannot end before it starts.');
+  if (from && to && to < from) throw invalid('preAuthValidTo', 'The pre-authorization cannot end before it starts.', 'ENDS_BEFORE_START');
 }
 
 /** What the answers point to; staff or patient still pick the outcome, this is the suggestion. */
@@ -53,19 +54,19 @@ export function suggestedOutcome(a: InsuranceAnswers): InsuranceOutcome {
 
 /**
  * The outcome a call is saved with must agree with its own answers: "verified" is refused
- * when the plan said it does not cover it, or when a pre-authorisation is needed but there is
+ * when the plan said it does not cover it, or when a pre-authorization is needed but there is
  * no number yet; "not covered" needs the plan to have said so.
  */
 export function assertOutcomeFits(outcome: InsuranceOutcome, a: InsuranceAnswers): void {
   assertPreAuthorisationWindow(a.preAuthValidFrom, a.preAuthValidTo);
   if (outcome === InsuranceOutcome.VERIFIED) {
-    if (a.covered === false) throw invalid('outcome', 'The plan said it does not cover this, so it cannot be marked verified.');
+    if (a.covered === false) throw invalid('outcome', 'The plan said it does not cover this, so it cannot be marked verified.', 'NOT_COVERED_NOT_VERIFIED');
     if (a.preAuthRequired === true && !a.preAuthNumber.trim()) {
-      throw invalid('preAuthNumber', 'A pre-authorisation is needed: add its number before marking the check verified.');
+      throw invalid('preAuthNumber', 'A pre-authorization is needed: add its number before marking the check verified.', 'PRE_AUTH_NUMBER_NEEDED');
     }
   }
   if (outcome === InsuranceOutcome.NOT_COVERED && a.covered === true) {
-    throw invalid('outcome', 'The plan said this is covered, so it cannot be marked not covered.');
+    throw invalid('outcome', 'The plan said this is covered, so it cannot be marked not covered.', 'COVERED_NOT_NOT_COVERED');
   }
 }
 
@@ -115,6 +116,12 @@ export enum CoverageHint {
   MEDICAID_GENERALLY_COVERS = 'MEDICAID_GENERALLY_COVERS',
   /** Commercial and other plans differ: ask the questions, and ask whether the referring doctor must request it. */
   PLAN_RULES_VARY = 'PLAN_RULES_VARY',
+  /** HMO and POS plans usually need a referral from the primary doctor first. */
+  REFERRAL_USUALLY_NEEDED = 'REFERRAL_USUALLY_NEEDED',
+  /** HMO and EPO plans rarely pay for a provider outside their network. */
+  OUT_OF_NETWORK_UNLIKELY = 'OUT_OF_NETWORK_UNLIKELY',
+  /** TRICARE and VA care usually needs a referral or an authorization from the program first. */
+  PROGRAM_AUTHORIZATION_FIRST = 'PROGRAM_AUTHORIZATION_FIRST',
 }
 
 export interface CoverageContext {
@@ -154,7 +161,7 @@ export function coverageHints(planType: InsurancePlanType, ctx: CoverageContext)
 }
 
 export enum PreAuthorisationFit {
-  /** No pre-authorisation dates to compare with. */
+  /** No pre-authorization dates to compare with. */
   NO_WINDOW = 'NO_WINDOW',
   WITHIN = 'WITHIN',
   BEFORE_START = 'BEFORE_START',
@@ -167,15 +174,11 @@ export interface PreAuthorisationWindow {
 }
 
 /**
- * Whether an appointment date falls inside the pre-authorisation (both ends included), and
+ * Whether an appointment date falls inside the pre-authorization (both ends included), and
  * how many days are left from `today` until it runs out: what a reminder job needs to warn
  * before an appointment lands outside it.
  */
-export function preAuthorisationFit(
-  window: PreAuthorisationWindow,
-  appointmentOn: CalendarDate,
-  today?: CalendarDate,
-): { fit: PreAuthorisationFit; daysLeft: number | null } {
+export function preAuthorisationFit(window: PreAuthorisationWindow, appointmentOn: CalendarDate, today?: CalendarDate): { fit: PreAuthorisationFit; daysLeft: number | null } {
   const daysLeft = today && window.validTo ? daysBetween(today, window.validTo) : null;
   if (!window.validFrom && !window.validTo) return { fit: PreAuthorisationFit.NO_WINDOW, daysLeft };
   if (window.validFrom && appointmentOn < window.validFrom) return { fit: PreAuthorisationFit.BEFORE_START, daysLeft };

@@ -36,7 +36,7 @@ export function digestSelection<T extends DigestCandidate>(candidates: readonly 
   return { items: all.slice(0, max), more: Math.max(0, all.length - max) };
 }
 
-/** The digest's own day: the calendar date in the organisation's zone of the moment it is due. */
+/** The digest's own day: the calendar date in the organization's zone of the moment it is due. */
 export function digestDay(instant: Date, timeZone: string): CalendarDate {
   return todayInZone(instant, timeZone);
 }

@@ -32,6 +32,7 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
     [NotificationCategory.APPOINTMENT_REMINDERS]: EmailMode.IMMEDIATE,
     [NotificationCategory.AFTER_VISIT]: EmailMode.IMMEDIATE,
     [NotificationCategory.INSURANCE_CHECKS]: EmailMode.IMMEDIATE,
+    [NotificationCategory.TASKS]: EmailMode.IMMEDIATE,
   },
   quietHours: null,
 };

@@ -11,7 +11,7 @@ const h = (hh: number, mm = 0) => hh * 60 + mm;
 const NIGHT = { start: h(20), end: h(8) }; // spans midnight
 const LUNCH = { start: h(12), end: h(13) }; // inside one day
 /** The appointment and insurance categories, at their default. */
-const NEWER = { APPOINTMENT_REMINDERS: M.IMMEDIATE, AFTER_VISIT: M.IMMEDIATE, INSURANCE_CHECKS: M.IMMEDIATE };
+const NEWER = { APPOINTMENT_REMINDERS: M.IMMEDIATE, AFTER_VISIT: M.IMMEDIATE, INSURANCE_CHECKS: M.IMMEDIATE, TASKS: M.IMMEDIATE };
 
 describe('kinds and categories', () => {
   it('every record reminder kind has a notification kind with a category', () => {
@@ -55,7 +55,16 @@ describe('preferences', () => {
   });
   it.each([
     [{ email: [{ category: 'NOPE', mode: 'OFF' }], quietHours: null }, 'email.category'],
-    [{ email: [{ category: 'RECORD_REMINDERS', mode: 'OFF' }, { category: 'RECORD_REMINDERS', mode: 'DIGEST' }], quietHours: null }, 'email.category'],
+    [
+      {
+        email: [
+          { category: 'RECORD_REMINDERS', mode: 'OFF' },
+          { category: 'RECORD_REMINDERS', mode: 'DIGEST' },
+        ],
+        quietHours: null,
+      },
+      'email.category',
+    ],
     [{ email: [{ category: 'RECORD_REMINDERS', mode: 'SOMETIMES' }], quietHours: null }, 'email.mode'],
     [{ email: [], quietHours: { start: '25:00', end: '08:00' } }, 'quietHours.start'],
     [{ email: [], quietHours: { start: '20:00', end: '8' } }, 'quietHours.end'],
@@ -122,7 +131,15 @@ describe('quiet hours', () => {
 });
 
 describe('daily digest', () => {
-  const n = (id: string, kind: string, createdAt: string, extra: Partial<DigestCandidate> = {}): DigestCandidate => ({ id, kind, createdAt: at(createdAt), readAt: null, digestedAt: null, emailedAt: null, ...extra });
+  const n = (id: string, kind: string, createdAt: string, extra: Partial<DigestCandidate> = {}): DigestCandidate => ({
+    id,
+    kind,
+    createdAt: at(createdAt),
+    readAt: null,
+    digestedAt: null,
+    emailedAt: null,
+    ...extra,
+  });
   const cutoff = at('2026-12-02T14:00:00Z');
   const prefs = notificationPreferences({ email: { RECORD_REMINDERS: 'DIGEST', RECORD_ESCALATIONS: 'IMMEDIATE' } });
 

@@ -1,7 +1,7 @@
 import { CaseStage } from '../cases/case-stage';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
-/** How the case ended, for the organisation's statistics (docs/domain.md, "Close the loop"). */
+/** How the case ended, for the organization's statistics (docs/domain.md, "Close the loop"). */
 export enum CaseOutcome {
   CONFIRMED = 'CONFIRMED',
   CHANGED_DIAGNOSIS = 'CHANGED_DIAGNOSIS',

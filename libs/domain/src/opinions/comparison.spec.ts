@@ -1,12 +1,5 @@
 import { DomainErrorCode } from '../errors/domain-error';
-import {
-  assertCanCompare,
-  assertCanStartNextRound,
-  OpinionComparisonOutcome as O,
-  opinionAdvice,
-  OpinionNextStep as S,
-  opinionsDiffer,
-} from './comparison';
+import { assertCanCompare, assertCanStartNextRound, OpinionComparisonOutcome as O, opinionAdvice, OpinionNextStep as S, opinionsDiffer } from './comparison';
 import { CoverageHint as H } from '../insurance/insurance-check';
 
 const MEDICARE = [H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER];
@@ -30,7 +23,7 @@ describe('comparing opinions', () => {
     expect(opinionAdvice(O.DIFFER, 3, MEDICARE)).toEqual({ nextSteps: [S.ASK_EACH_DOCTOR_WHY, S.WEIGH_OPTIONS], thirdOpinionSuggested: false, coverageHints: [] });
   });
 
-  it('strongly conflicting opinions: third opinion at an academic centre, tumour board, ask why, lean on the advocate', () => {
+  it('strongly conflicting opinions: third opinion at an academic center, tumor board, ask why, lean on the advocate', () => {
     const a = opinionAdvice(O.STRONGLY_CONFLICT, 2, []);
     expect(a.nextSteps).toEqual([S.THIRD_OPINION_ACADEMIC_CENTRE, S.TUMOUR_BOARD, S.ASK_EACH_DOCTOR_WHY, S.LEAN_ON_ADVOCATE]);
     expect(a.thirdOpinionSuggested).toBe(true);
@@ -39,7 +32,9 @@ describe('comparing opinions', () => {
   });
 
   it('shows the case’s coverage hints beside a suggested further opinion, less the one about a second opinion before surgery', () => {
-    expect(opinionAdvice(O.DIFFER, 2, [H.MEDICARE_SECOND_OPINION_BEFORE_SURGERY, H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER]).coverageHints).toEqual([H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER]);
+    expect(opinionAdvice(O.DIFFER, 2, [H.MEDICARE_SECOND_OPINION_BEFORE_SURGERY, H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER]).coverageHints).toEqual([
+      H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER,
+    ]);
     expect(opinionAdvice(O.STRONGLY_CONFLICT, 2, MEDICARE).coverageHints).toEqual([H.MEDICARE_THIRD_OPINION_WHEN_OPINIONS_DIFFER]);
     expect(opinionAdvice(O.STRONGLY_CONFLICT, 2, [H.MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL]).coverageHints).toEqual([H.MEDICARE_ADVANTAGE_NETWORK_OR_REFERRAL]);
     expect(opinionAdvice(O.STRONGLY_CONFLICT, 2, [H.MEDICAID_GENERALLY_COVERS]).coverageHints).toEqual([H.MEDICAID_GENERALLY_COVERS]);

@@ -7,7 +7,7 @@ export enum OpinionComparisonOutcome {
   AGREE = 'AGREE',
   /** They differ: weigh the options, ask each doctor why. */
   DIFFER = 'DIFFER',
-  /** They strongly conflict: seek a third opinion, a tumour board, lean on the advocate. */
+  /** They strongly conflict: seek a third opinion, a tumor board, lean on the advocate. */
   STRONGLY_CONFLICT = 'STRONGLY_CONFLICT',
 }
 

@@ -6,9 +6,7 @@ const TODAY = '2026-12-02' as CalendarDate;
 
 describe('an opinion', () => {
   it('needs the provider who gave it', () => {
-    expect(() => assertOpinion({ providerName: '  ', givenOn: '2026-12-01' }, TODAY)).toThrow(
-      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: { field: 'providerName' } }),
-    );
+    expect(() => assertOpinion({ providerName: '  ', givenOn: '2026-12-01' }, TODAY)).toThrow(expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: { field: 'providerName' } }));
   });
 
   it('is dated today or earlier, on a real day', () => {

@@ -39,7 +39,7 @@ describe('provider candidates', () => {
   });
 
   it('keeps the reason for a choice, and refuses an empty one', () => {
-    expect(assertChoiceReason('  Academic centre, in network  ')).toBe('Academic centre, in network');
+    expect(assertChoiceReason('  Academic center, in network  ')).toBe('Academic center, in network');
     expect(fieldOf(() => assertChoiceReason('  '))).toEqual(['VALIDATION_FAILED', 'reason']);
   });
 

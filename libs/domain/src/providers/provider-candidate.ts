@@ -3,7 +3,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 /*
  * Choosing the second-opinion provider (docs/domain.md, journey step 4). A case collects a few
  * candidates, each described by what makes it a good fresh look: specialty and
- * sub-specialty, an academic centre, another health system, in-network or not, a remote
+ * sub-specialty, an academic center, another health system, in-network or not, a remote
  * programme or a visit in person, and how long the wait is. One is chosen, with a reason.
  */
 
@@ -22,7 +22,8 @@ export enum ProviderVisitMode {
 /** A wait longer than a year is almost certainly a typing slip (weeks entered as days...). */
 export const MAX_EXPECTED_WAIT_DAYS = 365;
 
-const invalid = (field: string, message: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+/** A refused field, with the reason code the client words in the reader's language (validation.reason in the web locales). */
+const invalid = (field: string, message: string, reason: string): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, reason });
 
 /** Specialty names as people type them: "Medical  Oncology", "medical oncology " are one specialty. */
 export function normalizeSpecialty(value: string | null | undefined): string {
@@ -40,25 +41,25 @@ export interface CandidateFields {
 
 /** What every candidate needs: a name and a specialty, and a wait that makes sense. */
 export function assertCandidateFields(c: CandidateFields): void {
-  if (!c.name.trim()) throw invalid('name', 'Give the provider a name.');
-  if (!c.specialty.trim()) throw invalid('specialty', 'Say which specialty this provider practises.');
+  if (!c.name.trim()) throw invalid('name', 'Give the provider a name.', 'REQUIRED');
+  if (!c.specialty.trim()) throw invalid('specialty', 'Say which specialty this provider practices.', 'REQUIRED');
   const wait = c.expectedWaitDays;
   if (wait !== null && wait !== undefined && (!Number.isInteger(wait) || wait < 0 || wait > MAX_EXPECTED_WAIT_DAYS)) {
-    throw invalid('expectedWaitDays', `The expected wait is a number of days from 0 to ${MAX_EXPECTED_WAIT_DAYS}.`);
+    throw invalid('expectedWaitDays', `The expected wait is a number of days from 0 to ${MAX_EXPECTED_WAIT_DAYS}.`, 'WAIT_DAYS_RANGE');
   }
 }
 
 /** Choosing a provider is a decision the patient may want to revisit: the reason is kept. */
 export function assertChoiceReason(reason: string): string {
   const r = reason.trim();
-  if (!r) throw invalid('reason', 'Say in a few words why this provider was chosen.');
+  if (!r) throw invalid('reason', 'Say in a few words why this provider was chosen.', 'REQUIRED');
   return r;
 }
 
 export enum ProviderHint {
-  /** Every candidate practises the current doctor's specialty and sub-specialty. */
+  /** Every candidate practices the current doctor's specialty and sub-specialty. */
   SAME_SPECIALTY_AND_SUB_SPECIALTY = 'SAME_SPECIALTY_AND_SUB_SPECIALTY',
-  /** Every candidate practises the current doctor's specialty, though sub-specialties differ. */
+  /** Every candidate practices the current doctor's specialty, though sub-specialties differ. */
   SAME_SPECIALTY = 'SAME_SPECIALTY',
   /** Nobody said what the current doctor's specialty is, so the lens cannot be compared. */
   CURRENT_SPECIALTY_UNKNOWN = 'CURRENT_SPECIALTY_UNKNOWN',

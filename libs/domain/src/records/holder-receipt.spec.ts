@@ -28,9 +28,7 @@ describe('moveHolderReceipt', () => {
   it('refuses a date that would leave the extension outside 30 + 30 days or before the new original date', () => {
     const extended = { ...startLegalClock(sent), dueOn: d('2026-12-31'), extension: { newDueOn: d('2026-12-31'), reason: 'Archive offsite' } };
     // Received 2026-11-02 allows up to 2027-01-01; the extension fits. A later receipt pushes the original past it.
-    expect(() => moveHolderReceipt({ ...extended, dueOn: d('2026-12-03'), extension: { newDueOn: d('2026-12-03'), reason: 'x' } }, sent, d('2026-11-10'), today)).toThrow(
-      /no longer fit/,
-    );
+    expect(() => moveHolderReceipt({ ...extended, dueOn: d('2026-12-03'), extension: { newDueOn: d('2026-12-03'), reason: 'x' } }, sent, d('2026-11-10'), today)).toThrow(/no longer fit/);
     // Received later at first (allowing 2027-01-09), then corrected to an earlier day: the extension falls outside 60 days.
     const late = { ...startLegalClock(sent, d('2026-11-10')), dueOn: d('2027-01-05'), extension: { newDueOn: d('2027-01-05'), reason: 'x' } };
     expect(() => moveHolderReceipt(late, sent, d('2026-11-02'), today)).toThrow(/no longer fit/);

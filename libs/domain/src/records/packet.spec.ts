@@ -103,9 +103,7 @@ describe('defaultResponsibleFor', () => {
   });
 
   it('gives the advocate everything a provider holds', () => {
-    const advocateKinds = Object.values(PacketItemKind).filter(
-      (k) => k !== PacketItemKind.OWN_TIMELINE && k !== PacketItemKind.MEDICATIONS_ALLERGIES,
-    );
+    const advocateKinds = Object.values(PacketItemKind).filter((k) => k !== PacketItemKind.OWN_TIMELINE && k !== PacketItemKind.MEDICATIONS_ALLERGIES);
     for (const kind of advocateKinds) expect(defaultResponsibleFor(kind)).toBe(ResponsibleParty.ADVOCATE);
   });
 });
@@ -117,16 +115,9 @@ describe('PACKET_ITEM_KIND_ORDER', () => {
 });
 
 describe('defaultPacketFor', () => {
-  const kinds = (triggers: CaseTrigger[], urgency = Urgency.ROUTINE): PacketItemKind[] =>
-    defaultPacketFor(triggers, urgency).map((i) => i.kind);
+  const kinds = (triggers: CaseTrigger[], urgency = Urgency.ROUTINE): PacketItemKind[] => defaultPacketFor(triggers, urgency).map((i) => i.kind);
 
-  const ALWAYS = [
-    PacketItemKind.IMAGING_DISC,
-    PacketItemKind.CLINIC_NOTES,
-    PacketItemKind.LABS,
-    PacketItemKind.MEDICATIONS_ALLERGIES,
-    PacketItemKind.OWN_TIMELINE,
-  ];
+  const ALWAYS = [PacketItemKind.IMAGING_DISC, PacketItemKind.CLINIC_NOTES, PacketItemKind.LABS, PacketItemKind.MEDICATIONS_ALLERGIES, PacketItemKind.OWN_TIMELINE];
 
   it('a suspected cancer (major diagnosis) asks for pathology slides and report', () => {
     expect(kinds([CaseTrigger.MAJOR_DIAGNOSIS])).toEqual([
@@ -141,9 +132,7 @@ describe('defaultPacketFor', () => {
   });
 
   it('a rare condition asks for slides too', () => {
-    expect(kinds([CaseTrigger.RARE_CONDITION])).toEqual(
-      expect.arrayContaining([PacketItemKind.PATHOLOGY_SLIDES, PacketItemKind.PATHOLOGY_REPORT]),
-    );
+    expect(kinds([CaseTrigger.RARE_CONDITION])).toEqual(expect.arrayContaining([PacketItemKind.PATHOLOGY_SLIDES, PacketItemKind.PATHOLOGY_REPORT]));
   });
 
   it.each(Object.values(CaseTrigger))('always includes the core items for %s, routine and urgent', (trigger) => {
@@ -153,34 +142,22 @@ describe('defaultPacketFor', () => {
   });
 
   it('includes the core items even with no trigger recorded yet', () => {
-    expect(kinds([])).toEqual([
-      PacketItemKind.IMAGING_DISC,
-      PacketItemKind.CLINIC_NOTES,
-      PacketItemKind.LABS,
-      PacketItemKind.MEDICATIONS_ALLERGIES,
-      PacketItemKind.OWN_TIMELINE,
-    ]);
+    expect(kinds([])).toEqual([PacketItemKind.IMAGING_DISC, PacketItemKind.CLINIC_NOTES, PacketItemKind.LABS, PacketItemKind.MEDICATIONS_ALLERGIES, PacketItemKind.OWN_TIMELINE]);
   });
 
-  it.each([CaseTrigger.UNCERTAIN_DIAGNOSIS, CaseTrigger.CONFLICTING_INFORMATION])(
-    '%s asks for the pathology report but not the slides',
-    (trigger) => {
-      const k = kinds([trigger]);
-      expect(k).toContain(PacketItemKind.PATHOLOGY_REPORT);
-      expect(k).not.toContain(PacketItemKind.PATHOLOGY_SLIDES);
-    },
-  );
+  it.each([CaseTrigger.UNCERTAIN_DIAGNOSIS, CaseTrigger.CONFLICTING_INFORMATION])('%s asks for the pathology report but not the slides', (trigger) => {
+    const k = kinds([trigger]);
+    expect(k).toContain(PacketItemKind.PATHOLOGY_REPORT);
+    expect(k).not.toContain(PacketItemKind.PATHOLOGY_SLIDES);
+  });
 
   it.each([CaseTrigger.RISKY_TREATMENT, CaseTrigger.NO_IMPROVEMENT])('%s asks for procedure reports', (trigger) => {
     expect(kinds([trigger])).toContain(PacketItemKind.PROCEDURE_REPORT);
   });
 
-  it.each([CaseTrigger.FEELS_UNHEARD, CaseTrigger.PERSISTENT_DOUBT])(
-    'routine %s keeps to the core items',
-    (trigger) => {
-      expect(kinds([trigger])).toEqual(ALWAYS); // ALWAYS is written in packet order
-    },
-  );
+  it.each([CaseTrigger.FEELS_UNHEARD, CaseTrigger.PERSISTENT_DOUBT])('routine %s keeps to the core items', (trigger) => {
+    expect(kinds([trigger])).toEqual(ALWAYS); // ALWAYS is written in packet order
+  });
 
   it('urgent cases ask for reports in the first round, but slides only when pathology is central', () => {
     const urgent = kinds([CaseTrigger.PERSISTENT_DOUBT], Urgency.URGENT);
@@ -191,9 +168,7 @@ describe('defaultPacketFor', () => {
   });
 
   it('an urgent suspected cancer gets the full packet except OTHER', () => {
-    expect(kinds([CaseTrigger.MAJOR_DIAGNOSIS], Urgency.URGENT)).toEqual(
-      PACKET_ITEM_KIND_ORDER.filter((k) => k !== PacketItemKind.OTHER),
-    );
+    expect(kinds([CaseTrigger.MAJOR_DIAGNOSIS], Urgency.URGENT)).toEqual(PACKET_ITEM_KIND_ORDER.filter((k) => k !== PacketItemKind.OTHER));
   });
 
   it('never invents an OTHER item and never repeats a kind', () => {
@@ -206,9 +181,7 @@ describe('defaultPacketFor', () => {
   });
 
   it('does not care about trigger order or repeats', () => {
-    expect(kinds([CaseTrigger.NO_IMPROVEMENT, CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.NO_IMPROVEMENT])).toEqual(
-      kinds([CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.NO_IMPROVEMENT]),
-    );
+    expect(kinds([CaseTrigger.NO_IMPROVEMENT, CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.NO_IMPROVEMENT])).toEqual(kinds([CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.NO_IMPROVEMENT]));
   });
 
   it('starts every item NEEDED with the default responsible party', () => {
@@ -218,8 +191,6 @@ describe('defaultPacketFor', () => {
       expect(item.responsible).toBe(defaultResponsibleFor(item.kind));
     }
     expect(packet.find((i) => i.kind === PacketItemKind.OWN_TIMELINE)?.responsible).toBe(ResponsibleParty.PATIENT);
-    expect(packet.find((i) => i.kind === PacketItemKind.PATHOLOGY_SLIDES)?.responsible).toBe(
-      ResponsibleParty.ADVOCATE,
-    );
+    expect(packet.find((i) => i.kind === PacketItemKind.PATHOLOGY_SLIDES)?.responsible).toBe(ResponsibleParty.ADVOCATE);
   });
 });

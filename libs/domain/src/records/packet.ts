@@ -75,21 +75,20 @@ export function canMovePacketItem(from: PacketItemState, to: PacketItemState): b
 
 export function assertPacketItemMove(from: PacketItemState, to: PacketItemState): void {
   if (!canMovePacketItem(from, to)) {
-    throw new DomainError(
-      DomainErrorCode.VALIDATION_FAILED,
-      from === to ? `The packet item is already ${from}` : `A packet item cannot move from ${from} to ${to}`,
-      { field: 'state', from, to, allowed: allowedPacketItemMoves(from) },
-    );
+    throw new DomainError(DomainErrorCode.VALIDATION_FAILED, from === to ? `The packet item is already ${from}` : `A packet item cannot move from ${from} to ${to}`, {
+      field: 'state',
+      from,
+      to,
+      allowed: allowedPacketItemMoves(from),
+    });
   }
 }
 
 /** In hand: counts towards a request being received. */
-export const isReceivedState = (state: PacketItemState): boolean =>
-  state === PacketItemState.RECEIVED || state === PacketItemState.SENT_TO_PROVIDER;
+export const isReceivedState = (state: PacketItemState): boolean => state === PacketItemState.RECEIVED || state === PacketItemState.SENT_TO_PROVIDER;
 
 /** Still to chase. NOT_AVAILABLE is settled: the holder answered, there is nothing more to get. */
-export const isOutstandingState = (state: PacketItemState): boolean =>
-  state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED;
+export const isOutstandingState = (state: PacketItemState): boolean => state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED;
 
 /**
  * Who gathers each kind unless staff say otherwise. Only the patient can write their
@@ -97,9 +96,7 @@ export const isOutstandingState = (state: PacketItemState): boolean =>
  * requested by the advocate, who knows how to ask and to chase.
  */
 export function defaultResponsibleFor(kind: PacketItemKind): ResponsibleParty {
-  return kind === PacketItemKind.OWN_TIMELINE || kind === PacketItemKind.MEDICATIONS_ALLERGIES
-    ? ResponsibleParty.PATIENT
-    : ResponsibleParty.ADVOCATE;
+  return kind === PacketItemKind.OWN_TIMELINE || kind === PacketItemKind.MEDICATIONS_ALLERGIES ? ResponsibleParty.PATIENT : ResponsibleParty.ADVOCATE;
 }
 
 export interface PacketItemTemplate {
@@ -123,11 +120,7 @@ const ALWAYS: readonly PacketItemKind[] = [
 const NEEDS_SLIDES: readonly CaseTrigger[] = [CaseTrigger.MAJOR_DIAGNOSIS, CaseTrigger.RARE_CONDITION];
 
 /** A diagnosis in doubt: if a biopsy was taken, its report is what the provider reads first. */
-const NEEDS_PATHOLOGY_REPORT: readonly CaseTrigger[] = [
-  ...NEEDS_SLIDES,
-  CaseTrigger.UNCERTAIN_DIAGNOSIS,
-  CaseTrigger.CONFLICTING_INFORMATION,
-];
+const NEEDS_PATHOLOGY_REPORT: readonly CaseTrigger[] = [...NEEDS_SLIDES, CaseTrigger.UNCERTAIN_DIAGNOSIS, CaseTrigger.CONFLICTING_INFORMATION];
 
 /** The treatment is what is questioned: what was already done, and how it went, matters. */
 const NEEDS_PROCEDURE_REPORT: readonly CaseTrigger[] = [CaseTrigger.RISKY_TREATMENT, CaseTrigger.NO_IMPROVEMENT];

@@ -77,6 +77,8 @@ describe('validateRecordReminderSettings', () => {
     [{ legalSoonDays: 31 }, 'legalSoonDays'],
     [{ legalSoonDays: Number.NaN }, 'legalSoonDays'],
   ])('refuses %j naming %s', (bad, field) => {
-    expect(() => validateRecordReminderSettings({ ...DEFAULT_RECORD_REMINDER_SETTINGS, ...bad })).toThrow(expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: expect.objectContaining({ field }) }));
+    expect(() => validateRecordReminderSettings({ ...DEFAULT_RECORD_REMINDER_SETTINGS, ...bad })).toThrow(
+      expect.objectContaining({ code: DomainErrorCode.VALIDATION_FAILED, details: expect.objectContaining({ field }) }),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 
 /** The moments a record request is chased (docs/domain.md, "The clock"): on set days after sending, and before and at both dates. */
 export enum RecordReminderKind {
-  /** A set number of days after the request was sent (the organisation's reminder days, e.g. day 14 and 25). */
+  /** A set number of days after the request was sent (the organization's reminder days, e.g. day 14 and 25). */
   SENT_DAY = 'SENT_DAY',
   /** A couple of days before the plan target: time to nudge the holder. */
   TARGET_SOON = 'TARGET_SOON',
@@ -15,7 +15,7 @@ export enum RecordReminderKind {
   LEGAL_OVERDUE = 'LEGAL_OVERDUE',
 }
 
-/** An organisation's choice of when requests are chased. */
+/** An organization's choice of when requests are chased. */
 export interface RecordReminderSettings {
   /** Days after the sent date that get a reminder (day 7, 14, 25, 30 by default). */
   daysAfterSent: readonly number[];
@@ -40,8 +40,10 @@ export function validateRecordReminderSettings(s: RecordReminderSettings): Recor
   }
   const days = [...new Set(s.daysAfterSent)].sort((a, b) => a - b);
   if (days.length > MAX_REMINDER_DAYS) throw invalid('daysAfterSent', `At most ${MAX_REMINDER_DAYS} reminder days`, days.length);
-  if (!Number.isInteger(s.targetSoonDays) || s.targetSoonDays < 0 || s.targetSoonDays > 14) throw invalid('targetSoonDays', 'The reminder before the plan target must be 0 to 14 days before it', s.targetSoonDays);
-  if (!Number.isInteger(s.legalSoonDays) || s.legalSoonDays < 0 || s.legalSoonDays > 30) throw invalid('legalSoonDays', 'The reminder before the legal due date must be 0 to 30 days before it', s.legalSoonDays);
+  if (!Number.isInteger(s.targetSoonDays) || s.targetSoonDays < 0 || s.targetSoonDays > 14)
+    throw invalid('targetSoonDays', 'The reminder before the plan target must be 0 to 14 days before it', s.targetSoonDays);
+  if (!Number.isInteger(s.legalSoonDays) || s.legalSoonDays < 0 || s.legalSoonDays > 30)
+    throw invalid('legalSoonDays', 'The reminder before the legal due date must be 0 to 30 days before it', s.legalSoonDays);
   return { daysAfterSent: days, targetSoonDays: s.targetSoonDays, legalSoonDays: s.legalSoonDays };
 }
 

@@ -46,7 +46,7 @@ describe('recordClockSettings', () => {
     });
   });
 
-  it('takes an organisation override field by field', () => {
+  it('takes an organization override field by field', () => {
     expect(recordClockSettings({ targetDays: { ROUTINE: 10 } })).toEqual({
       targetDays: { ROUTINE: 10, URGENT: 7 },
       atRiskDays: { target: 3, legal: 7 },
@@ -112,7 +112,7 @@ describe('planTargetDate', () => {
     expect(planTargetDate(d(sentOn), urgency)).toBe(expected);
   });
 
-  it('uses the organisation override', () => {
+  it('uses the organization override', () => {
     const settings = recordClockSettings({ targetDays: { ROUTINE: 10, URGENT: 5 } });
     expect(planTargetDate(d('2025-03-03'), Urgency.ROUTINE, settings)).toBe('2025-03-13');
     expect(planTargetDate(d('2025-03-03'), Urgency.URGENT, settings)).toBe('2025-03-08');
@@ -139,7 +139,7 @@ describe('dates given by people', () => {
     expect(error.details).toEqual({ field: 'sentOn', value: '2025-03-11', today: '2025-03-10' });
   });
 
-  it('judges "future" by today in the organisation zone', () => {
+  it('judges "future" by today in the organization zone', () => {
     // 2025-01-15T20:00Z is already the 16th in Auckland but the 15th in Los Angeles.
     const instant = new Date('2025-01-15T20:00:00Z');
     expect(() => assertSentOn(d('2025-01-16'), todayInZone(instant, 'Pacific/Auckland'))).not.toThrow();
@@ -403,12 +403,8 @@ describe('recordRequestClock', () => {
     const clock = recordRequestClock({ ...base, urgency: Urgency.URGENT }, d('2025-03-07'));
     expect(clock.target).toEqual({ dueOn: '2025-03-10', status: ClockStatus.AT_RISK, daysLeft: 3 });
     expect(clock.legal.dueOn).toBe('2025-04-02');
-    expect(recordRequestClock({ ...base, urgency: Urgency.URGENT }, d('2025-03-06')).target.status).toBe(
-      ClockStatus.ON_TRACK,
-    );
-    expect(recordRequestClock({ ...base, urgency: Urgency.URGENT }, d('2025-03-11')).overall).toBe(
-      ClockStatus.OVERDUE,
-    );
+    expect(recordRequestClock({ ...base, urgency: Urgency.URGENT }, d('2025-03-06')).target.status).toBe(ClockStatus.ON_TRACK);
+    expect(recordRequestClock({ ...base, urgency: Urgency.URGENT }, d('2025-03-11')).overall).toBe(ClockStatus.OVERDUE);
   });
 
   it('follows an extended legal date', () => {
@@ -420,7 +416,7 @@ describe('recordRequestClock', () => {
     expect(clock.overall).toBe(ClockStatus.OVERDUE);
   });
 
-  it('uses organisation settings for targets and warnings', () => {
+  it('uses organization settings for targets and warnings', () => {
     const settings = recordClockSettings({ targetDays: { ROUTINE: 10 }, atRiskDays: { target: 5, legal: 10 } });
     const clock = recordRequestClock(base, d('2025-03-08'), settings);
     expect(clock.target).toEqual({ dueOn: '2025-03-13', status: ClockStatus.AT_RISK, daysLeft: 5 });
@@ -429,10 +425,7 @@ describe('recordRequestClock', () => {
   });
 
   it('is DONE on both clocks once fully received, even after the dates', () => {
-    const clock = recordRequestClock(
-      { ...base, itemStates: [RECEIVED, NOT_AVAILABLE], completedOn: d('2025-03-20') },
-      d('2025-05-01'),
-    );
+    const clock = recordRequestClock({ ...base, itemStates: [RECEIVED, NOT_AVAILABLE], completedOn: d('2025-03-20') }, d('2025-05-01'));
     expect(clock.target.status).toBe(ClockStatus.DONE);
     expect(clock.legal.status).toBe(ClockStatus.DONE);
     expect(clock.overall).toBe(ClockStatus.DONE);
@@ -447,18 +440,14 @@ describe('recordRequestClock', () => {
   });
 
   it('ignores a completion date while items are still outstanding', () => {
-    const clock = recordRequestClock(
-      { ...base, itemStates: [RECEIVED, REQUESTED], completedOn: d('2025-03-05') },
-      d('2025-03-13'),
-    );
+    const clock = recordRequestClock({ ...base, itemStates: [RECEIVED, REQUESTED], completedOn: d('2025-03-05') }, d('2025-03-13'));
     expect(clock.received.progress).toBe(ReceivedProgress.PARTIALLY_RECEIVED);
     expect(clock.ageDays).toBe(10);
     expect(clock.overall).toBe(ClockStatus.ON_TRACK);
   });
 
   it('counts age across month ends, leap days and year ends', () => {
-    const age = (sent: string, today: string) =>
-      recordRequestClock({ ...base, sentOn: d(sent), legal: startLegalClock(d(sent)) }, d(today)).ageDays;
+    const age = (sent: string, today: string) => recordRequestClock({ ...base, sentOn: d(sent), legal: startLegalClock(d(sent)) }, d(today)).ageDays;
     expect(age('2025-01-31', '2025-03-02')).toBe(30);
     expect(age('2024-02-28', '2024-03-01')).toBe(2);
     expect(age('2025-02-28', '2025-03-01')).toBe(1);
@@ -469,7 +458,7 @@ describe('recordRequestClock', () => {
     expect(recordRequestClock(base, addDays(sentOn, -1)).ageDays).toBe(0);
   });
 
-  it('turns overdue at local midnight in the organisation zone', () => {
+  it('turns overdue at local midnight in the organization zone', () => {
     // Target 2025-03-17; in Chicago the 18th begins at 05:00 UTC (CDT, after 03-09).
     const chicago = (iso: string) => recordRequestClock(base, todayInZone(new Date(iso), 'America/Chicago'));
     expect(chicago('2025-03-18T04:59:59Z').target.status).toBe(ClockStatus.AT_RISK);

@@ -9,11 +9,10 @@ import { PacketItemState, isOutstandingState, isReceivedState } from './packet';
  * - the *legal* due date: HIPAA right of access gives the holder 30 calendar days from
  *   receiving the request, extendable once by up to 30 days with a written reason.
  * The request is chased before both. All dates are calendar dates in the
- * organisation's time zone; callers pass "today" from `todayInZone`.
+ * organization's time zone; callers pass "today" from `todayInZone`.
  */
 
-const invalid = (field: string, message: string, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...details });
+const invalid = (field: string, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...details });
 
 // ---------------------------------------------------------------- settings
 
@@ -48,24 +47,14 @@ function wholeDays(value: number, field: string, min: number, max: number): numb
 }
 
 /**
- * An organisation's own day counts over the defaults. A target past the legal 30 days
+ * An organization's own day counts over the defaults. A target past the legal 30 days
  * would plan to wait for a breach, and an urgent target longer than the routine one
  * would contradict "urgent shortens every target", so both are refused.
  */
 export function recordClockSettings(override: RecordClockSettingsOverride = {}): RecordClockSettings {
   const d = DEFAULT_RECORD_CLOCK_SETTINGS;
-  const routine = wholeDays(
-    override.targetDays?.[Urgency.ROUTINE] ?? d.targetDays[Urgency.ROUTINE],
-    'targetDays.ROUTINE',
-    1,
-    LEGAL_RESPONSE_DAYS,
-  );
-  const urgent = wholeDays(
-    override.targetDays?.[Urgency.URGENT] ?? d.targetDays[Urgency.URGENT],
-    'targetDays.URGENT',
-    1,
-    LEGAL_RESPONSE_DAYS,
-  );
+  const routine = wholeDays(override.targetDays?.[Urgency.ROUTINE] ?? d.targetDays[Urgency.ROUTINE], 'targetDays.ROUTINE', 1, LEGAL_RESPONSE_DAYS);
+  const urgent = wholeDays(override.targetDays?.[Urgency.URGENT] ?? d.targetDays[Urgency.URGENT], 'targetDays.URGENT', 1, LEGAL_RESPONSE_DAYS);
   if (urgent > routine) {
     throw invalid('targetDays.URGENT', 'The urgent target cannot be longer than the routine one', {
       urgent,
@@ -101,12 +90,7 @@ export function assertDueOnNotPast(dueOn: CalendarDate, today: CalendarDate, fie
  * The holder's receipt date, when known, is what starts the legal clock: it can be
  * neither before the request was sent nor in the future.
  */
-export function assertHolderReceivedOn(
-  holderReceivedOn: CalendarDate,
-  sentOn: CalendarDate,
-  today: CalendarDate,
-  field = 'holderReceivedOn',
-): void {
+export function assertHolderReceivedOn(holderReceivedOn: CalendarDate, sentOn: CalendarDate, today: CalendarDate, field = 'holderReceivedOn'): void {
   if (isBefore(holderReceivedOn, sentOn)) {
     throw invalid(field, `The holder cannot have received the request before it was sent (${sentOn})`, {
       value: holderReceivedOn,
@@ -123,11 +107,7 @@ export function assertHolderReceivedOn(
 
 // ---------------------------------------------------------------- plan target
 
-export function planTargetDate(
-  sentOn: CalendarDate,
-  urgency: Urgency,
-  settings: RecordClockSettings = DEFAULT_RECORD_CLOCK_SETTINGS,
-): CalendarDate {
+export function planTargetDate(sentOn: CalendarDate, urgency: Urgency, settings: RecordClockSettings = DEFAULT_RECORD_CLOCK_SETTINGS): CalendarDate {
   return addDays(sentOn, settings.targetDays[urgency]);
 }
 
@@ -164,8 +144,7 @@ export function startLegalClock(sentOn: CalendarDate, holderReceivedOn?: Calenda
 }
 
 /** The last date an extension may name: 60 days after the holder received the request. */
-export const latestLegalDueOn = (clock: LegalClock): CalendarDate =>
-  addDays(clock.holderReceivedOn, LEGAL_MAX_TOTAL_DAYS);
+export const latestLegalDueOn = (clock: LegalClock): CalendarDate => addDays(clock.holderReceivedOn, LEGAL_MAX_TOTAL_DAYS);
 
 /**
  * Records the holder's one extension. Each refusal names the field a person must fix;
@@ -189,11 +168,7 @@ export function extendLegalClock(clock: LegalClock, extension: LegalExtension, t
     });
   }
   if (isAfter(extension.newDueOn, latest)) {
-    throw invalid(
-      'newDueOn',
-      `The new due date can be at most ${LEGAL_MAX_TOTAL_DAYS} days after the holder received the request (${latest})`,
-      { value: extension.newDueOn, latestDueOn: latest },
-    );
+    throw invalid('newDueOn', `The new due date can be at most ${LEGAL_MAX_TOTAL_DAYS} days after the holder received the request (${latest})`, { value: extension.newDueOn, latestDueOn: latest });
   }
   assertDueOnNotPast(extension.newDueOn, today, 'newDueOn');
   return { ...clock, dueOn: extension.newDueOn, extension: { newDueOn: extension.newDueOn, reason } };
@@ -224,12 +199,7 @@ export function receivedProgress(states: readonly PacketItemState[]): ReceivedSu
   const received = states.filter(isReceivedState).length;
   const outstanding = states.filter(isOutstandingState).length;
   const notAvailable = states.filter((s) => s === PacketItemState.NOT_AVAILABLE).length;
-  const progress =
-    states.length > 0 && outstanding === 0
-      ? ReceivedProgress.FULLY_RECEIVED
-      : received > 0
-        ? ReceivedProgress.PARTIALLY_RECEIVED
-        : ReceivedProgress.NOT_RECEIVED;
+  const progress = states.length > 0 && outstanding === 0 ? ReceivedProgress.FULLY_RECEIVED : received > 0 ? ReceivedProgress.PARTIALLY_RECEIVED : ReceivedProgress.NOT_RECEIVED;
   return { progress, total: states.length, received, outstanding, notAvailable };
 }
 
@@ -243,18 +213,10 @@ export enum ClockStatus {
 }
 
 /** Worst last: the order an overall status and a coordinator's sort both use. */
-export const CLOCK_STATUS_SEVERITY: readonly ClockStatus[] = [
-  ClockStatus.DONE,
-  ClockStatus.ON_TRACK,
-  ClockStatus.AT_RISK,
-  ClockStatus.OVERDUE,
-];
+export const CLOCK_STATUS_SEVERITY: readonly ClockStatus[] = [ClockStatus.DONE, ClockStatus.ON_TRACK, ClockStatus.AT_RISK, ClockStatus.OVERDUE];
 
 export const worstClockStatus = (...statuses: ClockStatus[]): ClockStatus =>
-  statuses.reduce(
-    (worst, s) => (CLOCK_STATUS_SEVERITY.indexOf(s) > CLOCK_STATUS_SEVERITY.indexOf(worst) ? s : worst),
-    ClockStatus.DONE,
-  );
+  statuses.reduce((worst, s) => (CLOCK_STATUS_SEVERITY.indexOf(s) > CLOCK_STATUS_SEVERITY.indexOf(worst) ? s : worst), ClockStatus.DONE);
 
 /**
  * Where one clock stands today. OVERDUE only once the date has passed: the holder has
@@ -295,11 +257,7 @@ export interface RecordRequestClock {
   readonly received: ReceivedSummary;
 }
 
-export function recordRequestClock(
-  input: RecordRequestClockInput,
-  today: CalendarDate,
-  settings: RecordClockSettings = DEFAULT_RECORD_CLOCK_SETTINGS,
-): RecordRequestClock {
+export function recordRequestClock(input: RecordRequestClockInput, today: CalendarDate, settings: RecordClockSettings = DEFAULT_RECORD_CLOCK_SETTINGS): RecordRequestClock {
   const received = receivedProgress(input.itemStates);
   const done = received.progress === ReceivedProgress.FULLY_RECEIVED;
   const reading = (dueOn: CalendarDate, atRiskDays: number): ClockReading => ({

@@ -102,7 +102,9 @@ const EN: LetterWords = {
     firstSent: (date) => `First request sent: ${date}`,
   },
   helper: (advocate, organization) =>
-    advocate ? `${advocate} at ${organization}, a patient advocacy organization, is helping me gather my records.` : `${organization}, a patient advocacy organization, is helping me gather my records.`,
+    advocate
+      ? `${advocate} at ${organization}, a patient advocacy organization, is helping me gather my records.`
+      : `${organization}, a patient advocacy organization, is helping me gather my records.`,
   contact: (email) => (email ? `If anything about this request is unclear, please contact me at ${email}.` : 'If anything about this request is unclear, please contact me.'),
   defaultHolder: 'Medical records department',
   dear: 'Dear records team,',
@@ -156,7 +158,8 @@ const ES: LetterWords = {
     [PacketItemKind.OTHER]: 'Otros documentos médicos',
   },
   delivery: {
-    emailTo: (email) => `Por favor, envíen copias electrónicas por correo electrónico a ${email}. Acepto recibirlas por correo electrónico normal (sin cifrar); entiendo que tiene un pequeño riesgo y lo acepto para esta solicitud.`,
+    emailTo: (email) =>
+      `Por favor, envíen copias electrónicas por correo electrónico a ${email}. Acepto recibirlas por correo electrónico normal (sin cifrar); entiendo que tiene un pequeño riesgo y lo acepto para esta solicitud.`,
     emailAsk: 'Por favor, envíen copias electrónicas por correo electrónico; les confirmaré la dirección cuando se comuniquen conmigo.',
     portal: 'Por favor, pongan las copias en mi portal del paciente y avísenme cuando estén allí.',
     mailTo: (address) => `Por favor, envíen las copias por correo postal a:\n${address}`,

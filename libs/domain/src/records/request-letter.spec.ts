@@ -18,10 +18,7 @@ const base: RecordRequestLetterInput = {
   patientName: 'Maria Lopez',
   patientEmail: 'maria@example.org',
   holder: { name: 'Lakeside Medical Center', department: 'Health Information Management', address: '100 Shore Road\nChicago, IL 60601' },
-  items: [
-    { kind: PacketItemKind.CLINIC_NOTES, title: 'Breast surgery consult, October' },
-    { kind: PacketItemKind.LABS },
-  ],
+  items: [{ kind: PacketItemKind.CLINIC_NOTES, title: 'Breast surgery consult, October' }, { kind: PacketItemKind.LABS }],
   deliveryMethod: RecordDeliveryMethod.EMAIL,
   deliverTo: 'maria@example.org',
   date: calendarDate(2026, 11, 22),
@@ -97,7 +94,7 @@ describe('record request letter', () => {
     expect(text({ ...base, deliveryMethod: RecordDeliveryMethod.MAIL, items: [{ kind: PacketItemKind.PATHOLOGY_SLIDES }] })).not.toMatch(/collect them/);
   });
 
-  it('names only the organisation when no advocate is assigned', () => {
+  it('names only the organization when no advocate is assigned', () => {
     expect(text({ ...base, advocateName: null })).toMatch(/Harbor Patient Advocates, a patient advocacy organization, is helping me/);
   });
 
@@ -160,16 +157,22 @@ describe('follow-up letter past the legal response date', () => {
 
   it('with a recorded extension, names the original and the extended date and the holder’s reason', () => {
     const t = fu({ legalDueOn: calendarDate(2027, 1, 1), date: calendarDate(2027, 1, 4), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: '  Archive is\noff site. ' } });
-    expect(t).toContain('The law gives you 30 days to respond, and you extended that once, from December 2, 2026 to January 1, 2027, giving this reason: “Archive is off site.” That extended date has now passed, and I have not received');
-    expect(t).not.toContain('That date, December 2, 2026');
-    expect(fu({ legalDueOn: calendarDate(2027, 1, 1), date: calendarDate(2027, 1, 4), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: 'Archive is off site' } })).toContain('giving this reason: “Archive is off site.” That extended date');
-    expect(draftFollowUpLetter({ ...followUp, legalDueOn: calendarDate(2027, 1, 1), date: calendarDate(2027, 1, 4), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: null } }).paragraphs[4]).toContain(
-      'you extended that once, from December 2, 2026 to January 1, 2027. That extended date has now passed',
+    expect(t).toContain(
+      'The law gives you 30 days to respond, and you extended that once, from December 2, 2026 to January 1, 2027, giving this reason: “Archive is off site.” That extended date has now passed, and I have not received',
     );
+    expect(t).not.toContain('That date, December 2, 2026');
+    expect(fu({ legalDueOn: calendarDate(2027, 1, 1), date: calendarDate(2027, 1, 4), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: 'Archive is off site' } })).toContain(
+      'giving this reason: “Archive is off site.” That extended date',
+    );
+    expect(
+      draftFollowUpLetter({ ...followUp, legalDueOn: calendarDate(2027, 1, 1), date: calendarDate(2027, 1, 4), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: null } }).paragraphs[4],
+    ).toContain('you extended that once, from December 2, 2026 to January 1, 2027. That extended date has now passed');
   });
 
   it('says when the holder received it, if that is known and differs from the date sent', () => {
-    expect(fu({ holderReceivedOn: calendarDate(2026, 11, 4), legalDueOn: calendarDate(2026, 12, 4) })).toContain('under HIPAA. Your office received it on November 4, 2026. The law gives you 30 days to respond. That date, December 4, 2026, has now passed');
+    expect(fu({ holderReceivedOn: calendarDate(2026, 11, 4), legalDueOn: calendarDate(2026, 12, 4) })).toContain(
+      'under HIPAA. Your office received it on November 4, 2026. The law gives you 30 days to respond. That date, December 4, 2026, has now passed',
+    );
     expect(fu({ holderReceivedOn: calendarDate(2026, 11, 2) })).not.toContain('Your office received it');
   });
 
@@ -204,17 +207,32 @@ describe('follow-up letter past the legal response date', () => {
     expect(first.paragraphs).toContain(delivery);
   });
 
-  it('is signed by the patient and countersigned by the advocate, or by the organisation', () => {
+  it('is signed by the patient and countersigned by the advocate, or by the organization', () => {
     const letter = draftFollowUpLetter(followUp);
-    expect(letter.paragraphs.slice(-3)).toEqual(['Sincerely,', '______________________________\nMaria Lopez', '______________________________\nSam Rivera\nPatient advocate, Harbor Patient Advocates']);
-    expect(fu()).toContain('Sam Rivera at Harbor Patient Advocates, a patient advocacy organization, is helping me gather my records. If anything about this request is unclear, please contact me at maria@example.org.');
+    expect(letter.paragraphs.slice(-3)).toEqual([
+      'Sincerely,',
+      '______________________________\nMaria Lopez',
+      '______________________________\nSam Rivera\nPatient advocate, Harbor Patient Advocates',
+    ]);
+    expect(fu()).toContain(
+      'Sam Rivera at Harbor Patient Advocates, a patient advocacy organization, is helping me gather my records. If anything about this request is unclear, please contact me at maria@example.org.',
+    );
     const noAdvocate = draftFollowUpLetter({ ...followUp, advocateName: '  ' });
     expect(noAdvocate.paragraphs[noAdvocate.paragraphs.length - 1]).toBe('______________________________\nFor Harbor Patient Advocates');
     expect(noAdvocate.paragraphs.join('\n')).toContain('Harbor Patient Advocates, a patient advocacy organization, is helping me');
   });
 
   it('copes with the optional fields missing: no e-mail, no date of birth, no department or address', () => {
-    const letter = draftFollowUpLetter({ ...followUp, patientEmail: null, deliverTo: null, deliveryMethod: RecordDeliveryMethod.EMAIL, holder: { name: 'Lakeside Medical Center' }, advocateName: null, holderReceivedOn: null, extension: null });
+    const letter = draftFollowUpLetter({
+      ...followUp,
+      patientEmail: null,
+      deliverTo: null,
+      deliveryMethod: RecordDeliveryMethod.EMAIL,
+      holder: { name: 'Lakeside Medical Center' },
+      advocateName: null,
+      holderReceivedOn: null,
+      extension: null,
+    });
     const t = letter.paragraphs.join('\n\n');
     expect(letter.paragraphs[1]).toBe('Lakeside Medical Center');
     expect(letter.paragraphs[2]).toBe('Patient: Maria Lopez\nDate of birth: ____________________\nFirst request sent: November 2, 2026');
@@ -311,14 +329,20 @@ describe('letters in Spanish (the language staff chose for the request)', () => 
     const letter = draftFollowUpLetter(followUp);
     expect(letter.subject).toBe('Seguimiento de mi solicitud del 2 de noviembre de 2026 de copias de mi expediente médico: María José Núñez');
     const t = letter.paragraphs.join('\n\n');
-    expect(t).toContain('El 2 de noviembre de 2026 pedí a su oficina copias de mi expediente médico, en ejercicio de mi derecho de acceso según la ley HIPAA. La ley les da 30 días para responder. Esa fecha, el 2 de diciembre de 2026, ya pasó, y no he recibido mi expediente ni una respuesta por escrito de su parte.');
+    expect(t).toContain(
+      'El 2 de noviembre de 2026 pedí a su oficina copias de mi expediente médico, en ejercicio de mi derecho de acceso según la ley HIPAA. La ley les da 30 días para responder. Esa fecha, el 2 de diciembre de 2026, ya pasó, y no he recibido mi expediente ni una respuesta por escrito de su parte.',
+    );
     expect(t).toContain('Oficina de Derechos Civiles (Office for Civil Rights)');
     expect(t).toContain('Primera solicitud enviada: 2 de noviembre de 2026');
     expect(t).toMatch(/Sam Rivera\nDefensa del paciente, Harbor Patient Advocates$/);
   });
 
   it('quotes an extension’s reason the Spanish way: the full stop after the closing quote', () => {
-    const t = draftFollowUpLetter({ ...followUp, legalDueOn: calendarDate(2026, 12, 5), extension: { originalDueOn: calendarDate(2026, 12, 2), reason: 'Records in off-site storage.' } }).paragraphs.join('\n');
+    const t = draftFollowUpLetter({
+      ...followUp,
+      legalDueOn: calendarDate(2026, 12, 5),
+      extension: { originalDueOn: calendarDate(2026, 12, 2), reason: 'Records in off-site storage.' },
+    }).paragraphs.join('\n');
     expect(t).toContain('del 2 de diciembre de 2026 al 5 de diciembre de 2026, con este motivo: “Records in off-site storage”. Esa fecha extendida ya pasó');
   });
 

@@ -33,7 +33,7 @@ export interface RecordRequestLetterInput {
   readonly deliveryMethod: RecordDeliveryMethod;
   /** An e-mail address, postal address or fax number, depending on the method. */
   readonly deliverTo?: string | null;
-  /** The day the letter is dated: a calendar date in the organisation's time zone. */
+  /** The day the letter is dated: a calendar date in the organization's time zone. */
   readonly date: CalendarDate;
   readonly organizationName: string;
   readonly advocateName?: string | null;
@@ -51,7 +51,9 @@ export interface RecordRequestLetter {
 export function formatLetterDate(date: CalendarDate, language: Language = DEFAULT_LANGUAGE): string {
   const { year, month, day } = calendarDateParts(date);
   const w = LETTER_WORDS[language];
-  return w.date(day, w.months[month - 1]!, year);
+  const monthName = w.months[month - 1];
+  if (monthName === undefined) throw new RangeError(`not a month: ${month}`);
+  return w.date(day, monthName, year);
 }
 
 /** Items that are physical objects and cannot be e-mailed or faxed. */
@@ -212,7 +214,7 @@ function deadlineParagraph(input: FollowUpLetterInput, partlyAnswered: boolean, 
 /**
  * Drafts the follow-up for a request past its legal response date: the same patient, holder,
  * items, delivery and language as the first letter, in plain, firm words. Still the patient's
- * letter (the right of access is theirs), countersigned by the advocate or the organisation that
+ * letter (the right of access is theirs), countersigned by the advocate or the organization that
  * chases it. Pure, like the first letter.
  */
 export function draftFollowUpLetter(input: FollowUpLetterInput): RecordRequestLetter {

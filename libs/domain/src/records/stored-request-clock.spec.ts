@@ -53,7 +53,7 @@ describe('storedRequestClock: a saved request read against its stored dates', ()
     expect(storedRequestClock({ ...open, sentOn: d('2026-02-10') }, d('2026-02-05')).ageDays).toBe(0);
   });
 
-  it('uses the organisation settings when given', () => {
+  it('uses the organization settings when given', () => {
     const settings = recordClockSettings({ atRiskDays: { target: 5, legal: 10 } });
     expect(storedRequestClock(open, d('2026-02-10'), settings).target.status).toBe(ClockStatus.AT_RISK);
     expect(storedRequestClock(open, d('2026-02-21'), settings).legal.status).toBe(ClockStatus.AT_RISK);

@@ -51,7 +51,7 @@ describe('casePhaseDays', () => {
     expect(USUAL_PLAN_MAX_DAYS).toBe(56);
   });
 
-  it('takes an organisation override', () => {
+  it('takes an organization override', () => {
     expect(casePhaseDays({ APPOINTMENT: { ROUTINE: 21 } })).toEqual({
       ...DEFAULT_CASE_PHASE_DAYS,
       APPOINTMENT: { ROUTINE: 21, URGENT: 14 },
@@ -108,7 +108,7 @@ describe('planCaseTimeline', () => {
     expect(targets(planCaseTimeline(d(start), Urgency.ROUTINE))).toEqual(expected);
   });
 
-  it('uses the organisation phase lengths', () => {
+  it('uses the organization phase lengths', () => {
     const phaseDays = casePhaseDays({ RECORDS: { ROUTINE: 10 }, APPOINTMENT: { ROUTINE: 21 } });
     const plan = planCaseTimeline(d('2025-01-06'), Urgency.ROUTINE, [], phaseDays);
     expect(targets(plan)).toEqual(['2025-01-16', '2025-02-06', '2025-02-20']);
@@ -126,9 +126,7 @@ describe('planCaseTimeline', () => {
   });
 
   it('refuses a stored adjustment without a reason', () => {
-    const error = domainError(() =>
-      planCaseTimeline(d('2025-01-06'), Urgency.ROUTINE, [{ phase: RECORDS, targetOn: d('2025-01-25'), reason: ' ' }]),
-    );
+    const error = domainError(() => planCaseTimeline(d('2025-01-06'), Urgency.ROUTINE, [{ phase: RECORDS, targetOn: d('2025-01-25'), reason: ' ' }]));
     expect(error.details).toEqual({ field: 'reason' });
   });
 });
@@ -136,8 +134,7 @@ describe('planCaseTimeline', () => {
 describe('adjustPhaseTarget', () => {
   const plan = planCaseTimeline(d('2025-01-06'), Urgency.ROUTINE);
   const today = d('2025-01-08');
-  const adjust = (from: CaseTimelinePlan, phase: CasePhase, targetOn: string, reason = 'agreed date') =>
-    adjustPhaseTarget(from, { phase, targetOn: d(targetOn), reason }, today);
+  const adjust = (from: CaseTimelinePlan, phase: CasePhase, targetOn: string, reason = 'agreed date') => adjustPhaseTarget(from, { phase, targetOn: d(targetOn), reason }, today);
 
   it('moves the records target and everything after it', () => {
     const reason = 'The hospital archive needs three weeks';
@@ -151,11 +148,7 @@ describe('adjustPhaseTarget', () => {
   });
 
   it('fixes a booked appointment and plans the follow-up from it', () => {
-    const moved = adjustPhaseTarget(
-      plan,
-      { phase: APPOINTMENT, targetOn: d('2025-02-10'), reason: 'Earliest slot at the teaching hospital' },
-      today,
-    );
+    const moved = adjustPhaseTarget(plan, { phase: APPOINTMENT, targetOn: d('2025-02-10'), reason: 'Earliest slot at the teaching hospital' }, today);
     expect(targets(moved)).toEqual(['2025-01-20', '2025-02-10', '2025-02-24']);
     expect(moved.phases[1].days).toBe(21);
     expect(moved.totalDays).toBe(49);
@@ -188,17 +181,13 @@ describe('adjustPhaseTarget', () => {
   });
 
   it('refuses a target in the past, allows today', () => {
-    const error = domainError(() =>
-      adjustPhaseTarget(plan, { phase: RECORDS, targetOn: d('2025-01-07'), reason: 'x' }, today),
-    );
+    const error = domainError(() => adjustPhaseTarget(plan, { phase: RECORDS, targetOn: d('2025-01-07'), reason: 'x' }, today));
     expect(error.details).toEqual({ field: 'targetOn', phase: RECORDS, value: '2025-01-07', today: '2025-01-08' });
     expect(adjustPhaseTarget(plan, { phase: RECORDS, targetOn: today, reason: 'x' }, today).phases[0].days).toBe(2);
   });
 
   it('refuses a target on or before the phase start', () => {
-    const error = domainError(() =>
-      adjustPhaseTarget(plan, { phase: APPOINTMENT, targetOn: d('2025-01-20'), reason: 'x' }, today),
-    );
+    const error = domainError(() => adjustPhaseTarget(plan, { phase: APPOINTMENT, targetOn: d('2025-01-20'), reason: 'x' }, today));
     expect(error.details).toEqual({
       field: 'targetOn',
       phase: APPOINTMENT,
@@ -210,9 +199,7 @@ describe('adjustPhaseTarget', () => {
 
   it('refuses a records target that would run past a booked appointment', () => {
     const booked = adjustPhaseTarget(plan, { phase: APPOINTMENT, targetOn: d('2025-02-10'), reason: 'slot' }, today);
-    const error = domainError(() =>
-      adjustPhaseTarget(booked, { phase: RECORDS, targetOn: d('2025-02-10'), reason: 'slow' }, today),
-    );
+    const error = domainError(() => adjustPhaseTarget(booked, { phase: RECORDS, targetOn: d('2025-02-10'), reason: 'slow' }, today));
     expect(error.details).toMatchObject({ field: 'targetOn', phase: APPOINTMENT });
   });
 });
@@ -287,10 +274,7 @@ describe('caseTimelineProgress', () => {
   });
 
   it('reports a finished case by its actual end, ahead of plan', () => {
-    const p = progress(
-      { RECORDS: d('2025-01-18'), APPOINTMENT: d('2025-02-14'), FOLLOW_UP: d('2025-02-25') },
-      '2025-03-01',
-    );
+    const p = progress({ RECORDS: d('2025-01-18'), APPOINTMENT: d('2025-02-14'), FOLLOW_UP: d('2025-02-25') }, '2025-03-01');
     expect(statuses(p)).toEqual([PhaseStatus.DONE, PhaseStatus.DONE, PhaseStatus.DONE]);
     expect(p.currentPhase).toBeNull();
     expect(p.latePhase).toBeNull();
@@ -299,10 +283,7 @@ describe('caseTimelineProgress', () => {
   });
 
   it('reports a finished case that ended late', () => {
-    const p = progress(
-      { RECORDS: d('2025-01-20'), APPOINTMENT: d('2025-02-17'), FOLLOW_UP: d('2025-03-10') },
-      '2025-03-10',
-    );
+    const p = progress({ RECORDS: d('2025-01-20'), APPOINTMENT: d('2025-02-17'), FOLLOW_UP: d('2025-03-10') }, '2025-03-10');
     expect(p.phases[2]).toMatchObject({ status: PhaseStatus.DONE, daysLate: 7 });
     expect(p.latePhase).toBeNull(); // nothing is late *today*: it is finished
     expect(p.daysBehindPlan).toBe(7);
@@ -341,7 +322,7 @@ describe('caseTimelineProgress', () => {
     expect(q.projectedEndOn).toBe('2025-01-09');
   });
 
-  it('decides lateness by today in the organisation zone', () => {
+  it('decides lateness by today in the organization zone', () => {
     // Records due 2025-01-20. At 12:00 UTC on the 20th it is already the 21st in Auckland.
     const instant = new Date('2025-01-20T12:00:00Z');
     expect(caseTimelineProgress(plan, {}, todayInZone(instant, 'Pacific/Auckland')).latePhase).toBe(RECORDS);
@@ -349,11 +330,7 @@ describe('caseTimelineProgress', () => {
   });
 
   describe('with a booked (adjusted) appointment', () => {
-    const booked = adjustPhaseTarget(
-      plan,
-      { phase: APPOINTMENT, targetOn: d('2025-02-10'), reason: 'Earliest slot' },
-      d('2025-01-08'),
-    ); // records 01-20, appointment 02-10, follow-up 02-24
+    const booked = adjustPhaseTarget(plan, { phase: APPOINTMENT, targetOn: d('2025-02-10'), reason: 'Earliest slot' }, d('2025-01-08')); // records 01-20, appointment 02-10, follow-up 02-24
 
     it('keeps the booked date when records are late but in time for it', () => {
       const p = caseTimelineProgress(booked, { RECORDS: d('2025-01-25') }, d('2025-01-26'));
@@ -399,9 +376,7 @@ describe('caseTimelineProgress', () => {
     });
 
     it('a completion before the previous phase finished', () => {
-      const error = domainError(() =>
-        progress({ RECORDS: d('2025-01-20'), APPOINTMENT: d('2025-01-19') }, '2025-01-25'),
-      );
+      const error = domainError(() => progress({ RECORDS: d('2025-01-20'), APPOINTMENT: d('2025-01-19') }, '2025-01-25'));
       expect(error.details).toMatchObject({ field: 'completedOn.APPOINTMENT', earliest: '2025-01-20' });
       expect(error.message).toContain('RECORDS');
     });

@@ -32,21 +32,16 @@ export const USUAL_PLAN_MAX_DAYS = 56;
 /** Longest a single phase may be planned for: beyond a quarter year it is no longer a plan. */
 export const MAX_PHASE_DAYS = 90;
 
-const invalid = (field: string, message: string, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...details });
+const invalid = (field: string, message: string, details: Record<string, unknown> = {}): DomainError => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, ...details });
 
 export type CasePhaseDaysOverride = Partial<Readonly<Record<CasePhase, Partial<Readonly<Record<Urgency, number>>>>>>;
 
-/** An organisation's own phase lengths over the defaults; urgent may never be slower than routine. */
+/** An organization's own phase lengths over the defaults; urgent may never be slower than routine. */
 export function casePhaseDays(override: CasePhaseDaysOverride = {}): CasePhaseDays {
   const read = (phase: CasePhase, urgency: Urgency): number => {
     const value = override[phase]?.[urgency] ?? DEFAULT_CASE_PHASE_DAYS[phase][urgency];
     if (!Number.isInteger(value) || value < 1 || value > MAX_PHASE_DAYS) {
-      throw invalid(
-        `phaseDays.${phase}.${urgency}`,
-        `A phase must last a whole number of days from 1 to ${MAX_PHASE_DAYS}`,
-        { value },
-      );
+      throw invalid(`phaseDays.${phase}.${urgency}`, `A phase must last a whole number of days from 1 to ${MAX_PHASE_DAYS}`, { value });
     }
     return value;
   };
@@ -109,12 +104,7 @@ function assertReason(reason: string): string {
  * where the previous one is due and lasts its planned days, so moving the records
  * target moves everything after it; an adjusted phase keeps its agreed date.
  */
-export function planCaseTimeline(
-  startOn: CalendarDate,
-  urgency: Urgency,
-  adjustments: readonly PhaseAdjustment[] = [],
-  phaseDays: CasePhaseDays = DEFAULT_CASE_PHASE_DAYS,
-): CaseTimelinePlan {
+export function planCaseTimeline(startOn: CalendarDate, urgency: Urgency, adjustments: readonly PhaseAdjustment[] = [], phaseDays: CasePhaseDays = DEFAULT_CASE_PHASE_DAYS): CaseTimelinePlan {
   // Stored adjustments were checked when made; checking again keeps a hand-edited row honest.
   adjustments.forEach((a) => assertReason(a.reason));
   const phases: PlannedPhase[] = [];
@@ -149,11 +139,7 @@ export function planCaseTimeline(
  * Staff move one phase's target. The new date may not be in the past (a target
  * nobody can meet is not a plan) and must keep the phases in order.
  */
-export function adjustPhaseTarget(
-  plan: CaseTimelinePlan,
-  adjustment: PhaseAdjustment,
-  today: CalendarDate,
-): CaseTimelinePlan {
+export function adjustPhaseTarget(plan: CaseTimelinePlan, adjustment: PhaseAdjustment, today: CalendarDate): CaseTimelinePlan {
   const reason = assertReason(adjustment.reason);
   if (isBefore(adjustment.targetOn, today)) {
     throw invalid('targetOn', `The new target cannot be in the past (today is ${today})`, {
@@ -162,12 +148,7 @@ export function adjustPhaseTarget(
       today,
     });
   }
-  return planCaseTimeline(
-    plan.startOn,
-    plan.urgency,
-    [...plan.adjustments, { phase: adjustment.phase, targetOn: adjustment.targetOn, reason }],
-    plan.phaseDays,
-  );
+  return planCaseTimeline(plan.startOn, plan.urgency, [...plan.adjustments, { phase: adjustment.phase, targetOn: adjustment.targetOn, reason }], plan.phaseDays);
 }
 
 // ---------------------------------------------------------------- progress
@@ -245,11 +226,7 @@ function assertCompletions(plan: CaseTimelinePlan, completions: PhaseCompletions
  * The phase in progress cannot end before today, so once late it is projected to end
  * today at the earliest, and the rest follow from there.
  */
-export function caseTimelineProgress(
-  plan: CaseTimelinePlan,
-  completions: PhaseCompletions,
-  today: CalendarDate,
-): CaseTimelineProgress {
+export function caseTimelineProgress(plan: CaseTimelinePlan, completions: PhaseCompletions, today: CalendarDate): CaseTimelineProgress {
   assertCompletions(plan, completions, today);
 
   const phases: PhaseProgress[] = [];
@@ -260,9 +237,7 @@ export function caseTimelineProgress(
     const slip = Math.max(0, daysBetween(planned.startOn, previousEnd));
     let dueOn: CalendarDate;
     if (planned.adjustment) {
-      dueOn = isAfter(previousEnd, planned.targetOn)
-        ? addDays(previousEnd, plan.phaseDays[planned.phase][plan.urgency])
-        : planned.targetOn;
+      dueOn = isAfter(previousEnd, planned.targetOn) ? addDays(previousEnd, plan.phaseDays[planned.phase][plan.urgency]) : planned.targetOn;
     } else {
       dueOn = addDays(planned.targetOn, slip);
     }

@@ -87,8 +87,8 @@ export class MoveCaseQuestionInput {
 @InputType()
 export class BookAppointmentInput {
   @Field(() => ID) @IsString() caseId: string;
-  @Field({ description: 'YYYY-MM-DD in the organisation’s time zone' }) @Matches(DATE, { message: `date ${DATE_MESSAGE}` }) date: string;
-  @Field({ description: 'HH:MM (24 h) in the organisation’s time zone' }) @IsString() @MaxLength(5) time: string;
+  @Field({ description: 'YYYY-MM-DD in the organization’s time zone' }) @Matches(DATE, { message: `date ${DATE_MESSAGE}` }) date: string;
+  @Field({ description: 'HH:MM (24 h) in the organization’s time zone' }) @IsString() @MaxLength(5) time: string;
   @Field(() => AppointmentMode) @IsEnum(AppointmentMode) mode: AppointmentMode;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) place?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) videoLink?: string;

@@ -9,10 +9,20 @@ import { AppointmentService } from './appointment/appointment.service';
 import { OwnTimelineService } from './own-timeline/own-timeline.service';
 import { AppointmentsJobsModule } from './reminders/appointment-reminder.job-source';
 import { QuestionService } from './question/question.service';
+import { AppointmentsCaseDefaultsModule } from './question/starter-questions.subscriber';
 
 @Module({
-  imports: [AuditModule, CasesModule, RecordsModule, CollaborationModule, AppointmentsJobsModule],
-  providers: [QuestionService, AppointmentService, OwnTimelineService, CaseAppointmentsResolver, AppointmentResolver, PacketItemOwnTimelineResolver, CaseEventAppointmentsResolver, SuggestedQuestionsResolver],
+  imports: [AuditModule, CasesModule, RecordsModule, CollaborationModule, AppointmentsJobsModule, AppointmentsCaseDefaultsModule],
+  providers: [
+    QuestionService,
+    AppointmentService,
+    OwnTimelineService,
+    CaseAppointmentsResolver,
+    AppointmentResolver,
+    PacketItemOwnTimelineResolver,
+    CaseEventAppointmentsResolver,
+    SuggestedQuestionsResolver,
+  ],
   exports: [AppointmentService, QuestionService],
 })
 export class AppointmentsModule {}

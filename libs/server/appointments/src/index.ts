@@ -14,3 +14,4 @@ import { Appointment } from './appointment/appointment.entity';
 import { OwnTimelineEntry } from './own-timeline/own-timeline-entry.entity';
 import { CaseQuestion } from './question/case-question.entity';
 export const APPOINTMENT_ENTITIES = [CaseQuestion, Appointment, AppointmentAnswer, OwnTimelineEntry];
+export * from './question/starter-questions.subscriber';

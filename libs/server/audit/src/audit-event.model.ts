@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PageInfo } from '@second-look/server-platform';
 
 @ObjectType('AuditEvent')
@@ -26,5 +26,8 @@ export class AuditEventConnection {
 export class AuditFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() caseId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() actorId?: string;
+  /** Only sign-ins, failed sign-ins, sign-in step changes, password resets, signed-out devices and role changes. */
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() securityOnly?: boolean;
+  /** Only refused attempts on records (another organization's or patient's, or ids that do not exist), their counted summaries and burst alerts. */
+  @Field(() => Boolean, { nullable: true, description: 'Only refused attempts on records, their summaries and burst alerts.' }) @IsOptional() @IsBoolean() deniedOnly?: boolean;
 }
-

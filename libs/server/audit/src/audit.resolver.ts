@@ -17,6 +17,19 @@ export class AuditResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AuditEventConnection> {
     const page = await this.audit.list(actor, filter ?? {}, pageSize('Query.auditEvents', first), after);
+    // Reading the audit log is itself audited (which filter, how many rows), so nobody looks unseen.
+    await this.audit.record(actor, {
+      action: 'audit.read',
+      entityType: 'audit_log',
+      detail: {
+        rows: page.nodes.length,
+        page: after ? 'next' : 'first',
+        caseId: filter?.caseId ?? null,
+        actorId: filter?.actorId ?? null,
+        securityOnly: !!filter?.securityOnly,
+        deniedOnly: !!filter?.deniedOnly,
+      },
+    });
     return { nodes: page.nodes, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 }

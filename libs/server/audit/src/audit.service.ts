@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
+import { Actor, DomainError, DomainErrorCode, SECURITY_ACTION_PREFIXES } from '@second-look/domain';
 import { PAGED_LISTS, RequestMeta, requestMetaOf } from '@second-look/server-platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
@@ -34,10 +34,11 @@ export class AuditService {
     if (list.length === 0) return;
     // One statement for any number of entries, as plain SQL: the board audits a row per
     // request it lists, and building that insert through the query builder cost more than
-    // running it.
+    // running it. Without an actor (a job's own entry) the row belongs to the organization the
+    // work runs for, if any (row-level security: TenantContext).
     await (manager ?? this.dataSource.manager).query(
       `INSERT INTO audit_event (organization_id, actor_user_id, action, entity_type, entity_id, case_id, detail, ip, user_agent)
-       SELECT $1, $2, x.action, x.entity_type, x.entity_id, x.case_id, x.detail, $3, $4
+       SELECT coalesce($1::uuid, app_organization_id()), $2, x.action, x.entity_type, x.entity_id, x.case_id, x.detail, $3, $4
        FROM unnest($5::varchar[], $6::varchar[], $7::varchar[], $8::uuid[], $9::jsonb[]) AS x(action, entity_type, entity_id, case_id, detail)`,
       [
         actor?.organizationId ?? null,
@@ -53,8 +54,13 @@ export class AuditService {
     );
   }
 
-  /** Newest first, keyset-paginated by id, always within the caller's organisation. */
-  async list(actor: Actor, filter: { caseId?: string | null; actorId?: string | null }, first: number, after?: string | null): Promise<AuditPage> {
+  /** Newest first, keyset-paginated by id, always within the caller's organization. */
+  async list(
+    actor: Actor,
+    filter: { caseId?: string | null; actorId?: string | null; securityOnly?: boolean | null; deniedOnly?: boolean | null },
+    first: number,
+    after?: string | null,
+  ): Promise<AuditPage> {
     const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.auditEvents'].max);
     const q = this.dataSource
       .getRepository(AuditEvent)
@@ -64,12 +70,18 @@ export class AuditService {
       .take(take + 1);
     if (filter.caseId) q.andWhere('a.case_id = :caseId', { caseId: filter.caseId });
     if (filter.actorId) q.andWhere('a.actor_user_id = :actorId', { actorId: filter.actorId });
+    if (filter.securityOnly) {
+      // Exact actions and prefixes ("auth." …), as LIKE patterns with their own wildcards escaped.
+      const patterns = SECURITY_ACTION_PREFIXES.map((p) => p.replace(/[\\%_]/g, (c) => `\\${c}`) + (p.endsWith('.') ? '%' : ''));
+      q.andWhere('a.action LIKE ANY(:patterns)', { patterns });
+    }
+    if (filter.deniedOnly) q.andWhere(`(a.action = 'access.denied' OR a.action LIKE 'access.denied.%')`);
     if (after) {
       if (!/^\d+$/.test(after)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The cursor is not valid.', { field: 'after' });
       q.andWhere('a.id < :after', { after });
     }
     const rows = await q.getMany();
     const nodes = rows.slice(0, take);
-    return { nodes, hasNextPage: rows.length > take, endCursor: nodes.length ? nodes[nodes.length - 1].id : null };
+    return { nodes, hasNextPage: rows.length > take, endCursor: nodes.at(-1)?.id ?? null };
   }
 }

@@ -6,6 +6,8 @@ export * from './participant/case-participant.entity';
 export * from './comment/case-comment.entity';
 export * from './stage/case-stage-change.entity';
 export * from './cases.module';
+export * from './import/client-import.processor';
+export * from './import/client-import.service';
 export * from './comment/comment.service';
 export * from './live/case-live.model';
 export * from './live/case-activity.service';

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor } from '@second-look/domain';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { CaseActivity } from './case-activity.entity';
 import { caseChannel, CaseEventMessage, PublishCaseEvent } from './case-event';
 import { RedisPubSub } from './redis-pubsub';
+import { RecentWrites } from '@second-look/server-platform';
 
 type CaseRef = { id: string; organizationId: string } | { caseId: string; organizationId: string };
 
@@ -28,6 +29,7 @@ export class CaseEventsPublisher implements EntitySubscriberInterface {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pubsub: RedisPubSub,
+    @Optional() private readonly recent?: RecentWrites,
   ) {
     // Registered at runtime (not in the data source options) so the worker and CLI, which never publish, stay as they are.
     this.dataSource.subscribers.push(this);
@@ -47,6 +49,8 @@ export class CaseEventsPublisher implements EntitySubscriberInterface {
       at: new Date().toISOString(),
       detail: event.detail ?? null,
     };
+    // Before COMMIT: colleagues who re-read on this event read the primary, not a replica behind it.
+    await this.recent?.mark(kase.organizationId).catch(() => undefined);
     const m = manager ?? this.dataSource.manager;
     if (event.activity !== false) {
       await m.insert(CaseActivity, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@second-look/domain';
 import { AuditEntry, AuditService } from '@second-look/server-audit';
+import { TenantContext } from '@second-look/server-platform';
 
 /**
  * Audit rows for live reads, written before the data is sent.
@@ -35,15 +36,27 @@ export class LiveAuditBatcher {
     this.batch = [];
     this.scheduled = false;
     // AuditService.record takes one actor per call; group so each statement is still multi-row.
-    const byActor = new Map<string, typeof rows>();
+    const byActor = new Map<string, { actor: (typeof rows)[number]['actor']; group: typeof rows }>();
     for (const r of rows) {
       const k = `${r.actor.organizationId}:${r.actor.userId}`;
-      byActor.set(k, [...(byActor.get(k) ?? []), r]);
+      const known = byActor.get(k);
+      if (known) known.group.push(r);
+      else byActor.set(k, { actor: r.actor, group: [r] });
     }
     await Promise.all(
-      [...byActor.values()].map(async (group) => {
+      [...byActor.values()].map(async ({ actor, group }) => {
         try {
-          await this.audit.record(group[0].actor, group.map((g) => g.entry));
+          // Each group in its own organization's scope: the flush was scheduled from whichever
+          // receiver's operation came first, and its scope may hold another organization.
+          await TenantContext.forOrganization(
+            actor.organizationId,
+            () =>
+              this.audit.record(
+                actor,
+                group.map((g) => g.entry),
+              ),
+            actor.userId,
+          );
           group.forEach((g) => g.done());
         } catch (e) {
           group.forEach((g) => g.done(e));

@@ -1,14 +1,26 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
-import { SESSION_COOKIE, SessionService } from '@second-look/server-identity';
-import { APP_CONFIG, AppConfig, formatGraphqlError, GqlContext, liveOperationOverBudget, REDIS, validateLiveOperation } from '@second-look/server-platform';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Actor, DomainError, DomainErrorCode, isStaffRole } from '@second-look/domain';
+import { REVOCATION_CHANNEL, RevocationMessage, SESSION_COOKIE, SessionService } from '@second-look/server-identity';
+import {
+  APP_CONFIG,
+  AppConfig,
+  bindRequestMeta,
+  formatGraphqlError,
+  GqlContext,
+  liveOperationOverBudget,
+  REDIS,
+  RequestMeta,
+  TenantContext,
+  validateLiveOperation,
+} from '@second-look/server-platform';
 import type { Request } from 'express';
-import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionArgs, GraphQLError, GraphQLSchema, subscribe } from 'graphql';
 import type { Context } from 'graphql-ws';
 import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
+import { RedisPubSub } from './redis-pubsub';
 
 export const LIVE_LIMITS = {
   /** Open sockets per person across all replicas (tabs, phone and laptop...). */
@@ -23,16 +35,29 @@ export const LIVE_LIMITS = {
    * every 12 s and drops a socket that has not answered the previous ping within 12 s.
    */
   recheckMs: 30_000,
+  /**
+   * Before an event is sent, the socket's session is taken as good if it was checked this
+   * recently; otherwise it is read again (one indexed row). A revocation message (see
+   * SessionRevocations) ends the socket at once; this bounds the window if one were lost.
+   */
+  eventRecheckMs: 5_000,
 } as const;
 
-/** Close codes a client sees (4401/4403 are graphql-ws's own; 4420 is ours). */
-export const LIVE_CLOSE = { UNAUTHENTICATED: 4401, FORBIDDEN: 4403, TOO_MANY: 4420 } as const;
+/**
+ * Close codes a client sees (4401/4403 are graphql-ws's own; 4420 and 4421 are ours). After
+ * 4421 the client reconnects: the session goes on, with the rights it has now.
+ */
+export const LIVE_CLOSE = { UNAUTHENTICATED: 4401, FORBIDDEN: 4403, TOO_MANY: 4420, RIGHTS_CHANGED: 4421 } as const;
 
 export interface LiveConnectionInfo {
   connectionId: string;
   actor: Actor;
   sessionId: string;
   subscriptions: number;
+  /** Set by a revocation message or a failed re-check: nothing more is sent on this socket. */
+  revoked: boolean;
+  /** When the session was last found good (ms since epoch). */
+  checkedAt: number;
 }
 type Extra = { socket: WebSocket; request: IncomingMessage; live?: LiveConnectionInfo };
 type WsCtx = Context<Record<string, unknown> | undefined, Extra>;
@@ -58,15 +83,52 @@ export function sessionTokenFrom(cookieHeader: string | undefined): string | nul
  * nobody signed out gets a connection at all, so no subscription ever runs without an actor.
  */
 @Injectable()
-export class LiveConnections implements OnApplicationShutdown {
+export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('LiveConnections');
   private readonly open = new Map<string, { info: LiveConnectionInfo; socket: WebSocket; timer: NodeJS.Timeout }>();
+  private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
+    private readonly pubsub: RedisPubSub,
   ) {}
+
+  /** Every replica hears every revocation (sign-out anywhere, role change...) and ends its sockets. */
+  async onModuleInit(): Promise<void> {
+    this.unlisten = await this.pubsub.listen(REVOCATION_CHANNEL, (raw) => this.revoke(JSON.parse(raw) as RevocationMessage));
+  }
+
+  /** Ends at once the sockets a revocation reaches (on this replica). */
+  revoke(message: RevocationMessage): number {
+    let ended = 0;
+    for (const { info, socket } of this.open.values()) {
+      const reached =
+        message.sessionIds?.includes(info.sessionId) ||
+        (message.userId !== undefined && message.userId === info.actor.userId && info.sessionId !== message.exceptSessionId) ||
+        (message.organizationId !== undefined && message.organizationId === info.actor.organizationId);
+      if (!reached || info.revoked) continue;
+      info.revoked = true;
+      ended += 1;
+      if (message.reason === 'RIGHTS_CHANGED') socket.close(LIVE_CLOSE.RIGHTS_CHANGED, 'Your access changed.');
+      else socket.close(LIVE_CLOSE.UNAUTHENTICATED, 'Please sign in.');
+    }
+    return ended;
+  }
+
+  /**
+   * Whether an event may still go out on this socket: cheap (the cached answer, which a
+   * revocation message clears at once) unless the last check is older than eventRecheckMs.
+   * A connection this process does not know (an HTTP request) is not a socket: true.
+   */
+  async mayDeliver(connectionId: string | undefined): Promise<boolean> {
+    if (!connectionId) return true;
+    const entry = this.open.get(connectionId);
+    if (!entry || entry.info.revoked) return false;
+    if (Date.now() - entry.info.checkedAt <= LIVE_LIMITS.eventRecheckMs) return true;
+    return this.checkNow(entry.info, entry.socket);
+  }
 
   get count(): number {
     return this.open.size;
@@ -84,6 +146,11 @@ export class LiveConnections implements OnApplicationShutdown {
       // (graphql-ws only applies the spec rules by default, with no code).
       validate: (schema: GraphQLSchema, document: DocumentNode) => validateLiveOperation(schema, document, this.config.isProduction),
       onConnect: (ctx: WsCtx) => this.connect(ctx),
+      // Each operation on the socket runs in its caller's row-level scope, as an HTTP request
+      // does (docs/operations.md): the organization, and for a patient or caregiver only the
+      // cases they joined. The events a subscription sends are read in that scope too (LiveStream).
+      execute: (args: ExecutionArgs) => this.inCallerScope(args, () => execute(args)),
+      subscribe: (args: ExecutionArgs) => this.inCallerScope(args, () => subscribe(args)),
       onSubscribe: (ctx: WsCtx, _id: string, payload: { query?: unknown }) => {
         const live = ctx.extra.live;
         if (!live) return [new GraphQLError('Please sign in.', { extensions: { code: DomainErrorCode.UNAUTHENTICATED } })];
@@ -104,6 +171,13 @@ export class LiveConnections implements OnApplicationShutdown {
         result.errors ? { ...result, errors: result.errors.map((e) => formatGraphqlError(e.toJSON(), e)) } : undefined,
       onError: (_ctx: WsCtx, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((e) => formatGraphqlError(e.toJSON(), e)),
     };
+  }
+
+  /** Runs one live operation in the tenant scope of the person on the socket (none without one). */
+  private inCallerScope<T>(args: ExecutionArgs, run: () => T): T {
+    const actor = (args.contextValue as GqlContext | undefined)?.actor;
+    if (!actor) return TenantContext.run({}, run);
+    return TenantContext.run({ organizationId: actor.organizationId, actorId: actor.userId, caseMember: !isStaffRole(actor.role) }, run);
   }
 
   /** The GraphQL context of an operation that came over the socket. */
@@ -129,6 +203,8 @@ export class LiveConnections implements OnApplicationShutdown {
     const token = sessionTokenFrom(request.headers.cookie);
     const session = token ? await this.sessions.resolve({ cookies: { [SESSION_COOKIE]: token } } as unknown as Request) : null;
     if (!session) return refuse(LIVE_CLOSE.UNAUTHENTICATED, 'Please sign in.');
+    // Staff who must first add a second sign-in step get no live case data either.
+    if (session.mustEnroll) return refuse(LIVE_CLOSE.FORBIDDEN, 'Forbidden');
     if (this.open.size >= LIVE_LIMITS.perProcess) return refuse(LIVE_CLOSE.TOO_MANY, 'Too many connections');
 
     const connectionId = randomUUID();
@@ -151,7 +227,9 @@ export class LiveConnections implements OnApplicationShutdown {
       return false;
     }
 
-    const info: LiveConnectionInfo = { connectionId, actor: session.actor, sessionId: session.sessionId, subscriptions: 0 };
+    // Every audit row of this socket (live reads, refused subscriptions) says where it came from.
+    const actor = bindRequestMeta(session.actor, this.metaOf(request));
+    const info: LiveConnectionInfo = { connectionId, actor, sessionId: session.sessionId, subscriptions: 0, revoked: false, checkedAt: Date.now() };
     ctx.extra.live = info;
     const timer = setInterval(() => void this.recheck(info, socket), LIVE_LIMITS.recheckMs);
     timer.unref();
@@ -167,15 +245,36 @@ export class LiveConnections implements OnApplicationShutdown {
   /** A session that ended (signed out everywhere, idle, deactivated) ends its sockets too. */
   private async recheck(info: LiveConnectionInfo, socket: WebSocket): Promise<void> {
     try {
-      const still = await this.sessions.isActive(info.sessionId);
-      if (!still) {
-        socket.close(LIVE_CLOSE.UNAUTHENTICATED, 'Please sign in.');
-        return;
-      }
+      if (!(await this.checkNow(info, socket))) return;
       await this.redis.zadd(this.seatsKey(info.actor.userId), 'XX', Date.now() + LIVE_LIMITS.recheckMs * 2, info.connectionId);
     } catch (e) {
       this.log.warn(`recheck failed: ${e instanceof DomainError ? e.code : String(e)}`);
     }
+  }
+
+  /** Reads the session again: ended, or acting with another role now, closes the socket. */
+  private async checkNow(info: LiveConnectionInfo, socket: WebSocket): Promise<boolean> {
+    const role = await this.sessions.activeRole(info.sessionId);
+    if (info.revoked) return false;
+    if (role === null || role !== info.actor.role) {
+      info.revoked = true;
+      if (role === null) socket.close(LIVE_CLOSE.UNAUTHENTICATED, 'Please sign in.');
+      else socket.close(LIVE_CLOSE.RIGHTS_CHANGED, 'Your access changed.');
+      return false;
+    }
+    info.checkedAt = Date.now();
+    return true;
+  }
+
+  /**
+   * Where the upgrade came from, as Express's `req.ip` would say it (the upgrade never passes
+   * Express): with TRUST_PROXY, the first X-Forwarded-For address; else the peer's.
+   */
+  private metaOf(request: IncomingMessage): RequestMeta {
+    const [firstForwarded = ''] = this.config.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',') : [];
+    const forwarded = firstForwarded.trim();
+    const ua = request.headers['user-agent'];
+    return { ip: forwarded || request.socket.remoteAddress || null, userAgent: typeof ua === 'string' ? ua : null };
   }
 
   /**
@@ -200,5 +299,6 @@ export class LiveConnections implements OnApplicationShutdown {
       socket.close(1001, 'Going away');
     }
     this.open.clear();
+    void this.unlisten?.().catch(() => undefined);
   }
 }

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * An AsyncIterator fed by callbacks (a Redis message, a timer), which is what a GraphQL
  * subscription resolver returns. Written by hand rather than as an async generator because a
@@ -5,13 +7,16 @@
  * closes, and that must release the Redis listener at once, not at the next message.
  *
  * Values may be produced asynchronously (`enqueue`): each receiver checks an event against
- * its own scope before it is sent, in order, one at a time.
+ * its own scope before it is sent, in order, one at a time. A producer runs in the async context
+ * the stream was made in (the subscriber's operation, with its tenant scope), not in that of
+ * whatever fed it (a Redis message arrives in the connection's own context).
  */
 export class LiveStream<T> implements AsyncIterableIterator<T> {
   private readonly queue: T[] = [];
   private readonly waiting: Array<(r: IteratorResult<T>) => void> = [];
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly inSubscriberContext = AsyncLocalStorage.snapshot();
 
   constructor(
     private readonly opts: {
@@ -42,7 +47,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.chain = this.chain.then(async () => {
       if (this.closed) return;
       try {
-        const v = await produce();
+        const v = await this.inSubscriberContext(produce);
         if (v !== null && v !== undefined) this.push(v);
       } catch (e) {
         this.opts.onError?.(e);

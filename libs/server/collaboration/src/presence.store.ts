@@ -55,7 +55,12 @@ export class PresenceStore {
   /** Refreshes an entry's expiry only if it is still there (a leave is never undone by a late heartbeat). */
   async touch(caseId: string, key: string, now = Date.now()): Promise<void> {
     const k = this.keys(caseId);
-    await this.redis.multi().zadd(k.expiry, 'XX', now + PRESENCE.ttlMs, key).pexpire(k.expiry, PRESENCE.ttlMs * 2).pexpire(k.data, PRESENCE.ttlMs * 2).exec();
+    await this.redis
+      .multi()
+      .zadd(k.expiry, 'XX', now + PRESENCE.ttlMs, key)
+      .pexpire(k.expiry, PRESENCE.ttlMs * 2)
+      .pexpire(k.data, PRESENCE.ttlMs * 2)
+      .exec();
   }
 
   async get(caseId: string, key: string): Promise<PresenceEntry | null> {
@@ -71,11 +76,19 @@ export class PresenceStore {
   async list(caseId: string, now = Date.now()): Promise<PresenceEntry[]> {
     const k = this.keys(caseId);
     const expired = await this.redis.zrangebyscore(k.expiry, '-inf', now);
-    if (expired.length) await this.redis.multi().zremrangebyscore(k.expiry, '-inf', now).hdel(k.data, ...expired).exec();
+    if (expired.length)
+      await this.redis
+        .multi()
+        .zremrangebyscore(k.expiry, '-inf', now)
+        .hdel(k.data, ...expired)
+        .exec();
     const live = await this.redis.zrange(k.expiry, 0, -1);
     if (!live.length) return [];
     const raw = await this.redis.hmget(k.data, ...live);
-    return raw.filter((r): r is string => !!r).map((r) => JSON.parse(r) as PresenceEntry).sort((a, b) => a.since.localeCompare(b.since));
+    return raw
+      .filter((r): r is string => !!r)
+      .map((r) => JSON.parse(r) as PresenceEntry)
+      .sort((a, b) => a.since.localeCompare(b.since));
   }
 
   /** Tells every replica's presence subscriptions on this case to re-read the list. */

@@ -10,7 +10,11 @@ type EntityList = MixedList<Function>;
  * One definition of how we talk to PostgreSQL, used by the API, the worker, the CLI and
  * the tests. The schema only ever changes through MIGRATIONS; synchronize stays off.
  */
-export function dataSourceOptions(url: string, entities: EntityList, extra: { poolSize?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: EntityList,
+  extra: { poolSize?: number; /** Switch to this role on connect (the API and worker); unset: the URL's own role (migrations, the owner). */ role?: string } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -28,5 +32,10 @@ export function dataSourceOptions(url: string, entities: EntityList, extra: { po
     logger: new SafeQueryLogger(),
     maxQueryExecutionTime: 1000,
     poolSize: extra.poolSize ?? 10,
+    // `-c role=…` in the start-up packet: the session runs as the restricted role from its first
+    // statement, so row-level security applies even when the URL names the owner or a superuser.
+    // Without a role (the owner: migrations, the seed, the CLI, test set-up) the session works
+    // across organizations (`app.scope=system`): a non-superuser owner is held to the policies too.
+    extra: { options: extra.role ? `-c role=${extra.role}` : '-c app.scope=system' },
   };
 }

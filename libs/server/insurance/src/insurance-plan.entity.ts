@@ -1,4 +1,4 @@
-import { InsurancePlanType } from '@second-look/domain';
+import { InsuranceNetworkType, InsurancePlanType } from '@second-look/domain';
 import { PatientCase } from '@second-look/server-cases';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -24,6 +24,10 @@ export class InsurancePlan {
 
   @Column({ type: 'enum', enum: InsurancePlanType, enumName: 'insurance_plan_type' })
   planType: InsurancePlanType;
+
+  /** How the plan's network works (HMO, PPO…); null until someone knows (docs/domain.md, journey step 5). */
+  @Column({ type: 'enum', enum: InsuranceNetworkType, enumName: 'insurance_network_type', nullable: true })
+  networkType: InsuranceNetworkType | null;
 
   @Column({ type: 'varchar', length: 100, default: '' })
   memberId: string;

@@ -1,8 +1,9 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CoverageHint, InsuranceNextStep, InsuranceOutcome, InsurancePlanType } from '@second-look/domain';
+import { CoverageHint, InsuranceNetworkType, InsuranceNextStep, InsuranceOutcome, InsurancePlanType } from '@second-look/domain';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 registerEnumType(InsurancePlanType, { name: 'InsurancePlanType' });
+registerEnumType(InsuranceNetworkType, { name: 'InsuranceNetworkType' });
 registerEnumType(InsuranceOutcome, { name: 'InsuranceOutcome' });
 registerEnumType(InsuranceNextStep, { name: 'InsuranceNextStep' });
 registerEnumType(CoverageHint, { name: 'CoverageHint' });
@@ -15,6 +16,7 @@ export class InsurancePlanModel {
   @Field(() => ID) id: string;
   @Field() payer: string;
   @Field(() => InsurancePlanType) planType: InsurancePlanType;
+  @Field(() => InsuranceNetworkType, { nullable: true }) networkType: InsuranceNetworkType | null;
   @Field() memberId: string;
   @Field() groupNumber: string;
   @Field() phone: string;
@@ -42,7 +44,7 @@ export class InsuranceCallModel {
   @Field() createdAt: Date;
 }
 
-@ObjectType('PreAuthorisation', { description: 'The latest pre-authorisation the plan gave, from the calls.' })
+@ObjectType('PreAuthorisation', { description: 'The latest pre-authorization the plan gave, from the calls.' })
 export class PreAuthorisationModel {
   @Field() number: string;
   @Field(() => String, { nullable: true }) validFrom: string | null;
@@ -66,6 +68,10 @@ export class SaveInsurancePlanInput {
   @Field(() => ID) @IsString() caseId: string;
   @Field() @IsString() @MaxLength(200) payer: string;
   @Field(() => InsurancePlanType) @IsEnum(InsurancePlanType) planType: InsurancePlanType;
+  @Field(() => InsuranceNetworkType, { nullable: true, description: 'Left out keeps the saved one; null clears it.' })
+  @IsOptional()
+  @IsEnum(InsuranceNetworkType)
+  networkType?: InsuranceNetworkType | null;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) memberId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) groupNumber?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(50) phone?: string;

@@ -28,7 +28,8 @@ import { InsuranceCall } from './insurance-call.entity';
 import { InsuranceCheckModel, LogInsuranceCallInput, SaveInsurancePlanInput } from './insurance.model';
 import { InsurancePlan } from './insurance-plan.entity';
 
-const invalid = (field: string, message: string) => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field });
+/** A refused field, with the reason code the client words in the reader's language (validation.reason in the web locales). */
+const invalid = (field: string, message: string, reason: string) => new DomainError(DomainErrorCode.VALIDATION_FAILED, message, { field, reason });
 
 /**
  * A comparison of the case's opinions, read by entity name: the opinions library owns the entity
@@ -64,33 +65,45 @@ export class InsuranceService {
 
   /** The check of many cases (already read through the case scope), batched per request. */
   loader(ctx: GqlContext, actor: Actor): DataLoader<PatientCase, InsuranceCheckModel, string> {
-    return perRequest(ctx, 'insurance-checks', () =>
-      new DataLoader<PatientCase, InsuranceCheckModel, string>(
-        async (cases) => {
-          const ids = cases.map((c) => c.id);
-          const m = this.dataSource.manager;
-          const calls = m
-            .getRepository(InsuranceCall)
-            .createQueryBuilder('ic')
-            .where('ic.case_id IN (:...ids) AND ic.organization_id = :org', { ids, org: actor.organizationId })
-            .orderBy('ic.called_on', 'DESC')
-            .addOrderBy('ic.created_at', 'DESC')
-            .addOrderBy('ic.id', 'DESC');
-          // Staff notes are selected for staff only: they never leave the database for anyone else.
-          if (isStaffRole(actor.role)) calls.addSelect('ic.staffNotes');
-          const [plans, rows, comparisons] = await Promise.all([
-            m.findBy(InsurancePlan, { caseId: In(ids), organizationId: actor.organizationId }),
-            calls.getMany(),
-            m.getRepository<ComparisonOutcome>('OpinionComparison').find({ where: { caseId: In(ids), organizationId: actor.organizationId }, select: { caseId: true, outcome: true } }),
-          ]);
-          return cases.map((kase) => {
-            const plan = plans.find((p) => p.caseId === kase.id) ?? null;
-            const hints = caseCoverageHints({ planType: plan?.planType ?? null, triggers: kase.triggers, comparisons: comparisons.filter((c) => c.caseId === kase.id).map((c) => c.outcome) });
-            return this.check(plan, rows.filter((r) => r.caseId === kase.id), hints);
-          });
-        },
-        { cacheKeyFn: (c) => c.id },
-      ),
+    return perRequest(
+      ctx,
+      'insurance-checks',
+      () =>
+        new DataLoader<PatientCase, InsuranceCheckModel, string>(
+          async (cases) => {
+            const ids = cases.map((c) => c.id);
+            const m = this.dataSource.manager;
+            const calls = m
+              .getRepository(InsuranceCall)
+              .createQueryBuilder('ic')
+              .where('ic.case_id IN (:...ids) AND ic.organization_id = :org', { ids, org: actor.organizationId })
+              .orderBy('ic.called_on', 'DESC')
+              .addOrderBy('ic.created_at', 'DESC')
+              .addOrderBy('ic.id', 'DESC');
+            // Staff notes are selected for staff only: they never leave the database for anyone else.
+            if (isStaffRole(actor.role)) calls.addSelect('ic.staffNotes');
+            const [plans, rows, comparisons] = await Promise.all([
+              m.findBy(InsurancePlan, { caseId: In(ids), organizationId: actor.organizationId }),
+              calls.getMany(),
+              m.getRepository<ComparisonOutcome>('OpinionComparison').find({ where: { caseId: In(ids), organizationId: actor.organizationId }, select: { caseId: true, outcome: true } }),
+            ]);
+            return cases.map((kase) => {
+              const plan = plans.find((p) => p.caseId === kase.id) ?? null;
+              const hints = caseCoverageHints({
+                planType: plan?.planType ?? null,
+                networkType: plan?.networkType ?? null,
+                triggers: kase.triggers,
+                comparisons: comparisons.filter((c) => c.caseId === kase.id).map((c) => c.outcome),
+              });
+              return this.check(
+                plan,
+                rows.filter((r) => r.caseId === kase.id),
+                hints,
+              );
+            });
+          },
+          { cacheKeyFn: (c) => c.id },
+        ),
     );
   }
 
@@ -114,12 +127,19 @@ export class InsuranceService {
 
   async savePlan(actor: Actor, input: SaveInsurancePlanInput): Promise<PatientCase> {
     const payer = input.payer.trim();
-    if (!payer) throw invalid('payer', 'Say who the insurer is (the name on the card).');
+    if (!payer) throw invalid('payer', 'Say who the insurer is (the name on the card).', 'REQUIRED');
     return this.dataSource.transaction(async (m) => {
       const { kase } = await this.access.requireOf(actor, input.caseId, 'edit', 'Case', m, true);
       const existing = await m.findOneBy(InsurancePlan, { caseId: kase.id });
       const plan = existing ?? m.create(InsurancePlan, { organizationId: kase.organizationId, caseId: kase.id });
-      Object.assign(plan, { payer, planType: input.planType, memberId: input.memberId?.trim() ?? plan.memberId ?? '', groupNumber: input.groupNumber?.trim() ?? plan.groupNumber ?? '', phone: input.phone?.trim() ?? plan.phone ?? '' });
+      Object.assign(plan, {
+        payer,
+        planType: input.planType,
+        networkType: input.networkType === undefined ? (plan.networkType ?? null) : input.networkType,
+        memberId: input.memberId?.trim() ?? plan.memberId ?? '',
+        groupNumber: input.groupNumber?.trim() ?? plan.groupNumber ?? '',
+        phone: input.phone?.trim() ?? plan.phone ?? '',
+      });
       await m.save(plan);
       await this.audit.record(actor, { action: existing ? 'insurance_plan.update' : 'insurance_plan.create', entityType: 'insurance_plan', entityId: plan.id, caseId: kase.id }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.INSURANCE_CHANGED, entityId: plan.id, detail: { change: 'plan' } });
@@ -147,8 +167,8 @@ export class InsuranceService {
     return this.dataSource.transaction(async (m) => {
       const { kase } = await this.access.requireOf(actor, input.caseId, 'edit', 'Case', m, true);
       const org = await m.findOneByOrFail(Organization, { id: kase.organizationId });
-      if (calledOn > todayInZone(this.clock.now(), org.timeZone)) throw invalid('calledOn', 'A call cannot be logged for a day that has not come yet.');
-      if (!(await m.existsBy(InsurancePlan, { caseId: kase.id }))) throw invalid('plan', 'Add the insurance plan first, so the call is logged against it.');
+      if (calledOn > todayInZone(this.clock.now(), org.timeZone)) throw invalid('calledOn', 'A call cannot be logged for a day that has not come yet.', 'DATE_IN_FUTURE');
+      if (!(await m.existsBy(InsurancePlan, { caseId: kase.id }))) throw invalid('plan', 'Add the insurance plan first, so the call is logged against it.', 'PLAN_FIRST');
       const call = await m.save(
         m.create(InsuranceCall, {
           organizationId: kase.organizationId,
@@ -163,7 +183,7 @@ export class InsuranceService {
           byUserId: actor.userId,
         }),
       );
-      // A pre-authorisation on file is checked against every visit still to come (the worker
+      // A pre-authorization on file is checked against every visit still to come (the worker
       // flags one that ends before the visit), in the call's transaction.
       if (call.preAuthNumber || call.preAuthValidTo) {
         const visits = await m.find(Appointment, { where: { caseId: kase.id, organizationId: kase.organizationId, startsAt: MoreThan(this.clock.now()) } });

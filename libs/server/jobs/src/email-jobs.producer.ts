@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, jobIds, QueueName, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  FactorChange,
+  JobName,
+  jobIds,
+  QueueName,
+  SendFactorChangedEmailPayload,
+  SendInvitationEmailPayload,
+  SendNewDeviceEmailPayload,
+  SendPasswordResetEmailPayload,
+  SendSignUpEmailPayload,
+} from '@second-look/contracts';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from './outbox/outbox.service';
 
@@ -38,6 +49,12 @@ export class EmailJobs {
   async sendNewDevice(manager: EntityManager, userId: string, deviceHash: string): Promise<void> {
     const payload: SendNewDeviceEmailPayload = { userId, deviceHash };
     await this.add(manager, JobName.SEND_NEW_DEVICE_EMAIL, jobIds.newDeviceEmail(userId, deviceHash), payload);
+  }
+
+  /** "Your sign-in steps changed": each change once, to the person whose account it is. */
+  async sendFactorChanged(manager: EntityManager, userId: string, change: FactorChange): Promise<void> {
+    const payload: SendFactorChangedEmailPayload = { userId, change, changeId: randomUUID() };
+    await this.add(manager, JobName.SEND_FACTOR_CHANGED_EMAIL, jobIds.factorChangedEmail(payload.changeId), payload);
   }
 
   private add(manager: EntityManager, jobName: JobName, jobId: string, payload: object): Promise<void> {

@@ -21,3 +21,4 @@ export * from './maintenance/maintenance.processor';
 export * from './maintenance/job-schedulers';
 export * from './jobs-api.module';
 export * from './health/jobs-health.service';
+export * from './tenancy/job-tenant-scope';

@@ -1,3 +1,4 @@
+import { JOB_PAYLOADS, JobName, JobPayload } from '@second-look/contracts';
 import { DefaultJobOptions, Job, UnrecoverableError, WorkerOptions } from 'bullmq';
 
 /**
@@ -70,6 +71,36 @@ export function dispatchJob(job: Job, handlers: Partial<Record<string, JobHandle
   const handler = handlers[job.name];
   if (!handler) throw permanentFailure(`Unknown job "${job.name}" on queue "${job.queueName}"`);
   return handler(job.data, job);
+}
+
+/** A handler per job of libs/contracts, each given its payload as the job's schema reads it. */
+export type TypedJobHandlers = { [N in JobName]?: (data: JobPayload<N>, job: Job) => Promise<JobOutcome | string> };
+
+const isJobName = (name: string): name is JobName => Object.prototype.hasOwnProperty.call(JOB_PAYLOADS, name);
+
+/**
+ * Checks a job's data against its schema (JOB_PAYLOADS, beside its JobName). A payload that does
+ * not fit fails for good: retrying the same data cannot help. The message names the fields and
+ * what is wrong with them, never their values.
+ */
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const result = JOB_PAYLOADS[name].safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`);
+    throw permanentFailure(`Job "${name}" has a bad payload (${problems.join('; ')})`);
+  }
+  return result.data as JobPayload<N>;
+}
+
+/**
+ * dispatchJob for the jobs of libs/contracts: routes by name and hands the handler its payload
+ * checked and typed (parseJobPayload), so no handler casts `data`.
+ */
+export function dispatchTypedJob(job: Job, handlers: TypedJobHandlers): Promise<JobOutcome | string> {
+  const name = job.name;
+  const handler = isJobName(name) ? (handlers[name] as ((data: unknown, job: Job) => Promise<JobOutcome | string>) | undefined) : undefined;
+  if (!isJobName(name) || !handler) throw permanentFailure(`Unknown job "${name}" on queue "${job.queueName}"`);
+  return handler(parseJobPayload(name, job.data), job);
 }
 
 /** Payload check for ids-only payloads: a missing or non-string id is permanent. */

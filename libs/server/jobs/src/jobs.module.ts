@@ -11,20 +11,21 @@ import { MAINTENANCE_QUEUE } from './queues';
 import { JobSourceRegistry } from './reconcile/job-sources';
 import { bullConnection } from './redis-connection';
 
+import { JobTenantScope } from './tenancy/job-tenant-scope';
 /** Queues and producers; imported by the API (to enqueue) and by the worker (to process). */
 @Module({
   imports: [
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        connection: bullConnection(config.redisUrl),
+        connection: bullConnection(config),
         prefix: `${config.redisPrefix}:bull`,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }, { name: MAINTENANCE_QUEUE }),
+    BullModule.registerQueue({ name: QueueName.EMAIL }, { name: QueueName.REMINDERS }, { name: QueueName.IMPORTS }, { name: MAINTENANCE_QUEUE }),
   ],
-  providers: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService],
-  exports: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService, BullModule],
+  providers: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService, JobTenantScope],
+  exports: [EmailJobs, OutboxService, EffectLedger, JobSourceRegistry, DevClockService, JobTenantScope, BullModule],
 })
 export class JobsModule {}

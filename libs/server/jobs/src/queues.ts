@@ -7,9 +7,9 @@ import { QueueName } from '@second-look/contracts';
 export const MAINTENANCE_QUEUE = 'maintenance';
 
 export enum MaintenanceJob {
-  /** Repeatable (job scheduler, nightly): fans out one RESCAN_ORGANIZATION per organisation, then prunes. */
+  /** Repeatable (job scheduler, nightly): fans out one RESCAN_ORGANIZATION per organization, then prunes. */
   NIGHTLY_RESCAN = 'nightly-rescan',
-  /** One organisation: every job source re-derives what should be scheduled and fills gaps. */
+  /** One organization: every job source re-derives what should be scheduled and fills gaps. */
   RESCAN_ORGANIZATION = 'rescan-organization',
 }
 

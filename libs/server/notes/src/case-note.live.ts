@@ -2,8 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, CaseNoteKind } from '@second-look/domain';
-import { LiveAuditBatcher, LiveStream, RedisPubSub } from '@second-look/server-collaboration';
-import { CurrentActor, IdPipe } from '@second-look/server-platform';
+import { LiveAuditBatcher, LiveConnections, LiveStream, RedisPubSub } from '@second-look/server-collaboration';
+import { CurrentActor, GqlContext, GqlCtx, IdPipe } from '@second-look/server-platform';
 import { DataSource } from 'typeorm';
 import { CaseNote } from './case-note.entity';
 import { CaseNoteModel } from './case-note.model';
@@ -36,6 +36,7 @@ export class CaseNoteLive implements OnModuleInit {
     private readonly notes: CaseNoteService,
     private readonly pubsub: RedisPubSub,
     private readonly audit: LiveAuditBatcher,
+    private readonly connections: LiveConnections,
   ) {}
 
   onModuleInit(): void {
@@ -44,13 +45,15 @@ export class CaseNoteLive implements OnModuleInit {
     );
   }
 
-  async stream(actor: Actor, caseId: string, kind: CaseNoteKind, stateVector: string | null): Promise<LiveStream<{ caseNoteUpdates: CaseNoteModel }>> {
+  /** `connectionId`: the socket it goes out on; a signed-out or changed session gets nothing more. */
+  async stream(actor: Actor, caseId: string, kind: CaseNoteKind, stateVector: string | null, connectionId?: string): Promise<LiveStream<{ caseNoteUpdates: CaseNoteModel }>> {
     // Refused up front exactly like the query: the staff note is "not found" for patients.
     const kase = await this.notes.authorize(actor, caseId, kind, 'read');
     let sent: Uint8Array | null = stateVector ? Buffer.from(stateVector, 'base64') : null;
     let sentVersion = -1;
     /** `first`: the message that opens the stream is always sent, so the client knows it is live. */
     const deliver = async (first = false): Promise<{ caseNoteUpdates: CaseNoteModel } | null> => {
+      if (!(await this.connections.mayDeliver(connectionId))) return null;
       // Access can end while the page is open (a caregiver removed): then the stream ends.
       await this.notes.authorize(actor, kase.id, kind, 'read');
       const row = await this.dataSource.getRepository(CaseNote).findOneBy({ caseId: kase.id, kind });
@@ -66,6 +69,7 @@ export class CaseNoteLive implements OnModuleInit {
       sentVersion = version;
       sent = view.stateVector;
       await this.audit.record(actor, { action: 'case_note.live', entityType: 'case_note', entityId: kind, caseId: kase.id, detail: { kind, version } });
+      if (!(await this.connections.mayDeliver(connectionId))) return null;
       return {
         caseNoteUpdates: {
           caseId: kase.id,
@@ -109,7 +113,8 @@ export class CaseNoteLiveResolver {
     @Args('caseId', { type: () => ID }, IdPipe) caseId: string,
     @Args('kind', { type: () => CaseNoteKind }) kind: CaseNoteKind,
     @Args('stateVector', { type: () => String, nullable: true }) stateVector: string | null,
+    @GqlCtx() ctx: GqlContext,
   ) {
-    return this.live.stream(actor, caseId, kind, stateVector);
+    return this.live.stream(actor, caseId, kind, stateVector, ctx.live?.connectionId);
   }
 }

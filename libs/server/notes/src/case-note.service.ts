@@ -108,7 +108,12 @@ export class CaseNoteService {
         .values({ caseId: kase.id, kind: input.kind, organizationId: kase.organizationId, state: Buffer.alloc(0), textLength: 0, version: 0 })
         .orIgnore()
         .execute();
-      const row = await m.getRepository(CaseNote).createQueryBuilder('n').where('n.case_id = :caseId AND n.kind = :kind', { caseId: kase.id, kind: input.kind }).setLock('pessimistic_write').getOneOrFail();
+      const row = await m
+        .getRepository(CaseNote)
+        .createQueryBuilder('n')
+        .where('n.case_id = :caseId AND n.kind = :kind', { caseId: kase.id, kind: input.kind })
+        .setLock('pessimistic_write')
+        .getOneOrFail();
       const merged = mergeNoteUpdate(row.state.length ? row.state : null, update);
       if (merged.changed) {
         const startsStretch = row.version === 0 || row.updatedById !== actor.userId || Date.now() - row.updatedAt.getTime() > NOTE_ACTIVITY_QUIET_MS;

@@ -21,7 +21,10 @@ const code = (fn: () => unknown): { code: string; reason: unknown } => {
 
 describe('mergeNoteUpdate', () => {
   it('merges two people typing at once into one text that keeps both', () => {
-    const start = mergeNoteUpdate(null, typed(new Y.Doc(), (t) => t.insert(0, 'Call the clinic')));
+    const start = mergeNoteUpdate(
+      null,
+      typed(new Y.Doc(), (t) => t.insert(0, 'Call the clinic')),
+    );
     const a = new Y.Doc();
     const b = new Y.Doc();
     Y.applyUpdate(a, start.state);
@@ -37,7 +40,10 @@ describe('mergeNoteUpdate', () => {
   });
 
   it('treats an update it already has as no change', () => {
-    const first = mergeNoteUpdate(null, typed(new Y.Doc(), (t) => t.insert(0, 'hello')));
+    const first = mergeNoteUpdate(
+      null,
+      typed(new Y.Doc(), (t) => t.insert(0, 'hello')),
+    );
     const again = mergeNoteUpdate(first.state, Y.encodeStateAsUpdate(new Y.Doc()));
     expect(again.changed).toBe(false);
     expect(again.text).toBe('hello');
@@ -45,8 +51,14 @@ describe('mergeNoteUpdate', () => {
 
   it('counts a deletion as a change', () => {
     const doc = new Y.Doc();
-    const first = mergeNoteUpdate(null, typed(doc, (t) => t.insert(0, 'hello')));
-    const del = mergeNoteUpdate(first.state, typed(doc, (t) => t.delete(0, 1)));
+    const first = mergeNoteUpdate(
+      null,
+      typed(doc, (t) => t.insert(0, 'hello')),
+    );
+    const del = mergeNoteUpdate(
+      first.state,
+      typed(doc, (t) => t.delete(0, 1)),
+    );
     expect(del).toMatchObject({ changed: true, text: 'ello' });
   });
 
@@ -87,10 +99,16 @@ describe('mergeNoteUpdate', () => {
 describe('viewNote', () => {
   it('gives a client only what it lacks', () => {
     const client = new Y.Doc();
-    const first = mergeNoteUpdate(null, typed(client, (t) => t.insert(0, 'hello')));
+    const first = mergeNoteUpdate(
+      null,
+      typed(client, (t) => t.insert(0, 'hello')),
+    );
     const other = new Y.Doc();
     Y.applyUpdate(other, first.state);
-    const second = mergeNoteUpdate(first.state, typed(other, (t) => t.insert(5, ' there')));
+    const second = mergeNoteUpdate(
+      first.state,
+      typed(other, (t) => t.insert(5, ' there')),
+    );
     const view = viewNote(second.state, Y.encodeStateVector(client));
     Y.applyUpdate(client, view.diff);
     expect(client.getText(NOTE_TEXT).toString()).toBe('hello there');
@@ -100,7 +118,10 @@ describe('viewNote', () => {
 
   it('gives the whole note to a client without a state vector, and an empty note for no state', () => {
     expect(viewNote(null, null).text).toBe('');
-    const s = mergeNoteUpdate(null, typed(new Y.Doc(), (t) => t.insert(0, 'abc'))).state;
+    const s = mergeNoteUpdate(
+      null,
+      typed(new Y.Doc(), (t) => t.insert(0, 'abc')),
+    ).state;
     const d = new Y.Doc();
     Y.applyUpdate(d, viewNote(s, null).diff);
     expect(d.getText(NOTE_TEXT).toString()).toBe('abc');

@@ -1,3 +1,4 @@
+import type { FactorChange } from '@second-look/contracts';
 import { Language } from '@second-look/domain';
 import { emailDateTime, emailT } from './i18n/email-i18n';
 
@@ -70,5 +71,16 @@ export function newDeviceEmail(v: Reader & { at: Date; forgotLink: string }) {
     t('account.newDevice.wasYou'),
     t('account.newDevice.notYou'),
     { label: t('account.newDevice.forgotLabel'), link: v.forgotLink },
+  ]);
+}
+
+/** A second sign-in step added, removed or reset, or a recovery code used: what, when, and where to look. */
+export function factorChangedEmail(v: Reader & { change: FactorChange; at: Date; securityLink: string; forgotLink: string }) {
+  const t = emailT(v.language);
+  return compose(v.language, t('account.factor.subject'), [
+    t(`account.factor.change.${v.change}`, { at: emailDateTime(v.at, v.language, v.timeZone) }),
+    { label: t('account.factor.securityLabel'), link: v.securityLink },
+    t('account.factor.notYou'),
+    { label: t('account.factor.forgotLabel'), link: v.forgotLink },
   ]);
 }

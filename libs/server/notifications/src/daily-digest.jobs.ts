@@ -16,13 +16,13 @@ import { recipientLanguage } from './recipient-language';
 import { EmailJobOutcome, sendableAt } from './send-notification-email.job';
 
 /**
- * Daily digests, in three steps so each retries on its own and fans out per organisation:
+ * Daily digests, in three steps so each retries on its own and fans out per organization:
  * 1. an hourly BullMQ job scheduler (one for the whole system, upserted when a worker starts,
  *    so replicas share it) runs FAN_OUT_DAILY_DIGESTS, which starts today's digests of every
- *    organisation whose local digest hour has come (once per local day: deterministic job id);
+ *    organization whose local digest hour has come (once per local day: deterministic job id);
  * 2. SEND_ORGANIZATION_DIGESTS adds one e-mail job per person with something to list;
  * 3. SEND_DIGEST_EMAIL sends that person's e-mail once (EffectLedger) and marks what it listed.
- * Job ids carry the organisation's local date, so a re-run the same day adds nothing new.
+ * Job ids carry the organization's local date, so a re-run the same day adds nothing new.
  */
 @Injectable()
 export class DailyDigestJobs implements OnApplicationBootstrap {
@@ -40,14 +40,14 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (process.env.DIGEST_SCHEDULER === 'off') return;
-    // Hourly on the hour: each organisation's digest hour comes round once a day in its own zone.
+    // Hourly on the hour: each organization's digest hour comes round once a day in its own zone.
     await this.reminders.upsertJobScheduler(jobIds.dailyDigestScheduler(), { pattern: '0 * * * *' }, { name: JobName.FAN_OUT_DAILY_DIGESTS, data: {} });
   }
 
-  /** Step 1. Returns how many organisations it started. */
+  /** Step 1. Returns how many organizations it started. */
   async fanOut(): Promise<number> {
     const now = this.clock.now();
-    // One query for every organisation's zone and digest hour (no settings row: the default hour).
+    // One query for every organization's zone and digest hour (no settings row: the default hour).
     const orgs: { id: string; time_zone: string; digest_hour: number | null }[] = await this.dataSource.query(
       `SELECT o.id, o.time_zone, s.digest_hour FROM organization o LEFT JOIN organization_reminder_settings s ON s.organization_id = o.id ORDER BY o.id`,
     );
@@ -59,15 +59,15 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
       try {
         if (Math.floor(minuteOfDayInZone(now, org.time_zone) / 60) >= hour) due.push({ organizationId: org.id, on: digestDay(now, org.time_zone) });
       } catch (e) {
-        // One organisation's broken zone must not stop everyone else's digest.
-        this.logger.error(`organisation ${org.id}: no digest, time zone "${org.time_zone}" unusable (${(e as Error).message})`);
+        // One organization's broken zone must not stop everyone else's digest.
+        this.logger.error(`organization ${org.id}: no digest, time zone "${org.time_zone}" unusable (${(e as Error).message})`);
       }
     }
     if (due.length) await this.reminders.addBulk(due.map((p) => ({ name: JobName.SEND_ORGANIZATION_DIGESTS, data: { ...p }, opts: { jobId: jobIds.organizationDigests(p.organizationId, p.on) } })));
     return due.length;
   }
 
-  /** Step 2. One job per person of the organisation who has unread, un-mailed notifications. */
+  /** Step 2. One job per person of the organization who has unread, un-mailed notifications. */
   async organization(p: SendOrganizationDigestsPayload): Promise<JobOutcome> {
     const rows: { user_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT n.user_id FROM notification n JOIN app_user u ON u.id = n.user_id AND u.deactivated_at IS NULL
@@ -75,8 +75,10 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
       [p.organizationId],
     );
     if (!rows.length) return 'no-longer-applies';
-    await this.email.addBulk(rows.map((r) => ({ name: JobName.SEND_DIGEST_EMAIL, data: { userId: r.user_id, on: p.on } satisfies SendDigestEmailPayload, opts: { jobId: jobIds.digestEmail(r.user_id, p.on) } })));
-    this.logger.log(`organisation ${p.organizationId}: ${rows.length} digest(s) queued for ${p.on}`);
+    await this.email.addBulk(
+      rows.map((r) => ({ name: JobName.SEND_DIGEST_EMAIL, data: { userId: r.user_id, on: p.on } satisfies SendDigestEmailPayload, opts: { jobId: jobIds.digestEmail(r.user_id, p.on) } })),
+    );
+    this.logger.log(`organization ${p.organizationId}: ${rows.length} digest(s) queued for ${p.on}`);
     return 'done';
   }
 
@@ -103,7 +105,7 @@ export class DailyDigestJobs implements OnApplicationBootstrap {
         messageId: messageIdFor(key),
         ...digestEmail({
           language,
-          items: items.map((n) => ({ kind: n.kind, caseLink: n.caseId ? `${base}/cases/${n.caseId}` : `${base}/notifications` })),
+          items: items.map((n) => ({ kind: n.kind, dueOn: n.dueOn, caseLink: n.caseId ? `${base}/cases/${n.caseId}` : `${base}/notifications` })),
           more,
           listLink: `${base}/notifications`,
           settingsLink: `${base}/notifications/settings`,

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { JobName, QueueName, SendDigestEmailPayload, SendInvitationEmailPayload, SendNewDeviceEmailPayload, SendNotificationEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
-import { dispatchJob, JobOutcome, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { JobName, QueueName } from '@second-look/contracts';
+import { dispatchTypedJob, JobOutcome, JobTenantScope, WORKER_SETTINGS } from '@second-look/server-jobs';
 import { DelayedError, Job } from 'bullmq';
 import { DailyDigestJobs } from './daily-digest.jobs';
 import { SendAccountEmailJobs } from './send-account-email.jobs';
@@ -15,6 +15,7 @@ export class EmailProcessor extends WorkerHost {
     private readonly notificationEmail: SendNotificationEmailJob,
     private readonly digests: DailyDigestJobs,
     private readonly accountEmails: SendAccountEmailJobs,
+    private readonly scope: JobTenantScope,
   ) {
     super();
   }
@@ -26,14 +27,18 @@ export class EmailProcessor extends WorkerHost {
       await job.moveToDelayed(o.heldUntil.getTime(), token);
       throw new DelayedError();
     };
-    return dispatchJob(job, {
-      [JobName.SEND_INVITATION_EMAIL]: (d) => this.invitationEmail.run(d as SendInvitationEmailPayload),
-      [JobName.SEND_NOTIFICATION_EMAIL]: async (d) => hold(await this.notificationEmail.run(d as SendNotificationEmailPayload)),
-      [JobName.SEND_DIGEST_EMAIL]: async (d) => hold(await this.digests.send(d as SendDigestEmailPayload)),
-      [JobName.SEND_PASSWORD_RESET_EMAIL]: (d) => this.accountEmails.passwordReset(d as SendPasswordResetEmailPayload),
-      [JobName.SEND_PASSWORD_CHANGED_EMAIL]: (d) => this.accountEmails.passwordChanged(d as SendPasswordResetEmailPayload),
-      [JobName.SEND_SIGN_UP_EMAIL]: (d) => this.accountEmails.signUp(d as SendSignUpEmailPayload),
-      [JobName.SEND_NEW_DEVICE_EMAIL]: (d) => this.accountEmails.newDevice(d as SendNewDeviceEmailPayload),
-    });
+    // Row-level security: the job's statements see the organization its payload names.
+    return this.scope.run(job.data, () =>
+      dispatchTypedJob(job, {
+        [JobName.SEND_INVITATION_EMAIL]: (d) => this.invitationEmail.run(d),
+        [JobName.SEND_NOTIFICATION_EMAIL]: async (d) => hold(await this.notificationEmail.run(d)),
+        [JobName.SEND_DIGEST_EMAIL]: async (d) => hold(await this.digests.send(d)),
+        [JobName.SEND_PASSWORD_RESET_EMAIL]: (d) => this.accountEmails.passwordReset(d),
+        [JobName.SEND_PASSWORD_CHANGED_EMAIL]: (d) => this.accountEmails.passwordChanged(d),
+        [JobName.SEND_SIGN_UP_EMAIL]: (d) => this.accountEmails.signUp(d),
+        [JobName.SEND_NEW_DEVICE_EMAIL]: (d) => this.accountEmails.newDevice(d),
+        [JobName.SEND_FACTOR_CHANGED_EMAIL]: (d) => this.accountEmails.factorChanged(d),
+      }),
+    );
   }
 }

@@ -4,6 +4,7 @@ export * from './send-account-email.jobs';
 export * from './notifications.module';
 export * from './send-record-request-reminder.job';
 export * from './send-appointment-reminder.job';
+export * from './send-task-reminder.job';
 export * from './send-notification-email.job';
 export * from './daily-digest.jobs';
 export * from './notification.entity';

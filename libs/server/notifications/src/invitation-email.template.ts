@@ -6,7 +6,7 @@ const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCo
 /**
  * Short, no clinical detail: who invites, to what, the link and when it expires, in the
  * invited person's language (words in ./i18n; the expiry in their locale and the
- * organisation's time zone).
+ * organization's time zone).
  */
 export function invitationEmail(v: { organizationName: string; inviterName: string; role: Role; link: string; expiresAt: Date; language: Language; timeZone: string }) {
   const t = emailT(v.language);

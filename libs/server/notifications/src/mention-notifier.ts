@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, findMentions, STAFF_ROLES } from '@second-look/domain';
-import { CaseComment, CaseParticipant, CommentService, PatientCase } from '@second-look/server-cases';
+import { CaseComment, CaseParticipant, CommentAddedEvent, PatientCase } from '@second-look/server-cases';
+import { DomainEvents } from '@second-look/server-platform';
 import { UserAccount } from '@second-look/server-identity';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Notification } from './notification.entity';
@@ -9,16 +10,16 @@ export const MENTION_KIND = 'comment.MENTION';
 
 /**
  * "@Sam" in a comment notifies Sam, in the transaction that adds the comment. Only people who
- * can read that comment can be mentioned: the organisation's staff always, the case's patient
+ * can read that comment can be mentioned: the organization's staff always, the case's patient
  * and caregivers only in a shared comment, so an internal note never notifies (or reveals
  * itself to) a patient. One notification per person per comment (unique key).
  */
 @Injectable()
 export class MentionNotifier implements OnModuleInit {
-  constructor(private readonly comments: CommentService) {}
+  constructor(private readonly domainEvents: DomainEvents) {}
 
   onModuleInit(): void {
-    this.comments.addedHooks.push(async (m, actor, comment, kase) => {
+    this.domainEvents.on(CommentAddedEvent, async (m, { actor, comment, kase }) => {
       await this.notify(m, actor, comment, kase);
     });
   }

@@ -1,5 +1,5 @@
-import { Language, NotificationKind } from '@second-look/domain';
-import { EMAIL_RESOURCES, emailT } from './i18n/email-i18n';
+import { Language, notificationKindName, reminderSpecOf } from '@second-look/domain';
+import { EMAIL_RESOURCES, emailDay, emailT } from './i18n/email-i18n';
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -10,12 +10,10 @@ const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCo
  */
 export function notificationEmailText(kind: string, language: Language): { subject: string; line: string } {
   const all = EMAIL_RESOURCES[language].notification;
-  const name = KIND_NAME.get(kind);
+  // Resources are keyed by the kind's name (RECORD_LEGAL_DUE), notifications store its value (record_request.LEGAL_DUE).
+  const name = notificationKindName(kind);
   return name ? all[name] : all.generic;
 }
-
-/** Resources are keyed by the kind's name (RECORD_LEGAL_DUE), notifications store its value (record_request.LEGAL_DUE). */
-const KIND_NAME = new Map(Object.entries(NotificationKind).map(([name, value]) => [value as string, name as keyof typeof NotificationKind]));
 
 const footer = (settingsLink: string, language: Language) => {
   const t = emailT(language);
@@ -25,22 +23,37 @@ const footer = (settingsLink: string, language: Language) => {
   };
 };
 
-/** One notification, one e-mail, in the recipient's language: the sentence and the way back to the case. */
-export function notificationEmail(v: { kind: string; caseLink: string; settingsLink: string; language: Language }) {
+/**
+ * The date a reminder is about, as its reader writes dates ("Fecha límite: 9 de diciembre de
+ * 2026"): the one its kind's `dueOn` names in REMINDER_KINDS. None for a kind without a date,
+ * or a notification that carries none.
+ */
+export function notificationEmailDate(kind: string, dueOn: string | null | undefined, language: Language): string | null {
+  const spec = reminderSpecOf(kind);
+  if (!spec || spec.dueOn === 'NONE' || !dueOn) return null;
+  return emailT(language)(`date.${spec.dueOn}`, { date: emailDay(dueOn, language) });
+}
+
+/** One notification, one e-mail, in the recipient's language: the sentence, its date, and the way back to the case. */
+export function notificationEmail(v: { kind: string; dueOn?: string | null; caseLink: string; settingsLink: string; language: Language }) {
   const t = emailT(v.language);
   const words = notificationEmailText(v.kind, v.language);
+  const date = notificationEmailDate(v.kind, v.dueOn, v.language);
   const f = footer(v.settingsLink, v.language);
   return {
     subject: words.subject,
-    text: `${t('hello')}\n\n${words.line}\n\n${t('openCase')}:\n${v.caseLink}\n\n${f.text}`,
-    html: `<p>${escape(t('hello'))}</p><p>${escape(words.line)}</p><p><a href="${escape(v.caseLink)}">${escape(t('openCase'))}</a></p>${f.html}`,
+    text: `${t('hello')}\n\n${words.line}\n${date ? `${date}\n` : ''}\n${t('openCase')}:\n${v.caseLink}\n\n${f.text}`,
+    html: `<p>${escape(t('hello'))}</p><p>${escape(words.line)}</p>${date ? `<p>${escape(date)}</p>` : ''}<p><a href="${escape(v.caseLink)}">${escape(t('openCase'))}</a></p>${f.html}`,
   };
 }
 
-/** The daily summary, in the recipient's language: one line per notification, each with its case link, oldest first. */
-export function digestEmail(v: { items: { kind: string; caseLink: string }[]; more: number; listLink: string; settingsLink: string; language: Language }) {
+/** The daily summary, in the recipient's language: one line per notification, each with its date and case link, oldest first. */
+export function digestEmail(v: { items: { kind: string; dueOn?: string | null; caseLink: string }[]; more: number; listLink: string; settingsLink: string; language: Language }) {
   const t = emailT(v.language);
-  const lines = v.items.map((i) => ({ line: notificationEmailText(i.kind, v.language).line, link: i.caseLink }));
+  const lines = v.items.map((i) => {
+    const date = notificationEmailDate(i.kind, i.dueOn, v.language);
+    return { line: `${notificationEmailText(i.kind, v.language).line}${date ? ` ${date}.` : ''}`, link: i.caseLink };
+  });
   const more = v.more ? t('digest.more', { count: v.more }) : '';
   const f = footer(v.settingsLink, v.language);
   return {

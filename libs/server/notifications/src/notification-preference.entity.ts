@@ -3,7 +3,7 @@ import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn }
 
 /**
  * One person's e-mail choices. No row means the defaults (DEFAULT_NOTIFICATION_PREFERENCES);
- * in-app notifications are always on. Quiet hours are read in the organisation's zone.
+ * in-app notifications are always on. Quiet hours are read in the organization's zone.
  */
 @Entity('notification_preference')
 export class NotificationPreference {

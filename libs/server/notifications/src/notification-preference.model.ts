@@ -24,7 +24,7 @@ export class NotificationPreferencesModel {
   @Field(() => ID) id: string;
   @Field(() => [EmailPreferenceModel]) email: EmailPreferenceModel[];
   @Field(() => QuietHoursModel, { nullable: true }) quietHours: QuietHoursModel | null;
-  @Field({ description: 'The zone quiet hours and the digest hour are read in (the organisation’s).' }) timeZone: string;
+  @Field({ description: 'The zone quiet hours and the digest hour are read in (the organization’s).' }) timeZone: string;
   @Field({ description: 'When the daily digest goes out, HH:MM in that zone.' }) digestTime: string;
 }
 

@@ -43,7 +43,16 @@ export class NotificationPreferenceService {
         { userId: actor.userId, organizationId: actor.organizationId, email: { ...next.email }, quietStart: next.quietHours?.start ?? null, quietEnd: next.quietHours?.end ?? null },
         ['userId'],
       );
-      await this.audit.record(actor, { action: 'notification_preferences.update', entityType: 'user', entityId: actor.userId, detail: { email: next.email, quietHours: next.quietHours ? { start: formatTimeOfDay(next.quietHours.start), end: formatTimeOfDay(next.quietHours.end) } : null } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: 'notification_preferences.update',
+          entityType: 'user',
+          entityId: actor.userId,
+          detail: { email: next.email, quietHours: next.quietHours ? { start: formatTimeOfDay(next.quietHours.start), end: formatTimeOfDay(next.quietHours.end) } : null },
+        },
+        m,
+      );
       return this.toModel(m, actor, next);
     });
   }

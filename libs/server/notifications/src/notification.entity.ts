@@ -7,7 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('notification')
 @Index(['userId', 'createdAt'])
 @Index('notification_unread', ['userId'], { where: 'read_at IS NULL' })
-// What the daily digest looks for, per organisation: unread and not yet e-mailed or listed.
+// What the daily digest looks for, per organization: unread and not yet e-mailed or listed.
 @Index('notification_digest_pending', ['organizationId', 'userId'], { where: 'read_at IS NULL AND digested_at IS NULL AND emailed_at IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')

@@ -27,11 +27,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Int, { description: 'Mark some of your notifications read (all of them when ids is omitted). Returns how many changed.' })
-  async markNotificationsRead(
-    @CurrentActor() actor: Actor,
-    @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
-    @GqlCtx() ctx: GqlContext,
-  ): Promise<number> {
+  async markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null, @GqlCtx() ctx: GqlContext): Promise<number> {
     const changed = await this.notificationService.markRead(actor, ids);
     ctx.memo?.delete(UNREAD_COUNT);
     return changed;

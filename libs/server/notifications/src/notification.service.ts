@@ -21,7 +21,12 @@ export class NotificationService {
 
   async list(actor: Actor, first: number, after: string | null, unreadOnly: boolean): Promise<NotificationConnection> {
     const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.notifications'].max);
-    const q = this.repo.createQueryBuilder('n').where('n.user_id = :me', { me: actor.userId }).orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(take + 1);
+    const q = this.repo
+      .createQueryBuilder('n')
+      .where('n.user_id = :me', { me: actor.userId })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(take + 1);
     if (unreadOnly) q.andWhere('n.read_at IS NULL');
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');

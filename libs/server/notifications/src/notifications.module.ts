@@ -13,11 +13,26 @@ import { SendInvitationEmailJob } from './send-invitation-email.job';
 import { SendNotificationEmailJob } from './send-notification-email.job';
 import { SendAppointmentReminderJob } from './send-appointment-reminder.job';
 import { SendRecordRequestReminderJob } from './send-record-request-reminder.job';
+import { SendTaskReminderJob } from './send-task-reminder.job';
 
 /** Worker side: the outbox relay and the consumers of the e-mail and reminder queues. */
 @Module({
   imports: [JobsModule, ClockModule, RecordsJobsModule, AppointmentsJobsModule],
-  providers: [Mailer, NotificationDispatcher, OrganizationReminderRescheduler, SendInvitationEmailJob, SendAccountEmailJobs, SendNotificationEmailJob, DailyDigestJobs, EmailProcessor, SendRecordRequestReminderJob, SendAppointmentReminderJob, ReminderProcessor, OutboxRelay],
-  exports: [SendInvitationEmailJob, SendAccountEmailJobs, SendRecordRequestReminderJob, SendAppointmentReminderJob, SendNotificationEmailJob, DailyDigestJobs],
+  providers: [
+    Mailer,
+    NotificationDispatcher,
+    OrganizationReminderRescheduler,
+    SendInvitationEmailJob,
+    SendAccountEmailJobs,
+    SendNotificationEmailJob,
+    DailyDigestJobs,
+    EmailProcessor,
+    SendRecordRequestReminderJob,
+    SendAppointmentReminderJob,
+    SendTaskReminderJob,
+    ReminderProcessor,
+    OutboxRelay,
+  ],
+  exports: [SendInvitationEmailJob, SendAccountEmailJobs, SendRecordRequestReminderJob, SendAppointmentReminderJob, SendTaskReminderJob, SendNotificationEmailJob, DailyDigestJobs],
 })
 export class NotificationsWorkerModule {}

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobName, jobIds, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
+import { JobName, jobIds, SendFactorChangedEmailPayload, SendNewDeviceEmailPayload, SendPasswordResetEmailPayload, SendSignUpEmailPayload } from '@second-look/contracts';
 import { hashSecretToken, KnownDevice, newSecretToken, PasswordReset, SignUpRequest, UserAccount } from '@second-look/server-identity';
 import { EffectLedger, EffectNoLongerApplies, JobOutcome, messageIdFor } from '@second-look/server-jobs';
 import { APP_CONFIG, AppConfig } from '@second-look/server-platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DEFAULT_LANGUAGE, Language } from '@second-look/domain';
-import { accountExistsEmail, newDeviceEmail, passwordChangedEmail, passwordResetEmail, signUpEmail } from './account-email.template';
+import { accountExistsEmail, factorChangedEmail, newDeviceEmail, passwordChangedEmail, passwordResetEmail, signUpEmail } from './account-email.template';
 import { Mailer, OutgoingMail } from './mailer';
 import { recipientLanguage } from './recipient-language';
 
@@ -78,6 +78,18 @@ export class SendAccountEmailJobs {
       const user = device ? await m.findOneBy(UserAccount, { id: userId, deactivatedAt: IsNull() }) : null;
       if (!device || !user) throw new EffectNoLongerApplies();
       return { to: user.email, ...newDeviceEmail({ ...(await readerOf(m, user)), at: device.createdAt, forgotLink: this.links().forgotLink }) };
+    });
+  }
+
+  /** "Your sign-in steps changed", to the person (still active) whose account it is. */
+  factorChanged({ userId, change, changeId }: SendFactorChangedEmailPayload): Promise<JobOutcome> {
+    return this.once(jobIds.factorChangedEmail(changeId), JobName.SEND_FACTOR_CHANGED_EMAIL, async (m) => {
+      const user = await m.findOneBy(UserAccount, { id: userId, deactivatedAt: IsNull() });
+      if (!user) throw new EffectNoLongerApplies();
+      return {
+        to: user.email,
+        ...factorChangedEmail({ ...(await readerOf(m, user)), change, at: new Date(), securityLink: `${this.config.publicUrl}/account/security`, forgotLink: this.links().forgotLink }),
+      };
     });
   }
 

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, jobIds, SendAppointmentReminderPayload } from '@second-look/contracts';
 import {
-  APPOINTMENT_REMINDER_AUDIENCE,
   AppointmentReminderAudience,
   AppointmentReminderKind,
-  appointmentReminderNotificationKind,
+  appointmentReminderSpec,
   appointmentReminderStillApplies,
   CalendarDate,
   InsuranceOutcome,
@@ -23,7 +22,7 @@ import { organizationTiming } from '@second-look/server-records';
 import { EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { NotificationDispatcher } from './notification-dispatcher';
 
-/** The latest call that carries a pre-authorisation (the same one the insurance check shows). */
+/** The latest call that carries a pre-authorization (the same one the insurance check shows). */
 async function latestPreAuthorisation(tx: EntityManager, caseId: string): Promise<InsuranceCall | null> {
   return tx.findOne(InsuranceCall, { where: [{ caseId, preAuthNumber: Not('') }], order: { calledOn: 'DESC', createdAt: 'DESC', id: 'DESC' } });
 }
@@ -33,7 +32,7 @@ async function latestPreAuthorisation(tx: EntityManager, caseId: string): Promis
  * claims its ledger key, re-reads the appointment, its case and what the reminder is about,
  * and does nothing when it no longer applies: the visit moved or its case closed; the opinion
  * is already written down; the follow-up is already booked; the coverage is verified; the
- * pre-authorisation now covers the visit. The notifications (and their e-mail jobs) commit
+ * pre-authorization now covers the visit. The notifications (and their e-mail jobs) commit
  * with the key, so a retried, duplicated or re-created job adds nothing.
  */
 @Injectable()
@@ -48,8 +47,9 @@ export class SendAppointmentReminderJob {
 
   async run(p: SendAppointmentReminderPayload): Promise<JobOutcome> {
     const jobId = jobIds.appointmentReminder(p.appointmentId, p.kind, p.on, p.ref);
-    const kind = p.kind as AppointmentReminderKind;
-    if (!Object.values(AppointmentReminderKind).includes(kind)) return 'no-longer-applies';
+    const spec = appointmentReminderSpec(p.kind);
+    if (!spec) return 'no-longer-applies';
+    const kind: AppointmentReminderKind = spec.kind;
     const outcome = await this.ledger.once(jobId, { jobName: JobName.SEND_APPOINTMENT_REMINDER }, async (tx) => {
       const a = await tx.findOneBy(Appointment, { id: p.appointmentId });
       if (!a || a.cancelledAt) throw new EffectNoLongerApplies('appointment cancelled or gone');
@@ -58,12 +58,12 @@ export class SendAppointmentReminderJob {
       const timing = await organizationTiming(tx, a.organizationId);
       const visit = { on: visitDateOf(a, timing.workingHours.timeZone), startsAt: a.startsAt };
       if (!appointmentReminderStillApplies({ kind, on: p.on as CalendarDate }, visit, this.clock.now(), timing.workingHours.days, timing.appointments)) {
-        throw new EffectNoLongerApplies('the visit moved, or the organisation chose other reminder days');
+        throw new EffectNoLongerApplies('the visit moved, or the organization chose other reminder days');
       }
       await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);
 
-      let dueOn: string | null = visit.on;
-      // A pre-authorisation flag is one per visit date and pre-authorisation end, whichever change raised it.
+      let preAuthEnd: string | null = null;
+      // A pre-authorization flag is one per visit date and pre-authorization end, whichever change raised it.
       let keyBase = jobId;
       switch (kind) {
         case AppointmentReminderKind.RECORD_OPINION:
@@ -81,8 +81,8 @@ export class SendAppointmentReminderJob {
         case AppointmentReminderKind.PRE_AUTH_EXPIRES: {
           const preAuth = await latestPreAuthorisation(tx, kase.id);
           const window = { validFrom: (preAuth?.preAuthValidFrom ?? null) as CalendarDate | null, validTo: (preAuth?.preAuthValidTo ?? null) as CalendarDate | null };
-          if (!preAuth || preAuthorisationFit(window, visit.on).fit !== PreAuthorisationFit.AFTER_END) throw new EffectNoLongerApplies('the pre-authorisation covers the visit');
-          dueOn = preAuth.preAuthValidTo;
+          if (!preAuth || preAuthorisationFit(window, visit.on).fit !== PreAuthorisationFit.AFTER_END) throw new EffectNoLongerApplies('the pre-authorization covers the visit');
+          preAuthEnd = preAuth.preAuthValidTo;
           keyBase = `insurance.PRE_AUTH_EXPIRES:${a.id}:${visit.on}:${preAuth.preAuthValidTo}`;
           break;
         }
@@ -93,11 +93,13 @@ export class SendAppointmentReminderJob {
           break;
       }
 
-      const recipients = await this.recipients(tx, kase, APPOINTMENT_REMINDER_AUDIENCE[kind]);
+      // The date the notification says, as REMINDER_KINDS declares for this kind.
+      const dueOn = { VISIT: visit.on, PRE_AUTH_END: preAuthEnd }[spec.dueOn];
+      const recipients = await this.recipients(tx, kase, spec.audience);
       if (!recipients.length) return 0;
       return this.notifications.create(
         tx,
-        recipients.map((userId) => ({ key: `${keyBase}:${userId}`, organizationId: kase.organizationId, userId, kind: appointmentReminderNotificationKind(kind), caseId: kase.id, recordRequestId: null, dueOn })),
+        recipients.map((userId) => ({ key: `${keyBase}:${userId}`, organizationId: kase.organizationId, userId, kind: spec.id, caseId: kase.id, recordRequestId: null, dueOn })),
       );
     });
     if (!outcome.done) return outcome.reason === 'already-done' ? 'already-sent' : 'no-longer-applies';
@@ -106,19 +108,23 @@ export class SendAppointmentReminderJob {
   }
 
   /** The patient and the caregivers who follow the case; and/or the lead advocate (the coordinators when there is none). */
-  private async recipients(tx: EntityManager, kase: PatientCase, audience: AppointmentReminderAudience): Promise<string[]> {
+  private async recipients(tx: EntityManager, kase: PatientCase, audience: `${AppointmentReminderAudience}`): Promise<string[]> {
     const ids = new Set<string>();
-    if (audience !== AppointmentReminderAudience.STAFF) {
+    if (audience !== 'STAFF') {
       const rows = await tx
         .getRepository(CaseParticipant)
         .createQueryBuilder('p')
         .innerJoin(UserAccount, 'u', 'u.id = p.user_id AND u.role = p.role')
-        .where('p.case_id = :caseId AND p.role IN (:...roles) AND u.organization_id = :org AND u.deactivated_at IS NULL', { caseId: kase.id, roles: [Role.PATIENT, Role.CAREGIVER], org: kase.organizationId })
+        .where('p.case_id = :caseId AND p.role IN (:...roles) AND u.organization_id = :org AND u.deactivated_at IS NULL', {
+          caseId: kase.id,
+          roles: [Role.PATIENT, Role.CAREGIVER],
+          org: kase.organizationId,
+        })
         .select('p.user_id', 'userId')
         .getRawMany<{ userId: string }>();
       rows.forEach((r) => ids.add(r.userId));
     }
-    if (audience !== AppointmentReminderAudience.PATIENT) {
+    if (audience !== 'PATIENT') {
       if (kase.leadAdvocateId) ids.add(kase.leadAdvocateId);
       else {
         const coordinators = await tx.find(UserAccount, { where: { organizationId: kase.organizationId, role: In([Role.COORDINATOR]), deactivatedAt: IsNull() }, select: { id: true } });

@@ -45,10 +45,7 @@ export class SendInvitationEmailJob {
       // Re-read under the claimed key: it may have been accepted or revoked meanwhile.
       const fresh = await m.findOneBy(Invitation, { id: invitationId });
       if (!fresh || fresh.acceptedAt || fresh.revokedAt || fresh.expiresAt <= new Date()) throw new EffectNoLongerApplies();
-      const [org, inviter] = await Promise.all([
-        m.findOneByOrFail(Organization, { id: fresh.organizationId }),
-        m.findOneBy(UserAccount, { id: fresh.invitedById }),
-      ]);
+      const [org, inviter] = await Promise.all([m.findOneByOrFail(Organization, { id: fresh.organizationId }), m.findOneBy(UserAccount, { id: fresh.invitedById })]);
       // The invited person's language: the case's preferred one for a patient or caregiver.
       const language = await invitationLanguage(m, fresh);
       const token = randomBytes(32).toString('base64url');

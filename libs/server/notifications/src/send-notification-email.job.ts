@@ -22,7 +22,7 @@ export type EmailJobOutcome = JobOutcome | Held;
 
 export const isHeld = (o: unknown): o is Held => typeof o === 'object' && o !== null && 'heldUntil' in o;
 
-/** Quiet hours of a person right now, read in their organisation's zone: when may mail go? */
+/** Quiet hours of a person right now, read in their organization's zone: when may mail go? */
 export async function sendableAt(m: EntityManager, userId: string, organizationId: string, now: Date): Promise<Date> {
   const prefs = (await preferencesOf(m, [userId])).get(userId)!;
   const { timeZone } = (await organizationTiming(m, organizationId)).workingHours;
@@ -68,7 +68,13 @@ export class SendNotificationEmailJob {
       await this.mailer.send({
         to: user.email,
         messageId: messageIdFor(key),
-        ...notificationEmail({ language,  kind: fresh.kind, caseLink: fresh.caseId ? `${base}/cases/${fresh.caseId}` : `${base}/notifications`, settingsLink: `${base}/notifications/settings` }),
+        ...notificationEmail({
+          language,
+          kind: fresh.kind,
+          dueOn: fresh.dueOn,
+          caseLink: fresh.caseId ? `${base}/cases/${fresh.caseId}` : `${base}/notifications`,
+          settingsLink: `${base}/notifications/settings`,
+        }),
       });
       await tx.update(Notification, { id: fresh.id }, { emailedAt: now });
     });

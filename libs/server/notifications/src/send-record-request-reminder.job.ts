@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, jobIds, SendRecordRequestReminderPayload } from '@second-look/contracts';
-import { CalendarDate, RecordReminderKind, recordReminderNotificationKind, reminderStillApplies, Role } from '@second-look/domain';
+import { CalendarDate, RecordReminderKind, recordReminderSpec, reminderStillApplies, Role } from '@second-look/domain';
 import { PatientCase } from '@second-look/server-cases';
 import { UserAccount } from '@second-look/server-identity';
 import { organizationTiming, RecordRequest } from '@second-look/server-records';
@@ -8,15 +8,14 @@ import { IsNull } from 'typeorm';
 import { EffectLedger, EffectNoLongerApplies, JobOutcome } from '@second-look/server-jobs';
 import { NotificationDispatcher } from './notification-dispatcher';
 
-const ESCALATIONS = new Set<string>([RecordReminderKind.LEGAL_OVERDUE]);
-
 /**
  * One reminder of one record request. It re-reads the request and does nothing when the
  * request is complete, its case closed, or its dates moved (an extension scheduled new
  * reminders). The effect (the notifications) commits with its ledger key (EffectLedger), so a
  * retried, stalled, duplicated or re-created job adds nothing; the notification's own unique
- * key is a second guard. Reminders go to the lead advocate; past the legal date the
- * coordinators too.
+ * key is a second guard. Who receives it and the date it carries come from its entry in
+ * REMINDER_KINDS: the lead advocate (the coordinators when there is none), and for an
+ * escalation the coordinators too.
  */
 @Injectable()
 export class SendRecordRequestReminderJob {
@@ -29,13 +28,15 @@ export class SendRecordRequestReminderJob {
 
   async run(p: SendRecordRequestReminderPayload): Promise<JobOutcome> {
     const jobId = jobIds.recordReminder(p.requestId, p.kind, p.on);
-    const kind = p.kind as RecordReminderKind;
+    const spec = recordReminderSpec(p.kind);
+    if (!spec) return 'no-longer-applies';
+    const kind: RecordReminderKind = spec.kind;
     // Claim the key first, then re-read everything under it: a request received (or a case
     // closed) a moment ago is seen, and the notifications commit with the key or not at all.
     const outcome = await this.ledger.once(jobId, { jobName: JobName.SEND_RECORD_REQUEST_REMINDER }, async (tx) => {
       const request = await tx.findOneBy(RecordRequest, { id: p.requestId });
       if (!request || request.completedOn) throw new EffectNoLongerApplies('request complete or gone');
-      // Under the organisation's reminder settings as they are now (an admin may have changed the days).
+      // Under the organization's reminder settings as they are now (an admin may have changed the days).
       const timing = await organizationTiming(tx, request.organizationId);
       const dates = { sentOn: request.sentOn as CalendarDate, planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate };
       if (!reminderStillApplies(kind, p.on as CalendarDate, dates, timing.reminders)) throw new EffectNoLongerApplies('the request’s dates or the reminder days moved');
@@ -45,7 +46,7 @@ export class SendRecordRequestReminderJob {
 
       const recipients = new Set<string>();
       if (kase.leadAdvocateId) recipients.add(kase.leadAdvocateId);
-      if (ESCALATIONS.has(kind) || recipients.size === 0) {
+      if (spec.audience === 'STAFF_AND_COORDINATORS' || recipients.size === 0) {
         const coordinators = await tx.find(UserAccount, { where: { organizationId: kase.organizationId, role: Role.COORDINATOR, deactivatedAt: IsNull() }, select: { id: true } });
         coordinators.forEach((c) => recipients.add(c.id));
       }
@@ -57,10 +58,10 @@ export class SendRecordRequestReminderJob {
           key: `${jobId}:${userId}`,
           organizationId: kase.organizationId,
           userId,
-          kind: recordReminderNotificationKind(kind),
+          kind: spec.id,
           caseId: kase.id,
           recordRequestId: request.id,
-          dueOn: kind.startsWith('TARGET') ? request.planTargetOn : kind === RecordReminderKind.SENT_DAY ? null : request.legalDueOn,
+          dueOn: { NONE: null, PLAN_TARGET: request.planTargetOn, LEGAL_DUE: request.legalDueOn }[spec.dueOn],
         })),
       );
     });

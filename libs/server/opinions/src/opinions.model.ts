@@ -94,7 +94,7 @@ export class CompareOpinionsInput {
   @Field(() => ID) @IsString() caseId: string;
   @Field(() => OpinionComparisonOutcome) @IsEnum(OpinionComparisonOutcome) outcome: OpinionComparisonOutcome;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10000) note?: string;
-  @Field(() => Int, { nullable: true, description: 'The comparison’s version when changing this round’s judgement.' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @Field(() => Int, { nullable: true, description: 'The comparison’s version when changing this round’s judgment.' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
 }
 
 @InputType()

@@ -7,5 +7,9 @@ import { DecisionService } from './decision/decision.service';
 import { OpinionService } from './opinion/opinion.service';
 import { CaseEventOpinionsResolver, CaseOpinionsResolver } from './opinions.resolver';
 
-@Module({ imports: [AuditModule, CasesModule, CollaborationModule, InsuranceModule], providers: [OpinionService, DecisionService, CaseOpinionsResolver, CaseEventOpinionsResolver], exports: [OpinionService, DecisionService] })
+@Module({
+  imports: [AuditModule, CasesModule, CollaborationModule, InsuranceModule],
+  providers: [OpinionService, DecisionService, CaseOpinionsResolver, CaseEventOpinionsResolver],
+  exports: [OpinionService, DecisionService],
+})
 export class OpinionsModule {}

@@ -30,7 +30,7 @@ export class CaseOpinionsResolver {
     return this.opinionService.loader(ctx, actor).load(kase.id);
   }
 
-  @ResolveField(() => OpinionComparisonModel, { nullable: true, description: 'The latest judgement of how the opinions relate.' })
+  @ResolveField(() => OpinionComparisonModel, { nullable: true, description: 'The latest judgment of how the opinions relate.' })
   opinionComparison(@Parent() kase: CaseModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<OpinionComparisonModel | null> {
     return this.opinionService.comparisonLoader(ctx, actor).load(kase.id);
   }

@@ -128,7 +128,7 @@ export class BuiltInDoctorScriptModel {
   @Field() body: string;
 }
 
-@ObjectType('DoctorScript', { description: 'A script the organisation added to the built-in library.' })
+@ObjectType('DoctorScript', { description: 'A script the organization added to the built-in library.' })
 export class DoctorScriptModel {
   @Field(() => ID) id: string;
   @Field(() => DoctorScriptPurpose) purpose: DoctorScriptPurpose;
@@ -141,7 +141,7 @@ export class DoctorScriptModel {
 @ObjectType('CaseDoctorScript', { description: 'The script the patient picked for this case and made their own.' })
 export class CaseDoctorScriptModel {
   @Field(() => ID) id: string;
-  @Field({ description: 'A built-in key, org:<id> for an organisation script, empty when written from scratch.' }) sourceKey: string;
+  @Field({ description: 'A built-in key, org:<id> for an organization script, empty when written from scratch.' }) sourceKey: string;
   @Field(() => DoctorScriptPurpose) purpose: DoctorScriptPurpose;
   @Field(() => DoctorScriptSituation, { nullable: true }) situation: DoctorScriptSituation | null;
   @Field() body: string;

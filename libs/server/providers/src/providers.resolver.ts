@@ -61,7 +61,7 @@ export class ProvidersResolver {
   ) {}
 
   @RequireRoles(...STAFF_ROLES)
-  @Query(() => [DirectoryProviderModel], { description: "The organisation's directory of second-opinion providers." })
+  @Query(() => [DirectoryProviderModel], { description: "The organization's directory of second-opinion providers." })
   providerDirectory(@CurrentActor() actor: Actor, @Args('search', { type: () => String, nullable: true }) search: string | null): Promise<DirectoryProviderModel[]> {
     return this.directory.list(actor, search);
   }
@@ -92,7 +92,7 @@ export class ProvidersResolver {
     return this.caseOf(actor, await this.candidates.remove(actor, id));
   }
 
-  @Query(() => [DoctorScriptModel], { description: "Scripts the organisation added to the built-in library." })
+  @Query(() => [DoctorScriptModel], { description: 'Scripts the organization added to the built-in library.' })
   doctorScripts(@CurrentActor() actor: Actor): Promise<DoctorScriptModel[]> {
     return this.scripts.list(actor);
   }

@@ -24,3 +24,4 @@ export * from './request/record-request.service';
 export * from './document';
 export * from './request/record-reminder.job-source';
 export { RecordReminderScheduler } from './request/record-reminder.scheduler';
+export * from './packet/default-packet.subscriber';

@@ -118,7 +118,7 @@ export class RecordBoardModel {
   @Field(() => RecordBoardCounts) counts: RecordBoardCounts;
   @Field(() => [RecordBoardHolderGroup], { description: 'Open requests per record holder, most overdue first.' }) byHolder: RecordBoardHolderGroup[];
   @Field(() => RecordRequestConnection) requests: RecordRequestConnection;
-  @Field({ description: "Today in the organisation's time zone: the day the statuses were computed for." }) today: string;
+  @Field({ description: "Today in the organization's time zone: the day the statuses were computed for." }) today: string;
 }
 
 export enum RecordBoardSort {
@@ -177,7 +177,7 @@ export class UpdatePacketItemInput {
 @InputType()
 export class CreateRecordRequestInput {
   @Field(() => ID) @IsString() caseId: string;
-  @Field(() => ID, { nullable: true, description: 'A record holder of the organisation; or give newHolder instead.' }) @IsOptional() @IsString() holderId?: string;
+  @Field(() => ID, { nullable: true, description: 'A record holder of the organization; or give newHolder instead.' }) @IsOptional() @IsString() holderId?: string;
   @Field(() => RecordHolderInput, { nullable: true, description: 'A holder not in the directory yet: added to it with the request (how patients name a new one).' })
   @IsOptional()
   @ValidateNested()

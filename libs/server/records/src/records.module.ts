@@ -6,6 +6,7 @@ import { IdentityModule } from '@second-look/server-identity';
 import { JobsModule } from '@second-look/server-jobs';
 import { DocumentsModule } from './document/documents.module';
 import { RecordHolderService } from './holder/record-holder.service';
+import { RecordsCaseDefaultsModule } from './packet/default-packet.subscriber';
 import { PacketService } from './packet/packet.service';
 import {
   CaseEventRecordsResolver,
@@ -24,9 +25,11 @@ import { ReminderSettingsResolver } from './reminder-settings/reminder-settings.
 import { ReminderSettingsService } from './reminder-settings/reminder-settings.service';
 import { HolderReceiptResolver } from './request/holder-receipt.resolver';
 import { HolderReceiptService } from './request/holder-receipt.service';
+import { LetterLanguageResolver } from './request/letter-language.resolver';
+import { LetterLanguageService } from './request/letter-language.service';
 
 @Module({
-  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule, CollaborationModule],
+  imports: [AuditModule, IdentityModule, CasesModule, DocumentsModule, JobsModule, CollaborationModule, RecordsCaseDefaultsModule],
   providers: [
     RecordHolderService,
     PacketService,
@@ -35,6 +38,8 @@ import { HolderReceiptService } from './request/holder-receipt.service';
     RecordReminderScheduler,
     HolderReceiptService,
     HolderReceiptResolver,
+    LetterLanguageService,
+    LetterLanguageResolver,
     RecordHolderResolver,
     CaseRecordsResolver,
     CaseEventRecordsResolver,

@@ -38,9 +38,9 @@ import { RecordRequestService } from './request/record-request.service';
 export class RecordHolderResolver {
   constructor(private readonly holders: RecordHolderService) {}
 
-  // Everyone of the organisation may read the directory (names and contact details, nothing
-  // about anyone's case), so a patient can ask a provider the organisation already knows.
-  @Query(() => [RecordHolderModel], { description: "The organisation's providers and facilities that hold records (read-only for patients and caregivers)." })
+  // Everyone of the organization may read the directory (names and contact details, nothing
+  // about anyone's case), so a patient can ask a provider the organization already knows.
+  @Query(() => [RecordHolderModel], { description: "The organization's providers and facilities that hold records (read-only for patients and caregivers)." })
   recordHolders(@CurrentActor() actor: Actor, @Args('search', { type: () => String, nullable: true }) search: string | null): Promise<RecordHolderModel[]> {
     return this.holders.list(actor, search);
   }
@@ -155,7 +155,7 @@ export class RecordRequestResolver {
   }
 
   @RequireRoles(...STAFF_ROLES)
-  @Query(() => RecordBoardModel, { description: 'Every open record request of the organisation, for coordinators.' })
+  @Query(() => RecordBoardModel, { description: 'Every open record request of the organization, for coordinators.' })
   async recordBoard(
     @CurrentActor() actor: Actor,
     @GqlCtx() ctx: GqlContext,
@@ -210,11 +210,17 @@ export class RecordRequestResolver {
 
   @ResolveField(() => CaseModel, { name: 'case' })
   caseOf(@Parent() r: RecordRequestModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext) {
-    const loader = perRequest(ctx, 'request-cases', () =>
-      new DataLoader<string, CaseModel | null>(async (ids) => {
-        const rows = await this.access.scoped(actor).andWhere('c.id IN (:...ids)', { ids: [...ids] }).getMany();
-        return ids.map((id) => rows.find((c) => c.id === id) ?? null);
-      }),
+    const loader = perRequest(
+      ctx,
+      'request-cases',
+      () =>
+        new DataLoader<string, CaseModel | null>(async (ids) => {
+          const rows = await this.access
+            .scoped(actor)
+            .andWhere('c.id IN (:...ids)', { ids: [...ids] })
+            .getMany();
+          return ids.map((id) => rows.find((c) => c.id === id) ?? null);
+        }),
     );
     return loader.load(r.caseId);
   }
@@ -254,7 +260,6 @@ export class RecordRequestResolver {
   followUps(@Parent() r: RecordRequestModel, @GqlCtx() ctx: GqlContext) {
     return this.requests.followUpsLoader(ctx).load(r.id);
   }
-
 }
 
 @Resolver(() => RecordRequestItemModel)
@@ -288,5 +293,8 @@ export class RecordBoardHolderGroupResolver {
 }
 
 function clockOf(r: RecordRequestModel, today: CalendarDate) {
-  return storedRequestClock({ sentOn: r.sentOn as CalendarDate, planTargetOn: r.planTargetOn as CalendarDate, legalDueOn: r.legalDueOn as CalendarDate, completedOn: r.completedOn as CalendarDate | null }, today);
+  return storedRequestClock(
+    { sentOn: r.sentOn as CalendarDate, planTargetOn: r.planTargetOn as CalendarDate, legalDueOn: r.legalDueOn as CalendarDate, completedOn: r.completedOn as CalendarDate | null },
+    today,
+  );
 }

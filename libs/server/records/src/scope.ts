@@ -27,7 +27,7 @@ export function assertId(id: string, what: string): void {
   if (!isUuid(id)) throw notFound(what);
 }
 
-/** Today as a calendar date in the organisation's time zone (docs/domain.md, "The clock": dates are the organization's). */
+/** Today as a calendar date in the organization's time zone (docs/domain.md, "The clock": dates are the organization's). */
 export async function orgToday(manager: EntityManager, clock: Clock, organizationId: string): Promise<CalendarDate> {
   const [org] = await manager.query<{ timeZone: string }[]>(`SELECT time_zone AS "timeZone" FROM organization WHERE id = $1`, [organizationId]);
   if (!org) throw notFound('Organization');

@@ -12,6 +12,7 @@ import {
   CaseTimelinePlan,
   parseCalendarDate,
   PhaseCompletions,
+  PlannedPhase,
   planCaseTimeline,
   todayInZone,
 } from '@second-look/domain';
@@ -62,29 +63,32 @@ export class TimelineService {
 
   /** The plan against what happened, for many cases in one go (cases already read through their scope). */
   loader(ctx: GqlContext, actor: Actor): DataLoader<PatientCase, CaseTimelineModel, string> {
-    return perRequest(ctx, 'timelines', () =>
-      new DataLoader<PatientCase, CaseTimelineModel, string>(
-        async (cases) => {
-          const ids = cases.map((c) => c.id);
-          const m = this.dataSource.manager;
-          const [zone, adjustments, changes] = await Promise.all([
-            this.zone(m, actor.organizationId),
-            m.find(TimelineAdjustment, { where: { caseId: In(ids) }, order: { createdAt: 'ASC' } }),
-            m.find(CaseStageChange, { where: { caseId: In(ids) }, order: { at: 'ASC' } }),
-          ]);
-          const today = todayInZone(this.clock.now(), zone);
-          return cases.map((kase) =>
-            this.read(
-              kase,
-              zone,
-              today,
-              adjustments.filter((a) => a.caseId === kase.id),
-              changes.filter((c) => c.caseId === kase.id),
-            ),
-          );
-        },
-        { cacheKeyFn: (c) => c.id },
-      ),
+    return perRequest(
+      ctx,
+      'timelines',
+      () =>
+        new DataLoader<PatientCase, CaseTimelineModel, string>(
+          async (cases) => {
+            const ids = cases.map((c) => c.id);
+            const m = this.dataSource.manager;
+            const [zone, adjustments, changes] = await Promise.all([
+              this.zone(m, actor.organizationId),
+              m.find(TimelineAdjustment, { where: { caseId: In(ids) }, order: { createdAt: 'ASC' } }),
+              m.find(CaseStageChange, { where: { caseId: In(ids) }, order: { at: 'ASC' } }),
+            ]);
+            const today = todayInZone(this.clock.now(), zone);
+            return cases.map((kase) =>
+              this.read(
+                kase,
+                zone,
+                today,
+                adjustments.filter((a) => a.caseId === kase.id),
+                changes.filter((c) => c.caseId === kase.id),
+              ),
+            );
+          },
+          { cacheKeyFn: (c) => c.id },
+        ),
     );
   }
 
@@ -101,6 +105,12 @@ export class TimelineService {
       completions[phase] = previous > today ? today : previous;
     }
     const progress = caseTimelineProgress(plan, completions as PhaseCompletions, today);
+    const planned = new Map(plan.phases.map((p) => [p.phase, p]));
+    const plannedOf = (phase: CasePhase): PlannedPhase => {
+      const found = planned.get(phase);
+      if (!found) throw new Error(`phase ${phase} is in the progress but not in the plan`);
+      return found;
+    };
     return {
       startOn: plan.startOn,
       targetEndOn: plan.targetEndOn,
@@ -111,16 +121,16 @@ export class TimelineService {
       currentPhase: progress.currentPhase,
       latePhase: progress.latePhase,
       today,
-      phases: progress.phases.map((p, i) => ({
+      phases: progress.phases.map((p) => ({
         phase: p.phase,
-        startOn: plan.phases[i].startOn,
+        startOn: plannedOf(p.phase).startOn,
         plannedTargetOn: p.plannedTargetOn,
         dueOn: p.dueOn,
         completedOn: p.completedOn,
         projectedEndOn: p.projectedEndOn,
         status: p.status,
         daysLate: p.daysLate,
-        adjustmentReason: plan.phases[i].adjustment?.reason ?? null,
+        adjustmentReason: plannedOf(p.phase).adjustment?.reason ?? null,
       })),
     };
   }
@@ -134,7 +144,9 @@ export class TimelineService {
       const today = todayInZone(this.clock.now(), zone);
       const targetOn = parseCalendarDate(input.targetOn, 'targetOn');
       const next = adjustPhaseTarget(this.plan(kase, zone, existing), { phase: input.phase, targetOn, reason: input.reason }, today);
-      const reason = next.adjustments[next.adjustments.length - 1].reason;
+      const added = next.adjustments.at(-1);
+      if (!added) throw new Error('adjustPhaseTarget returned no adjustment');
+      const reason = added.reason;
       await m.insert(TimelineAdjustment, { organizationId: kase.organizationId, caseId: kase.id, phase: input.phase, targetOn, reason, byUserId: actor.userId });
       await this.audit.record(actor, { action: 'case.adjust_timeline', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { phase: input.phase } }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.TIMELINE_ADJUSTED, entityId: kase.id, detail: { phase: input.phase } });

@@ -1,24 +1,23 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { useViewer } from '@second-look/web-auth';
+import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDateTime } from '@second-look/web-ui';
 import { AuditEventsQuery, MembersQuery, type AuditFilter, type PageInfo } from '@second-look/contracts/graphql';
 
+addSecurityAccountStrings();
+
 const PAGE_SIZE = 50;
 
-function AuditPage(props: {
-  filter: AuditFilter;
-  after: string | null;
-  timeZone: string;
-  onPageInfo?: (info: PageInfo) => void;
-  onCount: (n: number) => void;
-}) {
+function AuditPage(props: { filter: AuditFilter; after: string | null; timeZone: string; onPageInfo?: (info: PageInfo) => void; onCount: (n: number) => void }) {
   const { t, i18n } = useTranslation();
   // Action names contain dots, which i18next reads as nesting: look them up in the map.
-  const labels = t('admin.action', { returnObjects: true }) as unknown as Record<string, string>;
+  const labels = {
+    ...(t('admin.action', { returnObjects: true }) as unknown as Record<string, string>),
+    ...(t('securityAccount.actions', { returnObjects: true }) as unknown as Record<string, string>),
+  };
   const actionLabel = (action: string) => labels[action] ?? action;
   const [result, reexecute] = useQuery({
     query: AuditEventsQuery,
@@ -75,13 +74,7 @@ function AuditPage(props: {
           <Table.Td>
             {e.caseId ? (
               <Stack gap={2}>
-                <Anchor
-                  component={Link}
-                  to={`/cases/${e.caseId}`}
-                  size="sm"
-                  className="sl-small-target"
-                  style={{ overflowWrap: 'anywhere' }}
-                >
+                <Anchor component={Link} to={`/cases/${e.caseId}`} size="sm" className="sl-small-target" style={{ overflowWrap: 'anywhere' }}>
                   {e.caseId}
                 </Anchor>
                 {props.filter.caseId !== e.caseId ? (
@@ -112,23 +105,27 @@ export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const caseId = params.get('caseId') ?? '';
   const actorId = params.get('actorId') ?? '';
+  const securityOnly = params.get('security') === '1';
+  const deniedOnly = params.get('denied') === '1';
   const [caseDraft, setCaseDraft] = useState(caseId);
   useEffect(() => setCaseDraft(caseId), [caseId]);
   const [members] = useQuery({ query: MembersQuery, variables: {} });
-  const filter: AuditFilter = { caseId: caseId || null, actorId: actorId || null };
-  const key = `${caseId}|${actorId}`;
+  const filter: AuditFilter = { caseId: caseId || null, actorId: actorId || null, securityOnly: securityOnly || null, deniedOnly: deniedOnly || null };
+  const key = `${caseId}|${actorId}|${securityOnly}|${deniedOnly}`;
   const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key, cursors: [null] });
   const cursors = paging.key === key ? paging.cursors : [null];
   const [last, setLast] = useState<PageInfo | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const onLast = useCallback((info: PageInfo) => setLast(info), []);
 
-  const apply = (next: { caseId?: string; actorId?: string }) => {
+  const apply = (next: { caseId?: string; actorId?: string; security?: boolean; denied?: boolean }) => {
     const p = new URLSearchParams();
     const c = next.caseId ?? caseId;
     const a = next.actorId ?? actorId;
     if (c) p.set('caseId', c);
     if (a) p.set('actorId', a);
+    if (next.security ?? securityOnly) p.set('security', '1');
+    if (next.denied ?? deniedOnly) p.set('denied', '1');
     setLast(null);
     setCounts({});
     setParams(p, { replace: true });
@@ -156,25 +153,29 @@ export function AuditLogPage() {
               {t('cases.filters')}
             </Text>
             <Group align="flex-end" gap="sm" wrap="wrap">
-              <TextInput
-                label={t('admin.filterCase')}
-                description={t('admin.filterCaseHelp')}
-                value={caseDraft}
-                onChange={(e) => setCaseDraft(e.currentTarget.value)}
-                miw={240}
-                style={{ flex: 1 }}
-              />
+              <TextInput label={t('admin.filterCase')} description={t('admin.filterCaseHelp')} value={caseDraft} onChange={(e) => setCaseDraft(e.currentTarget.value)} miw={240} style={{ flex: 1 }} />
               <Select
                 label={t('admin.filterUser')}
-                data={[
-                  { value: '', label: t('admin.anyone') },
-                  ...(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.displayName })),
-                ]}
+                data={[{ value: '', label: t('admin.anyone') }, ...(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.displayName }))]}
                 value={actorId}
                 onChange={(v) => apply({ actorId: v ?? '' })}
                 allowDeselect={false}
                 searchable
                 miw={200}
+              />
+              <Checkbox
+                label={t('securityAccount.admin.securityOnly')}
+                description={t('securityAccount.admin.securityOnlyHelp')}
+                checked={securityOnly}
+                onChange={(e) => apply({ security: e.currentTarget.checked })}
+                maw={320}
+              />
+              <Checkbox
+                label={t('securityAccount.admin.deniedOnly')}
+                description={t('securityAccount.admin.deniedOnlyHelp')}
+                checked={deniedOnly}
+                onChange={(e) => apply({ denied: e.currentTarget.checked })}
+                maw={320}
               />
               <Group gap="xs">
                 <Button type="submit">{t('admin.applyFilters')}</Button>
@@ -182,7 +183,7 @@ export function AuditLogPage() {
                   variant="subtle"
                   onClick={() => {
                     setCaseDraft('');
-                    apply({ caseId: '', actorId: '' });
+                    apply({ caseId: '', actorId: '', security: false, denied: false });
                   }}
                 >
                   {t('admin.clearFilters')}
@@ -215,9 +216,7 @@ export function AuditLogPage() {
                 after={after}
                 timeZone={viewer.organization.timeZone}
                 onPageInfo={i === cursors.length - 1 ? onLast : undefined}
-                onCount={(n) =>
-                  setCounts((c) => (c[`${key}:${after ?? ''}`] === n ? c : { ...c, [`${key}:${after ?? ''}`]: n }))
-                }
+                onCount={(n) => setCounts((c) => (c[`${key}:${after ?? ''}`] === n ? c : { ...c, [`${key}:${after ?? ''}`]: n }))}
               />
             ))}
           </Table>

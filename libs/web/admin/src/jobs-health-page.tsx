@@ -14,7 +14,9 @@ function QueueCard({ queue }: { queue: QueueHealth }) {
     <Card withBorder padding="md" aria-label={t('admin.jobs.queueLabel', { name: t(`admin.jobs.queue.${queue.name}`, { defaultValue: queue.name }) })}>
       <Group justify="space-between" mb="xs">
         <Text fw={600}>{t(`admin.jobs.queue.${queue.name}`, { defaultValue: queue.name })}</Text>
-        {queue.failed > 0 ? <Badge color="red">{t('admin.jobs.needsAttention')}</Badge> : (
+        {queue.failed > 0 ? (
+          <Badge color="red">{t('admin.jobs.needsAttention')}</Badge>
+        ) : (
           // A filled teal badge is 3.9:1 with white; light with the darker teal text the other panels use passes AA.
           <Badge color="teal" c="#066649" variant="light">
             {t('admin.jobs.healthy')}
@@ -91,10 +93,15 @@ function DemoClockControl({ timeZone }: { timeZone: string }) {
         </Text>
         <Group gap="xs">
           {['+1d', '+7d', '+30d'].map((by) => (
-            <Button key={by} variant="light" loading={moved.fetching} onClick={async () => {
-              await advance({ by });
-              refresh({ requestPolicy: 'network-only' });
-            }}>
+            <Button
+              key={by}
+              variant="light"
+              loading={moved.fetching}
+              onClick={async () => {
+                await advance({ by });
+                refresh({ requestPolicy: 'network-only' });
+              }}
+            >
               {t('admin.jobs.demoClockMove', { by })}
             </Button>
           ))}
@@ -149,10 +156,15 @@ export function JobsHealthPage() {
           ) : (
             <Stack gap="xs">
               {h.failedJobs.map((j) => (
-                <FailedJobRow key={`${j.queue}:${j.id}`} job={j} timeZone={viewer.organization.timeZone} onRetried={() => {
-                  setDone(true);
-                  reload();
-                }} />
+                <FailedJobRow
+                  key={`${j.queue}:${j.id}`}
+                  job={j}
+                  timeZone={viewer.organization.timeZone}
+                  onRetried={() => {
+                    setDone(true);
+                    reload();
+                  }}
+                />
               ))}
             </Stack>
           )}

@@ -4,16 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
-import { useViewer } from '@second-look/web-auth';
+import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
-import {
-  ChangeMemberRoleMutation,
-  InviteStaffMutation,
-  MembersQuery,
-  RevokeInvitationMutation,
-  StaffInvitationsQuery,
-  type User,
-} from '@second-look/contracts/graphql';
+import { ChangeMemberRoleMutation, InviteStaffMutation, MembersQuery, RevokeInvitationMutation, StaffInvitationsQuery, type User } from '@second-look/contracts/graphql';
+import { MemberSignInSteps, StaffSecuritySection } from './staff-security';
+
+addSecurityAccountStrings();
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -80,16 +76,7 @@ function InviteStaffForm() {
             {t('admin.inviteHeading')}
           </Title>
           <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput
-              label={t('admin.email')}
-              type="email"
-              autoComplete="off"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={emailError}
-              miw={220}
-            />
+            <TextInput label={t('admin.email')} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={emailError} miw={220} />
             <Select
               label={t('admin.role')}
               data={INVITABLE_STAFF_ROLES.map((r) => ({ value: r, label: t(`enums.role.${r}`) }))}
@@ -151,14 +138,7 @@ function PendingInvitations({ timeZone }: { timeZone: string }) {
                     <Table.Td>{t(`enums.role.${inv.role}`)}</Table.Td>
                     <Table.Td>{formatDate(inv.expiresAt, i18n.language, timeZone)}</Table.Td>
                     <Table.Td>
-                      <Button
-                        size="sm"
-                        variant="outline"
-                        color="red"
-                        aria-label={t('admin.revokeLabel', { email: inv.email })}
-                        onClick={() => revoke({ id: inv.id })}
-                        disabled={revokeResult.fetching}
-                      >
+                      <Button size="sm" variant="outline" color="red" aria-label={t('admin.revokeLabel', { email: inv.email })} onClick={() => revoke({ id: inv.id })} disabled={revokeResult.fetching}>
                         {t('admin.revoke')}
                       </Button>
                     </Table.Td>
@@ -201,17 +181,26 @@ export function MembersPage() {
                   <Table.Th scope="col">{t('admin.name')}</Table.Th>
                   <Table.Th scope="col">{t('admin.email')}</Table.Th>
                   <Table.Th scope="col">{t('admin.role')}</Table.Th>
+                  <Table.Th scope="col">{t('securityAccount.steps.heading')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {members.map((m) => (
                   <Table.Tr key={m.id}>
                     <Table.Td>
-                      {m.displayName} {m.id === viewer.id ? <Text component="span" c="dimmed">{t('admin.you')}</Text> : null}
+                      {m.displayName}{' '}
+                      {m.id === viewer.id ? (
+                        <Text component="span" c="dimmed">
+                          {t('admin.you')}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.email}</Table.Td>
                     <Table.Td>
                       <RoleSelect member={m} isSelf={m.id === viewer.id} />
+                    </Table.Td>
+                    <Table.Td>
+                      <MemberSignInSteps member={m} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -224,17 +213,24 @@ export function MembersPage() {
             {members.map((m) => (
               <Paper component="li" key={m.id} withBorder p="sm" radius="md">
                 <Text fw={600}>
-                  {m.displayName} {m.id === viewer.id ? <Text component="span" c="dimmed">{t('admin.you')}</Text> : null}
+                  {m.displayName}{' '}
+                  {m.id === viewer.id ? (
+                    <Text component="span" c="dimmed">
+                      {t('admin.you')}
+                    </Text>
+                  ) : null}
                 </Text>
                 <Text size="sm" c="dimmed" mb="xs" style={{ overflowWrap: 'anywhere' }}>
                   {m.email}
                 </Text>
                 <RoleSelect member={m} isSelf={m.id === viewer.id} />
+                <MemberSignInSteps member={m} />
               </Paper>
             ))}
           </Stack>
         )}
       </Paper>
+      <StaffSecuritySection />
       <InviteStaffForm />
       <PendingInvitations timeZone={viewer.organization.timeZone} />
     </Stack>

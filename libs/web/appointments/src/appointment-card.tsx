@@ -8,6 +8,8 @@ import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appo
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
 import { CancelAppointment } from './cancel-appointment';
 import { MoveAppointment } from './move-appointment';
+import { VisitPacketLink } from './visit-packet-link';
+import { AddToCalendarLink } from '@second-look/web-exports';
 
 const SUMMARY_COLOR: Record<VisitFeelingSummary, string> = {
   [VisitFeelingSummary.NOT_RECORDED]: 'gray',
@@ -50,7 +52,15 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
         {editing ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
-              <Textarea label={t('appointments.answers.field', { question: short })} value={text} onChange={(e) => form.set('answer', e.currentTarget.value)} autosize minRows={2} maxLength={10000} data-autofocus />
+              <Textarea
+                label={t('appointments.answers.field', { question: short })}
+                value={text}
+                onChange={(e) => form.set('answer', e.currentTarget.value)}
+                autosize
+                minRows={2}
+                maxLength={10000}
+                data-autofocus
+              />
               <DraftConflict
                 form={form}
                 fields={(mine, theirs) => [{ label: t('appointments.answers.field', { question: short }), mine: mine.answer.trim(), theirs: theirs.answer }]}
@@ -163,7 +173,15 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
                 </Group>
               </Chip.Group>
             </Box>
-            <Textarea label={t('appointments.feelings.worries')} description={t('appointments.feelings.worriesHelp')} value={worries} onChange={(e) => form.set('worries', e.currentTarget.value)} autosize minRows={2} maxLength={10000} />
+            <Textarea
+              label={t('appointments.feelings.worries')}
+              description={t('appointments.feelings.worriesHelp')}
+              value={worries}
+              onChange={(e) => form.set('worries', e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={10000}
+            />
             <DraftConflict
               form={form}
               fields={(mine, theirs) => [
@@ -197,7 +215,7 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
 }
 
 /** One booked visit: when and where, what to bring, the answers, and how it felt. */
-export function AppointmentCard(props: { appointment: Appointment; questions: CaseQuestion[]; canEdit: boolean; staff: boolean; timeZone: string }) {
+export function AppointmentCard(props: { caseId: string; appointment: Appointment; questions: CaseQuestion[]; canEdit: boolean; staff: boolean; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const { appointment: a } = props;
   const headingId = `appointment-${a.id}`;
@@ -222,7 +240,16 @@ export function AppointmentCard(props: { appointment: Appointment; questions: Ca
             ) : null}
           </Group>
         </Stack>
-        <Text fw={600}>{t('appointments.card.when', { when: formatWhen(a.startsAt, i18n.language, props.timeZone) })}</Text>
+        <Group gap="md" align="baseline">
+          <Text fw={600}>{t('appointments.card.when', { when: formatWhen(a.startsAt, i18n.language, props.timeZone) })}</Text>
+          {/* A canceled visit too: importing it again removes it from the calendar (STATUS:CANCELLED). */}
+          <AddToCalendarLink appointmentId={a.id} provider={a.providerName} />
+        </Group>
+        {!a.cancelledAt ? (
+          <Group>
+            <VisitPacketLink caseId={props.caseId} appointmentId={a.id} provider={a.providerName} />
+          </Group>
+        ) : null}
         {props.canEdit && !a.cancelledAt ? (
           <Group gap="xs" align="flex-start">
             <MoveAppointment appointment={a} timeZone={props.timeZone} />

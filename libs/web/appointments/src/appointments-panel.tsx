@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ActionForm, ErrorAlert, Loading } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { AppointmentCard } from './appointment-card';
 import { BookingForm } from './booking-form';
@@ -19,6 +19,7 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
   const [result, reexecute] = useQuery({ query: CaseAppointmentsQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState(false);
+  const bookButton = useRef<HTMLButtonElement>(null);
   const data = result.data?.case ?? null;
   const canEdit = item.permissions.edit;
   const chosen = data?.providerCandidates.find((c) => c.chosen) ?? null;
@@ -42,7 +43,7 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
             {data.appointments.length ? (
               <Stack gap="sm">
                 {data.appointments.map((a) => (
-                  <AppointmentCard key={a.id} appointment={a} questions={data.questions} canEdit={canEdit} staff={staff} timeZone={tz} />
+                  <AppointmentCard key={a.id} caseId={item.id} appointment={a} questions={data.questions} canEdit={canEdit} staff={staff} timeZone={tz} />
                 ))}
               </Stack>
             ) : (
@@ -55,10 +56,7 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
             ) : null}
             {canEdit ? (
               booking ? (
-                <Paper p="sm" radius="md" bg="gray.0" component="section" aria-labelledby="book-heading">
-                  <Title order={3} size="h4" id="book-heading" mb="xs">
-                    {t('appointments.book.heading')}
-                  </Title>
+                <ActionForm headingId="book-heading" title={t('appointments.book.heading')} returnFocus={bookButton}>
                   <BookingForm
                     caseId={item.id}
                     staff={staff}
@@ -69,10 +67,17 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
                       setBooked(ok);
                     }}
                   />
-                </Paper>
+                </ActionForm>
               ) : (
                 <Group>
-                  <Button variant="outline" onClick={() => { setBooked(false); setBooking(true); }}>
+                  <Button
+                    ref={bookButton}
+                    variant="outline"
+                    onClick={() => {
+                      setBooked(false);
+                      setBooking(true);
+                    }}
+                  >
                     + {t('appointments.book.open')}
                   </Button>
                 </Group>

@@ -55,8 +55,27 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput type="date" label={t('appointments.book.date')} value={date} min={orgToday(props.timeZone)} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={serverField === 'date' ? t('appointments.book.errors.date') : err('date', !isDay(date))} />
-          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: props.timeZone })} value={time} onChange={(e) => setTime(e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={err('time', !isTime(time))} />
+          <TextInput
+            type="date"
+            label={t('appointments.book.date')}
+            value={date}
+            min={orgToday(props.timeZone)}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            required
+            data-autofocus
+            style={{ minWidth: '10rem' }}
+            error={serverField === 'date' ? t('appointments.book.errors.date') : err('date', !isDay(date))}
+          />
+          <TextInput
+            type="time"
+            label={t('appointments.book.time')}
+            description={t('appointments.book.timeHelp', { zone: props.timeZone })}
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+            required
+            style={{ minWidth: '8rem' }}
+            error={err('time', !isTime(time))}
+          />
         </Group>
         <Radio.Group label={t('appointments.book.mode')} value={mode} onChange={(v) => setMode(v as AppointmentMode)}>
           <Group gap="md" mt={4}>
@@ -76,9 +95,26 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
             }}
           />
         ) : null}
-        <TextInput label={t('appointments.book.provider')} description={t('appointments.book.providerHelp')} value={provider} maxLength={300} onChange={(e) => setProvider(e.currentTarget.value)} required error={err('providerName', !provider.trim())} />
+        <TextInput
+          label={t('appointments.book.provider')}
+          description={t('appointments.book.providerHelp')}
+          value={provider}
+          maxLength={300}
+          onChange={(e) => setProvider(e.currentTarget.value)}
+          required
+          error={err('providerName', !provider.trim())}
+        />
         {mode === AppointmentMode.VIDEO ? (
-          <TextInput type="url" label={t('appointments.book.videoLink')} description={t('appointments.book.videoLinkHelp')} value={videoLink} maxLength={1000} onChange={(e) => setVideoLink(e.currentTarget.value)} required error={err('videoLink', !videoLink.trim())} />
+          <TextInput
+            type="url"
+            label={t('appointments.book.videoLink')}
+            description={t('appointments.book.videoLinkHelp')}
+            value={videoLink}
+            maxLength={1000}
+            onChange={(e) => setVideoLink(e.currentTarget.value)}
+            required
+            error={err('videoLink', !videoLink.trim())}
+          />
         ) : (
           <TextInput
             label={t('appointments.book.place')}
@@ -90,7 +126,15 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
             error={err('place', mode === AppointmentMode.IN_PERSON && !place.trim())}
           />
         )}
-        <Textarea label={t('appointments.book.bringNotes')} description={t('appointments.book.bringNotesHelp')} value={bringNotes} maxLength={4000} autosize minRows={2} onChange={(e) => setBringNotes(e.currentTarget.value)} />
+        <Textarea
+          label={t('appointments.book.bringNotes')}
+          description={t('appointments.book.bringNotesHelp')}
+          value={bringNotes}
+          maxLength={4000}
+          autosize
+          minRows={2}
+          onChange={(e) => setBringNotes(e.currentTarget.value)}
+        />
         {props.staff ? <Textarea label={t('appointments.book.staffNotes')} value={staffNotes} maxLength={10000} autosize minRows={2} onChange={(e) => setStaffNotes(e.currentTarget.value)} /> : null}
         {serverField ? null : <ErrorAlert error={result.error} />}
         <Group>

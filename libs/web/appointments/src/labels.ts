@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { CaseQuestion } from '@second-look/contracts/graphql';
+import type { CaseQuestion, PacketItemState } from '@second-look/contracts/graphql';
 
 /** A question in the patient's words, or the suggested wording while it is unedited. */
 export function questionText(t: TFunction, q: Pick<CaseQuestion, 'starter' | 'text'>): string {
   return q.text || (q.starter ? t(`appointments.starter.${q.starter}`) : '');
 }
 
-export const PACKET_STATE_COLOR: Record<string, string> = {
+export const PACKET_STATE_COLOR: Record<PacketItemState, string> = {
   NEEDED: 'gray',
   REQUESTED: 'blue',
   RECEIVED: 'teal',
@@ -19,5 +19,4 @@ export const PACKET_STATE_COLOR: Record<string, string> = {
  * but teal and green 9 on their light backgrounds fall just short (a darker green does), and
  * yellow and orange 9 are far too light (near-black does).
  */
-export const badgeText = (color: string): string =>
-  color === 'teal' || color === 'green' ? '#066649' : color === 'yellow' || color === 'orange' ? 'dark.7' : `${color}.9`;
+export const badgeText = (color: string): string => (color === 'teal' || color === 'green' ? '#066649' : color === 'yellow' || color === 'orange' ? 'dark.7' : `${color}.9`);

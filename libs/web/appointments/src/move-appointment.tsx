@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { MoveAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
 
-/** The visit's date and time on the organisation's clock, as the form fields want them. */
+/** The visit's date and time on the organization's clock, as the form fields want them. */
 function wallClock(iso: string, timeZone: string): { date: string; time: string } {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
   const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
@@ -76,10 +76,35 @@ export function MoveAppointment({ appointment, timeZone }: { appointment: Appoin
       <Stack gap="xs">
         <Text size="sm">{t('appointments.move.intro')}</Text>
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput type="date" label={t('appointments.book.date')} value={date} min={orgToday(timeZone)} onChange={(e) => form.set('date', e.currentTarget.value)} required data-autofocus style={{ minWidth: '10rem' }} error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? t('appointments.book.errors.date') : undefined} />
-          <TextInput type="time" label={t('appointments.book.time')} description={t('appointments.book.timeHelp', { zone: timeZone })} value={time} onChange={(e) => form.set('time', e.currentTarget.value)} required style={{ minWidth: '8rem' }} error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? t('appointments.book.errors.date') : undefined} />
+          <TextInput
+            type="date"
+            label={t('appointments.book.date')}
+            value={date}
+            min={orgToday(timeZone)}
+            onChange={(e) => form.set('date', e.currentTarget.value)}
+            required
+            data-autofocus
+            style={{ minWidth: '10rem' }}
+            error={touched && !isDay(date) ? t('appointments.book.errors.required') : serverField === 'date' ? t('appointments.book.errors.date') : undefined}
+          />
+          <TextInput
+            type="time"
+            label={t('appointments.book.time')}
+            description={t('appointments.book.timeHelp', { zone: timeZone })}
+            value={time}
+            onChange={(e) => form.set('time', e.currentTarget.value)}
+            required
+            style={{ minWidth: '8rem' }}
+            error={touched && !isTime(time) ? t('appointments.book.errors.required') : serverField === 'time' ? t('appointments.book.errors.date') : undefined}
+          />
         </Group>
-        <DraftConflict form={form} fields={(mine, theirs) => [{ label: t('appointments.move.formLabel'), mine: when(mine), theirs: when(theirs) }]} busy={result.fetching} onSave={done} onClose={() => setOpen(false)} />
+        <DraftConflict
+          form={form}
+          fields={(mine, theirs) => [{ label: t('appointments.move.formLabel'), mine: when(mine), theirs: when(theirs) }]}
+          busy={result.fetching}
+          onSave={done}
+          onClose={() => setOpen(false)}
+        />
         {serverField || errorCode(result.error) === 'STALE_VERSION' ? null : <ErrorAlert error={result.error} />}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>

@@ -28,7 +28,16 @@ function AddEntryForm({ caseId, timeZone, onDone }: { caseId: string; timeZone: 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput type="date" label={t('ownTimeline.date')} value={occurredOn} max={today} onChange={(e) => setOccurredOn(e.currentTarget.value)} required data-autofocus error={(touched && (!isDay(occurredOn) || occurredOn > today)) || field === 'occurredOn' ? t('ownTimeline.errors.future') : undefined} />
+        <TextInput
+          type="date"
+          label={t('ownTimeline.date')}
+          value={occurredOn}
+          max={today}
+          onChange={(e) => setOccurredOn(e.currentTarget.value)}
+          required
+          data-autofocus
+          error={(touched && (!isDay(occurredOn) || occurredOn > today)) || field === 'occurredOn' ? t('ownTimeline.errors.future') : undefined}
+        />
         <Radio.Group label={t('ownTimeline.kindLegend')} value={kind} onChange={(v) => setKind(v as OwnTimelineKind)}>
           <Group gap="md" mt={4}>
             {Object.values(OwnTimelineKind).map((k) => (
@@ -36,7 +45,15 @@ function AddEntryForm({ caseId, timeZone, onDone }: { caseId: string; timeZone: 
             ))}
           </Group>
         </Radio.Group>
-        <TextInput label={t('ownTimeline.what')} placeholder={t('ownTimeline.whatPlaceholder')} value={what} maxLength={1000} onChange={(e) => setWhat(e.currentTarget.value)} required error={touched && !what.trim() ? t('ownTimeline.errors.required') : undefined} />
+        <TextInput
+          label={t('ownTimeline.what')}
+          placeholder={t('ownTimeline.whatPlaceholder')}
+          value={what}
+          maxLength={1000}
+          onChange={(e) => setWhat(e.currentTarget.value)}
+          required
+          error={touched && !what.trim() ? t('ownTimeline.errors.required') : undefined}
+        />
         <Select
           label={t('ownTimeline.severity')}
           placeholder={t('ownTimeline.severityNone')}
@@ -151,7 +168,13 @@ export function OwnTimelinePanel({ item }: { item: CaseDetail }) {
             </Paper>
           ) : (
             <Group>
-              <Button variant="outline" onClick={() => { setAdded(false); setAdding(true); }}>
+              <Button
+                variant="outline"
+                onClick={() => {
+                  setAdded(false);
+                  setAdding(true);
+                }}
+              >
                 + {t('ownTimeline.add')}
               </Button>
             </Group>

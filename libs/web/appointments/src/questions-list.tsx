@@ -27,7 +27,9 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
     send: (d, expectedVersion) => update({ id: q.id, expectedVersion: expectedVersion ?? 0, text: d.text.trim() }),
     savedVersion: (data) => data.updateCaseQuestion.version,
     theirs: (current, live) => ({
-      theirs: { text: typeof current['text'] === 'string' ? questionText(t, { text: current['text'], starter: (current['starter'] as CaseQuestion['starter']) ?? q.starter }) || live.text : live.text },
+      theirs: {
+        text: typeof current['text'] === 'string' ? questionText(t, { text: current['text'], starter: (current['starter'] as CaseQuestion['starter']) ?? q.starter }) || live.text : live.text,
+      },
       complete: typeof current['text'] === 'string',
     }),
   });
@@ -43,8 +45,23 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        <Textarea label={t('appointments.questions.editField')} value={text} onChange={(e) => form.set('text', e.currentTarget.value)} autosize minRows={2} maxLength={1000} data-autofocus error={touched && !text.trim() ? t('appointments.questions.required') : undefined} />
-        <DraftConflict form={form} fields={(mine, theirs) => [{ label: t('appointments.questions.editField'), mine: mine.text.trim(), theirs: theirs.text }]} busy={result.fetching} onSave={done} onClose={onDone} />
+        <Textarea
+          label={t('appointments.questions.editField')}
+          value={text}
+          onChange={(e) => form.set('text', e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={1000}
+          data-autofocus
+          error={touched && !text.trim() ? t('appointments.questions.required') : undefined}
+        />
+        <DraftConflict
+          form={form}
+          fields={(mine, theirs) => [{ label: t('appointments.questions.editField'), mine: mine.text.trim(), theirs: theirs.text }]}
+          busy={result.fetching}
+          onSave={done}
+          onClose={onDone}
+        />
         {errorCode(result.error) !== 'STALE_VERSION' ? <ErrorAlert error={result.error} /> : null}
         <Group gap="xs">
           <Button type="submit" size="sm" loading={result.fetching}>
@@ -120,7 +137,15 @@ function QuestionItem(props: { q: CaseQuestion; index: number; count: number; ca
             <Button variant="default" size="sm" onClick={() => setEditing(true)} aria-label={t('appointments.questions.editLabel', { question: short })}>
               {t('appointments.questions.edit')}
             </Button>
-            <Button variant="subtle" color="red" c="red.9" size="sm" loading={removeResult.fetching} onClick={() => remove({ id: q.id })} aria-label={t('appointments.questions.removeLabel', { question: short })}>
+            <Button
+              variant="subtle"
+              color="red"
+              c="red.9"
+              size="sm"
+              loading={removeResult.fetching}
+              onClick={() => remove({ id: q.id })}
+              aria-label={t('appointments.questions.removeLabel', { question: short })}
+            >
               {t('appointments.questions.remove')}
             </Button>
           </Group>

@@ -5,16 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { chosenLanguage } from '@second-look/web-i18n';
 import { useMutation, useQuery } from 'urql';
 import { Role } from '@second-look/domain';
-import {
-  ErrorAlert,
-  Loading,
-  PageTitle,
-  PublicLayout,
-  errorCode,
-  fieldErrors,
-  isNetworkError,
-  useResetClient,
-} from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, PublicLayout, errorCode, fieldErrors, isNetworkError, useResetClient } from '@second-look/web-ui';
 import { AcceptInvitationMutation, InvitationPreviewQuery } from '@second-look/contracts/graphql';
 import { MIN_PASSWORD_LENGTH } from './sign-up-page';
 
@@ -64,10 +55,7 @@ export function AcceptInvitationPage() {
 
   const server = fieldErrors(result.error);
   const nameError = (touched && !displayName.trim() ? t('validation.required') : undefined) ?? server['displayName'];
-  const passwordError =
-    (touched && password.length < MIN_PASSWORD_LENGTH
-      ? t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH })
-      : undefined) ?? server['password'];
+  const passwordError = (touched && password.length < MIN_PASSWORD_LENGTH ? t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }) : undefined) ?? server['password'];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -93,20 +81,11 @@ export function AcceptInvitationPage() {
     <PublicLayout>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <PageTitle title={t('auth.inviteTitle', { organization: org })}>
-            {t('auth.inviteTitle', { organization: org })}
-          </PageTitle>
+          <PageTitle title={t('auth.inviteTitle', { organization: org })}>{t('auth.inviteTitle', { organization: org })}</PageTitle>
           <Text size="lg">{intro}</Text>
           <Text>{t('auth.inviteEmail', { email: invitation.email })}</Text>
           <ErrorAlert error={result.error} />
-          <TextInput
-            label={t('auth.displayName')}
-            required
-            autoComplete="name"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={nameError}
-          />
+          <TextInput label={t('auth.displayName')} required autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={nameError} />
           <PasswordInput
             label={t('auth.password')}
             description={t('auth.passwordHelp', { count: MIN_PASSWORD_LENGTH })}

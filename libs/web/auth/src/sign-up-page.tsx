@@ -34,10 +34,7 @@ export function SignUpPage() {
     timeZone: form.timeZone ? undefined : t('validation.required'),
     displayName: form.displayName.trim() ? undefined : t('validation.required'),
     email: EMAIL.test(form.email.trim()) ? undefined : t('validation.email'),
-    password:
-      form.password.length >= MIN_PASSWORD_LENGTH
-        ? undefined
-        : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }),
+    password: form.password.length >= MIN_PASSWORD_LENGTH ? undefined : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }),
   };
   const err = (k: keyof typeof form) => (touched ? local[k] : undefined) ?? server[k];
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
@@ -94,23 +91,8 @@ export function SignUpPage() {
             allowDeselect={false}
             limit={50}
           />
-          <TextInput
-            label={t('auth.displayName')}
-            required
-            autoComplete="name"
-            value={form.displayName}
-            onChange={(e) => set('displayName')(e.currentTarget.value)}
-            error={err('displayName')}
-          />
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            required
-            autoComplete="email"
-            value={form.email}
-            onChange={(e) => set('email')(e.currentTarget.value)}
-            error={err('email')}
-          />
+          <TextInput label={t('auth.displayName')} required autoComplete="name" value={form.displayName} onChange={(e) => set('displayName')(e.currentTarget.value)} error={err('displayName')} />
+          <TextInput label={t('auth.email')} type="email" required autoComplete="email" value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} error={err('email')} />
           <PasswordInput
             label={t('auth.password')}
             description={t('auth.passwordHelp', { count: MIN_PASSWORD_LENGTH })}

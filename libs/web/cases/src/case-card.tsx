@@ -10,14 +10,7 @@ import { stageIndex, STAGES } from './labels';
 export function CaseCard({ item, timeZone, large }: { item: CaseSummary; timeZone: string; large?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
-    <Paper
-      component={Link}
-      to={`/cases/${item.id}`}
-      withBorder
-      p={large ? 'lg' : 'md'}
-      radius="md"
-      className="sl-card-link"
-    >
+    <Paper component={Link} to={`/cases/${item.id}`} withBorder p={large ? 'lg' : 'md'} radius="md" className="sl-card-link">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Title order={2} size={large ? 'h3' : 'h4'}>

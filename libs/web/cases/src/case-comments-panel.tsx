@@ -2,7 +2,7 @@ import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } f
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ErrorAlert, formatDateTime } from '@second-look/web-ui';
+import { ErrorAlert, formatDateTime, useShowMore } from '@second-look/web-ui';
 import { AddCommentMutation, type CaseDetail } from '@second-look/contracts/graphql';
 
 export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
@@ -10,6 +10,8 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [result, addComment] = useMutation(AddCommentMutation);
+  // A long conversation shows its latest comments; the older ones open on request.
+  const { shown, toggle } = useShowMore(item.comments, 10, 'latest');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -27,9 +29,10 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
         <Title order={2} size="h3" id="case-comments-heading">
           {t('case.commentsHeading')}
         </Title>
+        {toggle}
         {item.comments.length ? (
           <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {item.comments.map((c) => (
+            {shown.map((c) => (
               <li key={c.id}>
                 <Paper p="sm" radius="sm" className={c.internal ? 'sl-internal' : undefined} bg={c.internal ? undefined : 'gray.0'}>
                   <Stack gap={4}>
@@ -58,19 +61,9 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
         {item.permissions.comment ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <Textarea
-                label={t('case.commentLabel')}
-                value={body}
-                onChange={(e) => setBody(e.currentTarget.value)}
-                minRows={3}
-              />
+              <Textarea label={t('case.commentLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} minRows={3} />
               {item.permissions.internal ? (
-                <Checkbox
-                  label={t('case.commentInternal')}
-                  description={t('case.commentInternalHelp')}
-                  checked={internal}
-                  onChange={(e) => setInternal(e.currentTarget.checked)}
-                />
+                <Checkbox label={t('case.commentInternal')} description={t('case.commentInternalHelp')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
               ) : null}
               <ErrorAlert error={result.error} />
               <Group>

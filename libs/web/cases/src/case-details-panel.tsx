@@ -99,11 +99,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
               description={stale ? `${t('case.latestSaved')} ${item.diagnosisInDoubt}` : undefined}
             />
             <TriggerCheckboxes value={draft.triggers} onChange={(v) => set('triggers', v)} label={t('case.triggers')} />
-            <Textarea
-              label={t('case.triggerNotes')}
-              value={draft.triggerNotes}
-              onChange={(e) => set('triggerNotes', e.currentTarget.value)}
-            />
+            <Textarea label={t('case.triggerNotes')} value={draft.triggerNotes} onChange={(e) => set('triggerNotes', e.currentTarget.value)} />
             <Radio.Group label={t('case.urgency')} value={draft.urgency} onChange={(v) => set('urgency', v as Urgency)}>
               <Stack gap="sm" mt="xs">
                 {URGENCIES.map((u) => (

@@ -7,14 +7,7 @@ import { useQuery } from 'urql';
 import { CaseStage, Role, Urgency } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
-import {
-  CasesQuery,
-  type CaseFilter,
-  type CaseListScope,
-  type CaseSort,
-  type CaseSortField,
-  type SortDirection,
-} from '@second-look/contracts/graphql';
+import { CasesQuery, type CaseFilter, type CaseListScope, type CaseSort, type CaseSortField, type SortDirection } from '@second-look/contracts/graphql';
 import { CaseCard } from './case-card';
 import { STAGES, URGENCIES } from './labels';
 import { useStaff } from './use-staff';
@@ -27,15 +20,7 @@ const DIRECTIONS: SortDirection[] = ['DESC', 'ASC'];
  * One page of results. Pages are separate queries chained by cursor (urql's suggested
  * "load more" pattern), so each stays a plain normalised cache entry.
  */
-function CasesPage(props: {
-  filter: CaseFilter;
-  sort: CaseSort;
-  after: string | null;
-  isLast: boolean;
-  timeZone: string;
-  onLoadMore: (cursor: string) => void;
-  onTotal?: (total: number) => void;
-}) {
+function CasesPage(props: { filter: CaseFilter; sort: CaseSort; after: string | null; isLast: boolean; timeZone: string; onLoadMore: (cursor: string) => void; onTotal?: (total: number) => void }) {
   const { t } = useTranslation();
   const [result, reexecute] = useQuery({
     query: CasesQuery,
@@ -136,23 +121,23 @@ export function CaseListPage() {
         </Button>
       </Group>
 
-        {isAdvocate ? (
-          <div role="group" aria-labelledby="case-scope-label">
-            <Text id="case-scope-label" size="sm" fw={500} mb={4}>
-              {t('cases.scope')}
-            </Text>
-            <SegmentedControl
-              value={scope}
-              onChange={(v) => setScope(v as CaseListScope)}
-              data={[
-                { value: 'MINE', label: t('cases.scopeMine') },
-                { value: 'ORGANIZATION', label: t('cases.scopeOrganization') },
-              ]}
-              fullWidth
-              maw={420}
-            />
-          </div>
-        ) : null}
+      {isAdvocate ? (
+        <div role="group" aria-labelledby="case-scope-label">
+          <Text id="case-scope-label" size="sm" fw={500} mb={4}>
+            {t('cases.scope')}
+          </Text>
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setScope(v as CaseListScope)}
+            data={[
+              { value: 'MINE', label: t('cases.scopeMine') },
+              { value: 'ORGANIZATION', label: t('cases.scopeOrganization') },
+            ]}
+            fullWidth
+            maw={420}
+          />
+        </div>
+      ) : null}
 
       <section aria-labelledby="case-filters-heading">
         {wide ? (
@@ -162,16 +147,8 @@ export function CaseListPage() {
         ) : (
           // On a phone the filters fold away so the cases come first.
           <Text component="h2" id="case-filters-heading" mb="xs">
-            <UnstyledButton
-              onClick={toggleFilters}
-              aria-expanded={filtersOpen}
-              aria-controls="case-filters"
-              fw={600}
-              c="blue.9"
-              py={6}
-            >
-              {activeFilters ? t('cases.filtersActive', { count: activeFilters }) : t('cases.filters')}{' '}
-              <span aria-hidden>{filtersOpen ? '▴' : '▾'}</span>
+            <UnstyledButton onClick={toggleFilters} aria-expanded={filtersOpen} aria-controls="case-filters" fw={600} c="blue.9" py={6}>
+              {activeFilters ? t('cases.filtersActive', { count: activeFilters }) : t('cases.filters')} <span aria-hidden>{filtersOpen ? '▴' : '▾'}</span>
             </UnstyledButton>
           </Text>
         )}
@@ -189,20 +166,14 @@ export function CaseListPage() {
               />
               <Select
                 label={t('cases.urgencyFilter')}
-                data={[
-                  { value: '', label: t('cases.anyUrgency') },
-                  ...URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) })),
-                ]}
+                data={[{ value: '', label: t('cases.anyUrgency') }, ...URGENCIES.map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))]}
                 value={urgency ?? ''}
                 onChange={(v) => setUrgency((v || null) as Urgency | null)}
                 allowDeselect={false}
               />
               <Select
                 label={t('cases.advocateFilter')}
-                data={[
-                  { value: '', label: t('cases.anyAdvocate') },
-                  ...staff.map((m) => ({ value: m.id, label: m.displayName })),
-                ]}
+                data={[{ value: '', label: t('cases.anyAdvocate') }, ...staff.map((m) => ({ value: m.id, label: m.displayName }))]}
                 value={advocateId ?? ''}
                 onChange={(v) => setAdvocateId(v || null)}
                 allowDeselect={false}

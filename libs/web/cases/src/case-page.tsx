@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
@@ -10,23 +10,83 @@ import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvi
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
+import { CaseTasksPanel, WhatToDoNextPanel } from '@second-look/web-tasks';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
 import { InsurancePanel } from '@second-look/web-insurance';
-import { CaseAppointmentsPanel, OwnTimelinePanel } from '@second-look/web-appointments';
+import { CaseAppointmentsPanel, OwnTimelinePanel, VisitPacketLink } from '@second-look/web-appointments';
 import { CaseOpinionsPanel } from '@second-look/web-opinions';
+import { FhirExportPanel } from '@second-look/web-exports';
 import { CaseCommentsPanel } from './case-comments-panel';
 import { CaseDetailsPanel } from './case-details-panel';
 import { CasePeoplePanel } from './case-people-panel';
 import { CaseStagePanel } from './case-stage-panel';
 import { CaseSummaryPanel } from './case-summary-panel';
 import { PreferredLanguageSelect } from './preferred-language-select';
+import { CaseSectionNav } from './case-section-nav';
+import { CASE_SECTIONS, caseSectionOrder, isCaseSection, type CaseSectionId } from './case-sections';
+import { useProgressiveCount } from './use-progressive-count';
+
+/**
+ * One part of the case page: the target of its index link and of `/cases/:id#<part>`, focusable
+ * for the move there. A part not drawn yet keeps its place (and its address) empty.
+ */
+/**
+ * The journey's panels, each its own chunk: the page's own code draws the top and the first two
+ * parts, and these are fetched as soon as that is on screen (docs/architecture.md, "First screens").
+ */
+const JOURNEY_PANELS = [
+  RecordPacketPanel,
+  RecordRequestsPanel,
+  DoctorScriptPanel,
+  ProvidersPanel,
+  InsurancePanel,
+  OwnTimelinePanel,
+  CaseAppointmentsPanel,
+  CaseOpinionsPanel,
+  CaseActivityPanel,
+  FhirExportPanel,
+];
+let journeyPanels: Promise<unknown> | null = null;
+const preloadJourneyPanels = () => (journeyPanels ??= Promise.all(JOURNEY_PANELS.map((panel) => panel.preload())).catch(() => undefined));
+
+/** True once the journey panels' chunks are here (or failed: each panel then shows its own error). */
+function useJourneyPanels(start: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!start) return;
+    let live = true;
+    void preloadJourneyPanels().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [start]);
+  return ready;
+}
+
+/** A journey panel drawn before its chunk is here (a part near the top, a deep link) holds its place with the usual loader. */
+const later = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+function CaseSection({ id, className, pending, children }: { id: CaseSectionId; className?: string; pending: boolean; children: ReactNode }) {
+  const classes = ['sl-case-section', className, pending ? 'sl-case-pending' : null].filter(Boolean).join(' ');
+  return (
+    <div id={id} tabIndex={-1} className={classes}>
+      {pending ? null : children}
+    </div>
+  );
+}
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const viewer = useViewer();
   const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  // The first two parts at once, the rest in a transition (React yields while it renders them); a deep link draws them all.
+  // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
+  const { hash } = useLocation();
+  const loaded = Boolean(result.data?.case);
+  const panelsHere = useJourneyPanels(loaded);
+  const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
   const client = useClient();
@@ -58,7 +118,7 @@ export function CasePage() {
   const summary = area(CaseArea.SUMMARY, <CaseSummaryPanel item={item} reload={reload} />);
   const details = area(CaseArea.DETAILS, <CaseDetailsPanel item={item} reload={reload} />);
   const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
-  const activity = <CaseActivityPanel item={item} timeZone={tz} />;
+  const activity = later(<CaseActivityPanel item={item} timeZone={tz} />);
   const presence = <CasePresenceBar people={present} status={status} />;
   // The notes' editor (Yjs) is its own chunk, fetched while the rest of the page shows.
   const notes = area(
@@ -67,16 +127,55 @@ export function CasePage() {
       <CaseNotesPanel item={item} />
     </Suspense>,
   );
-  const packet = area(CaseArea.PACKET, <RecordPacketPanel item={item} />);
-  const requests = area(CaseArea.REQUESTS, <RecordRequestsPanel item={item} />);
+  const packet = area(CaseArea.PACKET, later(<RecordPacketPanel item={item} />));
+  const requests = area(CaseArea.REQUESTS, later(<RecordRequestsPanel item={item} />));
   // Deciding and asking, choosing the provider, the insurance check (journey steps 2, 4, 5).
-  const script = <DoctorScriptPanel item={item} />;
-  const providers = <ProvidersPanel item={item} />;
-  const insurance = <InsurancePanel item={item} />;
+  const script = later(<DoctorScriptPanel item={item} />);
+  const providers = later(<ProvidersPanel item={item} />);
+  const insurance = later(<InsurancePanel item={item} />);
   // The patient's own timeline, the appointment and questions, opinions compared and the decision (steps 3, 6–9).
-  const ownTimeline = <OwnTimelinePanel item={item} />;
-  const appointments = area(CaseArea.QUESTIONS, <CaseAppointmentsPanel item={item} />);
-  const opinions = area(CaseArea.OPINIONS, <CaseOpinionsPanel item={item} />);
+  const ownTimeline = later(<OwnTimelinePanel item={item} />);
+  const appointments = area(CaseArea.QUESTIONS, later(<CaseAppointmentsPanel item={item} />));
+  const opinions = area(CaseArea.OPINIONS, later(<CaseOpinionsPanel item={item} />));
+  // Tasks (their own chunk); the patient's side reads "What to do next" first, at the top.
+  const tasks = (
+    <Suspense fallback={<Loading />}>
+      <CaseTasksPanel item={item} />
+    </Suspense>
+  );
+  // One tree at every width (the layout is CSS, styles.css .sl-case-layout): switching between
+  // one column and two never rebuilds a panel, so text being typed survives a phone turning
+  // sideways. The current stage's part leads the main column; the parts are keyed, so a stage
+  // move reorders them without rebuilding one. Stage and people sit in the left column when wide.
+  const sections: Record<Exclude<CaseSectionId, 'people'>, ReactNode> = {
+    overview: (
+      <>
+        {summary}
+        {details}
+      </>
+    ),
+    tasks,
+    notes,
+    doctor: script,
+    records: (
+      <>
+        {packet}
+        {requests}
+      </>
+    ),
+    timeline: ownTimeline,
+    providers,
+    insurance,
+    visit: appointments,
+    opinions,
+    comments,
+  };
+  const order = caseSectionOrder(item.stage);
+  const whatNext = staff ? null : (
+    <Suspense fallback={<Loading />}>
+      <WhatToDoNextPanel item={item} />
+    </Suspense>
+  );
 
   return (
     <Stack gap="lg">
@@ -95,40 +194,35 @@ export function CasePage() {
           ) : null}
           {staff ? <PreferredLanguageBadge language={item.preferredLanguage} size="lg" /> : null}
         </Group>
-        {!staff && item.leadAdvocate ? (
-          <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text>
-        ) : null}
+        {!staff && item.leadAdvocate ? <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text> : null}
         <Text c="dimmed" size="sm">
           {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
         </Text>
         <PreferredLanguageSelect item={item} reload={reload} staff={staff} />
+        <Group gap="xs">
+          <VisitPacketLink caseId={item.id} />
+        </Group>
       </Stack>
+      {whatNext}
       {presence}
       <CaseTimelinePanel item={item} />
-      {/* One tree at every width (the layout is CSS, styles.css .sl-case-layout): switching
-          between one column and two never rebuilds a panel, so text being typed survives a
-          tablet or phone turning sideways. On a phone the shared story comes first and who is
-          on the case last; on a wide screen stage and people sit in the left column. */}
+      <CaseSectionNav item={item} order={order} timeZone={tz} beforeJump={drawAll} />
       <div className="sl-case-layout">
         <div className="sl-case-stage">{stage}</div>
         <div className="sl-case-main">
-          {summary}
-          {notes}
-          {details}
-          {script}
-          {packet}
-          {requests}
-          {ownTimeline}
-          {providers}
-          {insurance}
-          {appointments}
-          {opinions}
-          {comments}
+          {order
+            .filter((id) => id !== 'people')
+            .map((id, i) => (
+              <CaseSection key={id} id={id} pending={i >= drawn}>
+                {sections[id]}
+              </CaseSection>
+            ))}
         </div>
-        <div className="sl-case-people">
+        <CaseSection id="people" className="sl-case-people" pending={drawn < CASE_SECTIONS.length}>
           {people}
           {activity}
-        </div>
+          {later(<FhirExportPanel caseId={item.id} />)}
+        </CaseSection>
       </div>
     </Stack>
   );

@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaregiverAccess, Role } from '@second-look/domain';
 import { ErrorAlert, fieldErrors, formatDate } from '@second-look/web-ui';
-import {
-  AssignLeadAdvocateMutation,
-  InviteCaregiverMutation,
-  InvitePatientMutation,
-  type CaseDetail,
-} from '@second-look/contracts/graphql';
+import { AssignLeadAdvocateMutation, InviteCaregiverMutation, InvitePatientMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { ACCESS_LEVELS } from './labels';
 import { useStaff } from './use-staff';
 
@@ -33,10 +28,7 @@ function InviteForm({ item, kind, again }: { item: CaseDetail; kind: 'patient' |
     setSentTo(null);
     const to = email.trim();
     if (!EMAIL.test(to)) return;
-    const res =
-      kind === 'patient'
-        ? await invitePatient({ input: { caseId: item.id, email: to } })
-        : await inviteCaregiver({ input: { caseId: item.id, email: to, access } });
+    const res = kind === 'patient' ? await invitePatient({ input: { caseId: item.id, email: to } }) : await inviteCaregiver({ input: { caseId: item.id, email: to, access } });
     if (res.data) {
       setSentTo(to);
       setEmail('');
@@ -46,51 +38,33 @@ function InviteForm({ item, kind, again }: { item: CaseDetail; kind: 'patient' |
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={id}>
-    <Stack gap="xs">
-      <Title order={3} size="h4" id={id}>
-        {kind === 'caregiver'
-          ? t('case.inviteCaregiverHeading')
-          : again
-            ? t('case.invitePatientAgainHeading')
-            : t('case.invitePatientHeading')}
-      </Title>
-      <Text size="sm">
-        {kind === 'caregiver'
-          ? t('case.inviteCaregiverHelp')
-          : again
-            ? t('case.invitePatientAgainHelp')
-            : t('case.invitePatientHelp')}
-      </Text>
-      <TextInput
-        label={t('case.inviteEmail')}
-        type="email"
-        autoComplete="off"
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        error={emailError}
-        required
-      />
-      {kind === 'caregiver' ? (
-        <Radio.Group label={t('case.inviteAccess')} value={access} onChange={(v) => setAccess(v as CaregiverAccess)}>
-          <Stack gap="sm" mt="xs">
-            {ACCESS_LEVELS.map((a) => (
-              <Radio key={a} value={a} label={t(`enums.access.${a}`)} description={t(`enums.accessHelp.${a}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      ) : null}
-      <ErrorAlert error={result.error} />
-      {sentTo ? (
-        <Text role="status" c="teal.9" size="sm">
-          {t('case.inviteSent', { email: sentTo })}
-        </Text>
-      ) : null}
-      <Group>
-        <Button type="submit" loading={result.fetching}>
-          {t('case.sendInvite')}
-        </Button>
-      </Group>
-    </Stack>
+      <Stack gap="xs">
+        <Title order={3} size="h4" id={id}>
+          {kind === 'caregiver' ? t('case.inviteCaregiverHeading') : again ? t('case.invitePatientAgainHeading') : t('case.invitePatientHeading')}
+        </Title>
+        <Text size="sm">{kind === 'caregiver' ? t('case.inviteCaregiverHelp') : again ? t('case.invitePatientAgainHelp') : t('case.invitePatientHelp')}</Text>
+        <TextInput label={t('case.inviteEmail')} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={emailError} required />
+        {kind === 'caregiver' ? (
+          <Radio.Group label={t('case.inviteAccess')} value={access} onChange={(v) => setAccess(v as CaregiverAccess)}>
+            <Stack gap="sm" mt="xs">
+              {ACCESS_LEVELS.map((a) => (
+                <Radio key={a} value={a} label={t(`enums.access.${a}`)} description={t(`enums.accessHelp.${a}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        ) : null}
+        <ErrorAlert error={result.error} />
+        {sentTo ? (
+          <Text role="status" c="teal.9" size="sm">
+            {t('case.inviteSent', { email: sentTo })}
+          </Text>
+        ) : null}
+        <Group>
+          <Button type="submit" loading={result.fetching}>
+            {t('case.sendInvite')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
@@ -113,11 +87,7 @@ function AssignAdvocate({ item }: { item: CaseDetail }) {
           allowDeselect={false}
           style={{ flex: 1, minWidth: 200 }}
         />
-        <Button
-          onClick={() => advocateId && assign({ caseId: item.id, advocateId })}
-          loading={result.fetching}
-          disabled={!advocateId || advocateId === item.leadAdvocate?.id}
-        >
+        <Button onClick={() => advocateId && assign({ caseId: item.id, advocateId })} loading={result.fetching} disabled={!advocateId || advocateId === item.leadAdvocate?.id}>
           {t('case.assign')}
         </Button>
       </Group>
@@ -187,9 +157,7 @@ export function CasePeoplePanel({ item, timeZone }: { item: CaseDetail; timeZone
             </Stack>
           </div>
         ) : null}
-        {item.permissions.invitePatient && !hasPatient ? (
-          <InviteForm item={item} kind="patient" again={pending.some((inv) => inv.role === Role.PATIENT)} />
-        ) : null}
+        {item.permissions.invitePatient && !hasPatient ? <InviteForm item={item} kind="patient" again={pending.some((inv) => inv.role === Role.PATIENT)} /> : null}
         {item.permissions.inviteCaregiver ? <InviteForm item={item} kind="caregiver" /> : null}
       </Stack>
     </Paper>

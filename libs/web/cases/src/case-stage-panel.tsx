@@ -16,13 +16,7 @@ function StageStepper({ stage }: { stage: CaseStage }) {
   return (
     <Stepper active={active} orientation="vertical" size="sm" allowNextStepsSelect={false}>
       {STAGES.map((s, i) => (
-        <Stepper.Step
-          key={s}
-          label={t(`enums.stage.${s}`)}
-          description={i === current ? t(`enums.stageHelp.${s}`) : undefined}
-          aria-current={i === current ? 'step' : undefined}
-          tabIndex={-1}
-        />
+        <Stepper.Step key={s} label={t(`enums.stage.${s}`)} description={i === current ? t(`enums.stageHelp.${s}`) : undefined} aria-current={i === current ? 'step' : undefined} tabIndex={-1} />
       ))}
     </Stepper>
   );
@@ -68,11 +62,7 @@ export function CaseStagePanel({ item }: { item: CaseDetail }) {
             stage: t(`enums.stage.${item.stage}`),
           })}
         </Text>
-        <Progress
-          value={((current + 1) / STAGES.length) * 100}
-          aria-hidden
-          size="md"
-        />
+        <Progress value={((current + 1) / STAGES.length) * 100} aria-hidden size="md" />
         <Text>{t(`enums.stageHelp.${item.stage}`)}</Text>
         {wide ? (
           <StageStepper stage={item.stage} />

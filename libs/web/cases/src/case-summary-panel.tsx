@@ -58,14 +58,7 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
         ) : null}
         {editing ? (
           <>
-            <Textarea
-              label={t('case.summaryLabel')}
-              description={t('case.summaryHelp')}
-              value={draft}
-              onChange={(e) => setDraft(e.currentTarget.value)}
-              minRows={4}
-              data-autofocus
-            />
+            <Textarea label={t('case.summaryLabel')} description={t('case.summaryHelp')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} minRows={4} data-autofocus />
             {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
             <Group>
               <Button onClick={() => void submit()} loading={saving}>

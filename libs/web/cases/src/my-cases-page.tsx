@@ -21,7 +21,8 @@ export function MyCasesPage() {
     return <QueryErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const cases = result.data?.cases.nodes ?? [];
-  if (cases.length === 1) return <Navigate to={`/cases/${cases[0].id}`} replace />;
+  const only = cases.length === 1 ? cases[0] : undefined;
+  if (only) return <Navigate to={`/cases/${only.id}`} replace />;
   const title = t('cases.myCasesTitle', { count: Math.max(cases.length, 1) });
   return (
     <Stack gap="lg" maw={720}>

@@ -77,14 +77,7 @@ export function NewCasePage() {
           <Title order={2} size="h3" id="new-case-patient">
             {t('newCase.patientSection')}
           </Title>
-          <TextInput
-            label={t('newCase.patientName')}
-            required
-            autoComplete="off"
-            value={form.patientName}
-            onChange={(e) => set('patientName', e.currentTarget.value)}
-            error={err('patientName')}
-          />
+          <TextInput label={t('newCase.patientName')} required autoComplete="off" value={form.patientName} onChange={(e) => set('patientName', e.currentTarget.value)} error={err('patientName')} />
           <TextInput
             label={`${t('newCase.patientEmail')} (${t('common.optional')})`}
             description={t('newCase.patientEmailHelp')}
@@ -133,12 +126,7 @@ export function NewCasePage() {
             onChange={(e) => set('triggerNotes', e.currentTarget.value)}
             error={err('triggerNotes')}
           />
-          <Radio.Group
-            label={t('newCase.urgency')}
-            value={form.urgency}
-            onChange={(v) => set('urgency', v as Urgency)}
-            error={err('urgency')}
-          >
+          <Radio.Group label={t('newCase.urgency')} value={form.urgency} onChange={(v) => set('urgency', v as Urgency)} error={err('urgency')}>
             <Stack gap="sm" mt="xs">
               {URGENCIES.map((u) => (
                 <Radio key={u} value={u} label={t(`enums.urgency.${u}`)} description={t(`enums.urgencyHelp.${u}`)} />
@@ -160,10 +148,7 @@ export function NewCasePage() {
           />
           <Select
             label={t('newCase.leadAdvocate')}
-            data={[
-              { value: '', label: t('newCase.leadAdvocatePlaceholder') },
-              ...staff.map((m) => ({ value: m.id, label: `${m.displayName} (${t(`enums.role.${m.role}`)})` })),
-            ]}
+            data={[{ value: '', label: t('newCase.leadAdvocatePlaceholder') }, ...staff.map((m) => ({ value: m.id, label: `${m.displayName} (${t(`enums.role.${m.role}`)})` }))]}
             value={form.leadAdvocateId}
             onChange={(v) => set('leadAdvocateId', v ?? '')}
             allowDeselect={false}

@@ -16,21 +16,10 @@ export function TriggerCheckboxes(props: {
   const hint = secondOpinionHint(props.value, props.urgency ?? Urgency.ROUTINE);
   return (
     <Stack gap="sm">
-      <Checkbox.Group
-        label={props.label ?? t('newCase.triggers')}
-        description={t('newCase.triggersHelp')}
-        value={props.value}
-        onChange={(v) => props.onChange(v as CaseTrigger[])}
-        error={props.error}
-      >
+      <Checkbox.Group label={props.label ?? t('newCase.triggers')} description={t('newCase.triggersHelp')} value={props.value} onChange={(v) => props.onChange(v as CaseTrigger[])} error={props.error}>
         <Stack gap="sm" mt="xs">
           {TRIGGERS.map((trigger) => (
-            <Checkbox
-              key={trigger}
-              value={trigger}
-              label={t(`enums.trigger.${trigger}`)}
-              description={t(`enums.triggerHelp.${trigger}`)}
-            />
+            <Checkbox key={trigger} value={trigger} label={t(`enums.trigger.${trigger}`)} description={t(`enums.triggerHelp.${trigger}`)} />
           ))}
         </Stack>
       </Checkbox.Group>
@@ -40,9 +29,7 @@ export function TriggerCheckboxes(props: {
             <Text size="sm" fw={600}>
               {t(`enums.advice.${hint.advice}`)}
             </Text>
-            {hint.because.length ? (
-              <Text size="sm">{t('guidedStart.because', { reasons: hint.because.map((r) => t(`enums.trigger.${r}`).toLowerCase()).join(', ') })}</Text>
-            ) : null}
+            {hint.because.length ? <Text size="sm">{t('guidedStart.because', { reasons: hint.because.map((r) => t(`enums.trigger.${r}`).toLowerCase()).join(', ') })}</Text> : null}
             {props.urgency && hint.actSoon ? <Text size="sm">{t('guidedStart.actSoon')}</Text> : null}
             {props.urgency ? (
               <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Role } from '@second-look/domain';
 import { MembersQuery, type User } from '@second-look/contracts/graphql';
 
-/** Staff of the organisation, advocates first: the people a case can be led by. */
+/** Staff of the organization, advocates first: the people a case can be led by. */
 export function useStaff(enabled = true): { staff: User[]; fetching: boolean } {
   const [result] = useQuery({ query: MembersQuery, variables: {}, pause: !enabled });
   const staff = useMemo(() => {

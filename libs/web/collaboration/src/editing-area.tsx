@@ -1,8 +1,7 @@
 import type { FocusEvent, ReactNode } from 'react';
 import type { CaseArea } from '@second-look/domain';
 
-const editable = (el: EventTarget | null): boolean =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const editable = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 /**
  * Wraps a part of the case page: when a field inside it takes the focus, the others see

@@ -26,7 +26,12 @@ function unlinkFrom(cache: Cache, parent: Ref, field: string, item: Ref): void {
   const key = cache.keyOfEntity(parent);
   const ref = cache.keyOfEntity(item);
   const current = key ? cache.resolve(key, field) : null;
-  if (key && ref && Array.isArray(current)) cache.link(key, field, (current as string[]).filter((k) => k !== ref));
+  if (key && ref && Array.isArray(current))
+    cache.link(
+      key,
+      field,
+      (current as string[]).filter((k) => k !== ref),
+    );
 }
 
 function invalidateQueryField(cache: Cache, field: string): void {
@@ -55,6 +60,7 @@ const JOURNEY_FIELDS: Partial<Record<CaseEventKind, readonly string[]>> = {
   [CaseEventKind.INSURANCE_CHANGED]: ['insuranceCheck', 'opinionAdvice'],
   [CaseEventKind.DOCTOR_SCRIPT_CHANGED]: ['doctorScript'],
   [CaseEventKind.STAGE_MOVED]: ['opinionAdvice', 'closingProblems', 'decision'],
+  [CaseEventKind.TASK_CHANGED]: ['tasks'],
 };
 
 /** Drops a journey list of an entity removed elsewhere from the cache, so no screen shows it a moment longer. */
@@ -62,6 +68,7 @@ const REMOVED_TYPE: Partial<Record<CaseEventKind, string>> = {
   [CaseEventKind.QUESTION_CHANGED]: 'CaseQuestion',
   [CaseEventKind.OWN_TIMELINE_CHANGED]: 'OwnTimelineEntry',
   [CaseEventKind.PROVIDER_CHANGED]: 'ProviderCandidate',
+  [CaseEventKind.TASK_CHANGED]: 'CaseTask',
 };
 
 export function refreshJourney(cache: Cache, e: Pick<CaseEvent, 'kind' | 'caseId' | 'entityId' | 'removed'>): void {
@@ -103,6 +110,10 @@ export function applyCaseEvent(cache: Cache, e: CaseEvent): void {
       break;
     case CaseEventKind.RECORD_REQUEST_UPDATED:
       invalidateQueryField(cache, 'recordBoard');
+      invalidateQueryField(cache, 'myDay');
+      break;
+    case CaseEventKind.TASK_CHANGED:
+      invalidateQueryField(cache, 'myDay');
       break;
     case CaseEventKind.STAGE_MOVED:
     case CaseEventKind.LEAD_ADVOCATE_CHANGED:

@@ -56,9 +56,12 @@ export function useCasePresence(caseId: string) {
     },
     [caseId, viewId, send],
   );
-  useEffect(() => () => {
-    if (clearTimer.current) clearTimeout(clearTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (clearTimer.current) clearTimeout(clearTimer.current);
+    },
+    [],
+  );
 
   return { people: result.data?.casePresence ?? [], setEditing };
 }

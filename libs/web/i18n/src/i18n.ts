@@ -41,9 +41,25 @@ export function intlLocale(language?: string | null): string {
   return INTL_LOCALE[isLanguage(language) ? language : DEFAULT_LANGUAGE];
 }
 
+/**
+ * The one way a page that is its own chunk brings its words (tasks, search, the import page,
+ * the security pages, the dashboard): its module calls this at its top with the words in every
+ * language, so the first screens do not carry them. Merged deep into the one `translation`
+ * namespace (an area may add to a key the main file has, as the dashboard does to its menu
+ * entry), and a language bundle loaded later keeps them. locales.spec.ts holds every area to
+ * the same rules as the main files.
+ */
+export function addAreaStrings(strings: Record<Language, Record<string, unknown>>): void {
+  for (const [language, tree] of Object.entries(strings)) i18n.addResourceBundle(language, 'translation', tree, true, false);
+}
+
+/** Languages whose whole bundle is loaded (an area's strings alone do not count). */
+const loaded = new Set<Language>(['en']);
+
 async function ensureLoaded(language: Language): Promise<void> {
-  if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
+  if (language === 'en' || loaded.has(language)) return;
   i18n.addResourceBundle(language, 'translation', await loaders[language](), true, true);
+  loaded.add(language);
 }
 
 /**

@@ -101,7 +101,14 @@ export function InsuranceCallForm(props: { caseId: string; staff: boolean; today
         {t('insurance.questionsHeading')}
       </Title>
       <YesNo label={t('insurance.covered')} value={f.covered} onChange={(v) => set('covered', v)} />
-      <Textarea label={t('insurance.networkRestrictions')} description={t('insurance.networkRestrictionsHelp')} autosize minRows={1} value={f.networkRestrictions} onChange={(e) => set('networkRestrictions', e.currentTarget.value)} />
+      <Textarea
+        label={t('insurance.networkRestrictions')}
+        description={t('insurance.networkRestrictionsHelp')}
+        autosize
+        minRows={1}
+        value={f.networkRestrictions}
+        onChange={(e) => set('networkRestrictions', e.currentTarget.value)}
+      />
       <YesNo label={t('insurance.preAuthRequired')} value={f.preAuthRequired} onChange={(v) => set('preAuthRequired', v)} />
       {f.preAuthRequired === 'yes' ? (
         <>
@@ -132,9 +139,7 @@ export function InsuranceCallForm(props: { caseId: string; staff: boolean; today
         error={server['outcome']}
       />
       <Textarea label={`${t('insurance.notes')} (${t('common.optional')})`} autosize minRows={2} value={f.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
-      {props.staff ? (
-        <Textarea label={t('insurance.staffNotes')} autosize minRows={2} value={f.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
-      ) : null}
+      {props.staff ? <Textarea label={t('insurance.staffNotes')} autosize minRows={2} value={f.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" /> : null}
       <ErrorAlert error={Object.keys(server).length ? undefined : result.error} />
       {Object.keys(server).length && !['calledOn', 'preAuthNumber', 'preAuthValidTo', 'outcome'].some((k) => server[k]) ? <ErrorAlert error={result.error} /> : null}
       <Group>

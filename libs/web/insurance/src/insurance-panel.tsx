@@ -2,13 +2,15 @@ import { Badge, Button, Group, List, Paper, Select, Stack, Text, TextInput, Titl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { InsuranceOutcome, InsurancePlanType, isStaffRole } from '@second-look/domain';
+import { InsuranceNetworkType, InsuranceOutcome, InsurancePlanType, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, fieldErrors, formatDay, orgToday } from '@second-look/web-ui';
 import { CaseInsuranceQuery, SaveInsurancePlanMutation, type CaseDetail, type InsuranceCall, type InsurancePlan } from '@second-look/contracts/graphql';
 import { InsuranceCallForm } from './call-form';
 
 const PLAN_TYPES = Object.values(InsurancePlanType);
+const NETWORK_TYPES = Object.values(InsuranceNetworkType);
+const NETWORK_UNKNOWN = '';
 const OUTCOME_COLOR: Record<InsuranceOutcome, string> = {
   [InsuranceOutcome.VERIFIED]: 'teal',
   [InsuranceOutcome.NEEDS_PRE_AUTHORISATION]: 'orange',
@@ -29,6 +31,7 @@ function PlanForm(props: { caseId: string; plan: InsurancePlan | null; onDone: (
   const [f, setF] = useState({
     payer: props.plan?.payer ?? '',
     planType: props.plan?.planType ?? InsurancePlanType.COMMERCIAL,
+    networkType: props.plan?.networkType ?? null,
     memberId: props.plan?.memberId ?? '',
     groupNumber: props.plan?.groupNumber ?? '',
     phone: props.plan?.phone ?? '',
@@ -42,6 +45,14 @@ function PlanForm(props: { caseId: string; plan: InsurancePlan | null; onDone: (
         data={PLAN_TYPES.map((p) => ({ value: p, label: t(`insurance.planTypes.${p}`) }))}
         value={f.planType}
         onChange={(v) => v && setF({ ...f, planType: v as InsurancePlanType })}
+        allowDeselect={false}
+      />
+      <Select
+        label={t('insurance.networkType')}
+        description={t('insurance.networkTypeHelp')}
+        data={[{ value: NETWORK_UNKNOWN, label: t('insurance.networkUnknown') }, ...NETWORK_TYPES.map((n) => ({ value: n, label: t(`insurance.networkTypes.${n}`) }))]}
+        value={f.networkType ?? NETWORK_UNKNOWN}
+        onChange={(v) => setF({ ...f, networkType: v ? (v as InsuranceNetworkType) : null })}
         allowDeselect={false}
       />
       <TextInput label={`${t('insurance.memberId')} (${t('common.optional')})`} value={f.memberId} onChange={(e) => setF({ ...f, memberId: e.currentTarget.value })} />
@@ -100,13 +111,19 @@ function CallItem({ call, staff }: { call: InsuranceCall; staff: boolean }) {
         ) : null}
         {call.costShare ? <Text size="sm">{`${t('insurance.costShare')} ${call.costShare}`}</Text> : null}
         {call.networkRestrictions ? <Text size="sm">{`${t('insurance.networkRestrictions')} ${call.networkRestrictions}`}</Text> : null}
-        {call.notes ? <Text size="sm" className="sl-pre-wrap">{call.notes}</Text> : null}
+        {call.notes ? (
+          <Text size="sm" className="sl-pre-wrap">
+            {call.notes}
+          </Text>
+        ) : null}
         {staff && call.staffNotes ? (
           <Paper p="xs" radius="sm" className="sl-internal">
             <Badge color="grape" variant="filled" size="sm" mb={2}>
               {t('insurance.staffNotesBadge')}
             </Badge>
-            <Text size="sm" className="sl-pre-wrap">{call.staffNotes}</Text>
+            <Text size="sm" className="sl-pre-wrap">
+              {call.staffNotes}
+            </Text>
           </Paper>
         ) : null}
       </Stack>
@@ -151,6 +168,7 @@ export function InsurancePanel({ item }: { item: CaseDetail }) {
                   {plan ? (
                     <>
                       <Text>{t('insurance.planSummary', { payer: plan.payer, type: t(`insurance.planTypes.${plan.planType}`) })}</Text>
+                      {plan.networkType ? <Text size="sm">{t('insurance.networkLine', { type: t(`insurance.networkTypes.${plan.networkType}`) })}</Text> : null}
                       {plan.memberId ? <Text size="sm">{t('insurance.memberIdLine', { id: plan.memberId })}</Text> : null}
                     </>
                   ) : (
@@ -168,7 +186,9 @@ export function InsurancePanel({ item }: { item: CaseDetail }) {
             </Stack>
             {check.coverageHints.length ? (
               <Paper p="sm" radius="md" bg="blue.0" role="note" aria-label={t('insurance.hintsHeading')}>
-                <Text fw={600} size="sm">{t('insurance.hintsHeading')}</Text>
+                <Text fw={600} size="sm">
+                  {t('insurance.hintsHeading')}
+                </Text>
                 {check.coverageHints.map((h) => (
                   <Text key={h} size="sm">
                     {t(`insurance.hint.${h}`)}
@@ -191,7 +211,9 @@ export function InsurancePanel({ item }: { item: CaseDetail }) {
               )}
               {check.nextSteps.length ? (
                 <>
-                  <Text fw={600} size="sm">{t('insurance.nextStepsHeading')}</Text>
+                  <Text fw={600} size="sm">
+                    {t('insurance.nextStepsHeading')}
+                  </Text>
                   <List type="ordered" size="sm" spacing={4} aria-label={t('insurance.nextStepsHeading')}>
                     {check.nextSteps.map((s) => (
                       <List.Item key={s}>{t(`insurance.nextStep.${s}`)}</List.Item>
@@ -220,7 +242,13 @@ export function InsurancePanel({ item }: { item: CaseDetail }) {
                 </Paper>
               ) : (
                 <Group>
-                  <Button variant="outline" onClick={() => { setSaved(false); setLogging(true); }}>
+                  <Button
+                    variant="outline"
+                    onClick={() => {
+                      setSaved(false);
+                      setLogging(true);
+                    }}
+                  >
                     + {t('insurance.logCall')}
                   </Button>
                 </Group>

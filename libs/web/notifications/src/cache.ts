@@ -4,7 +4,7 @@ import { UnreadNotificationCountQuery } from '@second-look/contracts/graphql';
 
 export const notificationsCacheKeys: KeyingConfig = {
   NotificationConnection: () => null,
-  // NotificationPreferences and ReminderSettings carry an id (the person's, the organisation's):
+  // NotificationPreferences and ReminderSettings carry an id (the person's, the organization's):
   // a save returns the whole object, so the cache updates the screen without a refetch.
   EmailPreference: () => null,
   QuietHours: () => null,
@@ -45,12 +45,8 @@ export const notificationsCacheUpdates: Record<string, UpdateResolver> = {
     if (typeof changed !== 'number') return;
     const ids = (args['ids'] as string[] | null | undefined) ?? null;
     const readAt = new Date().toISOString();
-    const keys = ids
-      ? ids.map((id) => cache.keyOfEntity({ __typename: 'Notification', id })).filter((k): k is string => !!k)
-      : cachedNotificationKeys(cache);
+    const keys = ids ? ids.map((id) => cache.keyOfEntity({ __typename: 'Notification', id })).filter((k): k is string => !!k) : cachedNotificationKeys(cache);
     keys.forEach((key) => markReadInCache(cache, key, readAt));
-    cache.updateQuery({ query: UnreadNotificationCountQuery, variables: {} }, (data) =>
-      data ? { unreadNotificationCount: ids ? Math.max(0, data.unreadNotificationCount - changed) : 0 } : data,
-    );
+    cache.updateQuery({ query: UnreadNotificationCountQuery, variables: {} }, (data) => (data ? { unreadNotificationCount: ids ? Math.max(0, data.unreadNotificationCount - changed) : 0 } : data));
   },
 };

@@ -42,15 +42,7 @@ export function NotificationBell() {
   const count = result.data?.unreadNotificationCount ?? 0;
   const here = pathname === '/notifications';
   return (
-    <Indicator
-      inline
-      disabled={count === 0}
-      label={<span aria-hidden>{count > 99 ? '99+' : count}</span>}
-      size={20}
-      offset={8}
-      color="red.8"
-      withBorder
-    >
+    <Indicator inline disabled={count === 0} label={<span aria-hidden>{count > 99 ? '99+' : count}</span>} size={20} offset={8} color="red.8" withBorder>
       <ActionIcon
         component={Link}
         to="/notifications"

@@ -3,11 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import {
-  NotificationPreferencesQuery,
-  UpdateNotificationPreferencesMutation,
-  type NotificationCategory,
-} from '@second-look/contracts/graphql';
+import { NotificationPreferencesQuery, UpdateNotificationPreferencesMutation, type NotificationCategory } from '@second-look/contracts/graphql';
 import { EmailMode } from '@second-look/domain';
 import { Loading, PageTitle, QueryErrorState, fieldErrors, formatClockTime } from '@second-look/web-ui';
 import { intlLocale } from '@second-look/web-i18n';
@@ -25,7 +21,6 @@ function zoneName(zone: string, language: string): string {
     return zone;
   }
 }
-
 
 /**
  * A person's own e-mail choices: per category right away / daily summary / only in the app,
@@ -135,7 +130,10 @@ export function NotificationSettingsPage() {
               </Group>
               <Text size="sm" c="gray.8">
                 {TIME.test(start) && TIME.test(end) && start !== end
-                  ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', { start: formatClockTime(start, i18n.language), end: formatClockTime(end, i18n.language) })
+                  ? t(end < start ? 'notifications.settings.quietSpansMidnight' : 'notifications.settings.quietSameDay', {
+                      start: formatClockTime(start, i18n.language),
+                      end: formatClockTime(end, i18n.language),
+                    })
                   : null}{' '}
                 {t('notifications.settings.quietZone', { zone })}
               </Text>

@@ -16,6 +16,7 @@ describe('notification sentences', () => {
   it('appointment and insurance kinds read as their own keys, unknown ones as the generic sentence', () => {
     expect(kindKey('appointment.DAY_BEFORE')).toBe('APPOINTMENT_DAY_BEFORE');
     expect(kindKey('insurance.PRE_AUTH_EXPIRES')).toBe('INSURANCE_PRE_AUTH_EXPIRES');
+    expect(kindKey('task.REMINDER')).toBe('TASK_REMINDER');
     expect(kindKey('appointment.SOMETHING_NEW')).toBe('generic');
     expect(kindKey('record_request.TARGET_DUE')).toBe('TARGET_DUE');
   });

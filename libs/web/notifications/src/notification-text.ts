@@ -1,19 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import { notificationKindName, REMINDER_KINDS, type NotificationKindName } from '@second-look/domain';
 import type { AppNotification } from '@second-look/contracts/graphql';
+import type { en, es } from '@second-look/web-i18n';
 import { formatDay, relativeDay } from '@second-look/web-ui';
 
-const RECORD_REQUEST_KINDS = new Set(['SENT_DAY', 'TARGET_SOON', 'TARGET_DUE', 'LEGAL_SOON', 'LEGAL_DUE', 'LEGAL_OVERDUE']);
-/** Appointment reminders and coverage flags: "appointment.SOON" reads as APPOINTMENT_SOON. */
-const APPOINTMENT_KINDS = new Set(['appointment.SOON', 'appointment.DAY_BEFORE', 'appointment.RECORD_OPINION', 'appointment.BOOK_FOLLOW_UP', 'insurance.VERIFY_COVERAGE', 'insurance.PRE_AUTH_EXPIRES', 'insurance.REVERIFY_COVERAGE']);
-/** Kinds whose sentence needs no date. */
-const DATELESS = new Set(['SENT_DAY', 'LEGAL_OVERDUE']);
+type Registry = typeof REMINDER_KINDS;
+
+/**
+ * A reminder kind's sentence under `notifications.kind` in the locales: its name
+ * (APPOINTMENT_DAY_BEFORE), except that record-request kinds keep their short keys (TARGET_DUE).
+ */
+type BellKey = { [N in NotificationKindName]: Registry[N] extends { subject: 'record_request' } ? Registry[N]['kind'] : N }[NotificationKindName];
+
+/**
+ * Every kind in REMINDER_KINDS has its bell sentence, for before and after its date, in
+ * English and in Spanish: a kind added without them stops the type check here.
+ */
+type BellSentences = Record<BellKey | `${BellKey}_past`, string>;
+type Holds<T extends BellSentences> = T;
+export type _EnglishBellSentences = Holds<typeof en.notifications.kind>;
+export type _SpanishBellSentences = Holds<typeof es.notifications.kind>;
+
+// The compiler cannot narrow `name` from its entry's subject, hence the one cast (BellKey says the same rule).
+const bellKey = (name: NotificationKindName): BellKey => {
+  const spec = REMINDER_KINDS[name];
+  return (spec.subject === 'record_request' ? spec.kind : name) as BellKey;
+};
 
 /** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
   const [area, name] = kind.split('.', 2);
   if (area === 'comment' && name === 'MENTION') return 'MENTION';
-  if (APPOINTMENT_KINDS.has(kind)) return `${area.toUpperCase()}_${name}`;
-  return area === 'record_request' && name && RECORD_REQUEST_KINDS.has(name) ? name : 'generic';
+  // To admins: one person was refused many times in a short while (see the audit log).
+  if (area === 'security' && name === 'DENIED_BURST') return 'DENIED_BURST';
+  const known = notificationKindName(kind);
+  return known ? bellKey(known) : 'generic';
 }
 
 /** One plain sentence for a notification, with its date said as people say it ("today", "mañana": Intl.RelativeTimeFormat). */
@@ -23,7 +44,10 @@ export function useNotificationText(today: string): (n: AppNotification) => stri
     const key = kindKey(n.kind);
     if (key === 'generic') return t('notifications.kind.generic');
     if (key === 'MENTION') return t('notifications.kind.MENTION');
-    if (DATELESS.has(key)) return t(`notifications.kind.${key}`);
+    if (key === 'DENIED_BURST') return t('notifications.kind.DENIED_BURST');
+    // Kinds whose sentence needs no date (REMINDER_KINDS says `dueOn: 'NONE'`).
+    const name = notificationKindName(n.kind);
+    if (name && REMINDER_KINDS[name].dueOn === 'NONE') return t(`notifications.kind.${key}`);
     if (!n.dueOn) return t('notifications.kind.generic');
     const when = relativeDay(n.dueOn, today, i18n.language) ?? t('notifications.when.on', { date: formatDay(n.dueOn, i18n.language) });
     return t(`notifications.kind.${key}`, { when, context: n.dueOn < today ? 'past' : undefined });

@@ -5,14 +5,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, formatDateTime, formatDay, orgToday } from '@second-look/web-ui';
-import {
-  MarkNotificationsReadMutation,
-  NotificationCaseQuery,
-  NotificationsQuery,
-  UnreadNotificationCountQuery,
-  type AppNotification,
-  type PageInfo,
-} from '@second-look/contracts/graphql';
+import { MarkNotificationsReadMutation, NotificationCaseQuery, NotificationsQuery, UnreadNotificationCountQuery, type AppNotification, type PageInfo } from '@second-look/contracts/graphql';
 import { useNotificationText } from './notification-text';
 
 const PAGE_SIZE = 20;
@@ -81,13 +74,7 @@ function NotificationItem({ n, today, timeZone }: { n: AppNotification; today: s
 }
 
 /** One page of the list; the last one reports its page info so "Load more" knows where to go. */
-function NotificationPage(props: {
-  after: string | null;
-  today: string;
-  timeZone: string;
-  onPageInfo?: (info: PageInfo) => void;
-  onCount: (after: string | null, n: number) => void;
-}) {
+function NotificationPage(props: { after: string | null; today: string; timeZone: string; onPageInfo?: (info: PageInfo) => void; onCount: (after: string | null, n: number) => void }) {
   const [result, reexecute] = useQuery({
     query: NotificationsQuery,
     variables: { first: PAGE_SIZE, after: props.after },
@@ -144,10 +131,7 @@ export function NotificationsPage() {
   const loaded = last !== null;
 
   const onLast = useCallback((info: PageInfo) => setLast(info), []);
-  const onCount = useCallback(
-    (after: string | null, n: number) => setCounts((c) => (c[after ?? ''] === n ? c : { ...c, [after ?? '']: n })),
-    [],
-  );
+  const onCount = useCallback((after: string | null, n: number) => setCounts((c) => (c[after ?? ''] === n ? c : { ...c, [after ?? '']: n })), []);
 
   return (
     <Stack gap="lg" maw={760}>
@@ -163,11 +147,7 @@ export function NotificationsPage() {
       {shown > 0 ? (
         <Group justify="space-between" align="center" gap="sm">
           <Text role="status" aria-live="polite" ref={statusRef} tabIndex={-1} style={{ outline: 'none' }}>
-            {marked && unread === 0
-              ? t('notifications.markedAllRead')
-              : unread !== undefined
-                ? t('notifications.unreadSummary', { count: unread })
-                : ''}
+            {marked && unread === 0 ? t('notifications.markedAllRead') : unread !== undefined ? t('notifications.unreadSummary', { count: unread }) : ''}
           </Text>
           {unread ? (
             <Button
@@ -189,14 +169,7 @@ export function NotificationsPage() {
       <ErrorAlert error={markAll.error} />
       <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('notifications.title')}>
         {cursors.map((after, i) => (
-          <NotificationPage
-            key={after ?? 'first'}
-            after={after}
-            today={today}
-            timeZone={timeZone}
-            onPageInfo={i === cursors.length - 1 ? onLast : undefined}
-            onCount={onCount}
-          />
+          <NotificationPage key={after ?? 'first'} after={after} today={today} timeZone={timeZone} onPageInfo={i === cursors.length - 1 ? onLast : undefined} onCount={onCount} />
         ))}
       </Stack>
       {loaded && shown === 0 ? <Text>{t('notifications.empty')}</Text> : null}

@@ -116,7 +116,15 @@ export function ReminderSettingsPage() {
         <PageTitle title={t('notifications.reminderSettings.title')}>{t('notifications.reminderSettings.title')}</PageTitle>
         <Text>{t('notifications.reminderSettings.intro')}</Text>
       </Stack>
-      <SettingsForm onSubmit={submit} error={saveResult.error} errorText={firstRefusal} saving={saveResult.fetching} saveLabel={t('notifications.reminderSettings.save')} saved={saved} savedLabel={t('notifications.reminderSettings.saved')}>
+      <SettingsForm
+        onSubmit={submit}
+        error={saveResult.error}
+        errorText={firstRefusal}
+        saving={saveResult.fetching}
+        saveLabel={t('notifications.reminderSettings.save')}
+        saved={saved}
+        savedLabel={t('notifications.reminderSettings.saved')}
+      >
         <SettingsSection id="reminder-days-heading" title={t('notifications.reminderSettings.daysHeading')} note={t('notifications.reminderSettings.alwaysNote')}>
           <TextInput
             label={t('notifications.reminderSettings.daysAfterSent')}

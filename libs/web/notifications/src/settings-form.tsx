@@ -24,7 +24,16 @@ export function SettingsSection(props: { id: string; title: string; intro?: stri
 }
 
 /** A settings form: its sections, then what went wrong, the save button and a polite "saved". */
-export function SettingsForm(props: { onSubmit: (e: FormEvent) => void; error?: CombinedError; errorText?: string; saving: boolean; saveLabel: string; saved: boolean; savedLabel: string; children: ReactNode }) {
+export function SettingsForm(props: {
+  onSubmit: (e: FormEvent) => void;
+  error?: CombinedError;
+  errorText?: string;
+  saving: boolean;
+  saveLabel: string;
+  saved: boolean;
+  savedLabel: string;
+  children: ReactNode;
+}) {
   return (
     <form onSubmit={props.onSubmit} noValidate>
       <Stack gap="lg">

@@ -45,8 +45,24 @@ export function AddOpinionForm(props: { data: CaseOpinions; staff: boolean; time
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('opinions.add.provider')} value={providerName} maxLength={300} onChange={(e) => setProviderName(e.currentTarget.value)} required data-autofocus error={(touched && !providerName.trim()) || field === 'providerName' ? t('opinions.add.errors.provider') : undefined} />
-        <TextInput type="date" label={t('opinions.add.date')} value={givenOn} max={today} onChange={(e) => setGivenOn(e.currentTarget.value)} required error={(touched && (!givenOn || givenOn > today)) || field === 'givenOn' ? t('opinions.add.errors.date') : undefined} />
+        <TextInput
+          label={t('opinions.add.provider')}
+          value={providerName}
+          maxLength={300}
+          onChange={(e) => setProviderName(e.currentTarget.value)}
+          required
+          data-autofocus
+          error={(touched && !providerName.trim()) || field === 'providerName' ? t('opinions.add.errors.provider') : undefined}
+        />
+        <TextInput
+          type="date"
+          label={t('opinions.add.date')}
+          value={givenOn}
+          max={today}
+          onChange={(e) => setGivenOn(e.currentTarget.value)}
+          required
+          error={(touched && (!givenOn || givenOn > today)) || field === 'givenOn' ? t('opinions.add.errors.date') : undefined}
+        />
         <Textarea label={t('opinions.add.diagnosis')} value={diagnosis} maxLength={10000} autosize minRows={2} onChange={(e) => setDiagnosis(e.currentTarget.value)} />
         <Textarea label={t('opinions.add.plan')} value={plan} maxLength={10000} autosize minRows={2} onChange={(e) => setPlan(e.currentTarget.value)} />
         <Radio.Group label={t('opinions.add.urgencyLegend')} value={urgency} onChange={(v) => setUrgency(v as Urgency)}>

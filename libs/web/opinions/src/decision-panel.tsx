@@ -95,7 +95,17 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Textarea label={t('opinions.decision.decision')} placeholder={t('opinions.decision.decisionPlaceholder')} value={decision} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('decision', e.currentTarget.value)} required error={touched && !decision.trim() ? t('opinions.decision.required') : undefined} />
+        <Textarea
+          label={t('opinions.decision.decision')}
+          placeholder={t('opinions.decision.decisionPlaceholder')}
+          value={decision}
+          maxLength={10000}
+          autosize
+          minRows={2}
+          onChange={(e) => form.set('decision', e.currentTarget.value)}
+          required
+          error={touched && !decision.trim() ? t('opinions.decision.required') : undefined}
+        />
         <Textarea label={t('opinions.decision.reasons')} value={reasons} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('reasons', e.currentTarget.value)} />
         {data.opinions.length ? (
           <Select
@@ -147,7 +157,13 @@ function CloseCase({ data }: { data: CaseOpinions }) {
   const [moveResult, move] = useMutation(MoveCaseStageMutation);
   // Worked out here with the domain's own rule, so a stage move made elsewhere on the page shows at once.
   const d = data.decision;
-  const problems = closingProblems({ stage: data.stage, decision: d?.decision ?? null, followUpOn: d?.followUpOn ?? null, careMoves: d?.careMoves ?? false, recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED });
+  const problems = closingProblems({
+    stage: data.stage,
+    decision: d?.decision ?? null,
+    followUpOn: d?.followUpOn ?? null,
+    careMoves: d?.careMoves ?? false,
+    recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED,
+  });
   const ready = problems.length === 0;
   const canMoveOn = data.stage === CaseStage.COMPARE_AND_DECIDE && data.allowedStageMoves.includes(CaseStage.CLOSE_THE_LOOP);
   return (

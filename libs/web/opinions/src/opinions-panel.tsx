@@ -22,7 +22,7 @@ function CompareForm({ data }: { data: CaseOpinions }) {
   const current = data.opinionComparison && data.opinionComparison.opinionCount === data.opinions.length ? data.opinionComparison : null;
   const [saved, setSaved] = useState(false);
   const [result, compare] = useMutation(CompareOpinionsMutation);
-  // Always open: saved against the version of the judgement the form's values came from, so one
+  // Always open: saved against the version of the judgment the form's values came from, so one
   // someone else saved meanwhile shows as a conflict instead of being overwritten.
   const form = useVersionedDraft({
     live: { outcome: (current?.outcome ?? '') as string, note: current?.note ?? '' },
@@ -188,7 +188,13 @@ export function CaseOpinionsPanel({ item }: { item: CaseDetail }) {
                 </Paper>
               ) : (
                 <Group>
-                  <Button variant="outline" onClick={() => { setAdded(null); setAdding(true); }}>
+                  <Button
+                    variant="outline"
+                    onClick={() => {
+                      setAdded(null);
+                      setAdding(true);
+                    }}
+                  >
                     + {t('opinions.add.open', { n: data.opinionAdvice.nextOpinionNumber })}
                   </Button>
                 </Group>

@@ -31,7 +31,16 @@ export function OpinionsSideBySide({ data, staff }: { data: CaseOpinions; staff:
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const title = useOpinionTitle();
   const docName = (id: string | null) => (id ? (data.packet.flatMap((p) => p.documents).find((d) => d.id === id)?.fileName ?? null) : null);
-  const text = (s: string) => (s ? <Text size="sm" className="sl-pre-wrap" style={{ overflowWrap: 'anywhere' }}>{s}</Text> : <Text size="sm" c="dimmed">{t('opinions.noneWritten')}</Text>);
+  const text = (s: string) =>
+    s ? (
+      <Text size="sm" className="sl-pre-wrap" style={{ overflowWrap: 'anywhere' }}>
+        {s}
+      </Text>
+    ) : (
+      <Text size="sm" c="dimmed">
+        {t('opinions.noneWritten')}
+      </Text>
+    );
 
   if (wide) {
     return (
@@ -46,8 +55,12 @@ export function OpinionsSideBySide({ data, staff }: { data: CaseOpinions; staff:
                 <Table.Th key={o.id} scope="col">
                   <Stack gap={2}>
                     <Text fw={700}>{title(o)}</Text>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{o.providerName}</Text>
-                    <Text size="xs" c="dimmed">{t('opinions.givenOn', { date: formatDay(o.givenOn, i18n.language) })}</Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {o.providerName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('opinions.givenOn', { date: formatDay(o.givenOn, i18n.language) })}
+                    </Text>
                     <UrgencyBadge urgency={o.urgency} />
                   </Stack>
                 </Table.Th>
@@ -94,19 +107,27 @@ export function OpinionsSideBySide({ data, staff }: { data: CaseOpinions; staff:
             <Title order={3} size="h5" id={`opinion-${o.id}`}>
               {title(o)}
             </Title>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{o.providerName}</Text>
-            <Text size="xs" c="dimmed">{t('opinions.givenOn', { date: formatDay(o.givenOn, i18n.language) })}</Text>
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {o.providerName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('opinions.givenOn', { date: formatDay(o.givenOn, i18n.language) })}
+            </Text>
             <UrgencyBadge urgency={o.urgency} />
             {ASPECTS.map((a) => (
               <Stack key={a} gap={0}>
-                <Text size="sm" fw={600}>{t(`opinions.aspect.${a}`)}</Text>
+                <Text size="sm" fw={600}>
+                  {t(`opinions.aspect.${a}`)}
+                </Text>
                 {text(value(o, a))}
               </Stack>
             ))}
             {docName(o.sourceDocumentId) ? <Text size="sm">{t('opinions.source', { name: docName(o.sourceDocumentId) })}</Text> : null}
             {staff && o.staffNotes ? (
               <Paper p="xs" radius="sm" className="sl-internal">
-                <Text size="sm" fw={600}>{t('opinions.staffNotes')}</Text>
+                <Text size="sm" fw={600}>
+                  {t('opinions.staffNotes')}
+                </Text>
                 {text(o.staffNotes)}
               </Paper>
             ) : null}

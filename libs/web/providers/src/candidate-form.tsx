@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ProviderNetworkStatus, ProviderVisitMode } from '@second-look/domain';
 import { DraftConflict, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
-import { AddProviderCandidateMutation, CreateDirectoryProviderMutation, ProviderDirectoryQuery, UpdateProviderCandidateMutation, type CandidateFieldsInput, type ProviderCandidate } from '@second-look/contracts/graphql';
+import {
+  AddProviderCandidateMutation,
+  CreateDirectoryProviderMutation,
+  ProviderDirectoryQuery,
+  UpdateProviderCandidateMutation,
+  type CandidateFieldsInput,
+  type ProviderCandidate,
+} from '@second-look/contracts/graphql';
 
 const NETWORKS = Object.values(ProviderNetworkStatus);
 const MODES = Object.values(ProviderVisitMode);
@@ -87,7 +94,10 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
     theirs: (current, live) => {
       // A patient is never sent the staff notes, so theirs are complete without them.
       const { theirs, complete } = theirsFrom(current, live);
-      return { theirs: { ...theirs, expectedWaitDays: current['expectedWaitDays'] === null ? '' : theirs.expectedWaitDays, staffNotes: theirs.staffNotes ?? '' }, complete: complete || (!props.staff && current['name'] !== undefined) };
+      return {
+        theirs: { ...theirs, expectedWaitDays: current['expectedWaitDays'] === null ? '' : theirs.expectedWaitDays, staffNotes: theirs.staffNotes ?? '' },
+        complete: complete || (!props.staff && current['name'] !== undefined),
+      };
     },
   });
   const form = versioned.draft;
@@ -135,7 +145,15 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       // Staff may keep a new provider for later cases too: the directory entry first, then the candidate from it.
       if (props.staff && !directoryId && saveToDirectory) {
         const d = await addToDirectory({
-          input: { name: form.name, specialty: form.specialty, subSpecialty: form.subSpecialty, institution: form.institution, academicCentre: form.academicCentre, visitMode: form.visitMode, notes: '' },
+          input: {
+            name: form.name,
+            specialty: form.specialty,
+            subSpecialty: form.subSpecialty,
+            institution: form.institution,
+            academicCentre: form.academicCentre,
+            visitMode: form.visitMode,
+            notes: '',
+          },
         });
         if (!d.data?.createDirectoryProvider) return;
         entryId = d.data.createDirectoryProvider.id;
@@ -190,9 +208,7 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
       />
       <TextInput label={`${t('providers.referredByField')} (${t('common.optional')})`} value={form.referredBy} onChange={(e) => set('referredBy', e.currentTarget.value)} />
       <Textarea label={`${t('providers.notes')} (${t('common.optional')})`} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
-      {props.staff && !editing && !directoryId ? (
-        <Checkbox label={t('providers.saveToDirectory')} checked={saveToDirectory} onChange={(e) => setSaveToDirectory(e.currentTarget.checked)} />
-      ) : null}
+      {props.staff && !editing && !directoryId ? <Checkbox label={t('providers.saveToDirectory')} checked={saveToDirectory} onChange={(e) => setSaveToDirectory(e.currentTarget.checked)} /> : null}
       {props.staff ? (
         <Textarea label={t('providers.staffNotes')} autosize minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
       ) : null}

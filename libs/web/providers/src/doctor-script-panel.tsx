@@ -22,7 +22,7 @@ const PURPOSES = Object.values(DoctorScriptPurpose);
 
 interface LibraryEntry {
   sourceKey: string;
-  /** The language of a built-in script's words (an organisation's script is in whatever it was written in). */
+  /** The language of a built-in script's words (an organization's script is in whatever it was written in). */
   lang?: Language;
   title: string;
   body: string;
@@ -58,7 +58,7 @@ function CopyButton({ text }: { text: string }) {
   );
 }
 
-/** Staff add the organisation's own scripts beside the built-in ones. */
+/** Staff add the organization's own scripts beside the built-in ones. */
 function AddOrgScript({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [result, create] = useMutation(CreateDoctorScriptMutation);

@@ -1,3 +1,5 @@
-export { DoctorScriptPanel } from './doctor-script-panel';
-export { ProvidersPanel } from './providers-panel';
+import { lazyNamed } from '@second-look/web-ui';
+
+export const DoctorScriptPanel = lazyNamed(() => import('./doctor-script-panel'), 'DoctorScriptPanel');
+export const ProvidersPanel = lazyNamed(() => import('./providers-panel'), 'ProvidersPanel');
 export { providersCacheKeys, providersCacheUpdates } from './cache';

@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole, type CandidateStrength } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { DraftConflict, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
+import { ConfirmDialog, Dialog, DraftConflict, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
 import {
   CaseProvidersQuery,
   ChooseProviderCandidateMutation,
@@ -19,80 +19,82 @@ import { CandidateForm } from './candidate-form';
 function ChooseButton({ candidate, onChosen }: { candidate: ProviderCandidate; onChosen: () => void }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const [reason, setReason] = useState('');
-  const [result, choose] = useMutation(ChooseProviderCandidateMutation);
-  const errs = fieldErrors(result.error, { reason: t('providers.chooseReasonRequired') });
   return (
     <>
       <Button size="sm" onClick={() => setOpened(true)} aria-label={t('providers.chooseLabel', { name: candidate.name })}>
         {t('providers.choose')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('providers.chooseTitle', { name: candidate.name })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Textarea
-            label={t('providers.chooseReason')}
-            description={t('providers.chooseReasonHelp')}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errs['reason']}
-            data-autofocus
-          />
-          <ErrorAlert error={Object.keys(errs).length ? undefined : result.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              loading={result.fetching}
-              onClick={async () => {
-                const r = await choose({ input: { id: candidate.id, reason } });
-                if (r.data?.chooseProviderCandidate) {
-                  setOpened(false);
-                  onChosen();
-                }
-              }}
-            >
-              {t('providers.chooseConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <Dialog opened={opened} onClose={() => setOpened(false)} title={t('providers.chooseTitle', { name: candidate.name })} centered>
+        <ChooseForm
+          candidate={candidate}
+          onCancel={() => setOpened(false)}
+          onChosen={() => {
+            setOpened(false);
+            onChosen();
+          }}
+        />
+      </Dialog>
     </>
+  );
+}
+
+/** The reason for the choice; drawn afresh at each opening, so a reason refused last time is gone. */
+function ChooseForm({ candidate, onCancel, onChosen }: { candidate: ProviderCandidate; onCancel: () => void; onChosen: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [result, choose] = useMutation(ChooseProviderCandidateMutation);
+  const errs = fieldErrors(result.error, { reason: t('providers.chooseReasonRequired') });
+  return (
+    <Stack gap="md">
+      <Textarea
+        label={t('providers.chooseReason')}
+        description={t('providers.chooseReasonHelp')}
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errs['reason']}
+        data-autofocus
+      />
+      <ErrorAlert error={Object.keys(errs).length ? undefined : result.error} />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          loading={result.fetching}
+          onClick={async () => {
+            const r = await choose({ input: { id: candidate.id, reason } });
+            if (r.data?.chooseProviderCandidate) onChosen();
+          }}
+        >
+          {t('providers.chooseConfirm')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
 function RemoveButton({ candidate }: { candidate: ProviderCandidate }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const [result, remove] = useMutation(RemoveProviderCandidateMutation);
+  const [, remove] = useMutation(RemoveProviderCandidateMutation);
   return (
     <>
       <Button size="sm" variant="subtle" color="red" onClick={() => setOpened(true)} aria-label={t('providers.removeLabel', { name: candidate.name })}>
         {t('providers.remove')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('providers.removeLabel', { name: candidate.name })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Text>{t('providers.removeConfirm', { name: candidate.name })}</Text>
-          <ErrorAlert error={result.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={result.fetching}
-              onClick={async () => {
-                const r = await remove({ id: candidate.id });
-                if (r.data?.removeProviderCandidate) setOpened(false);
-              }}
-            >
-              {t('providers.remove')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('providers.removeLabel', { name: candidate.name })}
+        message={<Text>{t('providers.removeConfirm', { name: candidate.name })}</Text>}
+        confirmLabel={t('providers.remove')}
+        onConfirm={async () => {
+          const r = await remove({ id: candidate.id });
+          return r.data?.removeProviderCandidate ? null : <ErrorAlert error={r.error} />;
+        }}
+      />
     </>
   );
 }
@@ -103,14 +105,7 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
   const [editing, setEditing] = useState(false);
   const headingId = `candidate-${c.id}`;
   return (
-    <Paper
-      withBorder
-      p="sm"
-      radius="md"
-      component="article"
-      aria-labelledby={headingId}
-      style={c.chosen ? { borderColor: 'var(--mantine-color-teal-7)', borderWidth: 2 } : undefined}
-    >
+    <Paper withBorder p="sm" radius="md" component="article" aria-labelledby={headingId} style={c.chosen ? { borderColor: 'var(--mantine-color-teal-7)', borderWidth: 2 } : undefined}>
       {editing ? (
         <CandidateForm caseId={props.caseId} staff={props.staff} candidate={c} onDone={() => setEditing(false)} />
       ) : (
@@ -128,10 +123,20 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
           <Text fw={600}>{c.subSpecialty ? `${c.specialty} · ${c.subSpecialty}` : c.specialty}</Text>
           {c.institution ? <Text size="sm">{c.institution}</Text> : null}
           <Group gap={6} wrap="wrap">
-            {c.academicCentre ? <Badge variant="outline" color="blue.9">{t('providers.academicCentre')}</Badge> : null}
-            <Badge variant="outline" color="gray.8">{c.otherHealthSystem ? t('providers.otherHealthSystem') : t('providers.sameHealthSystem')}</Badge>
-            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal.9' : c.network === 'OUT_OF_NETWORK' ? 'orange.9' : 'gray.8'}>{t(`providers.network.${c.network}`)}</Badge>
-            <Badge variant="outline" color="gray.8">{t(`providers.visitMode.${c.visitMode}`)}</Badge>
+            {c.academicCentre ? (
+              <Badge variant="outline" color="blue.9">
+                {t('providers.academicCentre')}
+              </Badge>
+            ) : null}
+            <Badge variant="outline" color="gray.8">
+              {c.otherHealthSystem ? t('providers.otherHealthSystem') : t('providers.sameHealthSystem')}
+            </Badge>
+            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal.9' : c.network === 'OUT_OF_NETWORK' ? 'orange.9' : 'gray.8'}>
+              {t(`providers.network.${c.network}`)}
+            </Badge>
+            <Badge variant="outline" color="gray.8">
+              {t(`providers.visitMode.${c.visitMode}`)}
+            </Badge>
           </Group>
           <Text size="sm">{c.expectedWaitDays === null ? t('providers.waitUnknown') : t('providers.wait', { count: c.expectedWaitDays })}</Text>
           {c.referredBy ? <Text size="sm">{t('providers.referredBy', { who: c.referredBy })}</Text> : null}
@@ -144,16 +149,26 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
               ))}
             </Group>
           ) : null}
-          {c.notes ? <Text size="sm" className="sl-pre-wrap">{c.notes}</Text> : null}
+          {c.notes ? (
+            <Text size="sm" className="sl-pre-wrap">
+              {c.notes}
+            </Text>
+          ) : null}
           {props.staff && c.staffNotes ? (
             <Paper p="xs" radius="sm" className="sl-internal">
               <Badge color="grape" variant="filled" size="sm" mb={2}>
                 {t('providers.staffNotesBadge')}
               </Badge>
-              <Text size="sm" className="sl-pre-wrap">{c.staffNotes}</Text>
+              <Text size="sm" className="sl-pre-wrap">
+                {c.staffNotes}
+              </Text>
             </Paper>
           ) : null}
-          {c.chosen && c.chosenReason ? <Text size="sm" fw={600}>{t('providers.chosenBecause', { reason: c.chosenReason })}</Text> : null}
+          {c.chosen && c.chosenReason ? (
+            <Text size="sm" fw={600}>
+              {t('providers.chosenBecause', { reason: c.chosenReason })}
+            </Text>
+          ) : null}
           {props.canEdit ? (
             <Group gap="xs" mt={4}>
               {!c.chosen ? <ChooseButton candidate={c} onChosen={() => props.onChosen(c.name)} /> : null}
@@ -178,7 +193,8 @@ function CurrentDoctor({ data, canEdit }: { data: CaseProviders; canEdit: boolea
   const form = useVersionedDraft({
     live: { currentDoctorSpecialty: data.currentDoctorSpecialty, currentDoctorSubSpecialty: data.currentDoctorSubSpecialty },
     liveVersion: data.version,
-    send: (f, expectedVersion) => save({ input: { id: data.id, expectedVersion: expectedVersion ?? 0, currentDoctorSpecialty: f.currentDoctorSpecialty.trim(), currentDoctorSubSpecialty: f.currentDoctorSubSpecialty.trim() } }),
+    send: (f, expectedVersion) =>
+      save({ input: { id: data.id, expectedVersion: expectedVersion ?? 0, currentDoctorSpecialty: f.currentDoctorSpecialty.trim(), currentDoctorSubSpecialty: f.currentDoctorSubSpecialty.trim() } }),
     savedVersion: (res) => res.updateCase.version,
   });
   const label = data.currentDoctorSpecialty
@@ -189,7 +205,14 @@ function CurrentDoctor({ data, canEdit }: { data: CaseProviders; canEdit: boolea
       <Group gap="xs" wrap="wrap">
         <Text>{label}</Text>
         {canEdit ? (
-          <Button size="compact-sm" variant="subtle" onClick={() => { form.reset(); setEditing(true); }}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => {
+              form.reset();
+              setEditing(true);
+            }}
+          >
             {data.currentDoctorSpecialty ? t('providers.editCurrentDoctor') : t('providers.setCurrentDoctor')}
           </Button>
         ) : null}
@@ -287,7 +310,13 @@ export function ProvidersPanel({ item }: { item: CaseDetail }) {
                 </Paper>
               ) : (
                 <Group>
-                  <Button variant="outline" onClick={() => { setStatus(null); setAdding(true); }}>
+                  <Button
+                    variant="outline"
+                    onClick={() => {
+                      setStatus(null);
+                      setAdding(true);
+                    }}
+                  >
                     + {t('providers.add')}
                   </Button>
                 </Group>

@@ -52,7 +52,12 @@ export const recordsCacheUpdates: Record<string, UpdateResolver> = {
         const caseKey = cache.resolve('Query', f.fieldName, f.arguments ?? undefined);
         if (typeof caseKey !== 'string') return;
         const packet = cache.resolve(caseKey, 'packet');
-        if (Array.isArray(packet)) cache.link(caseKey, 'packet', (packet as string[]).filter((k) => k !== ref));
+        if (Array.isArray(packet))
+          cache.link(
+            caseKey,
+            'packet',
+            (packet as string[]).filter((k) => k !== ref),
+          );
       });
     cache.invalidate({ __typename: 'PacketItem', id: args['id'] as string });
   },

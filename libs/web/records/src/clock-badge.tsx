@@ -5,7 +5,7 @@ import type { ClockReading } from '@second-look/contracts/graphql';
 import { CLOCK_COLOR, CLOCK_SYMBOL, lightBadgeText } from './labels';
 import { formatDay } from '@second-look/web-ui';
 
-/** A status in words, colour and a symbol: it reads the same without colour. */
+/** A status in words, color and a symbol: it reads the same without color. */
 export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: ClockStatus; size?: 'sm' | 'md' | 'lg'; nowrap?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -25,13 +25,7 @@ export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: Cloc
 export function useDaysLeftText(): (reading: ClockReading) => string {
   const { t } = useTranslation();
   return (r) =>
-    r.status === ClockStatus.DONE
-      ? ''
-      : r.daysLeft > 0
-        ? t('records.daysLeft', { count: r.daysLeft })
-        : r.daysLeft === 0
-          ? t('records.dueToday')
-          : t('records.daysLate', { count: -r.daysLeft });
+    r.status === ClockStatus.DONE ? '' : r.daysLeft > 0 ? t('records.daysLeft', { count: r.daysLeft }) : r.daysLeft === 0 ? t('records.dueToday') : t('records.daysLate', { count: -r.daysLeft });
 }
 
 /** One clock: "Plan target: Nov 30, 2026 · [At risk] 2 days left". */

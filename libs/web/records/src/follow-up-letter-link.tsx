@@ -6,7 +6,7 @@ import { followUpLetterPdfUrl } from './letter';
 
 /**
  * The follow-up letter, offered once the legal clock reads OVERDUE: the API's own "open and past
- * the legal date in the organisation's time zone", the same rule the download obeys, so the link
+ * the legal date in the organization's time zone", the same rule the download obeys, so the link
  * never leads to a refusal. Nothing at all for a request that is not overdue.
  */
 export function FollowUpLetterLink({ request, withHelp = false }: { request: { id: string; legal: Pick<ClockReading, 'status'> }; withHelp?: boolean }) {

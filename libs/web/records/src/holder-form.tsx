@@ -3,12 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
-import {
-  CreateRecordHolderMutation,
-  UpdateRecordHolderMutation,
-  type RecordHolder,
-  type RecordHolderInput,
-} from '@second-look/contracts/graphql';
+import { CreateRecordHolderMutation, UpdateRecordHolderMutation, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
 
 const EMPTY: Required<{ [K in keyof RecordHolderInput]: string }> = {
   name: '',
@@ -24,13 +19,7 @@ const EMPTY: Required<{ [K in keyof RecordHolderInput]: string }> = {
  * Adds a record holder, or edits one when `holder` is given. With `onDraft` nothing is saved:
  * the details go back to the caller (a patient's new holder is saved with their request).
  */
-export function HolderForm(props: {
-  holder?: RecordHolder;
-  idPrefix: string;
-  onSaved: (holder: RecordHolder) => void;
-  onDraft?: (input: RecordHolderInput) => void;
-  onCancel: () => void;
-}) {
+export function HolderForm(props: { holder?: RecordHolder; idPrefix: string; onSaved: (holder: RecordHolder) => void; onDraft?: (input: RecordHolderInput) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() =>
     props.holder

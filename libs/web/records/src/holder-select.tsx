@@ -1,15 +1,16 @@
-import { Button, Modal, Select, Stack } from '@mantine/core';
+import { Button, Select, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { Dialog } from '@second-look/web-ui';
 import { RecordHoldersQuery, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
 import { HolderForm } from './holder-form';
 
 export const holderLabel = (h: Pick<RecordHolder, 'name' | 'department'>): string => (h.department ? `${h.name}, ${h.department}` : h.name);
 
 /**
- * Picks a record holder from the organisation's directory, or adds one on the spot. Staff add
+ * Picks a record holder from the organization's directory, or adds one on the spot. Staff add
  * it to the directory at once; with `onNewDraft` (patients, caregivers) the new holder's
  * details go back to the form and are saved with the request.
  */
@@ -28,10 +29,7 @@ export function HolderSelect(props: {
   const holders = result.data?.recordHolders ?? [];
   const [adding, { open, close }] = useDisclosure(false);
   const prefix = useId();
-  const data = [
-    ...(props.allowNone ? [{ value: '', label: t('records.noHolderOption') }] : []),
-    ...holders.map((h) => ({ value: h.id, label: holderLabel(h) })),
-  ];
+  const data = [...(props.allowNone ? [{ value: '', label: t('records.noHolderOption') }] : []), ...holders.map((h) => ({ value: h.id, label: holderLabel(h) }))];
   return (
     <Stack gap={6}>
       <Select
@@ -52,7 +50,7 @@ export function HolderSelect(props: {
           + {t('records.addHolderInline')}
         </Button>
       </div>
-      <Modal opened={adding} onClose={close} title={t('records.addHolder')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+      <Dialog opened={adding} onClose={close} title={t('records.addHolder')} size="lg">
         <HolderForm
           idPrefix={`${prefix}-new-holder`}
           onSaved={(h) => {
@@ -69,7 +67,7 @@ export function HolderSelect(props: {
           }
           onCancel={close}
         />
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

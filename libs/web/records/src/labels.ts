@@ -36,8 +36,7 @@ export const CLOCK_SYMBOL: Readonly<Record<ClockStatus, string>> = {
 };
 
 /** Items still to chase: the server only moves these to REQUESTED. */
-export const isOutstanding = (state: PacketItemState): boolean =>
-  state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED || state === PacketItemState.NOT_AVAILABLE;
+export const isOutstanding = (state: PacketItemState): boolean => state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED || state === PacketItemState.NOT_AVAILABLE;
 
 /**
  * Text colour for a light badge. The theme darkens each light colour for AA contrast, but

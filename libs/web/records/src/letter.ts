@@ -1,11 +1,4 @@
-import {
-  RecordDeliveryMethod,
-  draftRecordRequestLetter,
-  letterToText,
-  type CalendarDate,
-  type Language,
-  type PacketItemKind,
-} from '@second-look/domain';
+import { RecordDeliveryMethod, draftRecordRequestLetter, letterToText, type CalendarDate, type Language, type PacketItemKind } from '@second-look/domain';
 import type { RecordHolder, RequestMethod } from '@second-look/contracts/graphql';
 
 export const letterPdfUrl = (requestId: string): string => `/api/record-requests/${encodeURIComponent(requestId)}/letter.pdf`;
@@ -51,8 +44,7 @@ export function draftLetterText(input: {
   );
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** Prints the letter text from a hidden frame: no pop-up, nothing else of the page on paper. */
 export function printLetter(text: string, title: string): void {

@@ -1,19 +1,11 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Role, isStaffRole, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, LanguageChoice, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
-import {
-  CreateRecordRequestMutation,
-  type CaseDetail,
-  type PacketItem,
-  type RecordHolder,
-  type RecordHolderInput,
-  type RecordRequest,
-  type RequestMethod,
-} from '@second-look/contracts/graphql';
+import { CreateRecordRequestMutation, type CaseDetail, type PacketItem, type RecordHolder, type RecordHolderInput, type RecordRequest, type RequestMethod } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
 import { METHODS, isOutstanding } from './labels';
 import { draftLetterText } from './letter';
@@ -107,9 +99,6 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="new-request-heading">
       <Stack gap="md">
-        <Title order={3} size="h4" id="new-request-heading">
-          {t('records.newRequestHeading')}
-        </Title>
         <HolderSelect
           label={t('records.holder')}
           description={t('records.holderHelp')}
@@ -121,7 +110,16 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
               : (input) => {
                   setHolderId(null);
                   setNewHolder(input);
-                  setHolder({ id: '', name: input.name, department: input.department ?? '', phone: input.phone ?? '', fax: input.fax ?? '', email: input.email ?? '', portalUrl: input.portalUrl ?? '', address: input.address ?? '' });
+                  setHolder({
+                    id: '',
+                    name: input.name,
+                    department: input.department ?? '',
+                    phone: input.phone ?? '',
+                    fax: input.fax ?? '',
+                    email: input.email ?? '',
+                    portalUrl: input.portalUrl ?? '',
+                    address: input.address ?? '',
+                  });
                 }
           }
           required
@@ -169,12 +167,7 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
             error={receivedError ?? server['holderReceivedOn']}
           />
         </SimpleGrid>
-        <Checkbox
-          label={t('records.withLetter')}
-          description={t('records.withLetterHelp')}
-          checked={withLetter}
-          onChange={(e) => setWithLetter(e.currentTarget.checked)}
-        />
+        <Checkbox label={t('records.withLetter')} description={t('records.withLetterHelp')} checked={withLetter} onChange={(e) => setWithLetter(e.currentTarget.checked)} />
         <LanguageChoice
           label={t('libraryLanguage.letterLabel')}
           help={t('libraryLanguage.letterHelp')}

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatBytes, errorKey } from '@second-look/web-ui';
+import { ConfirmDialog, formatDate, formatBytes, errorKey } from '@second-look/web-ui';
 import type { CaseDocument } from '@second-look/contracts/graphql';
 import { deleteDocument, type UploadFailure } from './upload';
 
@@ -21,50 +21,31 @@ const TYPE_WORDS: Record<string, string> = {
 function RemoveDocument({ document, onRemoved }: { document: CaseDocument; onRemoved: (name: string) => void }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UploadFailure | null>(null);
-  const close = () => {
-    setOpened(false);
-    setError(null);
-  };
   const errorText = (e: UploadFailure): string => t(e.code === 'VALIDATION_FAILED' ? 'records.uploadNotAccepted' : errorKey(e.code));
   return (
     <>
       <Button variant="subtle" color="red" c="red.9" size="compact-sm" onClick={() => setOpened(true)} aria-label={t('records.removeDocumentLabel', { name: document.fileName })}>
         {t('records.removeDocument')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('records.removeDocumentTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Text style={{ overflowWrap: 'anywhere' }}>{t('records.removeDocumentConfirm', { name: document.fileName })}</Text>
-          {error ? (
-            <Text size="sm" c="red.9" role="alert">
-              {errorText(error)}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={busy}
-              onClick={async () => {
-                setBusy(true);
-                const res = await deleteDocument(document.id);
-                setBusy(false);
-                if (!res.ok) {
-                  setError(res.error);
-                  return;
-                }
-                close();
-                onRemoved(document.fileName);
-              }}
-            >
-              {t('records.removeDocumentAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('records.removeDocumentTitle')}
+        message={<Text style={{ overflowWrap: 'anywhere' }}>{t('records.removeDocumentConfirm', { name: document.fileName })}</Text>}
+        confirmLabel={t('records.removeDocumentAction')}
+        onConfirm={async () => {
+          const res = await deleteDocument(document.id);
+          if (!res.ok) {
+            return (
+              <Text size="sm" c="red.9" role="alert">
+                {errorText(res.error)}
+              </Text>
+            );
+          }
+          onRemoved(document.fileName);
+          return null;
+        }}
+      />
     </>
   );
 }

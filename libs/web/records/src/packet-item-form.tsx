@@ -150,9 +150,7 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
           allowDeselect={false}
           description={describe(t(`enums.packetState.${latest.state}`))}
         />
-        {props.staff ? (
-          <HolderSelect label={t('records.source')} value={draft.holderId} onChange={(id) => set('holderId', id)} allowNone={!item.holder} />
-        ) : null}
+        {props.staff ? <HolderSelect label={t('records.source')} value={draft.holderId} onChange={(id) => set('holderId', id)} allowNone={!item.holder} /> : null}
         <Select
           label={t('records.responsible')}
           data={RESPONSIBLES.map((r) => ({ value: r, label: t(`enums.responsible.${r}`) }))}
@@ -161,7 +159,13 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
           allowDeselect={false}
           description={describe(t(`enums.responsible.${latest.responsible}`))}
         />
-        <Textarea label={t('records.notes')} description={showLatest ? describe(latest.notes) : t('records.notesHelp')} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} minRows={2} />
+        <Textarea
+          label={t('records.notes')}
+          description={showLatest ? describe(latest.notes) : t('records.notesHelp')}
+          value={draft.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          minRows={2}
+        />
         {props.staff ? (
           <Textarea
             label={t('records.staffNotes')}

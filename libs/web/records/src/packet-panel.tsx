@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ConfirmDialog, ErrorAlert, Loading } from '@second-look/web-ui';
 import { RemovePacketItemMutation, type CaseDetail, type PacketItem } from '@second-look/contracts/graphql';
 import { AddPacketItemForm, EditPacketItemForm, itemName } from './packet-item-form';
 import { PacketItemDocuments } from './packet-item-documents';
@@ -15,33 +15,23 @@ import { useCaseRecords } from './use-case-records';
 function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const [result, remove] = useMutation(RemovePacketItemMutation);
+  const [, remove] = useMutation(RemovePacketItemMutation);
   return (
     <>
       <Button variant="subtle" color="red" size="sm" onClick={() => setOpened(true)} aria-label={t('records.removeItemLabel', { item: name })}>
         {t('records.removeItem')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('records.removeConfirmTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Text>{t('records.removeConfirm', { item: name })}</Text>
-          <ErrorAlert error={result.error} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={result.fetching}
-              onClick={async () => {
-                const res = await remove({ id: item.id });
-                if (res.data?.removePacketItem) setOpened(false);
-              }}
-            >
-              {t('records.removeConfirmAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('records.removeConfirmTitle')}
+        message={<Text>{t('records.removeConfirm', { item: name })}</Text>}
+        confirmLabel={t('records.removeConfirmAction')}
+        onConfirm={async () => {
+          const res = await remove({ id: item.id });
+          return res.data?.removePacketItem ? null : <ErrorAlert error={res.error} />;
+        }}
+      />
     </>
   );
 }
@@ -75,7 +65,11 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
           <>
             <Text size="sm">{item.holder ? t('records.sourceLabel', { name: item.holder.name }) : t('records.sourceNone')}</Text>
             <Text size="sm">{t('records.responsibleLabel', { who: t(`enums.responsible.${item.responsible}`) })}</Text>
-            {item.notes ? <Text size="sm" className="sl-pre-wrap">{item.notes}</Text> : null}
+            {item.notes ? (
+              <Text size="sm" className="sl-pre-wrap">
+                {item.notes}
+              </Text>
+            ) : null}
             {staff && item.staffNotes ? (
               <Paper p="xs" radius="sm" className="sl-internal">
                 <Group gap="xs" mb={2}>
@@ -159,7 +153,13 @@ export function RecordPacketPanel({ item }: { item: CaseDetail }) {
             </Paper>
           ) : (
             <Group>
-              <Button variant="outline" onClick={() => { setAdded(null); setAdding(true); }}>
+              <Button
+                variant="outline"
+                onClick={() => {
+                  setAdded(null);
+                  setAdding(true);
+                }}
+              >
                 + {t('records.addItem')}
               </Button>
             </Group>

@@ -2,18 +2,11 @@ import { Anchor, Badge, Button, Collapse, Group, Paper, Select, SimpleGrid, Stac
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { ClockStatus, Urgency } from '@second-look/domain';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge } from '@second-look/web-ui';
-import {
-  RecordBoardQuery,
-  RecordHoldersQuery,
-  type BoardRecordRequest,
-  type PageInfo,
-  type RecordBoardFilter,
-  type RecordBoardSort,
-} from '@second-look/contracts/graphql';
+import { RecordBoardQuery, RecordHoldersQuery, type BoardRecordRequest, type PageInfo, type RecordBoardFilter, type RecordBoardSort } from '@second-look/contracts/graphql';
 import { ClockCell, ClockLine, ClockStatusBadge } from './clock-badge';
 import { holderLabel } from './holder-select';
 import { BOARD_SORTS, CLOCK_COLOR, CLOCK_SYMBOL, OPEN_STATUSES } from './labels';
@@ -115,13 +108,7 @@ function BoardCard({ request }: { request: BoardRecordRequest }) {
 }
 
 /** One page of open requests (pages chained by cursor, as on the case list). */
-function BoardPage(props: {
-  filter: RecordBoardFilter;
-  sort: RecordBoardSort;
-  after: string | null;
-  table: boolean;
-  onPageInfo: (after: string | null, info: PageInfo) => void;
-}) {
+function BoardPage(props: { filter: RecordBoardFilter; sort: RecordBoardSort; after: string | null; table: boolean; onPageInfo: (after: string | null, info: PageInfo) => void }) {
   const [result, reexecute] = useQuery({
     query: RecordBoardQuery,
     variables: { filter: props.filter, sort: props.sort, first: PAGE_SIZE, after: props.after },
@@ -175,7 +162,11 @@ function CountTile({ label, value, status }: { label: string; value: number; sta
   );
 }
 
-/** The coordinator's screen: every open record request of the organisation, on both clocks. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const boardStatusParam = (value: string | null): ClockStatus | null =>
+  value && (Object.values(ClockStatus) as string[]).includes(value) && value !== ClockStatus.DONE ? (value as ClockStatus) : null;
+
+/** The coordinator's screen: every open record request of the organization, on both clocks. */
 export function RecordBoardPage() {
   const { t, i18n } = useTranslation();
   const staff = useStaffMembers();
@@ -183,8 +174,10 @@ export function RecordBoardPage() {
   const holders = holdersResult.data?.recordHolders ?? [];
   const [advocateId, setAdvocateId] = useState<string | null>(null);
   const [urgency, setUrgency] = useState<Urgency | null>(null);
-  const [status, setStatus] = useState<ClockStatus | null>(null);
-  const [holderId, setHolderId] = useState<string | null>(null);
+  // A link may open the board already filtered (the dashboard's slow holders: ?holder=…&status=OVERDUE).
+  const [search] = useSearchParams();
+  const [status, setStatus] = useState<ClockStatus | null>(() => boardStatusParam(search.get('status')));
+  const [holderId, setHolderId] = useState<string | null>(() => (UUID.test(search.get('holder') ?? '') ? search.get('holder') : null));
   const [sort, setSort] = useState<RecordBoardSort>('LEGAL_DUE_ON');
   const filter = useMemo<RecordBoardFilter>(() => ({ leadAdvocateId: advocateId, urgency, status, holderId }), [advocateId, urgency, status, holderId]);
   const activeFilters = [advocateId, urgency, status, holderId].filter(Boolean).length;
@@ -234,9 +227,7 @@ export function RecordBoardPage() {
                   <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {holderLabel(g.holder)}
                   </Text>
-                  <Text size="sm">
-                    {t('records.holderGroupLine', { open: g.open, atRisk: g.atRisk, overdue: g.overdue, oldest: formatDay(g.oldestSentOn, i18n.language) })}
-                  </Text>
+                  <Text size="sm">{t('records.holderGroupLine', { open: g.open, atRisk: g.atRisk, overdue: g.overdue, oldest: formatDay(g.oldestSentOn, i18n.language) })}</Text>
                   {holderId !== g.holder.id ? (
                     <div>
                       <Button variant="subtle" size="xs" px={4} onClick={() => setHolderId(g.holder.id)}>
@@ -254,9 +245,7 @@ export function RecordBoardPage() {
       )}
     </section>
   );
-  const pages = cursors.map((after) => (
-    <BoardPage key={after ?? 'first'} filter={filter} sort={sort} after={after} table={!!table} onPageInfo={onPageInfo} />
-  ));
+  const pages = cursors.map((after) => <BoardPage key={after ?? 'first'} filter={filter} sort={sort} after={after} table={!!table} onPageInfo={onPageInfo} />);
 
   return (
     <Stack gap="lg">
@@ -306,10 +295,7 @@ export function RecordBoardPage() {
             />
             <Select
               label={t('records.filterUrgency')}
-              data={[
-                { value: '', label: t('records.anyUrgency') },
-                ...[Urgency.ROUTINE, Urgency.URGENT].map((u) => ({ value: u, label: t(`enums.urgency.${u}`) })),
-              ]}
+              data={[{ value: '', label: t('records.anyUrgency') }, ...[Urgency.ROUTINE, Urgency.URGENT].map((u) => ({ value: u, label: t(`enums.urgency.${u}`) }))]}
               value={urgency ?? ''}
               onChange={(v) => setUrgency((v || null) as Urgency | null)}
               allowDeselect={false}

@@ -62,7 +62,7 @@ function HolderCard({ holder, onSaved }: { holder: RecordHolder; onSaved: (name:
   );
 }
 
-/** The organisation's directory of providers and facilities that hold records. */
+/** The organization's directory of providers and facilities that hold records. */
 export function RecordHoldersPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft, addDays, formatDay, formatMoney, isDay, orgToday } from '@second-look/web-ui';
+import { Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft, addDays, formatDay, formatMoney, isDay, orgToday } from '@second-look/web-ui';
 import {
   LogRecordFollowUpMutation,
   MarkRecordsReceivedMutation,
@@ -18,15 +18,6 @@ import { CHANNELS } from './labels';
 import { itemName } from './packet-item-form';
 
 type Action = 'followUp' | 'extension' | 'received' | 'fee' | 'holderReceived';
-
-function ActionModal(props: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {props.children}
-    </Modal>
-  );
-}
 
 function FormButtons({ loading, onCancel, label }: { loading: boolean; onCancel: () => void; label: string }) {
   const { t } = useTranslation();
@@ -163,12 +154,7 @@ function ReceivedForm({ request, onDone }: { request: ActionableRecordRequest; o
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Checkbox.Group
-          label={t('records.items')}
-          value={chosen}
-          onChange={setChosen}
-          error={touched && !chosen.length ? t('records.chooseItems') : undefined}
-        >
+        <Checkbox.Group label={t('records.items')} value={chosen} onChange={setChosen} error={touched && !chosen.length ? t('records.chooseItems') : undefined}>
           <Stack gap="xs" mt="xs">
             {outstanding.map((i) => (
               <Checkbox key={i.packetItem!.id} value={i.packetItem!.id} label={itemName(t, i.packetItem!)} />
@@ -214,15 +200,7 @@ function HolderReceivedForm({ request, onDone }: { request: ActionableRecordRequ
   });
   const theirsUnknown = form.conflict?.current['holderReceivedOn'] === null;
   const { day } = form.draft;
-  const dateError = !touched
-    ? undefined
-    : !isDay(day)
-      ? t('records.dateRequired')
-      : day > today
-        ? t('records.dateInFuture')
-        : day < request.sentOn
-          ? t('records.dateBeforeSent')
-          : undefined;
+  const dateError = !touched ? undefined : !isDay(day) ? t('records.dateRequired') : day > today ? t('records.dateInFuture') : day < request.sentOn ? t('records.dateBeforeSent') : undefined;
   const save = async (saving: () => Promise<unknown>) => {
     setTouched(true);
     if (!isDay(day) || day > today || day < request.sentOn) return;
@@ -368,21 +346,21 @@ export function RequestActions({ request, compact = false }: { request: Actionab
           {notice}
         </Text>
       ) : null}
-      <ActionModal opened={open === 'followUp'} onClose={() => setOpen(null)} title={t('records.logFollowUpHeading', { holder })}>
+      <Dialog centered size="lg" opened={open === 'followUp'} onClose={() => setOpen(null)} title={t('records.logFollowUpHeading', { holder })}>
         <FollowUpForm request={request} onDone={done} />
-      </ActionModal>
-      <ActionModal opened={open === 'extension'} onClose={() => setOpen(null)} title={t('records.extensionHeading', { holder })}>
+      </Dialog>
+      <Dialog centered size="lg" opened={open === 'extension'} onClose={() => setOpen(null)} title={t('records.extensionHeading', { holder })}>
         <ExtensionForm request={request} onDone={done} />
-      </ActionModal>
-      <ActionModal opened={open === 'received'} onClose={() => setOpen(null)} title={t('records.markReceivedHeading', { holder })}>
+      </Dialog>
+      <Dialog centered size="lg" opened={open === 'received'} onClose={() => setOpen(null)} title={t('records.markReceivedHeading', { holder })}>
         <ReceivedForm request={request} onDone={done} />
-      </ActionModal>
-      <ActionModal opened={open === 'holderReceived'} onClose={() => setOpen(null)} title={t('records.holderReceivedHeading', { holder })}>
+      </Dialog>
+      <Dialog centered size="lg" opened={open === 'holderReceived'} onClose={() => setOpen(null)} title={t('records.holderReceivedHeading', { holder })}>
         <HolderReceivedForm request={request} onDone={done} />
-      </ActionModal>
-      <ActionModal opened={open === 'fee'} onClose={() => setOpen(null)} title={t('records.feeHeading', { holder })}>
+      </Dialog>
+      <Dialog centered size="lg" opened={open === 'fee'} onClose={() => setOpen(null)} title={t('records.feeHeading', { holder })}>
         <FeeForm request={request} onDone={done} />
-      </ActionModal>
+      </Dialog>
     </Stack>
   );
 }

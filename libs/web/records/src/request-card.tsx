@@ -1,13 +1,15 @@
 import { Anchor, Badge, Button, Collapse, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ClockStatus } from '@second-look/domain';
+import { ClockStatus, isStaffRole } from '@second-look/domain';
+import { useViewer } from '@second-look/web-auth';
 import { formatDateTime, formatDay, formatMoney } from '@second-look/web-ui';
 import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { letterPdfUrl, printLetter } from './letter';
 import { lightBadgeText } from './labels';
+import { LetterLanguageLine } from './letter-language';
 import { itemName } from './packet-item-form';
 import { RequestActions } from './request-actions';
 
@@ -15,6 +17,7 @@ import { RequestActions } from './request-actions';
 export function RequestCard({ request, canEdit, patientName, timeZone }: { request: RecordRequest; canEdit: boolean; patientName: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const [letterOpen, { toggle }] = useDisclosure(false);
+  const viewer = useViewer();
   const headingId = `record-request-${request.id}`;
   const done = !!request.completedOn;
   return (
@@ -43,9 +46,7 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
             {t('records.holderReceivedLine', { when: formatDay(request.holderReceivedOn, i18n.language) })}
           </Text>
         ) : null}
-        {request.extensionReason ? (
-          <Text size="sm">{t('records.extended', { from: formatDay(request.originalLegalDueOn, i18n.language), reason: request.extensionReason })}</Text>
-        ) : null}
+        {request.extensionReason ? <Text size="sm">{t('records.extended', { from: formatDay(request.originalLegalDueOn, i18n.language), reason: request.extensionReason })}</Text> : null}
         {request.feeCents !== null ? <Text size="sm">{t('records.fee', { amount: formatMoney(request.feeCents, i18n.language) })}</Text> : null}
         <List spacing={2} size="sm">
           {request.items.map((i, n) => (
@@ -103,6 +104,7 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
             </Button>
           ) : null}
         </Group>
+        <LetterLanguageLine request={request} canChange={canEdit && isStaffRole(viewer.role)} />
         {request.letter ? (
           <Collapse expanded={letterOpen} id={`${headingId}-letter`}>
             <Paper p="sm" bg="gray.0" radius="sm">

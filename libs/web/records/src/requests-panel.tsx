@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ActionForm, ErrorAlert, Loading } from '@second-look/web-ui';
 import type { CaseDetail, RecordRequest } from '@second-look/contracts/graphql';
 import { letterPdfUrl } from './letter';
 import { NewRequestForm } from './new-request-form';
@@ -20,6 +20,7 @@ export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
   // Whoever may edit the case sends requests: staff, the patient, a caregiver with edit rights.
   const canCreate = canEdit;
   const requests = records?.recordRequests ?? [];
+  const newButton = useRef<HTMLButtonElement>(null);
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="record-requests-heading">
@@ -30,6 +31,7 @@ export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
           </Title>
           {canCreate && records && !creating ? (
             <Button
+              ref={newButton}
               variant="outline"
               size="sm"
               onClick={() => {
@@ -53,7 +55,7 @@ export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
           </Stack>
         ) : null}
         {creating && records ? (
-          <Paper p="sm" radius="md" bg="gray.0">
+          <ActionForm headingId="new-request-heading" title={t('records.newRequestHeading')} returnFocus={newButton}>
             <NewRequestForm
               item={item}
               packet={records.packet}
@@ -62,7 +64,7 @@ export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
                 setCreated(r);
               }}
             />
-          </Paper>
+          </ActionForm>
         ) : null}
         {!records && fetching ? <Loading /> : null}
         {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}

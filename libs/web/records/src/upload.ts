@@ -20,8 +20,7 @@ export type UploadResult = { ok: true; document: UploadedDocument } | { ok: fals
 export const CSRF_HEADER = 'x-second-look-csrf';
 
 /** Files the packet accepts; the server checks the bytes, this only helps the file picker. */
-export const ACCEPT =
-  'application/pdf,.pdf,image/*,.heic,.heif,.tif,.tiff,.svs,application/dicom,.dcm,.dicom,application/zip,.zip';
+export const ACCEPT = 'application/pdf,.pdf,image/*,.heic,.heif,.tif,.tiff,.svs,application/dicom,.dcm,.dicom,application/zip,.zip';
 
 /**
  * Streams one file to a packet item. XMLHttpRequest rather than fetch for upload progress:

@@ -27,13 +27,7 @@ function useServerFieldErrors(): (error: CombinedError | undefined) => Partial<R
   };
 }
 
-export function AdjustTargetForm(props: {
-  caseId: string;
-  phase: TimelinePhase;
-  phaseName: string;
-  today: string;
-  onDone: (message: string | null) => void;
-}) {
+export function AdjustTargetForm(props: { caseId: string; phase: TimelinePhase; phaseName: string; today: string; onDone: (message: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const { phase } = props;
   const [targetOn, setTargetOn] = useState(phase.dueOn >= props.today ? phase.dueOn : props.today);

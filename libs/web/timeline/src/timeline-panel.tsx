@@ -1,10 +1,10 @@
-import { Badge, Box, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CasePhase, PhaseStatus, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, daysBetween, formatDay } from '@second-look/web-ui';
+import { Dialog, ErrorAlert, Loading, daysBetween, formatDay } from '@second-look/web-ui';
 import { CaseTimelineQuery, type CaseDetail, type CaseTimeline, type TimelinePhase } from '@second-look/contracts/graphql';
 import { AdjustTargetForm } from './adjust-target-form';
 import { PHASE_STATUS_COLOR, PHASE_STATUS_SYMBOL } from './labels';
@@ -57,11 +57,7 @@ function Overview({ timeline, staff, phaseName }: { timeline: CaseTimeline; staf
         {finished ? t('timeline.finishedOn', { date: day(timeline.projectedEndOn) }) : t('timeline.expectedEnd', { date: day(timeline.projectedEndOn) })}
       </Text>
       <Text>
-        {behind > 0
-          ? t('timeline.behindPlan', { count: behind })
-          : behind < 0
-            ? t('timeline.aheadOfPlan', { count: -behind })
-            : t('timeline.asPlanned')}{' '}
+        {behind > 0 ? t('timeline.behindPlan', { count: behind }) : behind < 0 ? t('timeline.aheadOfPlan', { count: -behind }) : t('timeline.asPlanned')}{' '}
         {t('timeline.plannedEnd', { date: day(timeline.targetEndOn) })}
       </Text>
       <Text size="sm" c="dimmed">
@@ -70,11 +66,7 @@ function Overview({ timeline, staff, phaseName }: { timeline: CaseTimeline; staf
       {staff && !timeline.withinUsualRange ? <Text size="sm">{t('timeline.outsideUsualRange')}</Text> : null}
       {late ? (
         <Paper p="sm" radius="md" bg="orange.0" withBorder style={{ borderColor: 'var(--mantine-color-orange-3)' }}>
-          <Text size="sm">
-            {staff
-              ? t('timeline.lateNotice', { phase: phaseName(late.phase), count: late.daysLate })
-              : t('timeline.lateNoticePatient', { phase: phaseName(late.phase) })}
-          </Text>
+          <Text size="sm">{staff ? t('timeline.lateNotice', { phase: phaseName(late.phase), count: late.daysLate }) : t('timeline.lateNoticePatient', { phase: phaseName(late.phase) })}</Text>
         </Paper>
       ) : null}
     </Stack>
@@ -96,7 +88,7 @@ function PhaseItem(props: { phase: TimelinePhase; name: string; canAdjust: boole
       p="sm"
       style={{
         border: '1px solid var(--mantine-color-gray-3)',
-        // A coloured edge is decoration only: the badge says the status in words.
+        // A colored edge is decoration only: the badge says the status in words.
         borderInlineStart: `4px solid var(--mantine-color-${PHASE_STATUS_COLOR[phase.status]}-6)`,
         borderRadius: 'var(--mantine-radius-md)',
       }}
@@ -108,11 +100,7 @@ function PhaseItem(props: { phase: TimelinePhase; name: string; canAdjust: boole
           </Title>
           <PhaseStatusBadge status={phase.status} />
         </Stack>
-        <Text fw={600}>
-          {done
-            ? t('timeline.rowDone', { duration: planned, date: day(phase.completedOn) })
-            : t('timeline.rowOpen', { duration: planned, date: day(phase.dueOn) })}
-        </Text>
+        <Text fw={600}>{done ? t('timeline.rowDone', { duration: planned, date: day(phase.completedOn) }) : t('timeline.rowOpen', { duration: planned, date: day(phase.dueOn) })}</Text>
         {/* The plan's date, when it is not the date just above. */}
         {done && phase.completedOn !== phase.plannedTargetOn ? (
           <Text size="sm" c="dimmed">
@@ -209,14 +197,7 @@ export function CaseTimelinePanel({ item }: { item: CaseDetail }) {
           </>
         ) : null}
       </Stack>
-      <Modal
-        opened={!!adjusting}
-        onClose={() => setAdjusting(null)}
-        title={adjusting ? t('timeline.adjustTitle', { phase: phaseName(adjusting.phase) }) : ''}
-        centered
-        size="lg"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={!!adjusting} onClose={() => setAdjusting(null)} title={adjusting ? t('timeline.adjustTitle', { phase: phaseName(adjusting.phase) }) : ''} centered size="lg">
         {adjusting && timeline ? (
           <AdjustTargetForm
             caseId={item.id}
@@ -229,7 +210,7 @@ export function CaseTimelinePanel({ item }: { item: CaseDetail }) {
             }}
           />
         ) : null}
-      </Modal>
+      </Dialog>
     </Paper>
   );
 }

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  AppShell,
-  Avatar,
-  Box,
-  Burger,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  NavLink,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, AppShell, Avatar, Box, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -21,6 +7,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Language } from '@second-look/domain';
 import { currentLanguage } from '@second-look/web-i18n';
 import { otherLanguage } from './language-switch';
+import { Dialog } from './dialog';
 
 export interface ShellUser {
   displayName: string;
@@ -66,20 +53,13 @@ export function AppLayout(props: {
   const location = useLocation();
   useEffect(() => close(), [location.pathname, close]);
 
-  const isActive = (item: NavItem) =>
-    item.exact
-      ? location.pathname === item.to
-      : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+  const isActive = (item: NavItem) => (item.exact ? location.pathname === item.to : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`));
   // The most specific matching item wins, so "/cases/new" highlights "New case" only.
   const active = props.nav.filter(isActive).sort((a, b) => b.to.length - a.to.length)[0];
   const nextLanguage = otherLanguage(currentLanguage());
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'sm', sm: 'lg' }}>
       <a href="#main" className="sl-skip-link">
         {t('app.skipToContent')}
       </a>
@@ -127,9 +107,7 @@ export function AppLayout(props: {
                 ) : null}
                 {props.menuLinks?.length || props.onChooseLanguage ? <Menu.Divider /> : null}
                 <Menu.Item onClick={props.onSignOut}>{t('userMenu.signOut')}</Menu.Item>
-                <Menu.Item onClick={openConfirm}>
-                  {t('userMenu.signOutEverywhere')}
-                </Menu.Item>
+                <Menu.Item onClick={openConfirm}>{t('userMenu.signOutEverywhere')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
@@ -165,13 +143,7 @@ export function AppLayout(props: {
           </Text>
         </Box>
       </AppShell.Navbar>
-      <Modal
-        opened={confirming}
-        onClose={closeConfirm}
-        title={t('userMenu.signOutEverywhere')}
-        centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <Dialog opened={confirming} onClose={closeConfirm} title={t('userMenu.signOutEverywhere')} centered>
         <Stack gap="md">
           <Text>{t('userMenu.signOutEverywhereConfirm')}</Text>
           <Group justify="flex-end" gap="sm">
@@ -189,7 +161,7 @@ export function AppLayout(props: {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1100}>{props.children}</Box>
       </AppShell.Main>

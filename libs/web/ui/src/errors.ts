@@ -15,21 +15,24 @@ export type ApiErrorCode =
   | 'RATE_LIMITED'
   | 'LAST_ADMIN'
   | 'PAYLOAD_TOO_LARGE'
-  | 'NOT_OVERDUE';
+  | 'NOT_OVERDUE'
+  | 'SECOND_FACTOR_REQUIRED'
+  | 'FACTOR_ENROLLMENT_REQUIRED';
 
 export function errorCode(error: CombinedError | undefined | null): ApiErrorCode | undefined {
   const code = error?.graphQLErrors?.[0]?.extensions?.['code'];
   return typeof code === 'string' ? (code as ApiErrorCode) : undefined;
 }
 
-export const isNetworkError = (error: CombinedError | undefined | null): boolean =>
-  !!error?.networkError && !error.graphQLErrors?.length;
+export const isNetworkError = (error: CombinedError | undefined | null): boolean => !!error?.networkError && !error.graphQLErrors?.length;
 
 /**
  * Which inputs a VALIDATION_FAILED error points at, each with the form's own keyed message for
- * that field (`messages`) or the reader's words for "check this" (the server's text is English only). The API may name fields in
- * `extensions.details` as `{ field: message }`, `{ fields: { field: message } }` or
- * `{ field: 'name' }`; we accept all three so the form can point at the right input.
+ * that field (`messages`), else the reader's words for the reason the API gives for it (see
+ * `validation.reason` in the locales), else "check this" (the server's text is English only).
+ * The API names fields in `extensions.details` as `{ field, reason }` (a rule of ours),
+ * `{ fields: { field: reason } }` (an input's declared rules, each field with its reason code),
+ * or `{ field: message }`; we accept all of them so the form can point at the right input.
  */
 export function fieldErrors(error: CombinedError | undefined | null, messages: Record<string, string> = {}): Record<string, string> {
   const first = error?.graphQLErrors?.[0];
@@ -38,22 +41,23 @@ export function fieldErrors(error: CombinedError | undefined | null, messages: R
   if (!details || typeof details !== 'object') return {};
   const d = details as Record<string, unknown>;
   const out: Record<string, string> = {};
-  const check = reasonText(error) ?? i18n.t('validation.checkField');
-  if (typeof d['field'] === 'string') out[d['field']] = messages[d['field']] ?? check;
-  const source = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : d;
-  for (const [key, value] of Object.entries(source)) {
-    if (key === 'field') continue;
-    if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = messages[key] ?? check;
+  const words = (field: string, reason: unknown) => messages[field] ?? reasonWords(reason) ?? i18n.t('validation.checkField');
+  if (typeof d['field'] === 'string') out[d['field']] = words(d['field'], d['reason']);
+  const fields = d['fields'] && typeof d['fields'] === 'object' ? (d['fields'] as Record<string, unknown>) : null;
+  for (const [key, value] of Object.entries(fields ?? d)) {
+    if (!fields && (key === 'field' || key === 'reason' || key === 'problems')) continue;
+    if (typeof value === 'string' || (Array.isArray(value) && typeof value[0] === 'string')) out[key] = words(key, fields ? value : d['reason']);
   }
   return out;
 }
 
-/** Reasons the API gives in `details.reason` for refusals any field can meet, each with its own words. */
-const REASONS = ['UNSAVABLE_TEXT', 'NOT_HTTPS_LINK', 'NOT_WEB_LINK'] as const;
+/** The reader's words for a reason code the API gives, when the locales have them. */
+function reasonWords(reason: unknown): string | undefined {
+  return typeof reason === 'string' && /^[A-Z_]+$/.test(reason) && i18n.exists(`validation.reason.${reason}`) ? i18n.t(`validation.reason.${reason}`) : undefined;
+}
 
-/** The reader's words for a VALIDATION_FAILED that names a known reason (a NUL pasted in, a non-web link). */
+/** The reader's words for a VALIDATION_FAILED that names a known reason (a NUL pasted in, a non-web link, a field too long…). */
 export function reasonText(error: CombinedError | undefined | null): string | undefined {
   const details = error?.graphQLErrors?.[0]?.extensions?.['details'];
-  const reason = details && typeof details === 'object' ? (details as Record<string, unknown>)['reason'] : undefined;
-  return typeof reason === 'string' && (REASONS as readonly string[]).includes(reason) ? i18n.t(`validation.reason.${reason}`) : undefined;
+  return details && typeof details === 'object' ? reasonWords((details as Record<string, unknown>)['reason']) : undefined;
 }

@@ -13,7 +13,7 @@ describe('dates, money and numbers in the reader’s language (Intl with en-US /
     expect(formatNumber(1234.5, 'es')).toBe('1,234.5');
   });
 
-  it('says an instant on the organisation’s clock, in the reader’s words', () => {
+  it('says an instant on the organization’s clock, in the reader’s words', () => {
     expect(formatWhen('2026-12-09T16:30:00Z', 'es', 'America/Chicago')).toMatch(/^miércoles, 9 de diciembre de 2026, 10:30\sa\.\s?m\.$/);
     expect(formatDateTime('2026-12-09T16:30:00Z', 'en', 'America/Chicago')).toMatch(/^Dec 9, 2026, 10:30\sAM$/);
   });

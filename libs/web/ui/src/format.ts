@@ -6,14 +6,14 @@ import { intlLocale } from '@second-look/web-i18n';
  * reader's language ('en' | 'es', i.e. i18n.language) and formats through `Intl` with the
  * domain's INTL_LOCALE (en-US, es-US): "9 de diciembre de 2026" and "$1,234.50" for a US
  * Spanish reader, where plain "es" would print "1234,50 US$". Dates are shown in the
- * organisation's time zone (docs/domain.md, "The clock"); calendar days (YYYY-MM-DD) are never
+ * organization's time zone (docs/domain.md, "The clock"); calendar days (YYYY-MM-DD) are never
  * shifted through a zone.
  */
 function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {
     return new Intl.DateTimeFormat(intlLocale(language), options);
   } catch {
-    // An unknown time zone (an old organisation setting): the browser's own zone instead.
+    // An unknown time zone (an old organization setting): the browser's own zone instead.
     const { timeZone: _zone, ...rest } = options;
     return new Intl.DateTimeFormat(intlLocale(language), rest);
   }
@@ -32,7 +32,7 @@ export function formatDateTime(iso: string | null | undefined, language: string,
   return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
-/** "Dec 9, 2026" / "9 dic 2026" for an instant, on the organisation's calendar. */
+/** "Dec 9, 2026" / "9 dic 2026" for an instant, on the organization's calendar. */
 export function formatDate(iso: string | null | undefined, language: string, timeZone?: string): string {
   const date = validDate(iso);
   if (!date) return iso ?? '';
@@ -46,7 +46,7 @@ export function formatWhen(iso: string, language: string, timeZone: string): str
   return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
 }
 
-/** A calendar day (YYYY-MM-DD, the organisation's date) shown without shifting it through a zone. */
+/** A calendar day (YYYY-MM-DD, the organization's date) shown without shifting it through a zone. */
 export function formatDay(day: string | null | undefined, language: string, style: 'medium' | 'long' = 'medium'): string {
   if (!day) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -69,8 +69,7 @@ export function formatClockTime(hhmm: string, language: string): string {
 }
 
 /** US dollars from cents: "$1,234.50" in both languages. */
-export const formatMoney = (cents: number, language: string): string =>
-  new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'USD' }).format(cents / 100);
+export const formatMoney = (cents: number, language: string): string => new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'USD' }).format(cents / 100);
 
 export const formatNumber = (n: number, language: string): string => new Intl.NumberFormat(intlLocale(language)).format(n);
 
@@ -86,7 +85,7 @@ export function formatBytes(n: number, language: string): string {
   return `${new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
 }
 
-/** Today as YYYY-MM-DD on the organisation's calendar (docs/domain.md: dates are the org's calendar dates). */
+/** Today as YYYY-MM-DD on the organization's calendar (docs/domain.md: dates are the org's calendar dates). */
 export function orgToday(timeZone: string): string {
   try {
     return todayInZone(new Date(), timeZone);
@@ -100,6 +99,8 @@ export const isTime = (v: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(v
 
 const toUtc = (day: string): number => {
   const [y, m, d] = day.split('-').map(Number);
+  // Not YYYY-MM-DD: no instant, as Date.UTC answers for a missing part.
+  if (y === undefined || m === undefined || d === undefined) return NaN;
   return Date.UTC(y, m - 1, d);
 };
 
@@ -109,7 +110,7 @@ export const addDays = (day: string, days: number): string => new Date(toUtc(day
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 
-/** The browser's own zone, used as the default for a new organisation. */
+/** The browser's own zone, used as the default for a new organization. */
 export function browserTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

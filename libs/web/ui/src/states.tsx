@@ -85,6 +85,8 @@ export function errorKey(code: string | undefined): string {
       return 'errors.tooLarge';
     case 'NOT_OVERDUE':
       return 'errors.notOverdue';
+    case 'FACTOR_ENROLLMENT_REQUIRED':
+      return 'securityAccount.mustAdd';
     case 'NETWORK':
       return 'errors.network';
     default:

@@ -16,10 +16,10 @@ import {
   notFound,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService, CaseService, PatientCase } from '@second-look/server-cases';
+import { CaseAccessService, CaseStageMovedEvent, PatientCase } from '@second-look/server-cases';
 import { CaseEventsPublisher, splitStaffFields } from '@second-look/server-collaboration';
 import { ProviderCandidate } from '@second-look/server-providers';
-import { assertFreshVersion, Clock, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
+import { assertFreshVersion, Clock, DomainEvents, GqlContext, isUuid, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BookAppointmentInput, CancelAppointmentInput, RecordAppointmentAnswerInput, RecordVisitFeelingsInput, UpdateAppointmentInput } from '../appointments.model';
@@ -47,16 +47,20 @@ export class AppointmentService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly events: CaseEventsPublisher,
     private readonly reminders: AppointmentReminderScheduler,
-    private readonly cases: CaseService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   onModuleInit(): void {
     // A closed case reminds nobody: its appointments' pending reminders are cancelled in the
     // closing transaction; reopening it schedules them again from the visits' dates.
-    this.cases.stageMovedHooks.push(async (m, kase, from, to) => {
+    this.domainEvents.on(CaseStageMovedEvent, async (m, { kase, from, to }) => {
       if (from !== CaseStage.CLOSED && to !== CaseStage.CLOSED) return;
       const visits = await m.find(Appointment, { where: { caseId: kase.id, organizationId: kase.organizationId } });
-      if (to === CaseStage.CLOSED) await this.reminders.cancel(m, visits.map((a) => a.id));
+      if (to === CaseStage.CLOSED)
+        await this.reminders.cancel(
+          m,
+          visits.map((a) => a.id),
+        );
       else for (const a of visits) await this.reminders.reschedule(m, a);
     });
   }
@@ -69,20 +73,30 @@ export class AppointmentService implements OnModuleInit {
   }
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, Appointment[]> {
-    return perRequest(ctx, 'appointments', () =>
-      new DataLoader<string, Appointment[]>(async (caseIds) => {
-        const rows = await this.query(this.dataSource.manager, actor).andWhere('a.case_id IN (:...caseIds)', { caseIds: [...caseIds] }).orderBy('a.starts_at', 'ASC').addOrderBy('a.id').getMany();
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'appointments',
+      () =>
+        new DataLoader<string, Appointment[]>(async (caseIds) => {
+          const rows = await this.query(this.dataSource.manager, actor)
+            .andWhere('a.case_id IN (:...caseIds)', { caseIds: [...caseIds] })
+            .orderBy('a.starts_at', 'ASC')
+            .addOrderBy('a.id')
+            .getMany();
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
   answersLoader(ctx: GqlContext, actor: Actor): DataLoader<string, AppointmentAnswer[]> {
-    return perRequest(ctx, 'appointmentAnswers', () =>
-      new DataLoader<string, AppointmentAnswer[]>(async (ids) => {
-        const rows = await this.dataSource.getRepository(AppointmentAnswer).find({ where: { appointmentId: In([...ids]), organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
-        return ids.map((id) => rows.filter((r) => r.appointmentId === id));
-      }),
+    return perRequest(
+      ctx,
+      'appointmentAnswers',
+      () =>
+        new DataLoader<string, AppointmentAnswer[]>(async (ids) => {
+          const rows = await this.dataSource.getRepository(AppointmentAnswer).find({ where: { appointmentId: In([...ids]), organizationId: actor.organizationId }, order: { createdAt: 'ASC' } });
+          return ids.map((id) => rows.filter((r) => r.appointmentId === id));
+        }),
     );
   }
 
@@ -138,13 +152,22 @@ export class AppointmentService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const { a, kase, can } = await this.find(m, actor, input.id);
       assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
-      if (a.cancelledAt && (input.date || input.time)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was cancelled. Please book a new one instead.', { field: 'date' });
-      assertFreshVersion(a, input.expectedVersion, 'appointment', { startsAt: a.startsAt, mode: a.mode, place: a.place, videoLink: a.videoLink, providerName: a.providerName, bringNotes: a.bringNotes });
+      if (a.cancelledAt && (input.date || input.time)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This appointment was canceled. Please book a new one instead.', { field: 'date' });
+      assertFreshVersion(a, input.expectedVersion, 'appointment', {
+        startsAt: a.startsAt,
+        mode: a.mode,
+        place: a.place,
+        videoLink: a.videoLink,
+        providerName: a.providerName,
+        bringNotes: a.bringNotes,
+      });
       const fields: string[] = [];
       const before = a.startsAt;
       const zone = await orgZone(m, kase.organizationId);
       if (input.date || input.time) {
-        const wall = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(a.startsAt);
+        const wall = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+          a.startsAt,
+        );
         const part = (t: string) => wall.find((p) => p.type === t)?.value ?? '';
         a.startsAt = appointmentInstant({ date: input.date ?? `${part('year')}-${part('month')}-${part('day')}`, time: input.time ?? `${part('hour')}:${part('minute')}` }, zone);
         if (a.startsAt.getTime() !== before.getTime()) assertFeltVisitStaysInPast(a, a.startsAt, this.clock.now());

@@ -26,13 +26,18 @@ export class OwnTimelineService {
   ) {}
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, OwnTimelineEntry[]> {
-    return perRequest(ctx, 'ownTimeline', () =>
-      new DataLoader<string, OwnTimelineEntry[]>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(OwnTimelineEntry).createQueryBuilder('t')
-          .where('t.case_id IN (:...caseIds) AND t.organization_id = :org', { caseIds: [...caseIds], org: actor.organizationId })
-          .getMany();
-        return caseIds.map((id) => orderOwnTimeline(rows.filter((r) => r.caseId === id)));
-      }),
+    return perRequest(
+      ctx,
+      'ownTimeline',
+      () =>
+        new DataLoader<string, OwnTimelineEntry[]>(async (caseIds) => {
+          const rows = await this.dataSource
+            .getRepository(OwnTimelineEntry)
+            .createQueryBuilder('t')
+            .where('t.case_id IN (:...caseIds) AND t.organization_id = :org', { caseIds: [...caseIds], org: actor.organizationId })
+            .getMany();
+          return caseIds.map((id) => orderOwnTimeline(rows.filter((r) => r.caseId === id)));
+        }),
     );
   }
 

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, CaseEventKind, cleanQuestionText, DomainError, DomainErrorCode, MAX_QUESTIONS, missingStarterQuestions, moveQuestion, notFound, STARTER_QUESTION_ORDER } from '@second-look/domain';
+import { Actor, CaseEventKind, cleanQuestionText, DomainError, DomainErrorCode, MAX_QUESTIONS, missingStarterQuestions, moveQuestion, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService, CaseService, PatientCase } from '@second-look/server-cases';
+import { CaseAccessService, PatientCase } from '@second-look/server-cases';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { assertFreshVersion, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -15,35 +15,30 @@ const WHAT = 'Question';
 
 /** The patient's question list: the starter set, their own questions, in their order. */
 @Injectable()
-export class QuestionService implements OnModuleInit {
+export class QuestionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
-    private readonly cases: CaseService,
     private readonly audit: AuditService,
     private readonly events: CaseEventsPublisher,
   ) {}
 
-  onModuleInit(): void {
-    // A new case starts with the suggested questions, so the patient edits rather than starts from nothing.
-    this.cases.createdHooks.push(async (m, actor, kase) => {
-      await m.insert(
-        CaseQuestion,
-        STARTER_QUESTION_ORDER.map((starter, position) => ({ organizationId: kase.organizationId, caseId: kase.id, starter, text: '', position, createdById: actor.userId })),
-      );
-      await this.audit.record(actor, { action: 'question.create_starters', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { count: STARTER_QUESTION_ORDER.length } }, m);
-    });
-  }
-
   /** Questions of many cases (already read through the case scope), in the patient's order. */
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseQuestion[]> {
-    return perRequest(ctx, 'caseQuestions', () =>
-      new DataLoader<string, CaseQuestion[]>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(CaseQuestion).createQueryBuilder('q')
-          .where('q.case_id IN (:...caseIds) AND q.organization_id = :org', { caseIds: [...caseIds], org: actor.organizationId })
-          .orderBy('q.position', 'ASC').addOrderBy('q.created_at', 'ASC').getMany();
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'caseQuestions',
+      () =>
+        new DataLoader<string, CaseQuestion[]>(async (caseIds) => {
+          const rows = await this.dataSource
+            .getRepository(CaseQuestion)
+            .createQueryBuilder('q')
+            .where('q.case_id IN (:...caseIds) AND q.organization_id = :org', { caseIds: [...caseIds], org: actor.organizationId })
+            .orderBy('q.position', 'ASC')
+            .addOrderBy('q.created_at', 'ASC')
+            .getMany();
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
@@ -60,7 +55,7 @@ export class QuestionService implements OnModuleInit {
     }
   }
 
-  /** The question within the caller's organisation, with the case right checked; the case row is locked so positions change one at a time. */
+  /** The question within the caller's organization, with the case right checked; the case row is locked so positions change one at a time. */
   private async find(m: EntityManager, actor: Actor, id: string): Promise<{ q: CaseQuestion; kase: PatientCase }> {
     assertJourneyId(id, WHAT);
     const q = await m.findOne(CaseQuestion, { where: { id, organizationId: actor.organizationId } });
@@ -117,7 +112,15 @@ export class QuestionService implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const { q, kase } = await this.find(m, actor, input.id);
       const order = await this.ordered(m, q.caseId);
-      await this.renumber(m, order, moveQuestion(order.map((x) => x.id), q.id, input.direction));
+      await this.renumber(
+        m,
+        order,
+        moveQuestion(
+          order.map((x) => x.id),
+          q.id,
+          input.direction,
+        ),
+      );
       await this.audit.record(actor, { action: 'question.move', entityType: 'question', entityId: q.id, caseId: q.caseId, detail: { direction: input.direction } }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, detail: { change: 'moved' } });
       return kase;
@@ -129,7 +132,11 @@ export class QuestionService implements OnModuleInit {
       const { q, kase } = await this.find(m, actor, id);
       await m.delete(CaseQuestion, { id: q.id });
       const order = await this.ordered(m, q.caseId);
-      await this.renumber(m, order, order.map((x) => x.id));
+      await this.renumber(
+        m,
+        order,
+        order.map((x) => x.id),
+      );
       await this.audit.record(actor, { action: 'question.delete', entityType: 'question', entityId: q.id, caseId: q.caseId }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.QUESTION_CHANGED, entityId: q.id, removed: true, detail: { change: 'removed' } });
       return kase;

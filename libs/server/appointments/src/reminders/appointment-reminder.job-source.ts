@@ -48,5 +48,9 @@ export class AppointmentReminderJobSource implements JobSource, OnModuleInit {
 }
 
 /** What the worker (and the insurance library) need of appointments: the reminder scheduler, its re-planner and its job source. */
-@Module({ imports: [JobsModule], providers: [AppointmentReminderScheduler, AppointmentReminderRescheduler, AppointmentReminderJobSource], exports: [AppointmentReminderScheduler, AppointmentReminderRescheduler] })
+@Module({
+  imports: [JobsModule],
+  providers: [AppointmentReminderScheduler, AppointmentReminderRescheduler, AppointmentReminderJobSource],
+  exports: [AppointmentReminderScheduler, AppointmentReminderRescheduler],
+})
 export class AppointmentsJobsModule {}

@@ -45,8 +45,9 @@ export class AppointmentReminderRescheduler {
         return ids;
       });
       total += done.length;
-      if (done.length < BATCH) break;
-      after = done[done.length - 1].id;
+      const last = done.at(-1);
+      if (!last || done.length < BATCH) break;
+      after = last.id;
     }
     return total;
   }

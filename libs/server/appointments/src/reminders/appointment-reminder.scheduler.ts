@@ -8,18 +8,18 @@ import { organizationTiming, OrganizationTiming } from '@second-look/server-reco
 import { EntityManager } from 'typeorm';
 import { Appointment } from '../appointment/appointment.entity';
 
-/** The calendar date of a visit in the organisation's zone. */
+/** The calendar date of a visit in the organization's zone. */
 export const visitDateOf = (a: Pick<Appointment, 'startsAt'>, timeZone: string): CalendarDate => todayInZone(a.startsAt, timeZone);
 
 /**
  * Writes an appointment's reminders to the outbox in the caller's transaction, the same way
  * record-request reminders are (RecordReminderScheduler): each a delayed job at the start of
- * the organisation's working day on its date, with the appointment as the outbox subject, so
+ * the organization's working day on its date, with the appointment as the outbox subject, so
  * moving the visit, closing the case or cancelling takes the pending ones out of Redis, and
  * reconcile and the nightly re-scan can rebuild them. A before-visit reminder that could only
  * go out once the visit has begun (booked late in the evening for the next morning) is left
  * out. Booking and moving also raise a coverage check at once: the job flags a
- * pre-authorisation that ends before the visit, and a moved visit asks staff to check again.
+ * pre-authorization that ends before the visit, and a moved visit asks staff to check again.
  */
 @Injectable()
 export class AppointmentReminderScheduler {
@@ -71,13 +71,17 @@ export class AppointmentReminderScheduler {
     return entries.length;
   }
 
-  /** A pre-authorisation was logged: check it against each visit still to come. */
+  /** A pre-authorization was logged: check it against each visit still to come. */
   async checkPreAuthorisation(m: EntityManager, appointments: Appointment[], callId: string): Promise<number> {
     const now = this.clock.now();
     const upcoming = appointments.filter((a) => a.startsAt > now && !a.cancelledAt);
-    if (!upcoming.length) return 0;
-    const { timeZone } = (await organizationTiming(m, upcoming[0].organizationId)).workingHours;
-    await this.outbox.add(m, upcoming.map((a) => this.entry(a, AppointmentReminderKind.PRE_AUTH_EXPIRES, visitDateOf(a, timeZone), now, callId)));
+    const [first] = upcoming;
+    if (!first) return 0;
+    const { timeZone } = (await organizationTiming(m, first.organizationId)).workingHours;
+    await this.outbox.add(
+      m,
+      upcoming.map((a) => this.entry(a, AppointmentReminderKind.PRE_AUTH_EXPIRES, visitDateOf(a, timeZone), now, callId)),
+    );
     return upcoming.length;
   }
 

@@ -9,7 +9,7 @@ import { PatientCase } from './patient-case.entity';
 export type CasePermission = keyof CasePermissions;
 
 /**
- * The read scope for cases, applied in SQL: the caller's organisation and, for patients and
+ * The read scope for cases, applied in SQL: the caller's organization and, for patients and
  * caregivers, only the cases they joined. Every case read in the product goes through here,
  * and a case outside the scope is "not found", never "forbidden".
  */

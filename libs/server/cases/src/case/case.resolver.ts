@@ -31,7 +31,7 @@ export class CaseResolver {
     private readonly invitationService: InvitationService,
   ) {}
 
-  @Query(() => CaseConnection, { description: 'Cases you may see: your organisation for staff, your own for patients and caregivers.' })
+  @Query(() => CaseConnection, { description: 'Cases you may see: your organization for staff, your own for patients and caregivers.' })
   cases(
     @CurrentActor() actor: Actor,
     @NullableInputArg('filter', CaseFilter) filter: CaseFilter | null,
@@ -65,11 +65,7 @@ export class CaseResolver {
 
   @RequireRoles(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => CaseModel)
-  assignLeadAdvocate(
-    @CurrentActor() actor: Actor,
-    @Args('caseId', { type: () => ID }, IdPipe) caseId: string,
-    @Args('advocateId', { type: () => ID }, IdPipe) advocateId: string,
-  ): Promise<CaseModel> {
+  assignLeadAdvocate(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, IdPipe) caseId: string, @Args('advocateId', { type: () => ID }, IdPipe) advocateId: string): Promise<CaseModel> {
     return this.caseService.assignLead(actor, caseId, advocateId);
   }
 
@@ -146,4 +142,3 @@ export class CommentResolver {
     return this.commentsService.add(actor, input.caseId, input.body, input.internal);
   }
 }
-

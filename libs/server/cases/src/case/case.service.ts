@@ -4,7 +4,7 @@ import { Actor, assertStageMove, CaseEventKind, CaseStage, DomainError, DomainEr
 import { AuditService } from '@second-look/server-audit';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
-import { isUuid, PAGED_LISTS } from '@second-look/server-platform';
+import { DomainEvents, domainEvent, isUuid, PAGED_LISTS } from '@second-look/server-platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
 import { CaseStageChange } from '../stage/case-stage-change.entity';
@@ -15,16 +15,13 @@ import { PatientCase } from './patient-case.entity';
 
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
 
-export type CaseCreatedHook = (manager: EntityManager, actor: Actor, kase: PatientCase) => Promise<void>;
-/** Run inside the transaction that moves a case's stage (e.g. closing it cancels its reminders). */
-export type CaseStageMovedHook = (manager: EntityManager, kase: PatientCase, from: CaseStage, to: CaseStage) => Promise<void>;
+/** A case was created; its handlers run inside the creating transaction (e.g. the records library adds the default packet). */
+export const CaseCreatedEvent = domainEvent<{ actor: Actor; kase: PatientCase }>('case.created');
+/** A case's stage moved; its handlers run inside that transaction (e.g. closing it cancels its reminders). */
+export const CaseStageMovedEvent = domainEvent<{ kase: PatientCase; from: CaseStage; to: CaseStage }>('case.stage-moved');
 
 @Injectable()
 export class CaseService implements OnModuleInit {
-  /** Run inside the transaction that creates a case (e.g. the records library adds the default packet). */
-  readonly createdHooks: CaseCreatedHook[] = [];
-  readonly stageMovedHooks: CaseStageMovedHook[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -32,6 +29,7 @@ export class CaseService implements OnModuleInit {
     private readonly invitations: InvitationService,
     private readonly hooks: InvitationHooks,
     private readonly events: CaseEventsPublisher,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +57,7 @@ export class CaseService implements OnModuleInit {
     const order = sort ?? { field: CaseSortField.UPDATED_AT, direction: SortDirection.DESC };
     const col = SORT_COLUMNS[order.field];
     const q = this.access.scoped(actor);
-    // Advocates start with their own cases; coordinators and admins with the whole organisation.
+    // Advocates start with their own cases; coordinators and admins with the whole organization.
     const scope = filter.scope ?? (actor.role === Role.ADVOCATE ? CaseListScope.MINE : CaseListScope.ORGANIZATION);
     if (isStaffRole(actor.role) && scope === CaseListScope.MINE) q.andWhere('c.lead_advocate_id = :me', { me: actor.userId });
     if (filter.stages?.length) q.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
@@ -73,7 +71,9 @@ export class CaseService implements OnModuleInit {
       const op = order.direction === SortDirection.ASC ? '>' : '<';
       q.andWhere(`(${col.column}, c.id) ${op} (CAST(:curValue AS ${col.cast}), CAST(:curId AS uuid))`, { curValue: cur.value, curId: cur.id });
     }
-    q.orderBy(col.column, order.direction).addOrderBy('c.id', order.direction).take(take + 1);
+    q.orderBy(col.column, order.direction)
+      .addOrderBy('c.id', order.direction)
+      .take(take + 1);
     const rows = await q.getMany();
     const nodes = rows.slice(0, take);
     const last = nodes[nodes.length - 1];
@@ -97,34 +97,49 @@ export class CaseService implements OnModuleInit {
   /** Opens a case; with the patient's e-mail, the patient is invited in the same transaction. */
   async create(actor: Actor, input: CreateCaseInput): Promise<PatientCase> {
     const leadAdvocateId = input.leadAdvocateId ?? (actor.role === Role.ADVOCATE ? actor.userId : null);
-    const patientEmail = input.patientEmail?.trim().toLowerCase() || null;
     return this.dataSource.transaction(async (m) => {
       if (leadAdvocateId) await this.assertStaffMember(actor, leadAdvocateId);
-      const kase = await m.save(
-        m.create(PatientCase, {
-          organizationId: actor.organizationId,
-          patientName: input.patientName.trim(),
-          patientEmail,
-          question: input.question.trim(),
-          diagnosisInDoubt: input.diagnosisInDoubt.trim(),
-          triggers: [...new Set(input.triggers)],
-          triggerNotes: input.triggerNotes?.trim() ?? '',
-          urgency: input.urgency,
-          currentDoctorSpecialty: input.currentDoctorSpecialty?.trim() ?? '',
-          currentDoctorSubSpecialty: input.currentDoctorSubSpecialty?.trim() ?? '',
-          ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
-          stage: CaseStage.DECIDE,
-          leadAdvocateId,
-          createdById: actor.userId,
-        }),
-      );
-      await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
-      await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: null, toStage: kase.stage, byUserId: actor.userId });
-      for (const hook of this.createdHooks) await hook(m, actor, kase);
-      await this.events.publish(m, actor, kase, { kind: CaseEventKind.CASE_CREATED, entityId: kase.id });
-      if (patientEmail) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
-      return kase;
+      return this.createIn(m, actor, { ...input, leadAdvocateId }, { invite: true });
     });
+  }
+
+  /**
+   * Opens a case inside the caller's transaction (a new case, or each row of a client import):
+   * the audit line, the first stage, the area hooks, the live event and, when asked and the
+   * patient's e-mail is known, the invitation.
+   */
+  async createIn(
+    m: EntityManager,
+    actor: Actor,
+    input: Omit<CreateCaseInput, 'leadAdvocateId'> & { leadAdvocateId: string | null },
+    opts: { invite: boolean; patientDateOfBirth?: string | null },
+  ): Promise<PatientCase> {
+    const patientEmail = input.patientEmail?.trim().toLowerCase() || null;
+    const kase = await m.save(
+      m.create(PatientCase, {
+        organizationId: actor.organizationId,
+        patientName: input.patientName.trim(),
+        patientEmail,
+        patientDateOfBirth: opts.patientDateOfBirth ?? null,
+        question: input.question.trim(),
+        diagnosisInDoubt: input.diagnosisInDoubt.trim(),
+        triggers: [...new Set(input.triggers)],
+        triggerNotes: input.triggerNotes?.trim() ?? '',
+        urgency: input.urgency,
+        currentDoctorSpecialty: input.currentDoctorSpecialty?.trim() ?? '',
+        currentDoctorSubSpecialty: input.currentDoctorSubSpecialty?.trim() ?? '',
+        ...(input.preferredLanguage ? { preferredLanguage: input.preferredLanguage } : {}),
+        stage: CaseStage.DECIDE,
+        leadAdvocateId: input.leadAdvocateId,
+        createdById: actor.userId,
+      }),
+    );
+    await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
+    await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: null, toStage: kase.stage, byUserId: actor.userId });
+    await this.domainEvents.emit(m, CaseCreatedEvent, { actor, kase });
+    await this.events.publish(m, actor, kase, { kind: CaseEventKind.CASE_CREATED, entityId: kase.id });
+    if (patientEmail && opts.invite) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
+    return kase;
   }
 
   /**
@@ -162,7 +177,7 @@ export class CaseService implements OnModuleInit {
       kase.closedAt = to === CaseStage.CLOSED ? new Date() : null;
       const saved = await m.save(kase);
       await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: from, toStage: to, byUserId: actor.userId });
-      for (const hook of this.stageMovedHooks) await hook(m, saved, from, to);
+      await this.domainEvents.emit(m, CaseStageMovedEvent, { kase: saved, from, to });
       await this.audit.record(actor, { action: 'case.move_stage', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { from, to } }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.STAGE_MOVED, entityId: kase.id, detail: { from, to } });
       return saved;

@@ -10,6 +10,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 @Index(['organizationId', 'updatedAt', 'id'])
 @Index(['organizationId', 'leadAdvocateId'])
 @Index(['organizationId', 'stage'])
+// Trigram index for search, created by the migration SearchTrigramIndexes (GIN opclass: not expressible here).
+@Index('patient_case_name_trgm', { synchronize: false })
+// Finding the same client again on a re-import (expression and partial indexes), from the migration ClientImport.
+@Index('patient_case_client_email', { synchronize: false })
+@Index('patient_case_client_name_birth', { synchronize: false })
 export class PatientCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -22,6 +27,10 @@ export class PatientCase {
 
   @Column({ type: 'varchar', length: 320, nullable: true })
   patientEmail: string | null;
+
+  /** Known when the case came from a client import: with the name, it tells the same client again. */
+  @Column({ type: 'date', nullable: true })
+  patientDateOfBirth: string | null;
 
   /** The language the patient prefers to be spoken and written to in (staff see it on the case). */
   @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', default: 'en' })

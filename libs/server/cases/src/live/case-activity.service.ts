@@ -56,10 +56,11 @@ export class CaseActivityService {
     }
     const rows = await q.getMany();
     const nodes = rows.slice(0, take);
+    const last = nodes.at(-1);
     await this.audit.record(actor, { action: 'case.activity.read', entityType: 'case', entityId: caseId, caseId, detail: { lines: nodes.length } });
     return {
       nodes: nodes.map(toActivityModel),
-      pageInfo: { hasNextPage: rows.length > take, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+      pageInfo: { hasNextPage: rows.length > take, endCursor: last ? cursorOf(last) : null },
     };
   }
 }

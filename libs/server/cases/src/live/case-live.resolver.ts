@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Actor, CaseArea, CaseEventKind, DomainError, DomainErrorCode, isStaffRole, mayReceiveEvent } from '@second-look/domain';
-import { CaseEventModel, CaseLiveService, LiveAuditBatcher, PresenceEntry } from '@second-look/server-collaboration';
+import { CaseEventModel, CaseLiveService, LiveAuditBatcher, LiveConnections, PresenceEntry } from '@second-look/server-collaboration';
 import { UserModel, UserService } from '@second-look/server-identity';
 import { CurrentActor, GqlContext, GqlCtx, IdPipe, NullableInputArg, pageArg, pageSize } from '@second-look/server-platform';
 import { CaseAccessService } from '../case/case-access.service';
@@ -42,6 +42,7 @@ export class CaseLiveResolver {
     private readonly liveAudit: LiveAuditBatcher,
     private readonly comments: CommentService,
     private readonly users: UserService,
+    private readonly connections: LiveConnections,
   ) {}
 
   @Subscription(() => CaseEventModel, {
@@ -52,8 +53,11 @@ export class CaseLiveResolver {
     const { kase } = await this.access.load(actor, caseId);
     await this.liveAudit.record(actor, { action: 'case.live.subscribe', entityType: 'case', entityId: kase.id, caseId: kase.id });
     const staff = isStaffRole(actor.role);
+    const socket = ctx.live?.connectionId;
     return this.live.caseEvents(kase.id, kase.organizationId, async (event) => {
       if (!mayReceiveEvent(event, { staff })) return null;
+      // A signed-out or changed session gets nothing more (cached per socket; see LiveConnections).
+      if (!(await this.connections.mayDeliver(socket))) return null;
       // Throws NOT_FOUND when the receiver lost access: the stream ends, nothing is sent.
       const { kase: current } = await this.access.load(actor, caseId);
       if (event.kind !== CaseEventKind.SUBSCRIBED) {
@@ -67,6 +71,8 @@ export class CaseLiveResolver {
       }
       // Each event is its own read: no DataLoader result of an earlier event is reused.
       ctx.memo = new Map();
+      // The checks above awaited: a revocation heard meanwhile still stops this event.
+      if (!(await this.connections.mayDeliver(socket))) return null;
       return { ...event, receiverCase: current };
     });
   }
@@ -93,22 +99,20 @@ export class CasePresenceResolver {
     private readonly access: CaseAccessService,
     private readonly live: CaseLiveService,
     private readonly users: UserService,
+    private readonly connections: LiveConnections,
   ) {}
 
   @Subscription(() => [CasePresenceModel], {
     description: 'Who has this case open now; sent at the start and whenever it changes. Subscribing puts you on the list until you leave.',
     resolve: (payload: CasePresenceModel[]) => payload,
   })
-  async casePresence(
-    @CurrentActor() actor: Actor,
-    @Args('caseId', { type: () => ID }, IdPipe) caseId: string,
-    @Args('viewId') viewId: string,
-    @GqlCtx() ctx: GqlContext,
-  ) {
+  async casePresence(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, IdPipe) caseId: string, @Args('viewId') viewId: string, @GqlCtx() ctx: GqlContext) {
     if (!VIEW_ID.test(viewId)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The page id is not valid.', { field: 'viewId' });
     const { kase } = await this.access.load(actor, caseId);
     const key = `${actor.userId}:${viewId}`;
+    const socket = ctx.live?.connectionId;
     return this.live.presenceStream(kase.id, { key, userId: actor.userId, role: actor.role }, async (list: PresenceEntry[]) => {
+      if (!(await this.connections.mayDeliver(socket))) throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'Please sign in.');
       await this.access.load(actor, caseId);
       ctx.memo = new Map();
       return list.map((p) => ({ key: p.key, userId: p.userId, role: p.role, editing: (p.editing as CaseArea | null) ?? null, since: new Date(p.since), you: p.key === key }));

@@ -34,4 +34,9 @@ export class CaseParticipant {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The parent's organization, filled by a trigger for row-level security (migration RowLevelSecurity1795710000000). */
+  @Index('IDX_case_participant_organization')
+  @Column({ type: 'uuid', select: false, insert: false, update: false })
+  organizationId?: string;
 }

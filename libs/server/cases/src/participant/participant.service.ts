@@ -11,11 +11,14 @@ export class ParticipantService {
 
   /** Participants of many cases in one query (callers pass ids already read through the case scope). */
   loader(ctx: GqlContext): DataLoader<string, CaseParticipant[]> {
-    return perRequest(ctx, 'participants', () =>
-      new DataLoader<string, CaseParticipant[]>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(CaseParticipant).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC' } });
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'participants',
+      () =>
+        new DataLoader<string, CaseParticipant[]>(async (caseIds) => {
+          const rows = await this.dataSource.getRepository(CaseParticipant).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC' } });
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 }

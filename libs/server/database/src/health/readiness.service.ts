@@ -37,8 +37,14 @@ export class ReadinessService implements BeforeApplicationShutdown {
 
   async check(): Promise<ReadinessReport> {
     const [db, redis] = await Promise.all([
-      this.dataSource.query('SELECT 1').then((): Check => 'up', (): Check => 'down'),
-      this.redis.ping().then((): Check => 'up', (): Check => 'down'),
+      this.dataSource.query('SELECT 1').then(
+        (): Check => 'up',
+        (): Check => 'down',
+      ),
+      this.redis.ping().then(
+        (): Check => 'up',
+        (): Check => 'down',
+      ),
     ]);
     const migrations = db === 'up' ? await this.migrations() : 'unknown';
     return { ready: db === 'up' && redis === 'up' && migrations === 'current' && !this.draining, db, redis, migrations, draining: this.draining };

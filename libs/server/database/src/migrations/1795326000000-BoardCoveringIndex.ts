@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The coordinator board counts and groups every open request of an organisation by status
+ * The coordinator board counts and groups every open request of an organization by status
  * dates and holder. Without this index both statements read the whole table (about 110 ms
  * at 100,000 requests); with it they are index-only scans (about 10 ms). See bench/.
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Appointment reminder distances become an organisation's choice, beside its record reminder
+ * Appointment reminder distances become an organization's choice, beside its record reminder
  * days: days before the visit for "coming up", working days before it for the coverage check,
  * days after it for writing the opinion down and for booking the follow-up. Existing rows get
  * the distances that were fixed until now.

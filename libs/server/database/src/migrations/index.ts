@@ -18,6 +18,19 @@ import { AppointmentReminderSettings1795417263914 } from './1795417263914-Appoin
 import { Languages1795490000000 } from './1795490000000-Languages';
 import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
+import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
+import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
+import { DashboardRequestStatementTriggers1795730000001 } from './1795730000001-DashboardRequestStatementTriggers';
+import { RecordBoardCountRowLevelSecurity1795740000000 } from './1795740000000-RecordBoardCountRowLevelSecurity';
+import { ClientImportRuns1795750000000 } from './1795750000000-ClientImportRuns';
+import { CaseMemberRowLevelSecurity1795760000000 } from './1795760000000-CaseMemberRowLevelSecurity';
+import { SignInFactors1795670000000 } from './1795670000000-SignInFactors';
+import { RowLevelSecurity1795710000000 } from './1795710000000-RowLevelSecurity';
+import { InsuranceNetworkType1795640000000 } from './1795640000000-InsuranceNetworkType';
+import { CaseTasks1795641000000 } from './1795641000000-CaseTasks';
+import { DashboardRollup1795630000000 } from './1795630000000-DashboardRollup';
+import { SearchTrigramIndexes1795650000000 } from './1795650000000-SearchTrigramIndexes';
+import { ClientImport1795650000001 } from './1795650000001-ClientImport';
 
 // Every schema change, in order. Each has an `up` and a `down`.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +55,17 @@ export const MIGRATIONS: Function[] = [
   Languages1795490000000,
   RecordRequestLetterLanguage1795530000000,
   SignInRecovery1795540000000,
+  CalendarFeeds1795610000000,
+  DashboardRollup1795630000000,
+  InsuranceNetworkType1795640000000,
+  CaseTasks1795641000000,
+  SearchTrigramIndexes1795650000000,
+  ClientImport1795650000001,
+  SignInFactors1795670000000,
+  RowLevelSecurity1795710000000,
+  RecordBoardCounts1795730000000,
+  DashboardRequestStatementTriggers1795730000001,
+  RecordBoardCountRowLevelSecurity1795740000000,
+  ClientImportRuns1795750000000,
+  CaseMemberRowLevelSecurity1795760000000,
 ];

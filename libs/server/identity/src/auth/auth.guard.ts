@@ -1,8 +1,15 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, DomainErrorCode, Role } from '@second-look/domain';
-import { bindRequestMeta, gqlContext, PUBLIC_KEY, requestMeta, ROLES_KEY } from '@second-look/server-platform';
+import { bindRequestMeta, gqlContext, PUBLIC_KEY, requestMeta, ROLES_KEY, TenantContext } from '@second-look/server-platform';
 import { SessionService } from '../session/session.service';
+
+const BEFORE_ENROLLMENT_KEY = 'sl:before-enrollment';
+/**
+ * Open to staff who must add a second sign-in step before they can work (their organization
+ * requires it and they have none yet): who am I, adding a step, signing out, their language.
+ */
+export const AllowedBeforeEnrollment = () => SetMetadata(BEFORE_ENROLLMENT_KEY, true);
 
 /**
  * Installed globally: every resolver is guarded unless marked @Public. The session is
@@ -29,10 +36,20 @@ export class AuthGuard implements CanActivate {
       ctx.actor = resolved ? bindRequestMeta(resolved.actor, requestMeta(ctx.req)) : null;
       ctx.sessionId = resolved?.sessionId ?? null;
       ctx.timeZone = resolved?.timeZone ?? null;
+      ctx.memo.set('mustEnroll', resolved?.mustEnroll ?? false);
     }
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      // Signing in, signing up, invitations and resets look people up before any organization is
+      // known: an anonymous request that can only run these runs in the system scope
+      // (TenantScopeInterceptor narrows a signed-in caller's public operation the same way).
+      if (!ctx.actor) TenantContext.enterSystem();
+      return true;
+    }
     if (!ctx.actor) throw new DomainError(DomainErrorCode.UNAUTHENTICATED, 'Please sign in.');
+    if (ctx.memo?.get('mustEnroll') === true && !this.reflector.getAllAndOverride<boolean>(BEFORE_ENROLLMENT_KEY, targets)) {
+      throw new DomainError(DomainErrorCode.FACTOR_ENROLLMENT_REQUIRED, 'Your organization asks you to add a second sign-in step first.');
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(ctx.actor.role)) {
       throw new DomainError(DomainErrorCode.FORBIDDEN, 'Your role does not allow this.');

@@ -58,3 +58,13 @@ export class ResetPasswordInput {
   @Field() @IsString() @MaxLength(100) token: string;
   @Field() @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(200) password: string;
 }
+
+/** The second step of a sign-in: one of a code from the app, a recovery code, or a passkey's answer. */
+@InputType()
+export class CompleteSignInInput {
+  @Field() @IsString() @MaxLength(100) challenge: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(12) code?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) recoveryCode?: string | null;
+  /** The JSON the browser's passkey produced (navigator.credentials.get). */
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16384) passkeyResponse?: string | null;
+}

@@ -25,6 +25,12 @@ export const LOGIN_LIMITS = {
    * clinic or advocacy office where 100 people share one public address can all sign in.
    */
   failuresPerIp: { points: 100, durationSeconds: 15 * MINUTES },
+  /**
+   * Wrong second-step codes (authenticator, recovery code, passkey) for one person, from
+   * anywhere, enrollment included: six digits must not be guessable by trying. A sign-in step
+   * also ends after five wrong codes (SIGN_IN_CHALLENGE).
+   */
+  factorFailuresPerAccount: { points: 10, durationSeconds: 15 * MINUTES },
   /** Every request to the other public doors (sign-up, invitation and reset links) from one address. */
   requestsPerIp: { points: 100, durationSeconds: 15 * MINUTES },
   /** E-mails anyone can make us send to one address (reset links, sign-up notes): no mail bombing. */
@@ -56,6 +62,7 @@ export class LoginRateLimiter {
       failuresPerAccount: make('failuresPerAccount', 'login:acct'),
       failuresPerKnownDevice: make('failuresPerKnownDevice', 'login:device'),
       failuresPerIp: make('failuresPerIp', 'login:ip'),
+      factorFailuresPerAccount: make('factorFailuresPerAccount', 'login:factor'),
       requestsPerIp: make('requestsPerIp', 'public:ip'),
       emailsPerAddress: make('emailsPerAddress', 'mail:addr'),
     };
@@ -88,6 +95,15 @@ export class LoginRateLimiter {
         );
       },
     };
+  }
+
+  /**
+   * A second-step code about to be checked for this person: reserves a failure, given back when
+   * the code was right (so only wrong codes accumulate, as for passwords).
+   */
+  async beginFactorCheck(userId: string): Promise<SignInAttempt> {
+    await this.consumeAll([['factorFailuresPerAccount', userId]]);
+    return { succeeded: async () => void (await this.limiters.factorFailuresPerAccount.reward(userId, 1)) };
   }
 
   /** One request to a public door other than sign-in (sign-up, invitation or reset links). */

@@ -37,10 +37,7 @@ export class DeviceService {
   /** Whether this browser signed in to the account with this e-mail before. */
   async isKnown(email: string, deviceHash: string | null): Promise<boolean> {
     if (!deviceHash) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM known_device d JOIN app_user u ON u.id = d.user_id WHERE d.device_hash = $1 AND u.email = $2`,
-      [deviceHash, email],
-    );
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM known_device d JOIN app_user u ON u.id = d.user_id WHERE d.device_hash = $1 AND u.email = $2`, [deviceHash, email]);
     return rows.length > 0;
   }
 
@@ -61,7 +58,7 @@ export class DeviceService {
          SELECT up.inserted, EXISTS (SELECT 1 FROM known_device WHERE user_id = $2 AND device_hash <> $1) AS others FROM up`,
         [deviceHash, userId],
       );
-      if (opts.notify && row.inserted && row.others) await this.emails.sendNewDevice(m, userId, deviceHash);
+      if (opts.notify && row?.inserted && row.others) await this.emails.sendNewDevice(m, userId, deviceHash);
     });
     res.cookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure, path: '/', maxAge: DEVICE_COOKIE_DAYS * 24 * 60 * 60 * 1000 });
   }

@@ -25,4 +25,9 @@ export class KnownDevice {
 
   @Column({ type: 'timestamptz' })
   lastSignInAt: Date;
+
+  /** The parent's organization, filled by a trigger for row-level security (migration RowLevelSecurity1795710000000). */
+  @Index('IDX_known_device_organization')
+  @Column({ type: 'uuid', select: false, insert: false, update: false })
+  organizationId?: string;
 }

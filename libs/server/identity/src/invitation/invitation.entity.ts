@@ -2,7 +2,7 @@ import { CaregiverAccess, Role } from '@second-look/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An invitation by e-mail link: staff to the organisation, or a patient / caregiver to one
+ * An invitation by e-mail link: staff to the organization, or a patient / caregiver to one
  * case. Single use, with an expiry. The worker mints the token when it sends the e-mail and
  * only the token's SHA-256 is kept, so the link exists nowhere but in the recipient's inbox.
  */

@@ -7,6 +7,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { normaliseEmail } from '../auth/auth.service';
 import { LoginRateLimiter } from '../auth/login-rate-limiter';
 import { PasswordService } from '../auth/password.service';
+import { SessionRevocations } from '../session/session-revocations';
 import { UserSession } from '../session/user-session.entity';
 import { UserAccount } from '../user/user-account.entity';
 import { answerNoSoonerThan, linkInvalid, lockLinkRow } from './link-tokens';
@@ -29,6 +30,7 @@ export class PasswordResetService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly limiter: LoginRateLimiter,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async request(emailIn: string, meta: RequestMeta): Promise<void> {
@@ -68,6 +70,7 @@ export class PasswordResetService {
       );
       return user;
     });
+    await this.revocations.publish({ reason: 'SIGNED_OUT', userId: user.id });
     await this.limiter.clearAccount(user.email, meta.ip);
   }
 }

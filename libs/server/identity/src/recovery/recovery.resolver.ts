@@ -17,7 +17,7 @@ export class RecoveryResolver {
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'Start a new advocacy organisation with you as its admin. Always answers true; the link that finishes it comes by e-mail.',
+    description: 'Start a new advocacy organization with you as its admin. Always answers true; the link that finishes it comes by e-mail.',
   })
   async signUp(@Args('input') input: SignUpInput, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     await this.signUps.request(input, requestMeta(ctx.req));

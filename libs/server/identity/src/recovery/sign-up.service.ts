@@ -18,7 +18,7 @@ import { SignUpRequest } from './sign-up-request.entity';
 export const SIGN_UP_TTL_HOURS = 24;
 
 /**
- * A new advocacy organisation and its first admin, in two steps so that `signUp` cannot be used
+ * A new advocacy organization and its first admin, in two steps so that `signUp` cannot be used
  * to learn who has an account: the answer is the same for every address, and the worker then
  * e-mails either the link that finishes the sign-up, or (when the address already has an
  * account) a note to its owner saying someone tried.
@@ -56,7 +56,7 @@ export class SignUpService {
     await answerNoSoonerThan(startedAt);
   }
 
-  /** The link from the e-mail: the organisation and its admin are created, and signed in. */
+  /** The link from the e-mail: the organization and its admin are created, and signed in. */
   async confirm(token: string, res: Response): Promise<UserAccount> {
     const meta = requestMeta(res.req);
     await this.limiter.limitRequest(meta.ip);

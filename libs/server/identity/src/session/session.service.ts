@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, isStaffRole, Role } from '@second-look/domain';
-import { APP_CONFIG, AppConfig, requestMeta } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, requestMeta, TenantContext } from '@second-look/server-platform';
 import type { CookieOptions, Request, Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { UserAccount } from '../user/user-account.entity';
+import { SessionRevocations } from './session-revocations';
 import { UserSession } from './user-session.entity';
 
 export const SESSION_COOKIE = 'sl_session';
@@ -25,6 +26,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   private get repo() {
@@ -48,16 +50,36 @@ export class SessionService {
     return id;
   }
 
-  /** The caller behind the cookie, or null when there is none, or it is revoked, idle or expired. */
-  async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string; timeZone: string } | null> {
+  /**
+   * The caller behind the cookie, or null when there is none, or it is revoked, idle or expired.
+   * `mustEnroll`: the organization requires staff to have a second sign-in step and this person
+   * has none yet; only adding one (and signing out) is open to them until they do.
+   */
+  /**
+   * The caller of a request, from its session cookie. The lookup crosses organizations (the
+   * organization is not known yet), so it runs in the system scope; once the caller is known the
+   * request's scope narrows to their organization (row-level security, TenantContext) and, for a
+   * patient or caregiver, to the cases they joined.
+   */
+  async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string; timeZone: string; mustEnroll: boolean } | null> {
+    const resolved = await TenantContext.system(() => this.lookUp(req, now));
+    if (resolved) TenantContext.enterOrganization(resolved.actor.organizationId, resolved.actor.userId, !isStaffRole(resolved.actor.role));
+    return resolved;
+  }
+
+  private async lookUp(req: Request, now: Date): Promise<{ actor: Actor; sessionId: string; timeZone: string; mustEnroll: boolean } | null> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || token.length > 100) return null;
     const id = hashToken(token);
     // Plain SQL: this runs before every operation of every signed-in caller.
-    // The organisation's time zone comes along: "today" for the caller's dates needs no extra query.
-    const [row] = await this.dataSource.query<{ id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role; timeZone: string }[]>(
+    // The organization's time zone comes along: "today" for the caller's dates needs no extra query.
+    const [row] = await this.dataSource.query<
+      { id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role; timeZone: string; mustEnroll: boolean }[]
+    >(
       `SELECT s.id, s.last_seen_at AS "lastSeenAt", s.idle_timeout_seconds AS idle, s.expires_at AS "expiresAt",
-         u.id AS "userId", u.organization_id AS "organizationId", u.role, o.time_zone AS "timeZone"
+         u.id AS "userId", u.organization_id AS "organizationId", u.role, o.time_zone AS "timeZone",
+         (o.require_staff_mfa AND u.role IN ('ADMIN', 'COORDINATOR', 'ADVOCATE')
+           AND NOT EXISTS (SELECT 1 FROM sign_in_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)) AS "mustEnroll"
        FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN organization o ON o.id = u.organization_id
        WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
       [id],
@@ -69,7 +91,7 @@ export class SessionService {
       return null;
     }
     if (idleFor > SESSION_LIMITS.touchEverySeconds) await this.repo.update({ id }, { lastSeenAt: now });
-    return { sessionId: id, timeZone: row.timeZone, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
+    return { sessionId: id, timeZone: row.timeZone, mustEnroll: row.mustEnroll, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
   }
 
   /**
@@ -77,25 +99,65 @@ export class SessionService {
    * must not keep an idle staff session alive). Used by WebSocket connections to re-check.
    */
   async isActive(sessionId: string, now = new Date()): Promise<boolean> {
+    return (await this.activeRole(sessionId, now)) !== null;
+  }
+
+  /** The role a still-good session acts with now (it changes when an admin changes it), or null. */
+  async activeRole(sessionId: string, now = new Date()): Promise<Role | null> {
     const row = await this.repo
       .createQueryBuilder('s')
       .innerJoin(UserAccount, 'u', 'u.id = s.user_id')
-      .select(['s.last_seen_at AS "lastSeenAt"', 's.idle_timeout_seconds AS "idle"', 's.expires_at AS "expiresAt"'])
+      .select(['s.last_seen_at AS "lastSeenAt"', 's.idle_timeout_seconds AS "idle"', 's.expires_at AS "expiresAt"', 'u.role AS "role"'])
       .where('s.id = :id AND s.revoked_at IS NULL AND u.deactivated_at IS NULL', { id: sessionId })
-      .getRawOne<{ lastSeenAt: Date; idle: number; expiresAt: Date }>();
-    if (!row) return false;
-    return now < new Date(row.expiresAt) && (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000 <= row.idle;
+      .getRawOne<{ lastSeenAt: Date; idle: number; expiresAt: Date; role: Role }>();
+    if (!row) return null;
+    const good = now < new Date(row.expiresAt) && (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000 <= row.idle;
+    return good ? row.role : null;
   }
 
   async end(sessionId: string, res: Response): Promise<void> {
     await this.repo.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    await this.revocations.publish({ reason: 'SIGNED_OUT', sessionIds: [sessionId] });
   }
 
   /** "Sign out everywhere": every session of the user ends at once, this one included. */
   async endAll(userId: string, res?: Response): Promise<number> {
     const result = await this.repo.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (res) res.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    await this.revocations.publish({ reason: 'SIGNED_OUT', userId });
+    return result.affected ?? 0;
+  }
+
+  /** This person's sessions still open, newest activity first ("Signed-in devices"). */
+  async listOpen(userId: string, now = new Date()): Promise<UserSession[]> {
+    const rows = await this.repo.find({ where: { userId, revokedAt: IsNull() }, order: { lastSeenAt: 'DESC' } });
+    return rows.filter((s) => now < s.expiresAt && (now.getTime() - s.lastSeenAt.getTime()) / 1000 <= s.idleTimeoutSeconds);
+  }
+
+  /** Ends one of this person's sessions by the id the devices screen shows; false when there is no such open session of theirs. */
+  async endByPublicId(userId: string, publicId: string): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: new Date() })
+      .where('user_id = :userId AND public_id = :publicId AND revoked_at IS NULL', { userId, publicId })
+      .returning(['id'])
+      .execute();
+    const ended = (result.raw as Array<{ id: string }>).map((r) => r.id);
+    if (ended.length) await this.revocations.publish({ reason: 'SIGNED_OUT', sessionIds: ended });
+    return ended.length > 0;
+  }
+
+  /** Every other session of this person ends; the one in use stays. */
+  async endOthers(userId: string, keepSessionId: string): Promise<number> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: new Date() })
+      .where('user_id = :userId AND revoked_at IS NULL AND id <> :keep', { userId, keep: keepSessionId })
+      .execute();
+    await this.revocations.publish({ reason: 'SIGNED_OUT', userId, exceptSessionId: keepSessionId });
     return result.affected ?? 0;
   }
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserAccount } from '../user/user-account.entity';
 
 /**
@@ -10,6 +10,12 @@ export class UserSession {
   /** hex SHA-256 of the cookie token */
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id: string;
+
+  /** What the "Signed-in devices" screen names it by: the id itself is never shown. */
+  @Index('UQ_user_session_public_id', { unique: true })
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  publicId: string;
 
   @Index()
   @Column({ type: 'uuid' })

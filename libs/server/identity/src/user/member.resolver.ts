@@ -9,18 +9,14 @@ import { UserService } from './user.service';
 export class MemberResolver {
   constructor(private readonly users: UserService) {}
 
-  @Query(() => [UserModel], { description: 'Staff of your organisation.' })
+  @Query(() => [UserModel], { description: 'Staff of your organization.' })
   members(@CurrentActor() actor: Actor): Promise<UserModel[]> {
     return this.users.members(actor);
   }
 
   @RequireRoles(Role.ADMIN)
   @Mutation(() => UserModel)
-  changeMemberRole(
-    @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }, IdPipe) userId: string,
-    @Args('role', { type: () => Role }) role: Role,
-  ): Promise<UserModel> {
+  changeMemberRole(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, IdPipe) userId: string, @Args('role', { type: () => Role }) role: Role): Promise<UserModel> {
     return this.users.changeRole(actor, userId, role);
   }
 }

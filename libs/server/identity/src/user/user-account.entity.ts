@@ -2,7 +2,7 @@ import { Language, LANGUAGES, Role } from '@second-look/domain';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
 
-/** A person who can sign in: staff, a patient or a caregiver, in exactly one organisation. */
+/** A person who can sign in: staff, a patient or a caregiver, in exactly one organization. */
 @Entity('app_user')
 export class UserAccount {
   @PrimaryGeneratedColumn('uuid')

@@ -19,7 +19,7 @@ export class UserModel {
   @Field(() => Role) role: Role;
 }
 
-/** The signed-in caller, with their organisation. */
+/** The signed-in caller, with their organization. */
 @ObjectType('Viewer')
 export class ViewerModel extends UserModel {
   @Field(() => OrganizationModel) organization: OrganizationModel;

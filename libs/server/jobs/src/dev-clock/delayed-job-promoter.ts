@@ -52,7 +52,7 @@ export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplication
       for (const name of ALL_QUEUES) {
         const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
         for (;;) {
-          const ids = await this.redis.zrangebyscore(queue.keys.delayed, '-inf', max, 'LIMIT', 0, 500);
+          const ids = await this.redis.zrangebyscore(queue.toKey('delayed'), '-inf', max, 'LIMIT', 0, 500);
           if (!ids.length) break;
           let moved = 0;
           for (const id of ids) {
@@ -61,7 +61,14 @@ export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplication
             if (id.startsWith('repeat:')) continue;
             const job = await Job.fromId(queue, id);
             // Another worker may have promoted it, or it was removed: both are fine.
-            if (job && (await job.promote().then(() => true, () => false))) moved++;
+            if (
+              job &&
+              (await job.promote().then(
+                () => true,
+                () => false,
+              ))
+            )
+              moved++;
           }
           total += moved;
           if (!moved) break;

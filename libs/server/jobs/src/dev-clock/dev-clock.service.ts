@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, Clock, REDIS } from '@second-look/server-platform';
-import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, Clock, createRedisClient, REDIS } from '@second-look/server-platform';
+import type Redis from 'ioredis';
 
 export class DevClockDisabledError extends Error {
   constructor() {
@@ -40,7 +40,7 @@ export class DevClockService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
-    this.subscriber = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.subscriber = createRedisClient(this.config, { maxRetriesPerRequest: null, lazyConnect: false });
     await this.subscriber.subscribe(this.key);
     this.subscriber.on('message', (_channel, value: string) => this.apply(Number(value)));
     await this.refresh();
@@ -87,10 +87,16 @@ export class DevClockService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
+const CLOCK_STEP_UNITS = new Map([
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+]);
+
 /** "+7d", "36h", "+90m" → milliseconds (the demo:clock script and the admin control). */
 export function parseClockStep(step: string): number {
-  const m = /^\+?(\d{1,4})\s*([dhm])$/i.exec(step.trim());
-  if (!m) throw new RangeError('Say how far to move the clock, e.g. +7d, +36h or +90m.');
-  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2].toLowerCase() as 'd' | 'h' | 'm'];
-  return Number(m[1]) * unit;
+  const [, amount, letter] = /^\+?(\d{1,4})\s*([dhm])$/i.exec(step.trim()) ?? [];
+  const unit = letter && CLOCK_STEP_UNITS.get(letter.toLowerCase());
+  if (!amount || !unit) throw new RangeError('Say how far to move the clock, e.g. +7d, +36h or +90m.');
+  return Number(amount) * unit;
 }

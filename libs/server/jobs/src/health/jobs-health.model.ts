@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('QueueHealth', { description: 'One queue, counted across the whole deployment (queues are shared by every organisation).' })
+@ObjectType('QueueHealth', { description: 'One queue, counted across the whole deployment (queues are shared by every organization).' })
 export class QueueHealthModel {
   @Field() name: string;
   @Field(() => Int) waiting: number;
@@ -10,7 +10,7 @@ export class QueueHealthModel {
   @Field(() => Int) completed: number;
 }
 
-@ObjectType('FailedJob', { description: 'A job that gave up, shown only to admins of the organisation its work belongs to.' })
+@ObjectType('FailedJob', { description: 'A job that gave up, shown only to admins of the organization its work belongs to.' })
 export class FailedJobModel {
   @Field(() => ID) id: string;
   @Field() queue: string;
@@ -31,7 +31,7 @@ export class DemoClockModel {
 @ObjectType('JobsHealth')
 export class JobsHealthModel {
   @Field(() => [QueueHealthModel]) queues: QueueHealthModel[];
-  @Field(() => [FailedJobModel], { description: "Failed jobs of the caller's organisation, newest first (at most 50)." })
+  @Field(() => [FailedJobModel], { description: "Failed jobs of the caller's organization, newest first (at most 50)." })
   failedJobs: FailedJobModel[];
   @Field() checkedAt: Date;
 }

@@ -16,12 +16,12 @@ export class JobsHealthResolver {
     private readonly audit: AuditService,
   ) {}
 
-  @Query(() => JobsHealthModel, { description: "Background work: every queue's counts, and your organisation's failed jobs. Admins only." })
+  @Query(() => JobsHealthModel, { description: "Background work: every queue's counts, and your organization's failed jobs. Admins only." })
   jobsHealth(@CurrentActor() actor: Actor): Promise<JobsHealthModel> {
     return this.health.health(actor);
   }
 
-  @Mutation(() => FailedJobModel, { description: "Retries a failed job of your organisation. Admins only; another organisation's job is not found." })
+  @Mutation(() => FailedJobModel, { description: "Retries a failed job of your organization. Admins only; another organization's job is not found." })
   async retryFailedJob(@CurrentActor() actor: Actor, @Args('queue') queue: string, @Args('jobId', { type: () => ID }) jobId: string): Promise<FailedJobModel> {
     const job = await this.health.retry(actor, queue, jobId);
     await this.audit.record(actor, { action: 'job.retry', entityType: 'job', entityId: null, detail: { queue, jobId: job.id, name: job.name } });

@@ -10,7 +10,7 @@ import { ALL_QUEUES } from '../queues';
 import { FailedJobModel, JobsHealthModel } from './jobs-health.model';
 
 /**
- * Which organisation a job's work belongs to, from the ids its payload carries (payloads carry
+ * Which organization a job's work belongs to, from the ids its payload carries (payloads carry
  * ids only). A payload key maps to the table that owns that id; the first key that resolves wins.
  */
 const OWNER_TABLES: ReadonlyArray<[key: string, table: string]> = [
@@ -28,10 +28,10 @@ const FAILED_SHOWN = 50;
 const REASON_MAX = 300;
 
 /**
- * Queue health for the staff view. Tenancy: queues are shared by every organisation, so the
+ * Queue health for the staff view. Tenancy: queues are shared by every organization, so the
  * counts are of the whole deployment (numbers only: no ids, names or payloads). Failed jobs,
  * which carry ids and reasons, are shown only when their payload belongs to the caller's
- * organisation; a job of another organisation is "not found" for retry, like a random id.
+ * organization; a job of another organization is "not found" for retry, like a random id.
  */
 @Injectable()
 export class JobsHealthService {
@@ -63,7 +63,7 @@ export class JobsHealthService {
     return { queues, failedJobs: mine, checkedAt: this.clock.now() };
   }
 
-  /** Puts a failed job of the caller's organisation back in line; anything else is "not found". */
+  /** Puts a failed job of the caller's organization back in line; anything else is "not found". */
   async retry(actor: Actor, queueName: string, jobId: string): Promise<FailedJobModel> {
     const queue = this.queue(queueName);
     const job = queue ? await queue.getJob(jobId) : undefined;
@@ -102,7 +102,7 @@ function toModel(j: Job): FailedJobModel {
     queue: j.queueName,
     name: j.name,
     // The message only (never a stack), cut short.
-    failedReason: j.failedReason ? j.failedReason.split('\n')[0].slice(0, REASON_MAX) : null,
+    failedReason: j.failedReason ? (j.failedReason.split('\n', 1)[0] ?? '').slice(0, REASON_MAX) : null,
     attemptsMade: j.attemptsMade,
     failedAt: j.finishedOn ? new Date(j.finishedOn) : null,
   };

@@ -50,7 +50,8 @@ export class EffectLedger {
     try {
       return await this.dataSource.transaction(async (tx) => {
         const claimed: unknown[] = await tx.query(
-          `INSERT INTO job_effect (key, job_name, organization_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING key`,
+          // Without an organization of its own, the effect belongs to the job's (row-level security: TenantContext).
+          `INSERT INTO job_effect (key, job_name, organization_id) VALUES ($1, $2, coalesce($3::uuid, app_organization_id())) ON CONFLICT (key) DO NOTHING RETURNING key`,
           [key, meta.jobName, meta.organizationId ?? null],
         );
         if (!claimed.length) return { done: false as const, reason: 'already-done' as const };

@@ -17,7 +17,7 @@ export class JobEffect {
   @Column({ type: 'varchar', length: 100 })
   jobName: string;
 
-  /** The organisation the effect belongs to, when there is one (tenancy of the staff view). */
+  /** The organization the effect belongs to, when there is one (tenancy of the staff view). */
   @Column({ type: 'uuid', nullable: true })
   organizationId: string | null;
 

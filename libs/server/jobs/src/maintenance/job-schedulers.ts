@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, REDIS } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, describeSafely, REDIS } from '@second-look/server-platform';
 import { JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { MAINTENANCE_QUEUE, MaintenanceJob, maintenanceJobIds } from '../queues';
@@ -25,7 +25,7 @@ export const NIGHTLY_RESCAN_PATTERN = '30 3 * * *';
 /**
  * At worker start: makes sure the repeatable work exists (upsertJobScheduler is idempotent, so
  * every replica may call it; a Redis that lost its data gets the schedulers back), then runs
- * reconcile and a re-scan of every organisation once per start window (a short Redis lock, so ten replicas starting together
+ * reconcile and a re-scan of every organization once per start window (a short Redis lock, so ten replicas starting together
  * reconcile once, and a restart soon after still does). RECONCILE_ON_START=off skips it.
  */
 @Injectable()
@@ -50,6 +50,6 @@ export class JobSchedulers implements OnApplicationBootstrap {
     void this.reconciler
       .reconcile()
       .then(() => this.reconciler.rescanAll())
-      .catch((e: Error) => this.logger.error(`reconcile at start failed: ${e.message}`));
+      .catch((e: unknown) => this.logger.error(`reconcile at start failed: ${describeSafely(e)}`));
   }
 }

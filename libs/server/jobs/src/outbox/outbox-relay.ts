@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '@second-look/server-platform';
+import { Clock, describeSafely } from '@second-look/server-platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -75,7 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         moved = await this.drainOnce();
       } catch (e) {
-        this.logger.error(`relay pass failed: ${(e as Error).message}`);
+        this.logger.error(`relay pass failed: ${describeSafely(e)}`);
       }
       // Busy: go again at once; idle: poll.
       this.schedule(moved >= OUTBOX_RELAY_SETTINGS.batchSize ? 0 : OUTBOX_RELAY_SETTINGS.pollMs);
@@ -106,12 +106,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!rows.length) return 0;
       const now = this.clock.now().getTime();
       // Consecutive rows with the same queue and action go to Redis together, in id order.
-      for (let i = 0; i < rows.length; ) {
-        let j = i + 1;
-        while (j < rows.length && rows[j].queue === rows[i].queue && rows[j].action === rows[i].action) j++;
-        const run = rows.slice(i, j);
-        const queue = this.queue(run[0].queue);
-        if (run[0].action === 'remove') {
+      const runs: Array<{ queue: string; action: Row['action']; rows: Row[] }> = [];
+      for (const r of rows) {
+        const last = runs.at(-1);
+        if (last && last.queue === r.queue && last.action === r.action) last.rows.push(r);
+        else runs.push({ queue: r.queue, action: r.action, rows: [r] });
+      }
+      for (const { queue: queueName, action, rows: run } of runs) {
+        const queue = this.queue(queueName);
+        if (action === 'remove') {
           // 0 when the job is running (locked) or gone: a running job re-reads state and no-ops.
           for (const r of run) await queue.remove(r.job_id).catch(() => 0);
         } else {
@@ -122,7 +125,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             }),
           );
         }
-        i = j;
       }
       return rows.length;
     });

@@ -27,7 +27,10 @@ export class OutboxService {
 
   async add(manager: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
     const list = Array.isArray(entries) ? entries : [entries];
-    await this.write(manager, list.map((e) => ({ ...e, action: 'add' as const })));
+    await this.write(
+      manager,
+      list.map((e) => ({ ...e, action: 'add' as const })),
+    );
   }
 
   /**
@@ -37,7 +40,10 @@ export class OutboxService {
    */
   async remove(manager: EntityManager, jobs: { queue: string; jobId: string; subjectId?: string }[]): Promise<void> {
     const now = this.clock.now();
-    await this.write(manager, jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, subjectId: j.subjectId, runAt: now, action: 'remove' as const })));
+    await this.write(
+      manager,
+      jobs.map((j) => ({ queue: j.queue, jobName: 'remove', jobId: j.jobId, payload: {}, subjectId: j.subjectId, runAt: now, action: 'remove' as const })),
+    );
   }
 
   /**
@@ -74,13 +80,18 @@ export class OutboxService {
    */
   async cancelPending(manager: EntityManager, queue: string, subjectIds: string[]): Promise<number> {
     if (!subjectIds.length) return 0;
-    const rows: { job_id: string; subject_id: string }[] = await manager.query(
-      `SELECT DISTINCT ON (job_id) job_id, subject_id, action FROM outbox_message
+    const rows: { job_id: string; subject_id: string }[] = await manager
+      .query(
+        `SELECT DISTINCT ON (job_id) job_id, subject_id, action FROM outbox_message
         WHERE queue = $1 AND subject_id = ANY($2::varchar[]) AND available_at > $3::timestamptz - interval '1 day'
         ORDER BY job_id, id DESC`,
-      [queue, subjectIds, this.clock.now()],
-    ).then((r: { job_id: string; subject_id: string; action: string }[]) => r.filter((x) => x.action === 'add'));
-    await this.remove(manager, rows.map((r) => ({ queue, jobId: r.job_id, subjectId: r.subject_id })));
+        [queue, subjectIds, this.clock.now()],
+      )
+      .then((r: { job_id: string; subject_id: string; action: string }[]) => r.filter((x) => x.action === 'add'));
+    await this.remove(
+      manager,
+      rows.map((r) => ({ queue, jobId: r.job_id, subjectId: r.subject_id })),
+    );
     return rows.length;
   }
 }

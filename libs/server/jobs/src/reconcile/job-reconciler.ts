@@ -75,8 +75,9 @@ export class JobReconciler {
           LIMIT $4`,
         [after[0], after[1], since, PAGE],
       );
-      if (!rows.length) break;
-      after = [rows[rows.length - 1].queue, rows[rows.length - 1].job_id];
+      const last = rows.at(-1);
+      if (!last) break;
+      after = [last.queue, last.job_id];
       await this.reconcilePage(rows, report);
       if (rows.length < PAGE) break;
     }
@@ -115,16 +116,16 @@ export class JobReconciler {
     }
   }
 
-  /** rescanOrganization for every organisation, one after the other; answers the rows written. */
+  /** rescanOrganization for every organization, one after the other; answers the rows written. */
   async rescanAll(): Promise<number> {
     const orgs: { id: string }[] = await this.dataSource.query(`SELECT id FROM organization ORDER BY id`);
     let written = 0;
     for (const o of orgs) written += await this.rescanOrganization(o.id);
-    this.logger.log(`re-scan: ${written} job(s) filled in across ${orgs.length} organisation(s)`);
+    this.logger.log(`re-scan: ${written} job(s) filled in across ${orgs.length} organization(s)`);
     return written;
   }
 
-  /** Every job source fills the organisation's gaps into the outbox (the relay then enqueues). */
+  /** Every job source fills the organization's gaps into the outbox (the relay then enqueues). */
   async rescanOrganization(organizationId: string): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       let written = 0;

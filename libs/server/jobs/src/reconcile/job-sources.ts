@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * Something that knows, from the database alone, which jobs should exist for an organisation
+ * Something that knows, from the database alone, which jobs should exist for an organization
  * (e.g. the reminders of its open record requests). The nightly re-scan asks every source to
  * fill gaps: work whose outbox rows were never written, or that an undo cancelled and a later
  * change (a case reopened) made wanted again. A source writes what is missing to the outbox in

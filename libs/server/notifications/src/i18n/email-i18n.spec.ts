@@ -78,7 +78,7 @@ describe('server e-mail templates hold no words of their own', () => {
   });
 
   it('would catch a sentence slipped into a template', () => {
-    expect(literals("const x = `<p>${escape(a)}</p><p>Please open the case</p>`;").some(phrase)).toBe(true);
+    expect(literals('const x = `<p>${escape(a)}</p><p>Please open the case</p>`;').some(phrase)).toBe(true);
     expect(literals("const y = t('digest.subject', { count: 2 }) + `${a}\\n${b}`;").some(phrase)).toBe(false);
   });
 });

@@ -30,9 +30,14 @@ export function emailT(language: Language): TFunction<'email'> {
 }
 
 /**
- * A moment as a person reads it in an e-mail, in their language and the organisation's time
+ * A moment as a person reads it in an e-mail, in their language and the organization's time
  * zone: "December 9, 2026 at 10:00 AM CST" / "9 de diciembre de 2026, 10:00 a.m. CST".
  */
 export function emailDateTime(at: Date, language: Language, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[language], { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(at);
+}
+
+/** A calendar day ("2026-12-09") as a person reads it in an e-mail: "December 9, 2026" / "9 de diciembre de 2026" (es-US). */
+export function emailDay(day: string, language: Language): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }

@@ -4,7 +4,7 @@
  * record type, only that something on a case needs a look, with the link to it.
  * Every key here has a Spanish twin in es.ts (email-i18n.spec.ts checks).
  */
-import type { NotificationKind } from '@second-look/domain';
+import type { NotificationKind, ReminderDueDate } from '@second-look/domain';
 
 export const emailEn = {
   hello: 'Hello,',
@@ -50,6 +50,20 @@ export const emailEn = {
       notYou: 'If it was not you, set a new password right away. That signs out every device.',
       forgotLabel: 'Set a new password',
     },
+    factor: {
+      subject: 'Your Second Look sign-in steps changed',
+      change: {
+        TOTP_ADDED: 'An authenticator app was added as a second sign-in step to your Second Look account ({{at}}).',
+        PASSKEY_ADDED: 'A passkey was added to your Second Look account ({{at}}).',
+        FACTOR_REMOVED: 'A second sign-in step was removed from your Second Look account ({{at}}).',
+        RECOVERY_CODES_NEW: 'New recovery codes were made for your Second Look account ({{at}}). The old ones no longer work.',
+        RECOVERY_CODE_USED: 'A recovery code was used to sign in to your Second Look account ({{at}}). Each code works only once.',
+        FACTORS_RESET: 'An admin of your organization removed the second sign-in steps of your Second Look account ({{at}}). You can add new ones when you sign in.',
+      },
+      securityLabel: 'See your sign-in steps and devices',
+      notYou: 'If you did not do this, set a new password right away and tell your organization’s admin.',
+      forgotLabel: 'Set a new password',
+    },
   },
   invitation: {
     subjectCase: '{{organization}} invited you to Second Look',
@@ -77,15 +91,36 @@ export const emailEn = {
       subject: 'A record request is past its legal deadline',
       line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing. A follow-up letter is ready to download on the case.',
     },
-    APPOINTMENT_SOON: { subject: 'Your appointment is coming up', line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.' },
+    APPOINTMENT_SOON: {
+      subject: 'Your appointment is coming up',
+      line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.',
+    },
     APPOINTMENT_DAY_BEFORE: { subject: 'Your appointment is almost here', line: 'Your appointment is very soon. Have your records packet and your questions ready to take with you.' },
     APPOINTMENT_RECORD_OPINION: { subject: 'How did the appointment go?', line: 'When you are ready, write down what the doctor said, so the opinions can be compared side by side.' },
     APPOINTMENT_BOOK_FOLLOW_UP: { subject: 'Time to book the follow-up', line: 'A good next step is a visit with the current doctor to share what the second opinion found.' },
-    INSURANCE_VERIFY_COVERAGE: { subject: 'Coverage not verified before an appointment', line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.' },
-    INSURANCE_PRE_AUTH_EXPIRES: { subject: 'A pre-authorization ends before an appointment', line: 'On one of your cases the pre-authorization ends before the appointment date. It may need to be extended.' },
-    INSURANCE_REVERIFY_COVERAGE: { subject: 'An appointment moved: please check coverage again', line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.' },
+    INSURANCE_VERIFY_COVERAGE: {
+      subject: 'Coverage not verified before an appointment',
+      line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.',
+    },
+    INSURANCE_PRE_AUTH_EXPIRES: {
+      subject: 'A pre-authorization ends before an appointment',
+      line: 'On one of your cases the pre-authorization ends before the appointment date. It may need to be extended.',
+    },
+    INSURANCE_REVERIFY_COVERAGE: {
+      subject: 'An appointment moved: please check coverage again',
+      line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.',
+    },
+    TASK_REMINDER: { subject: 'A task is coming up', line: 'A task on one of your cases is due soon. Open the case to see it, and tick it when it is done.' },
     generic: { subject: 'Something on a case needs attention', line: 'There is an update on one of your cases.' },
   } satisfies Record<keyof typeof NotificationKind | 'generic', { subject: string; line: string }>,
+  /** The date a reminder is about, under its sentence: which one is REMINDER_KINDS' `dueOn` of its kind. */
+  date: {
+    PLAN_TARGET: 'Planned date: {{date}}',
+    LEGAL_DUE: 'Legal deadline: {{date}}',
+    VISIT: 'Appointment date: {{date}}',
+    PRE_AUTH_END: 'Pre-authorization ends: {{date}}',
+    TASK_DUE: 'Due date: {{date}}',
+  } satisfies Record<Exclude<ReminderDueDate, 'NONE'>, string>,
   digest: {
     subject_one: 'Your daily summary: {{count}} thing needs attention',
     subject_other: 'Your daily summary: {{count}} things need attention',

@@ -48,6 +48,20 @@ export const emailEs: EmailResources & { digest: { subject_many: string; more_ma
       notYou: 'Si no fue usted, ponga una contraseña nueva ahora mismo. Así se cierra la sesión en todos los aparatos.',
       forgotLabel: 'Poner una contraseña nueva',
     },
+    factor: {
+      subject: 'Cambiaron los pasos para entrar a su cuenta de Second Look',
+      change: {
+        TOTP_ADDED: 'Se agregó una aplicación de códigos como segundo paso para entrar a su cuenta de Second Look ({{at}}).',
+        PASSKEY_ADDED: 'Se agregó una llave de acceso (passkey) a su cuenta de Second Look ({{at}}).',
+        FACTOR_REMOVED: 'Se quitó un segundo paso para entrar a su cuenta de Second Look ({{at}}).',
+        RECOVERY_CODES_NEW: 'Se hicieron códigos de recuperación nuevos para su cuenta de Second Look ({{at}}). Los anteriores ya no sirven.',
+        RECOVERY_CODE_USED: 'Se usó un código de recuperación para entrar a su cuenta de Second Look ({{at}}). Cada código sirve una sola vez.',
+        FACTORS_RESET: 'Un administrador de su organización quitó los segundos pasos para entrar a su cuenta de Second Look ({{at}}). Puede agregar otros nuevos cuando entre.',
+      },
+      securityLabel: 'Ver sus pasos para entrar y sus aparatos',
+      notYou: 'Si no fue usted, ponga una contraseña nueva ahora mismo y avísele al administrador de su organización.',
+      forgotLabel: 'Poner una contraseña nueva',
+    },
   },
   invitation: {
     subjectCase: '{{organization}} le invitó a Second Look',
@@ -97,7 +111,15 @@ export const emailEs: EmailResources & { digest: { subject_many: string; more_ma
       subject: 'Una cita cambió de fecha: revise la cobertura',
       line: 'Una cita de uno de sus casos tiene una fecha nueva. Confirme con el plan que la cobertura sigue vigente.',
     },
+    TASK_REMINDER: { subject: 'Se acerca la fecha de una tarea', line: 'Una tarea de uno de sus casos vence pronto. Abra el caso para verla y márquela cuando esté hecha.' },
     generic: { subject: 'Algo en un caso necesita atención', line: 'Hay una novedad en uno de sus casos.' },
+  },
+  date: {
+    PLAN_TARGET: 'Fecha prevista: {{date}}',
+    LEGAL_DUE: 'Plazo legal: {{date}}',
+    VISIT: 'Fecha de la cita: {{date}}',
+    PRE_AUTH_END: 'Fin de la autorización previa: {{date}}',
+    TASK_DUE: 'Fecha límite: {{date}}',
   },
   digest: {
     subject_one: 'Su resumen del día: {{count}} cosa necesita atención',

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertCanClose, assertCanRecordDecision, CaseEventKind, CaseStage, closingProblems, CloseProblem, DomainError, DomainErrorCode, notFound, parseCalendarDate, RecordsReleaseState, releaseStateFor } from '@second-look/domain';
+import {
+  Actor,
+  assertCanClose,
+  assertCanRecordDecision,
+  CaseEventKind,
+  CaseStage,
+  closingProblems,
+  CloseProblem,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  parseCalendarDate,
+  RecordsReleaseState,
+  releaseStateFor,
+} from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { orgTodayOf, requireJourneyCase } from '@second-look/server-appointments';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
@@ -24,11 +38,14 @@ export class DecisionService {
   ) {}
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseDecision | null> {
-    return perRequest(ctx, 'decisions', () =>
-      new DataLoader<string, CaseDecision | null>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(CaseDecision).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId } });
-        return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
-      }),
+    return perRequest(
+      ctx,
+      'decisions',
+      () =>
+        new DataLoader<string, CaseDecision | null>(async (caseIds) => {
+          const rows = await this.dataSource.getRepository(CaseDecision).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId } });
+          return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
+        }),
     );
   }
 
@@ -36,7 +53,13 @@ export class DecisionService {
   async problems(ctx: GqlContext, actor: Actor, kase: PatientCase): Promise<CloseProblem[]> {
     if (kase.stage === CaseStage.CLOSED) return [];
     const d = await this.loader(ctx, actor).load(kase.id);
-    return closingProblems({ stage: kase.stage, decision: d?.decision ?? null, followUpOn: d?.followUpOn ?? null, careMoves: d?.careMoves ?? false, recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED });
+    return closingProblems({
+      stage: kase.stage,
+      decision: d?.decision ?? null,
+      followUpOn: d?.followUpOn ?? null,
+      careMoves: d?.careMoves ?? false,
+      recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED,
+    });
   }
 
   /** The patient's decision, its reasons, the follow-up with the current doctor, and whether care moves. */
@@ -53,7 +76,8 @@ export class DecisionService {
       }
       const followUpOn = input.followUpOn ? parseCalendarDate(input.followUpOn, 'followUpOn') : null;
       const existing = await m.findOne(CaseDecision, { where: { caseId: kase.id } });
-      if (existing) assertFreshVersion(existing, input.expectedVersion ?? 0, 'decision', {
+      if (existing)
+        assertFreshVersion(existing, input.expectedVersion ?? 0, 'decision', {
           // Every field the decision form holds, so it can show the other person's whole decision beside this one.
           decision: existing.decision,
           reasons: existing.reasons,
@@ -82,7 +106,17 @@ export class DecisionService {
         updatedById: actor.userId,
       });
       await m.save(row);
-      await this.audit.record(actor, { action: existing ? 'decision.update' : 'decision.create', entityType: 'decision', entityId: row.id, caseId: kase.id, detail: { careMoves: row.careMoves, recordsRelease: row.recordsRelease } }, m);
+      await this.audit.record(
+        actor,
+        {
+          action: existing ? 'decision.update' : 'decision.create',
+          entityType: 'decision',
+          entityId: row.id,
+          caseId: kase.id,
+          detail: { careMoves: row.careMoves, recordsRelease: row.recordsRelease },
+        },
+        m,
+      );
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.DECISION_CHANGED, entityId: row.id, detail: { change: existing ? 'edited' : 'added' } });
       return kase;
     });
@@ -93,7 +127,13 @@ export class DecisionService {
     return this.dataSource.transaction(async (m) => {
       const { kase } = await requireJourneyCase(this.access, actor, input.caseId, 'moveStage', 'Case', m, true);
       const d = await m.findOne(CaseDecision, { where: { caseId: kase.id }, lock: { mode: 'pessimistic_write' } });
-      assertCanClose({ stage: kase.stage, decision: d?.decision ?? null, followUpOn: d?.followUpOn ?? null, careMoves: d?.careMoves ?? false, recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED });
+      assertCanClose({
+        stage: kase.stage,
+        decision: d?.decision ?? null,
+        followUpOn: d?.followUpOn ?? null,
+        careMoves: d?.careMoves ?? false,
+        recordsRelease: d?.recordsRelease ?? RecordsReleaseState.NOT_NEEDED,
+      });
       const saved = await moveStageWithin(m, this.audit, this.events, actor, kase, CaseStage.CLOSED, this.clock.now(), 'closed');
       await m.update(CaseDecision, { id: d!.id }, { outcome: input.outcome, closedById: actor.userId, version: d!.version + 1 });
       await this.audit.record(actor, { action: 'case.close', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { outcome: input.outcome } }, m);

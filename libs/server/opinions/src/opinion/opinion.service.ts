@@ -1,17 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Actor,
-  assertCanCompare,
-  assertCanStartNextRound,
-  assertOpinion,
-  CaseEventKind,
-  CaseStage,
-  isStaffRole,
-  nextOpinionNumber,
-  notFound,
-  opinionAdvice,
-} from '@second-look/domain';
+import { Actor, assertCanCompare, assertCanStartNextRound, assertOpinion, CaseEventKind, CaseStage, isStaffRole, nextOpinionNumber, notFound, opinionAdvice } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { assertJourneyId, assertStaffOnlyField, orgTodayOf, requireJourneyCase } from '@second-look/server-appointments';
 import { CaseAccessService, PatientCase } from '@second-look/server-cases';
@@ -48,21 +37,30 @@ export class OpinionService {
   }
 
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseOpinion[]> {
-    return perRequest(ctx, 'opinions', () =>
-      new DataLoader<string, CaseOpinion[]>(async (caseIds) => {
-        const rows = await this.query(this.dataSource.manager, actor).andWhere('o.case_id IN (:...caseIds)', { caseIds: [...caseIds] }).orderBy('o.number', 'ASC').getMany();
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'opinions',
+      () =>
+        new DataLoader<string, CaseOpinion[]>(async (caseIds) => {
+          const rows = await this.query(this.dataSource.manager, actor)
+            .andWhere('o.case_id IN (:...caseIds)', { caseIds: [...caseIds] })
+            .orderBy('o.number', 'ASC')
+            .getMany();
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
   /** The latest judgement per case (the round with the most opinions). */
   comparisonLoader(ctx: GqlContext, actor: Actor): DataLoader<string, OpinionComparison | null> {
-    return perRequest(ctx, 'opinionComparisons', () =>
-      new DataLoader<string, OpinionComparison | null>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(OpinionComparison).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId }, order: { opinionCount: 'DESC' } });
-        return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
-      }),
+    return perRequest(
+      ctx,
+      'opinionComparisons',
+      () =>
+        new DataLoader<string, OpinionComparison | null>(async (caseIds) => {
+          const rows = await this.dataSource.getRepository(OpinionComparison).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId }, order: { opinionCount: 'DESC' } });
+          return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
+        }),
     );
   }
 
@@ -129,7 +127,14 @@ export class OpinionService {
       if (!o) throw notFound(WHAT);
       const { kase, can } = await requireJourneyCase(this.access, actor, o.caseId, 'edit', WHAT, m);
       assertStaffOnlyField(can, input.staffNotes, 'staffNotes');
-      assertFreshVersion(o, input.expectedVersion, 'opinion', { providerName: o.providerName, givenOn: o.givenOn, diagnosis: o.diagnosis, recommendedPlan: o.recommendedPlan, urgency: o.urgency, reasoning: o.reasoning });
+      assertFreshVersion(o, input.expectedVersion, 'opinion', {
+        providerName: o.providerName,
+        givenOn: o.givenOn,
+        diagnosis: o.diagnosis,
+        recommendedPlan: o.recommendedPlan,
+        urgency: o.urgency,
+        reasoning: o.reasoning,
+      });
       o.givenOn = assertOpinion({ providerName: input.providerName ?? o.providerName, givenOn: input.givenOn ?? o.givenOn }, await orgTodayOf(m, this.clock, kase.organizationId));
       const fields: string[] = [];
       for (const k of ['providerName', 'diagnosis', 'recommendedPlan', 'reasoning', 'staffNotes'] as const) {
@@ -161,7 +166,14 @@ export class OpinionService {
         Object.assign(existing, { outcome: input.outcome, note: input.note?.trim() ?? existing.note, byUserId: actor.userId });
         await m.save(existing);
       } else {
-        await m.insert(OpinionComparison, { organizationId: kase.organizationId, caseId: kase.id, opinionCount: count, outcome: input.outcome, note: input.note?.trim() ?? '', byUserId: actor.userId });
+        await m.insert(OpinionComparison, {
+          organizationId: kase.organizationId,
+          caseId: kase.id,
+          opinionCount: count,
+          outcome: input.outcome,
+          note: input.note?.trim() ?? '',
+          byUserId: actor.userId,
+        });
       }
       await this.audit.record(actor, { action: 'opinion.compare', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { outcome: input.outcome, opinionCount: count } }, m);
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.OPINIONS_COMPARED, entityId: kase.id, detail: { outcome: input.outcome } });

@@ -8,7 +8,7 @@ export interface GqlContext {
   /** Set by the auth guard once the session cookie has been checked; null when signed out. */
   actor?: Actor | null;
   sessionId?: string | null;
-  /** The caller's organisation's time zone, read with the session (dates are the org's). */
+  /** The caller's organization's time zone, read with the session (dates are the org's). */
   timeZone?: string | null;
   /** Set for operations that arrive over a live (graphql-ws) connection. */
   live?: { connectionId: string };

@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@second-look/domain';
 import { GraphQLFormattedError } from 'graphql';
+import { safeError } from '../logging/safe-error';
 
 const logger = new Logger('GraphQLError');
 
@@ -8,8 +9,10 @@ const logger = new Logger('GraphQLError');
 export function statusFor(code: DomainErrorCode): number {
   switch (code) {
     case DomainErrorCode.UNAUTHENTICATED:
+    case DomainErrorCode.SECOND_FACTOR_REQUIRED:
       return 401;
     case DomainErrorCode.FORBIDDEN:
+    case DomainErrorCode.FACTOR_ENROLLMENT_REQUIRED:
       return 403;
     case DomainErrorCode.NOT_FOUND:
       return 404;
@@ -31,14 +34,7 @@ export function statusFor(code: DomainErrorCode): number {
 }
 
 /** Codes Apollo and graphql-js produce themselves for malformed requests; safe to pass on. */
-const CLIENT_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * The single exit for errors: domain errors keep their code and message, request errors
@@ -55,10 +51,17 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   if (isValidationPipeError(original)) {
+    // Each field with its reason code when the pipe named them (the client words those), first one also as `field`.
+    const fields = original.response.fields;
+    const first = fields ? Object.entries(fields)[0] : undefined;
     return {
       message: 'Some fields are not valid.',
       path: formatted.path,
-      extensions: { code: DomainErrorCode.VALIDATION_FAILED, status: 400, details: { problems: original.response.message } },
+      extensions: {
+        code: DomainErrorCode.VALIDATION_FAILED,
+        status: 400,
+        details: { problems: original.response.message, ...(first ? { field: first[0], reason: first[1], fields } : {}) },
+      },
     };
   }
   // Nest's own 400s (a built-in pipe refusing an argument) keep their plain message. This
@@ -71,20 +74,17 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '(no path)'}: ${describe(original)}`);
+  // The error's kind, codes and (for our code's errors) message and stack; a database error's
+  // parameters, detail and message are patient data and never logged (safeError).
+  logger.error({ msg: `Unexpected error at ${formatted.path?.join('.') ?? '(no path)'}`, err: safeError(original) });
   return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 interface ValidationPipeError {
-  response: { message: string[] };
+  response: { message: string[]; fields?: Record<string, string> };
 }
 
 function isValidationPipeError(e: unknown): e is ValidationPipeError {
   const r = (e as { response?: { message?: unknown } })?.response;
   return !!r && Array.isArray(r.message) && (e as { status?: number }).status === 400;
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}\n${e.stack ?? ''}`;
-  return String(e);
 }

@@ -127,7 +127,7 @@ describe('jitExecutionPlugin', () => {
     expect(JSON.stringify(failed.result)).not.toContain('database went away');
   });
 
-  it("leaves variables of the wrong type to Apollo: its 400 BAD_USER_INPUT, and no resolver runs", async () => {
+  it('leaves variables of the wrong type to Apollo: its 400 BAD_USER_INPUT, and no resolver runs', async () => {
     const plain = await start(false);
     const jit = await start(true);
     servers.push(plain.server, jit.server);
@@ -147,7 +147,8 @@ describe('jitExecutionPlugin', () => {
     servers.push(jit.server);
     await jit.run('{ whoami }');
     expect(jit.compiles()).toBe(0);
-    for (const n of [1, 2, 3]) expect((await jit.run('query Page($n: Int!) { items(first: $n) { id } }', { n })).result).toEqual({ data: { items: Array.from({ length: n }, (_, i) => ({ id: `${i + 1}` })) } });
+    for (const n of [1, 2, 3])
+      expect((await jit.run('query Page($n: Int!) { items(first: $n) { id } }', { n })).result).toEqual({ data: { items: Array.from({ length: n }, (_, i) => ({ id: `${i + 1}` })) } });
     expect(jit.compiles()).toBe(1);
     await jit.run('{ whoami }');
     expect(jit.compiles()).toBe(2);

@@ -1,8 +1,9 @@
 import { ArgumentMetadata, Type, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { Args } from '@nestjs/graphql';
+import { inputRefusal } from '../errors/input-problems';
 
-/** The options of the API's global ValidationPipe (apps/api/src/bootstrap.ts). */
-export const VALIDATION_OPTIONS: ValidationPipeOptions = { whitelist: true, transform: true, forbidUnknownValues: false };
+/** The options of the API's global ValidationPipe (apps/api/src/bootstrap.ts); a refusal names each field and its reason. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = { whitelist: true, transform: true, forbidUnknownValues: false, exceptionFactory: inputRefusal };
 
 /** Validates a value when there is one: an omitted optional argument stays null. */
 class WhenGivenValidationPipe extends ValidationPipe {

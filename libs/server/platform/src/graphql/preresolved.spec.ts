@@ -14,14 +14,30 @@ describe('answerPreresolvedFields', () => {
       },
     });
     const rows = [preresolved({ name: 'a' }, { holder: 'given' }), { name: 'b' }];
-    const schema = answerPreresolvedFields(new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { rows: { type: new GraphQLObjectType({ name: 'Rows', fields: { list: { type: new GraphQLList(Row) } } }), resolve: () => ({ list: rows }) } } }) }));
+    const schema = answerPreresolvedFields(
+      new GraphQLSchema({
+        query: new GraphQLObjectType({
+          name: 'Query',
+          fields: { rows: { type: new GraphQLObjectType({ name: 'Rows', fields: { list: { type: new GraphQLList(Row) } } }), resolve: () => ({ list: rows }) } },
+        }),
+      }),
+    );
     return { schema, Row };
   };
 
   it('answers a field with a resolver of its own from the preresolved value, else runs the resolver', async () => {
     const { schema } = build();
     const result = await graphql({ schema, source: '{ rows { list { name holder } } }' });
-    expect(result).toEqual({ data: { rows: { list: [{ name: 'a', holder: 'given' }, { name: 'b', holder: 'loaded 1' }] } } });
+    expect(result).toEqual({
+      data: {
+        rows: {
+          list: [
+            { name: 'a', holder: 'given' },
+            { name: 'b', holder: 'loaded 1' },
+          ],
+        },
+      },
+    });
   });
 
   it("leaves Nest's plain property readers unwrapped", () => {

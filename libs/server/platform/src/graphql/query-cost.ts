@@ -35,8 +35,7 @@ interface Page {
   readonly size: number;
 }
 
-const paged = (parent: GraphQLNamedType | null, field: string): PagedList | undefined =>
-  parent ? (PAGED_LISTS as Record<string, PagedList>)[`${parent.name}.${field}`] : undefined;
+const paged = (parent: GraphQLNamedType | null, field: string): PagedList | undefined => (parent ? (PAGED_LISTS as Record<string, PagedList>)[`${parent.name}.${field}`] : undefined);
 
 function sizeOf(list: PagedList, args: readonly ArgumentNode[] | undefined): number {
   const first = args?.find((a) => a.name.value === 'first');
@@ -103,9 +102,7 @@ export const queryCostRule =
       const cost = operationCost(context, operation);
       options.onCost?.(cost, operation);
       if (cost > options.maxCost) {
-        context.reportError(
-          new GraphQLError(`This asks for too much at once (cost ${cost}, the limit is ${options.maxCost}). Ask for fewer rows or fewer fields.`, { nodes: [operation] }),
-        );
+        context.reportError(new GraphQLError(`This asks for too much at once (cost ${cost}, the limit is ${options.maxCost}). Ask for fewer rows or fewer fields.`, { nodes: [operation] }));
       }
     },
   });

@@ -1,8 +1,11 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RecentWrites } from './recent-writes';
+import { createRedisClient } from './redis-client';
+import { REDIS } from './redis-token';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS } from './redis-token';
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -19,10 +22,11 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }),
+      useFactory: (config: AppConfig) => createRedisClient(config, { maxRetriesPerRequest: 2, lazyConnect: false }),
     },
     RedisCloser,
+    RecentWrites,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RecentWrites],
 })
 export class RedisModule {}

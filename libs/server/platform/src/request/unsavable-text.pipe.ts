@@ -44,7 +44,10 @@ export class RefuseUnsavableTextPipe implements PipeTransform {
     if (!INPUT_TYPES.has(meta.type)) return value;
     const at = findUnsavableText(value, meta.data ?? '');
     if (at !== null) {
-      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This text has a hidden or broken character that cannot be saved. Please remove it and try again.', { field: at, reason: 'UNSAVABLE_TEXT' });
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'This text has a hidden or broken character that cannot be saved. Please remove it and try again.', {
+        field: at,
+        reason: 'UNSAVABLE_TEXT',
+      });
     }
     return value;
   }

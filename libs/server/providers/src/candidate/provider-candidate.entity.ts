@@ -11,6 +11,9 @@ import { ProviderDirectoryEntry } from '../directory/provider-directory-entry.en
 @Entity('provider_candidate')
 @Index(['caseId', 'createdAt'])
 @Index('UQ_provider_candidate_chosen', ['caseId'], { unique: true, where: '"chosen"' })
+// Trigram indexes for search, created by the migration SearchTrigramIndexes.
+@Index('provider_candidate_name_trgm', { synchronize: false })
+@Index('provider_candidate_institution_trgm', { synchronize: false })
 export class ProviderCandidate {
   @PrimaryGeneratedColumn('uuid')
   id: string;

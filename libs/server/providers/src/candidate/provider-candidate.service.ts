@@ -49,15 +49,18 @@ export class ProviderCandidateService {
 
   /** Candidates of many cases (already read through the case scope), batched per request. */
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, ProviderCandidate[]> {
-    return perRequest(ctx, 'provider-candidates', () =>
-      new DataLoader<string, ProviderCandidate[]>(async (caseIds) => {
-        const rows = await this.query(this.dataSource.manager, actor)
-          .andWhere('pc.case_id IN (:...caseIds)', { caseIds: [...caseIds] })
-          .orderBy('pc.created_at', 'ASC')
-          .addOrderBy('pc.id', 'ASC')
-          .getMany();
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'provider-candidates',
+      () =>
+        new DataLoader<string, ProviderCandidate[]>(async (caseIds) => {
+          const rows = await this.query(this.dataSource.manager, actor)
+            .andWhere('pc.case_id IN (:...caseIds)', { caseIds: [...caseIds] })
+            .orderBy('pc.created_at', 'ASC')
+            .addOrderBy('pc.id', 'ASC')
+            .getMany();
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
@@ -67,7 +70,7 @@ export class ProviderCandidateService {
     const strengths = candidateStrengths(current, candidates);
     return {
       hint: providerSpecialtyHint(current, candidates),
-      strengths: candidates.map((c, i) => ({ candidateId: c.id, strengths: strengths[i] })),
+      strengths: candidates.map((c, i) => ({ candidateId: c.id, strengths: strengths[i] ?? [] })),
     };
   }
 
@@ -118,7 +121,11 @@ export class ProviderCandidateService {
       this.apply(draft, input);
       assertCandidateFields({ name: draft.name ?? '', specialty: draft.specialty ?? '', expectedWaitDays: draft.expectedWaitDays });
       const candidate = await m.save(m.create(ProviderCandidate, draft));
-      await this.audit.record(actor, { action: 'provider_candidate.create', entityType: 'provider_candidate', entityId: candidate.id, caseId: kase.id, detail: { fromDirectory: !!draft.directoryEntryId } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'provider_candidate.create', entityType: 'provider_candidate', entityId: candidate.id, caseId: kase.id, detail: { fromDirectory: !!draft.directoryEntryId } },
+        m,
+      );
       // The candidate is shared; its staff notes are read per receiver, so patients never get them.
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.PROVIDER_CHANGED, entityId: candidate.id, detail: { change: 'added' } });
       return this.reload(m, actor, candidate.id);
@@ -176,7 +183,12 @@ export class ProviderCandidateService {
       // Lock the case: two people choosing at once are serialised, and the unique index holds.
       const { kase } = await this.access.requireOf(actor, c.caseId, 'edit', WHAT, m, true);
       const reason = assertChoiceReason(input.reason);
-      await m.createQueryBuilder().update(ProviderCandidate).set({ chosen: false, version: () => 'version + 1' }).where('case_id = :caseId AND chosen AND id <> :id', { caseId: c.caseId, id: c.id }).execute();
+      await m
+        .createQueryBuilder()
+        .update(ProviderCandidate)
+        .set({ chosen: false, version: () => 'version + 1' })
+        .where('case_id = :caseId AND chosen AND id <> :id', { caseId: c.caseId, id: c.id })
+        .execute();
       Object.assign(c, { chosen: true, chosenReason: reason, chosenAt: this.clock.now(), chosenById: actor.userId });
       await m.save(c);
       await this.audit.record(actor, { action: 'provider_candidate.choose', entityType: 'provider_candidate', entityId: c.id, caseId: c.caseId }, m);

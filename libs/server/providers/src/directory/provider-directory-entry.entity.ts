@@ -1,7 +1,7 @@
 import { ProviderVisitMode } from '@second-look/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** The organisation's own list of second-opinion providers it has worked with. Not patient data. */
+/** The organization's own list of second-opinion providers it has worked with. Not patient data. */
 @Entity('provider_directory_entry')
 @Index(['organizationId', 'name'])
 export class ProviderDirectoryEntry {

@@ -9,7 +9,7 @@ import { ProviderDirectoryEntry } from './provider-directory-entry.entity';
 
 const WHAT = 'Directory provider';
 
-/** The organisation's directory of second-opinion providers. Not patient data; staff keep it. */
+/** The organization's directory of second-opinion providers. Not patient data; staff keep it. */
 @Injectable()
 export class ProviderDirectoryService {
   constructor(

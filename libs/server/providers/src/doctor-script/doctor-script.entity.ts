@@ -2,7 +2,7 @@ import { DoctorScriptPurpose, DoctorScriptSituation } from '@second-look/domain'
 import { PatientCase } from '@second-look/server-cases';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A script the organisation added to the built-in library, in its own words. */
+/** A script the organization added to the built-in library, in its own words. */
 @Entity('doctor_script')
 @Index(['organizationId', 'createdAt'])
 export class DoctorScript {
@@ -48,7 +48,7 @@ export class CaseDoctorScript {
   @JoinColumn({ name: 'case_id' })
   case?: PatientCase;
 
-  /** A built-in key, `org:<id>` for an organisation script, or empty when written from scratch. */
+  /** A built-in key, `org:<id>` for an organization script, or empty when written from scratch. */
   @Column({ type: 'varchar', length: 100, default: '' })
   sourceKey: string;
 

@@ -12,7 +12,7 @@ import { CaseDoctorScript, DoctorScript } from './doctor-script.entity';
 
 /**
  * Ways to ask the current doctor: the built-in library (keys and words in the domain, in English
- * and Spanish, served by ProvidersResolver.doctorScriptLibrary), scripts the organisation adds,
+ * and Spanish, served by ProvidersResolver.doctorScriptLibrary), scripts the organization adds,
  * and the one a patient saved on a case.
  */
 @Injectable()
@@ -25,7 +25,7 @@ export class DoctorScriptService {
     private readonly events: CaseEventsPublisher,
   ) {}
 
-  /** The organisation's own scripts: everyone in it may read them (they hold no patient data). */
+  /** The organization's own scripts: everyone in it may read them (they hold no patient data). */
   list(actor: Actor): Promise<DoctorScript[]> {
     return this.dataSource.getRepository(DoctorScript).find({ where: { organizationId: actor.organizationId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 200 });
   }
@@ -53,11 +53,14 @@ export class DoctorScriptService {
 
   /** The saved script of many cases (already read through the case scope). */
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseDoctorScript | null> {
-    return perRequest(ctx, 'case-doctor-scripts', () =>
-      new DataLoader<string, CaseDoctorScript | null>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(CaseDoctorScript).findBy({ caseId: In([...caseIds]), organizationId: actor.organizationId });
-        return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
-      }),
+    return perRequest(
+      ctx,
+      'case-doctor-scripts',
+      () =>
+        new DataLoader<string, CaseDoctorScript | null>(async (caseIds) => {
+          const rows = await this.dataSource.getRepository(CaseDoctorScript).findBy({ caseId: In([...caseIds]), organizationId: actor.organizationId });
+          return caseIds.map((id) => rows.find((r) => r.caseId === id) ?? null);
+        }),
     );
   }
 

@@ -1,7 +1,6 @@
 import { attachmentDisposition, detectDocumentType, documentFileName } from './document-type';
 
-const bytes = (...parts: Array<string | number[]>): Buffer =>
-  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 const pad = (b: Buffer, n = 200): Buffer => Buffer.concat([b, Buffer.alloc(Math.max(0, n - b.length))]);
 const dicom = (preamble: Buffer = Buffer.alloc(128)): Buffer => pad(Buffer.concat([preamble, Buffer.from('DICM')]));
 

@@ -16,7 +16,7 @@ import { documentKey, OBJECT_STORAGE, ObjectStorage, StoredObjectMissing } from 
 import { receiveUpload } from './upload-receiver';
 
 /**
- * Files on packet items. Every path first finds the row within the caller's organisation,
+ * Files on packet items. Every path first finds the row within the caller's organization,
  * then asks the case scope for the right it needs; anything outside answers exactly like an
  * id that does not exist.
  */
@@ -77,7 +77,13 @@ export class DocumentService {
         );
         await this.audit.record(
           actor,
-          { action: 'document.upload', entityType: 'document', entityId: row.id, caseId: item.caseId, detail: { packetItemId: item.id, contentType: row.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256 } },
+          {
+            action: 'document.upload',
+            entityType: 'document',
+            entityId: row.id,
+            caseId: item.caseId,
+            detail: { packetItemId: item.id, contentType: row.contentType, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+          },
           m,
         );
         return row;
@@ -132,26 +138,29 @@ export class DocumentService {
    * caller's own check returns nothing.
    */
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, CaseDocumentModel[]> {
-    return perRequest(ctx, 'caseDocuments', () =>
-      new DataLoader<string, CaseDocumentModel[]>(async (itemIds) => {
-        const scope = this.access.scoped(actor, undefined, 'sc').select('sc.id');
-        const rows = await this.dataSource
-          .getRepository(CaseDocument)
-          .createQueryBuilder('d')
-          .where('d.packet_item_id IN (:...itemIds) AND d.organization_id = :docOrg', { itemIds: [...itemIds], docOrg: actor.organizationId })
-          .andWhere(`d.case_id IN (${scope.getQuery()})`)
-          .setParameters(scope.getParameters())
-          .orderBy('d.created_at', 'ASC')
-          .addOrderBy('d.id', 'ASC')
-          .getMany();
-        const byItem = new Map<string, CaseDocumentModel[]>();
-        for (const r of rows) {
-          const list = byItem.get(r.packetItemId) ?? [];
-          list.push(toCaseDocumentModel(r));
-          byItem.set(r.packetItemId, list);
-        }
-        return itemIds.map((id) => byItem.get(id) ?? []);
-      }),
+    return perRequest(
+      ctx,
+      'caseDocuments',
+      () =>
+        new DataLoader<string, CaseDocumentModel[]>(async (itemIds) => {
+          const scope = this.access.scoped(actor, undefined, 'sc').select('sc.id');
+          const rows = await this.dataSource
+            .getRepository(CaseDocument)
+            .createQueryBuilder('d')
+            .where('d.packet_item_id IN (:...itemIds) AND d.organization_id = :docOrg', { itemIds: [...itemIds], docOrg: actor.organizationId })
+            .andWhere(`d.case_id IN (${scope.getQuery()})`)
+            .setParameters(scope.getParameters())
+            .orderBy('d.created_at', 'ASC')
+            .addOrderBy('d.id', 'ASC')
+            .getMany();
+          const byItem = new Map<string, CaseDocumentModel[]>();
+          for (const r of rows) {
+            const list = byItem.get(r.packetItemId) ?? [];
+            list.push(toCaseDocumentModel(r));
+            byItem.set(r.packetItemId, list);
+          }
+          return itemIds.map((id) => byItem.get(id) ?? []);
+        }),
     );
   }
 

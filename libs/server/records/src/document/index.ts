@@ -6,3 +6,4 @@ export * from './storage/object-storage';
 export * from './storage/local-disk.storage';
 export * from './storage/s3.storage';
 export * from './rest-errors';
+export { privateFileHeaders } from './document.controller';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { SessionService } from '@second-look/server-identity';
-import { bindRequestMeta, requestMeta, statusFor } from '@second-look/server-platform';
+import { bindRequestMeta, requestMeta, safeError, statusFor } from '@second-look/server-platform';
 import type { Request, Response } from 'express';
 
 /**
@@ -42,7 +42,7 @@ export class RestErrorFilter implements ExceptionFilter {
       status = error.getStatus();
       body = { code: status === 404 ? DomainErrorCode.NOT_FOUND : DomainErrorCode.VALIDATION_FAILED, message: error.message };
     } else {
-      this.logger.error(`${req.method} ${req.route?.path ?? '(route)'} failed: ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error)}`);
+      this.logger.error({ msg: `${req.method} ${req.route?.path ?? '(route)'} failed`, err: safeError(error) });
       status = 500;
       body = { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' };
     }
@@ -74,5 +74,6 @@ export function requireCsrfHeader(req: Request): void {
 export async function requireCaller(sessions: SessionService, req: Request): Promise<Actor> {
   const resolved = await sessions.resolve(req);
   if (!resolved) throw new RestError(401, DomainErrorCode.UNAUTHENTICATED, 'Please sign in.');
+  if (resolved.mustEnroll) throw new RestError(403, DomainErrorCode.FACTOR_ENROLLMENT_REQUIRED, 'Please add a second sign-in step first.');
   return bindRequestMeta(resolved.actor, requestMeta(req));
 }

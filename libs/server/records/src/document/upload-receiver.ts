@@ -72,7 +72,7 @@ export async function receiveUpload(req: Request, maxBytes: number): Promise<Rec
 
   return new Promise<ReceivedUpload>((resolve, reject) => {
     let settled = false;
-    let fileStream: NodeJS.ReadableStream & { destroy(): void; truncated?: boolean } | null = null;
+    let fileStream: (NodeJS.ReadableStream & { destroy(): void; truncated?: boolean }) | null = null;
     let fileDone: Promise<Omit<ReceivedUpload, 'tmpPath' | 'discard'>> | null = null;
 
     const fail = (error: unknown): void => {

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** A provider or facility that holds records, kept once per organisation and reused across cases. */
+/** A provider or facility that holds records, kept once per organization and reused across cases. */
 @Entity('record_holder')
 @Index(['organizationId', 'name'])
+// Trigram index for search, created by the migration SearchTrigramIndexes.
+@Index('record_holder_name_trgm', { synchronize: false })
 export class RecordHolder {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -25,7 +25,7 @@ const clean = (v: RecordHolderInput) => {
   };
 };
 
-/** The organisation's directory of providers and facilities that hold records. Not patient data. */
+/** The organization's directory of providers and facilities that hold records. Not patient data. */
 @Injectable()
 export class RecordHolderService {
   constructor(
@@ -43,14 +43,17 @@ export class RecordHolderService {
     return q.getMany();
   }
 
-  /** Holders of the caller's organisation, batched per request. */
+  /** Holders of the caller's organization, batched per request. */
   loader(ctx: GqlContext, organizationId: string): DataLoader<string, RecordHolder | null> {
-    return perRequest(ctx, `holders:${organizationId}`, () =>
-      new DataLoader<string, RecordHolder | null>(async (ids) => {
-        const rows = await this.repo.findBy({ id: In([...ids]), organizationId });
-        const byId = new Map(rows.map((h) => [h.id, h]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+    return perRequest(
+      ctx,
+      `holders:${organizationId}`,
+      () =>
+        new DataLoader<string, RecordHolder | null>(async (ids) => {
+          const rows = await this.repo.findBy({ id: In([...ids]), organizationId });
+          const byId = new Map(rows.map((h) => [h.id, h]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
     );
   }
 

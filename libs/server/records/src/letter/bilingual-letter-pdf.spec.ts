@@ -1,4 +1,14 @@
-import { calendarDate, draftFollowUpLetter, draftRecordRequestLetter, FollowUpLetterInput, Language, LETTER_WORDS, PacketItemKind, RecordDeliveryMethod, RecordRequestLetterInput } from '@second-look/domain';
+import {
+  calendarDate,
+  draftFollowUpLetter,
+  draftRecordRequestLetter,
+  FollowUpLetterInput,
+  Language,
+  LETTER_WORDS,
+  PacketItemKind,
+  RecordDeliveryMethod,
+  RecordRequestLetterInput,
+} from '@second-look/domain';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { renderLetterPdf } from './letter-pdf';
 import { pdfText } from './pdf-text.testing';

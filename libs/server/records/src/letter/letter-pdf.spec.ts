@@ -2,10 +2,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { renderLetterPdf, toFontCharset, wrapLine } from './letter-pdf';
 import { pageTexts, pdfText } from './pdf-text.testing';
 
-
 describe('letter PDF', () => {
   it('renders a PDF whose pages carry the title and every paragraph', async () => {
-    const pdf = await renderLetterPdf({ title: 'Request for copies of my medical records: Maria Lopez', paragraphs: ['November 22, 2026', 'Lakeside Medical Center\n100 Shore Road', 'Dear records team,'] }, { documentTitle: 'Records request' });
+    const pdf = await renderLetterPdf(
+      { title: 'Request for copies of my medical records: Maria Lopez', paragraphs: ['November 22, 2026', 'Lakeside Medical Center\n100 Shore Road', 'Dear records team,'] },
+      { documentTitle: 'Records request' },
+    );
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain('Request for copies of my medical records: Maria Lopez');
@@ -40,7 +42,12 @@ describe('letter PDF', () => {
   it('keeps a countersignature with the signature and the closing', async () => {
     const filler = 'A line of filler text that takes up some room on the page.';
     for (let n = 12; n < 40; n++) {
-      const paragraphs = [...Array.from({ length: n }, () => `${filler} ${filler}`), 'Sincerely,', '______________________________\nMaria Lopez', '______________________________\nSam Rivera\nPatient advocate, Harbor Patient Advocates'];
+      const paragraphs = [
+        ...Array.from({ length: n }, () => `${filler} ${filler}`),
+        'Sincerely,',
+        '______________________________\nMaria Lopez',
+        '______________________________\nSam Rivera\nPatient advocate, Harbor Patient Advocates',
+      ];
       const pages = (await pageTexts(await renderLetterPdf({ paragraphs }, { documentTitle: 'x' }))).filter((t) => t.includes('Maria Lopez') || t.includes('Sam Rivera'));
       expect(pages).toHaveLength(1);
       expect(pages[0]).toMatch(/Sincerely,[\s\S]*Maria Lopez[\s\S]*Sam Rivera/);

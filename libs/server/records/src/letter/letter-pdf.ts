@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, INTL_LOCALE, Language, LETTER_WORDS } from '@second-look/domain';
+import { toFontCharset, wrapLine } from '@second-look/server-platform';
 import { PDFDocument, PDFFont, rgb, StandardFonts } from 'pdf-lib';
 
 /** US Letter, the paper a US records office prints on; these margins also fit A4. */
@@ -17,62 +18,8 @@ export interface PrintableLetter {
   paragraphs: readonly string[];
 }
 
-/** Letters with a stroke rather than an accent: Unicode does not decompose them. */
-const NO_DECOMPOSITION: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't' };
-
-/**
- * The standard PDF fonts cover Latin-1 and a few more (WinAnsi): all of Spanish (á é í ó ú ü ñ
- * ¿ ¡, checked on the rendered PDF by letter-pdf.spec.ts) and most Western names. Anything else
- * would make pdf-lib throw, so other accented letters lose their accent (Ł → L) and the rest
- * becomes "?". Embedding a Unicode font would lift this.
- */
-export function toFontCharset(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
-  let out = '';
-  for (const ch of text.replace(/[\t\r\n]/g, ' ')) {
-    if (supported.has(ch.codePointAt(0) ?? 0)) {
-      out += ch;
-      continue;
-    }
-    const plain = (NO_DECOMPOSITION[ch] ?? ch).normalize('NFKD').replace(/\p{M}/gu, '');
-    out += plain && [...plain].every((c) => supported.has(c.codePointAt(0) ?? 0)) ? plain : '?';
-  }
-  return out;
-}
-
-/**
- * Greedy word wrap to `width` points. A word wider than a line (a long e-mail address) is
- * broken by characters; a list line ("• ...") continues under its text, not under the bullet.
- */
-export function wrapLine(line: string, width: number, measure: (s: string) => number): string[] {
-  const bullet = /^(\u2022|-|\*)\s+/.exec(line);
-  const indent = bullet ? ' '.repeat(Math.ceil(measure(bullet[0]) / Math.max(measure(' '), 0.001))) : '';
-  const out: string[] = [];
-  let current = '';
-  const push = (): void => {
-    out.push(current);
-    current = indent;
-  };
-  for (const word of line.split(/ +/)) {
-    const candidate = current.trim() ? `${current} ${word}` : `${current}${word}`;
-    if (measure(candidate) <= width) {
-      current = candidate;
-      continue;
-    }
-    if (current.trim()) push();
-    let rest = word;
-    while (measure(current + rest) > width && rest.length > 1) {
-      let n = rest.length - 1;
-      while (n > 1 && measure(current + rest.slice(0, n)) > width) n--;
-      current += rest.slice(0, n);
-      push();
-      rest = rest.slice(n);
-    }
-    current += rest;
-  }
-  out.push(current);
-  return out;
-}
+// Shared with the visit packet (libs/server/visit-packet): one word wrap for every PDF we print.
+export { toFontCharset, wrapLine };
 
 /** A clean printable PDF of a letter: one text column, page numbers when it runs over a page. */
 export async function renderLetterPdf(letter: PrintableLetter, meta: { documentTitle: string; language?: Language }): Promise<Buffer> {
@@ -93,8 +40,7 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
     page = pdf.addPage([PAGE.width, PAGE.height]);
     y = top;
   };
-  const layout = (text: string, font: PDFFont, size: number): string[] =>
-    text.split('\n').flatMap((source) => wrapLine(toFontCharset(source, font), width, (s) => font.widthOfTextAtSize(s, size)));
+  const layout = (text: string, font: PDFFont, size: number): string[] => text.split('\n').flatMap((source) => wrapLine(toFontCharset(source, font), width, (s) => font.widthOfTextAtSize(s, size)));
   const draw = (lines: string[], font: PDFFont, size: number, leading: number): void => {
     for (const line of lines) {
       if (y - leading < PAGE.marginY) newPage();
@@ -115,8 +61,10 @@ export async function renderLetterPdf(letter: PrintableLetter, meta: { documentT
     // Keep a short paragraph whole, and one-line paragraphs ("Sincerely,") with what follows,
     // so a signature never lands alone on a page; a signature keeps the next one (a countersignature) too.
     let height = block.lines.length * BODY.leading;
-    for (let j = i; j < blocks.length - 1 && (blocks[j].lines.length === 1 || (blocks[j].signature && blocks[j + 1].signature)); j++) {
-      height += blocks[j + 1].gapBefore + blocks[j + 1].lines.length * BODY.leading;
+    for (let j = i; ; j++) {
+      const [here, next] = [blocks[j], blocks[j + 1]];
+      if (!here || !next || !(here.lines.length === 1 || (here.signature && next.signature))) break;
+      height += next.gapBefore + next.lines.length * BODY.leading;
     }
     const gap = i > 0 ? block.gapBefore : 0;
     const fitsOnAPage = height <= top - PAGE.marginY;

@@ -78,13 +78,19 @@ export class RequestLetterService {
 
     const language = request.letterLanguage;
     const pdf = await renderLetterPdf(letter, { documentTitle: LETTER_WORDS[language].request.documentTitle(kase.patientName), language });
-    await this.audit.record(actor, { action: 'record_request.letter_download', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { drafted: !request.letter.trim() } });
+    await this.audit.record(actor, {
+      action: 'record_request.letter_download',
+      entityType: 'record_request',
+      entityId: request.id,
+      caseId: request.caseId,
+      detail: { drafted: !request.letter.trim() },
+    });
     return { pdf, fileName: `records-request-${fileHolderPart(holder)}${request.sentOn}.pdf` };
   }
 
   /**
    * The follow-up letter for an open request past its legal response date (the extended one if
-   * the holder gave notice), dated today in the organisation's time zone. Always a fresh draft:
+   * the holder gave notice), dated today in the organization's time zone. Always a fresh draft:
    * it asks again for what is still outstanding. Refused with NOT_OVERDUE (409) otherwise.
    */
   async followUpPdf(actor: Actor, requestId: string): Promise<{ pdf: Buffer; fileName: string }> {
@@ -105,8 +111,17 @@ export class RequestLetterService {
       legalDueOn,
       extension: request.extensionReason ? { originalDueOn: day(request.originalLegalDueOn, 'originalLegalDueOn'), reason: request.extensionReason } : null,
     });
-    const pdf = await renderLetterPdf({ title: draft.subject, paragraphs: draft.paragraphs }, { documentTitle: LETTER_WORDS[request.letterLanguage].followUp.documentTitle(kase.patientName), language: request.letterLanguage });
-    await this.audit.record(actor, { action: 'record_request.follow_up_letter_download', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { legalDueOn, on: today } });
+    const pdf = await renderLetterPdf(
+      { title: draft.subject, paragraphs: draft.paragraphs },
+      { documentTitle: LETTER_WORDS[request.letterLanguage].followUp.documentTitle(kase.patientName), language: request.letterLanguage },
+    );
+    await this.audit.record(actor, {
+      action: 'record_request.follow_up_letter_download',
+      entityType: 'record_request',
+      entityId: request.id,
+      caseId: request.caseId,
+      detail: { legalDueOn, on: today },
+    });
     return { pdf, fileName: `records-follow-up-${fileHolderPart(holder)}${today}.pdf` };
   }
 

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertPacketItemMove, CaseEventKind, defaultPacketFor, DomainError, DomainErrorCode, isStaffRole, notFound } from '@second-look/domain';
+import { Actor, assertPacketItemMove, CaseEventKind, DomainError, DomainErrorCode, isStaffRole, notFound } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService, CaseService } from '@second-look/server-cases';
+import { CaseAccessService } from '@second-look/server-cases';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
@@ -15,28 +15,14 @@ import { PacketItem } from './packet-item.entity';
 const WHAT = 'Packet item';
 
 @Injectable()
-export class PacketService implements OnModuleInit {
+export class PacketService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
-    private readonly cases: CaseService,
     private readonly holders: RecordHolderService,
     private readonly audit: AuditService,
     private readonly events: CaseEventsPublisher,
   ) {}
-
-  onModuleInit(): void {
-    // A new case starts with the packet its reasons call for (slides for a suspected cancer...).
-    this.cases.createdHooks.push(async (m, actor, kase) => {
-      const items = defaultPacketFor(kase.triggers, kase.urgency);
-      if (!items.length) return;
-      await m.insert(
-        PacketItem,
-        items.map((t) => ({ organizationId: kase.organizationId, caseId: kase.id, kind: t.kind, responsible: t.responsible })),
-      );
-      await this.audit.record(actor, { action: 'packet.create_default', entityType: 'case', entityId: kase.id, caseId: kase.id, detail: { items: items.length } }, m);
-    });
-  }
 
   private query(m: EntityManager, actor: Actor) {
     const q = m.getRepository(PacketItem).createQueryBuilder('p').where('p.organization_id = :org', { org: actor.organizationId });
@@ -47,22 +33,34 @@ export class PacketService implements OnModuleInit {
 
   /** Packet items of many cases (already read through the case scope), batched per request. */
   loader(ctx: GqlContext, actor: Actor): DataLoader<string, PacketItem[]> {
-    return perRequest(ctx, 'packet', () =>
-      new DataLoader<string, PacketItem[]>(async (caseIds) => {
-        const rows = await this.query(this.dataSource.manager, actor).andWhere('p.case_id IN (:...caseIds)', { caseIds: [...caseIds] }).orderBy('p.created_at', 'ASC').addOrderBy('p.id').getMany();
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'packet',
+      () =>
+        new DataLoader<string, PacketItem[]>(async (caseIds) => {
+          const rows = await this.query(this.dataSource.manager, actor)
+            .andWhere('p.case_id IN (:...caseIds)', { caseIds: [...caseIds] })
+            .orderBy('p.created_at', 'ASC')
+            .addOrderBy('p.id')
+            .getMany();
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
   /** Items by id, for request rows (callers pass ids of requests they may read). */
   itemLoader(ctx: GqlContext, actor: Actor): DataLoader<string, PacketItem | null> {
-    return perRequest(ctx, 'packet-items', () =>
-      new DataLoader<string, PacketItem | null>(async (ids) => {
-        const rows = await this.query(this.dataSource.manager, actor).andWhere('p.id IN (:...ids)', { ids: [...ids] }).getMany();
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
+    return perRequest(
+      ctx,
+      'packet-items',
+      () =>
+        new DataLoader<string, PacketItem | null>(async (ids) => {
+          const rows = await this.query(this.dataSource.manager, actor)
+            .andWhere('p.id IN (:...ids)', { ids: [...ids] })
+            .getMany();
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
     );
   }
 

@@ -9,7 +9,7 @@ const BATCH = 200;
 
 /**
  * After an admin changes the reminder settings (in the worker, not in the admin's request: an
- * organisation may have thousands of open requests): every open request of an open case gets
+ * organization may have thousands of open requests): every open request of an open case gets
  * its pending reminders cancelled and planned again under the settings as they are now, a
  * batch per transaction. Running it twice plans the same deterministic jobs, so a retry is safe.
  */
@@ -38,10 +38,11 @@ export class OrganizationReminderRescheduler {
         return ids;
       });
       requests += done.length;
-      if (done.length < BATCH) break;
-      after = done[done.length - 1].id;
+      const last = done.at(-1);
+      if (!last || done.length < BATCH) break;
+      after = last.id;
     }
-    this.logger.log(`organisation ${organizationId}: reminders of ${requests} open request(s) planned again`);
+    this.logger.log(`organization ${organizationId}: reminders of ${requests} open request(s) planned again`);
     return requests;
   }
 }

@@ -2,10 +2,10 @@ import { Organization } from '@second-look/server-identity';
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * An organisation's choice of when record requests are chased, when appointments are
+ * An organization's choice of when record requests are chased, when appointments are
  * remembered and when e-mail digests go out. No row means the defaults
  * (DEFAULT_RECORD_REMINDER_SETTINGS, DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
- * DEFAULT_WORKING_HOURS, DEFAULT_DIGEST_HOUR). The time zone is the organisation's own (organization.time_zone).
+ * DEFAULT_WORKING_HOURS, DEFAULT_DIGEST_HOUR). The time zone is the organization's own (organization.time_zone).
  */
 @Entity('organization_reminder_settings')
 export class OrganizationReminderSettings {

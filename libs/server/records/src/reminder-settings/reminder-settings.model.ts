@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
-@ObjectType('ReminderSettings', { description: 'When record requests are chased, appointments remembered and digests sent, for your organisation.' })
+@ObjectType('ReminderSettings', { description: 'When record requests are chased, appointments remembered and digests sent, for your organization.' })
 export class ReminderSettingsModel {
-  /** The organisation's id, so the client cache keeps one copy. */
+  /** The organization's id, so the client cache keeps one copy. */
   @Field(() => ID) id: string;
   @Field(() => [Int], { description: 'Days after a request was sent that get a reminder.' }) daysAfterSent: number[];
   @Field(() => Int, { description: 'Days before the plan target for the "due soon" reminder (0 = none).' }) targetSoonDays: number;

@@ -4,7 +4,7 @@ import { CurrentActor, RequireRoles } from '@second-look/server-platform';
 import { ReminderSettingsModel, UpdateReminderSettingsInput } from './reminder-settings.model';
 import { ReminderSettingsService } from './reminder-settings.service';
 
-/** Org admins only: the organisation's reminder days, working hours, time zone and digest hour. */
+/** Org admins only: the organization's reminder days, working hours, time zone and digest hour. */
 @Resolver(() => ReminderSettingsModel)
 @RequireRoles(Role.ADMIN)
 export class ReminderSettingsResolver {

@@ -27,7 +27,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationReminderSettings } from './organization-reminder-settings.entity';
 import { ReminderSettingsModel, UpdateReminderSettingsInput } from './reminder-settings.model';
 
-/** Everything that decides when an organisation's reminders and digests go out. */
+/** Everything that decides when an organization's reminders and digests go out. */
 export interface OrganizationTiming {
   reminders: RecordReminderSettings;
   appointments: AppointmentReminderSettings;
@@ -35,7 +35,7 @@ export interface OrganizationTiming {
   digestHour: number;
 }
 
-/** Reads an organisation's timing with the defaults filled in (any caller: the scheduler, the worker). */
+/** Reads an organization's timing with the defaults filled in (any caller: the scheduler, the worker). */
 export async function organizationTiming(m: EntityManager, organizationId: string): Promise<OrganizationTiming> {
   const [org, row] = await Promise.all([m.findOneByOrFail(Organization, { id: organizationId }), m.findOneBy(OrganizationReminderSettings, { organizationId })]);
   if (!row) {
@@ -121,8 +121,17 @@ export class ReminderSettingsService {
       await m.update(Organization, { id: actor.organizationId }, { timeZone: workingHours.timeZone });
       // Re-planning every open request is the worker's job (see OrganizationReminderRescheduler).
       const payload: RescheduleOrganizationRemindersPayload = { organizationId: actor.organizationId };
-      await this.outbox.add(m, { queue: QueueName.REMINDERS, jobName: JobName.RESCHEDULE_ORGANIZATION_REMINDERS, jobId: jobIds.rescheduleOrganizationReminders(actor.organizationId, this.clock.now().getTime()), payload: { ...payload } });
-      await this.audit.record(actor, { action: 'organization.reminder_settings.update', entityType: 'organization', entityId: actor.organizationId, detail: { ...toModel(actor.organizationId, timing) } }, m);
+      await this.outbox.add(m, {
+        queue: QueueName.REMINDERS,
+        jobName: JobName.RESCHEDULE_ORGANIZATION_REMINDERS,
+        jobId: jobIds.rescheduleOrganizationReminders(actor.organizationId, this.clock.now().getTime()),
+        payload: { ...payload },
+      });
+      await this.audit.record(
+        actor,
+        { action: 'organization.reminder_settings.update', entityType: 'organization', entityId: actor.organizationId, detail: { ...toModel(actor.organizationId, timing) } },
+        m,
+      );
     });
     return toModel(actor.organizationId, timing);
   }

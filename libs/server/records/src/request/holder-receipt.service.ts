@@ -47,7 +47,11 @@ export class HolderReceiptService {
       request.originalLegalDueOn = moved.originalDueOn;
       const saved = await m.save(request);
       await this.reminders.schedule(m, saved);
-      await this.audit.record(actor, { action: 'record_request.holder_received', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { fields: ['holderReceivedOn'] } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'record_request.holder_received', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { fields: ['holderReceivedOn'] } },
+        m,
+      );
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['holderReceivedOn'] } });
       return saved;
     });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, addDays, CalendarDate, ClockStatus, DEFAULT_RECORD_CLOCK_SETTINGS, DomainError, DomainErrorCode, storedRequestClock } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import type { CaseModel } from '@second-look/server-cases';
 import type { UserModel } from '@second-look/server-identity';
-import { isUuid, PAGED_LISTS, preresolved } from '@second-look/server-platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { isUuid, PAGED_LISTS, preresolved, ReadReplica, ReadTarget } from '@second-look/server-platform';
+import { EntityManager } from 'typeorm';
 import { PacketItemModel, RecordBoardFilter, RecordBoardModel, RecordBoardSort, RecordFollowUpModel, RecordHolderModel, RecordRequestModel } from '../records.model';
 
 const SORT_COLUMN: Record<RecordBoardSort, string> = {
@@ -105,7 +104,7 @@ export const BOARD_FIELDS = {
 /**
  * The page with everything a board row shows, in one statement: the request, its holder, its
  * case with the lead advocate, its items with their packet items, and (when asked for) the
- * letter and the follow-ups with who logged them. Users are read within the organisation, as
+ * letter and the follow-ups with who logged them. Users are read within the organization, as
  * the users loader reads them. The board is staff-only, so staff notes of packet items are
  * selected (as PacketService does for staff).
  */
@@ -139,9 +138,37 @@ class Params {
 }
 
 /**
- * The coordinator's view of every open record request of the organisation. Statuses are
+ * A holder's open requests (T), and how many are not yet overdue (D from today on) and not yet
+ * at risk (R after today): the migration RecordBoardCounts explains the rows.
+ */
+const BOARD_SUMS = `coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) AS open,
+  coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) - coalesce(sum(k.n) FILTER (WHERE k.kind = 'D'), 0) AS overdue,
+  coalesce(sum(k.n) FILTER (WHERE k.kind = 'T'), 0) - coalesce(sum(k.n) FILTER (WHERE k.kind = 'R'), 0) AS risky`;
+/** The rows a read needs on day `today` (a placeholder): totals, and dates from today on. */
+const boardDates = (today: string) => `(k.kind = 'T' OR (k.kind = 'D' AND k.on_date >= ${today}::date) OR (k.kind = 'R' AND k.on_date > ${today}::date))`;
+
+/** record_board_count's advocate id for rows that count every lead advocate. */
+const ANY_ADVOCATE = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * A holder group's figures under the status filter, from its sums (open, overdue, risky = at
+ * risk or overdue): the groups count only the requests the filter lets through, as the list
+ * does. DONE lists nothing on the board (it holds open requests only).
+ */
+const GROUP_FIGURES: Record<ClockStatus | 'ALL', { open: string; overdue: string; atRisk: string } | null> = {
+  ALL: { open: 's.open', overdue: 's.overdue', atRisk: 's.risky - s.overdue' },
+  [ClockStatus.OVERDUE]: { open: 's.overdue', overdue: 's.overdue', atRisk: '0' },
+  [ClockStatus.AT_RISK]: { open: 's.risky - s.overdue', overdue: '0', atRisk: 's.risky - s.overdue' },
+  [ClockStatus.ON_TRACK]: { open: 's.open - s.risky', overdue: '0', atRisk: '0' },
+  [ClockStatus.DONE]: null,
+};
+
+/**
+ * The coordinator's view of every open record request of the organization. Statuses are
  * the domain's clock rules (libs/domain records clock) expressed in SQL over the stored
- * dates, so filtering, counting and paging happen in PostgreSQL. Hand-written SQL, and a
+ * dates, so filtering, counting and paging happen in PostgreSQL; the counts and holder totals
+ * are added up from record_board_count, kept by the writing transaction, so their cost follows
+ * holders x dates, not the number of open requests. Hand-written SQL, and a
  * fixed set of statements whatever the page size (counts, holder groups with their holders,
  * the page with every relation a row shows, one audit insert): the rows reach GraphQL as
  * ready objects (preresolved), with each row's clock read once here, so no field resolver or
@@ -150,7 +177,7 @@ class Params {
 @Injectable()
 export class RecordBoardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
     private readonly audit: AuditService,
   ) {}
 
@@ -168,8 +195,8 @@ export class RecordBoardService {
     const atRisk = () => `(NOT ${overdue()} AND (r.legal_due_on <= ${legalRisk()} OR r.plan_target_on <= ${targetRisk()}))`;
     const onTrack = () => `(NOT ${overdue()} AND NOT ${atRisk()})`;
     const conds = [`r.organization_id = ${params.p(actor.organizationId)}`, 'r.completed_on IS NULL'];
-    // The case is needed only for these filters: without them, counts and groups are
-    // answered from the covering index alone (record_request_open_board).
+    // The case is needed only for these filters: without them, a group's oldest request is
+    // found in the covering index alone (record_request_open_board).
     const caseConds: string[] = [];
     if (filter.leadAdvocateId) caseConds.push(`c.lead_advocate_id = ${params.p(filter.leadAdvocateId)}`);
     if (filter.urgency) {
@@ -182,6 +209,22 @@ export class RecordBoardService {
     return { sql: conds.join(' AND '), overdue, atRisk, onTrack };
   }
 
+  /**
+   * The record_board_count level that answers the filter: all requests, by urgency, by lead
+   * advocate or by both (urgency 'ANY' and ANY_ADVOCATE stand for "every"), and the holder.
+   */
+  private level(params: Params, actor: Actor, filter: RecordBoardFilter): string {
+    if (filter.urgency && filter.urgency !== 'ROUTINE' && filter.urgency !== 'URGENT')
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Urgency must be ROUTINE or URGENT.', { field: 'urgency' });
+    const conds = [
+      `k.organization_id = ${params.p(actor.organizationId)}`,
+      `k.urgency = ${params.p(filter.urgency ?? 'ANY')}`,
+      `k.advocate_id = ${params.p(filter.leadAdvocateId ?? ANY_ADVOCATE)}::uuid`,
+    ];
+    if (filter.holderId) conds.push(`k.holder_id = ${params.p(filter.holderId)}::uuid`);
+    return conds.join(' AND ');
+  }
+
   async board(
     actor: Actor,
     today: CalendarDate,
@@ -192,47 +235,60 @@ export class RecordBoardService {
     include: BoardInclude = FULL_BOARD,
   ): Promise<Omit<RecordBoardModel, 'today'>> {
     const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.recordBoard'].max);
-    // One connection for the board's statements, taken from the pool once.
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await this.read(runner.manager, actor, today, filter, sort, take, after, include);
-    } finally {
-      await runner.release();
-    }
+    // On the read replica when there is one and the organization has not just written (ReadReplica).
+    return this.reads.read(actor.organizationId, (db, target) => this.read(db, target, actor, today, filter, sort, take, after, include));
   }
 
-  private async read(db: EntityManager, actor: Actor, today: CalendarDate, filter: RecordBoardFilter, sort: RecordBoardSort, take: number, after: string | null, include: BoardInclude): Promise<Omit<RecordBoardModel, 'today'>> {
-
-    // Counts across every status (the filter's status only narrows the list below).
+  private async read(
+    db: EntityManager,
+    target: ReadTarget,
+    actor: Actor,
+    today: CalendarDate,
+    filter: RecordBoardFilter,
+    sort: RecordBoardSort,
+    take: number,
+    after: string | null,
+    include: BoardInclude,
+  ): Promise<Omit<RecordBoardModel, 'today'>> {
+    // Counts across every status (the filter's status only narrows the list below), added up
+    // from record_board_count (migration RecordBoardCounts): rows per holder and date of the
+    // filter's level, not one per open request. `risky` is at risk or overdue.
     const cp = new Params();
-    const cw = this.where(cp, actor, filter, today, false);
-    const [counts] = await db.query<{ open: number; overdue: number; atRisk: number; onTrack: number }[]>(
-      `SELECT count(*)::int AS open, count(*) FILTER (WHERE ${cw.overdue()})::int AS overdue,
-         count(*) FILTER (WHERE ${cw.atRisk()})::int AS "atRisk", count(*) FILTER (WHERE ${cw.onTrack()})::int AS "onTrack"
-       FROM record_request r WHERE ${cw.sql}`,
+    const [sums] = await db.query<{ open: number; overdue: number; risky: number }[]>(
+      `SELECT open::int, overdue::int, risky::int FROM (SELECT ${BOARD_SUMS} FROM record_board_count k
+       WHERE ${this.level(cp, actor, filter)} AND ${boardDates(cp.p(today))}) s`,
       cp.values,
     );
+    const { open = 0, overdue = 0, risky = 0 } = sums ?? {}; // one row always (an aggregate); none would mean none counted
+    const counts = { open, overdue, atRisk: risky - overdue, onTrack: open - risky };
 
+    // Holder groups from the same rows; each group's oldest request is the first entry of the
+    // index record_request_open_board for that holder that matches the filter.
     const gp = new Params();
+    const level = this.level(gp, actor, filter);
+    const t = gp.p(today);
     const gw = this.where(gp, actor, filter, today, true);
-    const groups = await db.query<{ holder: RecordHolderModel; holderId: string; open: number; overdue: number; atRisk: number; oldestSentOn: string }[]>(
-      `SELECT ${include.groupHolderDetails ? HOLDER_JSON('h') : BOARD_GROUP_HOLDER_JSON('h')} AS holder, g.* FROM (
-         SELECT r.holder_id AS "holderId", count(*)::int AS open, count(*) FILTER (WHERE ${gw.overdue()})::int AS overdue,
-           count(*) FILTER (WHERE ${gw.atRisk()})::int AS "atRisk", min(r.sent_on)::text AS "oldestSentOn"
-         FROM record_request r WHERE ${gw.sql}
-         GROUP BY r.holder_id ORDER BY overdue DESC, open DESC, r.holder_id LIMIT 50
-       ) g JOIN record_holder h ON h.id = g."holderId"
-       ORDER BY g.overdue DESC, g.open DESC, g."holderId"`,
-      gp.values,
-    );
+    const g = GROUP_FIGURES[filter.status ?? 'ALL'];
+    const groups = g
+      ? await db.query<{ holder: RecordHolderModel; holderId: string; open: number; overdue: number; atRisk: number; oldestSentOn: string }[]>(
+          `SELECT ${include.groupHolderDetails ? HOLDER_JSON('h') : BOARD_GROUP_HOLDER_JSON('h')} AS holder, g.*,
+             (SELECT min(r.sent_on)::text FROM record_request r WHERE ${gw.sql} AND r.holder_id = g."holderId") AS "oldestSentOn"
+           FROM (
+             SELECT s.holder_id AS "holderId", ${g.open}::int AS open, ${g.overdue}::int AS overdue, ${g.atRisk}::int AS "atRisk" FROM (
+               SELECT k.holder_id, ${BOARD_SUMS} FROM record_board_count k WHERE ${level} AND ${boardDates(t)} GROUP BY k.holder_id
+             ) s WHERE ${g.open} > 0
+             ORDER BY overdue DESC, open DESC, s.holder_id LIMIT 50
+           ) g JOIN record_holder h ON h.id = g."holderId"
+           ORDER BY g.overdue DESC, g.open DESC, g."holderId"`,
+          gp.values,
+        )
+      : [];
 
     const pp = new Params();
     const pw = this.where(pp, actor, filter, today, true);
-    let totalCount = counts?.open ?? 0;
-    if (filter.status) {
-      const [n] = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM record_request r WHERE ${pw.sql}`, pp.values);
-      totalCount = n.n;
-    }
+    const totalCount = { ALL: counts.open, [ClockStatus.OVERDUE]: counts.overdue, [ClockStatus.AT_RISK]: counts.atRisk, [ClockStatus.ON_TRACK]: counts.onTrack, [ClockStatus.DONE]: 0 }[
+      filter.status ?? 'ALL'
+    ];
     const col = SORT_COLUMN[sort];
     let cursor = '';
     if (after) {
@@ -245,10 +301,11 @@ export class RecordBoardService {
     await this.audit.record(
       actor,
       nodes.map((r) => ({ action: 'record_request.list', entityType: 'record_request', entityId: r.id, caseId: r.caseId })),
-      db,
+      // A replica is read-only: the audit line is written to the primary.
+      target === 'primary' ? db : undefined,
     );
     return {
-      counts: counts ?? { open: 0, overdue: 0, atRisk: 0, onTrack: 0 },
+      counts,
       byHolder: groups.map(({ holder, ...g }) => preresolved(g, { holder })),
       requests: {
         nodes,
@@ -280,7 +337,10 @@ function boardNode(row: PageRow, today: CalendarDate, include: BoardInclude): Re
     version: row.version,
     createdAt: row.created_at,
   };
-  const clock = storedRequestClock({ sentOn: row.sent_on as CalendarDate, planTargetOn: row.plan_target_on as CalendarDate, legalDueOn: row.legal_due_on as CalendarDate, completedOn: row.completed_on as CalendarDate | null }, today);
+  const clock = storedRequestClock(
+    { sentOn: row.sent_on as CalendarDate, planTargetOn: row.plan_target_on as CalendarDate, legalDueOn: row.legal_due_on as CalendarDate, completedOn: row.completed_on as CalendarDate | null },
+    today,
+  );
   const kase = preresolved(include.caseDetails ? { ...row.kase, createdAt: new Date(row.kase.createdAt), updatedAt: new Date(row.kase.updatedAt) } : row.kase, { leadAdvocate: row.lead });
   return preresolved(request, {
     ...clock,

@@ -9,9 +9,9 @@ import { RecordRequest } from './record-request.entity';
 
 /**
  * Writes a request's reminders to the outbox in the caller's transaction, each as a delayed
- * job at the start of the organisation's working day (in its zone) on the reminder's date,
+ * job at the start of the organization's working day (in its zone) on the reminder's date,
  * or the next working time after it: nobody is chased at night or on a weekend. The days
- * come from the organisation's reminder settings. Rescheduling (an extension, new settings)
+ * come from the organization's reminder settings. Rescheduling (an extension, new settings)
  * adds jobs for the new dates; the old ones find they no longer apply and do nothing.
  * Every job carries the request as its outbox subject, so `cancel` (records received, case
  * closed) and `reschedule` (dates moved) take the pending ones out of Redis, and reconcile

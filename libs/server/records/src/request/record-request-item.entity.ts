@@ -22,4 +22,9 @@ export class RecordRequestItem {
 
   @Column({ type: 'date', nullable: true })
   receivedOn: string | null;
+
+  /** The parent's organization, filled by a trigger for row-level security (migration RowLevelSecurity1795710000000). */
+  @Index('IDX_record_request_item_organization')
+  @Column({ type: 'uuid', select: false, insert: false, update: false })
+  organizationId?: string;
 }

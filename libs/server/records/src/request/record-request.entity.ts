@@ -24,6 +24,8 @@ export enum RequestMethod {
 // Covering index for the board's counts and holder groups (INCLUDE columns): created by the
 // migration BoardCoveringIndex, which TypeORM's decorators cannot express, so not synchronised.
 @Index('record_request_open_board', { synchronize: false })
+// A holder's requests newest first (search), created by the migration SearchTrigramIndexes.
+@Index('record_request_by_holder_sent', { synchronize: false })
 export class RecordRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -23,9 +23,9 @@ import {
   DEFAULT_LANGUAGE,
 } from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
-import { CaseAccessService, CaseService } from '@second-look/server-cases';
+import { CaseAccessService, CaseStageMovedEvent } from '@second-look/server-cases';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
-import { Clock, GqlContext, perRequest } from '@second-look/server-platform';
+import { Clock, DomainEvents, GqlContext, perRequest } from '@second-look/server-platform';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { RecordHolderService } from '../holder/record-holder.service';
@@ -48,17 +48,21 @@ export class RecordRequestService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reminders: RecordReminderScheduler,
-    private readonly cases: CaseService,
+    private readonly domainEvents: DomainEvents,
     private readonly events: CaseEventsPublisher,
   ) {}
 
   onModuleInit(): void {
     // A closed case chases nobody: its open requests' pending reminders are cancelled in the
     // closing transaction; reopening it schedules them again from the requests' dates.
-    this.cases.stageMovedHooks.push(async (m, kase, from, to) => {
+    this.domainEvents.on(CaseStageMovedEvent, async (m, { kase, from, to }) => {
       if (from !== CaseStage.CLOSED && to !== CaseStage.CLOSED) return;
       const open = await m.find(RecordRequest, { where: { caseId: kase.id, organizationId: kase.organizationId, completedOn: IsNull() } });
-      if (to === CaseStage.CLOSED) await this.reminders.cancel(m, open.map((r) => r.id));
+      if (to === CaseStage.CLOSED)
+        await this.reminders.cancel(
+          m,
+          open.map((r) => r.id),
+        );
       else for (const r of open) await this.reminders.reschedule(m, r);
     });
   }
@@ -125,7 +129,10 @@ export class RecordRequestService implements OnModuleInit {
           createdById: actor.userId,
         }),
       );
-      await m.insert(RecordRequestItem, items.map((i) => ({ requestId: request.id, packetItemId: i.id })));
+      await m.insert(
+        RecordRequestItem,
+        items.map((i) => ({ requestId: request.id, packetItemId: i.id })),
+      );
       // The items are now asked for; an item already received or sent on keeps its state.
       const toRequest = items.filter((i) => i.state !== PacketItemState.REQUESTED && canMovePacketItem(i.state, PacketItemState.REQUESTED) && isOutstandingState(i.state));
       for (const i of toRequest) await m.update(PacketItem, { id: i.id }, { state: PacketItemState.REQUESTED, holderId: i.holderId ?? holder.id, version: () => 'version + 1' });
@@ -203,7 +210,11 @@ export class RecordRequestService implements OnModuleInit {
       const saved = await m.save(request);
       // Everything is in: nobody needs chasing any more, so the pending reminders are cancelled.
       if (!outstanding && !wasComplete) await this.reminders.cancel(m, [request.id]);
-      await this.audit.record(actor, { action: 'record_request.receive', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { items: ids.length, complete: !outstanding } }, m);
+      await this.audit.record(
+        actor,
+        { action: 'record_request.receive', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { items: ids.length, complete: !outstanding } },
+        m,
+      );
       await this.events.publish(m, actor, request, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['received'], count: ids.length } });
       return saved;
     });
@@ -229,30 +240,38 @@ export class RecordRequestService implements OnModuleInit {
 
   /** Requests of many cases (already read through the case scope), newest first. */
   byCaseLoader(ctx: GqlContext, actor: Actor): DataLoader<string, RecordRequest[]> {
-    return perRequest(ctx, 'requests-by-case', () =>
-      new DataLoader<string, RecordRequest[]>(async (caseIds) => {
-        const rows = await this.dataSource.getRepository(RecordRequest).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId }, order: { sentOn: 'DESC', id: 'ASC' } });
-        return caseIds.map((id) => rows.filter((r) => r.caseId === id));
-      }),
+    return perRequest(
+      ctx,
+      'requests-by-case',
+      () =>
+        new DataLoader<string, RecordRequest[]>(async (caseIds) => {
+          const rows = await this.dataSource.getRepository(RecordRequest).find({ where: { caseId: In([...caseIds]), organizationId: actor.organizationId }, order: { sentOn: 'DESC', id: 'ASC' } });
+          return caseIds.map((id) => rows.filter((r) => r.caseId === id));
+        }),
     );
   }
 
   itemsLoader(ctx: GqlContext): DataLoader<string, RecordRequestItem[]> {
-    return perRequest(ctx, 'request-items', () =>
-      new DataLoader<string, RecordRequestItem[]>(async (requestIds) => {
-        const rows = await this.dataSource.getRepository(RecordRequestItem).find({ where: { requestId: In([...requestIds]) } });
-        return requestIds.map((id) => rows.filter((r) => r.requestId === id));
-      }),
+    return perRequest(
+      ctx,
+      'request-items',
+      () =>
+        new DataLoader<string, RecordRequestItem[]>(async (requestIds) => {
+          const rows = await this.dataSource.getRepository(RecordRequestItem).find({ where: { requestId: In([...requestIds]) } });
+          return requestIds.map((id) => rows.filter((r) => r.requestId === id));
+        }),
     );
   }
 
   followUpsLoader(ctx: GqlContext): DataLoader<string, RecordFollowUp[]> {
-    return perRequest(ctx, 'request-follow-ups', () =>
-      new DataLoader<string, RecordFollowUp[]>(async (requestIds) => {
-        const rows = await this.dataSource.getRepository(RecordFollowUp).find({ where: { requestId: In([...requestIds]) }, order: { at: 'DESC' } });
-        return requestIds.map((id) => rows.filter((r) => r.requestId === id));
-      }),
+    return perRequest(
+      ctx,
+      'request-follow-ups',
+      () =>
+        new DataLoader<string, RecordFollowUp[]>(async (requestIds) => {
+          const rows = await this.dataSource.getRepository(RecordFollowUp).find({ where: { requestId: In([...requestIds]) }, order: { at: 'DESC' } });
+          return requestIds.map((id) => rows.filter((r) => r.requestId === id));
+        }),
     );
   }
-
 }

@@ -7,7 +7,8 @@ export const enGuidedStart = {
   heading: 'Is a second opinion worth it?',
   because: 'What weighs most here: {{reasons}}.',
   actSoon: 'This is urgent, so look for a provider who can see the records quickly. Remote second-opinion programs often answer within days.',
-  ruleOfThumb: 'A rule of thumb: it is worth it when the decision is life-changing, risky or cannot be undone, or when the doubt stays after a clear explanation. It is rarely needed for a routine prescription.',
+  ruleOfThumb:
+    'A rule of thumb: it is worth it when the decision is life-changing, risky or cannot be undone, or when the doubt stays after a clear explanation. It is rarely needed for a routine prescription.',
   currentDoctorSection: 'The current doctor',
   currentDoctorSpecialty: 'Current doctor’s specialty',
   currentDoctorSpecialtyHelp: 'For example "Surgery" or "Cardiology". It helps find someone who looks from a different angle.',
@@ -17,7 +18,8 @@ export const enGuidedStart = {
 
 export const enScripts = {
   heading: 'Talking to your doctor',
-  intro: 'Many people worry that asking for a second opinion will offend their doctor. Most doctors expect it, and the good ones welcome it. Pick the words that fit, change them as you like, and keep them for the visit or a message.',
+  intro:
+    'Many people worry that asking for a second opinion will offend their doctor. Most doctors expect it, and the good ones welcome it. Pick the words that fit, change them as you like, and keep them for the visit or a message.',
   situationLabel: 'Which sounds most like your situation?',
   situation: {
     GOOD_RELATIONSHIP: 'I get on well with my doctor',
@@ -64,8 +66,10 @@ export const enProviders = {
   editCurrentDoctor: 'Change the current doctor’s specialty',
   setCurrentDoctor: 'Add the current doctor’s specialty',
   hint: {
-    SAME_SPECIALTY_AND_SUB_SPECIALTY: 'Every candidate practises the same specialty and sub-specialty as the current doctor. A doctor from a different sub-specialty can widen the lens: for example, a surgeon’s plan seen by a medical or radiation oncologist.',
-    SAME_SPECIALTY: 'Every candidate practises the same specialty as the current doctor. Someone from a different specialty or sub-specialty can bring a fresh view: for example, a surgeon’s plan seen by a medical or radiation oncologist.',
+    SAME_SPECIALTY_AND_SUB_SPECIALTY:
+      'Every candidate practices the same specialty and sub-specialty as the current doctor. A doctor from a different sub-specialty can widen the lens: for example, a surgeon’s plan seen by a medical or radiation oncologist.',
+    SAME_SPECIALTY:
+      'Every candidate practices the same specialty as the current doctor. Someone from a different specialty or sub-specialty can bring a fresh view: for example, a surgeon’s plan seen by a medical or radiation oncologist.',
     CURRENT_SPECIALTY_UNKNOWN: 'Add the current doctor’s specialty, so we can tell whether the candidates bring a different view.',
   },
   empty: 'No candidates yet.',

@@ -16,4 +16,9 @@ export const libraryLanguageEn = {
   questionsHelp: 'Pick the language your doctor speaks.',
   letterLabel: 'Language of the letter',
   letterHelp: 'Most records offices read English. Changing the language writes the letter again.',
+  lettersIn: 'Letters in {{language}}',
+  changeLetter: 'Change',
+  changeLetterLabel: 'Change the language of the letters to {{holder}}',
+  letterChangeHelp: 'The next letter you download will be in this language. A letter saved in the other language is written again from the case.',
+  letterChanged: 'The language of the letters was changed.',
 };

@@ -57,7 +57,7 @@ export const opinionsEn = {
     ASK_EACH_DOCTOR_WHY: 'Ask each doctor why they see it their way; the reasons often show what matters most.',
     WEIGH_OPTIONS: 'Weigh the options side by side with your advocate.',
     THIRD_OPINION_ACADEMIC_CENTRE: 'Seek a third opinion, ideally at an academic or teaching center.',
-    TUMOUR_BOARD: 'Ask for your case to go to a tumour board or multidisciplinary case conference, where several specialists look at it together.',
+    TUMOUR_BOARD: 'Ask for your case to go to a tumor board or multidisciplinary case conference, where several specialists look at it together.',
     LEAN_ON_ADVOCATE: 'Lean on your advocate: you do not have to sort this out alone.',
   },
   coverage: {

@@ -7,15 +7,30 @@ import { enGuidedStart, enInsurance, enProviders, enScripts } from './en-journey
 import { libraryLanguageEn } from './en-library-language';
 import { appointmentsEn, ownTimelineEn } from './en-appointments';
 import { opinionsEn } from './en-opinions';
+import { caseNavEn } from './en-case-nav';
+import { visitPacketEn } from './en-packet';
+import { exportsEn } from './en-exports';
+import { securityAccountEagerEn } from './en-security-account-eager';
+import { activityTasksEn, navTasksEn, notificationTasksEn } from './en-tasks-shared';
+import { insuranceNetworkEn, insuranceNetworkHintsEn } from './en-insurance-network';
+import { clientImportNavEn, searchEn } from './en-search-import';
 
 export const en = {
   guidedStart: enGuidedStart,
   scripts: enScripts,
   providers: enProviders,
-  insurance: enInsurance,
+  insurance: { ...enInsurance, ...insuranceNetworkEn, hint: { ...enInsurance.hint, ...insuranceNetworkHintsEn } },
   appointments: appointmentsEn,
   ownTimeline: ownTimelineEn,
   opinions: opinionsEn,
+  caseNav: caseNavEn,
+  visitPacket: visitPacketEn,
+  exports: exportsEn,
+  securityAccount: securityAccountEagerEn,
+  // The menu's entry; the page's own words (en-dashboards.ts) are added here when it loads.
+  dashboards: { nav: 'Dashboard' },
+  search: searchEn,
+  clientImportNav: clientImportNavEn,
   /** The language switch and the patient's preferred language. */
   language: {
     /** Each language named in its own words, for the switch ("Español" on an English screen). */
@@ -38,6 +53,7 @@ export const en = {
     loading: 'Loading…',
   },
   nav: {
+    ...navTasksEn,
     cases: 'Cases',
     myCases: 'My case',
     newCase: 'New case',
@@ -59,6 +75,8 @@ export const en = {
     signOutEverywhereAction: 'Sign out everywhere',
   },
   common: {
+    showAll: 'Show all {{count}}',
+    showFewer: 'Show fewer',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
@@ -80,18 +98,15 @@ export const en = {
     network: 'We could not reach Second Look. Please check your connection and try again.',
     unknown: 'Something unexpected happened. Please try again.',
     notFoundTitle: 'Not found',
-    notFound:
-      "We couldn't find this page, or you don't have access to it. If someone sent you a link, ask them to check it.",
+    notFound: "We couldn't find this page, or you don't have access to it. If someone sent you a link, ask them to check it.",
     sessionEnded: 'Your session has ended. Please sign in again.',
     signInAgain: 'Sign in again',
-    staleVersion:
-      'Someone else changed this case while you were editing. We have loaded their version: please look it over and make your change again.',
+    staleVersion: 'Someone else changed this case while you were editing. We have loaded their version: please look it over and make your change again.',
     rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
     forbidden: "You don't have permission to do that.",
     lastAdmin: 'Your organization needs at least one admin, so this change is not possible.',
     invalidStageMove: 'This case cannot move to that stage from where it is now.',
-    staleItem:
-      'Someone else changed this item while you were editing. We have loaded their version: please look it over and make your change again.',
+    staleItem: 'Someone else changed this item while you were editing. We have loaded their version: please look it over and make your change again.',
     gone: 'We couldn’t find that. It may have been removed, or you may no longer have access to it.',
     validation: 'Some of what you entered needs another look. Please check it and try again.',
     conflict: 'This was already done, or it already exists. Please reload the page and check.',
@@ -105,6 +120,26 @@ export const en = {
     chooseTrigger: 'Please choose at least one reason.',
     checkField: 'Please check this.',
     reason: {
+      NOT_IN_LIBRARY: 'That script is not in the library anymore. Please pick another one.',
+      REMIND_AFTER_DUE: 'The reminder has to come on or before the due date.',
+      INTERNAL_FOR_PATIENT: 'A task for the patient or a family caregiver cannot be staff only. They would not see it.',
+      ENDS_BEFORE_START: 'The end date cannot come before the start date.',
+      NOT_COVERED_NOT_VERIFIED: 'The plan said it does not cover this, so it cannot be marked as checked and covered.',
+      PRE_AUTH_NUMBER_NEEDED: 'A prior authorization is needed. Please add its number first.',
+      COVERED_NOT_NOT_COVERED: 'The plan said this is covered, so it cannot be marked as not covered.',
+      WAIT_DAYS_RANGE: 'Please enter a number of days from 0 to 365.',
+      DATE_IN_FUTURE: 'This date has not come yet. Please pick today or an earlier day.',
+      PLAN_FIRST: 'Please add the insurance plan first.',
+      REQUIRED: 'Please fill this in.',
+      TOO_LONG: 'This is too long. Please make it shorter.',
+      TOO_SHORT: 'This is too short. Please add more.',
+      TOO_MANY: 'There are too many here. Please remove some.',
+      NOT_AN_EMAIL: 'Please enter an e-mail address like name@example.org.',
+      NOT_A_DATE: 'Please enter a real date.',
+      NOT_A_NUMBER: 'Please enter a whole number.',
+      TOO_SMALL: 'This number is too small.',
+      TOO_BIG: 'This number is too big.',
+      NOT_A_CHOICE: 'Please pick one of the choices.',
       UNSAVABLE_TEXT: 'This text has a hidden or broken character that cannot be saved. Please remove it and try again.',
       NOT_HTTPS_LINK: 'Please enter a web address that starts with https://',
       NOT_WEB_LINK: 'Please enter a web address that starts with https:// or http://',
@@ -116,6 +151,8 @@ export const en = {
     email: 'E-mail',
     password: 'Password',
     showPassword: 'Show or hide what you typed',
+    ownDevice: 'This is my own device',
+    ownDeviceHint: 'Keep my case on this device so I can read it without internet. Leave this off on a shared or public device.',
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     wrongCredentials: 'That e-mail and password don’t match. Please check them and try again.',
@@ -134,16 +171,13 @@ export const en = {
     signingUp: 'Creating…',
     inviteTitle: 'Join {{organization}}',
     inviteIntroStaff: 'You have been invited to join {{organization}} as {{role}}.',
-    inviteIntroPatient:
-      '{{organization}} has invited you to your case in Second Look, so you and your advocate can work on it together.',
-    inviteIntroCaregiver:
-      '{{organization}} has invited you to help with {{patient}}’s case as a family caregiver.',
+    inviteIntroPatient: '{{organization}} has invited you to your case in Second Look, so you and your advocate can work on it together.',
+    inviteIntroCaregiver: '{{organization}} has invited you to help with {{patient}}’s case as a family caregiver.',
     inviteEmail: 'You will sign in with {{email}}.',
     acceptInvitation: 'Join and sign in',
     accepting: 'Joining…',
     invitationInvalidTitle: 'This invitation can’t be used',
-    invitationInvalid:
-      'The link may have expired, been used already, or been withdrawn. Please ask the person who invited you to send a new one.',
+    invitationInvalid: 'The link may have expired, been used already, or been withdrawn. Please ask the person who invited you to send a new one.',
   },
   /** Sign-up by e-mail and "Forgot your password?" (issue 22, part 4). */
   recovery: {
@@ -152,8 +186,7 @@ export const en = {
     forgotIntro: 'Type the e-mail you sign in with. We will send you a link to choose a new password.',
     sendLink: 'Send me a link',
     checkEmailTitle: 'Check your e-mail',
-    forgotSent:
-      'If {{email}} belongs to an account, a link is on its way. It works once, for 30 minutes. No e-mail? Check your spam folder, or try again in a few minutes.',
+    forgotSent: 'If {{email}} belongs to an account, a link is on its way. It works once, for 30 minutes. No e-mail? Check your spam folder, or try again in a few minutes.',
     backToSignIn: 'Back to sign in',
     resetTitle: 'Choose a new password',
     resetIntro: 'After you save it, you will be signed out everywhere. Then sign in with the new password.',
@@ -373,8 +406,7 @@ export const en = {
     myCasesTitle_one: 'Your case',
     myCasesTitle_other: 'Your cases',
     myCasesIntro: 'Here is where you and your advocate work on your second opinion together.',
-    myCasesEmpty:
-      'There is no case here yet. Your advocate will invite you to it; if you were expecting one, please get in touch with them.',
+    myCasesEmpty: 'There is no case here yet. Your advocate will invite you to it; if you were expecting one, please get in touch with them.',
   },
   newCase: {
     title: 'New case',
@@ -420,8 +452,7 @@ export const en = {
     saved: 'Saved.',
     latestSaved: 'The latest saved version:',
     staleTitle: 'This case changed while you were editing',
-    staleHelp:
-      'Someone else saved the summary just before you. Their version is shown here and your text is still in the box: save again to replace theirs, or cancel to keep it.',
+    staleHelp: 'Someone else saved the summary just before you. Their version is shown here and your text is still in the box: save again to replace theirs, or cancel to keep it.',
     staleHelpDetails:
       'Someone else saved changes just before you. Under each box you can see what is saved now; your edits are still in the boxes: save again to replace theirs, or cancel to keep them.',
     detailsHeading: 'The question',
@@ -732,7 +763,7 @@ export const en = {
       refresh: 'Check again',
       sharedNote: 'The numbers cover everything this server runs, for every organization. Failed jobs below are only your organization’s.',
       queueLabel: 'Queue: {{name}}',
-      queue: { email: 'E-mails', reminders: 'Reminders', maintenance: 'Nightly checks' },
+      queue: { email: 'E-mails', reminders: 'Reminders', maintenance: 'Nightly checks', imports: 'Client imports' },
       count: { waiting: 'Waiting', delayed: 'Scheduled', active: 'Running now', failed: 'Failed' },
       healthy: 'Running normally',
       needsAttention: 'Needs a look',
@@ -854,6 +885,7 @@ export const en = {
      * why the keys below have no prefix). "_past" is used once the date has gone by.
      */
     kind: {
+      ...notificationTasksEn.kind,
       TARGET_SOON: 'Records from the holder are due {{when}} for this case. A short, friendly check-in now can keep things moving.',
       TARGET_SOON_past: 'Records from the holder were due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
       TARGET_DUE: 'Records from the holder are due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
@@ -867,6 +899,7 @@ export const en = {
       SENT_DAY: 'A record request on this case is still waiting for the records. A short check-in with the holder can help.',
       SENT_DAY_past: 'A record request on this case is still waiting for the records. A short check-in with the holder can help.',
       MENTION: 'Someone mentioned you in a comment on this case.',
+      DENIED_BURST: 'Someone in your organization tried many times to open records they may not see. See "Only denied attempts" in the audit log.',
       APPOINTMENT_SOON: 'Your appointment is {{when}}. Bring your records packet and your questions — both are ready for you on this case.',
       APPOINTMENT_SOON_past: 'The appointment was {{when}}.',
       APPOINTMENT_DAY_BEFORE: 'Your appointment is {{when}}. Bring your records packet and your questions; a last look at them tonight can help you feel ready.',
@@ -892,6 +925,7 @@ export const en = {
       back: 'Back to notifications',
       emailHeading: 'E-mail',
       category: {
+        ...notificationTasksEn.category,
         RECORD_REMINDERS: 'Record request reminders',
         RECORD_ESCALATIONS: 'Missed legal deadlines',
         APPOINTMENT_REMINDERS: 'Appointment reminders',
@@ -899,6 +933,7 @@ export const en = {
         INSURANCE_CHECKS: 'Insurance checks',
       },
       categoryHelp: {
+        ...notificationTasksEn.categoryHelp,
         RECORD_REMINDERS: 'Nudges while records are on their way: days after a request was sent, and as its dates come near.',
         RECORD_ESCALATIONS: 'When a record holder has gone past the legal deadline and someone needs to follow up in writing.',
         APPOINTMENT_REMINDERS: 'A few days before an appointment and the day before, with what to bring.',
@@ -923,7 +958,7 @@ export const en = {
       save: 'Save settings',
       saved: 'Your notification settings are saved.',
     },
-    /** Admins: when the organisation's reminders and digests go out. */
+    /** Admins: when the organization's reminders and digests go out. */
     reminderSettings: {
       title: 'Reminder settings',
       intro: 'When Second Look chases open record requests, reminds people of appointments and sends the daily summary, for everyone in your organization.',
@@ -1056,10 +1091,12 @@ export const en = {
       followUps: 'the follow-ups',
       received: 'what has arrived',
       fee: 'the fee',
+      letterLanguage: 'the language of the letters',
       preferredLanguage: 'the preferred language',
     },
     anItem: 'an item',
     kind: {
+      ...activityTasksEn,
       CASE_CREATED: '{{name}} opened the case',
       CASE_UPDATED: '{{name}} updated {{fields}}',
       CASE_UPDATED_plain: '{{name}} updated the case',

@@ -8,7 +8,8 @@ export const esGuidedStart = {
   heading: '¿Vale la pena pedir una segunda opinión?',
   because: 'Lo que más pesa aquí: {{reasons}}.',
   actSoon: 'Esto es urgente, así que busque un proveedor que pueda revisar su expediente pronto. Los programas de segunda opinión a distancia muchas veces contestan en pocos días.',
-  ruleOfThumb: 'Una regla sencilla: vale la pena cuando la decisión le cambia la vida, tiene riesgos o no se puede deshacer, o cuando la duda sigue después de una explicación clara. Casi nunca hace falta para una receta de rutina.',
+  ruleOfThumb:
+    'Una regla sencilla: vale la pena cuando la decisión le cambia la vida, tiene riesgos o no se puede deshacer, o cuando la duda sigue después de una explicación clara. Casi nunca hace falta para una receta de rutina.',
   currentDoctorSection: 'El médico de ahora',
   currentDoctorSpecialty: 'Especialidad del médico de ahora',
   currentDoctorSpecialtyHelp: 'Por ejemplo, "Cirugía" o "Cardiología". Ayuda a encontrar a alguien que lo vea desde otro ángulo.',
@@ -18,7 +19,8 @@ export const esGuidedStart = {
 
 export const esScripts = {
   heading: 'Cómo hablar con su médico',
-  intro: 'Muchas personas temen que su médico se ofenda si piden una segunda opinión. La mayoría de los médicos lo esperan, y los buenos lo agradecen. Escoja las palabras que le queden, cámbielas como quiera y guárdelas para la consulta o para un mensaje.',
+  intro:
+    'Muchas personas temen que su médico se ofenda si piden una segunda opinión. La mayoría de los médicos lo esperan, y los buenos lo agradecen. Escoja las palabras que le queden, cámbielas como quiera y guárdelas para la consulta o para un mensaje.',
   situationLabel: '¿Cuál se parece más a su situación?',
   situation: {
     GOOD_RELATIONSHIP: 'Me llevo bien con mi médico',
@@ -65,8 +67,10 @@ export const esProviders = {
   editCurrentDoctor: 'Cambiar la especialidad del médico de ahora',
   setCurrentDoctor: 'Agregar la especialidad del médico de ahora',
   hint: {
-    SAME_SPECIALTY_AND_SUB_SPECIALTY: 'Todos los candidatos tienen la misma especialidad y subespecialidad que el médico de ahora. Un médico de otra subespecialidad puede ampliar la mirada: por ejemplo, que un oncólogo clínico o un radioterapeuta revise el plan de un cirujano.',
-    SAME_SPECIALTY: 'Todos los candidatos tienen la misma especialidad que el médico de ahora. Alguien de otra especialidad o subespecialidad puede aportar una mirada nueva: por ejemplo, que un oncólogo clínico o un radioterapeuta revise el plan de un cirujano.',
+    SAME_SPECIALTY_AND_SUB_SPECIALTY:
+      'Todos los candidatos tienen la misma especialidad y subespecialidad que el médico de ahora. Un médico de otra subespecialidad puede ampliar la mirada: por ejemplo, que un oncólogo clínico o un radioterapeuta revise el plan de un cirujano.',
+    SAME_SPECIALTY:
+      'Todos los candidatos tienen la misma especialidad que el médico de ahora. Alguien de otra especialidad o subespecialidad puede aportar una mirada nueva: por ejemplo, que un oncólogo clínico o un radioterapeuta revise el plan de un cirujano.',
     CURRENT_SPECIALTY_UNKNOWN: 'Agregue la especialidad del médico de ahora, para saber si los candidatos ofrecen una mirada distinta.',
   },
   empty: 'Todavía no hay candidatos.',

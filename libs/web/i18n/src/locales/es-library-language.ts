@@ -14,4 +14,9 @@ export const libraryLanguageEs = {
   questionsHelp: 'Elija el idioma que habla su médico.',
   letterLabel: 'Idioma de la carta',
   letterHelp: 'Casi todas las oficinas de expedientes médicos leen inglés. Si cambia el idioma, la carta se escribe de nuevo.',
+  lettersIn: 'Cartas en {{language}}',
+  changeLetter: 'Cambiar',
+  changeLetterLabel: 'Cambiar el idioma de las cartas para {{holder}}',
+  letterChangeHelp: 'La próxima carta que descargue estará en este idioma. Una carta guardada en el otro idioma se escribe de nuevo a partir del caso.',
+  letterChanged: 'Se cambió el idioma de las cartas.',
 };

@@ -8,16 +8,31 @@
 import { esGuidedStart, esInsurance, esProviders, esScripts } from './es-journey-providers';
 import { appointmentsEs, ownTimelineEs } from './es-appointments';
 import { opinionsEs } from './es-opinions';
+import { caseNavEs } from './es-case-nav';
+import { visitPacketEs } from './es-packet';
+import { exportsEs } from './es-exports';
+import { securityAccountEagerEs } from './es-security-account-eager';
+import { activityTasksEs, navTasksEs, notificationTasksEs } from './es-tasks-shared';
+import { insuranceNetworkEs, insuranceNetworkHintsEs } from './es-insurance-network';
+import { clientImportNavEs, searchEs } from './es-search-import';
 import { libraryLanguageEs } from './es-library-language';
 
 export const es = {
   guidedStart: esGuidedStart,
   scripts: esScripts,
   providers: esProviders,
-  insurance: esInsurance,
+  insurance: { ...esInsurance, ...insuranceNetworkEs, hint: { ...esInsurance.hint, ...insuranceNetworkHintsEs } },
   appointments: appointmentsEs,
   ownTimeline: ownTimelineEs,
   opinions: opinionsEs,
+  caseNav: caseNavEs,
+  visitPacket: visitPacketEs,
+  exports: exportsEs,
+  securityAccount: securityAccountEagerEs,
+  // The menu's entry; the page's own words (es-dashboards.ts) are added here when it loads.
+  dashboards: { nav: 'Tablero' },
+  search: searchEs,
+  clientImportNav: clientImportNavEs,
   libraryLanguage: libraryLanguageEs,
   language: {
     name: { en: 'English', es: 'Español' },
@@ -37,6 +52,7 @@ export const es = {
     loading: 'Cargando…',
   },
   nav: {
+    ...navTasksEs,
     cases: 'Casos',
     myCases: 'Mi caso',
     newCase: 'Caso nuevo',
@@ -58,6 +74,8 @@ export const es = {
     signOutEverywhereAction: 'Cerrar sesión en todos',
   },
   common: {
+    showAll: 'Ver todos ({{count}})',
+    showFewer: 'Ver menos',
     save: 'Guardar',
     saving: 'Guardando…',
     cancel: 'Cancelar',
@@ -79,18 +97,15 @@ export const es = {
     network: 'No pudimos conectar con Second Look. Revise su conexión e intente de nuevo.',
     unknown: 'Pasó algo inesperado. Por favor, intente de nuevo.',
     notFoundTitle: 'No se encontró',
-    notFound:
-      'No encontramos esta página, o usted no tiene acceso a ella. Si alguien le mandó el enlace, pídale que lo revise.',
+    notFound: 'No encontramos esta página, o usted no tiene acceso a ella. Si alguien le mandó el enlace, pídale que lo revise.',
     sessionEnded: 'Su sesión terminó. Por favor, vuelva a entrar.',
     signInAgain: 'Entrar de nuevo',
-    staleVersion:
-      'Otra persona cambió este caso mientras usted lo editaba. Cargamos su versión: revísela y vuelva a hacer su cambio.',
+    staleVersion: 'Otra persona cambió este caso mientras usted lo editaba. Cargamos su versión: revísela y vuelva a hacer su cambio.',
     rateLimited: 'Demasiados intentos. Espere unos minutos e intente de nuevo.',
     forbidden: 'Usted no tiene permiso para hacer eso.',
     lastAdmin: 'Su organización necesita por lo menos un administrador, así que no se puede hacer este cambio.',
     invalidStageMove: 'Este caso no puede pasar a ese paso desde donde está ahora.',
-    staleItem:
-      'Otra persona cambió esto mientras usted lo editaba. Cargamos su versión: revísela y vuelva a hacer su cambio.',
+    staleItem: 'Otra persona cambió esto mientras usted lo editaba. Cargamos su versión: revísela y vuelva a hacer su cambio.',
     gone: 'No encontramos eso. Puede que lo hayan quitado o que usted ya no tenga acceso.',
     validation: 'Algo de lo que escribió necesita revisarse. Revíselo e intente de nuevo.',
     conflict: 'Esto ya se hizo o ya existe. Vuelva a cargar la página y revíselo.',
@@ -104,6 +119,26 @@ export const es = {
     chooseTrigger: 'Por favor, elija por lo menos una razón.',
     checkField: 'Por favor, revise este dato.',
     reason: {
+      NOT_IN_LIBRARY: 'Ese guion ya no está en la biblioteca. Por favor, elija otro.',
+      REMIND_AFTER_DUE: 'El recordatorio tiene que ser el día de la fecha límite o antes.',
+      INTERNAL_FOR_PATIENT: 'Una tarea para el paciente o un familiar que lo cuida no puede ser solo para el personal. No la podrían ver.',
+      ENDS_BEFORE_START: 'La fecha final no puede ser antes de la fecha de inicio.',
+      NOT_COVERED_NOT_VERIFIED: 'El plan dijo que no cubre esto, así que no se puede marcar como revisado y cubierto.',
+      PRE_AUTH_NUMBER_NEEDED: 'Hace falta una autorización previa. Por favor, agregue primero su número.',
+      COVERED_NOT_NOT_COVERED: 'El plan dijo que esto está cubierto, así que no se puede marcar como no cubierto.',
+      WAIT_DAYS_RANGE: 'Por favor, escriba un número de días entre 0 y 365.',
+      DATE_IN_FUTURE: 'Esa fecha todavía no llega. Por favor, elija hoy o un día anterior.',
+      PLAN_FIRST: 'Por favor, agregue primero el plan de seguro médico.',
+      REQUIRED: 'Por favor, llene este dato.',
+      TOO_LONG: 'Es demasiado largo. Por favor, acórtelo.',
+      TOO_SHORT: 'Es demasiado corto. Por favor, agregue más.',
+      TOO_MANY: 'Hay demasiados. Por favor, quite algunos.',
+      NOT_AN_EMAIL: 'Escriba un correo electrónico como nombre@ejemplo.org.',
+      NOT_A_DATE: 'Por favor, escriba una fecha real.',
+      NOT_A_NUMBER: 'Por favor, escriba un número entero.',
+      TOO_SMALL: 'Este número es demasiado pequeño.',
+      TOO_BIG: 'Este número es demasiado grande.',
+      NOT_A_CHOICE: 'Por favor, elija una de las opciones.',
       UNSAVABLE_TEXT: 'Este texto tiene un carácter oculto o dañado que no se puede guardar. Quítelo y vuelva a intentarlo.',
       NOT_HTTPS_LINK: 'Escriba una dirección web que empiece con https://',
       NOT_WEB_LINK: 'Escriba una dirección web que empiece con https:// o http://',
@@ -115,6 +150,8 @@ export const es = {
     email: 'Correo electrónico',
     password: 'Contraseña',
     showPassword: 'Mostrar u ocultar lo que escribió',
+    ownDevice: 'Este es mi propio dispositivo',
+    ownDeviceHint: 'Guardar mi caso en este dispositivo para leerlo sin internet. Déjelo sin marcar en un dispositivo compartido o público.',
     signIn: 'Entrar',
     signingIn: 'Entrando…',
     wrongCredentials: 'Ese correo electrónico y esa contraseña no coinciden. Revíselos e intente de nuevo.',
@@ -133,16 +170,13 @@ export const es = {
     signingUp: 'Creando…',
     inviteTitle: 'Únase a {{organization}}',
     inviteIntroStaff: 'Lo invitaron a unirse a {{organization}} como {{role}}.',
-    inviteIntroPatient:
-      '{{organization}} lo invitó a su caso en Second Look, para que usted y su defensor trabajen en él juntos.',
-    inviteIntroCaregiver:
-      '{{organization}} lo invitó a ayudar con el caso de {{patient}} como familiar que cuida.',
+    inviteIntroPatient: '{{organization}} lo invitó a su caso en Second Look, para que usted y su defensor trabajen en él juntos.',
+    inviteIntroCaregiver: '{{organization}} lo invitó a ayudar con el caso de {{patient}} como familiar que cuida.',
     inviteEmail: 'Usted entrará con {{email}}.',
     acceptInvitation: 'Unirme y entrar',
     accepting: 'Uniéndose…',
     invitationInvalidTitle: 'Esta invitación no se puede usar',
-    invitationInvalid:
-      'Puede que el enlace haya vencido, que ya se haya usado o que lo hayan retirado. Pida a la persona que lo invitó que le mande uno nuevo.',
+    invitationInvalid: 'Puede que el enlace haya vencido, que ya se haya usado o que lo hayan retirado. Pida a la persona que lo invitó que le mande uno nuevo.',
   },
   recovery: {
     forgotLink: '¿Olvidó su contraseña?',
@@ -372,8 +406,7 @@ export const es = {
     myCasesTitle_many: 'Sus casos',
     myCasesTitle_other: 'Sus casos',
     myCasesIntro: 'Aquí es donde usted y su defensor trabajan juntos en su segunda opinión.',
-    myCasesEmpty:
-      'Todavía no hay ningún caso aquí. Su defensor lo invitará; si esperaba uno, por favor comuníquese con esa persona.',
+    myCasesEmpty: 'Todavía no hay ningún caso aquí. Su defensor lo invitará; si esperaba uno, por favor comuníquese con esa persona.',
   },
   newCase: {
     title: 'Caso nuevo',
@@ -557,7 +590,8 @@ export const es = {
     removeConfirm: 'Se quitará “{{item}}” del expediente. También se quitan los archivos que ya se subieron.',
     removeConfirmAction: 'Quitarla',
     staleTitle: 'Esto cambió mientras usted lo editaba',
-    staleHelp: 'Otra persona guardó esto justo antes que usted. Debajo de cada cuadro se ve lo que está guardado ahora; sus cambios siguen en los cuadros: guarde otra vez para reemplazar los de la otra persona, o cancele para dejarlos.',
+    staleHelp:
+      'Otra persona guardó esto justo antes que usted. Debajo de cada cuadro se ve lo que está guardado ahora; sus cambios siguen en los cuadros: guarde otra vez para reemplazar los de la otra persona, o cancele para dejarlos.',
     latestSaved: 'Guardado ahora:',
     noHolderOption: 'Sin elegir',
     chooseHolder: 'Elija quién tiene el expediente',
@@ -582,7 +616,8 @@ export const es = {
     removeDocumentAction: 'Quitar el archivo',
     documentRemoved: 'Se quitó {{name}}.',
     requestsHeading: 'Solicitudes de expediente',
-    requestsIntro: 'Cada solicitud le pide el expediente a un proveedor. El proveedor tiene que contestar en 30 días (60 si avisa por escrito que necesita más tiempo); tratamos de tenerlo mucho antes.',
+    requestsIntro:
+      'Cada solicitud le pide el expediente a un proveedor. El proveedor tiene que contestar en 30 días (60 si avisa por escrito que necesita más tiempo); tratamos de tenerlo mucho antes.',
     requestsEmpty: 'Todavía no se ha pedido ningún expediente.',
     newRequest: 'Nueva solicitud',
     newRequestHeading: 'Nueva solicitud de expediente',
@@ -745,7 +780,7 @@ export const es = {
       refresh: 'Revisar de nuevo',
       sharedNote: 'Los números cubren todo lo que hace este servidor, para todas las organizaciones. Las tareas fallidas de abajo son solo las de su organización.',
       queueLabel: 'Cola: {{name}}',
-      queue: { email: 'Correos', reminders: 'Recordatorios', maintenance: 'Revisiones nocturnas' },
+      queue: { email: 'Correos', reminders: 'Recordatorios', maintenance: 'Revisiones nocturnas', imports: 'Importación de clientes' },
       count: { waiting: 'En espera', delayed: 'Programadas', active: 'En curso', failed: 'Fallidas' },
       healthy: 'Funciona con normalidad',
       needsAttention: 'Hay que revisarlo',
@@ -864,6 +899,7 @@ export const es = {
       on: 'el {{date}}',
     },
     kind: {
+      ...notificationTasksEs.kind,
       TARGET_SOON: 'El expediente de este caso debe llegar {{when}}. Una llamada corta y amable ahora puede ayudar a que las cosas avancen.',
       TARGET_SOON_past: 'El expediente de este caso debía llegar {{when}}. Si no ha llegado, un seguimiento amable es un buen siguiente paso.',
       TARGET_DUE: 'El expediente de este caso debe llegar {{when}}. Si no ha llegado, un seguimiento amable es un buen siguiente paso.',
@@ -873,10 +909,12 @@ export const es = {
       LEGAL_DUE: 'La fecha límite legal de una solicitud de expediente es {{when}}. Si el expediente no ha llegado, haga el seguimiento con quien lo tiene.',
       LEGAL_DUE_past: 'La fecha límite legal de una solicitud de expediente fue {{when}}. Si el expediente no ha llegado, es momento de hacer el seguimiento por escrito.',
       LEGAL_OVERDUE: 'Ya pasó la fecha límite legal de una solicitud de expediente: es momento de hacer el seguimiento por escrito. En la solicitud hay una carta de seguimiento lista para descargar.',
-      LEGAL_OVERDUE_past: 'Ya pasó la fecha límite legal de una solicitud de expediente: es momento de hacer el seguimiento por escrito. En la solicitud hay una carta de seguimiento lista para descargar.',
+      LEGAL_OVERDUE_past:
+        'Ya pasó la fecha límite legal de una solicitud de expediente: es momento de hacer el seguimiento por escrito. En la solicitud hay una carta de seguimiento lista para descargar.',
       SENT_DAY: 'Una solicitud de expediente de este caso todavía espera respuesta. Una llamada corta a quien lo tiene puede ayudar.',
       SENT_DAY_past: 'Una solicitud de expediente de este caso todavía espera respuesta. Una llamada corta a quien lo tiene puede ayudar.',
       MENTION: 'Alguien lo mencionó en un comentario de este caso.',
+      DENIED_BURST: 'Alguien de su organización intentó muchas veces abrir registros que no puede ver. Vea "Solo intentos rechazados" en el registro de actividad.',
       APPOINTMENT_SOON: 'Su cita es {{when}}. Lleve su expediente médico y sus preguntas: los dos están listos para usted en este caso.',
       APPOINTMENT_SOON_past: 'La cita fue {{when}}.',
       APPOINTMENT_DAY_BEFORE: 'Su cita es {{when}}. Lleve su expediente médico y sus preguntas; repasarlos esta noche le puede ayudar a sentirse listo.',
@@ -901,6 +939,7 @@ export const es = {
       back: 'Volver a los avisos',
       emailHeading: 'Correo electrónico',
       category: {
+        ...notificationTasksEs.category,
         RECORD_REMINDERS: 'Recordatorios de solicitudes de expediente',
         RECORD_ESCALATIONS: 'Fechas límite legales vencidas',
         APPOINTMENT_REMINDERS: 'Recordatorios de citas',
@@ -908,6 +947,7 @@ export const es = {
         INSURANCE_CHECKS: 'Revisiones del seguro médico',
       },
       categoryHelp: {
+        ...notificationTasksEs.categoryHelp,
         RECORD_REMINDERS: 'Recordatorios mientras el expediente viene en camino: unos días después de mandar la solicitud y cuando se acercan sus fechas.',
         RECORD_ESCALATIONS: 'Cuando quien tiene el expediente ya pasó la fecha límite legal y alguien tiene que hacer el seguimiento por escrito.',
         APPOINTMENT_REMINDERS: 'Unos días antes de una cita y el día anterior, con lo que hay que llevar.',
@@ -1062,10 +1102,12 @@ export const es = {
       followUps: 'los seguimientos',
       received: 'lo que ha llegado',
       fee: 'el cargo',
+      letterLanguage: 'el idioma de las cartas',
       preferredLanguage: 'el idioma preferido',
     },
     anItem: 'una parte',
     kind: {
+      ...activityTasksEs,
       CASE_CREATED: '{{name}} abrió el caso',
       CASE_UPDATED: '{{name}} cambió {{fields}}',
       CASE_UPDATED_plain: '{{name}} cambió el caso',

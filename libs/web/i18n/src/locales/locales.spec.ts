@@ -1,6 +1,18 @@
 import { INTL_LOCALE } from '@second-look/domain';
 import { en } from './en';
 import { es } from './es';
+import { securityAccountEn } from './en-security-account';
+import { securityAccountEs } from './es-security-account';
+import { tasksStringsEn } from './en-tasks';
+import { tasksStringsEs } from './es-tasks';
+import { dashboardsEn } from './en-dashboards';
+import { dashboardsEs } from './es-dashboards';
+import { clientImportEn } from './en-client-import';
+import { clientImportEs } from './es-client-import';
+import { searchDialogEn } from './en-search-dialog';
+import { searchDialogEs } from './es-search-dialog';
+import { offlineEn } from './en-offline';
+import { offlineEs } from './es-offline';
 
 /**
  * Spanish is a first-class language, not a partial copy: every key English has, Spanish has
@@ -52,6 +64,8 @@ const SAME_IN_BOTH = new Set([
   'insurance.planTypes.MEDICARE',
   'insurance.planTypes.MEDICARE_ADVANTAGE',
   'insurance.planTypes.MEDICAID',
+  // Network types are the plans' own names (HMO, TRICARE…).
+  ...['HMO', 'PPO', 'EPO', 'POS', 'MEDICARE_ADVANTAGE', 'MEDICAID', 'TRICARE'].map((n) => `insurance.networkTypes.${n}`),
   'enums.requestMethod.FAX',
   'enums.followUpChannel.FAX',
   'records.faxShort',
@@ -91,9 +105,39 @@ export function localeProblems(english: Tree, spanish: Tree): string[] {
   return problems;
 }
 
+/**
+ * Every area that brings its own words when its chunk loads (addAreaStrings), as it registers
+ * them: each is held to the same rules as the main files, and adds keys the main files lack.
+ */
+const AREAS: Record<string, { en: Tree; es: Tree }> = {
+  tasks: { en: tasksStringsEn as unknown as Tree, es: tasksStringsEs as unknown as Tree },
+  dashboards: { en: { dashboards: dashboardsEn }, es: { dashboards: dashboardsEs } },
+  clientImport: { en: { clientImport: clientImportEn }, es: { clientImport: clientImportEs } },
+  search: { en: { search: searchDialogEn }, es: { search: searchDialogEs } },
+  securityAccount: { en: { securityAccount: securityAccountEn }, es: { securityAccount: securityAccountEs } },
+  offline: { en: { offline: offlineEn }, es: { offline: offlineEs } },
+};
+
 describe('the Spanish locale against the English one', () => {
   it('has every key, a real Spanish value for each, the same placeholders and every Spanish plural form', () => {
     expect(localeProblems(en as unknown as Tree, es as unknown as Tree)).toEqual([]);
+  });
+
+  it('holds the strings of every area loaded with its screens to the same rules', () => {
+    const problems = Object.entries(AREAS).flatMap(([name, area]) => localeProblems(area.en, area.es).map((p) => `${name}: ${p}`));
+    expect(problems).toEqual([]);
+    // The tasks area adds whole top-level names of its own.
+    for (const name of Object.keys(tasksStringsEn)) expect(Object.keys(en)).not.toContain(name);
+  });
+
+  it('has each area add keys of its own, never one the main files already have', () => {
+    const main = { en: flatten(en as unknown as Tree), es: flatten(es as unknown as Tree) };
+    for (const [name, area] of Object.entries(AREAS)) {
+      for (const language of ['en', 'es'] as const) {
+        const clash = [...flatten(area[language]).keys()].filter((k) => main[language].has(k));
+        expect({ name, language, clash }).toEqual({ name, language, clash: [] });
+      }
+    }
   });
 
   it('notices a missing key, an empty or untranslated value, a missing plural form and a lost placeholder', () => {

@@ -1,0 +1,2 @@
+/** The shared ioredis client (RedisModule). */
+export const REDIS = Symbol('REDIS');

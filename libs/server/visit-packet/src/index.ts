@@ -1,0 +1,3 @@
+export * from './visit-packet.module';
+export * from './visit-packet.service';
+export * from './visit-packet-pdf';

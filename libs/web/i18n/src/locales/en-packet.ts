@@ -1,0 +1,7 @@
+/** English strings for the visit packet (the PDF to take to the second-opinion visit). */
+export const visitPacketEn = {
+  download: 'Download packet for the visit',
+  downloadFor: 'Download packet for the visit with {{provider}} (PDF)',
+  downloadCase: 'Download packet for the visit (PDF)',
+  help: 'One or two pages to print or keep on your phone: your question, the visit, your insurance, your records and your questions, with room to write the answers.',
+};

@@ -1,0 +1,100 @@
+/**
+ * Spanish (es-US) strings for tasks, "Qué hacer ahora" and "Mi día". es.ts mounts them.
+ */
+export const tasksEs = {
+  heading: 'Tareas',
+  intro: 'Trabajos pequeños con fecha, para que nada se olvide: quién hace qué y para cuándo.',
+  empty: 'Todavía no hay tareas.',
+  add: 'Agregar una tarea',
+  title: 'Qué hay que hacer',
+  details: 'Detalles',
+  assignee: 'Quién lo hace',
+  nobody: 'Nadie todavía',
+  dueOn: 'Fecha límite',
+  remindOn: 'Recordar el',
+  remindOnHelp: 'Esa mañana enviamos un recordatorio a la persona que lo hace.',
+  internal: 'Solo personal',
+  internalHelp: 'El paciente y los cuidadores no verán esta tarea.',
+  save: 'Guardar la tarea',
+  edit: 'Editar',
+  remove: 'Quitar',
+  removeConfirm: '¿Quitar esta tarea?',
+  markDone: 'Hecho: {{title}}',
+  forWhom: 'Para {{name}}',
+  dueLine: 'Vence {{when}}',
+  doneLine: 'Hecho por {{name}} {{when}}',
+  doneLineNoName: 'Hecho {{when}}',
+  staffOnlyBadge: 'Solo personal',
+  staleSaved: 'Otra persona cambió esta tarea mientras usted la editaba. Su versión está abajo; guarde de nuevo para quedarse con la suya.',
+  state: {
+    OVERDUE: 'Atrasada',
+    DUE_TODAY: 'Vence hoy',
+    DUE_SOON: 'Esta semana',
+    LATER: 'Más adelante',
+    NO_DATE: 'Sin fecha',
+    DONE: 'Hecha',
+  },
+  openCount_one: '{{count}} pendiente',
+  openCount_many: '{{count}} pendientes',
+  openCount_other: '{{count}} pendientes',
+};
+
+export const whatNextEs = {
+  heading: 'Qué hacer ahora',
+  stageNow: 'Dónde está su caso ahora: {{stage}}',
+  yourTasks: 'Cosas que puede hacer usted',
+  noTasks: 'Por ahora no tiene nada que hacer. Su defensor le avisará cuando haya algo.',
+  tip: 'Un consejo: {{tip}}',
+  step: {
+    THINK_ABOUT_QUESTION: 'Piense en la pregunta principal que quiere que responda la segunda opinión. Escríbala con sus propias palabras.',
+    TALK_TO_DOCTOR: 'Hable con su médico de ahora sobre pedir una segunda opinión. Las palabras de esta página le pueden ayudar a empezar.',
+    HELP_WITH_RECORDS: 'Estamos reuniendo sus expedientes. Si tiene discos, informes o cartas en casa, dígaselo a su defensor.',
+    LOOK_AT_PROVIDERS: 'Mire los médicos que estamos pensando para su segunda opinión y díganos qué es importante para usted.',
+    CHECK_INSURANCE: 'Estamos revisando qué paga su seguro. Tenga a mano su tarjeta del seguro por si la necesitamos.',
+    WRITE_QUESTIONS: 'Escriba las preguntas que quiere hacer en su cita. Ninguna pregunta es demasiado pequeña.',
+    GO_TO_VISIT: 'Prepárese para su cita: lleve sus expedientes y sus preguntas.',
+    WRITE_DOWN_OPINION: 'Escriba lo que le dijo el nuevo médico, para que usted y su defensor puedan comparar las opiniones.',
+    SHARE_WITH_DOCTOR: 'Cuéntele a su médico de ahora lo que aprendió.',
+    NOTHING: 'Su caso está cerrado. Todavía puede leer todo aquí.',
+  },
+};
+
+export const myDayEs = {
+  heading: 'Mi día',
+  intro: 'Lo que está atrasado o vence hoy en sus casos, y las citas de esta semana que necesitan algo.',
+  introOrganization: 'Lo que está atrasado o vence hoy en toda la organización, y las citas de esta semana que necesitan algo.',
+  advocateFilter: 'El día de quién',
+  wholeOrganization: 'Todos',
+  empty: 'No hay nada atrasado ni que venza hoy. Buen trabajo.',
+  overdue_one: '{{count}} atrasado',
+  overdue_many: '{{count}} atrasados',
+  overdue_other: '{{count}} atrasados',
+  group: {
+    OVERDUE: 'Atrasado',
+    TODAY: 'Hoy',
+    THIS_WEEK: 'Esta semana',
+  },
+  kind: {
+    RECORD_REQUEST: 'Expedientes de {{holder}}',
+    RECORD_REQUEST_LEGAL: 'Expedientes de {{holder}}: fecha legal {{when}}',
+    RECORD_REQUEST_PLAN: 'Expedientes de {{holder}}: previstos para {{when}}',
+    TASK: 'Tarea: {{title}}',
+    VISIT_UNPREPARED: 'Cita {{when}}: todavía no hay preguntas escritas',
+    INSURANCE_PENDING: 'Cita {{when}}: el seguro todavía no está confirmado',
+    MENTION: 'Lo mencionaron en un comentario',
+  },
+  holderUnknown: 'un proveedor de expedientes',
+  caseLine: '{{patient}} · a cargo de {{lead}}',
+  caseLineNoLead: '{{patient}} · sin defensor a cargo',
+  action: {
+    markReceived: 'Marcar como recibido',
+    tick: 'Marcar como hecha',
+    openQuestions: 'Abrir las preguntas',
+    openInsurance: 'Abrir el seguro',
+    openComment: 'Leerlo',
+  },
+  done: 'Listo. Ya no está en su lista.',
+};
+
+/** The strings of the tasks screens, added when they load (addAreaStrings), not with the first screen. */
+export const tasksStringsEs = { tasks: tasksEs, whatNext: whatNextEs, myDay: myDayEs };
