@@ -52,25 +52,33 @@ describe('GraphQL hardening', () => {
   });
 
   describe('alias, directive and token floods', () => {
-    it('refuses 1,000 aliases in under 50 ms, before any of them runs', async () => {
+    it('refuses 1,000 aliases before any of them runs, at a cost close to refusing 21', async () => {
       const patient = await s.signIn('patient@harbor.example');
       await patient.ok('{ unreadNotificationCount }'); // warm: the timing is the refusal, not a first request
       const counts = jest.spyOn(s.app.get(NotificationService), 'unreadCount');
+      // Best of five round trips (the machine running tests is shared).
+      const refusal = async (n: number, field: string) => {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const started = performance.now();
+          const r = await patient.gql(aliases(n, field));
+          times.push(performance.now() - started);
+          expect(r.status).toBe(400);
+          expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+          expect(r.data).toBeUndefined();
+        }
+        return Math.min(...times);
+      };
       try {
-        // The round trip is timed (the best of five, as the machine running tests is shared);
-        // each refusal must also come back with nothing executed.
+        // Not a timed test: the baseline is measured in the same run. A refusal that let the
+        // validation rules compare every alias with every other (quadratic: 1,000 aliases make
+        // about 500,000 pairs) costs hundreds of times the baseline; parsing 1,000 aliases once
+        // and stopping at the count is about the same (1-2x here; 25x is the ceiling for a loaded machine).
         for (const field of ['unreadNotificationCount', 'me { id }']) {
-          const times: number[] = [];
-          for (let i = 0; i < 5; i++) {
-            const started = performance.now();
-            const r = await patient.gql(aliases(1000, field));
-            times.push(performance.now() - started);
-            expect(r.status).toBe(400);
-            expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-            expect(r.data).toBeUndefined();
-          }
-          console.log(`1,000 aliases of ${field}: refused in ${Math.min(...times).toFixed(1)} ms (best of 5; all: ${times.map((t) => t.toFixed(1)).join(', ')} ms)`);
-          expect(Math.min(...times)).toBeLessThan(50);
+          const baseline = await refusal(REQUEST_BUDGET.maxAliases + 1, field);
+          const flood = await refusal(1000, field);
+          console.log(`1,000 aliases of ${field}: refused in ${flood.toFixed(1)} ms, ${(flood / baseline).toFixed(1)}x the refusal of ${REQUEST_BUDGET.maxAliases + 1} (${baseline.toFixed(1)} ms)`);
+          expect(flood / baseline).toBeLessThan(25);
         }
         expect(counts).not.toHaveBeenCalled();
       } finally {
