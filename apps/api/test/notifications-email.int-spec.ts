@@ -106,6 +106,33 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     expect((await s.ds.query(`SELECT emailed_at FROM notification WHERE id = $1`, [n.id]))[0].emailed_at).not.toBeNull();
   });
 
+  it('a mail server that says "try later" gets the e-mail again, and the failed attempt names codes, never the address', async () => {
+    s.mail!.clear();
+    s.mail!.refuse('advocate@harbor.example', 450);
+    try {
+      const requestId = await newRequest(day(-3));
+      expect(await reminderJob.run(await reminder(requestId, 'TARGET_SOON'))).toBe('sent');
+      const n = await notificationOf(requestId, DEMO.users.harborAdvocate);
+      // The live worker's attempt fails and stays for a retry; BullMQ keeps its message as failedReason.
+      const emailQueue = s.worker!.get<Queue>(getQueueToken(QueueName.EMAIL), { strict: false });
+      let reason: string | undefined;
+      for (let deadline = Date.now() + 15000; Date.now() < deadline && !reason; await sleep(100)) reason = (await emailQueue.getJob(jobIds.notificationEmail(n.id)))?.failedReason;
+      expect(reason).toBe('SMTP could not take the message (450 EENVELOPE)');
+      const direct = await emailJob.run({ notificationId: n.id }).catch((e: Error) => e);
+      expect(direct).toBeInstanceOf(Error);
+      expect(String((direct as Error).message)).not.toContain('@');
+      expect(mailTo('advocate@harbor.example')).toHaveLength(0);
+
+      s.mail!.accept();
+      expect(['sent', 'already-sent']).toContain(await emailJob.run({ notificationId: n.id }));
+      await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example'), 15000);
+      await sleep(1500);
+      expect(mailTo('advocate@harbor.example')).toHaveLength(1);
+    } finally {
+      s.mail!.accept();
+    }
+  });
+
   it('"off" sends no e-mail, and the notification is still in the app', async () => {
     await coordinator.ok(PREFS, { input: { email: [{ category: 'RECORD_ESCALATIONS', mode: 'OFF' }], quietHours: null } });
     s.mail!.clear();

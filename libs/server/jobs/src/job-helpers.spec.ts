@@ -1,5 +1,6 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { parseClockStep } from './dev-clock/dev-clock.service';
+import { QueryFailedError } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, dispatchJob, isPermanentFailure, JOB_RETENTION, requireIds } from './job-settings';
 import { messageIdFor } from './ledger/effect-ledger';
 
@@ -9,6 +10,22 @@ describe('job helpers', () => {
   it('routes a job by name, and an unknown job fails for good (no retry)', async () => {
     await expect(dispatchJob(job('a', { x: 1 }), { a: async (d) => `ran ${JSON.stringify(d)}` })).resolves.toBe('ran {"x":1}');
     expect(() => dispatchJob(job('b', {}), { a: async () => 'x' })).toThrow(UnrecoverableError);
+  });
+
+  it("keeps a database error's values out of the failed reason, and still retries it", async () => {
+    const driverError = Object.assign(new Error('invalid input syntax for type uuid: "Maria Lopez"'), { code: '22P02', table: 'patient_case', severity: 'ERROR', routine: 'string_to_uuid' });
+    const failing = async () => {
+      throw new QueryFailedError('SELECT * FROM patient_case WHERE id = $1', ['Maria Lopez'], driverError);
+    };
+    const error = await dispatchJob(job('a', {}), { a: failing }).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe('QueryFailedError 22P02 on patient_case');
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('Maria');
+    expect(isPermanentFailure(error)).toBe(false);
+    // Our own errors keep their words; a permanent one stays permanent.
+    await expect(dispatchJob(job('a', {}), { a: async () => Promise.reject(new Error('timeout')) })).rejects.toThrow('timeout');
+    const permanent = await dispatchJob(job('a', {}), { a: async () => Promise.reject(new UnrecoverableError('bad payload')) }).catch((e: unknown) => e);
+    expect(isPermanentFailure(permanent)).toBe(true);
   });
 
   it('treats a payload without its ids as permanent', () => {

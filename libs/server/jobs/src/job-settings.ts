@@ -1,4 +1,5 @@
 import { JOB_PAYLOADS, JobName, JobPayload } from '@second-look/contracts';
+import { describeSafely, isDatabaseError } from '@second-look/server-platform';
 import { DefaultJobOptions, Job, UnrecoverableError, WorkerOptions } from 'bullmq';
 
 /**
@@ -64,13 +65,27 @@ export type JobOutcome = 'sent' | 'already-sent' | 'no-longer-applies' | 'done';
 export type JobHandler = (data: unknown, job: Job) => Promise<JobOutcome | string>;
 
 /**
+ * BullMQ keeps a failed attempt's message as the job's `failedReason`, which the admins' Background
+ * jobs page shows and the logs repeat. A database error's message may quote a value of the row
+ * ('invalid input syntax for type uuid: "…"'), so it is reduced to its codes (describeSafely);
+ * it stays a plain error, so the attempt is still retried. Other errors are our own and pass as
+ * they are.
+ */
+export function withSafeFailure(run: Promise<JobOutcome | string>): Promise<JobOutcome | string> {
+  return run.catch((e: unknown) => {
+    if (e && typeof e === 'object' && isDatabaseError(e)) throw new Error(describeSafely(e));
+    throw e;
+  });
+}
+
+/**
  * Routes a job to its handler by name. An unknown name is permanent (no retry): a newer API
  * enqueued work this worker cannot do, or a typo; retrying will not help.
  */
 export function dispatchJob(job: Job, handlers: Partial<Record<string, JobHandler>>): Promise<JobOutcome | string> {
   const handler = handlers[job.name];
   if (!handler) throw permanentFailure(`Unknown job "${job.name}" on queue "${job.queueName}"`);
-  return handler(job.data, job);
+  return withSafeFailure(handler(job.data, job));
 }
 
 /** A handler per job of libs/contracts, each given its payload as the job's schema reads it. */
@@ -100,7 +115,7 @@ export function dispatchTypedJob(job: Job, handlers: TypedJobHandlers): Promise<
   const name = job.name;
   const handler = isJobName(name) ? (handlers[name] as ((data: unknown, job: Job) => Promise<JobOutcome | string>) | undefined) : undefined;
   if (!isJobName(name) || !handler) throw permanentFailure(`Unknown job "${name}" on queue "${job.queueName}"`);
-  return handler(parseJobPayload(name, job.data), job);
+  return withSafeFailure(handler(parseJobPayload(name, job.data), job));
 }
 
 /** Payload check for ids-only payloads: a missing or non-string id is permanent. */

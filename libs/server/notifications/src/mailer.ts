@@ -28,7 +28,10 @@ export class Mailer implements OnApplicationShutdown {
     } catch (e) {
       const code = (e as { responseCode?: number }).responseCode;
       if (code && code >= 500 && code < 600) throw new UnrecoverableError(`SMTP refused the message permanently (${code})`);
-      throw e;
+      // The server's answer often quotes the recipient's address, and the message becomes the
+      // job's failedReason: keep the codes only (the attempt is retried).
+      const kind = (e as { code?: unknown }).code;
+      throw new Error(`SMTP could not take the message (${[code, typeof kind === 'string' ? kind : undefined].filter(Boolean).join(' ') || 'no code'})`);
     }
   }
 

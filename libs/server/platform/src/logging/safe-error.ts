@@ -27,7 +27,7 @@ const DATABASE_ERRORS = new Set([
   'DatabaseError',
 ]);
 
-function isDatabaseError(e: object): boolean {
+export function isDatabaseError(e: object): boolean {
   if ('driverError' in e || 'parameters' in e) return true;
   const name = (e as { name?: unknown }).name;
   if (typeof name === 'string' && DATABASE_ERRORS.has(name)) return true;
