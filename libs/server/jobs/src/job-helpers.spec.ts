@@ -17,7 +17,7 @@ describe('job helpers', () => {
     const failing = async () => {
       throw new QueryFailedError('SELECT * FROM patient_case WHERE id = $1', ['Maria Lopez'], driverError);
     };
-    const error = await dispatchJob(job('a', {}), { a: failing }).catch((e: unknown) => e as Error);
+    const error = (await dispatchJob(job('a', {}), { a: failing }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toBe('QueryFailedError 22P02 on patient_case');
     expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain('Maria');

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, DomainErrorCode, Role } from '@second-look/domain';
 import { bindRequestMeta, gqlContext, PUBLIC_KEY, requestMeta, ROLES_KEY, TenantContext } from '@second-look/server-platform';
 import { SessionService } from '../session/session.service';
+import { DeniedAccessRecorder, deniedTarget } from './denied-access';
 
 const BEFORE_ENROLLMENT_KEY = 'sl:before-enrollment';
 /**
@@ -20,6 +21,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly denied: DeniedAccessRecorder,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,6 +54,12 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(ctx.actor.role)) {
+      // A role reaching for a record it may never touch (a patient retrying a job by its id) is a
+      // denied attempt like a probe for another's case. The organization's scope is set here, as
+      // TenantScopeInterceptor runs only after a guard lets the call through.
+      const target = deniedTarget(context);
+      const actor = ctx.actor;
+      if (target) await TenantContext.forOrganization(actor.organizationId, () => this.denied.record(actor, target.operation, target.ids, DomainErrorCode.FORBIDDEN));
       throw new DomainError(DomainErrorCode.FORBIDDEN, 'Your role does not allow this.');
     }
     return true;

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestIntercep
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { AuditEntry, AuditService } from '@second-look/server-audit';
-import { APP_CONFIG, AppConfig, GqlContext, isUuid, REDIS } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, gqlContext, isUuid, REDIS } from '@second-look/server-platform';
 import { getNamedType, type GraphQLInputType, type GraphQLResolveInfo, isInputObjectType } from 'graphql';
 import Redis from 'ioredis';
 import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
@@ -95,9 +95,25 @@ const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 const DENIED = new Set<string>([DomainErrorCode.NOT_FOUND, DomainErrorCode.FORBIDDEN]);
 
 /**
+ * The root operation a GraphQL call runs and the ids it was given; null when it is not a root
+ * field or takes no id (nothing named, so nothing to probe for).
+ */
+export function deniedTarget(context: ExecutionContext): { operation: string; ids: string[] } | null {
+  const gql = GqlExecutionContext.create(context);
+  const info = gql.getInfo<GraphQLResolveInfo>();
+  if (!info || !ROOTS.has(info.parentType.name)) return null;
+  const args = gql.getArgs<Record<string, unknown>>();
+  const defs = info.parentType.getFields()[info.fieldName]?.args ?? [];
+  const ids: string[] = [];
+  for (const [name, value] of Object.entries(args ?? {})) idsIn(value, defs.find((d) => d.name === name)?.type ?? null, 5, ids);
+  return ids.length ? { operation: `${info.parentType.name}.${info.fieldName}`, ids } : null;
+}
+
+/**
  * Installed globally: a root operation that takes ids and is refused inside (NOT_FOUND or
  * FORBIDDEN from the scope checks) is handed to DeniedAccessRecorder before the error leaves.
- * Refusals by the guard itself (not signed in, wrong role) name no record and are not probing.
+ * A signed-in caller whose role may never run an id-taking operation is recorded by AuthGuard
+ * the same way; refusals that name no record, or of nobody signed in, are not.
  */
 @Injectable()
 export class DeniedAccessInterceptor implements NestInterceptor {
@@ -105,19 +121,13 @@ export class DeniedAccessInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
-    const gql = GqlExecutionContext.create(context);
-    const info = gql.getInfo<GraphQLResolveInfo>();
-    if (!info || !ROOTS.has(info.parentType.name)) return next.handle();
     return next.handle().pipe(
       catchError((e: unknown) => {
-        const actor = gql.getContext<GqlContext>().actor;
+        const actor = gqlContext(context).actor;
         if (!(e instanceof DomainError) || !DENIED.has(e.code) || !actor) return throwError(() => e);
-        const args = gql.getArgs<Record<string, unknown>>();
-        const defs = info.parentType.getFields()[info.fieldName]?.args ?? [];
-        const ids: string[] = [];
-        for (const [name, value] of Object.entries(args ?? {})) idsIn(value, defs.find((d) => d.name === name)?.type ?? null, 5, ids);
-        if (!ids.length) return throwError(() => e);
-        return from(this.denied.record(actor, `${info.parentType.name}.${info.fieldName}`, ids, e.code)).pipe(switchMap(() => throwError(() => e)));
+        const target = deniedTarget(context);
+        if (!target) return throwError(() => e);
+        return from(this.denied.record(actor, target.operation, target.ids, e.code)).pipe(switchMap(() => throwError(() => e)));
       }),
     );
   }
