@@ -9,9 +9,11 @@
  *   off: DATABASE_ROLE=sl_bench_norls, a role made here with sl_app's rights plus BYPASSRLS, so
  *        the very same code (the same scope statements on each connection) runs with the
  *        policies skipped. The difference between the two is what the policies cost.
- * The board (the web client's RecordBoardQuery) at BENCH_CONCURRENCY clients on a worker thread,
- * in rounds that alternate which side goes first; then EXPLAIN (ANALYZE, BUFFERS) of each board
- * SELECT under both roles. Prints p50/p95 per side and the ratio on/off (target: at most 1.05).
+ * Two screens, each at BENCH_CONCURRENCY clients on a worker thread, in rounds that alternate
+ * which side goes first: the coordinator's board (the web client's RecordBoardQuery), and a
+ * patient's own case page (CaseQuery as Maria, where the restrictive case_member policy is
+ * evaluated too). Then EXPLAIN (ANALYZE, BUFFERS) of each board SELECT under both roles. Prints
+ * p50/p95 per side and the ratio on/off per screen (target: at most 1.05).
  *
  * Knobs: BENCH_CONCURRENCY (8), BENCH_ROUNDS (6), BENCH_ITERATIONS (600 per side), BENCH_WARMUP (60),
  * BENCH_MAX_SECONDS (120), BENCH_PAGE (50), BENCH_CASES (10000), BENCH_REQUESTS (100000); BENCH_PLANS=1 also
@@ -30,6 +32,8 @@ import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
 import { benchApiConfig, Cleanups, loadLine, machineLine, num, signInCookie, startBenchServices } from './support/bench-env';
 import { BOARD_QUERY, boardVariables } from './support/board-baseline';
+import { CaseQuery } from '@second-look/contracts/graphql';
+import { print } from 'graphql';
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
 import { captureStatements, explain, label, merge, percentile, Sample, table } from './support/measure';
 
@@ -48,8 +52,8 @@ const say = (msg: string) => process.stdout.write(`[bench ${((performance.now() 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** The board's clients on a worker thread of their own (bench/support/http-load.worker.cjs). */
-function httpLoad(url: string, cookie: string) {
-  const worker = new Worker(join(__dirname, 'support', 'http-load.worker.cjs'), { workerData: { url, cookie, body: JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(PAGE) }) } });
+function httpLoad(url: string, cookie: string, body: string) {
+  const worker = new Worker(join(__dirname, 'support', 'http-load.worker.cjs'), { workerData: { url, cookie, body } });
   const run = (concurrency: number, iterations: number, maxMs = Infinity) =>
     new Promise<Sample>((done, fail) => {
       worker.once('message', (m: Sample & { error?: string }) => (m.error ? fail(new Error(m.error)) : done(m)));
@@ -86,30 +90,35 @@ async function main(): Promise<void> {
     cleanups.push(() => off.app.close());
     say(`seeded ${SHAPE.cases} cases and ${SHAPE.requests} record requests; two APIs up: on (sl_app) ${on.url}, off (${NO_RLS_ROLE}) ${off.url}`);
 
-    const sides = {
-      on: httpLoad(on.url, await signInCookie(on.url, 'coordinator@harbor.example')),
-      off: httpLoad(off.url, await signInCookie(off.url, 'coordinator@harbor.example')),
+    /** One screen's request, timed against both APIs in alternating rounds. */
+    const measure = async (who: string, body: string) => {
+      const sides = { on: httpLoad(on.url, await signInCookie(on.url, who), body), off: httpLoad(off.url, await signInCookie(off.url, who), body) };
+      try {
+        say(`${who}: warm-up, ${WARMUP} requests each`);
+        await sides.on.run(CONCURRENCY, WARMUP, BUDGET_MS * 0.05);
+        await sides.off.run(CONCURRENCY, WARMUP, BUDGET_MS * 0.05);
+        const samples: Record<'on' | 'off', Sample[]> = { on: [], off: [] };
+        const per = Math.ceil(ITERATIONS / ROUNDS);
+        const sliceMs = (BUDGET_MS * 0.9) / ROUNDS / 2;
+        for (let r = 0; r < ROUNDS; r++) {
+          const order: ('on' | 'off')[] = r % 2 ? ['off', 'on'] : ['on', 'off'];
+          for (const side of order) samples[side].push(await sides[side].run(CONCURRENCY, per, sliceMs));
+          say(`${who}, round ${r + 1}/${ROUNDS}: ${samples.on[r].latencies.length} on, ${samples.off[r].latencies.length} off (load ${loadLine()})`);
+        }
+        const stats = (side: 'on' | 'off') => {
+          const all = merge(samples[side]);
+          return { n: all.latencies.length, p50: percentile(all.latencies, 50), p95: percentile(all.latencies, 95), rps: (all.latencies.length / all.wallMs) * 1000 };
+        };
+        return { a: stats('on'), b: stats('off') };
+      } finally {
+        await sides.on.stop();
+        await sides.off.stop();
+      }
     };
-    cleanups.push(() => sides.on.stop());
-    cleanups.push(() => sides.off.stop());
-
-    say(`warm-up: ${WARMUP} requests each`);
-    await sides.on.run(CONCURRENCY, WARMUP, BUDGET_MS * 0.05);
-    await sides.off.run(CONCURRENCY, WARMUP, BUDGET_MS * 0.05);
-    const samples: Record<'on' | 'off', Sample[]> = { on: [], off: [] };
-    const per = Math.ceil(ITERATIONS / ROUNDS);
-    const sliceMs = (BUDGET_MS * 0.9) / ROUNDS / 2;
-    for (let r = 0; r < ROUNDS; r++) {
-      const order: ('on' | 'off')[] = r % 2 ? ['off', 'on'] : ['on', 'off'];
-      for (const side of order) samples[side].push(await sides[side].run(CONCURRENCY, per, sliceMs));
-      say(`round ${r + 1}/${ROUNDS}: ${samples.on[r].latencies.length} on, ${samples.off[r].latencies.length} off (load ${loadLine()})`);
-    }
-    const stats = (side: 'on' | 'off') => {
-      const all = merge(samples[side]);
-      return { n: all.latencies.length, p50: percentile(all.latencies, 50), p95: percentile(all.latencies, 95), rps: (all.latencies.length / all.wallMs) * 1000 };
-    };
-    const a = stats('on');
-    const b = stats('off');
+    const screens = [
+      { name: `the board, page ${PAGE}`, result: await measure('coordinator@harbor.example', JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(PAGE) })) },
+      { name: "a patient's own case page", result: await measure('patient@harbor.example', JSON.stringify({ query: print(CaseQuery), variables: { id: DEMO.cases.maria } })) },
+    ];
 
     // Where the time goes: each SELECT of one board request, planned and run under both roles.
     const cookie = await signInCookie(on.url, 'coordinator@harbor.example');
@@ -136,22 +145,24 @@ async function main(): Promise<void> {
 
     console.log('\nBoard statements, EXPLAIN ANALYZE execution time (best of 5), RLS on vs off:');
     console.log(table(['statement', 'on', 'off', 'on/off'], rows, [0]));
-    console.log(`\nThe board at concurrency ${CONCURRENCY}, page ${PAGE} (${ROUNDS} alternating rounds):`);
-    console.log(
-      table(
-        ['', 'requests', 'p50', 'p95', 'req/s'],
-        [
-          ['RLS on (sl_app)', `${a.n}`, ms(a.p50), ms(a.p95), a.rps.toFixed(0)],
-          ['RLS off (BYPASSRLS)', `${b.n}`, ms(b.p50), ms(b.p95), b.rps.toFixed(0)],
-        ],
-        [0],
-      ),
-    );
-    const ratio50 = a.p50 / b.p50;
-    const ratio95 = a.p95 / b.p95;
-    console.log(
-      `\nratio on/off: p50 ${ratio50.toFixed(3)}x, p95 ${ratio95.toFixed(3)}x, throughput ${(b.rps / a.rps).toFixed(3)}x (target p50 <= ${TARGET}x): ${ratio50 <= TARGET ? 'MET' : 'NOT MET'}`,
-    );
+    for (const { name, result } of screens) {
+      const { a, b } = result;
+      console.log(`\n${name} at concurrency ${CONCURRENCY} (${ROUNDS} alternating rounds):`);
+      console.log(
+        table(
+          ['', 'requests', 'p50', 'p95', 'req/s'],
+          [
+            ['RLS on (sl_app)', `${a.n}`, ms(a.p50), ms(a.p95), a.rps.toFixed(0)],
+            ['RLS off (BYPASSRLS)', `${b.n}`, ms(b.p50), ms(b.p95), b.rps.toFixed(0)],
+          ],
+          [0],
+        ),
+      );
+      const ratio50 = a.p50 / b.p50;
+      console.log(
+        `ratio on/off: p50 ${ratio50.toFixed(3)}x, p95 ${(a.p95 / b.p95).toFixed(3)}x, throughput ${(b.rps / a.rps).toFixed(3)}x (target p50 <= ${TARGET}x): ${ratio50 <= TARGET ? 'MET' : 'NOT MET'}`,
+      );
+    }
   } finally {
     await cleanups.run();
   }
