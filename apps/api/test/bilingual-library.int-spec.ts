@@ -112,7 +112,8 @@ describe('the patient-facing library and the letters, in the reader’s language
 
     const changed = (await advocate.ok<{ setRecordRequestLetterLanguage: { letterLanguage: string; letter: string; version: number } }>(SET, { id: made.id, v: made.version, l: 'es' }))
       .setRecordRequestLetterLanguage;
-    // The English letter saved with the request cannot be translated: the next one is a fresh draft in Spanish.
+    // The English letter saved with the request cannot be translated: the next one is a fresh draft in
+    // Spanish, and the English one is set aside, not lost.
     expect(changed).toMatchObject({ letterLanguage: 'es', letter: '' });
     expect(changed.version).toBeGreaterThan(made.version);
     const text = await letterText(made.id);
@@ -124,8 +125,16 @@ describe('the patient-facing library and the letters, in the reader’s language
     const stale = await advocate.gql(SET, { id: made.id, v: made.version, l: 'en' });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: changed.version, current: { letterLanguage: 'es' } } });
 
-    const [audit] = await s.ds.query(`SELECT detail FROM audit_event WHERE action = 'record_request.letter_language' AND entity_id = $1`, [made.id]);
-    expect(audit.detail).toMatchObject({ from: 'en', to: 'es', letterRedrafted: true });
+    const audits = await s.ds.query(`SELECT detail FROM audit_event WHERE action = 'record_request.letter_language' AND entity_id = $1 ORDER BY id`, [made.id]);
+    expect(audits[0].detail).toMatchObject({ from: 'en', to: 'es', letterRedrafted: true, letterSetAside: true, letterRestored: false });
+
+    // Back to English: the letter as it was saved (and sent) comes back, word for word.
+    const back = (await advocate.ok<{ setRecordRequestLetterLanguage: { letterLanguage: string; letter: string; version: number } }>(SET, { id: made.id, v: changed.version, l: 'en' }))
+      .setRecordRequestLetterLanguage;
+    expect(back).toMatchObject({ letterLanguage: 'en', letter: 'Dear records team, please send my records.' });
+    expect(await letterText(made.id)).toContain('Dear records team, please send my records.');
+    const [, restored] = await s.ds.query(`SELECT detail FROM audit_event WHERE action = 'record_request.letter_language' AND entity_id = $1 ORDER BY id`, [made.id]);
+    expect(restored.detail).toMatchObject({ from: 'es', to: 'en', letterRedrafted: false, letterSetAside: false, letterRestored: true });
   });
 
   it('the demo’s Spanish-speaking patient reads her case in Spanish: open requests (one letter in Spanish), a booked visit, suggested questions', async () => {

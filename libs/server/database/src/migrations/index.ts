@@ -17,6 +17,7 @@ import { OutboxPendingQueue1795380000000 } from './1795380000000-OutboxPendingQu
 import { AppointmentReminderSettings1795417263914 } from './1795417263914-AppointmentReminderSettings';
 import { Languages1795490000000 } from './1795490000000-Languages';
 import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
+import { RecordRequestSetAsideLetter1795775000000 } from './1795775000000-RecordRequestSetAsideLetter';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -68,4 +69,5 @@ export const MIGRATIONS: Function[] = [
   RecordBoardCountRowLevelSecurity1795740000000,
   ClientImportRuns1795750000000,
   CaseMemberRowLevelSecurity1795760000000,
+  RecordRequestSetAsideLetter1795775000000,
 ];

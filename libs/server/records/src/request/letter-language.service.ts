@@ -12,8 +12,9 @@ import { SetLetterLanguageInput } from './letter-language.model';
  * Changing the language of a request's letters after it was made: a versioned field edit by
  * staff (the holder is theirs to write to). The letters are drawn when downloaded, so the next
  * request or follow-up letter comes out in the new language. A request letter saved in the old
- * language is dropped (it cannot be translated), so the next one is a fresh draft in the new
- * one, as choosing a language on the new-request form writes the letter again.
+ * language cannot be translated: it is set aside (never dropped: it may be what was sent, and
+ * edited by hand), and the next one is a fresh draft in the new language, as choosing a language
+ * on the new-request form writes the letter again. Changing back brings the set-aside letter back.
  */
 @Injectable()
 export class LetterLanguageService {
@@ -36,16 +37,41 @@ export class LetterLanguageService {
       }
       const from = request.letterLanguage;
       const changed = from !== input.letterLanguage;
-      request.letterLanguage = input.letterLanguage;
-      if (changed) request.letter = '';
+      const setAside = changed ? swapSetAsideLetter(request, input.letterLanguage) : false;
       const saved = await m.save(request);
       await this.audit.record(
         actor,
-        { action: 'record_request.letter_language', entityType: 'record_request', entityId: request.id, caseId: request.caseId, detail: { from, to: input.letterLanguage, letterRedrafted: changed } },
+        {
+          action: 'record_request.letter_language',
+          entityType: 'record_request',
+          entityId: request.id,
+          caseId: request.caseId,
+          detail: { from, to: input.letterLanguage, letterRedrafted: changed && !request.letter.trim(), letterSetAside: setAside, letterRestored: changed && request.letter.trim() !== '' },
+        },
         m,
       );
       await this.events.publish(m, actor, kase, { kind: CaseEventKind.RECORD_REQUEST_UPDATED, entityId: request.id, detail: { fields: ['letterLanguage'] } });
       return saved;
     });
   }
+}
+
+/**
+ * Puts the saved letter aside and brings back the one kept for `to`, if any. Returns whether a
+ * letter was set aside. With two languages there is at most one letter aside.
+ */
+export function swapSetAsideLetter(request: Pick<RecordRequest, 'letter' | 'letterLanguage' | 'setAsideLetter' | 'setAsideLetterLanguage'>, to: RecordRequest['letterLanguage']): boolean {
+  const from = request.letterLanguage;
+  const back = request.setAsideLetterLanguage === to ? request.setAsideLetter : '';
+  const aside = request.letter.trim() !== '';
+  if (aside) {
+    request.setAsideLetter = request.letter;
+    request.setAsideLetterLanguage = from;
+  } else if (request.setAsideLetterLanguage === to) {
+    request.setAsideLetter = '';
+    request.setAsideLetterLanguage = null;
+  }
+  request.letter = back;
+  request.letterLanguage = to;
+  return aside;
 }

@@ -81,6 +81,16 @@ export class RecordRequest {
   @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', default: 'en' })
   letterLanguage: Language;
 
+  /**
+   * The saved letter of the other language, kept when staff changed the letters' language (it
+   * cannot be translated, and it may be what was sent); it comes back when they change back.
+   */
+  @Column({ type: 'text', default: '' })
+  setAsideLetter: string;
+
+  @Column({ type: 'enum', enum: LANGUAGES, enumName: 'app_language', nullable: true })
+  setAsideLetterLanguage: Language | null;
+
   @Column({ type: 'integer', nullable: true })
   feeCents: number | null;
 

@@ -19,6 +19,6 @@ export const libraryLanguageEn = {
   lettersIn: 'Letters in {{language}}',
   changeLetter: 'Change',
   changeLetterLabel: 'Change the language of the letters to {{holder}}',
-  letterChangeHelp: 'The next letter you download will be in this language. A letter saved in the other language is written again from the case.',
+  letterChangeHelp: 'The next letter you download will be in this language. A letter saved in the other language is not lost: it comes back if you switch back.',
   letterChanged: 'The language of the letters was changed.',
 };

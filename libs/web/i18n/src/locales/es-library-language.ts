@@ -17,6 +17,6 @@ export const libraryLanguageEs = {
   lettersIn: 'Cartas en {{language}}',
   changeLetter: 'Cambiar',
   changeLetterLabel: 'Cambiar el idioma de las cartas para {{holder}}',
-  letterChangeHelp: 'La próxima carta que descargue estará en este idioma. Una carta guardada en el otro idioma se escribe de nuevo a partir del caso.',
+  letterChangeHelp: 'La próxima carta que descargue estará en este idioma. Una carta ya guardada en el otro idioma no se pierde: vuelve si cambia de nuevo el idioma.',
   letterChanged: 'Se cambió el idioma de las cartas.',
 };
