@@ -50,6 +50,7 @@ const NO_RLS_ROLE = 'sl_bench_norls';
 const t0 = performance.now();
 const say = (msg: string) => process.stdout.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ms2 = (n: number) => `${n.toFixed(2)} ms`;
 
 /** The board's clients on a worker thread of their own (bench/support/http-load.worker.cjs). */
 function httpLoad(url: string, cookie: string, body: string) {
@@ -115,36 +116,52 @@ async function main(): Promise<void> {
         await sides.off.stop();
       }
     };
+    const boardBody = JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(PAGE) });
+    const caseBody = JSON.stringify({ query: print(CaseQuery), variables: { id: DEMO.cases.maria } });
     const screens = [
-      { name: `the board, page ${PAGE}`, result: await measure('coordinator@harbor.example', JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(PAGE) })) },
-      { name: "a patient's own case page", result: await measure('patient@harbor.example', JSON.stringify({ query: print(CaseQuery), variables: { id: DEMO.cases.maria } })) },
+      { name: `the board, page ${PAGE}`, result: await measure('coordinator@harbor.example', boardBody) },
+      { name: "a patient's own case page", result: await measure('patient@harbor.example', caseBody) },
     ];
 
-    // Where the time goes: each SELECT of one board request, planned and run under both roles.
-    const cookie = await signInCookie(on.url, 'coordinator@harbor.example');
-    const board = () =>
-      fetch(on.url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: BOARD_QUERY, variables: boardVariables(PAGE) }) }).then((r) => r.json());
-    await board();
-    const statements = (await captureStatements(on.app.get(DataSource), board)).filter((st) => /^\s*(WITH|SELECT)/i.test(st.sql));
-    const scoped = (role: string) => new Pool({ connectionString: dbUrl, max: 1, options: `-c role=${role} -c app.organization_id=${DEMO.orgs.harbor} -c app.scope=organization` });
-    const pools = { on: scoped('sl_app'), off: scoped(NO_RLS_ROLE) };
-    cleanups.push(() => pools.on.end());
-    cleanups.push(() => pools.off.end());
-    const rows: string[][] = [];
-    for (const st of statements) {
-      const best = async (pool: Pool) => {
-        let min = Infinity;
-        for (let i = 0; i < 5; i++) min = Math.min(min, (await explain(pool, st)).executionMs);
-        return min;
-      };
-      const x = await best(pools.on);
-      const y = await best(pools.off);
-      rows.push([label(st.sql), ms(x), ms(y), `${(x / y).toFixed(2)}x`]);
-      if (process.env.BENCH_PLANS) console.log(`\n${st.sql}\n${JSON.stringify(st.params)}\non:\n${(await explain(pools.on, st)).tree}\noff:\n${(await explain(pools.off, st)).tree}`);
+    // Where the time goes: each SELECT of one request of each screen, planned and run under both
+    // roles, each pool carrying that caller's scope (the patient's with app.case_member on).
+    const explained = async (who: string, body: string, scope: string) => {
+      const cookie = await signInCookie(on.url, who);
+      const send = () => fetch(on.url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body }).then((r) => r.json());
+      await send();
+      const statements = (await captureStatements(on.app.get(DataSource), send)).filter((st) => /^\s*(WITH|SELECT)/i.test(st.sql));
+      const scoped = (role: string) => new Pool({ connectionString: dbUrl, max: 1, options: `-c role=${role} -c app.organization_id=${DEMO.orgs.harbor} ${scope}` });
+      const pools = { on: scoped('sl_app'), off: scoped(NO_RLS_ROLE) };
+      try {
+        const rows: string[][] = [];
+        let total = { on: 0, off: 0 };
+        for (const st of statements) {
+          const best = async (pool: Pool) => {
+            let min = Infinity;
+            for (let i = 0; i < 5; i++) min = Math.min(min, (await explain(pool, st)).executionMs);
+            return min;
+          };
+          const x = await best(pools.on);
+          const y = await best(pools.off);
+          total = { on: total.on + x, off: total.off + y };
+          rows.push([label(st.sql), ms2(x), ms2(y), `${(x / y).toFixed(2)}x`]);
+          if (process.env.BENCH_PLANS) console.log(`\n${st.sql}\n${JSON.stringify(st.params)}\non:\n${(await explain(pools.on, st)).tree}\noff:\n${(await explain(pools.off, st)).tree}`);
+        }
+        rows.push([`all ${statements.length} statements`, ms2(total.on), ms2(total.off), `${(total.on / total.off).toFixed(2)}x`]);
+        return rows;
+      } finally {
+        await pools.on.end();
+        await pools.off.end();
+      }
+    };
+    const plans = [
+      { name: 'Board', rows: await explained('coordinator@harbor.example', boardBody, '-c app.scope=organization') },
+      { name: "Patient's case page", rows: await explained('patient@harbor.example', caseBody, `-c app.scope=organization -c app.actor_id=${DEMO.users.harborPatient} -c app.case_member=on`) },
+    ];
+    for (const { name, rows } of plans) {
+      console.log(`\n${name} statements, EXPLAIN ANALYZE execution time (best of 5), RLS on vs off:`);
+      console.log(table(['statement', 'on', 'off', 'on/off'], rows, [0]));
     }
-
-    console.log('\nBoard statements, EXPLAIN ANALYZE execution time (best of 5), RLS on vs off:');
-    console.log(table(['statement', 'on', 'off', 'on/off'], rows, [0]));
     for (const { name, result } of screens) {
       const { a, b } = result;
       console.log(`\n${name} at concurrency ${CONCURRENCY} (${ROUNDS} alternating rounds):`);
