@@ -46,12 +46,14 @@ const GOAL = { js: 170, css: 40 };
 // explicitly. The board (274 -> 279) and case list (262 -> 265) rose, and their ceilings with them,
 // accepted for the 52 and 41 KB the other two lost: Mantine pieces the entry held once are now
 // small shared chunks, each compressed apart (fewer, larger shared chunks are the next step).
+// Fifth session: graphql-ws loads with the first subscription, not on every first screen
+// (-2.7 KB each); the ceilings drop with it.
 const SHELL = 'src/signed-in-shell.tsx';
 const SCREENS = [
-  { name: 'sign-in', page: 'libs/web/auth/src/sign-in-page.tsx', js: 190, css: 40 },
-  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 283, css: 40 },
-  { name: 'coordinator board', shell: SHELL, page: 'libs/web/records/src/record-board-page.tsx', js: 279, css: 40 },
-  { name: 'case list (staff)', shell: SHELL, page: 'libs/web/cases/src/case-list-page.tsx', js: 265, css: 40 },
+  { name: 'sign-in', page: 'libs/web/auth/src/sign-in-page.tsx', js: 188, css: 40 },
+  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 280, css: 40 },
+  { name: 'coordinator board', shell: SHELL, page: 'libs/web/records/src/record-board-page.tsx', js: 277, css: 40 },
+  { name: 'case list (staff)', shell: SHELL, page: 'libs/web/cases/src/case-list-page.tsx', js: 263, css: 40 },
 ];
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
