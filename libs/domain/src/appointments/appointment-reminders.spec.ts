@@ -7,6 +7,8 @@ import {
   AppointmentReminderKind as K,
   appointmentReminders,
   appointmentReminderStillApplies,
+  BEFORE_VISIT_KINDS,
+  FLAG_KINDS,
   DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
   validateAppointmentReminderSettings,
   workingDayOnOrAfter,
@@ -104,6 +106,19 @@ describe('appointment reminders', () => {
       'RECORD_OPINION 2026-12-14',
       'BOOK_FOLLOW_UP 2026-12-15',
     ]);
+  });
+  it('on a day the coverage check shares with another reminder, the coverage check comes first', () => {
+    // Thursday visit: 7 days before and 5 working days before are both the Thursday before; 1 working day before is the day before.
+    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { ...DEFAULT_APPOINTMENT_REMINDER_SETTINGS, soonDays: 7 })).slice(0, 2)).toEqual(['VERIFY_COVERAGE 2026-12-03', 'SOON 2026-12-03']);
+    expect(kinds(allAppointmentReminders(d('2026-12-10'), WEEKDAYS, { ...DEFAULT_APPOINTMENT_REMINDER_SETTINGS, verifyWorkingDays: 1 })).slice(1, 3)).toEqual([
+      'VERIFY_COVERAGE 2026-12-09',
+      'DAY_BEFORE 2026-12-09',
+    ]);
+  });
+  it('the before-visit reminders are dropped once the visit began, and the flags have no calendar day', () => {
+    expect([...BEFORE_VISIT_KINDS].sort()).toEqual([K.DAY_BEFORE, K.SOON, K.VERIFY_COVERAGE]);
+    expect([...FLAG_KINDS].sort()).toEqual([K.PRE_AUTH_EXPIRES, K.REVERIFY_COVERAGE]);
+    expect(allAppointmentReminders(d('2026-12-10'), WEEKDAYS).filter((r) => FLAG_KINDS.has(r.kind))).toEqual([]);
   });
   it('patients get the before-visit reminders, staff the coverage ones, both the after-visit ones', () => {
     expect(APPOINTMENT_REMINDER_AUDIENCE[K.DAY_BEFORE]).toBe(AppointmentReminderAudience.PATIENT);

@@ -1,30 +1,21 @@
-import { addDays, CalendarDate, isBefore } from '../dates/calendar-date';
-import { IsoWeekday, isoWeekday } from '../dates/working-hours';
+import { CalendarDate, isBefore } from '../dates/calendar-date';
+import type { IsoWeekday } from '../dates/working-hours';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { scheduledReminders, subjectKinds, type AppointmentReminderDay, type SubjectReminderSpec } from '../notifications/notification-kind';
+
+export { workingDayOnOrAfter, workingDayOnOrBefore, workingDaysBefore } from '../dates/working-days';
 
 /**
  * The moments an appointment is remembered (issue 4): the patient a few days and one working
- * day before, with what to bring; staff to verify coverage about a week ahead; and after the
- * visit, a nudge to write the opinion down and then to book the follow-up with the current
- * doctor. Two more are flags rather than dates: a pre-authorization that ends before the visit,
- * and a visit that moved (coverage should be checked again for the new date).
+ * day before, with what to bring (SOON, DAY_BEFORE); staff to verify coverage about a week ahead
+ * (VERIFY_COVERAGE); and after the visit, a nudge to write the opinion down (RECORD_OPINION) and
+ * then to book the follow-up with the current doctor (BOOK_FOLLOW_UP). Two more are flags rather
+ * than dates: a pre-authorization that ends before the visit (PRE_AUTH_EXPIRES), and a visit that
+ * moved, so coverage should be checked again for the new date (REVERIFY_COVERAGE). Each is
+ * declared, with its audience, in REMINDER_KINDS, and its day in REMINDER_DAYS.
  */
-export enum AppointmentReminderKind {
-  /** A few days before: time to gather the packet and read the questions again. */
-  SOON = 'SOON',
-  /** The last working day before the visit. */
-  DAY_BEFORE = 'DAY_BEFORE',
-  /** Staff: the insurance check is not verified yet, a working week before. */
-  VERIFY_COVERAGE = 'VERIFY_COVERAGE',
-  /** The first working day after the visit: write down what the doctor said. */
-  RECORD_OPINION = 'RECORD_OPINION',
-  /** About a week after: book the follow-up with the current doctor. */
-  BOOK_FOLLOW_UP = 'BOOK_FOLLOW_UP',
-  /** Flag (at once): the pre-authorization on file ends before the visit. */
-  PRE_AUTH_EXPIRES = 'PRE_AUTH_EXPIRES',
-  /** Flag (at once): the visit moved, so coverage should be checked for the new date. */
-  REVERIFY_COVERAGE = 'REVERIFY_COVERAGE',
-}
+export type AppointmentReminderKind = SubjectReminderSpec<'appointment'>['kind'];
+export const AppointmentReminderKind = subjectKinds('appointment');
 
 /** Who a reminder is for. */
 export enum AppointmentReminderAudience {
@@ -36,21 +27,19 @@ export enum AppointmentReminderAudience {
   STAFF = 'STAFF',
 }
 
-export const APPOINTMENT_REMINDER_AUDIENCE: Record<AppointmentReminderKind, AppointmentReminderAudience> = {
-  [AppointmentReminderKind.SOON]: AppointmentReminderAudience.PATIENT,
-  [AppointmentReminderKind.DAY_BEFORE]: AppointmentReminderAudience.PATIENT,
-  [AppointmentReminderKind.VERIFY_COVERAGE]: AppointmentReminderAudience.STAFF,
-  [AppointmentReminderKind.RECORD_OPINION]: AppointmentReminderAudience.PATIENT_AND_ADVOCATE,
-  [AppointmentReminderKind.BOOK_FOLLOW_UP]: AppointmentReminderAudience.PATIENT_AND_ADVOCATE,
-  [AppointmentReminderKind.PRE_AUTH_EXPIRES]: AppointmentReminderAudience.STAFF,
-  [AppointmentReminderKind.REVERIFY_COVERAGE]: AppointmentReminderAudience.STAFF,
-};
+const SCHEDULED = scheduledReminders('appointment');
+const kindsWhere = (p: (day: AppointmentReminderDay) => boolean): ReadonlySet<AppointmentReminderKind> => new Set(SCHEDULED.filter((r) => p(r.day)).map((r) => r.spec.kind));
+
+/** Who each reminder is for, as REMINDER_KINDS declares. */
+export const APPOINTMENT_REMINDER_AUDIENCE = Object.freeze(Object.fromEntries(SCHEDULED.map(({ spec }) => [spec.kind, spec.audience]))) as Readonly<
+  Record<AppointmentReminderKind, AppointmentReminderAudience>
+>;
 
 /** Reminders that only make sense while the visit is still to come. */
-export const BEFORE_VISIT_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.SOON, AppointmentReminderKind.DAY_BEFORE, AppointmentReminderKind.VERIFY_COVERAGE]);
+export const BEFORE_VISIT_KINDS = kindsWhere((day) => day !== 'FLAG' && day.timing === 'BEFORE_VISIT');
 
 /** Flags raised when something changes, not on a calendar day. */
-export const FLAG_KINDS: ReadonlySet<AppointmentReminderKind> = new Set([AppointmentReminderKind.PRE_AUTH_EXPIRES, AppointmentReminderKind.REVERIFY_COVERAGE]);
+export const FLAG_KINDS = kindsWhere((day) => day === 'FLAG');
 
 /** An organization's choice of when appointments are remembered (admins set it with the record reminder days). */
 export interface AppointmentReminderSettings {
@@ -107,56 +96,24 @@ export interface AppointmentReminder {
   on: CalendarDate;
 }
 
-const isWorking = (d: CalendarDate, days: readonly IsoWeekday[]) => days.includes(isoWeekday(d));
-
-/** The working day on or before `date` (a Sunday reminder goes on the Friday before). */
-export function workingDayOnOrBefore(date: CalendarDate, days: readonly IsoWeekday[]): CalendarDate {
-  let d = date;
-  for (let i = 0; i < 7 && !isWorking(d, days); i++) d = addDays(d, -1);
-  return d;
-}
-
-/** The working day on or after `date` (a Saturday reminder waits for Monday). */
-export function workingDayOnOrAfter(date: CalendarDate, days: readonly IsoWeekday[]): CalendarDate {
-  let d = date;
-  for (let i = 0; i < 7 && !isWorking(d, days); i++) d = addDays(d, 1);
-  return d;
-}
-
-/** `n` working days before `date` (not counting `date` itself). */
-export function workingDaysBefore(date: CalendarDate, n: number, days: readonly IsoWeekday[]): CalendarDate {
-  let d = date;
-  for (let left = n; left > 0;) {
-    d = addDays(d, -1);
-    if (isWorking(d, days)) left--;
-  }
-  return d;
-}
-
 /**
  * Every dated reminder of a visit on `appointmentOn` (a calendar date in the organization's
- * zone), each on a working day of the organization, in date order. The "coming up" reminder
- * is left out when it would fall on the same day as the day-before one (or is set to none),
- * and the follow-up one goes a working day after the opinion one at the earliest: one nudge a day.
+ * zone), each on the working day of the organization its entry in REMINDER_DAYS says, in date
+ * order. The "coming up" reminder is left out when it would fall on the same day as the
+ * day-before one (or is set to none), and the follow-up one goes a working day after the opinion
+ * one at the earliest: one nudge a day.
  */
 export function allAppointmentReminders(
   appointmentOn: CalendarDate,
   workingDays: readonly IsoWeekday[],
   settings: AppointmentReminderSettings = DEFAULT_APPOINTMENT_REMINDER_SETTINGS,
 ): AppointmentReminder[] {
-  const dayBefore = workingDayOnOrBefore(addDays(appointmentOn, -1), workingDays);
-  const soon = settings.soonDays > 0 ? workingDayOnOrBefore(addDays(appointmentOn, -settings.soonDays), workingDays) : null;
-  const recordOpinion = workingDayOnOrAfter(addDays(appointmentOn, Math.max(1, settings.recordOpinionDays)), workingDays);
-  const followUpDay = workingDayOnOrAfter(addDays(appointmentOn, settings.followUpDays), workingDays);
-  // One nudge a day: a follow-up that a weekend pushed onto the opinion one's day goes the working day after.
-  const followUp = followUpDay > recordOpinion ? followUpDay : workingDayOnOrAfter(addDays(recordOpinion, 1), workingDays);
-  const list: AppointmentReminder[] = [
-    { kind: AppointmentReminderKind.VERIFY_COVERAGE, on: workingDaysBefore(appointmentOn, settings.verifyWorkingDays, workingDays) },
-    ...(soon && soon < dayBefore ? [{ kind: AppointmentReminderKind.SOON, on: soon }] : []),
-    { kind: AppointmentReminderKind.DAY_BEFORE, on: dayBefore },
-    { kind: AppointmentReminderKind.RECORD_OPINION, on: recordOpinion },
-    { kind: AppointmentReminderKind.BOOK_FOLLOW_UP, on: followUp },
-  ];
+  const context = { visitOn: appointmentOn, workingDays, settings };
+  const list: AppointmentReminder[] = [];
+  for (const { spec, day } of SCHEDULED) {
+    const on = day === 'FLAG' ? null : day.on(context);
+    if (on) list.push({ kind: spec.kind, on });
+  }
   return list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 

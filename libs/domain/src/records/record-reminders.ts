@@ -1,19 +1,15 @@
 import { addDays, CalendarDate, isAfter, isBefore } from '../dates/calendar-date';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { scheduledReminders, subjectKinds, type SubjectReminderSpec } from '../notifications/notification-kind';
 
-/** The moments a record request is chased (docs/domain.md, "The clock"): on set days after sending, and before and at both dates. */
-export enum RecordReminderKind {
-  /** A set number of days after the request was sent (the organization's reminder days, e.g. day 14 and 25). */
-  SENT_DAY = 'SENT_DAY',
-  /** A couple of days before the plan target: time to nudge the holder. */
-  TARGET_SOON = 'TARGET_SOON',
-  TARGET_DUE = 'TARGET_DUE',
-  /** As the legal date nears: the last chance to chase before it is a breach. */
-  LEGAL_SOON = 'LEGAL_SOON',
-  LEGAL_DUE = 'LEGAL_DUE',
-  /** The day after the legal date: the coordinator is alerted; a follow-up letter is due. */
-  LEGAL_OVERDUE = 'LEGAL_OVERDUE',
-}
+/**
+ * The moments a record request is chased (docs/domain.md, "The clock"): on set days after
+ * sending (SENT_DAY), before and at the plan target (TARGET_SOON, TARGET_DUE) and the legal date
+ * (LEGAL_SOON, LEGAL_DUE), and the day after the legal date, when the coordinators are alerted
+ * and a follow-up letter is due (LEGAL_OVERDUE). Each is declared in REMINDER_KINDS, its day in REMINDER_DAYS.
+ */
+export type RecordReminderKind = SubjectReminderSpec<'record_request'>['kind'];
+export const RecordReminderKind = subjectKinds('record_request');
 
 /** An organization's choice of when requests are chased. */
 export interface RecordReminderSettings {
@@ -50,7 +46,7 @@ export function validateRecordReminderSettings(s: RecordReminderSettings): Recor
 export interface RecordReminder {
   kind: RecordReminderKind;
   on: CalendarDate;
-  /** Only the coordinator escalation goes to the coordinators; the rest to the request's people. */
+  /** Only the coordinator escalation (its audience in REMINDER_KINDS) goes to the coordinators; the rest to the request's people. */
   escalate: boolean;
   /** For SENT_DAY: which day after sending. */
   day?: number;
@@ -63,25 +59,27 @@ export interface RecordReminderDates {
 }
 
 /**
- * Every reminder a request should have, from its dates, in date order. A "day N" reminder
- * that falls on the day of a target or legal reminder, or after the legal date, is left out:
- * one nudge a day is enough, and past the legal date the escalation takes over.
+ * Every reminder a request should have, from its dates, in date order: each kind on the day its
+ * entry in REMINDER_DAYS says. A "day N" reminder that falls on the day of a target or legal
+ * reminder, or after the legal date, is left out: one nudge a day is enough, and past the legal
+ * date the escalation takes over.
  */
 export function allRecordRequestReminders(dates: RecordReminderDates, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): RecordReminder[] {
-  const fixed: RecordReminder[] = [
-    ...(settings.targetSoonDays > 0 ? [{ kind: RecordReminderKind.TARGET_SOON, on: addDays(dates.planTargetOn, -settings.targetSoonDays), escalate: false }] : []),
-    { kind: RecordReminderKind.TARGET_DUE, on: dates.planTargetOn, escalate: false },
-    ...(settings.legalSoonDays > 0 ? [{ kind: RecordReminderKind.LEGAL_SOON, on: addDays(dates.legalDueOn, -settings.legalSoonDays), escalate: false }] : []),
-    { kind: RecordReminderKind.LEGAL_DUE, on: dates.legalDueOn, escalate: false },
-    { kind: RecordReminderKind.LEGAL_OVERDUE, on: addDays(dates.legalDueOn, 1), escalate: true },
-  ];
+  const kinds = scheduledReminders('record_request');
+  const fixed: RecordReminder[] = [];
+  for (const { spec, day } of kinds) {
+    const on = day === 'DAYS_AFTER_SENT' ? null : day(dates, settings);
+    if (on) fixed.push({ kind: spec.kind, on, escalate: spec.audience === 'STAFF_AND_COORDINATORS' });
+  }
   const taken = new Set<string>(fixed.map((r) => r.on));
   const byDay: RecordReminder[] = [];
-  for (const day of settings.daysAfterSent) {
-    const on = addDays(dates.sentOn, day);
-    if (taken.has(on) || isAfter(on, dates.legalDueOn)) continue;
-    taken.add(on);
-    byDay.push({ kind: RecordReminderKind.SENT_DAY, on, escalate: false, day });
+  for (const { spec } of kinds.filter((k) => k.day === 'DAYS_AFTER_SENT')) {
+    for (const day of settings.daysAfterSent) {
+      const on = addDays(dates.sentOn, day);
+      if (taken.has(on) || isAfter(on, dates.legalDueOn)) continue;
+      taken.add(on);
+      byDay.push({ kind: spec.kind, on, escalate: false, day });
+    }
   }
   // Stable: on a shared date the fixed reminder comes first (a "soon" can coincide with a due).
   return [...byDay, ...fixed].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));

@@ -1,31 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { notificationKindName, REMINDER_KINDS, type NotificationKindName } from '@second-look/domain';
+import { bellKeyOf, notificationKindName, REMINDER_KINDS } from '@second-look/domain';
 import type { AppNotification } from '@second-look/contracts/graphql';
-import type { en, es } from '@second-look/web-i18n';
 import { formatDay, relativeDay } from '@second-look/web-ui';
 
-type Registry = typeof REMINDER_KINDS;
-
-/**
- * A reminder kind's sentence under `notifications.kind` in the locales: its name
- * (APPOINTMENT_DAY_BEFORE), except that record-request kinds keep their short keys (TARGET_DUE).
+/*
+ * Every kind in REMINDER_KINDS has its bell sentence, for before and after its date, in English
+ * and in Spanish: the locales take them from the domain's reminder words (REMINDER_BELL_EN,
+ * REMINDER_BELL_ES), whose type asks for every kind's (BellKey).
  */
-type BellKey = { [N in NotificationKindName]: Registry[N] extends { subject: 'record_request' } ? Registry[N]['kind'] : N }[NotificationKindName];
-
-/**
- * Every kind in REMINDER_KINDS has its bell sentence, for before and after its date, in
- * English and in Spanish: a kind added without them stops the type check here.
- */
-type BellSentences = Record<BellKey | `${BellKey}_past`, string>;
-type Holds<T extends BellSentences> = T;
-export type _EnglishBellSentences = Holds<typeof en.notifications.kind>;
-export type _SpanishBellSentences = Holds<typeof es.notifications.kind>;
-
-// The compiler cannot narrow `name` from its entry's subject, hence the one cast (BellKey says the same rule).
-const bellKey = (name: NotificationKindName): BellKey => {
-  const spec = REMINDER_KINDS[name];
-  return (spec.subject === 'record_request' ? spec.kind : name) as BellKey;
-};
 
 /** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
@@ -34,7 +16,7 @@ export function kindKey(kind: string): string {
   // To admins: one person was refused many times in a short while (see the audit log).
   if (area === 'security' && name === 'DENIED_BURST') return 'DENIED_BURST';
   const known = notificationKindName(kind);
-  return known ? bellKey(known) : 'generic';
+  return known ? bellKeyOf(known) : 'generic';
 }
 
 /** One plain sentence for a notification, with its date said as people say it ("today", "mañana": Intl.RelativeTimeFormat). */

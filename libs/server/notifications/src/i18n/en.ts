@@ -4,7 +4,7 @@
  * record type, only that something on a case needs a look, with the link to it.
  * Every key here has a Spanish twin in es.ts (email-i18n.spec.ts checks).
  */
-import type { NotificationKind, ReminderDueDate } from '@second-look/domain';
+import { REMINDER_EMAIL_EN, type NotificationKind, type ReminderDueDate } from '@second-look/domain';
 
 export const emailEn = {
   hello: 'Hello,',
@@ -81,36 +81,9 @@ export const emailEn = {
     linkButton: 'Set your password and join',
     expires: 'The link works once and until {{until}}. If you were not expecting this, you can ignore this e-mail.',
   },
+  /** Each reminder kind's subject and sentence live with its bell sentence in the domain (reminder-words-en.ts). */
   notification: {
-    RECORD_SENT_DAY: { subject: 'A record request is still open', line: 'A record request on one of your cases is still waiting for the records. A short check-in with the holder can help.' },
-    RECORD_TARGET_SOON: { subject: 'A record request is due soon', line: 'A record request on one of your cases reaches its planned date soon.' },
-    RECORD_TARGET_DUE: { subject: 'A record request needs attention', line: 'A record request on one of your cases has reached its planned date.' },
-    RECORD_LEGAL_SOON: { subject: 'A record request nears its legal deadline', line: 'A record request on one of your cases is close to its legal deadline.' },
-    RECORD_LEGAL_DUE: { subject: 'A record request is at its legal deadline', line: 'A record request on one of your cases reaches its legal deadline today.' },
-    RECORD_LEGAL_OVERDUE: {
-      subject: 'A record request is past its legal deadline',
-      line: 'A record request on one of your cases is past its legal deadline. It is time to follow up in writing. A follow-up letter is ready to download on the case.',
-    },
-    APPOINTMENT_SOON: {
-      subject: 'Your appointment is coming up',
-      line: 'Your appointment is a few days away. It helps to bring your records packet and your list of questions; you will find both on your case.',
-    },
-    APPOINTMENT_DAY_BEFORE: { subject: 'Your appointment is almost here', line: 'Your appointment is very soon. Have your records packet and your questions ready to take with you.' },
-    APPOINTMENT_RECORD_OPINION: { subject: 'How did the appointment go?', line: 'When you are ready, write down what the doctor said, so the opinions can be compared side by side.' },
-    APPOINTMENT_BOOK_FOLLOW_UP: { subject: 'Time to book the follow-up', line: 'A good next step is a visit with the current doctor to share what the second opinion found.' },
-    INSURANCE_VERIFY_COVERAGE: {
-      subject: 'Coverage not verified before an appointment',
-      line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.',
-    },
-    INSURANCE_PRE_AUTH_EXPIRES: {
-      subject: 'A pre-authorization ends before an appointment',
-      line: 'On one of your cases the pre-authorization ends before the appointment date. It may need to be extended.',
-    },
-    INSURANCE_REVERIFY_COVERAGE: {
-      subject: 'An appointment moved: please check coverage again',
-      line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.',
-    },
-    TASK_REMINDER: { subject: 'A task is coming up', line: 'A task on one of your cases is due soon. Open the case to see it, and tick it when it is done.' },
+    ...REMINDER_EMAIL_EN,
     generic: { subject: 'Something on a case needs attention', line: 'There is an update on one of your cases.' },
   } satisfies Record<keyof typeof NotificationKind | 'generic', { subject: string; line: string }>,
   /** The date a reminder is about, under its sentence: which one is REMINDER_KINDS' `dueOn` of its kind. */

@@ -1,3 +1,4 @@
+import { REMINDER_EMAIL_ES } from '@second-look/domain';
 import type { EmailResources } from './en';
 
 /**
@@ -79,39 +80,9 @@ export const emailEs: EmailResources & { digest: { subject_many: string; more_ma
     linkButton: 'Crear mi contraseña y entrar',
     expires: 'El enlace sirve una sola vez y vence el {{until}}. Si no esperaba este mensaje, puede ignorarlo.',
   },
+  /** Each reminder kind's subject and sentence live with its bell sentence in the domain (reminder-words-es.ts). */
   notification: {
-    RECORD_SENT_DAY: {
-      subject: 'Una solicitud de expediente sigue abierta',
-      line: 'Una solicitud de expediente médico de uno de sus casos todavía espera los documentos. Una llamada corta a quien los tiene puede ayudar.',
-    },
-    RECORD_TARGET_SOON: { subject: 'Una solicitud de expediente vence pronto', line: 'Una solicitud de expediente médico de uno de sus casos llega pronto a su fecha prevista.' },
-    RECORD_TARGET_DUE: { subject: 'Una solicitud de expediente necesita atención', line: 'Una solicitud de expediente médico de uno de sus casos llegó a su fecha prevista.' },
-    RECORD_LEGAL_SOON: { subject: 'Una solicitud se acerca a su plazo legal', line: 'Una solicitud de expediente médico de uno de sus casos está cerca de su plazo legal.' },
-    RECORD_LEGAL_DUE: { subject: 'Una solicitud llega hoy a su plazo legal', line: 'Una solicitud de expediente médico de uno de sus casos llega hoy a su plazo legal.' },
-    RECORD_LEGAL_OVERDUE: {
-      subject: 'Una solicitud ya pasó su plazo legal',
-      line: 'Una solicitud de expediente médico de uno de sus casos ya pasó su plazo legal. Es momento de insistir por escrito. En el caso hay una carta de seguimiento lista para descargar.',
-    },
-    APPOINTMENT_SOON: {
-      subject: 'Su cita se acerca',
-      line: 'Faltan pocos días para su cita. Le conviene llevar su expediente médico y su lista de preguntas; encontrará las dos cosas en su caso.',
-    },
-    APPOINTMENT_DAY_BEFORE: { subject: 'Su cita es muy pronto', line: 'Su cita es muy pronto. Tenga listos su expediente médico y sus preguntas para llevarlos.' },
-    APPOINTMENT_RECORD_OPINION: { subject: '¿Cómo le fue en la cita?', line: 'Cuando pueda, anote lo que le dijo el médico, para comparar las dos opiniones lado a lado.' },
-    APPOINTMENT_BOOK_FOLLOW_UP: { subject: 'Es hora de pedir la cita de seguimiento', line: 'Un buen paso ahora es ver a su médico actual para contarle lo que encontró la segunda opinión.' },
-    INSURANCE_VERIFY_COVERAGE: {
-      subject: 'Falta confirmar la cobertura antes de una cita',
-      line: 'Una cita de uno de sus casos es en más o menos una semana, y todavía no se ha confirmado la cobertura del seguro médico.',
-    },
-    INSURANCE_PRE_AUTH_EXPIRES: {
-      subject: 'Una autorización previa vence antes de la cita',
-      line: 'En uno de sus casos, la autorización previa vence antes de la fecha de la cita. Puede que haya que extenderla.',
-    },
-    INSURANCE_REVERIFY_COVERAGE: {
-      subject: 'Una cita cambió de fecha: revise la cobertura',
-      line: 'Una cita de uno de sus casos tiene una fecha nueva. Confirme con el plan que la cobertura sigue vigente.',
-    },
-    TASK_REMINDER: { subject: 'Se acerca la fecha de una tarea', line: 'Una tarea de uno de sus casos vence pronto. Abra el caso para verla y márquela cuando esté hecha.' },
+    ...REMINDER_EMAIL_ES,
     generic: { subject: 'Algo en un caso necesita atención', line: 'Hay una novedad en uno de sus casos.' },
   },
   date: {

@@ -1,6 +1,7 @@
 /**
  * English strings of tasks and My day that the first screens need: the menu, the activity
- * feed and the bell. The screens' own strings are in en-tasks.ts and load with them.
+ * feed and the notifications' e-mail category (the bell's sentence for a task is with the other
+ * reminder kinds' in the domain, reminder-words-en.ts). The screens' own strings are in en-tasks.ts and load with them.
  */
 export const navTasksEn = { myDay: 'My day' };
 
@@ -13,10 +14,6 @@ export const activityTasksEn = {
 };
 
 export const notificationTasksEn = {
-  kind: {
-    TASK_REMINDER: 'A task on this case is due {{when}}.',
-    TASK_REMINDER_past: 'A task on this case was due {{when}}.',
-  },
   category: { TASKS: 'Tasks' },
   categoryHelp: { TASKS: 'A task given to you is coming up.' },
 };

@@ -11,6 +11,7 @@ import { caseNavEn } from './en-case-nav';
 import { visitPacketEn } from './en-packet';
 import { exportsEn } from './en-exports';
 import { securityAccountEagerEn } from './en-security-account-eager';
+import { REMINDER_BELL_EN } from '@second-look/domain';
 import { activityTasksEn, navTasksEn, notificationTasksEn } from './en-tasks-shared';
 import { insuranceNetworkEn, insuranceNetworkHintsEn } from './en-insurance-network';
 import { clientImportNavEn, searchEn } from './en-search-import';
@@ -885,35 +886,10 @@ export const en = {
      * why the keys below have no prefix). "_past" is used once the date has gone by.
      */
     kind: {
-      ...notificationTasksEn.kind,
-      TARGET_SOON: 'Records from the holder are due {{when}} for this case. A short, friendly check-in now can keep things moving.',
-      TARGET_SOON_past: 'Records from the holder were due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
-      TARGET_DUE: 'Records from the holder are due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
-      TARGET_DUE_past: 'Records from the holder were due {{when}} for this case. If they have not arrived, a friendly follow-up is a good next step.',
-      LEGAL_SOON: 'The legal deadline for a records request is {{when}}. Now is a good time to check in with the holder.',
-      LEGAL_SOON_past: 'The legal deadline for a records request was {{when}}. If the records have not come, it is time to follow up in writing.',
-      LEGAL_DUE: 'The legal deadline for a records request is {{when}}. If the records have not come, follow up with the holder.',
-      LEGAL_DUE_past: 'The legal deadline for a records request was {{when}}. If the records have not come, it is time to follow up in writing.',
-      LEGAL_OVERDUE: 'The legal deadline for a records request has passed — time to follow up in writing. A follow-up letter is ready to download on the request.',
-      LEGAL_OVERDUE_past: 'The legal deadline for a records request has passed — time to follow up in writing. A follow-up letter is ready to download on the request.',
-      SENT_DAY: 'A record request on this case is still waiting for the records. A short check-in with the holder can help.',
-      SENT_DAY_past: 'A record request on this case is still waiting for the records. A short check-in with the holder can help.',
+      // Every reminder kind's sentence lives with its e-mail words in the domain (reminder-words-en.ts).
+      ...REMINDER_BELL_EN,
       MENTION: 'Someone mentioned you in a comment on this case.',
       DENIED_BURST: 'Someone in your organization tried many times to open records they may not see. See "Only denied attempts" in the audit log.',
-      APPOINTMENT_SOON: 'Your appointment is {{when}}. Bring your records packet and your questions — both are ready for you on this case.',
-      APPOINTMENT_SOON_past: 'The appointment was {{when}}.',
-      APPOINTMENT_DAY_BEFORE: 'Your appointment is {{when}}. Bring your records packet and your questions; a last look at them tonight can help you feel ready.',
-      APPOINTMENT_DAY_BEFORE_past: 'The appointment was {{when}}.',
-      APPOINTMENT_RECORD_OPINION: 'The appointment is {{when}}. Afterwards, write down what the doctor said while it is fresh, so the opinions can be compared.',
-      APPOINTMENT_RECORD_OPINION_past: 'The appointment was {{when}}. When you are ready, write down what the doctor said, so the opinions can be compared side by side.',
-      APPOINTMENT_BOOK_FOLLOW_UP: 'After the appointment {{when}}, a follow-up with your current doctor is a good next step.',
-      APPOINTMENT_BOOK_FOLLOW_UP_past: 'The appointment was {{when}}. A good next step is to book a follow-up with your current doctor to share what you learned.',
-      INSURANCE_VERIFY_COVERAGE: 'The appointment is {{when}} and the insurance check is not verified yet. A call to the plan now can spare a surprise bill.',
-      INSURANCE_VERIFY_COVERAGE_past: 'The appointment was {{when}} and the insurance check was not verified.',
-      INSURANCE_PRE_AUTH_EXPIRES: 'The pre-authorization ends {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
-      INSURANCE_PRE_AUTH_EXPIRES_past: 'The pre-authorization ended {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
-      INSURANCE_REVERIFY_COVERAGE: 'The appointment moved to {{when}}. Please check with the plan that coverage still holds for the new date.',
-      INSURANCE_REVERIFY_COVERAGE_past: 'The appointment moved to {{when}}. Please check with the plan that coverage still held for that date.',
       generic: 'There is an update on this case.',
       generic_past: 'There is an update on this case.',
     },

@@ -1,6 +1,7 @@
 /**
  * Cadenas en español de tareas y Mi día que necesitan las primeras pantallas: el menú, la
- * actividad y la campana. Las de las pantallas están en es-tasks.ts y se cargan con ellas.
+ * actividad y la categoría de correo de las notificaciones (la frase de la campana para una
+ * tarea está con las de los demás recordatorios, en reminder-words-es.ts del dominio). Las de las pantallas están en es-tasks.ts y se cargan con ellas.
  */
 export const navTasksEs = { myDay: 'Mi día' };
 
@@ -13,10 +14,6 @@ export const activityTasksEs = {
 };
 
 export const notificationTasksEs = {
-  kind: {
-    TASK_REMINDER: 'Una tarea de este caso vence {{when}}.',
-    TASK_REMINDER_past: 'Una tarea de este caso vencía {{when}}.',
-  },
   category: { TASKS: 'Tareas' },
   categoryHelp: { TASKS: 'Se acerca una tarea que le dieron a usted.' },
 };

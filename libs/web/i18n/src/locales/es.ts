@@ -12,6 +12,7 @@ import { caseNavEs } from './es-case-nav';
 import { visitPacketEs } from './es-packet';
 import { exportsEs } from './es-exports';
 import { securityAccountEagerEs } from './es-security-account-eager';
+import { REMINDER_BELL_ES } from '@second-look/domain';
 import { activityTasksEs, navTasksEs, notificationTasksEs } from './es-tasks-shared';
 import { insuranceNetworkEs, insuranceNetworkHintsEs } from './es-insurance-network';
 import { clientImportNavEs, searchEs } from './es-search-import';
@@ -899,36 +900,10 @@ export const es = {
       on: 'el {{date}}',
     },
     kind: {
-      ...notificationTasksEs.kind,
-      TARGET_SOON: 'El expediente de este caso debe llegar {{when}}. Una llamada corta y amable ahora puede ayudar a que las cosas avancen.',
-      TARGET_SOON_past: 'El expediente de este caso debía llegar {{when}}. Si no ha llegado, un seguimiento amable es un buen siguiente paso.',
-      TARGET_DUE: 'El expediente de este caso debe llegar {{when}}. Si no ha llegado, un seguimiento amable es un buen siguiente paso.',
-      TARGET_DUE_past: 'El expediente de este caso debía llegar {{when}}. Si no ha llegado, un seguimiento amable es un buen siguiente paso.',
-      LEGAL_SOON: 'La fecha límite legal de una solicitud de expediente es {{when}}. Es buen momento para llamar a quien lo tiene.',
-      LEGAL_SOON_past: 'La fecha límite legal de una solicitud de expediente fue {{when}}. Si el expediente no ha llegado, es momento de hacer el seguimiento por escrito.',
-      LEGAL_DUE: 'La fecha límite legal de una solicitud de expediente es {{when}}. Si el expediente no ha llegado, haga el seguimiento con quien lo tiene.',
-      LEGAL_DUE_past: 'La fecha límite legal de una solicitud de expediente fue {{when}}. Si el expediente no ha llegado, es momento de hacer el seguimiento por escrito.',
-      LEGAL_OVERDUE: 'Ya pasó la fecha límite legal de una solicitud de expediente: es momento de hacer el seguimiento por escrito. En la solicitud hay una carta de seguimiento lista para descargar.',
-      LEGAL_OVERDUE_past:
-        'Ya pasó la fecha límite legal de una solicitud de expediente: es momento de hacer el seguimiento por escrito. En la solicitud hay una carta de seguimiento lista para descargar.',
-      SENT_DAY: 'Una solicitud de expediente de este caso todavía espera respuesta. Una llamada corta a quien lo tiene puede ayudar.',
-      SENT_DAY_past: 'Una solicitud de expediente de este caso todavía espera respuesta. Una llamada corta a quien lo tiene puede ayudar.',
+      // Every reminder kind's sentence lives with its e-mail words in the domain (reminder-words-es.ts).
+      ...REMINDER_BELL_ES,
       MENTION: 'Alguien lo mencionó en un comentario de este caso.',
       DENIED_BURST: 'Alguien de su organización intentó muchas veces abrir registros que no puede ver. Vea "Solo intentos rechazados" en el registro de actividad.',
-      APPOINTMENT_SOON: 'Su cita es {{when}}. Lleve su expediente médico y sus preguntas: los dos están listos para usted en este caso.',
-      APPOINTMENT_SOON_past: 'La cita fue {{when}}.',
-      APPOINTMENT_DAY_BEFORE: 'Su cita es {{when}}. Lleve su expediente médico y sus preguntas; repasarlos esta noche le puede ayudar a sentirse listo.',
-      APPOINTMENT_DAY_BEFORE_past: 'La cita fue {{when}}.',
-      APPOINTMENT_RECORD_OPINION: 'La cita es {{when}}. Después, escriba lo que dijo el médico mientras lo tiene fresco, para poder comparar las opiniones.',
-      APPOINTMENT_RECORD_OPINION_past: 'La cita fue {{when}}. Cuando esté listo, escriba lo que dijo el médico, para poder comparar las opiniones una al lado de la otra.',
-      APPOINTMENT_BOOK_FOLLOW_UP: 'Después de la cita {{when}}, un buen siguiente paso es una cita de seguimiento con su médico de ahora.',
-      APPOINTMENT_BOOK_FOLLOW_UP_past: 'La cita fue {{when}}. Un buen siguiente paso es hacer una cita de seguimiento con su médico de ahora para contarle lo que supo.',
-      INSURANCE_VERIFY_COVERAGE: 'La cita es {{when}} y todavía no se ha confirmado el seguro médico. Una llamada al plan ahora puede evitar una factura inesperada.',
-      INSURANCE_VERIFY_COVERAGE_past: 'La cita fue {{when}} y no se confirmó el seguro médico.',
-      INSURANCE_PRE_AUTH_EXPIRES: 'La autorización previa vence {{when}}, antes de la cita. Pida al plan que la extienda o que dé una nueva.',
-      INSURANCE_PRE_AUTH_EXPIRES_past: 'La autorización previa venció {{when}}, antes de la cita. Pida al plan que la extienda o que dé una nueva.',
-      INSURANCE_REVERIFY_COVERAGE: 'La cita se cambió para {{when}}. Por favor, confirme con el plan que la cobertura sigue valiendo para la nueva fecha.',
-      INSURANCE_REVERIFY_COVERAGE_past: 'La cita se cambió para {{when}}. Por favor, confirme con el plan que la cobertura valía para esa fecha.',
       generic: 'Hay novedades en este caso.',
       generic_past: 'Hubo novedades en este caso.',
     },
