@@ -59,9 +59,12 @@ function postgresCpuMs(postmaster: number): number {
     } catch {
       continue; // gone meanwhile
     }
-    // After "pid (name) ": state, ppid, ... utime and stime are fields 14 and 15 of stat(5).
+    // After "pid (name) ": state, ppid, ... utime, stime, cutime, cstime are fields 14-17 of
+    // stat(5). The postmaster's cutime and cstime hold the children that have exited (an
+    // autovacuum worker), so their CPU is neither lost nor counted twice.
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) === postmaster || Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    if (Number(entry) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    else if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
   }
   return ticks * TICK_MS;
 }
