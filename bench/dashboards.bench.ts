@@ -42,7 +42,7 @@ const TRIGGERS = [
   'patient_case:dashboard_case',
   'case_stage_change:dashboard_move',
   'record_request:dashboard_request_insert',
-  'record_request:dashboard_request_update',
+  'record_request:record_request_counts_update', // with the board's part of an update (migration RecordRequestCountsWriteCost)
   'record_request:dashboard_request_delete',
   'case_decision:dashboard_decision',
   'appointment:dashboard_visit',

@@ -1,84 +1,209 @@
 /**
- * Benchmark (not a test): what the rollups cost a record-request write.
+ * Benchmark (not a test): what the rollups cost a record-request write (issue 19: at most 10%).
  *
- *   node --enable-source-maps --require ./bench/register.cjs bench/rollup-writes.bench.ts   (BENCH_WRITES=400)
+ *   node --enable-source-maps --require ./bench/register.cjs bench/rollup-writes.bench.ts   (BENCH_WRITES=400 BENCH_HTTP_WRITES=80 BENCH_ROUNDS=8)
  *
- * A private PostgreSQL, the migrated schema and the demo data. One transaction completes an open
- * request and reopens it (two UPDATE statements), timed in alternating rounds under four setups:
- *   all      the board's and the dashboards' statement-level triggers (as shipped);
- *   no board the dashboards' statement triggers only;
- *   row      the dashboards' former row trigger (migration DashboardRollup) instead, no board;
- *   none     no rollup trigger on record_request.
+ * Private PostgreSQL and Redis, the real API in this process (migrated, demo seed), and three
+ * setups of the triggers on record_request that keep record_board_count and dashboard_rollup,
+ * switched between alternating rounds in one run:
+ *   now     as shipped (migration RecordRequestCountsWriteCost: two board levels, one row
+ *           trigger on updates that change something counted);
+ *   former  before that migration (four board levels, two statement triggers on every update):
+ *           the migration's `down`, run by the bench, and its `up` to come back;
+ *   none    no rollup trigger on record_request.
+ * Two paths:
+ *   SQL   one transaction completes an open request and reopens it (two bare UPDATEs), BENCH_WRITES
+ *         times per setup: the triggers' cost with nothing else around it (the request's holder
+ *         has no other request, so every count row it touches reaches zero and goes);
+ *   HTTP  the GraphQL mutations that change a request, as staff meet them, BENCH_HTTP_WRITES times
+ *         per setup: createRecordRequest (two items), markRecordsReceived for one item (partial:
+ *         nothing counted changes), for the other (the request is complete), setRecordRequestFee.
+ *         (No mutation reopens a request.)
+ * Per setup and path it prints each write's median wall time, and the CPU per write of this
+ * private PostgreSQL (every process of it, from /proc; Linux only) and of this process: on a
+ * machine shared with other work, wall time swings with the load while CPU time mostly does not.
  */
-import { ALL_ENTITIES, createTestDatabase, dataSourceOptions } from '@second-look/server-database';
+import { INestApplication } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
+import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
-import { Cleanups, machineLine, num, root, services } from './support/bench-env';
+import { RecordRequestCountsWriteCost1795770000000 } from '../libs/server/database/src/migrations/1795770000000-RecordRequestCountsWriteCost';
+import { benchApiConfig, Cleanups, machineLine, num, ownerDataSource, signInCookie, startBenchServices } from './support/bench-env';
 import { percentile, table } from './support/measure';
 
 const WRITES = num('BENCH_WRITES', 400);
-const BOARD = ['record_board_request_insert', 'record_board_request_update', 'record_board_request_delete'];
-const DASHBOARD = ['dashboard_request_insert', 'dashboard_request_update', 'dashboard_request_delete'];
-type Setup = 'all' | 'no board' | 'row' | 'none';
+const HTTP_WRITES = num('BENCH_HTTP_WRITES', 80);
+const ROUNDS = num('BENCH_ROUNDS', 8);
+const ORG = DEMO.orgs.harbor;
+type Setup = 'now' | 'former' | 'none';
+const SETUPS: Setup[] = ['now', 'former', 'none'];
+const PATHS = ['SQL: complete + reopen', 'HTTP createRecordRequest', 'HTTP markRecordsReceived, partial', 'HTTP markRecordsReceived, complete', 'HTTP setRecordRequestFee'] as const;
+type Path = (typeof PATHS)[number];
+
+const CREATE = `mutation($i: CreateRecordRequestInput!) { createRecordRequest(input: $i) { id version } }`;
+const RECEIVE = `mutation($i: MarkRecordsReceivedInput!) { markRecordsReceived(input: $i) { id version completedOn } }`;
+const FEE = `mutation($i: RecordRequestFeeInput!) { setRecordRequestFee(input: $i) { id version } }`;
+
+/** CPU time (user + system) of a PostgreSQL server so far: the postmaster and its children, from /proc. */
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+function postgresCpuMs(postmaster: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After "pid (name) ": state, ppid, ... utime, stime, cutime, cstime are fields 14-17 of
+    // stat(5). The postmaster's cutime and cstime hold the children that have exited (an
+    // autovacuum worker), so their CPU is neither lost nor counted twice.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    else if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * TICK_MS;
+}
 
 async function main(): Promise<void> {
   const cleanups = new Cleanups();
   try {
-    const pg = await services.startPostgres({ dataDir: join(root, 'tmp', 'bench', `rollup-writes-${process.pid}`), persistent: false, quiet: true });
-    cleanups.push(() => pg.stop());
-    process.env.DATABASE_URL = pg.url;
-    const db = await createTestDatabase('rollup_writes');
-    cleanups.push(() => db.drop());
-    const ds = new DataSource(dataSourceOptions(db.url, ALL_ENTITIES, { poolSize: 2 }));
-    await ds.initialize();
-    cleanups.push(() => ds.destroy());
-    await ds.runMigrations({ transaction: 'each' });
+    const svc = await startBenchServices('rollup-writes', cleanups);
+    const app: INestApplication = await createApi(benchApiConfig({ nodeEnv: 'production', dbUrl: svc.dbUrl, redisUrl: svc.redis.url, prefix: 'rw', work: svc.work }), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    cleanups.push(() => app.close());
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
+    // Set-up and trigger switching as the owner; the API's own DataSource (the app's role) writes.
+    const ds = await ownerDataSource(svc.dbUrl, cleanups);
     await seedDemo(ds);
-    // The former row trigger, created disabled, to compare.
-    await ds.query(
-      `CREATE TRIGGER dashboard_request AFTER INSERT OR DELETE OR UPDATE OF holder_id, sent_on, plan_target_on, legal_due_on, original_legal_due_on, extension_recorded_on, completed_on
-       ON record_request FOR EACH ROW EXECUTE FUNCTION dashboard_on_request()`,
-    );
-    const set = async (names: string[], on: boolean) => {
-      for (const n of names) await ds.query(`ALTER TABLE record_request ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${n}`);
+    const cookie = await signInCookie(url, 'coordinator@harbor.example');
+    const gql = async <T>(query: string, i: Record<string, unknown>): Promise<T> => {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'bench' }, body: JSON.stringify({ query, variables: { i } }) });
+      const body = (await r.json()) as { data?: T; errors?: unknown[] };
+      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+      return body.data;
+    };
+
+    // A holder of its own, two packet items on Maria's case, and one open request for the SQL path.
+    const [holder] = await ds.query(`INSERT INTO record_holder (organization_id, name) VALUES ($1, 'Write Bench Hospital') RETURNING id`, [ORG]);
+    const items = (
+      await ds.query(
+        `INSERT INTO packet_item (organization_id, case_id, kind, title, version) SELECT $1, $2, (enum_range(NULL::packet_item_kind))[1], 'Write bench ' || g, 1 FROM generate_series(1, 2) g RETURNING id`,
+        [ORG, DEMO.cases.maria],
+      )
+    ).map((r: { id: string }) => r.id) as string[];
+    const [{ today }] = await ds.query(`SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM organization WHERE id = $1`, [ORG]);
+    const create = () => gql<{ createRecordRequest: { id: string } }>(CREATE, { caseId: DEMO.cases.maria, holderId: holder.id, packetItemIds: items, method: 'FAX', sentOn: today });
+    const sqlRequest = (await create()).createRecordRequest.id;
+
+    // Switching setups: the migration's down and up between `now` and `former`; `none` turns
+    // every rollup trigger on record_request off (whichever shape is in place).
+    const migration = new RecordRequestCountsWriteCost1795770000000();
+    let shape: Exclude<Setup, 'none'> = 'now';
+    const reshape = async (want: Exclude<Setup, 'none'>) => {
+      if (want === shape) return;
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      await qr.startTransaction();
+      try {
+        await (want === 'former' ? migration.down(qr) : migration.up(qr));
+        await qr.commitTransaction();
+      } catch (e) {
+        await qr.rollbackTransaction();
+        throw e;
+      } finally {
+        await qr.release();
+      }
+      shape = want;
     };
     const setup = async (s: Setup) => {
-      await set(BOARD, s === 'all');
-      await set(DASHBOARD, s === 'all' || s === 'no board');
-      await set(['dashboard_request'], s === 'row');
+      if (s !== 'none') await reshape(s);
+      const triggers = await ds.query(
+        `SELECT tgname FROM pg_trigger WHERE tgrelid = 'record_request'::regclass AND NOT tgisinternal AND (tgname LIKE 'record\\_board\\_%' OR tgname LIKE 'dashboard\\_%' OR tgname LIKE 'record\\_request\\_counts\\_%')`,
+      );
+      for (const t of triggers) await ds.query(`ALTER TABLE record_request ${s === 'none' ? 'DISABLE' : 'ENABLE'} TRIGGER ${t.tgname}`);
     };
-    // One open request of Harbor's to write to (the first case, a holder of its own).
-    await ds.query(`INSERT INTO record_holder (organization_id, name) VALUES ($1, 'Write Bench Hospital')`, [DEMO.orgs.harbor]);
-    await ds.query(
-      `INSERT INTO record_request (organization_id, case_id, holder_id, method, sent_on, plan_target_on, legal_due_on, original_legal_due_on, created_by_id, version)
-       SELECT c.organization_id, c.id, h.id, 'FAX', current_date, current_date + 14, current_date + 30, current_date + 30, c.created_by_id, 1
-       FROM patient_case c JOIN record_holder h ON h.organization_id = c.organization_id WHERE c.organization_id = $1 LIMIT 1`,
-      [DEMO.orgs.harbor],
-    );
-    const id = (await ds.query(`SELECT id FROM record_request WHERE organization_id = $1 AND completed_on IS NULL LIMIT 1`, [DEMO.orgs.harbor]))[0].id as string;
-    const times: Record<Setup, number[]> = { all: [], 'no board': [], row: [], none: [] };
-    const order: Setup[] = ['all', 'no board', 'row', 'none'];
-    for (let round = 0; round < 8; round++) {
-      for (const s of round % 2 ? [...order].reverse() : order) {
+
+    // Per setup and path: each write's wall time, and the CPU the batch took in PostgreSQL (every
+    // process of this private server) and in this process (the API and the client), which other
+    // work on the machine does not inflate the way it inflates wall time.
+    const times = Object.fromEntries(SETUPS.map((s) => [s, Object.fromEntries(PATHS.map((p) => [p, [] as number[]]))])) as Record<Setup, Record<Path, number[]>>;
+    const cpu = Object.fromEntries(SETUPS.map((s) => [s, Object.fromEntries(PATHS.map((p) => [p, 0]))])) as Record<Setup, Record<Path, number>>;
+    const postmaster = Number(readFileSync(join(svc.work, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const batch = async <T>(s: Setup, p: Path, n: number, fn: (i: number) => Promise<T>): Promise<T[]> => {
+      const out: T[] = [];
+      const [pg0, node0] = [postgresCpuMs(postmaster), process.cpuUsage()];
+      for (let i = 0; i < n; i++) {
+        const started = performance.now();
+        out.push(await fn(i));
+        times[s][p].push(performance.now() - started);
+      }
+      const node = process.cpuUsage(node0);
+      cpu[s][p] += postgresCpuMs(postmaster) - pg0 + (node.user + node.system) / 1000;
+      return out;
+    };
+    const sqlWrite = () =>
+      ds.transaction(async (m) => {
+        await m.query(`UPDATE record_request SET completed_on = current_date WHERE id = $1`, [sqlRequest]);
+        await m.query(`UPDATE record_request SET completed_on = NULL WHERE id = $1`, [sqlRequest]);
+      });
+    // n requests created, then each receives its first item (partial: the second is still
+    // outstanding), then its second (complete), then a fee: one batch per mutation.
+    const httpWrites = async (s: Setup, n: number) => {
+      await ds.query(`UPDATE packet_item SET state = 'NEEDED' WHERE id = ANY($1)`, [items]);
+      const ids = (await batch(s, 'HTTP createRecordRequest', n, create)).map((r) => r.createRecordRequest.id);
+      await batch(s, 'HTTP markRecordsReceived, partial', n, (i) =>
+        gql<{ markRecordsReceived: { completedOn: string | null } }>(RECEIVE, { requestId: ids[i], packetItemIds: [items[0]] }).then((r) => {
+          if (r.markRecordsReceived.completedOn) throw new Error('the first receipt completed the request');
+        }),
+      );
+      const done = await batch(s, 'HTTP markRecordsReceived, complete', n, (i) =>
+        gql<{ markRecordsReceived: { version: number; completedOn: string | null } }>(RECEIVE, { requestId: ids[i], packetItemIds: [items[1]] }),
+      );
+      if (done.some((d) => !d.markRecordsReceived.completedOn)) throw new Error('a request did not complete');
+      await batch(s, 'HTTP setRecordRequestFee', n, (i) => gql(FEE, { requestId: ids[i], feeCents: 2500, expectedVersion: done[i].markRecordsReceived.version }));
+    };
+
+    // Warm-up (plans, pools), then alternating rounds.
+    for (const s of SETUPS) {
+      await setup(s);
+      await batch(s, 'SQL: complete + reopen', 5, sqlWrite);
+      await httpWrites(s, 3);
+    }
+    for (const s of SETUPS) for (const p of PATHS) [times[s][p].length, cpu[s][p]] = [0, 0];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of round % 2 ? [...SETUPS].reverse() : SETUPS) {
         await setup(s);
-        for (let i = 0; i < WRITES / 8; i++) {
-          const started = performance.now();
-          await ds.transaction(async (m) => {
-            await m.query(`UPDATE record_request SET completed_on = current_date WHERE id = $1`, [id]);
-            await m.query(`UPDATE record_request SET completed_on = NULL WHERE id = $1`, [id]);
-          });
-          times[s].push(performance.now() - started);
-        }
+        await batch(s, 'SQL: complete + reopen', Math.round(WRITES / ROUNDS), sqlWrite);
+        await httpWrites(s, Math.round(HTTP_WRITES / ROUNDS));
       }
     }
-    const none = percentile(times.none, 50);
+    await setup('now');
+
+    const med = (s: Setup, p: Path) => percentile(times[s][p], 50);
+    const perWrite = (s: Setup, p: Path) => cpu[s][p] / times[s][p].length;
+    const ratio = (a: number, b: number) => `${a >= b ? '+' : ''}${((a / b - 1) * 100).toFixed(0)}%`;
     process.stdout.write(
-      `\nA request completed and reopened in one transaction (two UPDATEs), ${WRITES} times per setup, alternating rounds:\n\n` +
+      `\nRecord-request writes, ${WRITES} (SQL) and ${HTTP_WRITES} (HTTP) per setup, ${ROUNDS} alternating rounds.\n` +
+        `Wall time, median ms (p95 ms):\n\n` +
         table(
-          ['setup', 'p50 ms', 'p95 ms', 'p50 vs none'],
-          order.map((s) => [s, percentile(times[s], 50).toFixed(2), percentile(times[s], 95).toFixed(2), `${((percentile(times[s], 50) / none - 1) * 100).toFixed(0)}%`]),
+          ['path', 'now', 'former', 'none', 'now vs none', 'former vs none'],
+          PATHS.map((p) => [
+            p,
+            ...SETUPS.map((s) => `${med(s, p).toFixed(2)} (${percentile(times[s][p], 95).toFixed(1)})`),
+            ratio(med('now', p), med('none', p)),
+            ratio(med('former', p), med('none', p)),
+          ]),
+          [0],
+        ) +
+        `\n\nCPU per write, ms (PostgreSQL's processes and this one's, summed over the batches):\n\n` +
+        table(
+          ['path', 'now', 'former', 'none', 'now vs none', 'former vs none'],
+          PATHS.map((p) => [p, ...SETUPS.map((s) => perWrite(s, p).toFixed(2)), ratio(perWrite('now', p), perWrite('none', p)), ratio(perWrite('former', p), perWrite('none', p))]),
           [0],
         ) +
         `\n${machineLine()}\n`,

@@ -25,6 +25,7 @@ import { DashboardRequestStatementTriggers1795730000001 } from './1795730000001-
 import { RecordBoardCountRowLevelSecurity1795740000000 } from './1795740000000-RecordBoardCountRowLevelSecurity';
 import { ClientImportRuns1795750000000 } from './1795750000000-ClientImportRuns';
 import { CaseMemberRowLevelSecurity1795760000000 } from './1795760000000-CaseMemberRowLevelSecurity';
+import { RecordRequestCountsWriteCost1795770000000 } from './1795770000000-RecordRequestCountsWriteCost';
 import { SignInFactors1795670000000 } from './1795670000000-SignInFactors';
 import { RowLevelSecurity1795710000000 } from './1795710000000-RowLevelSecurity';
 import { InsuranceNetworkType1795640000000 } from './1795640000000-InsuranceNetworkType';
@@ -69,5 +70,6 @@ export const MIGRATIONS: Function[] = [
   RecordBoardCountRowLevelSecurity1795740000000,
   ClientImportRuns1795750000000,
   CaseMemberRowLevelSecurity1795760000000,
+  RecordRequestCountsWriteCost1795770000000,
   RecordRequestSetAsideLetter1795775000000,
 ];

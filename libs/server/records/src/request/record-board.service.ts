@@ -210,17 +210,21 @@ export class RecordBoardService {
   }
 
   /**
-   * The record_board_count level that answers the filter: all requests, by urgency, by lead
-   * advocate or by both (urgency 'ANY' and ANY_ADVOCATE stand for "every"), and the holder.
+   * The record_board_count rows that answer the filter, and the holder. Two levels are kept
+   * (migration RecordRequestCountsWriteCost): every request (urgency 'ANY' and ANY_ADVOCATE
+   * stand for "every") and by urgency and lead advocate together. A filter on one of the two
+   * adds up the finer level's rows over the other (both urgencies, or every lead advocate).
    */
   private level(params: Params, actor: Actor, filter: RecordBoardFilter): string {
     if (filter.urgency && filter.urgency !== 'ROUTINE' && filter.urgency !== 'URGENT')
       throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Urgency must be ROUTINE or URGENT.', { field: 'urgency' });
-    const conds = [
-      `k.organization_id = ${params.p(actor.organizationId)}`,
-      `k.urgency = ${params.p(filter.urgency ?? 'ANY')}`,
-      `k.advocate_id = ${params.p(filter.leadAdvocateId ?? ANY_ADVOCATE)}::uuid`,
-    ];
+    const conds = [`k.organization_id = ${params.p(actor.organizationId)}`];
+    if (!filter.urgency && !filter.leadAdvocateId) conds.push(`k.urgency = 'ANY'`, `k.advocate_id = '${ANY_ADVOCATE}'::uuid`);
+    else {
+      conds.push(filter.urgency ? `k.urgency = ${params.p(filter.urgency)}` : `k.urgency IN ('ROUTINE', 'URGENT')`);
+      // Without an advocate filter, every lead advocate's rows (the finer level has no ANY_ADVOCATE).
+      if (filter.leadAdvocateId) conds.push(`k.advocate_id = ${params.p(filter.leadAdvocateId)}::uuid`);
+    }
     if (filter.holderId) conds.push(`k.holder_id = ${params.p(filter.holderId)}::uuid`);
     return conds.join(' AND ');
   }
