@@ -58,6 +58,24 @@ export function isPermanentFailure(e: unknown): boolean {
   return e instanceof UnrecoverableError || (e as Error | undefined)?.name === 'UnrecoverableError';
 }
 
+/**
+ * Runs a job's work so that its failure, as BullMQ keeps it (failedReason and stack trace, shown
+ * in the staff view), carries no patient data: a database error's message can quote the value it
+ * refused (a name, an e-mail). Any error is thrown again as `reason`, a plain sentence, with only
+ * the error's SQLSTATE code or class name added; a permanent failure stays permanent. For jobs
+ * whose data is patients' (a client import's rows).
+ */
+export async function withSafeFailure<T>(reason: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    const kind = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `database error ${code}` : e instanceof Error ? e.constructor.name : 'unknown error';
+    const safe = `${reason} (${kind})`;
+    throw isPermanentFailure(e) ? permanentFailure(safe) : new Error(safe);
+  }
+}
+
 /** What a job did; returned as the job's result so the staff view and logs can tell. */
 export type JobOutcome = 'sent' | 'already-sent' | 'no-longer-applies' | 'done';
 

@@ -181,7 +181,7 @@ export class ClientImportService {
   async attemptFailed(importId: string, final: boolean): Promise<void> {
     await this.dataSource.query(
       final
-        ? `UPDATE client_import SET status = 'FAILED', rows = NULL, finished_at = clock_timestamp() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`
+        ? `UPDATE client_import SET status = 'FAILED', rows = NULL, rows_done = 0, finished_at = clock_timestamp() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`
         : `UPDATE client_import SET status = 'QUEUED', rows_done = 0 WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
       [importId],
     );
