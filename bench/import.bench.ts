@@ -1,13 +1,13 @@
 /**
  * Benchmark (not a test): how fast the worker writes a client import (docs/import.md).
  *
- *   npm run bench:import   (BENCH_ROWS=1000 rows per import, BENCH_ROUNDS=2 rounds)
+ *   npm run bench:import   (BENCH_ROWS=1000 rows per import, BENCH_ROUNDS=2 rounds, BENCH_BATCH=the shipped batch size)
  *
  * A private PostgreSQL and Redis, the migrated schema, the demo data and the real worker's
  * ClientImportService (every case-created subscriber loaded, as in apps/worker). Each round runs
  * two imports of BENCH_ROWS new clients (half known by e-mail and invited, half by name and date
  * of birth), alternating which goes first:
- *   batched      the import as shipped (CLIENT_IMPORT_BATCH new clients per statement per table);
+ *   batched      the import as shipped (CLIENT_IMPORT_BATCH new clients, or BENCH_BATCH, per statement per table);
  *   one by one   the same run with batches of one: every case written by its own statements, as
  *                each import did before batching.
  * Both are the same run() (lock, check again, progress, audit): only the batch size differs. It
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     cleanups.push(() => worker.close());
     const imports = worker.get(ClientImportService, { strict: false });
-    const shipped = imports.batchSize;
+    const batch = num('BENCH_BATCH', imports.batchSize);
 
     const importOf = async (path: Path, round: number): Promise<number> => {
       const tag = `${path === 'batched' ? 'b' : 'o'}${round}${randomBytes(2).toString('hex')}`;
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         ROWS,
         JSON.stringify(rows),
       ])) as [{ id: string }];
-      imports.batchSize = path === 'batched' ? shipped : 1;
+      imports.batchSize = path === 'batched' ? batch : 1;
       const started = performance.now();
       const outcome = await TenantContext.forOrganization(DEMO.orgs.harbor, () => imports.run(id));
       const ms = performance.now() - started;
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
         table(
           ['path', 'rows/s', 'ms per import (mean)', 'vs one by one'],
           (['batched', 'one by one'] as Path[]).map((p) => [
-            p === 'batched' ? `batched (${shipped} per batch)` : p,
+            p === 'batched' ? `batched (${batch} per batch)` : p,
             Math.round(rate(p)),
             Math.round(times[p].reduce((a, b) => a + b, 0) / times[p].length),
             `${(rate(p) / rate('one by one')).toFixed(1)}×`,
