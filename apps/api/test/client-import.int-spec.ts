@@ -201,6 +201,51 @@ describe('import clients from a spreadsheet', () => {
     expect(await queued()).toBe(1);
   });
 
+  it('gives each imported case exactly what a case opened by hand gets, though it writes them in batches', async () => {
+    const tag = Date.now().toString(36);
+    const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`;
+    const byHand = async (name: string, email: string | null, urgency: 'ROUTINE' | 'URGENT') =>
+      (
+        await coordinator.ok<{ createCase: { id: string } }>(CREATE, {
+          input: { patientName: name, ...(email ? { patientEmail: email } : {}), question: 'Q', diagnosisInDoubt: 'D', triggers: [], urgency },
+        })
+      ).createCase.id;
+    const urgentByHand = await byHand(`Hand Urgent ${tag}`, `hand.${tag}@example.org`, 'URGENT');
+    const routineByHand = await byHand(`Hand Routine ${tag}`, null, 'ROUTINE');
+    const done = await imported(
+      coordinator,
+      [
+        { patientName: `Batch Urgent ${tag}`, patientEmail: `batch.${tag}@example.org`, question: 'Q', diagnosisInDoubt: 'D', urgency: 'urgent' },
+        { patientName: `Batch Routine ${tag}`, dateOfBirth: '1970-01-01', question: 'Q', diagnosisInDoubt: 'D' },
+      ],
+      { invitePatients: true },
+    );
+    expect(done).toMatchObject({ status: 'DONE', newClients: 2, invited: 1 });
+    const idOf = async (name: string) => ((await s.ds.query(`SELECT id FROM patient_case WHERE patient_name = $1`, [name])) as { id: string }[])[0]!.id;
+    /** Everything written for a case, without what differs by nature (ids, times, the patient, where the request came from). */
+    const shape = async (id: string) => ({
+      kase: await s.ds.query(
+        `SELECT stage, urgency, triggers::text, trigger_notes, summary, question, diagnosis_in_doubt, current_doctor_specialty, current_doctor_sub_specialty, preferred_language, lead_advocate_id, created_by_id, version FROM patient_case WHERE id = $1`,
+        [id],
+      ),
+      stages: await s.ds.query(`SELECT from_stage, to_stage, by_user_id FROM case_stage_change WHERE case_id = $1`, [id]),
+      questions: await s.ds.query(`SELECT starter, text, position, created_by_id, version FROM case_question WHERE case_id = $1 ORDER BY position`, [id]),
+      packet: await s.ds.query(`SELECT kind, title, state, responsible, notes, holder_id, version FROM packet_item WHERE case_id = $1 ORDER BY kind`, [id]),
+      activity: await s.ds.query(`SELECT kind, actor_user_id, staff_only, detail, entity_id = case_id AS about_the_case FROM case_activity WHERE case_id = $1`, [id]),
+      audit: await s.ds.query(`SELECT action, actor_user_id, entity_type, detail FROM audit_event WHERE case_id = $1 ORDER BY action`, [id]),
+      invitations: await s.ds.query(
+        `SELECT i.role, i.access, i.invited_by_id, i.expires_at - i.created_at > interval '13 days' AS two_weeks, (SELECT count(*)::int FROM outbox_message o WHERE o.job_id = 'invitation-email.' || i.id) AS emails
+         FROM invitation i WHERE i.case_id = $1`,
+        [id],
+      ),
+    });
+    const urgent = await shape(await idOf(`Batch Urgent ${tag}`));
+    expect(urgent).toEqual(await shape(urgentByHand));
+    expect(urgent.invitations).toHaveLength(1);
+    expect(urgent.packet.length).toBeGreaterThan(0);
+    expect(await shape(await idOf(`Batch Routine ${tag}`))).toEqual(await shape(routineByHand));
+  });
+
   it('is for coordinators and admins only, and stays in the caller’s organization', async () => {
     const advocate = await s.signIn('advocate@harbor.example');
     const refused = await advocate.gql(IMPORT, { input: { rows: [], dryRun: true, invitePatients: false } });

@@ -36,43 +36,58 @@ export class CaseEventsPublisher implements EntitySubscriberInterface {
   }
 
   async publish(manager: EntityManager | null, actor: Pick<Actor, 'userId'> | null, kase: CaseRef, event: PublishCaseEvent): Promise<CaseEventMessage> {
-    const caseId = 'caseId' in kase ? kase.caseId : kase.id;
-    const message: CaseEventMessage = {
+    const [message] = await this.publishMany(manager, actor, [{ kase, event }]);
+    return message!;
+  }
+
+  /**
+   * publish for many cases at once (a client import's new cases): one INSERT for every activity
+   * line, the live events after COMMIT as one by one.
+   */
+  async publishMany(manager: EntityManager | null, actor: Pick<Actor, 'userId'> | null, items: readonly { kase: CaseRef; event: PublishCaseEvent }[]): Promise<CaseEventMessage[]> {
+    const at = new Date().toISOString();
+    const messages = items.map(({ kase, event }): CaseEventMessage & { activity: boolean } => ({
       id: randomUUID(),
-      caseId,
+      caseId: 'caseId' in kase ? kase.caseId : kase.id,
       organizationId: kase.organizationId,
       kind: event.kind,
       entityId: event.entityId ?? null,
       staffOnly: event.staffOnly ?? false,
       removed: event.removed ?? false,
       actorId: actor?.userId ?? null,
-      at: new Date().toISOString(),
+      at,
       detail: event.detail ?? null,
-    };
+      activity: event.activity !== false,
+    }));
     // Before COMMIT: colleagues who re-read on this event read the primary, not a replica behind it.
-    await this.recent?.mark(kase.organizationId).catch(() => undefined);
+    for (const organizationId of new Set(messages.map((mm) => mm.organizationId))) await this.recent?.mark(organizationId).catch(() => undefined);
     const m = manager ?? this.dataSource.manager;
-    if (event.activity !== false) {
-      await m.insert(CaseActivity, {
-        id: message.id,
-        organizationId: message.organizationId,
-        caseId,
-        actorUserId: message.actorId,
-        kind: message.kind,
-        entityId: message.entityId,
-        staffOnly: message.staffOnly,
-        detail: message.detail as QueryDeepPartialEntity<CaseActivity>['detail'],
-      });
+    const lines = messages.filter((mm) => mm.activity);
+    if (lines.length) {
+      await m.insert(
+        CaseActivity,
+        lines.map((message) => ({
+          id: message.id,
+          organizationId: message.organizationId,
+          caseId: message.caseId,
+          actorUserId: message.actorId,
+          kind: message.kind,
+          entityId: message.entityId,
+          staffOnly: message.staffOnly,
+          detail: message.detail as QueryDeepPartialEntity<CaseActivity>['detail'],
+        })),
+      );
     }
+    const sent = messages.map(({ activity: _activity, ...message }): CaseEventMessage => message);
     const runner = manager?.queryRunner;
     if (runner?.isTransactionActive) {
       const list = this.afterCommit.get(runner) ?? [];
-      list.push(message);
+      list.push(...sent);
       this.afterCommit.set(runner, list);
     } else {
-      await this.send(message);
+      for (const message of sent) await this.send(message);
     }
-    return message;
+    return sent;
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

@@ -23,8 +23,18 @@ export class EmailJobs {
   constructor(private readonly outbox: OutboxService) {}
 
   async sendInvitation(manager: EntityManager, invitationId: string): Promise<void> {
-    const payload: SendInvitationEmailPayload = { invitationId };
-    await this.add(manager, JobName.SEND_INVITATION_EMAIL, jobIds.invitationEmail(invitationId), payload);
+    await this.sendInvitations(manager, [invitationId]);
+  }
+
+  /** sendInvitation for many invitations (a client import's): one outbox statement. */
+  async sendInvitations(manager: EntityManager, invitationIds: readonly string[]): Promise<void> {
+    await this.outbox.add(
+      manager,
+      invitationIds.map((invitationId) => {
+        const payload: SendInvitationEmailPayload = { invitationId };
+        return { queue: QueueName.EMAIL, jobName: JobName.SEND_INVITATION_EMAIL, jobId: jobIds.invitationEmail(invitationId), payload: { ...payload } };
+      }),
+    );
   }
 
   /** "Forgot your password?": the link to set a new one. */

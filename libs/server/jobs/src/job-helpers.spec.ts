@@ -1,7 +1,7 @@
 import { Job, UnrecoverableError } from 'bullmq';
 import { parseClockStep } from './dev-clock/dev-clock.service';
 import { QueryFailedError } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, dispatchJob, isPermanentFailure, JOB_RETENTION, requireIds } from './job-settings';
+import { DEFAULT_JOB_OPTIONS, dispatchJob, isPermanentFailure, JOB_RETENTION, permanentFailure, requireIds, withSafeFailure } from './job-settings';
 import { messageIdFor } from './ledger/effect-ledger';
 
 const job = (name: string, data: unknown) => ({ name, data, queueName: 'reminders' }) as unknown as Job;
@@ -40,6 +40,16 @@ describe('job helpers', () => {
       expect(isPermanentFailure(error)).toBe(true);
     }
     expect(isPermanentFailure(new Error('timeout'))).toBe(false);
+  });
+
+  it('fails a job handling patient data with a plain reason: the code of a database error, never its message', async () => {
+    const refused = Object.assign(new Error('invalid input syntax for type date: "Iris Vale 1961-13-45"'), { code: '22007' });
+    await expect(withSafeFailure('Nothing was imported', () => Promise.reject(refused))).rejects.toThrow(/^Nothing was imported \(database error 22007\)$/);
+    await expect(withSafeFailure('Nothing was imported', () => Promise.reject(new TypeError('iris@example.org')))).rejects.toThrow(/^Nothing was imported \(TypeError\)$/);
+    const permanent = await withSafeFailure('Nothing was imported', () => Promise.reject(permanentFailure('Iris Vale'))).catch((e: unknown) => e);
+    expect(isPermanentFailure(permanent)).toBe(true);
+    expect(String((permanent as Error).stack)).not.toContain('Iris');
+    await expect(withSafeFailure('x', async () => 'done')).resolves.toBe('done');
   });
 
   it('keeps jobs by age, retries with exponential backoff and jitter', () => {

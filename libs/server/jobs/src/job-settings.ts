@@ -59,6 +59,24 @@ export function isPermanentFailure(e: unknown): boolean {
   return e instanceof UnrecoverableError || (e as Error | undefined)?.name === 'UnrecoverableError';
 }
 
+/**
+ * Runs a job's work so that its failure, as BullMQ keeps it (failedReason and stack trace, shown
+ * in the staff view), carries no patient data: a database error's message can quote the value it
+ * refused (a name, an e-mail). Any error is thrown again as `reason`, a plain sentence, with only
+ * the error's SQLSTATE code or class name added; a permanent failure stays permanent. For jobs
+ * whose data is patients' (a client import's rows).
+ */
+export async function withSafeFailure<T>(reason: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    const kind = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `database error ${code}` : e instanceof Error ? e.constructor.name : 'unknown error';
+    const safe = `${reason} (${kind})`;
+    throw isPermanentFailure(e) ? permanentFailure(safe) : new Error(safe);
+  }
+}
+
 /** What a job did; returned as the job's result so the staff view and logs can tell. */
 export type JobOutcome = 'sent' | 'already-sent' | 'no-longer-applies' | 'done';
 
@@ -69,9 +87,10 @@ export type JobHandler = (data: unknown, job: Job) => Promise<JobOutcome | strin
  * jobs page shows and the logs repeat. A database error's message may quote a value of the row
  * ('invalid input syntax for type uuid: "…"'), so it is reduced to its codes (describeSafely);
  * it stays a plain error, so the attempt is still retried. Other errors are our own and pass as
- * they are.
+ * they are; a job whose own errors could quote a patient's data (an import's rows) wraps its work
+ * in withSafeFailure as well.
  */
-export function withSafeFailure(run: Promise<JobOutcome | string>): Promise<JobOutcome | string> {
+function withoutDatabaseValues(run: Promise<JobOutcome | string>): Promise<JobOutcome | string> {
   return run.catch((e: unknown) => {
     if (e && typeof e === 'object' && isDatabaseError(e)) throw new Error(describeSafely(e));
     throw e;
@@ -85,7 +104,7 @@ export function withSafeFailure(run: Promise<JobOutcome | string>): Promise<JobO
 export function dispatchJob(job: Job, handlers: Partial<Record<string, JobHandler>>): Promise<JobOutcome | string> {
   const handler = handlers[job.name];
   if (!handler) throw permanentFailure(`Unknown job "${job.name}" on queue "${job.queueName}"`);
-  return withSafeFailure(handler(job.data, job));
+  return withoutDatabaseValues(handler(job.data, job));
 }
 
 /** A handler per job of libs/contracts, each given its payload as the job's schema reads it. */
@@ -115,7 +134,7 @@ export function dispatchTypedJob(job: Job, handlers: TypedJobHandlers): Promise<
   const name = job.name;
   const handler = isJobName(name) ? (handlers[name] as ((data: unknown, job: Job) => Promise<JobOutcome | string>) | undefined) : undefined;
   if (!isJobName(name) || !handler) throw permanentFailure(`Unknown job "${name}" on queue "${job.queueName}"`);
-  return withSafeFailure(handler(parseJobPayload(name, job.data), job));
+  return withoutDatabaseValues(handler(parseJobPayload(name, job.data), job));
 }
 
 /** Payload check for ids-only payloads: a missing or non-string id is permanent. */

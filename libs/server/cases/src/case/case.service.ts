@@ -15,8 +15,16 @@ import { PatientCase } from './patient-case.entity';
 
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
 
-/** A case was created; its handlers run inside the creating transaction (e.g. the records library adds the default packet). */
-export const CaseCreatedEvent = domainEvent<{ actor: Actor; kase: PatientCase }>('case.created');
+/**
+ * Cases were created (one opened by hand, or a client import's batch); its handlers run inside the
+ * creating transaction (e.g. the records library adds the default packet) and write for every
+ * case of the batch at once.
+ */
+export const CasesCreatedEvent = domainEvent<{ actor: Actor; cases: readonly PatientCase[] }>('cases.created');
+
+/** What opening a case takes: the form's fields, the lead advocate decided. */
+export type NewCase = Omit<CreateCaseInput, 'leadAdvocateId'> & { leadAdvocateId: string | null; patientDateOfBirth?: string | null };
+
 /** A case's stage moved; its handlers run inside that transaction (e.g. closing it cancels its reminders). */
 export const CaseStageMovedEvent = domainEvent<{ kase: PatientCase; from: CaseStage; to: CaseStage }>('case.stage-moved');
 
@@ -104,23 +112,27 @@ export class CaseService implements OnModuleInit {
   }
 
   /**
-   * Opens a case inside the caller's transaction (a new case, or each row of a client import):
-   * the audit line, the first stage, the area hooks, the live event and, when asked and the
-   * patient's e-mail is known, the invitation.
+   * Opens a case inside the caller's transaction: the audit line, the first stage, the area
+   * hooks, the live event and, when asked and the patient's e-mail is known, the invitation.
    */
-  async createIn(
-    m: EntityManager,
-    actor: Actor,
-    input: Omit<CreateCaseInput, 'leadAdvocateId'> & { leadAdvocateId: string | null },
-    opts: { invite: boolean; patientDateOfBirth?: string | null },
-  ): Promise<PatientCase> {
-    const patientEmail = input.patientEmail?.trim().toLowerCase() || null;
-    const kase = await m.save(
+  async createIn(m: EntityManager, actor: Actor, input: NewCase, opts: { invite: boolean }): Promise<PatientCase> {
+    const [kase] = await this.createManyIn(m, actor, [input], opts);
+    return kase!;
+  }
+
+  /**
+   * createIn for many cases at once (a client import, docs/import.md): each case gets exactly what
+   * one opened by hand gets, written with one statement per table for the whole batch. The
+   * caller keeps a batch within PostgreSQL's 65,535 parameters per statement (a few hundred cases).
+   */
+  async createManyIn(m: EntityManager, actor: Actor, inputs: readonly NewCase[], opts: { invite: boolean }): Promise<PatientCase[]> {
+    if (!inputs.length) return [];
+    const cases = inputs.map((input) =>
       m.create(PatientCase, {
         organizationId: actor.organizationId,
         patientName: input.patientName.trim(),
-        patientEmail,
-        patientDateOfBirth: opts.patientDateOfBirth ?? null,
+        patientEmail: input.patientEmail?.trim().toLowerCase() || null,
+        patientDateOfBirth: input.patientDateOfBirth ?? null,
         question: input.question.trim(),
         diagnosisInDoubt: input.diagnosisInDoubt.trim(),
         triggers: [...new Set(input.triggers)],
@@ -134,12 +146,33 @@ export class CaseService implements OnModuleInit {
         createdById: actor.userId,
       }),
     );
-    await this.audit.record(actor, { action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id }, m);
-    await m.insert(CaseStageChange, { organizationId: kase.organizationId, caseId: kase.id, fromStage: null, toStage: kase.stage, byUserId: actor.userId });
-    await this.domainEvents.emit(m, CaseCreatedEvent, { actor, kase });
-    await this.events.publish(m, actor, kase, { kind: CaseEventKind.CASE_CREATED, entityId: kase.id });
-    if (patientEmail && opts.invite) await this.invitations.inviteToCase(actor, { caseId: kase.id, email: patientEmail, role: Role.PATIENT, access: null }, m);
-    return kase;
+    // save, as for one case: one INSERT for the batch (TypeORM on PostgreSQL), each row's id,
+    // version and defaults read back into its entity as the subscribers expect them.
+    await m.save(cases);
+    await this.audit.record(
+      actor,
+      cases.map((kase) => ({ action: 'case.create', entityType: 'case', entityId: kase.id, caseId: kase.id })),
+      m,
+    );
+    await m.query(
+      `INSERT INTO case_stage_change (organization_id, case_id, from_stage, to_stage, by_user_id)
+       SELECT x.organization_id, x.case_id, NULL, x.to_stage, $1 FROM unnest($2::uuid[], $3::uuid[], $4::case_stage[]) AS x(organization_id, case_id, to_stage)`,
+      [actor.userId, cases.map((kase) => kase.organizationId), cases.map((kase) => kase.id), cases.map((kase) => kase.stage)],
+    );
+    await this.domainEvents.emit(m, CasesCreatedEvent, { actor, cases });
+    await this.events.publishMany(
+      m,
+      actor,
+      cases.map((kase) => ({ kase, event: { kind: CaseEventKind.CASE_CREATED, entityId: kase.id } })),
+    );
+    if (opts.invite) {
+      await this.invitations.inviteToCases(
+        actor,
+        cases.flatMap((kase) => (kase.patientEmail ? [{ caseId: kase.id, email: kase.patientEmail, role: Role.PATIENT as const, access: null }] : [])),
+        m,
+      );
+    }
+    return cases;
   }
 
   /**

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { QueueName, JobName } from '@second-look/contracts';
-import { dispatchTypedJob, isPermanentFailure, JobsModule, JobTenantScope, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { dispatchTypedJob, isPermanentFailure, JobsModule, JobTenantScope, withSafeFailure, WORKER_SETTINGS } from '@second-look/server-jobs';
 import { Job } from 'bullmq';
 import { CasesModule } from '../cases.module';
 import { ClientImportJobSource } from './client-import.job-source';
 import { ClientImportService } from './client-import.service';
 
+/** A failed attempt's reason, as the staff view shows it (the import's page says nothing was imported). */
+export const CLIENT_IMPORT_FAILED = 'The client import could not be written, and nothing was imported';
+
 /**
  * The IMPORTS queue (docs/import.md): one import at a time per worker, in the scope of the
  * organization the import belongs to (JobTenantScope finds it from `importId`). A failed attempt
- * puts the import back to QUEUED, or to FAILED when BullMQ will not try again.
+ * puts the import back to QUEUED, or to FAILED when BullMQ will not try again; its reason names
+ * no patient (withSafeFailure).
  */
 @Processor(QueueName.IMPORTS, { concurrency: 1, ...WORKER_SETTINGS })
 export class ClientImportProcessor extends WorkerHost {
@@ -24,14 +28,16 @@ export class ClientImportProcessor extends WorkerHost {
   process(job: Job): Promise<string> {
     return this.scope.run(job.data, () =>
       dispatchTypedJob(job, {
-        [JobName.RUN_CLIENT_IMPORT]: async ({ importId }) => {
-          try {
-            return await this.imports.run(importId);
-          } catch (e) {
-            await this.imports.attemptFailed(importId, isPermanentFailure(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)).catch(() => undefined);
-            throw e;
-          }
-        },
+        // The reason BullMQ keeps says what failed, never which row: a database error can quote one.
+        [JobName.RUN_CLIENT_IMPORT]: ({ importId }) =>
+          withSafeFailure(CLIENT_IMPORT_FAILED, async () => {
+            try {
+              return await this.imports.run(importId);
+            } catch (e) {
+              await this.imports.attemptFailed(importId, isPermanentFailure(e) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)).catch(() => undefined);
+              throw e;
+            }
+          }),
       }),
     );
   }

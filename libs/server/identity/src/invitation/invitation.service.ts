@@ -46,7 +46,7 @@ export class InvitationService {
     const invitation = await this.dataSource.transaction(async (m) => {
       const existing = await m.findOneBy(UserAccount, { email });
       if (existing) throw new DomainError(DomainErrorCode.CONFLICT, 'Someone with this e-mail already has an account.', { field: 'email' });
-      const inv = await this.insert(m, actor, { email, role, caseId: null, access: null }, INVITATION_TTL_DAYS.staff);
+      const inv = (await this.insert(m, actor, [{ email, role, caseId: null, access: null }], INVITATION_TTL_DAYS.staff))[0]!;
       await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, detail: { role } }, m);
       return inv;
     });
@@ -55,10 +55,25 @@ export class InvitationService {
 
   /** Called by the cases library once it has checked the caller may invite to this case. */
   async inviteToCase(actor: Actor, input: NewCaseInvitation, manager: EntityManager): Promise<Invitation> {
-    const email = normaliseEmail(input.email);
-    const inv = await this.insert(manager, actor, { ...input, email }, INVITATION_TTL_DAYS.case);
-    await this.audit.record(actor, { action: 'invitation.create', entityType: 'invitation', entityId: inv.id, caseId: input.caseId, detail: { role: input.role } }, manager);
-    return inv;
+    const [inv] = await this.inviteToCases(actor, [input], manager);
+    return inv!;
+  }
+
+  /** inviteToCase for many cases at once (a client import's new cases): one INSERT per table. */
+  async inviteToCases(actor: Actor, inputs: readonly NewCaseInvitation[], manager: EntityManager): Promise<Invitation[]> {
+    if (!inputs.length) return [];
+    const invs = await this.insert(
+      manager,
+      actor,
+      inputs.map((input) => ({ ...input, email: normaliseEmail(input.email) })),
+      INVITATION_TTL_DAYS.case,
+    );
+    await this.audit.record(
+      actor,
+      invs.map((inv, i) => ({ action: 'invitation.create', entityType: 'invitation', entityId: inv.id, caseId: inputs[i]!.caseId, detail: { role: inputs[i]!.role } })),
+      manager,
+    );
+    return invs;
   }
 
   pendingStaff(actor: Actor): Promise<Invitation[]> {
@@ -133,19 +148,17 @@ export class InvitationService {
   }
 
   /** The invitation and its e-mail (through the outbox) commit together, or not at all. */
-  private async insert(m: EntityManager, actor: Actor, v: { email: string; role: Role; caseId: string | null; access: CaregiverAccess | null }, ttlDays: number): Promise<Invitation> {
-    const inv = await m.save(
-      m.create(Invitation, {
-        organizationId: actor.organizationId,
-        invitedById: actor.userId,
-        email: v.email,
-        role: v.role,
-        caseId: v.caseId,
-        access: v.access,
-        expiresAt: new Date(Date.now() + ttlDays * 24 * 60 * 60 * 1000),
-      }),
+  private async insert(m: EntityManager, actor: Actor, list: { email: string; role: Role; caseId: string | null; access: CaregiverAccess | null }[], ttlDays: number): Promise<Invitation[]> {
+    const expiresAt = new Date(Date.now() + ttlDays * 24 * 60 * 60 * 1000);
+    const invs = list.map((v) =>
+      m.create(Invitation, { organizationId: actor.organizationId, invitedById: actor.userId, email: v.email, role: v.role, caseId: v.caseId, access: v.access, expiresAt }),
     );
-    await this.emails.sendInvitation(m, inv.id);
-    return inv;
+    // One INSERT for any number (TypeORM's save on PostgreSQL), each row's id read back.
+    await m.save(invs);
+    await this.emails.sendInvitations(
+      m,
+      invs.map((inv) => inv.id),
+    );
+    return invs;
   }
 }
