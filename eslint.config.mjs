@@ -66,7 +66,7 @@ const areaConstraints = Object.entries(AREAS).flatMap(([side, areas]) =>
 );
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'test-results/**', 'playwright-report/**', '.data/**', '**/*.cjs', '**/*.mjs', 'apps/web/vite.config.ts'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.tmp/**', 'test-results/**', 'playwright-report/**', '.data/**', '**/*.cjs', '**/*.mjs', 'apps/web/vite.config.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
