@@ -1,11 +1,11 @@
-// An admin takes away a departing staff member's access. The person (a coordinator invited
+// An admin takes away a departing staff member's access. The person (an advocate invited
 // just for this test, so no other journey's demo user is touched) has Maria's case open live in
 // their own browser; the admin sees what they still hold, confirms, and that browser shows the
 // sign-in screen without a click. Signing in again reads as a wrong password. Turning access
 // back on lets them sign in again.
 import { expectNoA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
-import { acceptInvitation, choose, newPerson, signIn } from './support/ui';
+import { acceptInvitation, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 
@@ -15,12 +15,12 @@ test('an admin deactivates a staff member: their open page lands on sign-in and 
   const run = Date.now().toString(36);
   const email = `leaving-${run}@example.org`;
   const name = `Robin Leaving ${run}`;
-  const password = 'a-long-coordinator-password';
+  const password = 'a-long-advocate-password';
 
   await signIn(page, 'admin@harbor.example');
   await page.goto('/admin/members');
   await page.getByLabel('E-mail').fill(email);
-  await choose(page, 'Role', 'Coordinator');
+  // Advocate, the form's default role: staff read every case of the organization.
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
