@@ -246,6 +246,22 @@ export const MATRIX: Record<string, Row> = {
     run: async (s, c, id) => c.gql(`mutation($id: ID!) { resetMemberSignInSteps(userId: $id) }`, { id: id ?? (await freshHarborMember(s)) }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
   },
+  'Mutation.deactivateMember': {
+    run: async (s, c, id) => c.gql(`mutation($id: ID!) { deactivateMember(userId: $id) { id deactivatedAt } }`, { id: id ?? (await freshHarborMember(s)) }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Mutation.reactivateMember': {
+    run: async (s, c, id) => {
+      const member = id ?? (await freshHarborMember(s));
+      if (!id) await s.stack.ds.query(`UPDATE app_user SET deactivated_at = now() WHERE id = $1`, [member]);
+      return c.gql(`mutation($id: ID!) { reactivateMember(userId: $id) { id deactivatedAt } }`, { id: member });
+    },
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'Query.memberOpenWork': {
+    run: (_s, c, id = DEMO.users.harborAdvocate) => c.gql(`query($id: ID!) { memberOpenWork(userId: $id) { leadCases openTasks } }`, { id }),
+    expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },
+  },
   'Mutation.changeMemberRole': {
     run: (_s, c, id = DEMO.users.harborAdvocate2) => c.gql(`mutation($id: ID!) { changeMemberRole(userId: $id, role: ADVOCATE) { id role } }`, { id }),
     expect: { ...ALL('FORBIDDEN'), admin: 'ok', otherOrgAdmin: 'NOT_FOUND' },

@@ -1,7 +1,7 @@
 import { gql } from 'urql';
 
 // Flat selections (no fragments): see cases.ts.
-const USER = 'id displayName email role';
+const USER = 'id displayName email role deactivatedAt';
 const INVITATION = 'id email role caseId access expiresAt acceptedAt createdAt';
 
 export const MembersQuery = gql`
@@ -37,6 +37,31 @@ export const RevokeInvitationMutation = gql`
 export const ChangeMemberRoleMutation = gql`
   mutation ChangeMemberRole($userId: ID!, $role: Role!) {
     changeMemberRole(userId: $userId, role: $role) {
+      ${USER}
+    }
+  }
+`;
+
+export const MemberOpenWorkQuery = gql`
+  query MemberOpenWork($userId: ID!) {
+    memberOpenWork(userId: $userId) {
+      leadCases
+      openTasks
+    }
+  }
+`;
+
+export const DeactivateMemberMutation = gql`
+  mutation DeactivateMember($userId: ID!) {
+    deactivateMember(userId: $userId) {
+      ${USER}
+    }
+  }
+`;
+
+export const ReactivateMemberMutation = gql`
+  mutation ReactivateMember($userId: ID!) {
+    reactivateMember(userId: $userId) {
       ${USER}
     }
   }

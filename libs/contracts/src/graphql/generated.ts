@@ -705,7 +705,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQueryData = { auditEvents: { nodes: Array<{ id: string, at: string, action: string, entityType: string, entityId: string | null, caseId: string | null, ip: string | null, userAgent: string | null, actor: { id: string, displayName: string, email: string, role: Role } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type AuditEventsQueryData = { auditEvents: { nodes: Array<{ id: string, at: string, action: string, entityType: string, entityId: string | null, caseId: string | null, ip: string | null, userAgent: string | null, actor: { id: string, displayName: string, email: string, role: Role, deactivatedAt: string | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   userId: string | number;
@@ -713,7 +713,14 @@ export type ChangeMemberRoleMutationVariables = Exact<{
 }>;
 
 
-export type ChangeMemberRoleMutationData = { changeMemberRole: { id: string, displayName: string, email: string, role: Role } };
+export type ChangeMemberRoleMutationData = { changeMemberRole: { id: string, displayName: string, email: string, role: Role, deactivatedAt: string | null } };
+
+export type DeactivateMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type DeactivateMemberMutationData = { deactivateMember: { id: string, displayName: string, email: string, role: Role, deactivatedAt: string | null } };
 
 export type InviteStaffMutationVariables = Exact<{
   input: InviteStaffInput;
@@ -722,10 +729,24 @@ export type InviteStaffMutationVariables = Exact<{
 
 export type InviteStaffMutationData = { inviteStaff: { id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string } };
 
+export type MemberOpenWorkQueryVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type MemberOpenWorkQueryData = { memberOpenWork: { leadCases: number, openTasks: number } };
+
 export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembersQueryData = { members: Array<{ id: string, displayName: string, email: string, role: Role }> };
+export type MembersQueryData = { members: Array<{ id: string, displayName: string, email: string, role: Role, deactivatedAt: string | null }> };
+
+export type ReactivateMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ReactivateMemberMutationData = { reactivateMember: { id: string, displayName: string, email: string, role: Role, deactivatedAt: string | null } };
 
 export type RevokeInvitationMutationVariables = Exact<{
   id: string | number;

@@ -14,7 +14,10 @@ export enum DomainErrorCode {
   /** A password-reset or sign-up link that expired, was used already, or never existed. */
   LINK_INVALID = 'LINK_INVALID',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The change would leave the organization with no active admin. */
   LAST_ADMIN = 'LAST_ADMIN',
+  /** An admin tried to deactivate their own account (another admin must do it). */
+  CANNOT_DEACTIVATE_SELF = 'CANNOT_DEACTIVATE_SELF',
   /** The request carries more than the operation accepts (e.g. a shared-notes update). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** A record request is not past its legal response date (or has nothing left to chase): no follow-up letter yet. */

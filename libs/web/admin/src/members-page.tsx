@@ -1,12 +1,22 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
-import { ChangeMemberRoleMutation, InviteStaffMutation, MembersQuery, RevokeInvitationMutation, StaffInvitationsQuery, type User } from '@second-look/contracts/graphql';
+import { ConfirmDialog, ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
+import {
+  ChangeMemberRoleMutation,
+  DeactivateMemberMutation,
+  InviteStaffMutation,
+  MemberOpenWorkQuery,
+  MembersQuery,
+  ReactivateMemberMutation,
+  RevokeInvitationMutation,
+  StaffInvitationsQuery,
+  type User,
+} from '@second-look/contracts/graphql';
 import { MemberSignInSteps, StaffSecuritySection } from './staff-security';
 
 addSecurityAccountStrings();
@@ -41,6 +51,107 @@ function RoleSelect({ member, isSelf }: { member: User; isSelf: boolean }) {
         </Text>
       ) : null}
       <ErrorAlert error={result.error} />
+    </Stack>
+  );
+}
+
+/** What a member still holds, read when the admin opens the confirmation (their work stays theirs). */
+function OpenWork({ member }: { member: Pick<User, 'id' | 'displayName'> }) {
+  const { t } = useTranslation();
+  const [result] = useQuery({ query: MemberOpenWorkQuery, variables: { userId: member.id }, requestPolicy: 'network-only' });
+  const work = result.data?.memberOpenWork;
+  if (result.error) return <ErrorAlert error={result.error} />;
+  if (!work) return <Text size="sm">{t('admin.holdsChecking')}</Text>;
+  if (!work.leadCases && !work.openTasks) return <Text size="sm">{t('admin.holdsNothing')}</Text>;
+  return (
+    <Stack gap={4}>
+      {work.leadCases ? <Text size="sm">{t('admin.holdsCases', { count: work.leadCases })}</Text> : null}
+      {work.openTasks ? <Text size="sm">{t('admin.holdsTasks', { count: work.openTasks })}</Text> : null}
+      <Text size="sm">{t('admin.holdsHandOver')}</Text>
+    </Stack>
+  );
+}
+
+/**
+ * Whether a member can sign in, and the admin's switch: deactivating (confirmed first, showing
+ * what they still hold) signs them out everywhere at once; reactivating lets them sign in again.
+ * Not for yourself.
+ */
+function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: boolean; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [, deactivate] = useMutation(DeactivateMemberMutation);
+  const [reactivated, reactivate] = useMutation(ReactivateMemberMutation);
+  const [done, setDone] = useState<string | null>(null);
+  const name = member.displayName;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Group gap="xs">
+        {member.deactivatedAt ? (
+          <Badge variant="filled" color="red.9">
+            {t('admin.deactivated')}
+          </Badge>
+        ) : (
+          // The light teal's own text is too faint on its background (axe color-contrast).
+          <Badge variant="light" color="teal" c="#066649">
+            {t('admin.active')}
+          </Badge>
+        )}
+        {isSelf ? null : member.deactivatedAt ? (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            loading={reactivated.fetching}
+            aria-label={t('admin.reactivateLabel', { name })}
+            onClick={async () => {
+              setDone(null);
+              const res = await reactivate({ userId: member.id });
+              if (res.data) setDone(t('admin.reactivatedDone', { name }));
+            }}
+          >
+            {t('admin.reactivate')}
+          </Button>
+        ) : (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red.9"
+            c="red.9"
+            aria-label={t('admin.deactivateLabel', { name })}
+            onClick={() => {
+              setDone(null);
+              setConfirming(true);
+            }}
+          >
+            {t('admin.deactivate')}
+          </Button>
+        )}
+      </Group>
+      {member.deactivatedAt ? <Text size="xs">{t('admin.deactivatedSince', { date: formatDate(member.deactivatedAt, i18n.language, timeZone) })}</Text> : null}
+      {done ? (
+        <Text size="xs" role="status" c="teal.9">
+          {done}
+        </Text>
+      ) : null}
+      <ErrorAlert error={reactivated.error} />
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('admin.deactivateTitle', { name })}
+        message={
+          <Stack gap="xs">
+            <Text size="sm">{t('admin.deactivateWhat', { name })}</Text>
+            <OpenWork member={member} />
+          </Stack>
+        }
+        confirmLabel={t('admin.deactivateYes')}
+        onConfirm={async () => {
+          const res = await deactivate({ userId: member.id });
+          if (!res.data) return <ErrorAlert error={res.error} />;
+          setDone(t('admin.deactivatedDone', { name }));
+          return null;
+        }}
+      />
     </Stack>
   );
 }
@@ -174,7 +285,7 @@ export function MembersPage() {
           {t('admin.membersList', { count: members.length })}
         </Title>
         {wide ? (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={720}>
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -182,6 +293,7 @@ export function MembersPage() {
                   <Table.Th scope="col">{t('admin.email')}</Table.Th>
                   <Table.Th scope="col">{t('admin.role')}</Table.Th>
                   <Table.Th scope="col">{t('securityAccount.steps.heading')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.access')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -201,6 +313,9 @@ export function MembersPage() {
                     </Table.Td>
                     <Table.Td>
                       <MemberSignInSteps member={m} />
+                    </Table.Td>
+                    <Table.Td>
+                      <MemberAccess member={m} isSelf={m.id === viewer.id} timeZone={viewer.organization.timeZone} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -225,6 +340,7 @@ export function MembersPage() {
                 </Text>
                 <RoleSelect member={m} isSelf={m.id === viewer.id} />
                 <MemberSignInSteps member={m} />
+                <MemberAccess member={m} isSelf={m.id === viewer.id} timeZone={viewer.organization.timeZone} />
               </Paper>
             ))}
           </Stack>

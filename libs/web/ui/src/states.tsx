@@ -66,6 +66,8 @@ export function errorKey(code: string | undefined): string {
       return 'errors.sessionEnded';
     case 'LAST_ADMIN':
       return 'errors.lastAdmin';
+    case 'CANNOT_DEACTIVATE_SELF':
+      return 'errors.cannotDeactivateSelf';
     case 'INVALID_STAGE_MOVE':
       return 'errors.invalidStageMove';
     case 'FORBIDDEN':

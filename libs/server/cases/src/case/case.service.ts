@@ -5,7 +5,7 @@ import { AuditService } from '@second-look/server-audit';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
 import { DomainEvents, domainEvent, isUuid, PAGED_LISTS } from '@second-look/server-platform';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
 import { CaseStageChange } from '../stage/case-stage-change.entity';
 import { CaseAccessService } from './case-access.service';
@@ -248,7 +248,7 @@ export class CaseService implements OnModuleInit {
 
   private async assertStaffMember(actor: Actor, userId: string): Promise<void> {
     if (!isUuid(userId)) throw notFound('Advocate');
-    const user = await this.dataSource.getRepository(UserAccount).findOneBy({ id: userId, organizationId: actor.organizationId, role: In([...STAFF_ROLES]) });
+    const user = await this.dataSource.getRepository(UserAccount).findOneBy({ id: userId, organizationId: actor.organizationId, role: In([...STAFF_ROLES]), deactivatedAt: IsNull() });
     if (!user) throw notFound('Advocate');
   }
 }

@@ -19,4 +19,19 @@ export class MemberResolver {
   changeMemberRole(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, IdPipe) userId: string, @Args('role', { type: () => Role }) role: Role): Promise<UserModel> {
     return this.users.changeRole(actor, userId, role);
   }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => UserModel, {
+    description:
+      'Take away a member’s access: they cannot sign in and every session of theirs ends now. Their cases and tasks stay theirs until reassigned. Not yourself, not the last active admin. Admins only.',
+  })
+  deactivateMember(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, IdPipe) userId: string): Promise<UserModel> {
+    return this.users.deactivate(actor, userId);
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'Give a deactivated member their access back; they sign in again. Admins only.' })
+  reactivateMember(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, IdPipe) userId: string): Promise<UserModel> {
+    return this.users.reactivate(actor, userId);
+  }
 }

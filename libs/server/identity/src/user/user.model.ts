@@ -17,6 +17,7 @@ export class UserModel {
   @Field() displayName: string;
   @Field() email: string;
   @Field(() => Role) role: Role;
+  @Field(() => Date, { nullable: true, description: 'When an admin took away their access; null while they can sign in.' }) deactivatedAt: Date | null;
 }
 
 /** The signed-in caller, with their organization. */

@@ -4,9 +4,10 @@ import { Actor, DomainError, DomainErrorCode, isStaffRole, type Language, notFou
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import { AuditService } from '@second-look/server-audit';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
 import { SessionRevocations } from '../session/session-revocations';
+import { SessionService } from '../session/session.service';
 import { UserAccount } from './user-account.entity';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class UserService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly revocations: SessionRevocations,
+    private readonly sessions: SessionService,
   ) {}
 
   private get users() {
@@ -75,10 +77,7 @@ export class UserService {
     const changed = await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserAccount, { where: { id: userId, organizationId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!user || !isStaffRole(user.role)) throw notFound('Member');
-      if (user.role === Role.ADMIN && role !== Role.ADMIN) {
-        const admins = await m.countBy(UserAccount, { organizationId: actor.organizationId, role: Role.ADMIN });
-        if (admins <= 1) throw new DomainError(DomainErrorCode.LAST_ADMIN, 'An organization needs at least one admin.');
-      }
+      if (user.role === Role.ADMIN && role !== Role.ADMIN) await this.assertAnotherActiveAdmin(m, actor.organizationId, user.id);
       user.role = role;
       await m.update(UserAccount, { id: user.id }, { role });
       await this.audit.record(actor, { action: 'member.change_role', entityType: 'user', entityId: user.id, detail: { role } }, m);
@@ -87,5 +86,62 @@ export class UserService {
     // Their open sockets still carry the old role: they close and reconnect with the new one.
     await this.revocations.publish({ reason: 'RIGHTS_CHANGED', userId: changed.id });
     return changed;
+  }
+
+  /**
+   * Takes away a member's access (docs/operations.md, "Revocation and denied attempts"): they
+   * cannot sign in (the answer reads as a wrong password), every session of theirs ends now and
+   * their live sockets close on every replica. Their cases and tasks stay as they are, for the
+   * admin to hand over (memberOpenWork shows what they hold). Never yourself; never the last
+   * active admin. Audited as a security event. Deactivating a deactivated member changes nothing.
+   */
+  async deactivate(actor: Actor, userId: string): Promise<UserAccount> {
+    if (userId === actor.userId) throw new DomainError(DomainErrorCode.CANNOT_DEACTIVATE_SELF, 'You cannot deactivate your own account.');
+    const { user, changed } = await this.dataSource.transaction(async (m) => {
+      const user = await this.lockMember(m, actor, userId);
+      if (user.deactivatedAt) return { user, changed: false };
+      if (user.role === Role.ADMIN) await this.assertAnotherActiveAdmin(m, actor.organizationId, user.id);
+      user.deactivatedAt = new Date();
+      await m.update(UserAccount, { id: user.id }, { deactivatedAt: user.deactivatedAt });
+      await this.audit.record(actor, { action: 'member.deactivate', entityType: 'user', entityId: user.id }, m);
+      return { user, changed: true };
+    });
+    // After the commit: no session of theirs resolves any more (deactivated_at), and this ends
+    // them for good (a reactivation brings none back) and closes their sockets everywhere.
+    if (changed) await this.sessions.endAll(user.id);
+    return user;
+  }
+
+  /** Gives a deactivated member their access back: they sign in again (no old session returns). Audited. */
+  async reactivate(actor: Actor, userId: string): Promise<UserAccount> {
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.lockMember(m, actor, userId);
+      if (!user.deactivatedAt) return user;
+      user.deactivatedAt = null;
+      await m.update(UserAccount, { id: user.id }, { deactivatedAt: null });
+      await this.audit.record(actor, { action: 'member.reactivate', entityType: 'user', entityId: user.id }, m);
+      return user;
+    });
+  }
+
+  /** A staff member of the caller's organization, locked for the change; anything else is NOT_FOUND. */
+  private async lockMember(m: EntityManager, actor: Actor, userId: string): Promise<UserAccount> {
+    const user = await m.findOne(UserAccount, { where: { id: userId, organizationId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!user || !isStaffRole(user.role)) throw notFound('Member');
+    return user;
+  }
+
+  /**
+   * Refuses a change that would leave no active admin but `userId`. Every admin row of the
+   * organization is locked first, so two admins taking each other's access at the same moment
+   * cannot both succeed.
+   */
+  private async assertAnotherActiveAdmin(m: EntityManager, organizationId: string, userId: string): Promise<void> {
+    const admins = await m.query<{ id: string; deactivated_at: Date | null }[]>(`SELECT id, deactivated_at FROM app_user WHERE organization_id = $1 AND role = 'ADMIN' ORDER BY id FOR UPDATE`, [
+      organizationId,
+    ]);
+    if (!admins.some((a) => a.id !== userId && !a.deactivated_at)) {
+      throw new DomainError(DomainErrorCode.LAST_ADMIN, 'An organization needs at least one active admin.');
+    }
   }
 }

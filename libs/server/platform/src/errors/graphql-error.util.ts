@@ -24,6 +24,7 @@ export function statusFor(code: DomainErrorCode): number {
     case DomainErrorCode.CONFLICT:
     case DomainErrorCode.STALE_VERSION:
     case DomainErrorCode.LAST_ADMIN:
+    case DomainErrorCode.CANNOT_DEACTIVATE_SELF:
     case DomainErrorCode.NOT_OVERDUE:
       return 409;
     case DomainErrorCode.PAYLOAD_TOO_LARGE:

@@ -122,7 +122,7 @@ export const securityAccountEn = {
     resetYes: 'Yes, reset',
     resetDone: 'The sign-in steps of {{name}} were reset.',
     securityOnly: 'Only security events',
-    securityOnlyHelp: 'Sign-ins, failed sign-ins, sign-in step changes, password resets and role changes.',
+    securityOnlyHelp: 'Sign-ins, failed sign-ins, sign-in step changes, password resets, role changes and accounts turned off or back on.',
     deniedOnly: 'Only denied attempts',
     deniedOnlyHelp: 'Someone tried to open a record that is not theirs to see, or that does not exist.',
   },

@@ -122,7 +122,7 @@ export const securityAccountEs = {
     resetYes: 'Sí, reiniciar',
     resetDone: 'Se reiniciaron los pasos para entrar de {{name}}.',
     securityOnly: 'Solo eventos de seguridad',
-    securityOnlyHelp: 'Entradas, entradas fallidas, cambios en los pasos para entrar, contraseñas nuevas y cambios de rol.',
+    securityOnlyHelp: 'Entradas, entradas fallidas, cambios en los pasos para entrar, contraseñas nuevas, cambios de rol y cuentas desactivadas o activadas otra vez.',
     deniedOnly: 'Solo intentos rechazados',
     deniedOnlyHelp: 'Alguien intentó abrir un registro que no le toca ver, o que no existe.',
   },
