@@ -3,7 +3,8 @@ import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 // A case's coverage hints, against the real API: the insurance check and the opinion advice read
 // them from one place, so a Medicare patient whose two opinions were compared as differing hears
 // of the covered third opinion in both panels (issue 25, part 1).
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days in Harbor's time zone, as the API reads "today" (a UTC day is already tomorrow there each evening).
+const isoDay = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + offset * 86_400_000));
 
 type View = { insuranceCheck: { coverageHints: string[] }; opinionAdvice: { thirdOpinionSuggested: boolean; coverageHints: string[] } };
 const VIEW = `query($id: ID!) { case(id: $id) { insuranceCheck { coverageHints } opinionAdvice { thirdOpinionSuggested coverageHints } } }`;

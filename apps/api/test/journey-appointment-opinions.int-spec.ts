@@ -7,7 +7,8 @@ import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 // Maria (the patient) and her advocate prepare questions, book, record the visit, compare
 // opinions, start a third round, decide and close the loop.
 const MARIA = DEMO.cases.maria;
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days in Harbor's time zone, as the API reads "today" (a UTC day is already tomorrow there each evening).
+const isoDay = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + offset * 86_400_000));
 
 type Question = { id: string; starter: string | null; text: string; position: number; version: number };
 type Appointment = {
