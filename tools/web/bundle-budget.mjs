@@ -47,11 +47,13 @@ const GOAL = { js: 170, css: 40 };
 // accepted for the 52 and 41 KB the other two lost: Mantine pieces the entry held once are now
 // small shared chunks, each compressed apart (fewer, larger shared chunks are the next step).
 // Fifth session: graphql-ws loads with the first subscription, not on every first screen
-// (-2.7 KB each); the ceilings drop with it.
+// (-2.7 KB each); the ceilings drop with it. The case page's then rose 0.2 KB (to 280.0) with
+// deactivated accounts (the lead pickers leave them out, the new error words); its ceiling is
+// 281 so a rounding of the same build cannot fail it; still 2 KB under this session's start.
 const SHELL = 'src/signed-in-shell.tsx';
 const SCREENS = [
   { name: 'sign-in', page: 'libs/web/auth/src/sign-in-page.tsx', js: 188, css: 40 },
-  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 280, css: 40 },
+  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 281, css: 40 },
   { name: 'coordinator board', shell: SHELL, page: 'libs/web/records/src/record-board-page.tsx', js: 277, css: 40 },
   { name: 'case list (staff)', shell: SHELL, page: 'libs/web/cases/src/case-list-page.tsx', js: 263, css: 40 },
 ];

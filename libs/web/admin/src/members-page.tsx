@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
+import { addAreaStrings, memberAccessEn, memberAccessEs } from '@second-look/web-i18n';
 import { ConfirmDialog, ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
 import {
   ChangeMemberRoleMutation,
@@ -18,6 +19,8 @@ import {
   type User,
 } from '@second-look/contracts/graphql';
 import { MemberSignInSteps, StaffSecuritySection } from './staff-security';
+
+addAreaStrings({ en: { memberAccess: memberAccessEn }, es: { memberAccess: memberAccessEs } });
 
 addSecurityAccountStrings();
 
@@ -61,13 +64,13 @@ function OpenWork({ member }: { member: Pick<User, 'id' | 'displayName'> }) {
   const [result] = useQuery({ query: MemberOpenWorkQuery, variables: { userId: member.id }, requestPolicy: 'network-only' });
   const work = result.data?.memberOpenWork;
   if (result.error) return <ErrorAlert error={result.error} />;
-  if (!work) return <Text size="sm">{t('admin.holdsChecking')}</Text>;
-  if (!work.leadCases && !work.openTasks) return <Text size="sm">{t('admin.holdsNothing')}</Text>;
+  if (!work) return <Text size="sm">{t('memberAccess.holdsChecking')}</Text>;
+  if (!work.leadCases && !work.openTasks) return <Text size="sm">{t('memberAccess.holdsNothing')}</Text>;
   return (
     <Stack gap={4}>
-      {work.leadCases ? <Text size="sm">{t('admin.holdsCases', { count: work.leadCases })}</Text> : null}
-      {work.openTasks ? <Text size="sm">{t('admin.holdsTasks', { count: work.openTasks })}</Text> : null}
-      <Text size="sm">{t('admin.holdsHandOver')}</Text>
+      {work.leadCases ? <Text size="sm">{t('memberAccess.holdsCases', { count: work.leadCases })}</Text> : null}
+      {work.openTasks ? <Text size="sm">{t('memberAccess.holdsTasks', { count: work.openTasks })}</Text> : null}
+      <Text size="sm">{t('memberAccess.holdsHandOver')}</Text>
     </Stack>
   );
 }
@@ -89,12 +92,12 @@ function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: bool
       <Group gap="xs">
         {member.deactivatedAt ? (
           <Badge variant="filled" color="red.9">
-            {t('admin.deactivated')}
+            {t('memberAccess.deactivated')}
           </Badge>
         ) : (
           // The light teal's own text is too faint on its background (axe color-contrast).
           <Badge variant="light" color="teal" c="#066649">
-            {t('admin.active')}
+            {t('memberAccess.active')}
           </Badge>
         )}
         {isSelf ? null : member.deactivatedAt ? (
@@ -102,14 +105,14 @@ function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: bool
             size="compact-sm"
             variant="subtle"
             loading={reactivated.fetching}
-            aria-label={t('admin.reactivateLabel', { name })}
+            aria-label={t('memberAccess.reactivateLabel', { name })}
             onClick={async () => {
               setDone(null);
               const res = await reactivate({ userId: member.id });
-              if (res.data) setDone(t('admin.reactivatedDone', { name }));
+              if (res.data) setDone(t('memberAccess.reactivatedDone', { name }));
             }}
           >
-            {t('admin.reactivate')}
+            {t('memberAccess.reactivate')}
           </Button>
         ) : (
           <Button
@@ -117,17 +120,17 @@ function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: bool
             variant="subtle"
             color="red.9"
             c="red.9"
-            aria-label={t('admin.deactivateLabel', { name })}
+            aria-label={t('memberAccess.deactivateLabel', { name })}
             onClick={() => {
               setDone(null);
               setConfirming(true);
             }}
           >
-            {t('admin.deactivate')}
+            {t('memberAccess.deactivate')}
           </Button>
         )}
       </Group>
-      {member.deactivatedAt ? <Text size="xs">{t('admin.deactivatedSince', { date: formatDate(member.deactivatedAt, i18n.language, timeZone) })}</Text> : null}
+      {member.deactivatedAt ? <Text size="xs">{t('memberAccess.deactivatedSince', { date: formatDate(member.deactivatedAt, i18n.language, timeZone) })}</Text> : null}
       {done ? (
         <Text size="xs" role="status" c="teal.9">
           {done}
@@ -137,18 +140,18 @@ function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: bool
       <ConfirmDialog
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={t('admin.deactivateTitle', { name })}
+        title={t('memberAccess.deactivateTitle', { name })}
         message={
           <Stack gap="xs">
-            <Text size="sm">{t('admin.deactivateWhat', { name })}</Text>
+            <Text size="sm">{t('memberAccess.deactivateWhat', { name })}</Text>
             <OpenWork member={member} />
           </Stack>
         }
-        confirmLabel={t('admin.deactivateYes')}
+        confirmLabel={t('memberAccess.deactivateYes')}
         onConfirm={async () => {
           const res = await deactivate({ userId: member.id });
           if (!res.data) return <ErrorAlert error={res.error} />;
-          setDone(t('admin.deactivatedDone', { name }));
+          setDone(t('memberAccess.deactivatedDone', { name }));
           return null;
         }}
       />
@@ -293,7 +296,7 @@ export function MembersPage() {
                   <Table.Th scope="col">{t('admin.email')}</Table.Th>
                   <Table.Th scope="col">{t('admin.role')}</Table.Th>
                   <Table.Th scope="col">{t('securityAccount.steps.heading')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.access')}</Table.Th>
+                  <Table.Th scope="col">{t('memberAccess.access')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -10,6 +10,8 @@ export { addAreaStrings } from './i18n';
 export { dashboardsEn } from './locales/en-dashboards';
 export { dashboardsEs } from './locales/es-dashboards';
 export { clientImportEn } from './locales/en-client-import';
+export { memberAccessEn } from './locales/en-member-access';
+export { memberAccessEs } from './locales/es-member-access';
 export { clientImportEs } from './locales/es-client-import';
 export { searchDialogEn } from './locales/en-search-dialog';
 export { searchDialogEs } from './locales/es-search-dialog';

@@ -9,6 +9,8 @@ import { dashboardsEn } from './en-dashboards';
 import { dashboardsEs } from './es-dashboards';
 import { clientImportEn } from './en-client-import';
 import { clientImportEs } from './es-client-import';
+import { memberAccessEn } from './en-member-access';
+import { memberAccessEs } from './es-member-access';
 import { searchDialogEn } from './en-search-dialog';
 import { searchDialogEs } from './es-search-dialog';
 import { offlineEn } from './en-offline';
@@ -113,6 +115,7 @@ const AREAS: Record<string, { en: Tree; es: Tree }> = {
   tasks: { en: tasksStringsEn as unknown as Tree, es: tasksStringsEs as unknown as Tree },
   dashboards: { en: { dashboards: dashboardsEn }, es: { dashboards: dashboardsEs } },
   clientImport: { en: { clientImport: clientImportEn }, es: { clientImport: clientImportEs } },
+  memberAccess: { en: { memberAccess: memberAccessEn }, es: { memberAccess: memberAccessEs } },
   search: { en: { search: searchDialogEn }, es: { search: searchDialogEs } },
   securityAccount: { en: { securityAccount: securityAccountEn }, es: { securityAccount: securityAccountEs } },
   offline: { en: { offline: offlineEn }, es: { offline: offlineEs } },

@@ -1,0 +1,26 @@
+/** Las mismas palabras en español (es-US) que en-member-access.ts. */
+export const memberAccessEs = {
+  deactivated: 'Cuenta desactivada',
+  deactivatedSince: 'Cuenta desactivada el {{date}}',
+  access: 'Acceso',
+  active: 'Puede entrar',
+  deactivate: 'Desactivar',
+  deactivateLabel: 'Desactivar a {{name}}',
+  deactivateTitle: '¿Desactivar a {{name}}?',
+  deactivateWhat:
+    'La sesión de {{name}} se cerrará en todos sus aparatos ahora mismo y no podrá volver a entrar. No se borra nada: sus notas, comentarios e historial se quedan, y usted puede devolverle el acceso más adelante.',
+  holdsChecking: 'Revisando lo que todavía tiene a su cargo…',
+  holdsNothing: 'No lleva ningún caso abierto y no tiene tareas pendientes.',
+  holdsCases_one: 'Lleva {{count}} caso abierto.',
+  holdsCases_many: 'Lleva {{count}} casos abiertos.',
+  holdsCases_other: 'Lleva {{count}} casos abiertos.',
+  holdsTasks_one: 'Tiene {{count}} tarea pendiente.',
+  holdsTasks_many: 'Tiene {{count}} tareas pendientes.',
+  holdsTasks_other: 'Tiene {{count}} tareas pendientes.',
+  holdsHandOver: 'Todo esto sigue a su nombre hasta que usted se lo pase a otra persona en cada caso.',
+  deactivateYes: 'Sí, desactivar',
+  deactivatedDone: '{{name}} ya no puede entrar.',
+  reactivate: 'Devolver el acceso',
+  reactivateLabel: 'Devolver el acceso a {{name}}',
+  reactivatedDone: '{{name}} puede entrar otra vez.',
+};
