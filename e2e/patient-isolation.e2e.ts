@@ -24,20 +24,22 @@ test('an internal note in the demo data never shows on the patient’s or caregi
   test.setTimeout(90_000); // three people sign in (argon2) and load the case on a shared machine
   await signIn(page, 'patient@harbor.example');
   await page.goto(`/cases/${MARIA}`);
-  await expect(page.getByText(/Should I call the pathology lab myself/)).toBeVisible();
+  // The comments are far down a long page that draws its parts one after another; on a loaded
+  // machine the first visit has taken over 10 s to reach them.
+  await expect(page.getByText(/Should I call the pathology lab myself/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Staff only: the pathology lab has been slow/)).toHaveCount(0);
   expect(await page.content()).not.toContain('records supervisor');
 
   const caregiver = await (await browser.newContext({ baseURL })).newPage();
   await signIn(caregiver, 'caregiver@harbor.example');
   await caregiver.goto(`/cases/${MARIA}`);
-  await expect(caregiver.getByText(/Should I call the pathology lab myself/)).toBeVisible();
+  await expect(caregiver.getByText(/Should I call the pathology lab myself/)).toBeVisible({ timeout: 30_000 });
   expect(await caregiver.content()).not.toContain('records supervisor');
 
   const staff = await (await browser.newContext({ baseURL })).newPage();
   await signIn(staff, 'advocate@harbor.example');
   await staff.goto(`/cases/${MARIA}`);
-  await expect(staff.getByText(/records supervisor/)).toBeVisible();
+  await expect(staff.getByText(/records supervisor/)).toBeVisible({ timeout: 30_000 });
 });
 
 test('an admin reads the audit log and a coordinator filters the case list', async ({ page }) => {
