@@ -28,7 +28,7 @@ import { childEnv, spawnWorker, WorkerBuild, WorkerProcess } from './support/wor
  */
 const MARIA = DEMO.cases.maria;
 const ZONE = 'America/Chicago';
-const REMINDERS = Number(process.env.SCALE_REMINDERS ?? 100);
+const REMINDERS = Number(process.env.SCALE_REMINDERS ?? 1000);
 const root = resolve(__dirname, '../../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const T0 = Date.now();
