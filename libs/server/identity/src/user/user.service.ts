@@ -75,6 +75,7 @@ export class UserService {
       throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'Only staff roles can be assigned here.', { field: 'role' });
     }
     const changed = await this.dataSource.transaction(async (m) => {
+      await this.lockAdmins(m, actor.organizationId);
       const user = await m.findOne(UserAccount, { where: { id: userId, organizationId: actor.organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!user || !isStaffRole(user.role)) throw notFound('Member');
       if (user.role === Role.ADMIN && role !== Role.ADMIN) await this.assertAnotherActiveAdmin(m, actor.organizationId, user.id);
@@ -98,6 +99,7 @@ export class UserService {
   async deactivate(actor: Actor, userId: string): Promise<UserAccount> {
     if (userId === actor.userId) throw new DomainError(DomainErrorCode.CANNOT_DEACTIVATE_SELF, 'You cannot deactivate your own account.');
     const { user, changed } = await this.dataSource.transaction(async (m) => {
+      await this.lockAdmins(m, actor.organizationId);
       const user = await this.lockMember(m, actor, userId);
       if (user.deactivatedAt) return { user, changed: false };
       if (user.role === Role.ADMIN) await this.assertAnotherActiveAdmin(m, actor.organizationId, user.id);
@@ -132,14 +134,17 @@ export class UserService {
   }
 
   /**
-   * Refuses a change that would leave no active admin but `userId`. Every admin row of the
-   * organization is locked first, so two admins taking each other's access at the same moment
-   * cannot both succeed.
+   * Locks every admin row of the organization, in id order, before any other row: two admins
+   * taking each other's access at the same moment then wait for one another instead of each
+   * holding the other's row (PostgreSQL would end one of them with a deadlock, a 500).
    */
+  private async lockAdmins(m: EntityManager, organizationId: string): Promise<{ id: string; deactivated_at: Date | null }[]> {
+    return m.query<{ id: string; deactivated_at: Date | null }[]>(`SELECT id, deactivated_at FROM app_user WHERE organization_id = $1 AND role = 'ADMIN' ORDER BY id FOR UPDATE`, [organizationId]);
+  }
+
+  /** Refuses a change that would leave no active admin but `userId` (the admin rows are locked: lockAdmins). */
   private async assertAnotherActiveAdmin(m: EntityManager, organizationId: string, userId: string): Promise<void> {
-    const admins = await m.query<{ id: string; deactivated_at: Date | null }[]>(`SELECT id, deactivated_at FROM app_user WHERE organization_id = $1 AND role = 'ADMIN' ORDER BY id FOR UPDATE`, [
-      organizationId,
-    ]);
+    const admins = await this.lockAdmins(m, organizationId);
     if (!admins.some((a) => a.id !== userId && !a.deactivated_at)) {
       throw new DomainError(DomainErrorCode.LAST_ADMIN, 'An organization needs at least one active admin.');
     }
