@@ -88,7 +88,7 @@ export async function seedDemo(ds: DataSource): Promise<U[]> {
           urgency: Urgency.URGENT,
           stage: CaseStage.GATHER_RECORDS,
           leadAdvocateId: DEMO.users.harborAdvocate,
-          summary: 'Diagnosed three weeks ago. Surgery is pencilled in for next month; Maria wants to see all her options first.',
+          summary: 'Diagnosed three weeks ago. Surgery is penciled in for next month; Maria wants to see all her options first.',
           currentDoctorSpecialty: 'Surgery',
           currentDoctorSubSpecialty: 'Breast surgery',
         },
