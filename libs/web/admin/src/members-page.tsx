@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
 import { addAreaStrings, memberAccessEn, memberAccessEs } from '@second-look/web-i18n';
-import { ConfirmDialog, ErrorAlert, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
+import { ConfirmDialog, ErrorAlert, badgeText, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
 import {
   ChangeMemberRoleMutation,
   DeactivateMemberMutation,
@@ -96,7 +96,7 @@ function MemberAccess({ member, isSelf, timeZone }: { member: User; isSelf: bool
           </Badge>
         ) : (
           // The light teal's own text is too faint on its background (axe color-contrast).
-          <Badge variant="light" color="teal" c="#066649">
+          <Badge variant="light" color="teal" c={badgeText('teal')}>
             {t('memberAccess.active')}
           </Badge>
         )}

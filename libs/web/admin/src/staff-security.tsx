@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Dialog, ErrorAlert } from '@second-look/web-ui';
+import { Dialog, ErrorAlert, badgeText } from '@second-look/web-ui';
 import { ResetMemberSignInStepsMutation, SetRequireStaffMfaMutation, StaffSecurityQuery, type User } from '@second-look/contracts/graphql';
 
 /** The admin's switch: every staff member must have a second sign-in step. */
@@ -53,8 +53,7 @@ export function MemberSignInSteps({ member }: { member: Pick<User, 'id' | 'displ
   return (
     <Stack gap={4} align="flex-start">
       <Group gap="xs">
-        {/* The darker teal text the members page's own badges use: Mantine's light teal is 4.3:1 at badge size. */}
-        <Badge variant="light" color={has ? 'teal' : 'gray'} c={has ? '#066649' : undefined}>
+        <Badge variant="light" color={has ? 'teal' : 'gray'} c={has ? badgeText('teal') : undefined}>
           {has ? t('securityAccount.admin.hasStep') : t('securityAccount.admin.noStep')}
         </Badge>
         {has ? (

@@ -14,9 +14,4 @@ export const PACKET_STATE_COLOR: Record<PacketItemState, string> = {
   NOT_AVAILABLE: 'orange',
 };
 
-/**
- * Text colour for a light badge that passes 4.5:1 at badge size: shade 9 does for most colours,
- * but teal and green 9 on their light backgrounds fall just short (a darker green does), and
- * yellow and orange 9 are far too light (near-black does).
- */
-export const badgeText = (color: string): string => (color === 'teal' || color === 'green' ? '#066649' : color === 'yellow' || color === 'orange' ? 'dark.7' : `${color}.9`);
+export { badgeText } from '@second-look/web-ui';

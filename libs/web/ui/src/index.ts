@@ -2,7 +2,7 @@
 // the case page's layout), imported here together so the build keeps them in this order.
 import '@mantine/core/styles.css';
 import './styles.css';
-export { theme, cssVariablesResolver } from './theme';
+export { theme, cssVariablesResolver, badgeText } from './theme';
 export * from './errors';
 export * from './format';
 export * from './states';

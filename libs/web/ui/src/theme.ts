@@ -57,3 +57,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   },
   dark: {},
 });
+
+/**
+ * Text color for a light badge that passes 4.5:1 at badge size: shade 9 does for most colors,
+ * but teal and green 9 on their light backgrounds fall just short (a darker green does), and
+ * yellow and orange 9 are far too light (near-black does).
+ */
+export const badgeText = (color: string): string => (color === 'teal' || color === 'green' ? '#066649' : color === 'yellow' || color === 'orange' ? 'dark.7' : `${color}.9`);
