@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Logger, Param, 
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import { DomainError, DomainErrorCode } from '@second-look/domain';
 import { SessionService } from '@second-look/server-identity';
-import { statusFor } from '@second-look/server-platform';
+import { statusFor, describeSafely } from '@second-look/server-platform';
 import { requireCaller, RestError } from '@second-look/server-records';
 import type { Request, Response } from 'express';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -36,7 +36,7 @@ export class FhirErrorFilter implements ExceptionFilter {
       status = error instanceof RestError ? error.status : statusFor(error.code);
       body = outcome(error.code, error.message);
     } else {
-      this.logger.error(`GET /api/cases/:id/fhir failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      this.logger.error(`GET /api/cases/:id/fhir failed: ${describeSafely(error)}`);
     }
     if (res.headersSent) {
       res.destroy();

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestIntercep
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Actor, DomainError, DomainErrorCode } from '@second-look/domain';
 import { AuditEntry, AuditService } from '@second-look/server-audit';
-import { APP_CONFIG, AppConfig, gqlContext, isUuid, REDIS } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, gqlContext, isUuid, REDIS, describeSafely } from '@second-look/server-platform';
 import { getNamedType, type GraphQLInputType, type GraphQLResolveInfo, isInputObjectType } from 'graphql';
 import Redis from 'ioredis';
 import { catchError, from, Observable, switchMap, throwError } from 'rxjs';
@@ -80,7 +80,7 @@ export class DeniedAccessRecorder {
       if (alert) for (const hook of this.burstHooks) await hook(actor, { denials: n, windowStartedAt });
     } catch (e) {
       // Never turns a "not found" into another answer; the failure is visible in the logs.
-      this.log.error(`denied attempt not recorded: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(`denied attempt not recorded: ${describeSafely(e)}`);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, REDIS } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, REDIS, describeSafely } from '@second-look/server-platform';
 import Redis from 'ioredis';
 
 /**
@@ -43,7 +43,7 @@ export class SessionRevocations {
     try {
       await this.redis.publish(`${this.config.redisPrefix}:live:${REVOCATION_CHANNEL}`, JSON.stringify(message));
     } catch (e) {
-      this.log.warn(`revocation not published: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`revocation not published: ${describeSafely(e)}`);
     }
   }
 }
