@@ -52,6 +52,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
+/**
+ * Stores `language` on the signed-in person through the API (what the person menu does): a test
+ * that switches someone's language puts it back with this in a `finally`, so a retry, or the
+ * next test signing in as them, starts from English.
+ */
+export async function setLanguage(page: Page, language: 'en' | 'es'): Promise<void> {
+  const res = await page.request.post('/graphql', {
+    data: { query: `mutation { setMyLanguage(language: ${language}) { id } }` },
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(res.ok()).toBe(true);
+}
+
 /** A fresh browser context (its own cookies), phone-sized when asked: another person. */
 export async function newPerson(browser: Browser, baseURL: string | undefined, phone = false): Promise<Page> {
   const context = await browser.newContext({

@@ -81,7 +81,7 @@ export function AppLayout(props: {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {props.headerActions}
-            <Menu position="bottom-end" width={260} withinPortal withInitialFocusPlaceholder={false}>
+            <Menu position="bottom-end" width={260} withinPortal floatingStrategy="fixed" withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
                   <Group gap="xs" wrap="nowrap">
