@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DEMO, DEMO_PASSWORD } from '../src/seed/demo-seed';
 import { LiveClient } from './support/live-client';
 import { GqlClient, GqlResult, SIGN_IN, startTestStack, TestStack } from './support/test-stack';
@@ -57,12 +57,17 @@ describe('deactivating and reactivating a member', () => {
     const before = await admin.ok<{ memberOpenWork: { leadCases: number; openTasks: number } }>(OPEN_WORK, { u: ADVOCATE });
     expect(before.memberOpenWork.leadCases).toBeGreaterThan(0);
 
+    // A "set a new password" link they were sent earlier (stored as its hash, as the worker does).
+    const resetToken = `reset-${randomUUID()}`;
+    await stack.ds.query(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [ADVOCATE, createHash('sha256').update(resetToken).digest('hex')]);
+
     const done = await admin.ok<{ deactivateMember: { id: string; deactivatedAt: string | null } }>(DEACTIVATE, { u: ADVOCATE });
     expect(done.deactivateMember.deactivatedAt).not.toBeNull();
 
     // Every session is over in the database, and both browsers are refused.
     const open = await stack.ds.query(`SELECT id FROM user_session WHERE user_id = $1 AND revoked_at IS NULL`, [ADVOCATE]);
     expect(open).toEqual([]);
+    expect(await stack.ds.query(`SELECT 1 FROM password_reset WHERE user_id = $1 AND used_at IS NULL`, [ADVOCATE])).toEqual([]);
     expect(code(await laptop.gql(STAFF_ONLY))).toBe('UNAUTHENTICATED');
     expect(code(await phone.gql(STAFF_ONLY))).toBe('UNAUTHENTICATED');
     // The socket closes as signed out (the revocation message, not the periodic re-check).
@@ -90,6 +95,9 @@ describe('deactivating and reactivating a member', () => {
     expect(back.reactivateMember.deactivatedAt).toBeNull();
     // No old session comes back; a new sign-in works.
     expect(code(await laptop.gql(STAFF_ONLY))).toBe('UNAUTHENTICATED');
+    // Nor does the reset link sent before the deactivation.
+    const reset = await new GqlClient(stack.url).gql(`mutation($t: String!, $p: String!) { resetPassword(input: { token: $t, password: $p }) }`, { t: resetToken, p: 'a-password-set-later' });
+    expect(code(reset)).toBe('LINK_INVALID');
     const again = await stack.signIn('advocate@harbor.example');
     expect((await again.ok<{ me: { id: string } }>(ME)).me.id).toBe(ADVOCATE);
 

@@ -4,8 +4,9 @@ import { Actor, DomainError, DomainErrorCode, isStaffRole, type Language, notFou
 import { GqlContext, perRequest } from '@second-look/server-platform';
 import { AuditService } from '@second-look/server-audit';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
+import { PasswordReset } from '../recovery/password-reset.entity';
 import { SessionRevocations } from '../session/session-revocations';
 import { SessionService } from '../session/session.service';
 import { UserAccount } from './user-account.entity';
@@ -105,6 +106,9 @@ export class UserService {
       if (user.role === Role.ADMIN) await this.assertAnotherActiveAdmin(m, actor.organizationId, user.id);
       user.deactivatedAt = new Date();
       await m.update(UserAccount, { id: user.id }, { deactivatedAt: user.deactivatedAt });
+      // A "set a new password" link sent before this would work again after a reactivation:
+      // it is spent now, like the sessions.
+      await m.update(PasswordReset, { userId: user.id, usedAt: IsNull() }, { usedAt: user.deactivatedAt });
       await this.audit.record(actor, { action: 'member.deactivate', entityType: 'user', entityId: user.id }, m);
       return { user, changed: true };
     });
@@ -114,7 +118,7 @@ export class UserService {
     return user;
   }
 
-  /** Gives a deactivated member their access back: they sign in again (no old session returns). Audited. */
+  /** Gives a deactivated member their access back: they sign in again (no old session or reset link returns). Audited. */
   async reactivate(actor: Actor, userId: string): Promise<UserAccount> {
     return this.dataSource.transaction(async (m) => {
       const user = await this.lockMember(m, actor, userId);
