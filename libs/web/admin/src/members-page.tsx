@@ -6,7 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
 import { addAreaStrings, memberAccessEn, memberAccessEs } from '@second-look/web-i18n';
-import { ConfirmDialog, ErrorAlert, badgeText, Loading, PageTitle, QueryErrorState, fieldErrors, formatDate } from '@second-look/web-ui';
+import { badgeText, ConfirmDialog, ErrorAlert, fieldErrors, formatDate, Loading, PageTitle, Panel, QueryErrorState } from '@second-look/web-ui';
 import {
   ChangeMemberRoleMutation,
   DeactivateMemberMutation,
@@ -223,47 +223,42 @@ function PendingInvitations({ timeZone }: { timeZone: string }) {
   const [revokeResult, revoke] = useMutation(RevokeInvitationMutation);
   const pending = (result.data?.staffInvitations ?? []).filter((i) => !i.acceptedAt);
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="pending-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="pending-heading">
-          {t('admin.pendingHeading')}
-        </Title>
-        {result.fetching && !result.data ? <Loading /> : null}
-        {result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        <ErrorAlert error={revokeResult.error} />
-        {result.data && !pending.length ? <Text c="dimmed">{t('admin.noPending')}</Text> : null}
-        {pending.length ? (
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('admin.email')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.role')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.expires')}</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="sl-visually-hidden">{t('admin.revoke')}</span>
-                  </Table.Th>
+    <Panel headingId="pending-heading" title={t('admin.pendingHeading')}>
+      {result.fetching && !result.data ? <Loading /> : null}
+      {result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      <ErrorAlert error={revokeResult.error} />
+      {result.data && !pending.length ? <Text c="dimmed">{t('admin.noPending')}</Text> : null}
+      {pending.length ? (
+        <Table.ScrollContainer minWidth={480}>
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('admin.email')}</Table.Th>
+                <Table.Th scope="col">{t('admin.role')}</Table.Th>
+                <Table.Th scope="col">{t('admin.expires')}</Table.Th>
+                <Table.Th scope="col">
+                  <span className="sl-visually-hidden">{t('admin.revoke')}</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pending.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
+                  <Table.Td>{t(`enums.role.${inv.role}`)}</Table.Td>
+                  <Table.Td>{formatDate(inv.expiresAt, i18n.language, timeZone)}</Table.Td>
+                  <Table.Td>
+                    <Button size="sm" variant="outline" color="red" aria-label={t('admin.revokeLabel', { email: inv.email })} onClick={() => revoke({ id: inv.id })} disabled={revokeResult.fetching}>
+                      {t('admin.revoke')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pending.map((inv) => (
-                  <Table.Tr key={inv.id}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
-                    <Table.Td>{t(`enums.role.${inv.role}`)}</Table.Td>
-                    <Table.Td>{formatDate(inv.expiresAt, i18n.language, timeZone)}</Table.Td>
-                    <Table.Td>
-                      <Button size="sm" variant="outline" color="red" aria-label={t('admin.revokeLabel', { email: inv.email })} onClick={() => revoke({ id: inv.id })} disabled={revokeResult.fetching}>
-                        {t('admin.revoke')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Panel>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { Dialog, ErrorAlert, badgeText } from '@second-look/web-ui';
+import { badgeText, Dialog, ErrorAlert, Panel } from '@second-look/web-ui';
 import { ResetMemberSignInStepsMutation, SetRequireStaffMfaMutation, StaffSecurityQuery, type User } from '@second-look/contracts/graphql';
 
 /** The admin's switch: every staff member must have a second sign-in step. */
@@ -14,30 +14,25 @@ export function StaffSecuritySection() {
   const [done, setDone] = useState(false);
   const required = saved.data?.setRequireStaffMfa.requireStaffMfa ?? result.data?.staffSecurity.requireStaffMfa ?? false;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="staff-security-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="staff-security-heading">
-          {t('securityAccount.admin.heading')}
-        </Title>
-        <Switch
-          label={t('securityAccount.admin.requireLabel')}
-          description={t('securityAccount.admin.requireHelp')}
-          checked={required}
-          disabled={!result.data || saved.fetching}
-          onChange={async (e) => {
-            setDone(false);
-            const res = await save({ required: e.currentTarget.checked });
-            if (res.data) setDone(true);
-          }}
-        />
-        {done ? (
-          <Text size="sm" role="status" c="teal.9">
-            {t('securityAccount.admin.saved')}
-          </Text>
-        ) : null}
-        <ErrorAlert error={result.error ?? saved.error} />
-      </Stack>
-    </Paper>
+    <Panel headingId="staff-security-heading" title={t('securityAccount.admin.heading')}>
+      <Switch
+        label={t('securityAccount.admin.requireLabel')}
+        description={t('securityAccount.admin.requireHelp')}
+        checked={required}
+        disabled={!result.data || saved.fetching}
+        onChange={async (e) => {
+          setDone(false);
+          const res = await save({ required: e.currentTarget.checked });
+          if (res.data) setDone(true);
+        }}
+      />
+      {done ? (
+        <Text size="sm" role="status" c="teal.9">
+          {t('securityAccount.admin.saved')}
+        </Text>
+      ) : null}
+      <ErrorAlert error={result.error ?? saved.error} />
+    </Panel>
   );
 }
 

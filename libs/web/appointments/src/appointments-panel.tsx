@@ -1,10 +1,10 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ActionForm, ErrorAlert, Loading } from '@second-look/web-ui';
+import { ActionForm, ErrorAlert, Loading, Panel } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { AppointmentCard } from './appointment-card';
 import { BookingForm } from './booking-form';
@@ -25,67 +25,57 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
   const chosen = data?.providerCandidates.find((c) => c.chosen) ?? null;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="appointments-heading">
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h3" id="appointments-heading">
-            {t('appointments.heading')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {staff ? t('appointments.intro') : t('appointments.introPatient')}
-          </Text>
-        </Stack>
-        {!data && result.fetching ? <Loading /> : null}
-        {!data ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        {data ? (
-          <>
-            <QuestionsList caseId={item.id} questions={data.questions} canEdit={canEdit} />
-            {data.appointments.length ? (
-              <Stack gap="sm">
-                {data.appointments.map((a) => (
-                  <AppointmentCard key={a.id} caseId={item.id} appointment={a} questions={data.questions} canEdit={canEdit} staff={staff} timeZone={tz} />
-                ))}
-              </Stack>
+    <Panel headingId="appointments-heading" title={t('appointments.heading')} intro={staff ? t('appointments.intro') : t('appointments.introPatient')} gap="md">
+      {!data && result.fetching ? <Loading /> : null}
+      {!data ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      {data ? (
+        <>
+          <QuestionsList caseId={item.id} questions={data.questions} canEdit={canEdit} />
+          {data.appointments.length ? (
+            <Stack gap="sm">
+              {data.appointments.map((a) => (
+                <AppointmentCard key={a.id} caseId={item.id} appointment={a} questions={data.questions} canEdit={canEdit} staff={staff} timeZone={tz} />
+              ))}
+            </Stack>
+          ) : (
+            <Text>{t('appointments.none')}</Text>
+          )}
+          {booked && !booking ? (
+            <Text role="status" c="teal.9" size="sm">
+              {t('appointments.book.booked')}
+            </Text>
+          ) : null}
+          {canEdit ? (
+            booking ? (
+              <ActionForm headingId="book-heading" title={t('appointments.book.heading')} returnFocus={bookButton}>
+                <BookingForm
+                  caseId={item.id}
+                  staff={staff}
+                  timeZone={tz}
+                  chosen={chosen}
+                  onDone={(ok) => {
+                    setBooking(false);
+                    setBooked(ok);
+                  }}
+                />
+              </ActionForm>
             ) : (
-              <Text>{t('appointments.none')}</Text>
-            )}
-            {booked && !booking ? (
-              <Text role="status" c="teal.9" size="sm">
-                {t('appointments.book.booked')}
-              </Text>
-            ) : null}
-            {canEdit ? (
-              booking ? (
-                <ActionForm headingId="book-heading" title={t('appointments.book.heading')} returnFocus={bookButton}>
-                  <BookingForm
-                    caseId={item.id}
-                    staff={staff}
-                    timeZone={tz}
-                    chosen={chosen}
-                    onDone={(ok) => {
-                      setBooking(false);
-                      setBooked(ok);
-                    }}
-                  />
-                </ActionForm>
-              ) : (
-                <Group>
-                  <Button
-                    ref={bookButton}
-                    variant="outline"
-                    onClick={() => {
-                      setBooked(false);
-                      setBooking(true);
-                    }}
-                  >
-                    + {t('appointments.book.open')}
-                  </Button>
-                </Group>
-              )
-            ) : null}
-          </>
-        ) : null}
-      </Stack>
-    </Paper>
+              <Group>
+                <Button
+                  ref={bookButton}
+                  variant="outline"
+                  onClick={() => {
+                    setBooked(false);
+                    setBooking(true);
+                  }}
+                >
+                  + {t('appointments.book.open')}
+                </Button>
+              </Group>
+            )
+          ) : null}
+        </>
+      ) : null}
+    </Panel>
   );
 }

@@ -1,8 +1,8 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ErrorAlert, formatDateTime, useShowMore } from '@second-look/web-ui';
+import { ErrorAlert, formatDateTime, Panel, useShowMore } from '@second-look/web-ui';
 import { AddCommentMutation, type CaseDetail } from '@second-look/contracts/graphql';
 
 export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
@@ -24,57 +24,52 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-comments-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="case-comments-heading">
-          {t('case.commentsHeading')}
-        </Title>
-        {toggle}
-        {item.comments.length ? (
-          <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {shown.map((c) => (
-              <li key={c.id}>
-                <Paper p="sm" radius="sm" className={c.internal ? 'sl-internal' : undefined} bg={c.internal ? undefined : 'gray.0'}>
-                  <Stack gap={4}>
-                    <Group gap="xs" justify="space-between">
-                      <Text size="sm" fw={600}>
-                        {t('case.commentBy', {
-                          name: c.author.displayName,
-                          when: formatDateTime(c.createdAt, i18n.language, timeZone),
-                        })}
-                      </Text>
-                      {c.internal ? (
-                        <Badge color="grape" variant="filled">
-                          {t('case.internalBadge')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                    <Text className="sl-pre-wrap">{c.body}</Text>
-                  </Stack>
-                </Paper>
-              </li>
-            ))}
+    <Panel headingId="case-comments-heading" title={t('case.commentsHeading')} gap="md">
+      {toggle}
+      {item.comments.length ? (
+        <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {shown.map((c) => (
+            <li key={c.id}>
+              <Paper p="sm" radius="sm" className={c.internal ? 'sl-internal' : undefined} bg={c.internal ? undefined : 'gray.0'}>
+                <Stack gap={4}>
+                  <Group gap="xs" justify="space-between">
+                    <Text size="sm" fw={600}>
+                      {t('case.commentBy', {
+                        name: c.author.displayName,
+                        when: formatDateTime(c.createdAt, i18n.language, timeZone),
+                      })}
+                    </Text>
+                    {c.internal ? (
+                      <Badge color="grape" variant="filled">
+                        {t('case.internalBadge')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                  <Text className="sl-pre-wrap">{c.body}</Text>
+                </Stack>
+              </Paper>
+            </li>
+          ))}
+        </Stack>
+      ) : (
+        <Text c="dimmed">{t('case.noComments')}</Text>
+      )}
+      {item.permissions.comment ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Textarea label={t('case.commentLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} minRows={3} />
+            {item.permissions.internal ? (
+              <Checkbox label={t('case.commentInternal')} description={t('case.commentInternalHelp')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
+            ) : null}
+            <ErrorAlert error={result.error} />
+            <Group>
+              <Button type="submit" loading={result.fetching} disabled={!body.trim()}>
+                {t('case.postComment')}
+              </Button>
+            </Group>
           </Stack>
-        ) : (
-          <Text c="dimmed">{t('case.noComments')}</Text>
-        )}
-        {item.permissions.comment ? (
-          <form onSubmit={submit} noValidate>
-            <Stack gap="sm">
-              <Textarea label={t('case.commentLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} minRows={3} />
-              {item.permissions.internal ? (
-                <Checkbox label={t('case.commentInternal')} description={t('case.commentInternalHelp')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
-              ) : null}
-              <ErrorAlert error={result.error} />
-              <Group>
-                <Button type="submit" loading={result.fetching} disabled={!body.trim()}>
-                  {t('case.postComment')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        ) : null}
-      </Stack>
-    </Paper>
+        </form>
+      ) : null}
+    </Panel>
   );
 }

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTrigger, Urgency } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, theirsFrom, type ConflictField } from '@second-look/web-ui';
+import { type ConflictField, DraftConflict, ErrorAlert, errorCode, Panel, theirsFrom } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
@@ -69,92 +69,91 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
   ];
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-details-heading">
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id="case-details-heading">
-            {t('case.detailsHeading')}
-          </Title>
-          {item.permissions.edit && !draft ? (
-            <Button variant="outline" size="sm" onClick={start}>
-              {t('common.edit')}
+    <Panel
+      headingId="case-details-heading"
+      title={t('case.detailsHeading')}
+      action={
+        item.permissions.edit && !draft ? (
+          <Button variant="outline" size="sm" onClick={start}>
+            {t('common.edit')}
+          </Button>
+        ) : null
+      }
+      gap="md"
+    >
+      {draft ? <DraftConflict form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }} fields={conflictFields} busy={saving} /> : null}
+      {draft ? (
+        <Stack gap="md">
+          <Textarea
+            label={t('case.question')}
+            required
+            value={draft.question}
+            onChange={(e) => set('question', e.currentTarget.value)}
+            description={stale ? `${t('case.latestSaved')} ${item.question}` : undefined}
+          />
+          <Textarea
+            label={t('case.diagnosis')}
+            required
+            value={draft.diagnosisInDoubt}
+            onChange={(e) => set('diagnosisInDoubt', e.currentTarget.value)}
+            description={stale ? `${t('case.latestSaved')} ${item.diagnosisInDoubt}` : undefined}
+          />
+          <TriggerCheckboxes value={draft.triggers} onChange={(v) => set('triggers', v)} label={t('case.triggers')} />
+          <Textarea label={t('case.triggerNotes')} value={draft.triggerNotes} onChange={(e) => set('triggerNotes', e.currentTarget.value)} />
+          <Radio.Group label={t('case.urgency')} value={draft.urgency} onChange={(v) => set('urgency', v as Urgency)}>
+            <Stack gap="sm" mt="xs">
+              {URGENCIES.map((u) => (
+                <Radio key={u} value={u} label={t(`enums.urgency.${u}`)} description={t(`enums.urgencyHelp.${u}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
+          <Group>
+            <Button onClick={() => void submit()} loading={saving} disabled={!draft.question.trim() || !draft.triggers.length}>
+              {t('common.save')}
             </Button>
+            <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="sm">
+          <Field label={t('case.question')}>
+            <Text size="lg" className="sl-pre-wrap">
+              {item.question}
+            </Text>
+          </Field>
+          <Field label={t('case.diagnosis')}>
+            <Text className="sl-pre-wrap">{item.diagnosisInDoubt}</Text>
+          </Field>
+          <Field label={t('case.triggers')}>
+            <List spacing={4}>
+              {item.triggers.map((tr) => (
+                <List.Item key={tr}>
+                  <Text component="span" fw={500}>
+                    {t(`enums.trigger.${tr}`)}
+                  </Text>
+                  <Text component="span" c="dimmed">
+                    {' '}
+                    · {t(`enums.triggerHelp.${tr}`)}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </Field>
+          {item.triggerNotes ? (
+            <Field label={t('case.triggerNotes')}>
+              <Text className="sl-pre-wrap">{item.triggerNotes}</Text>
+            </Field>
           ) : null}
-        </Group>
-        {draft ? <DraftConflict form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }} fields={conflictFields} busy={saving} /> : null}
-        {draft ? (
-          <Stack gap="md">
-            <Textarea
-              label={t('case.question')}
-              required
-              value={draft.question}
-              onChange={(e) => set('question', e.currentTarget.value)}
-              description={stale ? `${t('case.latestSaved')} ${item.question}` : undefined}
-            />
-            <Textarea
-              label={t('case.diagnosis')}
-              required
-              value={draft.diagnosisInDoubt}
-              onChange={(e) => set('diagnosisInDoubt', e.currentTarget.value)}
-              description={stale ? `${t('case.latestSaved')} ${item.diagnosisInDoubt}` : undefined}
-            />
-            <TriggerCheckboxes value={draft.triggers} onChange={(v) => set('triggers', v)} label={t('case.triggers')} />
-            <Textarea label={t('case.triggerNotes')} value={draft.triggerNotes} onChange={(e) => set('triggerNotes', e.currentTarget.value)} />
-            <Radio.Group label={t('case.urgency')} value={draft.urgency} onChange={(v) => set('urgency', v as Urgency)}>
-              <Stack gap="sm" mt="xs">
-                {URGENCIES.map((u) => (
-                  <Radio key={u} value={u} label={t(`enums.urgency.${u}`)} description={t(`enums.urgencyHelp.${u}`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
-            {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
-            <Group>
-              <Button onClick={() => void submit()} loading={saving} disabled={!draft.question.trim() || !draft.triggers.length}>
-                {t('common.save')}
-              </Button>
-              <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : (
-          <Stack gap="sm">
-            <Field label={t('case.question')}>
-              <Text size="lg" className="sl-pre-wrap">
-                {item.question}
-              </Text>
-            </Field>
-            <Field label={t('case.diagnosis')}>
-              <Text className="sl-pre-wrap">{item.diagnosisInDoubt}</Text>
-            </Field>
-            <Field label={t('case.triggers')}>
-              <List spacing={4}>
-                {item.triggers.map((tr) => (
-                  <List.Item key={tr}>
-                    <Text component="span" fw={500}>
-                      {t(`enums.trigger.${tr}`)}
-                    </Text>
-                    <Text component="span" c="dimmed">
-                      {' '}
-                      · {t(`enums.triggerHelp.${tr}`)}
-                    </Text>
-                  </List.Item>
-                ))}
-              </List>
-            </Field>
-            {item.triggerNotes ? (
-              <Field label={t('case.triggerNotes')}>
-                <Text className="sl-pre-wrap">{item.triggerNotes}</Text>
-              </Field>
-            ) : null}
-            <Field label={t('case.urgency')}>
-              <Badge color={item.urgency === 'URGENT' ? 'red' : 'gray'} variant={item.urgency === 'URGENT' ? 'filled' : 'light'}>
-                {t(`enums.urgency.${item.urgency}`)}
-              </Badge>
-            </Field>
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+          <Field label={t('case.urgency')}>
+            <Badge color={item.urgency === 'URGENT' ? 'red' : 'gray'} variant={item.urgency === 'URGENT' ? 'filled' : 'light'}>
+              {t(`enums.urgency.${item.urgency}`)}
+            </Badge>
+          </Field>
+        </Stack>
+      )}
+    </Panel>
   );
 }

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaregiverAccess, Role } from '@second-look/domain';
-import { ErrorAlert, fieldErrors, formatDate } from '@second-look/web-ui';
+import { ErrorAlert, fieldErrors, formatDate, Panel } from '@second-look/web-ui';
 import { AssignLeadAdvocateMutation, InviteCaregiverMutation, InvitePatientMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { ACCESS_LEVELS } from './labels';
 import { useStaff } from './use-staff';
@@ -102,64 +102,59 @@ export function CasePeoplePanel({ item, timeZone }: { item: CaseDetail; timeZone
   // Once the patient has joined there is nobody left to invite as patient.
   const hasPatient = item.participants.some((p) => p.role === Role.PATIENT);
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-people-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="case-people-heading">
-          {t('case.peopleHeading')}
-        </Title>
-        {item.permissions.assignAdvocate ? (
-          <AssignAdvocate item={item} />
-        ) : (
-          <div>
-            <Text fw={600} size="sm" c="dimmed">
-              {t('case.leadAdvocate')}
-            </Text>
-            <Text>{item.leadAdvocate?.displayName ?? t('case.noLeadAdvocate')}</Text>
-          </div>
-        )}
-        {item.participants.length ? (
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {item.participants.map((p) => (
-              <li key={p.id}>
-                <Group gap="xs" wrap="wrap">
-                  <Text fw={500}>{p.user.displayName}</Text>
-                  <Badge variant="light" color="gray">
-                    {t(`enums.role.${p.role}`)}
-                  </Badge>
-                  {p.access ? (
-                    <Text size="sm" c="dimmed">
-                      {t(`enums.access.${p.access}`)}
-                    </Text>
-                  ) : null}
-                </Group>
+    <Panel headingId="case-people-heading" title={t('case.peopleHeading')} gap="md">
+      {item.permissions.assignAdvocate ? (
+        <AssignAdvocate item={item} />
+      ) : (
+        <div>
+          <Text fw={600} size="sm" c="dimmed">
+            {t('case.leadAdvocate')}
+          </Text>
+          <Text>{item.leadAdvocate?.displayName ?? t('case.noLeadAdvocate')}</Text>
+        </div>
+      )}
+      {item.participants.length ? (
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {item.participants.map((p) => (
+            <li key={p.id}>
+              <Group gap="xs" wrap="wrap">
+                <Text fw={500}>{p.user.displayName}</Text>
+                <Badge variant="light" color="gray">
+                  {t(`enums.role.${p.role}`)}
+                </Badge>
+                {p.access ? (
+                  <Text size="sm" c="dimmed">
+                    {t(`enums.access.${p.access}`)}
+                  </Text>
+                ) : null}
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      ) : (
+        <Text c="dimmed">{t('case.noParticipants')}</Text>
+      )}
+      {pending.length ? (
+        <div>
+          <Title order={3} size="h4" mb={4}>
+            {t('case.pendingInvitations')}
+          </Title>
+          <Stack component="ul" gap={4} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {pending.map((inv) => (
+              <li key={inv.id}>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {t('case.invitationFor', { email: inv.email, role: t(`enums.role.${inv.role}`) })}
+                  {inv.access ? ` · ${t(`enums.access.${inv.access}`)}` : ''}
+                  {' · '}
+                  {t('case.invitationExpires', { when: formatDate(inv.expiresAt, i18n.language, timeZone) })}
+                </Text>
               </li>
             ))}
           </Stack>
-        ) : (
-          <Text c="dimmed">{t('case.noParticipants')}</Text>
-        )}
-        {pending.length ? (
-          <div>
-            <Title order={3} size="h4" mb={4}>
-              {t('case.pendingInvitations')}
-            </Title>
-            <Stack component="ul" gap={4} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-              {pending.map((inv) => (
-                <li key={inv.id}>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {t('case.invitationFor', { email: inv.email, role: t(`enums.role.${inv.role}`) })}
-                    {inv.access ? ` · ${t(`enums.access.${inv.access}`)}` : ''}
-                    {' · '}
-                    {t('case.invitationExpires', { when: formatDate(inv.expiresAt, i18n.language, timeZone) })}
-                  </Text>
-                </li>
-              ))}
-            </Stack>
-          </div>
-        ) : null}
-        {item.permissions.invitePatient && !hasPatient ? <InviteForm item={item} kind="patient" again={pending.some((inv) => inv.role === Role.PATIENT)} /> : null}
-        {item.permissions.inviteCaregiver ? <InviteForm item={item} kind="caregiver" /> : null}
-      </Stack>
-    </Paper>
+        </div>
+      ) : null}
+      {item.permissions.invitePatient && !hasPatient ? <InviteForm item={item} kind="patient" again={pending.some((inv) => inv.role === Role.PATIENT)} /> : null}
+      {item.permissions.inviteCaregiver ? <InviteForm item={item} kind="caregiver" /> : null}
+    </Panel>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Collapse, Group, Paper, Progress, Stack, Stepper, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, Collapse, Group, Progress, Stack, Stepper, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaseStage } from '@second-look/domain';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ErrorAlert, Panel } from '@second-look/web-ui';
 import { MoveCaseStageMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { STAGES, stageIndex } from './labels';
 
@@ -50,65 +50,60 @@ export function CaseStagePanel({ item }: { item: CaseDetail }) {
           : t('case.moveTo', { stage: t(`enums.stage.${to}`) });
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-stage-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="case-stage-heading">
-          {t('case.stageHeading')}
-        </Title>
-        <Text fw={600} size="lg">
-          {t('case.stageOf', {
-            current: Math.min(current + 1, STAGES.length),
-            total: STAGES.length,
-            stage: t(`enums.stage.${item.stage}`),
-          })}
+    <Panel headingId="case-stage-heading" title={t('case.stageHeading')}>
+      <Text fw={600} size="lg">
+        {t('case.stageOf', {
+          current: Math.min(current + 1, STAGES.length),
+          total: STAGES.length,
+          stage: t(`enums.stage.${item.stage}`),
+        })}
+      </Text>
+      <Progress value={((current + 1) / STAGES.length) * 100} aria-hidden size="md" />
+      <Text>{t(`enums.stageHelp.${item.stage}`)}</Text>
+      {wide ? (
+        <StageStepper stage={item.stage} />
+      ) : (
+        <>
+          <UnstyledButton onClick={toggle} aria-expanded={showAll} aria-controls="case-all-stages" c="blue.9" fw={600} py={6}>
+            {showAll ? t('case.hideAllStages') : t('case.showAllStages')}
+          </UnstyledButton>
+          <Collapse expanded={showAll} id="case-all-stages">
+            <StageStepper stage={item.stage} />
+          </Collapse>
+        </>
+      )}
+      {moved ? (
+        <Text role="status" c="teal.9">
+          {t('case.moved', { stage: t(`enums.stage.${moved}`) })}
         </Text>
-        <Progress value={((current + 1) / STAGES.length) * 100} aria-hidden size="md" />
-        <Text>{t(`enums.stageHelp.${item.stage}`)}</Text>
-        {wide ? (
-          <StageStepper stage={item.stage} />
-        ) : (
-          <>
-            <UnstyledButton onClick={toggle} aria-expanded={showAll} aria-controls="case-all-stages" c="blue.9" fw={600} py={6}>
-              {showAll ? t('case.hideAllStages') : t('case.showAllStages')}
-            </UnstyledButton>
-            <Collapse expanded={showAll} id="case-all-stages">
-              <StageStepper stage={item.stage} />
-            </Collapse>
-          </>
-        )}
-        {moved ? (
-          <Text role="status" c="teal.9">
-            {t('case.moved', { stage: t(`enums.stage.${moved}`) })}
+      ) : null}
+      <ErrorAlert error={result.error} />
+      {item.permissions.moveStage && moves.length ? (
+        <Stack gap="xs" component="section" aria-labelledby="case-moves-heading">
+          <Text id="case-moves-heading" component="h3" fw={600}>
+            {t('case.nextMoves')}
           </Text>
-        ) : null}
-        <ErrorAlert error={result.error} />
-        {item.permissions.moveStage && moves.length ? (
-          <Stack gap="xs" component="section" aria-labelledby="case-moves-heading">
-            <Text id="case-moves-heading" component="h3" fw={600}>
-              {t('case.nextMoves')}
-            </Text>
-            {forward ? (
-              <Button onClick={() => onMove(forward)} loading={result.fetching} fullWidth>
-                {labelFor(forward)}
+          {forward ? (
+            <Button onClick={() => onMove(forward)} loading={result.fetching} fullWidth>
+              {labelFor(forward)}
+            </Button>
+          ) : null}
+          <Group gap="xs">
+            {others.map((to) => (
+              <Button
+                key={to}
+                variant={to === CaseStage.CLOSED ? 'outline' : 'default'}
+                color={to === CaseStage.CLOSED ? 'red' : undefined}
+                size="sm"
+                onClick={() => onMove(to)}
+                disabled={result.fetching}
+              >
+                {labelFor(to)}
               </Button>
-            ) : null}
-            <Group gap="xs">
-              {others.map((to) => (
-                <Button
-                  key={to}
-                  variant={to === CaseStage.CLOSED ? 'outline' : 'default'}
-                  color={to === CaseStage.CLOSED ? 'red' : undefined}
-                  size="sm"
-                  onClick={() => onMove(to)}
-                  disabled={result.fetching}
-                >
-                  {labelFor(to)}
-                </Button>
-              ))}
-            </Group>
-          </Stack>
-        ) : null}
-      </Stack>
-    </Paper>
+            ))}
+          </Group>
+        </Stack>
+      ) : null}
+    </Panel>
   );
 }

@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DraftConflict, ErrorAlert, errorCode } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, Panel } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
 
@@ -37,51 +37,49 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
   const theirs = stale ? (conflict && typeof conflict.current['summary'] === 'string' ? (conflict.current['summary'] as string) : item.summary) : null;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-summary-heading">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id="case-summary-heading">
-            {t('case.summaryHeading')}
-          </Title>
-          {item.permissions.edit && !editing ? (
-            <Button variant="outline" size="sm" onClick={start}>
-              {t('common.edit')}
+    <Panel
+      headingId="case-summary-heading"
+      title={t('case.summaryHeading')}
+      action={
+        item.permissions.edit && !editing ? (
+          <Button variant="outline" size="sm" onClick={start}>
+            {t('common.edit')}
+          </Button>
+        ) : null
+      }
+    >
+      {editing ? (
+        <DraftConflict
+          form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }}
+          fields={(mine, other) => [{ label: t('case.summaryLabel'), mine, theirs: other }]}
+          busy={saving}
+        />
+      ) : null}
+      {editing ? (
+        <>
+          <Textarea label={t('case.summaryLabel')} description={t('case.summaryHelp')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} minRows={4} data-autofocus />
+          {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
+          <Group>
+            <Button onClick={() => void submit()} loading={saving}>
+              {t('common.save')}
             </Button>
-          ) : null}
-        </Group>
-        {editing ? (
-          <DraftConflict
-            form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }}
-            fields={(mine, other) => [{ label: t('case.summaryLabel'), mine, theirs: other }]}
-            busy={saving}
-          />
-        ) : null}
-        {editing ? (
-          <>
-            <Textarea label={t('case.summaryLabel')} description={t('case.summaryHelp')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} minRows={4} data-autofocus />
-            {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
-            <Group>
-              <Button onClick={() => void submit()} loading={saving}>
-                {t('common.save')}
-              </Button>
-              <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>
-                {t('common.cancel')}
-              </Button>
-            </Group>
-          </>
-        ) : (
-          <>
-            <Text className="sl-pre-wrap" c={item.summary ? undefined : 'dimmed'}>
-              {item.summary || t('case.summaryEmpty')}
+            <Button variant="subtle" onClick={() => setDraft(null)} disabled={saving}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </>
+      ) : (
+        <>
+          <Text className="sl-pre-wrap" c={item.summary ? undefined : 'dimmed'}>
+            {item.summary || t('case.summaryEmpty')}
+          </Text>
+          {saved ? (
+            <Text role="status" size="sm" c="teal.9">
+              {t('case.saved')}
             </Text>
-            {saved ? (
-              <Text role="status" size="sm" c="teal.9">
-                {t('case.saved')}
-              </Text>
-            ) : null}
-          </>
-        )}
-      </Stack>
-    </Paper>
+          ) : null}
+        </>
+      )}
+    </Panel>
   );
 }

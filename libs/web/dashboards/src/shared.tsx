@@ -1,9 +1,10 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import type { DashboardQueryData } from '@second-look/contracts/graphql';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Panel } from '@second-look/web-ui';
 import type { DashboardParams } from './links';
 
 export type Dashboard = DashboardQueryData['dashboard'];
@@ -37,19 +38,9 @@ export function useDaysText(): (days: number | null, suppressed: boolean, count:
 
 export function Section({ id, title, help, children }: { id: string; title: string; help: string; children: ReactNode }) {
   return (
-    <Paper component="section" withBorder radius="md" p={{ base: 'sm', sm: 'md' }} aria-labelledby={id}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id={id}>
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {help}
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
+    <Panel headingId={id} title={title} intro={help} padding={{ base: 'sm', sm: 'md' }}>
+      {children}
+    </Panel>
   );
 }
 

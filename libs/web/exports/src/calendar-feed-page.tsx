@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, CopyButton, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { CalendarFeedQuery, ResetCalendarFeedMutation, TurnOffCalendarFeedMutation } from '@second-look/contracts/graphql';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, formatDateTime, Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
+import { ErrorAlert, formatDateTime, Loading, PageTitle, Panel, QueryErrorState } from '@second-look/web-ui';
 
 /**
  * A person's own calendar feed: turn it on (the secret link is shown once), make a new link
@@ -43,58 +43,55 @@ export function CalendarFeedPage() {
         <Text>{t('exports.feed.intro')}</Text>
       </Stack>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="feed-status-heading">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="feed-status-heading">
-            {feed.enabled && feed.createdAt ? t('exports.feed.on', { when: formatDateTime(feed.createdAt, i18n.language, tz) }) : t('exports.feed.off')}
-          </Title>
-          {feed.enabled ? (
-            <Text size="sm">{feed.lastFetchedAt ? t('exports.feed.lastRead', { when: formatDateTime(feed.lastFetchedAt, i18n.language, tz) }) : t('exports.feed.neverRead')}</Text>
-          ) : null}
-          {turnedOff ? (
-            <Alert color="teal" role="status">
-              {t('exports.feed.turnedOff')}
+      <Panel
+        headingId="feed-status-heading"
+        title={feed.enabled && feed.createdAt ? t('exports.feed.on', { when: formatDateTime(feed.createdAt, i18n.language, tz) }) : t('exports.feed.off')}
+        titleSize="h4"
+      >
+        {feed.enabled ? <Text size="sm">{feed.lastFetchedAt ? t('exports.feed.lastRead', { when: formatDateTime(feed.lastFetchedAt, i18n.language, tz) }) : t('exports.feed.neverRead')}</Text> : null}
+        {turnedOff ? (
+          <Alert color="teal" role="status">
+            {t('exports.feed.turnedOff')}
+          </Alert>
+        ) : null}
+        {shown ? (
+          <Stack gap="xs">
+            <Alert color="yellow" c="#5c4400">
+              {t('exports.feed.urlOnce')} {t('exports.feed.urlSecret')}
             </Alert>
-          ) : null}
-          {shown ? (
-            <Stack gap="xs">
-              <Alert color="yellow" c="#5c4400">
-                {t('exports.feed.urlOnce')} {t('exports.feed.urlSecret')}
-              </Alert>
-              <TextInput label={t('exports.feed.urlLabel')} value={shown.url} readOnly onFocus={(e) => e.currentTarget.select()} />
-              <Group gap="sm">
-                <CopyButton value={shown.url}>
-                  {({ copied, copy }) => (
-                    <Button size="sm" variant={copied ? 'light' : 'filled'} onClick={copy}>
-                      {copied ? t('exports.feed.copied') : t('exports.feed.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-                <Anchor href={shown.webcalUrl} fw={600} className="sl-small-target">
-                  {t('exports.feed.openInApp')}
-                </Anchor>
-              </Group>
-              <Text size="sm">{t('exports.feed.howTo')}</Text>
-            </Stack>
-          ) : null}
-          <ErrorAlert error={resetResult.error ?? offResult.error} />
-          <Group gap="sm">
-            <Button onClick={() => void makeLink()} loading={resetResult.fetching} variant={feed.enabled ? 'default' : 'filled'}>
-              {feed.enabled ? t('exports.feed.newLink') : t('exports.feed.turnOn')}
-            </Button>
-            {feed.enabled ? (
-              <Button onClick={() => void off()} loading={offResult.fetching} variant="subtle" color="red">
-                {t('exports.feed.turnOff')}
-              </Button>
-            ) : null}
-          </Group>
+            <TextInput label={t('exports.feed.urlLabel')} value={shown.url} readOnly onFocus={(e) => e.currentTarget.select()} />
+            <Group gap="sm">
+              <CopyButton value={shown.url}>
+                {({ copied, copy }) => (
+                  <Button size="sm" variant={copied ? 'light' : 'filled'} onClick={copy}>
+                    {copied ? t('exports.feed.copied') : t('exports.feed.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+              <Anchor href={shown.webcalUrl} fw={600} className="sl-small-target">
+                {t('exports.feed.openInApp')}
+              </Anchor>
+            </Group>
+            <Text size="sm">{t('exports.feed.howTo')}</Text>
+          </Stack>
+        ) : null}
+        <ErrorAlert error={resetResult.error ?? offResult.error} />
+        <Group gap="sm">
+          <Button onClick={() => void makeLink()} loading={resetResult.fetching} variant={feed.enabled ? 'default' : 'filled'}>
+            {feed.enabled ? t('exports.feed.newLink') : t('exports.feed.turnOn')}
+          </Button>
           {feed.enabled ? (
-            <Text size="sm" c="gray.8">
-              {t('exports.feed.newLinkHelp')}
-            </Text>
+            <Button onClick={() => void off()} loading={offResult.fetching} variant="subtle" color="red">
+              {t('exports.feed.turnOff')}
+            </Button>
           ) : null}
-        </Stack>
-      </Paper>
+        </Group>
+        {feed.enabled ? (
+          <Text size="sm" c="gray.8">
+            {t('exports.feed.newLinkHelp')}
+          </Text>
+        ) : null}
+      </Panel>
 
       <Stack gap="xs" component="section" aria-labelledby="feed-carries-heading">
         <Title order={2} size="h4" id="feed-carries-heading">

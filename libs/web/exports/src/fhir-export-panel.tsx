@@ -1,5 +1,6 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '@second-look/web-ui';
 
 /**
  * The case as a FHIR R4 file (GET /api/cases/:id/fhir, session cookie), for staff and for the
@@ -9,24 +10,19 @@ export function FhirExportPanel(props: { caseId: string }) {
   const { t } = useTranslation();
   const href = `/api/cases/${encodeURIComponent(props.caseId)}/fhir`;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="fhir-export-heading">
-      <Stack gap="xs">
-        <Title order={2} size="h4" id="fhir-export-heading">
-          {t('exports.fhir.heading')}
-        </Title>
-        <Text size="sm">{t('exports.fhir.intro')}</Text>
-        <Group gap="md">
-          <Anchor href={href} download fw={600} className="sl-small-target">
-            {t('exports.fhir.download')}
-          </Anchor>
-          <Anchor href={`${href}?attachments=inline`} download className="sl-small-target">
-            {t('exports.fhir.downloadWithFiles')}
-          </Anchor>
-        </Group>
-        <Text size="sm" c="gray.8">
-          {t('exports.fhir.filesHelp')}
-        </Text>
-      </Stack>
-    </Paper>
+    <Panel headingId="fhir-export-heading" title={t('exports.fhir.heading')} titleSize="h4" gap="xs">
+      <Text size="sm">{t('exports.fhir.intro')}</Text>
+      <Group gap="md">
+        <Anchor href={href} download fw={600} className="sl-small-target">
+          {t('exports.fhir.download')}
+        </Anchor>
+        <Anchor href={`${href}?attachments=inline`} download className="sl-small-target">
+          {t('exports.fhir.downloadWithFiles')}
+        </Anchor>
+      </Group>
+      <Text size="sm" c="gray.8">
+        {t('exports.fhir.filesHelp')}
+      </Text>
+    </Panel>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { InsuranceNetworkType, InsuranceOutcome, InsurancePlanType, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Loading, fieldErrors, formatDay, orgToday } from '@second-look/web-ui';
+import { ErrorAlert, fieldErrors, formatDay, Loading, orgToday, Panel } from '@second-look/web-ui';
 import { CaseInsuranceQuery, SaveInsurancePlanMutation, type CaseDetail, type InsuranceCall, type InsurancePlan } from '@second-look/contracts/graphql';
 import { InsuranceCallForm } from './call-form';
 
@@ -145,134 +145,126 @@ export function InsurancePanel({ item }: { item: CaseDetail }) {
   const plan = check?.plan ?? null;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="insurance-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="insurance-heading">
-          {t('insurance.heading')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('insurance.intro')}
-        </Text>
-        {!check && result.fetching ? <Loading /> : null}
-        {!check && result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        {check ? (
-          <>
-            <Stack gap={4} component="section" aria-labelledby="insurance-plan-heading">
-              <Title order={3} size="h5" id="insurance-plan-heading">
-                {t('insurance.planHeading')}
-              </Title>
-              {editingPlan ? (
-                <PlanForm caseId={item.id} plan={plan} onDone={() => setEditingPlan(false)} />
-              ) : (
-                <>
-                  {plan ? (
-                    <>
-                      <Text>{t('insurance.planSummary', { payer: plan.payer, type: t(`insurance.planTypes.${plan.planType}`) })}</Text>
-                      {plan.networkType ? <Text size="sm">{t('insurance.networkLine', { type: t(`insurance.networkTypes.${plan.networkType}`) })}</Text> : null}
-                      {plan.memberId ? <Text size="sm">{t('insurance.memberIdLine', { id: plan.memberId })}</Text> : null}
-                    </>
-                  ) : (
-                    <Text>{t('insurance.noPlan')}</Text>
-                  )}
-                  {canEdit ? (
-                    <Group>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setEditingPlan(true)}>
-                        {plan ? t('insurance.editPlan') : t('insurance.addPlan')}
-                      </Button>
-                    </Group>
-                  ) : null}
-                </>
-              )}
-            </Stack>
-            {check.coverageHints.length ? (
-              <Paper p="sm" radius="md" bg="blue.0" role="note" aria-label={t('insurance.hintsHeading')}>
-                <Text fw={600} size="sm">
-                  {t('insurance.hintsHeading')}
-                </Text>
-                {check.coverageHints.map((h) => (
-                  <Text key={h} size="sm">
-                    {t(`insurance.hint.${h}`)}
-                  </Text>
-                ))}
-              </Paper>
-            ) : null}
-            <Stack gap={6} component="section" aria-labelledby="insurance-status-heading">
-              <Title order={3} size="h5" id="insurance-status-heading">
-                {t('insurance.statusHeading')}
-              </Title>
-              {check.outcome ? (
-                <Group>
-                  <Badge size="lg" color={OUTCOME_COLOR[check.outcome]} c={OUTCOME_TEXT[check.outcome]} variant="light" data-testid="insurance-outcome">
-                    {t('insurance.outcomeLabel', { outcome: t(`insurance.outcome.${check.outcome}`) })}
-                  </Badge>
-                </Group>
-              ) : (
-                <Text>{t('insurance.notChecked')}</Text>
-              )}
-              {check.nextSteps.length ? (
-                <>
-                  <Text fw={600} size="sm">
-                    {t('insurance.nextStepsHeading')}
-                  </Text>
-                  <List type="ordered" size="sm" spacing={4} aria-label={t('insurance.nextStepsHeading')}>
-                    {check.nextSteps.map((s) => (
-                      <List.Item key={s}>{t(`insurance.nextStep.${s}`)}</List.Item>
-                    ))}
-                  </List>
-                </>
-              ) : null}
-            </Stack>
-            {saved && !logging ? (
-              <Text role="status" c="teal.9" size="sm">
-                {t('insurance.callSaved')}
+    <Panel headingId="insurance-heading" title={t('insurance.heading')} intro={t('insurance.intro')} gap="md">
+      {!check && result.fetching ? <Loading /> : null}
+      {!check && result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      {check ? (
+        <>
+          <Stack gap={4} component="section" aria-labelledby="insurance-plan-heading">
+            <Title order={3} size="h5" id="insurance-plan-heading">
+              {t('insurance.planHeading')}
+            </Title>
+            {editingPlan ? (
+              <PlanForm caseId={item.id} plan={plan} onDone={() => setEditingPlan(false)} />
+            ) : (
+              <>
+                {plan ? (
+                  <>
+                    <Text>{t('insurance.planSummary', { payer: plan.payer, type: t(`insurance.planTypes.${plan.planType}`) })}</Text>
+                    {plan.networkType ? <Text size="sm">{t('insurance.networkLine', { type: t(`insurance.networkTypes.${plan.networkType}`) })}</Text> : null}
+                    {plan.memberId ? <Text size="sm">{t('insurance.memberIdLine', { id: plan.memberId })}</Text> : null}
+                  </>
+                ) : (
+                  <Text>{t('insurance.noPlan')}</Text>
+                )}
+                {canEdit ? (
+                  <Group>
+                    <Button size="compact-sm" variant="subtle" onClick={() => setEditingPlan(true)}>
+                      {plan ? t('insurance.editPlan') : t('insurance.addPlan')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </>
+            )}
+          </Stack>
+          {check.coverageHints.length ? (
+            <Paper p="sm" radius="md" bg="blue.0" role="note" aria-label={t('insurance.hintsHeading')}>
+              <Text fw={600} size="sm">
+                {t('insurance.hintsHeading')}
               </Text>
-            ) : null}
-            {canEdit && plan ? (
-              logging ? (
-                <Paper p="sm" radius="md" bg="gray.0">
-                  <InsuranceCallForm
-                    caseId={item.id}
-                    staff={staff}
-                    today={orgToday(viewer.organization.timeZone)}
-                    onDone={(ok) => {
-                      setLogging(false);
-                      setSaved(ok);
-                    }}
-                  />
-                </Paper>
-              ) : (
-                <Group>
-                  <Button
-                    variant="outline"
-                    onClick={() => {
-                      setSaved(false);
-                      setLogging(true);
-                    }}
-                  >
-                    + {t('insurance.logCall')}
-                  </Button>
-                </Group>
-              )
-            ) : null}
-            <Stack gap="xs" component="section" aria-labelledby="insurance-calls-heading">
-              <Title order={3} size="h5" id="insurance-calls-heading">
-                {t('insurance.callsHeading')}
-              </Title>
-              {check.calls.length ? (
-                <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                  {check.calls.map((c) => (
-                    <li key={c.id}>
-                      <CallItem call={c} staff={staff} />
-                    </li>
+              {check.coverageHints.map((h) => (
+                <Text key={h} size="sm">
+                  {t(`insurance.hint.${h}`)}
+                </Text>
+              ))}
+            </Paper>
+          ) : null}
+          <Stack gap={6} component="section" aria-labelledby="insurance-status-heading">
+            <Title order={3} size="h5" id="insurance-status-heading">
+              {t('insurance.statusHeading')}
+            </Title>
+            {check.outcome ? (
+              <Group>
+                <Badge size="lg" color={OUTCOME_COLOR[check.outcome]} c={OUTCOME_TEXT[check.outcome]} variant="light" data-testid="insurance-outcome">
+                  {t('insurance.outcomeLabel', { outcome: t(`insurance.outcome.${check.outcome}`) })}
+                </Badge>
+              </Group>
+            ) : (
+              <Text>{t('insurance.notChecked')}</Text>
+            )}
+            {check.nextSteps.length ? (
+              <>
+                <Text fw={600} size="sm">
+                  {t('insurance.nextStepsHeading')}
+                </Text>
+                <List type="ordered" size="sm" spacing={4} aria-label={t('insurance.nextStepsHeading')}>
+                  {check.nextSteps.map((s) => (
+                    <List.Item key={s}>{t(`insurance.nextStep.${s}`)}</List.Item>
                   ))}
-                </Stack>
-              ) : (
-                <Text size="sm">{t('insurance.noCalls')}</Text>
-              )}
-            </Stack>
-          </>
-        ) : null}
-      </Stack>
-    </Paper>
+                </List>
+              </>
+            ) : null}
+          </Stack>
+          {saved && !logging ? (
+            <Text role="status" c="teal.9" size="sm">
+              {t('insurance.callSaved')}
+            </Text>
+          ) : null}
+          {canEdit && plan ? (
+            logging ? (
+              <Paper p="sm" radius="md" bg="gray.0">
+                <InsuranceCallForm
+                  caseId={item.id}
+                  staff={staff}
+                  today={orgToday(viewer.organization.timeZone)}
+                  onDone={(ok) => {
+                    setLogging(false);
+                    setSaved(ok);
+                  }}
+                />
+              </Paper>
+            ) : (
+              <Group>
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    setSaved(false);
+                    setLogging(true);
+                  }}
+                >
+                  + {t('insurance.logCall')}
+                </Button>
+              </Group>
+            )
+          ) : null}
+          <Stack gap="xs" component="section" aria-labelledby="insurance-calls-heading">
+            <Title order={3} size="h5" id="insurance-calls-heading">
+              {t('insurance.callsHeading')}
+            </Title>
+            {check.calls.length ? (
+              <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {check.calls.map((c) => (
+                  <li key={c.id}>
+                    <CallItem call={c} staff={staff} />
+                  </li>
+                ))}
+              </Stack>
+            ) : (
+              <Text size="sm">{t('insurance.noCalls')}</Text>
+            )}
+          </Stack>
+        </>
+      ) : null}
+    </Panel>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseNoteKind } from '@second-look/contracts/graphql';
 import { NoteEditor } from './note-editor';
 import { useNoteStatus, useNoteSync } from './use-note-sync';
+import { Panel } from '@second-look/web-ui';
 
 function NoteStatusLine({ status, live, refusal }: ReturnType<typeof useNoteStatus>) {
   const { t } = useTranslation();
@@ -66,30 +67,25 @@ export function CaseNotesPanel({ item }: { item: CaseDetail }) {
   const staff = item.permissions.internal;
   const shared = <NoteTab caseId={item.id} kind={'SHARED' as CaseNoteKind} readOnly={!item.permissions.edit} />;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-notes-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="case-notes-heading">
-          {t('notes.heading')}
-        </Title>
-        {staff ? (
-          <Tabs defaultValue="SHARED" keepMounted>
-            <Tabs.List grow>
-              <Tabs.Tab value="SHARED">{t('notes.sharedTab')}</Tabs.Tab>
-              <Tabs.Tab value="STAFF" className="sl-internal-tab">
-                {t('notes.staffTab')}
-              </Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="SHARED" pt="sm">
-              {shared}
-            </Tabs.Panel>
-            <Tabs.Panel value="STAFF" pt="sm" className="sl-internal">
-              <NoteTab caseId={item.id} kind={'STAFF' as CaseNoteKind} readOnly={false} />
-            </Tabs.Panel>
-          </Tabs>
-        ) : (
-          shared
-        )}
-      </Stack>
-    </Paper>
+    <Panel headingId="case-notes-heading" title={t('notes.heading')}>
+      {staff ? (
+        <Tabs defaultValue="SHARED" keepMounted>
+          <Tabs.List grow>
+            <Tabs.Tab value="SHARED">{t('notes.sharedTab')}</Tabs.Tab>
+            <Tabs.Tab value="STAFF" className="sl-internal-tab">
+              {t('notes.staffTab')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="SHARED" pt="sm">
+            {shared}
+          </Tabs.Panel>
+          <Tabs.Panel value="STAFF" pt="sm" className="sl-internal">
+            <NoteTab caseId={item.id} kind={'STAFF' as CaseNoteKind} readOnly={false} />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        shared
+      )}
+    </Panel>
   );
 }

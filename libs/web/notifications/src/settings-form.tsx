@@ -1,25 +1,20 @@
-import { Button, Group, Paper, Stack, Text, Title, type MantineSpacing } from '@mantine/core';
+import { Button, Group, Stack, Text, type MantineSpacing } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ErrorAlert, Panel } from '@second-look/web-ui';
 
 /** One titled part of a settings form: a bordered section named by its heading, with an optional intro and closing note. */
 export function SettingsSection(props: { id: string; title: string; intro?: string; note?: ReactNode; gap?: MantineSpacing; children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={props.id}>
-      <Stack gap={props.gap ?? 'sm'}>
-        <Title order={2} size="h3" id={props.id}>
-          {props.title}
-        </Title>
-        {props.intro ? <Text size="sm">{props.intro}</Text> : null}
-        {props.children}
-        {props.note ? (
-          <Text size="sm" c="gray.8">
-            {props.note}
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Panel headingId={props.id} title={props.title} gap={props.gap}>
+      {props.intro ? <Text size="sm">{props.intro}</Text> : null}
+      {props.children}
+      {props.note ? (
+        <Text size="sm" c="gray.8">
+          {props.note}
+        </Text>
+      ) : null}
+    </Panel>
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { DoctorScriptPurpose, DoctorScriptSituation, isStaffRole, scriptsFor, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, LanguageChoice, Loading, fieldErrors, useScreenLanguage } from '@second-look/web-ui';
+import { ErrorAlert, fieldErrors, LanguageChoice, Loading, Panel, useScreenLanguage } from '@second-look/web-ui';
 import {
   CaseDoctorScriptQuery,
   CreateDoctorScriptMutation,
@@ -149,153 +149,148 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
   const errs = fieldErrors(saveResult.error);
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="doctor-script-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="doctor-script-heading">
-          {t('scripts.heading')}
-        </Title>
-        <Text size="sm">{t('scripts.intro')}</Text>
-        {saved.fetching && !saved.data ? <Loading /> : null}
-        <Radio.Group
-          label={t('scripts.situationLabel')}
-          value={situation}
-          onChange={(v) => {
-            setSituation(v as DoctorScriptSituation);
-            setPickedSituation(true);
-          }}
-        >
-          <Stack gap="xs" mt="xs">
-            {SITUATIONS.map((s) => (
-              <Radio key={s} value={s} label={t(`scripts.situation.${s}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <LanguageChoice label={t('libraryLanguage.scriptLabel')} help={t('libraryLanguage.scriptHelp')} value={wordsLanguage ?? uiLanguage} onChange={setWordsLanguage} />
-        {builtIn.fetching && !builtIn.data ? <Loading /> : null}
-        <ErrorAlert error={builtIn.error} />
-        {situation === DoctorScriptSituation.DOCTOR_REACTED_BADLY ? (
-          <Alert variant="light" color="orange" role="note">
-            {t('scripts.warningSign')}
-          </Alert>
-        ) : null}
-        <Stack gap="sm" component="ul" aria-label={t('scripts.libraryHeading')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {library.map((s) => (
-            <li key={s.sourceKey}>
-              <Paper withBorder p="sm" radius="md" component="article" aria-label={s.title} lang={s.lang /* a script in another language than the page is read right by a screen reader */}>
-                <Stack gap={6}>
-                  <Group gap="xs" wrap="wrap">
-                    <Title order={3} size="h5">
-                      {s.title}
-                    </Title>
-                    <Badge variant="light" color="blue" c="blue.9">
-                      {t(`scripts.purpose.${s.purpose}`)}
-                    </Badge>
-                    {s.org ? (
-                      <Badge variant="light" color="grape" c="grape.9">
-                        {t('scripts.orgBadge')}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                  <Text size="sm" className="sl-pre-wrap">
-                    {s.body}
-                  </Text>
-                  <Group gap="xs">
-                    {canEdit ? (
-                      <Button
-                        size="sm"
-                        variant="light"
-                        aria-label={t('scripts.useScriptLabel', { title: s.title })}
-                        onClick={() => {
-                          setDraft({ sourceKey: s.sourceKey, purpose: s.purpose, body: s.body });
-                          setJustSaved(false);
-                        }}
-                      >
-                        {t('scripts.useScript')}
-                      </Button>
-                    ) : null}
-                    {staff && s.org ? (
-                      <Button
-                        size="sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('scripts.deleteOrgScriptLabel', { title: s.title })}
-                        onClick={async () => {
-                          await removeOrg({ id: s.org!.id });
-                          reloadOrg({ requestPolicy: 'network-only' });
-                        }}
-                      >
-                        {t('scripts.deleteOrgScript')}
-                      </Button>
-                    ) : null}
-                  </Group>
-                </Stack>
-              </Paper>
-            </li>
+    <Panel headingId="doctor-script-heading" title={t('scripts.heading')} gap="md">
+      <Text size="sm">{t('scripts.intro')}</Text>
+      {saved.fetching && !saved.data ? <Loading /> : null}
+      <Radio.Group
+        label={t('scripts.situationLabel')}
+        value={situation}
+        onChange={(v) => {
+          setSituation(v as DoctorScriptSituation);
+          setPickedSituation(true);
+        }}
+      >
+        <Stack gap="xs" mt="xs">
+          {SITUATIONS.map((s) => (
+            <Radio key={s} value={s} label={t(`scripts.situation.${s}`)} />
           ))}
         </Stack>
-        {draft ? (
-          <Stack gap="sm">
-            <Textarea
-              label={t('scripts.yourWords')}
-              description={t('scripts.yourWordsHelp')}
-              autosize
-              minRows={4}
-              value={draft.body}
-              readOnly={!canEdit}
-              onChange={(e) => {
-                setDraft({ ...draft, body: e.currentTarget.value });
-                setJustSaved(false);
-              }}
-              error={errs['body'] ?? errs['sourceKey']}
-            />
-            <ErrorAlert error={Object.keys(errs).length ? undefined : saveResult.error} />
-            <Group gap="xs">
-              {canEdit ? (
-                <Button
-                  loading={saveResult.fetching}
-                  onClick={async () => {
-                    const r = await save({ input: { caseId: item.id, sourceKey: draft.sourceKey || null, purpose: draft.purpose, situation, body: draft.body } });
-                    if (r.data?.saveCaseDoctorScript) setJustSaved(true);
-                  }}
-                >
-                  {t('scripts.save')}
-                </Button>
-              ) : null}
-              <CopyButton text={draft.body} />
-              <Button variant="default" onClick={() => printText(t('scripts.printTitle'), draft.body)}>
-                {t('scripts.print')}
-              </Button>
-            </Group>
-            {justSaved ? (
-              <Text role="status" c="teal.9" size="sm">
-                {t('scripts.saved')}
-              </Text>
-            ) : null}
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('scripts.nothingSaved')}
-          </Text>
-        )}
-        {staff ? (
-          addingOrg ? (
-            <Paper p="sm" radius="md" bg="gray.0">
-              <AddOrgScript
-                onDone={() => {
-                  setAddingOrg(false);
-                  reloadOrg({ requestPolicy: 'network-only' });
-                }}
-              />
+      </Radio.Group>
+      <LanguageChoice label={t('libraryLanguage.scriptLabel')} help={t('libraryLanguage.scriptHelp')} value={wordsLanguage ?? uiLanguage} onChange={setWordsLanguage} />
+      {builtIn.fetching && !builtIn.data ? <Loading /> : null}
+      <ErrorAlert error={builtIn.error} />
+      {situation === DoctorScriptSituation.DOCTOR_REACTED_BADLY ? (
+        <Alert variant="light" color="orange" role="note">
+          {t('scripts.warningSign')}
+        </Alert>
+      ) : null}
+      <Stack gap="sm" component="ul" aria-label={t('scripts.libraryHeading')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {library.map((s) => (
+          <li key={s.sourceKey}>
+            <Paper withBorder p="sm" radius="md" component="article" aria-label={s.title} lang={s.lang /* a script in another language than the page is read right by a screen reader */}>
+              <Stack gap={6}>
+                <Group gap="xs" wrap="wrap">
+                  <Title order={3} size="h5">
+                    {s.title}
+                  </Title>
+                  <Badge variant="light" color="blue" c="blue.9">
+                    {t(`scripts.purpose.${s.purpose}`)}
+                  </Badge>
+                  {s.org ? (
+                    <Badge variant="light" color="grape" c="grape.9">
+                      {t('scripts.orgBadge')}
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Text size="sm" className="sl-pre-wrap">
+                  {s.body}
+                </Text>
+                <Group gap="xs">
+                  {canEdit ? (
+                    <Button
+                      size="sm"
+                      variant="light"
+                      aria-label={t('scripts.useScriptLabel', { title: s.title })}
+                      onClick={() => {
+                        setDraft({ sourceKey: s.sourceKey, purpose: s.purpose, body: s.body });
+                        setJustSaved(false);
+                      }}
+                    >
+                      {t('scripts.useScript')}
+                    </Button>
+                  ) : null}
+                  {staff && s.org ? (
+                    <Button
+                      size="sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('scripts.deleteOrgScriptLabel', { title: s.title })}
+                      onClick={async () => {
+                        await removeOrg({ id: s.org!.id });
+                        reloadOrg({ requestPolicy: 'network-only' });
+                      }}
+                    >
+                      {t('scripts.deleteOrgScript')}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Stack>
             </Paper>
-          ) : (
-            <Group>
-              <Button variant="subtle" onClick={() => setAddingOrg(true)}>
-                + {t('scripts.addOrgScript')}
-              </Button>
-            </Group>
-          )
-        ) : null}
+          </li>
+        ))}
       </Stack>
-    </Paper>
+      {draft ? (
+        <Stack gap="sm">
+          <Textarea
+            label={t('scripts.yourWords')}
+            description={t('scripts.yourWordsHelp')}
+            autosize
+            minRows={4}
+            value={draft.body}
+            readOnly={!canEdit}
+            onChange={(e) => {
+              setDraft({ ...draft, body: e.currentTarget.value });
+              setJustSaved(false);
+            }}
+            error={errs['body'] ?? errs['sourceKey']}
+          />
+          <ErrorAlert error={Object.keys(errs).length ? undefined : saveResult.error} />
+          <Group gap="xs">
+            {canEdit ? (
+              <Button
+                loading={saveResult.fetching}
+                onClick={async () => {
+                  const r = await save({ input: { caseId: item.id, sourceKey: draft.sourceKey || null, purpose: draft.purpose, situation, body: draft.body } });
+                  if (r.data?.saveCaseDoctorScript) setJustSaved(true);
+                }}
+              >
+                {t('scripts.save')}
+              </Button>
+            ) : null}
+            <CopyButton text={draft.body} />
+            <Button variant="default" onClick={() => printText(t('scripts.printTitle'), draft.body)}>
+              {t('scripts.print')}
+            </Button>
+          </Group>
+          {justSaved ? (
+            <Text role="status" c="teal.9" size="sm">
+              {t('scripts.saved')}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('scripts.nothingSaved')}
+        </Text>
+      )}
+      {staff ? (
+        addingOrg ? (
+          <Paper p="sm" radius="md" bg="gray.0">
+            <AddOrgScript
+              onDone={() => {
+                setAddingOrg(false);
+                reloadOrg({ requestPolicy: 'network-only' });
+              }}
+            />
+          </Paper>
+        ) : (
+          <Group>
+            <Button variant="subtle" onClick={() => setAddingOrg(true)}>
+              + {t('scripts.addOrgScript')}
+            </Button>
+          </Group>
+        )
+      ) : null}
+    </Panel>
   );
 }

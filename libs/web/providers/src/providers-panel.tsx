@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole, type CandidateStrength } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConfirmDialog, Dialog, DraftConflict, ErrorAlert, Loading, errorCode, fieldErrors, useVersionedDraft } from '@second-look/web-ui';
+import { ConfirmDialog, Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, Loading, Panel, useVersionedDraft } from '@second-look/web-ui';
 import {
   CaseProvidersQuery,
   ChooseProviderCandidateMutation,
@@ -262,69 +262,61 @@ export function ProvidersPanel({ item }: { item: CaseDetail }) {
   const strengthsOf = (id: string) => data?.providerChoice.strengths.find((s) => s.candidateId === id)?.strengths ?? [];
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="providers-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="providers-heading">
-          {t('providers.heading')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('providers.intro')}
-        </Text>
-        {!data && result.fetching ? <Loading /> : null}
-        {!data && result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        {data ? (
-          <>
-            <CurrentDoctor data={data} canEdit={canEdit} />
-            {data.providerChoice.hint ? (
-              <Alert variant="light" color="yellow" role="note" title={undefined}>
-                {t(`providers.hint.${data.providerChoice.hint}`)}
-              </Alert>
-            ) : null}
-            {data.providerCandidates.length ? (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" component="ul" aria-label={t('providers.candidatesLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {data.providerCandidates.map((c) => (
-                  <li key={c.id}>
-                    <CandidateCard candidate={c} strengths={strengthsOf(c.id)} canEdit={canEdit} staff={staff} caseId={item.id} onChosen={(name) => setStatus(t('providers.chosen', { name }))} />
-                  </li>
-                ))}
-              </SimpleGrid>
+    <Panel headingId="providers-heading" title={t('providers.heading')} intro={t('providers.intro')} gap="md">
+      {!data && result.fetching ? <Loading /> : null}
+      {!data && result.error ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      {data ? (
+        <>
+          <CurrentDoctor data={data} canEdit={canEdit} />
+          {data.providerChoice.hint ? (
+            <Alert variant="light" color="yellow" role="note" title={undefined}>
+              {t(`providers.hint.${data.providerChoice.hint}`)}
+            </Alert>
+          ) : null}
+          {data.providerCandidates.length ? (
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" component="ul" aria-label={t('providers.candidatesLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {data.providerCandidates.map((c) => (
+                <li key={c.id}>
+                  <CandidateCard candidate={c} strengths={strengthsOf(c.id)} canEdit={canEdit} staff={staff} caseId={item.id} onChosen={(name) => setStatus(t('providers.chosen', { name }))} />
+                </li>
+              ))}
+            </SimpleGrid>
+          ) : (
+            <Text>{t('providers.empty')}</Text>
+          )}
+          {status ? (
+            <Text role="status" c="teal.9" size="sm">
+              {status}
+            </Text>
+          ) : null}
+          {canEdit ? (
+            adding ? (
+              <Paper p="sm" radius="md" bg="gray.0" component="section" aria-label={t('providers.addTitle')}>
+                <CandidateForm
+                  caseId={item.id}
+                  staff={staff}
+                  onDone={(name) => {
+                    setAdding(false);
+                    if (name) setStatus(t('providers.added', { name }));
+                  }}
+                />
+              </Paper>
             ) : (
-              <Text>{t('providers.empty')}</Text>
-            )}
-            {status ? (
-              <Text role="status" c="teal.9" size="sm">
-                {status}
-              </Text>
-            ) : null}
-            {canEdit ? (
-              adding ? (
-                <Paper p="sm" radius="md" bg="gray.0" component="section" aria-label={t('providers.addTitle')}>
-                  <CandidateForm
-                    caseId={item.id}
-                    staff={staff}
-                    onDone={(name) => {
-                      setAdding(false);
-                      if (name) setStatus(t('providers.added', { name }));
-                    }}
-                  />
-                </Paper>
-              ) : (
-                <Group>
-                  <Button
-                    variant="outline"
-                    onClick={() => {
-                      setStatus(null);
-                      setAdding(true);
-                    }}
-                  >
-                    + {t('providers.add')}
-                  </Button>
-                </Group>
-              )
-            ) : null}
-          </>
-        ) : null}
-      </Stack>
-    </Paper>
+              <Group>
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    setStatus(null);
+                    setAdding(true);
+                  }}
+                >
+                  + {t('providers.add')}
+                </Button>
+              </Group>
+            )
+          ) : null}
+        </>
+      ) : null}
+    </Panel>
   );
 }

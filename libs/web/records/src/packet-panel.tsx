@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConfirmDialog, ErrorAlert, Loading } from '@second-look/web-ui';
+import { ConfirmDialog, ErrorAlert, Loading, Panel } from '@second-look/web-ui';
 import { RemovePacketItemMutation, type CaseDetail, type PacketItem } from '@second-look/contracts/graphql';
 import { AddPacketItemForm, EditPacketItemForm, itemName } from './packet-item-form';
 import { PacketItemDocuments } from './packet-item-documents';
@@ -114,58 +114,50 @@ export function RecordPacketPanel({ item }: { item: CaseDetail }) {
   const packet = records?.packet ?? [];
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="record-packet-heading">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="record-packet-heading">
-          {t('records.packetHeading')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('records.packetIntro')}
+    <Panel headingId="record-packet-heading" title={t('records.packetHeading')} intro={t('records.packetIntro')} gap="md">
+      {!records && fetching ? <Loading /> : null}
+      {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+      {records && !packet.length ? <Text>{t('records.packetEmpty')}</Text> : null}
+      {packet.length ? (
+        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {packet.map((p) => (
+            <li key={p.id}>
+              <PacketItemCard item={p} canEdit={canEdit} staff={staff} timeZone={viewer.organization.timeZone} reload={reload} />
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+      {added && !adding ? (
+        <Text role="status" c="teal.9" size="sm">
+          {t('records.itemAdded', { kind: t(`enums.packetKind.${added}`) })}
         </Text>
-        {!records && fetching ? <Loading /> : null}
-        {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}
-        {records && !packet.length ? <Text>{t('records.packetEmpty')}</Text> : null}
-        {packet.length ? (
-          <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {packet.map((p) => (
-              <li key={p.id}>
-                <PacketItemCard item={p} canEdit={canEdit} staff={staff} timeZone={viewer.organization.timeZone} reload={reload} />
-              </li>
-            ))}
-          </Stack>
-        ) : null}
-        {added && !adding ? (
-          <Text role="status" c="teal.9" size="sm">
-            {t('records.itemAdded', { kind: t(`enums.packetKind.${added}`) })}
-          </Text>
-        ) : null}
-        {canEdit && records ? (
-          adding ? (
-            <Paper p="sm" radius="md" bg="gray.0">
-              <AddPacketItemForm
-                caseId={item.id}
-                staff={staff}
-                onDone={(kind) => {
-                  setAdding(false);
-                  setAdded(kind);
-                }}
-              />
-            </Paper>
-          ) : (
-            <Group>
-              <Button
-                variant="outline"
-                onClick={() => {
-                  setAdded(null);
-                  setAdding(true);
-                }}
-              >
-                + {t('records.addItem')}
-              </Button>
-            </Group>
-          )
-        ) : null}
-      </Stack>
-    </Paper>
+      ) : null}
+      {canEdit && records ? (
+        adding ? (
+          <Paper p="sm" radius="md" bg="gray.0">
+            <AddPacketItemForm
+              caseId={item.id}
+              staff={staff}
+              onDone={(kind) => {
+                setAdding(false);
+                setAdded(kind);
+              }}
+            />
+          </Paper>
+        ) : (
+          <Group>
+            <Button
+              variant="outline"
+              onClick={() => {
+                setAdded(null);
+                setAdding(true);
+              }}
+            >
+              + {t('records.addItem')}
+            </Button>
+          </Group>
+        )
+      ) : null}
+    </Panel>
   );
 }

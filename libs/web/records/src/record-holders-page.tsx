@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { ErrorAlert, Loading, PageTitle } from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, Panel } from '@second-look/web-ui';
 import { RecordHoldersQuery, type RecordHolder } from '@second-look/contracts/graphql';
 import { HolderForm } from './holder-form';
 
@@ -94,21 +94,16 @@ export function RecordHoldersPage() {
         <Text c="dimmed">{t('records.holdersIntro')}</Text>
       </Stack>
       {adding ? (
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="add-holder-heading">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="add-holder-heading">
-              {t('records.addHolder')}
-            </Title>
-            <HolderForm
-              idPrefix="add-holder"
-              onSaved={(h) => {
-                setAdding(false);
-                setSaved(h.name);
-              }}
-              onCancel={() => setAdding(false)}
-            />
-          </Stack>
-        </Paper>
+        <Panel headingId="add-holder-heading" title={t('records.addHolder')} titleSize="h4">
+          <HolderForm
+            idPrefix="add-holder"
+            onSaved={(h) => {
+              setAdding(false);
+              setSaved(h.name);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </Panel>
       ) : null}
       {saved ? (
         <Text role="status" c="teal.9">

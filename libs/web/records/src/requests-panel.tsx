@@ -1,8 +1,8 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '@second-look/web-auth';
-import { ActionForm, ErrorAlert, Loading } from '@second-look/web-ui';
+import { ActionForm, ErrorAlert, Loading, Panel } from '@second-look/web-ui';
 import type { CaseDetail, RecordRequest } from '@second-look/contracts/graphql';
 import { letterPdfUrl } from './letter';
 import { NewRequestForm } from './new-request-form';
@@ -23,62 +23,59 @@ export function RecordRequestsPanel({ item }: { item: CaseDetail }) {
   const newButton = useRef<HTMLButtonElement>(null);
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="record-requests-heading">
-      <Stack gap="md">
-        <Group justify="space-between" gap="xs">
-          <Title order={2} size="h3" id="record-requests-heading">
-            {t('records.requestsHeading')}
-          </Title>
-          {canCreate && records && !creating ? (
-            <Button
-              ref={newButton}
-              variant="outline"
-              size="sm"
-              onClick={() => {
-                setCreated(null);
-                setCreating(true);
-              }}
-            >
-              {t('records.newRequest')}
-            </Button>
-          ) : null}
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t('records.requestsIntro')}
-        </Text>
-        {created ? (
-          <Stack gap={4} role="status">
-            <Text c="teal.9">{t('records.requestCreated', { holder: created.holder.name })}</Text>
-            <Anchor href={letterPdfUrl(created.id)} download size="sm" className="sl-small-target">
-              {t('records.downloadLetter')}
-            </Anchor>
-          </Stack>
-        ) : null}
-        {creating && records ? (
-          <ActionForm headingId="new-request-heading" title={t('records.newRequestHeading')} returnFocus={newButton}>
-            <NewRequestForm
-              item={item}
-              packet={records.packet}
-              onDone={(r) => {
-                setCreating(false);
-                setCreated(r);
-              }}
-            />
-          </ActionForm>
-        ) : null}
-        {!records && fetching ? <Loading /> : null}
-        {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}
-        {records && !requests.length ? <Text>{t('records.requestsEmpty')}</Text> : null}
-        {requests.length ? (
-          <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {requests.map((r) => (
-              <li key={r.id}>
-                <RequestCard request={r} canEdit={canEdit} patientName={item.patientName} timeZone={viewer.organization.timeZone} />
-              </li>
-            ))}
-          </Stack>
-        ) : null}
-      </Stack>
-    </Paper>
+    <Panel
+      headingId="record-requests-heading"
+      title={t('records.requestsHeading')}
+      intro={t('records.requestsIntro')}
+      action={
+        canCreate && records && !creating ? (
+          <Button
+            ref={newButton}
+            variant="outline"
+            size="sm"
+            onClick={() => {
+              setCreated(null);
+              setCreating(true);
+            }}
+          >
+            {t('records.newRequest')}
+          </Button>
+        ) : null
+      }
+      gap="md"
+    >
+      {created ? (
+        <Stack gap={4} role="status">
+          <Text c="teal.9">{t('records.requestCreated', { holder: created.holder.name })}</Text>
+          <Anchor href={letterPdfUrl(created.id)} download size="sm" className="sl-small-target">
+            {t('records.downloadLetter')}
+          </Anchor>
+        </Stack>
+      ) : null}
+      {creating && records ? (
+        <ActionForm headingId="new-request-heading" title={t('records.newRequestHeading')} returnFocus={newButton}>
+          <NewRequestForm
+            item={item}
+            packet={records.packet}
+            onDone={(r) => {
+              setCreating(false);
+              setCreated(r);
+            }}
+          />
+        </ActionForm>
+      ) : null}
+      {!records && fetching ? <Loading /> : null}
+      {!records && error ? <ErrorAlert error={error} onRetry={reload} /> : null}
+      {records && !requests.length ? <Text>{t('records.requestsEmpty')}</Text> : null}
+      {requests.length ? (
+        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {requests.map((r) => (
+            <li key={r.id}>
+              <RequestCard request={r} canEdit={canEdit} patientName={item.patientName} timeZone={viewer.organization.timeZone} />
+            </li>
+          ))}
+        </Stack>
+      ) : null}
+    </Panel>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { useStaffMembers } from '@second-look/web-records';
-import { ErrorAlert, Loading } from '@second-look/web-ui';
+import { ErrorAlert, Loading, Panel } from '@second-look/web-ui';
 import { CaseTasksQuery, RemoveCaseTaskMutation, SetCaseTaskDoneMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { TaskForm } from './task-form';
 import { TaskLine } from './task-line';
@@ -28,59 +28,48 @@ export function CaseTasksPanel({ item }: { item: CaseDetail }) {
   const open = tasks.filter((x) => !x.doneAt).length;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="tasks-heading" id="tasks">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id="tasks-heading">
-            {t('tasks.heading')}
-          </Title>
-          {tasks.length ? <Text size="sm">{t('tasks.openCount', { count: open })}</Text> : null}
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t('tasks.intro')}
-        </Text>
-        {!result.data && result.fetching ? <Loading /> : null}
-        <ErrorAlert error={result.error ?? ticked.error ?? removed.error} onRetry={result.error ? reload : undefined} />
-        {result.data && !tasks.length ? <Text>{t('tasks.empty')}</Text> : null}
-        <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {tasks.map((task) =>
-            editing === task.id ? (
-              <li key={task.id}>
-                <TaskForm item={item} staff={members} task={task} onDone={() => setEditing(null)} />
-              </li>
-            ) : (
-              <TaskLine
-                key={task.id}
-                task={task}
-                canEditCase={item.permissions.edit}
-                busy={ticked.fetching}
-                onTick={(done) => void tick({ input: { id: task.id, done } })}
-                onEdit={staff ? () => setEditing(task.id) : undefined}
-                onRemove={staff ? () => window.confirm(t('tasks.removeConfirm')) && void remove({ id: task.id }).then(reload) : undefined}
-              />
-            ),
-          )}
-        </Stack>
-        {staff ? (
-          editing === 'new' ? (
-            <TaskForm
-              item={item}
-              staff={members}
-              task={null}
-              onDone={() => {
-                setEditing(null);
-                reload();
-              }}
-            />
+    <Panel headingId="tasks-heading" title={t('tasks.heading')} intro={t('tasks.intro')} action={tasks.length ? <Text size="sm">{t('tasks.openCount', { count: open })}</Text> : null} id="tasks">
+      {!result.data && result.fetching ? <Loading /> : null}
+      <ErrorAlert error={result.error ?? ticked.error ?? removed.error} onRetry={result.error ? reload : undefined} />
+      {result.data && !tasks.length ? <Text>{t('tasks.empty')}</Text> : null}
+      <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {tasks.map((task) =>
+          editing === task.id ? (
+            <li key={task.id}>
+              <TaskForm item={item} staff={members} task={task} onDone={() => setEditing(null)} />
+            </li>
           ) : (
-            <Group>
-              <Button variant="light" onClick={() => setEditing('new')}>
-                {t('tasks.add')}
-              </Button>
-            </Group>
-          )
-        ) : null}
+            <TaskLine
+              key={task.id}
+              task={task}
+              canEditCase={item.permissions.edit}
+              busy={ticked.fetching}
+              onTick={(done) => void tick({ input: { id: task.id, done } })}
+              onEdit={staff ? () => setEditing(task.id) : undefined}
+              onRemove={staff ? () => window.confirm(t('tasks.removeConfirm')) && void remove({ id: task.id }).then(reload) : undefined}
+            />
+          ),
+        )}
       </Stack>
-    </Paper>
+      {staff ? (
+        editing === 'new' ? (
+          <TaskForm
+            item={item}
+            staff={members}
+            task={null}
+            onDone={() => {
+              setEditing(null);
+              reload();
+            }}
+          />
+        ) : (
+          <Group>
+            <Button variant="light" onClick={() => setEditing('new')}>
+              {t('tasks.add')}
+            </Button>
+          </Group>
+        )
+      ) : null}
+    </Panel>
   );
 }

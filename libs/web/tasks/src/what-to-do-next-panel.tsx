@@ -1,9 +1,9 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isLanguage, patientNextStep, stageGuide, DEFAULT_LANGUAGE } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert } from '@second-look/web-ui';
+import { ErrorAlert, Panel } from '@second-look/web-ui';
 import { CaseTasksQuery, SetCaseTaskDoneMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { TaskLine } from './task-line';
 import { addTasksStrings } from './strings';
@@ -25,30 +25,25 @@ export function WhatToDoNextPanel({ item }: { item: CaseDetail }) {
   const mine = (result.data?.case.tasks ?? []).filter((x) => x.assigneeId === viewer.id && (!x.doneAt || x.doneAt >= new Date(Date.now() - 86_400_000).toISOString()));
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="what-next-heading" bg="blue.0" id="what-next">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="what-next-heading">
-          {t('whatNext.heading')}
-        </Title>
-        <Text size="lg">{t(`whatNext.step.${patientNextStep(item.stage)}`)}</Text>
-        <Text size="sm">{t('whatNext.stageNow', { stage: guide.name })}</Text>
-        <Text size="sm" c="dimmed">
-          {t('whatNext.tip', { tip: guide.tip })}
-        </Text>
-        <Title order={3} size="h5">
-          {t('whatNext.yourTasks')}
-        </Title>
-        <ErrorAlert error={ticked.error} />
-        {mine.length ? (
-          <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {mine.map((task) => (
-              <TaskLine key={task.id} task={task} canEditCase={item.permissions.edit} busy={ticked.fetching} onTick={(done) => void tick({ input: { id: task.id, done } })} />
-            ))}
-          </Stack>
-        ) : (
-          <Text>{t('whatNext.noTasks')}</Text>
-        )}
-      </Stack>
-    </Paper>
+    <Panel headingId="what-next-heading" title={t('whatNext.heading')} bg="blue.0" id="what-next">
+      <Text size="lg">{t(`whatNext.step.${patientNextStep(item.stage)}`)}</Text>
+      <Text size="sm">{t('whatNext.stageNow', { stage: guide.name })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('whatNext.tip', { tip: guide.tip })}
+      </Text>
+      <Title order={3} size="h5">
+        {t('whatNext.yourTasks')}
+      </Title>
+      <ErrorAlert error={ticked.error} />
+      {mine.length ? (
+        <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {mine.map((task) => (
+            <TaskLine key={task.id} task={task} canEditCase={item.permissions.edit} busy={ticked.fetching} onTick={(done) => void tick({ input: { id: task.id, done } })} />
+          ))}
+        </Stack>
+      ) : (
+        <Text>{t('whatNext.noTasks')}</Text>
+      )}
+    </Panel>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { CasePhase, PhaseStatus, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Dialog, ErrorAlert, Loading, daysBetween, formatDay } from '@second-look/web-ui';
+import { Dialog, ErrorAlert, Loading, Panel, daysBetween, formatDay } from '@second-look/web-ui';
 import { CaseTimelineQuery, type CaseDetail, type CaseTimeline, type TimelinePhase } from '@second-look/contracts/graphql';
 import { AdjustTargetForm } from './adjust-target-form';
 import { PHASE_STATUS_COLOR, PHASE_STATUS_SYMBOL } from './labels';
@@ -154,49 +154,40 @@ export function CaseTimelinePanel({ item }: { item: CaseDetail }) {
   const canAdjust = item.permissions.moveStage;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-timeline-heading">
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h3" id="case-timeline-heading">
-            {t('timeline.heading')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {staff ? t('timeline.intro') : t('timeline.introPatient')}
-          </Text>
-        </Stack>
-        {!timeline && result.fetching ? <Loading label={t('timeline.loading')} /> : null}
-        {!timeline ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        {timeline ? (
-          <>
-            <Overview timeline={timeline} staff={staff} phaseName={phaseName} />
-            {message ? (
-              <Text role="status" c="teal.9">
-                {message}
-              </Text>
-            ) : null}
-            <Box
-              component="ol"
-              aria-label={t('timeline.steps')}
-              m={0}
-              p={0}
-              style={{ listStyle: 'none', display: 'grid', gap: 'var(--mantine-spacing-sm)', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))' }}
-            >
-              {timeline.phases.map((p) => (
-                <PhaseItem
-                  key={p.phase}
-                  phase={p}
-                  name={phaseName(p.phase)}
-                  canAdjust={canAdjust}
-                  onAdjust={() => {
-                    setMessage(null);
-                    setAdjusting(p);
-                  }}
-                />
-              ))}
-            </Box>
-          </>
-        ) : null}
-      </Stack>
+    <Panel headingId="case-timeline-heading" title={t('timeline.heading')} intro={staff ? t('timeline.intro') : t('timeline.introPatient')} gap="md">
+      {!timeline && result.fetching ? <Loading label={t('timeline.loading')} /> : null}
+      {!timeline ? <ErrorAlert error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
+      {timeline ? (
+        <>
+          <Overview timeline={timeline} staff={staff} phaseName={phaseName} />
+          {message ? (
+            <Text role="status" c="teal.9">
+              {message}
+            </Text>
+          ) : null}
+          <Box
+            component="ol"
+            aria-label={t('timeline.steps')}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none', display: 'grid', gap: 'var(--mantine-spacing-sm)', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))' }}
+          >
+            {timeline.phases.map((p) => (
+              <PhaseItem
+                key={p.phase}
+                phase={p}
+                name={phaseName(p.phase)}
+                canAdjust={canAdjust}
+                onAdjust={() => {
+                  setMessage(null);
+                  setAdjusting(p);
+                }}
+              />
+            ))}
+          </Box>
+        </>
+      ) : null}
+      {/* A dialog renders in a portal: no space in the panel. */}
       <Dialog opened={!!adjusting} onClose={() => setAdjusting(null)} title={adjusting ? t('timeline.adjustTitle', { phase: phaseName(adjusting.phase) }) : ''} centered size="lg">
         {adjusting && timeline ? (
           <AdjustTargetForm
@@ -211,6 +202,6 @@ export function CaseTimelinePanel({ item }: { item: CaseDetail }) {
           />
         ) : null}
       </Dialog>
-    </Paper>
+    </Panel>
   );
 }

@@ -15,6 +15,7 @@ export { useVersionedDraft, followLive, theirsFrom, onlyOthersChanged, type Draf
 export { clearDeviceDrafts, deviceDraft, isOwnDevice, onClearDevice, setOwnDevice, OWN_DEVICE_KEY, type DeviceDraft } from './device-drafts';
 export { lazyNamed, type LazyNamed } from './lazy';
 export { ActionForm } from './action-form';
+export { Panel, type PanelProps } from './panel';
 export { useShowMore } from './show-more';
 export { LanguageSwitch, otherLanguage } from './language-switch';
 export { PreferredLanguageBadge } from './preferred-language-badge';
