@@ -160,4 +160,30 @@ describe('client import under faults: a refused row, a killed worker', () => {
     expect(once).toEqual({ created: N, cases: N, runs: 1, emails: N / 2 });
     for (const w of [first, second]) expect(w.output()).not.toContain(tag);
   });
+  it('an import whose job BullMQ gives up on without running it (its worker killed too often) ends as failed, not running for good', async () => {
+    // The queue is paused, so the job waits once the worker's outbox relay has handed it over. It
+    // is then marked as BullMQ's stall check marks a job whose worker died more than
+    // WORKER_SETTINGS.maxStalledCount times: the next pick-up fails it without running it. The
+    // import says RUNNING, as the last killed worker left it.
+    const queue = imports();
+    await queue.pause();
+    const worker = await start();
+    const tag = `g${Date.now().toString(36)}`;
+    const run = await started(rowsOf(tag, 4));
+    const jobId = jobIds.clientImport(run.id);
+    await waitUntil('the job to be queued', async () => !!(await queue.getJob(jobId)), 30_000);
+    await (await queue.getBackend().client).hset(queue.toKey(jobId), { defa: 'job stalled more than allowable limit' });
+    await s.ds.query(`UPDATE client_import SET status = 'RUNNING' WHERE id = $1`, [run.id]);
+    await queue.resume();
+
+    await waitUntil('the job to fail', async () => (await (await queue.getJob(jobId))?.getState()) === 'failed', 30_000);
+    await waitUntil('the import to say so', async () => (await follow(run.id)).status !== 'RUNNING', 10_000);
+    expect(await follow(run.id)).toEqual({ id: run.id, status: 'FAILED', totalRows: 4, rowsDone: 0, newClients: null, existingClients: null, invited: null, problems: null });
+    // Its rows (patient data) are gone with it, and nothing was imported.
+    expect(await one(`SELECT count(*)::int n FROM client_import WHERE id = $1 AND rows IS NULL`, [run.id])).toBe(1);
+    expect(await footprint(tag)).toMatchObject({ cases: 0, invitations: 0 });
+    expect(worker.output()).not.toContain(tag);
+    await worker.kill('SIGKILL');
+    live.delete(worker);
+  });
 });

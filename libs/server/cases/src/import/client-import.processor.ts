@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, Module } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { QueueName, JobName } from '@second-look/contracts';
 import { dispatchTypedJob, isPermanentFailure, JobsModule, JobTenantScope, withSafeFailure, WORKER_SETTINGS } from '@second-look/server-jobs';
+import { describeSafely } from '@second-look/server-platform';
 import { Job } from 'bullmq';
 import { CasesModule } from '../cases.module';
 import { ClientImportJobSource } from './client-import.job-source';
@@ -18,6 +19,8 @@ export const CLIENT_IMPORT_FAILED = 'The client import could not be written, and
  */
 @Processor(QueueName.IMPORTS, { concurrency: 1, ...WORKER_SETTINGS })
 export class ClientImportProcessor extends WorkerHost {
+  private readonly logger = new Logger(ClientImportProcessor.name);
+
   constructor(
     private readonly imports: ClientImportService,
     private readonly scope: JobTenantScope,
@@ -40,6 +43,24 @@ export class ClientImportProcessor extends WorkerHost {
           }),
       }),
     );
+  }
+
+  /**
+   * A job BullMQ fails without handing it to process(): one whose worker was killed more times
+   * than WORKER_SETTINGS.maxStalledCount allows (BullMQ marks it, then fails it on its next pick-up).
+   * Nothing else would end the import: it would say RUNNING for good, and the nightly re-scan
+   * cannot queue a job id BullMQ still holds as failed. So it is failed here, as a last attempt is.
+   */
+  @OnWorkerEvent('failed')
+  async onGivenUp(job: Job | undefined): Promise<void> {
+    if (job?.name !== JobName.RUN_CLIENT_IMPORT || !job.deferredFailure) return;
+    const { importId } = job.data as { importId?: unknown };
+    if (typeof importId !== 'string') return;
+    try {
+      await this.scope.run(job.data, () => this.imports.attemptFailed(importId, true));
+    } catch (e) {
+      this.logger.error(`Could not mark client import ${importId} failed after BullMQ gave up on its job: ${describeSafely(e)}`);
+    }
   }
 }
 
