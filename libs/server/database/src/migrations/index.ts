@@ -18,6 +18,7 @@ import { AppointmentReminderSettings1795417263914 } from './1795417263914-Appoin
 import { Languages1795490000000 } from './1795490000000-Languages';
 import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
 import { RecordRequestSetAsideLetter1795775000000 } from './1795775000000-RecordRequestSetAsideLetter';
+import { RowLevelSecurityContextPlpgsql1795780000000 } from './1795780000000-RowLevelSecurityContextPlpgsql';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -72,4 +73,5 @@ export const MIGRATIONS: Function[] = [
   CaseMemberRowLevelSecurity1795760000000,
   RecordRequestCountsWriteCost1795770000000,
   RecordRequestSetAsideLetter1795775000000,
+  RowLevelSecurityContextPlpgsql1795780000000,
 ];
