@@ -403,6 +403,11 @@ describe('three API and three worker processes on one PostgreSQL and one Redis',
     let refused = 0;
     let reads = 0;
     let writing = true;
+    // A failed step below must not leave the load and the balancer running, or Jest never exits.
+    disposers.push(() => {
+      writing = false;
+      polling = false;
+    });
     const writer = async (w: number) => {
       for (let n = 0; writing; n++) {
         const body = `rolling ${w}.${n}`;

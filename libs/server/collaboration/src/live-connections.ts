@@ -22,6 +22,9 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { RedisPubSub } from './redis-pubsub';
 
+/** WebSocket close code 1001: this server is going away (shutting down); the client reconnects elsewhere. */
+const GOING_AWAY = 1001;
+
 export const LIVE_LIMITS = {
   /** Open sockets per person across all replicas (tabs, phone and laptop...). */
   perUser: 8,
@@ -86,6 +89,8 @@ export function sessionTokenFrom(cookieHeader: string | undefined): string | nul
 export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('LiveConnections');
   private readonly open = new Map<string, { info: LiveConnectionInfo; socket: WebSocket; timer: NodeJS.Timeout }>();
+  /** Set once shutdown has closed the sockets: no new one is let in after that. */
+  private closing = false;
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
@@ -199,6 +204,7 @@ export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
       socket.close(code, reason);
       return false;
     };
+    if (this.closing) return refuse(GOING_AWAY, 'Going away');
     if (!this.sameOrigin(request)) return refuse(LIVE_CLOSE.FORBIDDEN, 'Forbidden');
     const token = sessionTokenFrom(request.headers.cookie);
     const session = token ? await this.sessions.resolve({ cookies: { [SESSION_COOKIE]: token } } as unknown as Request) : null;
@@ -225,6 +231,13 @@ export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
       // The client left while we were checking.
       await this.redis.zrem(seats, connectionId);
       return false;
+    }
+
+    if (this.closing) {
+      // Shutdown closed every socket while this one was being checked: one let in now would
+      // keep the HTTP server, and so the process, from ever closing.
+      await this.redis.zrem(seats, connectionId);
+      return refuse(GOING_AWAY, 'Going away');
     }
 
     // Every audit row of this socket (live reads, refused subscriptions) says where it came from.
@@ -294,9 +307,10 @@ export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    this.closing = true;
     for (const { socket, timer } of this.open.values()) {
       clearInterval(timer);
-      socket.close(1001, 'Going away');
+      socket.close(GOING_AWAY, 'Going away');
     }
     this.open.clear();
     void this.unlisten?.().catch(() => undefined);
