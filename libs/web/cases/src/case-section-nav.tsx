@@ -12,11 +12,11 @@ import { isCaseSection, stageSection, type CaseSectionId } from './case-sections
 export const sectionElement = (id: CaseSectionId): HTMLElement | null => globalThis.document?.getElementById(id) ?? null;
 
 /** Brings a part into view under the sticky index and moves focus there, so keyboard and screen-reader users land on it too. */
-function goTo(id: CaseSectionId, smooth = true): void {
+function goTo(id: CaseSectionId): void {
   const el = sectionElement(id);
   if (!el) return;
-  const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  el.scrollIntoView({ behavior: smooth && !reduce ? 'smooth' : 'auto', block: 'start' });
+  // At once, not smoothly: a smooth scroll still under way when a panel above grows ends short of the part.
+  el.scrollIntoView({ behavior: 'auto', block: 'start' });
   el.focus({ preventScroll: true });
 }
 
@@ -24,16 +24,17 @@ function goTo(id: CaseSectionId, smooth = true): void {
 const OWN_MOVES = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
 
 /**
- * Lands on a part opened by address (`/cases/:id#visit`, or the address changed by hand), at
- * once, and keeps it there while the parts above it fill in: their own data arrives after the
- * page is drawn, and each panel that grows above would push the part down and out of view. It
- * stops at the person's own first scroll, tap or key, or after a few seconds. Returns a stop.
+ * Lands on a part opened by address (`/cases/:id#visit`, or the address changed by hand) or
+ * chosen in the index, at once, and keeps it there while the parts above it fill in: their own
+ * data arrives after they are drawn, and each panel that grows above would push the part down and
+ * out of view. It stops at the person's own first scroll, tap or key, or after a few seconds.
+ * Returns a stop.
  */
 function landAndHold(id: CaseSectionId): () => void {
   let frame = 0;
   const land = () => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => goTo(id, false));
+    frame = requestAnimationFrame(() => goTo(id));
   };
   land();
   const main = globalThis.document?.querySelector('.sl-case-layout');
@@ -131,6 +132,9 @@ export function CaseSectionNav(props: { item: CaseDetail; order: readonly CaseSe
   const now = stageSection(item.stage);
   // Set by a click in the index, which moves there itself; any other change of address is a deep link.
   const jumped = useRef<string | null>(null);
+  // Ends holding the part the index last moved to.
+  const holding = useRef<(() => void) | null>(null);
+  useEffect(() => () => holding.current?.(), []);
 
   // A deep link, on opening the page or a changed address: land on the part and hold it there while the page fills in.
   useEffect(() => {
@@ -158,9 +162,11 @@ export function CaseSectionNav(props: { item: CaseDetail; order: readonly CaseSe
                   jumped.current = id;
                   navigate({ hash: id }, { replace: true, preventScrollReset: true });
                   choose(id);
-                  // Parts further down may not be drawn yet: draw them, then move on the next frame.
+                  // Parts further down may not be drawn yet: draw them, then move on the next frame
+                  // and hold the part in place while the parts above it load and grow.
                   beforeJump();
-                  requestAnimationFrame(() => goTo(id));
+                  holding.current?.();
+                  requestAnimationFrame(() => (holding.current = landAndHold(id)));
                 }}
               >
                 <span>{t(`caseNav.section.${id}`)}</span>
