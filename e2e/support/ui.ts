@@ -2,8 +2,17 @@ import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'demo-password-123';
 
-/** A calendar day in Harbor's time zone (America/Chicago), `days` from today: the dates the API counts in. */
-export const harborDay = (days: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date(Date.now() + days * 86_400_000));
+/**
+ * A calendar day in Harbor's time zone (America/Chicago), `days` from today: the dates the API
+ * counts in. Counted on the calendar from Harbor's today, not as `days` × 24 hours from now,
+ * which lands a day off across a daylight-saving change in the hour before Chicago's midnight.
+ */
+export const harborDay = (days: number): string => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
 
 /** Picks an option in a Mantine Select (a combobox input with a listbox). */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
