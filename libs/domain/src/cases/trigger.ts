@@ -43,7 +43,7 @@ export interface SecondOpinionHint {
   advice: SecondOpinionAdvice;
   /** The chosen triggers that weighed most, so the hint can say why. */
   because: CaseTrigger[];
-  /** An urgent case should not wait on a slow path: look for a fast or remote programme. */
+  /** An urgent case should not wait on a slow path: look for a fast or remote program. */
   actSoon: boolean;
 }
 

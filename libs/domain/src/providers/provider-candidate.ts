@@ -4,7 +4,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
  * Choosing the second-opinion provider (docs/domain.md, journey step 4). A case collects a few
  * candidates, each described by what makes it a good fresh look: specialty and
  * sub-specialty, an academic center, another health system, in-network or not, a remote
- * programme or a visit in person, and how long the wait is. One is chosen, with a reason.
+ * program or a visit in person, and how long the wait is. One is chosen, with a reason.
  */
 
 export enum ProviderNetworkStatus {
@@ -13,7 +13,7 @@ export enum ProviderNetworkStatus {
   UNKNOWN = 'UNKNOWN',
 }
 
-/** In person, or a formal remote / telehealth second-opinion programme (written report and/or video). */
+/** In person, or a formal remote / telehealth second-opinion program (written report and/or video). */
 export enum ProviderVisitMode {
   IN_PERSON = 'IN_PERSON',
   REMOTE_PROGRAMME = 'REMOTE_PROGRAMME',

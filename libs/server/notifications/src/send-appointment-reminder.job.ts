@@ -52,7 +52,7 @@ export class SendAppointmentReminderJob {
     const kind: AppointmentReminderKind = spec.kind;
     const outcome = await this.ledger.once(jobId, { jobName: JobName.SEND_APPOINTMENT_REMINDER }, async (tx) => {
       const a = await tx.findOneBy(Appointment, { id: p.appointmentId });
-      if (!a || a.cancelledAt) throw new EffectNoLongerApplies('appointment cancelled or gone');
+      if (!a || a.cancelledAt) throw new EffectNoLongerApplies('appointment canceled or gone');
       const kase = await tx.findOneBy(PatientCase, { id: a.caseId });
       if (!kase || kase.closedAt) throw new EffectNoLongerApplies('case closed or gone');
       const timing = await organizationTiming(tx, a.organizationId);
