@@ -7,7 +7,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect as baseExpect, test } from './support/fixtures';
-import { signIn } from './support/ui';
+import { setLanguage, signIn } from './support/ui';
 
 // The machine this runs on may be busy: pages and lazy chunks get more time than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -28,9 +28,8 @@ test('staff download an appointment .ics and the FHIR export, and turn on a cale
 });
 
 async function setUp(page: Page): Promise<void> {
-  for (const query of ['mutation { setMyLanguage(language: en) { id } }', 'mutation { turnOffCalendarFeed { id } }']) {
-    await page.request.post('/graphql', { data: { query }, headers: { 'content-type': 'application/json' } });
-  }
+  await setLanguage(page, 'en');
+  await page.request.post('/graphql', { data: { query: 'mutation { turnOffCalendarFeed { id } }' }, headers: { 'content-type': 'application/json' } });
 }
 
 async function journey(page: Page, testInfo: TestInfo): Promise<void> {
