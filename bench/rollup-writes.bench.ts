@@ -24,21 +24,20 @@
  * machine shared with other work, wall time swings with the load while CPU time mostly does not.
  */
 import { INestApplication } from '@nestjs/common';
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
 import { RecordRequestCountsWriteCost1795770000000 } from '../libs/server/database/src/migrations/1795770000000-RecordRequestCountsWriteCost';
 import { benchApiConfig, Cleanups, machineLine, num, ownerDataSource, signInCookie, startBenchServices } from './support/bench-env';
-import { percentile, table } from './support/measure';
+import { postgresCpuMs, writeCostTables, type WriteSetup } from './support/measure';
 
 const WRITES = num('BENCH_WRITES', 400);
 const HTTP_WRITES = num('BENCH_HTTP_WRITES', 80);
 const ROUNDS = num('BENCH_ROUNDS', 8);
 const ORG = DEMO.orgs.harbor;
-type Setup = 'now' | 'former' | 'none';
+type Setup = WriteSetup;
 const SETUPS: Setup[] = ['now', 'former', 'none'];
 const PATHS = ['SQL: complete + reopen', 'HTTP createRecordRequest', 'HTTP markRecordsReceived, partial', 'HTTP markRecordsReceived, complete', 'HTTP setRecordRequestFee'] as const;
 type Path = (typeof PATHS)[number];
@@ -46,28 +45,6 @@ type Path = (typeof PATHS)[number];
 const CREATE = `mutation($i: CreateRecordRequestInput!) { createRecordRequest(input: $i) { id version } }`;
 const RECEIVE = `mutation($i: MarkRecordsReceivedInput!) { markRecordsReceived(input: $i) { id version completedOn } }`;
 const FEE = `mutation($i: RecordRequestFeeInput!) { setRecordRequestFee(input: $i) { id version } }`;
-
-/** CPU time (user + system) of a PostgreSQL server so far: the postmaster and its children, from /proc. */
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-function postgresCpuMs(postmaster: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // After "pid (name) ": state, ppid, ... utime, stime, cutime, cstime are fields 14-17 of
-    // stat(5). The postmaster's cutime and cstime hold the children that have exited (an
-    // autovacuum worker), so their CPU is neither lost nor counted twice.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-    else if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks * TICK_MS;
-}
 
 async function main(): Promise<void> {
   const cleanups = new Cleanups();
@@ -184,30 +161,7 @@ async function main(): Promise<void> {
     }
     await setup('now');
 
-    const med = (s: Setup, p: Path) => percentile(times[s][p], 50);
-    const perWrite = (s: Setup, p: Path) => cpu[s][p] / times[s][p].length;
-    const ratio = (a: number, b: number) => `${a >= b ? '+' : ''}${((a / b - 1) * 100).toFixed(0)}%`;
-    process.stdout.write(
-      `\nRecord-request writes, ${WRITES} (SQL) and ${HTTP_WRITES} (HTTP) per setup, ${ROUNDS} alternating rounds.\n` +
-        `Wall time, median ms (p95 ms):\n\n` +
-        table(
-          ['path', 'now', 'former', 'none', 'now vs none', 'former vs none'],
-          PATHS.map((p) => [
-            p,
-            ...SETUPS.map((s) => `${med(s, p).toFixed(2)} (${percentile(times[s][p], 95).toFixed(1)})`),
-            ratio(med('now', p), med('none', p)),
-            ratio(med('former', p), med('none', p)),
-          ]),
-          [0],
-        ) +
-        `\n\nCPU per write, ms (PostgreSQL's processes and this one's, summed over the batches):\n\n` +
-        table(
-          ['path', 'now', 'former', 'none', 'now vs none', 'former vs none'],
-          PATHS.map((p) => [p, ...SETUPS.map((s) => perWrite(s, p).toFixed(2)), ratio(perWrite('now', p), perWrite('none', p)), ratio(perWrite('former', p), perWrite('none', p))]),
-          [0],
-        ) +
-        `\n${machineLine()}\n`,
-    );
+    process.stdout.write(`\nRecord-request writes, ${WRITES} (SQL) and ${HTTP_WRITES} (HTTP) per setup, ${ROUNDS} alternating rounds.\n` + writeCostTables(PATHS, times, cpu) + `\n${machineLine()}\n`);
   } finally {
     await cleanups.run();
   }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -187,4 +189,55 @@ export async function explain(pool: Pool, st: Statement): Promise<Explained> {
     scans: [...new Set(scans)],
     tree: lines.join('\n'),
   };
+}
+
+/** CPU time (user + system) of a PostgreSQL server so far: the postmaster and its children, from /proc. */
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+export function postgresCpuMs(postmaster: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After "pid (name) ": state, ppid, ... utime, stime, cutime, cstime are fields 14-17 of
+    // stat(5). The postmaster's cutime and cstime hold the children that have exited (an
+    // autovacuum worker), so their CPU is neither lost nor counted twice.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) === postmaster) ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    else if (Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * TICK_MS;
+}
+
+/** The three setups a write-cost bench switches between: as shipped, before its migration, no rollup trigger. */
+export type WriteSetup = 'now' | 'former' | 'none';
+
+/**
+ * A write-cost bench's two tables: each path's median (and p95) wall time per setup, and its CPU
+ * per write (`cpu`: ms summed over the path's batches), each against `none`.
+ */
+export function writeCostTables<P extends string>(paths: readonly P[], times: Record<WriteSetup, Record<P, number[]>>, cpu: Record<WriteSetup, Record<P, number>>): string {
+  const setups: WriteSetup[] = ['now', 'former', 'none'];
+  const med = (s: WriteSetup, p: P) => percentile(times[s][p], 50);
+  const perWrite = (s: WriteSetup, p: P) => cpu[s][p] / times[s][p].length;
+  const ratio = (a: number, b: number) => `${a >= b ? '+' : ''}${((a / b - 1) * 100).toFixed(0)}%`;
+  const head = ['path', ...setups, 'now vs none', 'former vs none'];
+  return (
+    `Wall time, median ms (p95 ms):\n\n` +
+    table(
+      head,
+      paths.map((p) => [p, ...setups.map((s) => `${med(s, p).toFixed(2)} (${percentile(times[s][p], 95).toFixed(1)})`), ratio(med('now', p), med('none', p)), ratio(med('former', p), med('none', p))]),
+      [0],
+    ) +
+    `\n\nCPU per write, ms (PostgreSQL's processes and this one's, summed over the batches):\n\n` +
+    table(
+      head,
+      paths.map((p) => [p, ...setups.map((s) => perWrite(s, p).toFixed(2)), ratio(perWrite('now', p), perWrite('none', p)), ratio(perWrite('former', p), perWrite('none', p))]),
+      [0],
+    )
+  );
 }
