@@ -5,12 +5,11 @@
 // and silently overwrote her (these tests fail that way). Desktop only: two people, one story.
 import type { Locator, Page } from '@playwright/test';
 import { expect as baseExpect, test } from './support/fixtures';
-import { newPerson, signIn } from './support/ui';
+import { harborDay, newPerson, signIn } from './support/ui';
 
 // Two people on two shared cores, with eight panels each: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
 const OMAR = '0c000000-0000-4000-8000-000000000004';
-const isoDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const region = (page: Page, name: string | RegExp): Locator => page.getByRole('region', { name, exact: typeof name === 'string' });
 
 async function openCase(page: Page): Promise<void> {
@@ -42,7 +41,7 @@ test('an answer Casey saved while Jordan was writing his shows as a conflict, an
   const appt = region(jordan, 'Appointment and questions');
   await appt.getByRole('button', { name: 'Book an appointment' }).click();
   const book = region(jordan, 'Book an appointment');
-  await book.getByLabel('Date').fill(isoDay(5));
+  await book.getByLabel('Date').fill(harborDay(5));
   await book.getByLabel('Time').fill('09:30');
   await book.getByLabel('Where').fill('Lakeshore Heart Centre, 2nd floor');
   const useChosen = book.getByRole('checkbox', { name: /^Use the chosen provider/ });

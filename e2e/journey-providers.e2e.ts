@@ -7,10 +7,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
-import { choose, newPerson, signIn } from './support/ui';
+import { choose, harborDay, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
-const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 const card = (scope: Locator, name: string): Locator => scope.getByRole('article').filter({ has: scope.page().getByRole('heading', { name, exact: true }) });
@@ -98,8 +97,8 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await answer(insurance, 'Must the current doctor make the request?', 'No');
   await expect(insurance.getByText('From the answers: Needs pre-authorization')).toBeVisible();
   // An end before the start is refused before anything is sent.
-  await insurance.getByLabel('Valid from').fill(isoDay(10));
-  await insurance.getByLabel('Valid until').fill(isoDay(5));
+  await insurance.getByLabel('Valid from').fill(harborDay(10));
+  await insurance.getByLabel('Valid until').fill(harborDay(5));
   await expect(insurance.getByRole('alert').filter({ hasText: 'The end date cannot be before the start date.' })).toBeVisible();
   await expect(insurance.getByRole('button', { name: 'Save call' })).toBeDisabled();
   await insurance.getByLabel('Valid from').fill('');
@@ -115,8 +114,8 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await answer(insurance, 'Is a second opinion covered for this condition or procedure?', 'Yes');
   await answer(insurance, 'Is pre-authorization needed?', 'Yes');
   await insurance.getByLabel('Pre-authorization number').fill(`PA-${run}`);
-  await insurance.getByLabel('Valid from').fill(isoDay(0));
-  await insurance.getByLabel('Valid until').fill(isoDay(60));
+  await insurance.getByLabel('Valid from').fill(harborDay(0));
+  await insurance.getByLabel('Valid until').fill(harborDay(60));
   await expect(insurance.getByText('From the answers: Verified')).toBeVisible();
   await insurance.getByLabel('Staff notes (never shown to the patient)').fill(`Rep read the number twice (${run})`);
   await insurance.getByRole('button', { name: 'Save call' }).click();

@@ -6,10 +6,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
-import { newPerson, signIn } from './support/ui';
+import { harborDay, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
-const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const shown = (day: string): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 async function gql<T>(page: Page, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -47,7 +46,7 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
     c: MARIA,
     h: h.createRecordHolder.id,
     i: item.addPacketItem.id,
-    d: isoDay(-10),
+    d: harborDay(-10),
   });
 
   await openCase(sam);
@@ -88,28 +87,28 @@ test('advocate and patient type in the shared notes at once, meet a stale date, 
   const card = (p: Page) => p.getByRole('article', { name: `Request to ${holder}` });
   await card(maria).getByRole('button', { name: 'Date they got it' }).click();
   const mariaDialog = maria.getByRole('dialog');
-  await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(isoDay(-10));
-  await mariaDialog.getByLabel('Date they received it').fill(isoDay(-7));
+  await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(harborDay(-10));
+  await mariaDialog.getByLabel('Date they received it').fill(harborDay(-7));
 
   await card(sam).getByRole('button', { name: 'Date they got it' }).click();
   const samDialog = sam.getByRole('dialog');
-  await samDialog.getByLabel('Date they received it').fill(isoDay(-8));
+  await samDialog.getByLabel('Date they received it').fill(harborDay(-8));
   await samDialog.getByRole('button', { name: 'Save' }).click();
-  await expect(card(sam).getByText(`Saved: they received it on ${shown(isoDay(-8))}.`, { exact: false })).toBeVisible();
+  await expect(card(sam).getByText(`Saved: they received it on ${shown(harborDay(-8))}.`, { exact: false })).toBeVisible();
 
-  await expect(card(maria).getByTestId('holder-received-on')).toContainText(shown(isoDay(-8)), { timeout: 10_000 });
-  await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(isoDay(-7)); // hers stays in the form
+  await expect(card(maria).getByTestId('holder-received-on')).toContainText(shown(harborDay(-8)), { timeout: 10_000 });
+  await expect(mariaDialog.getByLabel('Date they received it')).toHaveValue(harborDay(-7)); // hers stays in the form
   await mariaDialog.getByRole('button', { name: 'Save' }).click();
   const conflict = mariaDialog.getByTestId('conflict');
   await expect(conflict).toBeVisible();
   await expect(conflict.getByText('Someone else saved a change first')).toBeVisible();
-  await expect(conflict.getByTestId('conflict-theirs')).toContainText(shown(isoDay(-8)));
-  await expect(conflict.getByTestId('conflict-mine')).toContainText(shown(isoDay(-7)));
+  await expect(conflict.getByTestId('conflict-theirs')).toContainText(shown(harborDay(-8)));
+  await expect(conflict.getByTestId('conflict-mine')).toContainText(shown(harborDay(-7)));
   // She keeps hers, knowingly.
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(card(maria).getByText(`Saved: they received it on ${shown(isoDay(-7))}.`, { exact: false })).toBeVisible();
+  await expect(card(maria).getByText(`Saved: they received it on ${shown(harborDay(-7))}.`, { exact: false })).toBeVisible();
   // And Sam's open page follows without a reload.
-  await expect(card(sam).getByTestId('holder-received-on')).toContainText(shown(isoDay(-7)), { timeout: 10_000 });
+  await expect(card(sam).getByTestId('holder-received-on')).toContainText(shown(harborDay(-7)), { timeout: 10_000 });
 
   // ---- Comments: an internal one never reaches Maria's open, live page; a shared one does.
   const internal = `Staff only ${run}: check the insurer's rule on second opinions.`;

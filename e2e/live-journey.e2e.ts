@@ -5,10 +5,9 @@
 // same way; each step is a plain line in the other's feed.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { newPerson, signIn } from './support/ui';
+import { harborDay, newPerson, signIn } from './support/ui';
 
 const MARIA = '0c000000-0000-4000-8000-000000000001';
-const isoDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const region = (page: Page, name: string | RegExp): Locator => page.getByRole('region', { name, exact: typeof name === 'string' });
 
 async function openCase(page: Page): Promise<void> {
@@ -63,7 +62,7 @@ test('a question from the patient and an opinion from the advocate reach the oth
   const appt = region(sam, 'Appointment and questions');
   await appt.getByRole('button', { name: 'Book an appointment' }).click();
   const book = region(sam, 'Book an appointment');
-  await book.getByLabel('Date').fill(isoDay(6));
+  await book.getByLabel('Date').fill(harborDay(6));
   await book.getByLabel('Time').fill('11:15');
   await book.getByLabel('Where').fill('Lakeshore University Medical Center, Endocrine Clinic, 3rd floor');
   const useChosen = book.getByRole('checkbox', { name: /^Use the chosen provider/ });

@@ -14,8 +14,6 @@ import { acceptInvitation, choose, harborDay, moveVisit, newPerson, signIn } fro
 // Eight panels load on each visit of the case page and two people share two busy cores: be patient.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const isoDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
 async function shot(page: Page, testInfo: TestInfo, name: string, target?: Locator): Promise<void> {
   // A section is cut out of a full-page capture, so the sticky header stays at the top of the page
   // instead of being painted over the middle of a tall section.
@@ -93,7 +91,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   // Her own timeline, on the phone: it becomes the packet's own-timeline item, in hand.
   const own = region(patient, 'My own timeline');
   await own.getByRole('button', { name: 'Add to the timeline' }).click();
-  await own.getByLabel('When').fill(isoDay(-45));
+  await own.getByLabel('When').fill(harborDay(-45));
   await own.getByLabel('What happened').fill('Found a lump in the left breast');
   await choose(patient, 'How bad was it?', 'Moderate');
   await own.getByRole('button', { name: 'Save' }).click();
@@ -145,8 +143,8 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
   await yes('Is pre-authorization needed?', 'Yes');
   await ins.getByLabel('Pre-authorization number').fill(`PA-${run}`);
-  await ins.getByLabel('Valid from').fill(isoDay(0));
-  await ins.getByLabel('Valid until').fill(isoDay(60));
+  await ins.getByLabel('Valid from').fill(harborDay(0));
+  await ins.getByLabel('Valid until').fill(harborDay(60));
   await ins.getByRole('button', { name: 'Save call' }).click();
   await expect(ins.getByText('Outcome: Verified')).toBeVisible();
   await shot(advocate, testInfo, '1c-advocate-insurance-1280', ins);
@@ -155,7 +153,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   const appt = region(advocate, 'Appointment and questions');
   await appt.getByRole('button', { name: 'Book an appointment' }).click();
   const form = region(advocate, 'Book an appointment');
-  await form.getByLabel('Date').fill(isoDay(-1));
+  await form.getByLabel('Date').fill(harborDay(-1));
   await form.getByLabel('Time').fill('10:30');
   await form.getByLabel('Where').fill('Lakeshore University Medical Center, Breast Clinic, 2nd floor');
   await expect(form.getByRole('checkbox', { name: /^Use the chosen provider: Dr\. Helen Park/ })).toBeChecked();
@@ -164,7 +162,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await form.getByRole('button', { name: 'Book the appointment' }).click();
   // A booking in the past is refused, in plain words, at the date.
   await expect(form.getByText('Please choose a date and time that are still to come.')).toBeVisible();
-  await form.getByLabel('Date').fill(isoDay(3));
+  await form.getByLabel('Date').fill(harborDay(3));
   await form.getByRole('button', { name: 'Book the appointment' }).click();
   await expect(appt.getByText('The appointment is booked.')).toBeVisible();
   const card = appt.getByRole('article', { name: /^Appointment with / });
@@ -265,7 +263,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   const decision = region(patient, 'Decision and closing the loop');
   await decision.getByLabel('The decision').fill('Lumpectomy with radiation at Lakeshore');
   await decision.getByLabel('Why').fill('The newer scan and the reasons Dr. Park gave; my own doctor agreed when we spoke.');
-  await decision.getByLabel('Follow-up with the current doctor (date)').fill(isoDay(0));
+  await decision.getByLabel('Follow-up with the current doctor (date)').fill(harborDay(0));
   await decision.getByLabel('How the follow-up went').fill('Dr. Reed read the second opinion and agrees to the lumpectomy.');
   await decision.getByRole('button', { name: 'Save decision' }).click();
   await expect(decision.getByText('The decision is saved.')).toBeVisible();

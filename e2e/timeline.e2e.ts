@@ -5,12 +5,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
-import { newPerson, signIn } from './support/ui';
+import { harborDay, newPerson, signIn } from './support/ui';
 
 // Seeded 24 days ago as a routine case, still choosing a provider: records were due after 14 days.
 const DAVID = '0c000000-0000-4000-8000-000000000002';
 
-const isoDay = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** How the panel writes a calendar day in the browser's en-US locale. */
 const shown = (day: string): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
@@ -21,7 +20,7 @@ test('advocate sees records late and the projected end → moves the appointment
   test.slow(); // two people, a dialog, a phone
   const run = Date.now().toString(36);
   const reason = `The clinic booked the first slot they had (${run}).`;
-  const newTarget = isoDay(30);
+  const newTarget = harborDay(30);
 
   await signIn(page, 'advocate@harbor.example');
   await page.goto(`/cases/${DAVID}`);
