@@ -2,7 +2,7 @@
 // Maria, on her phone, picks a script for a rushed doctor, makes it her own and saves it;
 // the advocate adds two candidate providers (one from the directory, one new), sees the
 // same-specialty hint go away, chooses one with a reason, logs an insurance call that needs
-// pre-authorization and then one that verifies it; Maria sees the choice and the outcome,
+// prior authorization and then one that verifies it; Maria sees the choice and the outcome,
 // and never the staff notes.
 import type { Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/a11y';
@@ -86,16 +86,16 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await expectNoA11yViolations(page);
   await providers.screenshot({ path: testInfo.outputPath('providers-advocate-1280.png') });
 
-  // Insurance: the plan says pre-authorization is needed.
+  // Insurance: the plan says prior authorization is needed.
   const insurance = region(page, 'Insurance check');
   await expect(insurance.getByText('Medicare Advantage plans may only pay for doctors in their network')).toBeVisible();
   await insurance.getByRole('button', { name: '+ Log a call' }).click();
   await insurance.getByLabel('Who you spoke to').fill('Dana');
   await insurance.getByLabel('Reference number').fill(`REF-${run}-1`);
   await answer(insurance, 'Is a second opinion covered for this condition or procedure?', 'Yes');
-  await answer(insurance, 'Is pre-authorization needed?', 'Yes');
+  await answer(insurance, 'Is prior authorization needed?', 'Yes');
   await answer(insurance, 'Must the current doctor make the request?', 'No');
-  await expect(insurance.getByText('From the answers: Needs pre-authorization')).toBeVisible();
+  await expect(insurance.getByText('From the answers: Needs prior authorization')).toBeVisible();
   // An end before the start is refused before anything is sent.
   await insurance.getByLabel('Valid from').fill(harborDay(10));
   await insurance.getByLabel('Valid until').fill(harborDay(5));
@@ -104,23 +104,23 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   await insurance.getByLabel('Valid from').fill('');
   await insurance.getByLabel('Valid until').fill('');
   await insurance.getByRole('button', { name: 'Save call' }).click();
-  await expect(insurance.getByText('Outcome: Needs pre-authorization')).toBeVisible();
-  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('request the pre-authorization');
+  await expect(insurance.getByText('Outcome: Needs prior authorization')).toBeVisible();
+  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('request the prior authorization');
 
-  // A second call: the pre-authorization number and its dates: verified.
+  // A second call: the prior authorization number and its dates: verified.
   await insurance.getByRole('button', { name: '+ Log a call' }).click();
   await insurance.getByLabel('Who you spoke to').fill('Lee');
   await insurance.getByLabel('Reference number').fill(`REF-${run}-2`);
   await answer(insurance, 'Is a second opinion covered for this condition or procedure?', 'Yes');
-  await answer(insurance, 'Is pre-authorization needed?', 'Yes');
-  await insurance.getByLabel('Pre-authorization number').fill(`PA-${run}`);
+  await answer(insurance, 'Is prior authorization needed?', 'Yes');
+  await insurance.getByLabel('Prior authorization number').fill(`PA-${run}`);
   await insurance.getByLabel('Valid from').fill(harborDay(0));
   await insurance.getByLabel('Valid until').fill(harborDay(60));
   await expect(insurance.getByText('From the answers: Verified')).toBeVisible();
   await insurance.getByLabel('Staff notes (never shown to the patient)').fill(`Rep read the number twice (${run})`);
   await insurance.getByRole('button', { name: 'Save call' }).click();
   await expect(insurance.getByText('Outcome: Verified')).toBeVisible();
-  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('Book the appointment inside the pre-authorization dates.');
+  await expect(insurance.getByRole('list', { name: 'What to do next' })).toContainText('Book the appointment inside the prior authorization dates.');
   await expect(insurance.getByText(`Reference REF-${run}-1`)).toBeVisible();
   await expect(insurance.getByText(`Reference REF-${run}-2`)).toBeVisible();
   await expectNoA11yViolations(page);

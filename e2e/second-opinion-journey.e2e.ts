@@ -1,7 +1,7 @@
 // The second-opinion journey through a real browser, end to end: the advocate (desktop) opens
 // a case and the patient joins on a 390×844 phone; the patient picks a script and adds two
 // questions; the advocate adds two candidate providers and chooses one, logs an insurance call
-// that needs pre-authorization and then verifies it, and books the appointment; the patient
+// that needs prior authorization and then verifies it, and books the appointment; the patient
 // records answers, is not offered the visit-feelings form until the visit has started (the
 // advocate moves it to this morning), then records how the visit felt; the advocate records the second opinion as strongly
 // conflicting and sees the third-opinion suggestion; the patient records the decision and the
@@ -122,7 +122,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await expect(candidate('Dr. Helen Park').getByText('Chosen')).toBeVisible();
   await shot(advocate, testInfo, '1b-advocate-providers-1280', providers);
 
-  // Insurance: her Medicare plan; a first call says pre-authorization is needed, a second verifies it.
+  // Insurance: her Medicare plan; a first call says prior authorization is needed, a second verifies it.
   const ins = region(advocate, 'Insurance check');
   await ins.getByRole('button', { name: 'Add the plan' }).click();
   await ins.getByLabel('Insurer (the name on the card)').fill('Medicare');
@@ -133,16 +133,16 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   await ins.getByLabel('Who you spoke to').fill('Dana');
   await ins.getByLabel('Reference number').fill(`REF-${run}-1`);
   await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
-  await yes('Is pre-authorization needed?', 'Yes');
+  await yes('Is prior authorization needed?', 'Yes');
   await yes('Must the current doctor make the request?', 'No');
   await ins.getByRole('button', { name: 'Save call' }).click();
-  await expect(ins.getByText('Outcome: Needs pre-authorization')).toBeVisible();
+  await expect(ins.getByText('Outcome: Needs prior authorization')).toBeVisible();
   await ins.getByRole('button', { name: '+ Log a call' }).click();
   await ins.getByLabel('Who you spoke to').fill('Luis');
   await ins.getByLabel('Reference number').fill(`REF-${run}-2`);
   await yes('Is a second opinion covered for this condition or procedure?', 'Yes');
-  await yes('Is pre-authorization needed?', 'Yes');
-  await ins.getByLabel('Pre-authorization number').fill(`PA-${run}`);
+  await yes('Is prior authorization needed?', 'Yes');
+  await ins.getByLabel('Prior authorization number').fill(`PA-${run}`);
   await ins.getByLabel('Valid from').fill(harborDay(0));
   await ins.getByLabel('Valid until').fill(harborDay(60));
   await ins.getByRole('button', { name: 'Save call' }).click();

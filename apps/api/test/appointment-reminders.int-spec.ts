@@ -101,7 +101,7 @@ describe('appointment reminders and coverage flags', () => {
       expect(dateAt(new Date(rows[i].available_at).getTime())).toBe(r.on);
       expect(local(new Date(rows[i].available_at))).toBe('09:00');
     }
-    // The coverage check runs at once and finds nothing to flag (no pre-authorization on file yet).
+    // The coverage check runs at once and finds nothing to flag (no prior authorization on file yet).
     const check = rows[rows.length - 1];
     await waitFor('the coverage check', async () => (await s.ds.query(`SELECT 1 FROM outbox_message WHERE job_id = $1 AND dispatched_at IS NOT NULL`, [check.job_id])).length > 0);
     expect(await job.run(check.payload)).toBe('no-longer-applies');
@@ -204,15 +204,15 @@ describe('appointment reminders and coverage flags', () => {
     expect((await outboxOf(moved)).length).toBe(before);
   });
 
-  it('a pre-authorization that ends before the visit is flagged when it is logged and when a visit is booked after it; one inside it is not', async () => {
+  it('a prior authorization that ends before the visit is flagged when it is logged and when a visit is booked after it; one inside it is not', async () => {
     const validTo = dateAt(clock().now().getTime() + 10 * 86_400_000);
     await advocate.ok(
       `mutation($c: ID!, $d: String!, $f: String!, $t: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, covered: true, preAuthRequired: true, preAuthNumber: "PA-1", preAuthValidFrom: $f, preAuthValidTo: $t, outcome: VERIFIED }) { id } }`,
       { c: MARIA, d: today(), f: today(), t: validTo },
     );
-    // The moved visit (a fortnight and more away) lies after the pre-authorization's end.
-    await waitFor('the pre-authorization flag', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.PRE_AUTH_EXPIRES' && x.dueOn === validTo));
-    await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example') && m.subject === 'A pre-authorization ends before an appointment', 15_000);
+    // The moved visit (a fortnight and more away) lies after the prior authorization's end.
+    await waitFor('the prior authorization flag', async () => (await notes(advocate)).some((x) => x.kind === 'insurance.PRE_AUTH_EXPIRES' && x.dueOn === validTo));
+    await s.mail!.waitFor((m) => m.to.includes('advocate@harbor.example') && m.subject === 'A prior authorization ends before an appointment', 15_000);
     expect((await notes(patient)).some((x) => x.kind.startsWith('insurance.'))).toBe(false);
 
     // Booked inside the window: the check at booking finds nothing to flag.

@@ -249,7 +249,7 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(after.case.insuranceCheck).toMatchObject({ plan: { payer: 'Medicare', planType: 'MEDICARE', memberId: '1EG4-TE5-MK72' }, coverageHints: ['MEDICARE_SECOND_OPINION_BEFORE_SURGERY'] });
     });
 
-    it('logs a call that needs pre-authorization, then a call that verifies it; every call is kept, staff notes only for staff', async () => {
+    it('logs a call that needs prior authorization, then a call that verifies it; every call is kept, staff notes only for staff', async () => {
       await advocate.ok(
         `mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, representative: "Dana", referenceNumber: "REF-1001", covered: true, preAuthRequired: true, referringDoctorMustRequest: true, costShare: "20% after deductible", outcome: NEEDS_PRE_AUTHORISATION, notes: "Dr. Alvarez's office must send the request", staffNotes: "Rep was unsure; ask for a supervisor next time" }) { id } }`,
         { c: MARIA, d: yesterday() },
@@ -275,7 +275,7 @@ describe('the journey: scripts, providers and the insurance check', () => {
       expect(audit[0].n).toBe(2);
     });
 
-    it('refuses a pre-authorization that ends before it starts, "verified" without the number, a future call, and outsiders; nothing is saved', async () => {
+    it('refuses a prior authorization that ends before it starts, "verified" without the number, a future call, and outsiders; nothing is saved', async () => {
       const before = await count('insurance_call');
       const backwards = await advocate.gql(
         `mutation($c: ID!, $d: String!) { logInsuranceCall(input: { caseId: $c, calledOn: $d, preAuthRequired: true, preAuthNumber: "PA-1", preAuthValidFrom: "2026-05-10", preAuthValidTo: "2026-05-01", outcome: VERIFIED }) { id } }`,

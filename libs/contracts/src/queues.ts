@@ -84,7 +84,7 @@ export const JOB_PAYLOADS = {
     kind: z.string().refine((k) => appointmentReminderSpec(k) !== null, 'not an appointment reminder kind'),
     /** The calendar date the reminder was planned for (for flags: the visit's date). */
     on: calendarDate,
-    /** What else makes the work distinct (a pre-authorization flag raised by a logged call: the call's id). */
+    /** What else makes the work distinct (a prior authorization flag raised by a logged call: the call's id). */
     ref: z.string().optional(),
   }),
   [JobName.SEND_PASSWORD_RESET_EMAIL]: passwordReset,

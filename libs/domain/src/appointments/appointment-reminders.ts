@@ -10,7 +10,7 @@ export { workingDayOnOrAfter, workingDayOnOrBefore, workingDaysBefore } from '..
  * day before, with what to bring (SOON, DAY_BEFORE); staff to verify coverage about a week ahead
  * (VERIFY_COVERAGE); and after the visit, a nudge to write the opinion down (RECORD_OPINION) and
  * then to book the follow-up with the current doctor (BOOK_FOLLOW_UP). Two more are flags rather
- * than dates: a pre-authorization that ends before the visit (PRE_AUTH_EXPIRES), and a visit that
+ * than dates: a prior authorization that ends before the visit (PRE_AUTH_EXPIRES), and a visit that
  * moved, so coverage should be checked again for the new date (REVERIFY_COVERAGE). Each is
  * declared, with its audience, in REMINDER_KINDS, and its day in REMINDER_DAYS.
  */
@@ -135,7 +135,7 @@ export function appointmentReminders(
 /**
  * The job's "does this still apply?" for a dated reminder: the visit as it is now still has
  * this reminder on this day, and a before-visit reminder is not running after the visit began.
- * Flags are checked by what they flag (the pre-authorization, the new date), not here.
+ * Flags are checked by what they flag (the prior authorization, the new date), not here.
  */
 export function appointmentReminderStillApplies(
   r: AppointmentReminder,

@@ -72,8 +72,8 @@ export const DOCTOR_SCRIPT_TEXT: Readonly<Record<string, Bilingual<DoctorScriptT
   },
   'insurance-pre-authorization': {
     en: {
-      title: 'Asking your office to request pre-authorization',
-      body: 'My plan says the request for pre-authorization has to come from your office. Could someone send it for my second-opinion visit? I can share the plan’s phone number and the reference number from my call.',
+      title: 'Asking your office to request prior authorization',
+      body: 'My plan says the request for prior authorization has to come from your office. Could someone send it for my second-opinion visit? I can share the plan’s phone number and the reference number from my call.',
     },
     es: {
       title: 'Pedir a su consultorio que solicite la autorización previa',

@@ -38,7 +38,7 @@ const fieldOf = (fn: () => unknown): unknown => {
 };
 
 describe('insurance check', () => {
-  describe('pre-authorization window', () => {
+  describe('prior authorization window', () => {
     it('refuses an end before the start, accepts one day or open ends', () => {
       expect(fieldOf(() => assertPreAuthorisationWindow(d('2026-03-10'), d('2026-03-09')))).toEqual(['VALIDATION_FAILED', 'preAuthValidTo']);
       expect(fieldOf(() => assertPreAuthorisationWindow(d('2026-03-10'), d('2026-03-10')))).toBe('no error');
@@ -69,7 +69,7 @@ describe('insurance check', () => {
   });
 
   describe('outcome must fit the answers', () => {
-    it('refuses "verified" when not covered or the pre-authorization number is missing', () => {
+    it('refuses "verified" when not covered or the prior authorization number is missing', () => {
       expect(fieldOf(() => assertOutcomeFits(InsuranceOutcome.VERIFIED, { ...blank, covered: false }))).toEqual(['VALIDATION_FAILED', 'outcome']);
       expect(fieldOf(() => assertOutcomeFits(InsuranceOutcome.VERIFIED, { ...blank, preAuthRequired: true, preAuthNumber: ' ' }))).toEqual(['VALIDATION_FAILED', 'preAuthNumber']);
       expect(fieldOf(() => assertOutcomeFits(InsuranceOutcome.VERIFIED, { ...blank, covered: true, preAuthRequired: true, preAuthNumber: 'PA-1' }))).toBe('no error');
@@ -97,7 +97,7 @@ describe('insurance check', () => {
         InsuranceNextStep.KEEP_REFERENCE,
       ]);
     });
-    it('a pre-authorization is asked for by the doctor when the plan says so, else by us', () => {
+    it('a prior authorization is asked for by the doctor when the plan says so, else by us', () => {
       expect(insuranceNextSteps(InsuranceOutcome.NEEDS_PRE_AUTHORISATION, { ...blank, referringDoctorMustRequest: true })).toEqual([InsuranceNextStep.ASK_DOCTOR_FOR_PRE_AUTHORISATION]);
       expect(insuranceNextSteps(InsuranceOutcome.NEEDS_PRE_AUTHORISATION, { ...blank, networkRestrictions: 'HMO' })).toEqual([
         InsuranceNextStep.REQUEST_PRE_AUTHORISATION,

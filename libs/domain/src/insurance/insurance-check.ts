@@ -5,7 +5,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 /*
  * Verifying insurance before the appointment (docs/domain.md, journey step 5): does the plan
  * cover a second opinion for this condition or procedure, are there network restrictions,
- * is pre-authorization needed, must the referring doctor request it, and what will the
+ * is prior authorization needed, must the referring doctor request it, and what will the
  * patient pay. Every call to the plan is logged; the latest call gives the outcome.
  */
 
@@ -39,9 +39,9 @@ export interface InsuranceAnswers {
   readonly costShare: string;
 }
 
-/** A pre-authorization window whose end comes before its start is refused. */
+/** A prior authorization window whose end comes before its start is refused. */
 export function assertPreAuthorisationWindow(from: CalendarDate | null, to: CalendarDate | null): void {
-  if (from && to && to < from) throw invalid('preAuthValidTo', 'The pre-authorization cannot end before it starts.', 'ENDS_BEFORE_START');
+  if (from && to && to < from) throw invalid('preAuthValidTo', 'The prior authorization cannot end before it starts.', 'ENDS_BEFORE_START');
 }
 
 /** What the answers point to; staff or patient still pick the outcome, this is the suggestion. */
@@ -54,7 +54,7 @@ export function suggestedOutcome(a: InsuranceAnswers): InsuranceOutcome {
 
 /**
  * The outcome a call is saved with must agree with its own answers: "verified" is refused
- * when the plan said it does not cover it, or when a pre-authorization is needed but there is
+ * when the plan said it does not cover it, or when a prior authorization is needed but there is
  * no number yet; "not covered" needs the plan to have said so.
  */
 export function assertOutcomeFits(outcome: InsuranceOutcome, a: InsuranceAnswers): void {
@@ -62,7 +62,7 @@ export function assertOutcomeFits(outcome: InsuranceOutcome, a: InsuranceAnswers
   if (outcome === InsuranceOutcome.VERIFIED) {
     if (a.covered === false) throw invalid('outcome', 'The plan said it does not cover this, so it cannot be marked verified.', 'NOT_COVERED_NOT_VERIFIED');
     if (a.preAuthRequired === true && !a.preAuthNumber.trim()) {
-      throw invalid('preAuthNumber', 'A pre-authorization is needed: add its number before marking the check verified.', 'PRE_AUTH_NUMBER_NEEDED');
+      throw invalid('preAuthNumber', 'A prior authorization is needed: add its number before marking the check verified.', 'PRE_AUTH_NUMBER_NEEDED');
     }
   }
   if (outcome === InsuranceOutcome.NOT_COVERED && a.covered === true) {
@@ -161,7 +161,7 @@ export function coverageHints(planType: InsurancePlanType, ctx: CoverageContext)
 }
 
 export enum PreAuthorisationFit {
-  /** No pre-authorization dates to compare with. */
+  /** No prior authorization dates to compare with. */
   NO_WINDOW = 'NO_WINDOW',
   WITHIN = 'WITHIN',
   BEFORE_START = 'BEFORE_START',
@@ -174,7 +174,7 @@ export interface PreAuthorisationWindow {
 }
 
 /**
- * Whether an appointment date falls inside the pre-authorization (both ends included), and
+ * Whether an appointment date falls inside the prior authorization (both ends included), and
  * how many days are left from `today` until it runs out: what a reminder job needs to warn
  * before an appointment lands outside it.
  */

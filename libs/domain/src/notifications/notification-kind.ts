@@ -14,7 +14,7 @@ export enum NotificationCategory {
   APPOINTMENT_REMINDERS = 'APPOINTMENT_REMINDERS',
   /** After a visit: write the opinion down, book the follow-up with the current doctor. */
   AFTER_VISIT = 'AFTER_VISIT',
-  /** Staff: coverage to verify before a visit, a pre-authorization that ends too soon, a visit that moved. */
+  /** Staff: coverage to verify before a visit, a prior authorization that ends too soon, a visit that moved. */
   INSURANCE_CHECKS = 'INSURANCE_CHECKS',
   /** A task given to me is due soon (its reminder). */
   TASKS = 'TASKS',

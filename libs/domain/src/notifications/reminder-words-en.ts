@@ -34,8 +34,8 @@ export const REMINDER_EMAIL_EN = {
     line: 'An appointment on one of your cases is about a week away and its insurance check is not verified yet.',
   },
   INSURANCE_PRE_AUTH_EXPIRES: {
-    subject: 'A pre-authorization ends before an appointment',
-    line: 'On one of your cases the pre-authorization ends before the appointment date. It may need to be extended.',
+    subject: 'A prior authorization ends before an appointment',
+    line: 'On one of your cases the prior authorization ends before the appointment date. It may need to be extended.',
   },
   INSURANCE_REVERIFY_COVERAGE: {
     subject: 'An appointment moved: please check coverage again',
@@ -73,8 +73,8 @@ export const REMINDER_BELL_EN = {
   APPOINTMENT_BOOK_FOLLOW_UP_past: 'The appointment was {{when}}. A good next step is to book a follow-up with your current doctor to share what you learned.',
   INSURANCE_VERIFY_COVERAGE: 'The appointment is {{when}} and the insurance check is not verified yet. A call to the plan now can spare a surprise bill.',
   INSURANCE_VERIFY_COVERAGE_past: 'The appointment was {{when}} and the insurance check was not verified.',
-  INSURANCE_PRE_AUTH_EXPIRES: 'The pre-authorization ends {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
-  INSURANCE_PRE_AUTH_EXPIRES_past: 'The pre-authorization ended {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
+  INSURANCE_PRE_AUTH_EXPIRES: 'The prior authorization ends {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
+  INSURANCE_PRE_AUTH_EXPIRES_past: 'The prior authorization ended {{when}}, before the appointment. Ask the plan to extend it, or for a new one.',
   INSURANCE_REVERIFY_COVERAGE: 'The appointment moved to {{when}}. Please check with the plan that coverage still holds for the new date.',
   INSURANCE_REVERIFY_COVERAGE_past: 'The appointment moved to {{when}}. Please check with the plan that coverage still held for that date.',
   TASK_REMINDER: 'A task on this case is due {{when}}.',

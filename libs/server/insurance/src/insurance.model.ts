@@ -44,7 +44,7 @@ export class InsuranceCallModel {
   @Field() createdAt: Date;
 }
 
-@ObjectType('PreAuthorisation', { description: 'The latest pre-authorization the plan gave, from the calls.' })
+@ObjectType('PreAuthorisation', { description: 'The latest prior authorization the plan gave, from the calls.' })
 export class PreAuthorisationModel {
   @Field() number: string;
   @Field(() => String, { nullable: true }) validFrom: string | null;

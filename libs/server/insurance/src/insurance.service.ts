@@ -183,7 +183,7 @@ export class InsuranceService {
           byUserId: actor.userId,
         }),
       );
-      // A pre-authorization on file is checked against every visit still to come (the worker
+      // A prior authorization on file is checked against every visit still to come (the worker
       // flags one that ends before the visit), in the call's transaction.
       if (call.preAuthNumber || call.preAuthValidTo) {
         const visits = await m.find(Appointment, { where: { caseId: kase.id, organizationId: kase.organizationId, startsAt: MoreThan(this.clock.now()) } });

@@ -22,7 +22,7 @@ import { organizationTiming } from '@second-look/server-records';
 import { EntityManager, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { NotificationDispatcher } from './notification-dispatcher';
 
-/** The latest call that carries a pre-authorization (the same one the insurance check shows). */
+/** The latest call that carries a prior authorization (the same one the insurance check shows). */
 async function latestPreAuthorisation(tx: EntityManager, caseId: string): Promise<InsuranceCall | null> {
   return tx.findOne(InsuranceCall, { where: [{ caseId, preAuthNumber: Not('') }], order: { calledOn: 'DESC', createdAt: 'DESC', id: 'DESC' } });
 }
@@ -32,7 +32,7 @@ async function latestPreAuthorisation(tx: EntityManager, caseId: string): Promis
  * claims its ledger key, re-reads the appointment, its case and what the reminder is about,
  * and does nothing when it no longer applies: the visit moved or its case closed; the opinion
  * is already written down; the follow-up is already booked; the coverage is verified; the
- * pre-authorization now covers the visit. The notifications (and their e-mail jobs) commit
+ * prior authorization now covers the visit. The notifications (and their e-mail jobs) commit
  * with the key, so a retried, duplicated or re-created job adds nothing.
  */
 @Injectable()
@@ -63,7 +63,7 @@ export class SendAppointmentReminderJob {
       await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);
 
       let preAuthEnd: string | null = null;
-      // A pre-authorization flag is one per visit date and pre-authorization end, whichever change raised it.
+      // A prior authorization flag is one per visit date and prior authorization end, whichever change raised it.
       let keyBase = jobId;
       switch (kind) {
         case AppointmentReminderKind.RECORD_OPINION:
@@ -81,7 +81,7 @@ export class SendAppointmentReminderJob {
         case AppointmentReminderKind.PRE_AUTH_EXPIRES: {
           const preAuth = await latestPreAuthorisation(tx, kase.id);
           const window = { validFrom: (preAuth?.preAuthValidFrom ?? null) as CalendarDate | null, validTo: (preAuth?.preAuthValidTo ?? null) as CalendarDate | null };
-          if (!preAuth || preAuthorisationFit(window, visit.on).fit !== PreAuthorisationFit.AFTER_END) throw new EffectNoLongerApplies('the pre-authorization covers the visit');
+          if (!preAuth || preAuthorisationFit(window, visit.on).fit !== PreAuthorisationFit.AFTER_END) throw new EffectNoLongerApplies('the prior authorization covers the visit');
           preAuthEnd = preAuth.preAuthValidTo;
           keyBase = `insurance.PRE_AUTH_EXPIRES:${a.id}:${visit.on}:${preAuth.preAuthValidTo}`;
           break;

@@ -19,7 +19,7 @@ export const visitDateOf = (a: Pick<Appointment, 'startsAt'>, timeZone: string):
  * reconcile and the nightly re-scan can rebuild them. A before-visit reminder that could only
  * go out once the visit has begun (booked late in the evening for the next morning) is left
  * out. Booking and moving also raise a coverage check at once: the job flags a
- * pre-authorization that ends before the visit, and a moved visit asks staff to check again.
+ * prior authorization that ends before the visit, and a moved visit asks staff to check again.
  */
 @Injectable()
 export class AppointmentReminderScheduler {
@@ -71,7 +71,7 @@ export class AppointmentReminderScheduler {
     return entries.length;
   }
 
-  /** A pre-authorization was logged: check it against each visit still to come. */
+  /** A prior authorization was logged: check it against each visit still to come. */
   async checkPreAuthorisation(m: EntityManager, appointments: Appointment[], callId: string): Promise<number> {
     const now = this.clock.now();
     const upcoming = appointments.filter((a) => a.startsAt > now && !a.cancelledAt);

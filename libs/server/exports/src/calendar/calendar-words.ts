@@ -27,7 +27,7 @@ const en: CalendarWords = {
   appointmentAlarm: 'Second-opinion appointment tomorrow. Bring your packet and your questions.',
   planTarget: (h) => `Records due from ${h}`,
   legalDue: (h) => `Legal deadline for records from ${h}`,
-  preAuthEnds: 'Pre-authorization ends',
+  preAuthEnds: 'Prior authorization ends',
   coverageRecheck: 'Check insurance coverage again',
   phaseTarget: {
     [CasePhase.RECORDS]: 'Goal: all records gathered',

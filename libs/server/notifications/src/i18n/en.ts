@@ -91,7 +91,7 @@ export const emailEn = {
     PLAN_TARGET: 'Planned date: {{date}}',
     LEGAL_DUE: 'Legal deadline: {{date}}',
     VISIT: 'Appointment date: {{date}}',
-    PRE_AUTH_END: 'Pre-authorization ends: {{date}}',
+    PRE_AUTH_END: 'Prior authorization ends: {{date}}',
     TASK_DUE: 'Due date: {{date}}',
   } satisfies Record<Exclude<ReminderDueDate, 'NONE'>, string>,
   digest: {

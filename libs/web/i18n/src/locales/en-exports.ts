@@ -17,7 +17,7 @@ export const exportsEn = {
     carries: {
       APPOINTMENTS: 'Second-opinion appointments',
       RECORD_DUE_DATES: 'When records are due, and the legal deadline',
-      INSURANCE_DEADLINES: 'When a pre-authorization ends, and when to check coverage again',
+      INSURANCE_DEADLINES: 'When a prior authorization ends, and when to check coverage again',
       PHASE_TARGETS: 'The goal dates of each case you lead',
     },
     privacyHeading: 'Your privacy',

@@ -917,7 +917,7 @@ export const en = {
         RECORD_ESCALATIONS: 'When a record holder has gone past the legal deadline and someone needs to follow up in writing.',
         APPOINTMENT_REMINDERS: 'A few days before an appointment and the day before, with what to bring.',
         AFTER_VISIT: 'After an appointment: writing down the opinion, and booking the follow-up with the current doctor.',
-        INSURANCE_CHECKS: 'Coverage still to verify before an appointment, a pre-authorization that ends too soon, or a visit that moved.',
+        INSURANCE_CHECKS: 'Coverage still to verify before an appointment, a prior authorization that ends too soon, or a visit that moved.',
       },
       mode: {
         IMMEDIATE: 'Right away',
