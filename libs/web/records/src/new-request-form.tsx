@@ -10,6 +10,9 @@ import { HolderSelect } from './holder-select';
 import { METHODS, isOutstanding } from './labels';
 import { draftLetterText } from './letter';
 import { itemName } from './packet-item-form';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 /**
  * Asks one record holder for some packet items. The letter starts as the domain's draft

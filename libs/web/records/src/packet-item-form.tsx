@@ -8,6 +8,9 @@ import { AddPacketItemMutation, type PacketItem } from '@second-look/contracts/g
 import { HolderSelect } from './holder-select';
 import { KINDS, RESPONSIBLES } from './labels';
 import { usePacketItemUpdate } from './use-packet-item-update';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 export const itemName = (t: (k: string) => string, item: Pick<PacketItem, 'kind' | 'title'>): string =>
   item.title ? `${t(`enums.packetKind.${item.kind}`)}: ${item.title}` : t(`enums.packetKind.${item.kind}`);

@@ -11,6 +11,9 @@ import { PacketItemDocuments } from './packet-item-documents';
 import { PacketItemUpload } from './packet-item-upload';
 import { STATE_COLOR, lightBadgeText } from './labels';
 import { useCaseRecords } from './use-case-records';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   const { t } = useTranslation();

@@ -14,6 +14,9 @@ import { itemName } from './packet-item-form';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { RequestActions } from './request-actions';
 import { useStaffMembers } from './use-staff-members';
+import { addAreaStrings, casesWords, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(casesWords, enumsWords, recordsWords);
 
 const PAGE_SIZE = 25;
 

@@ -16,6 +16,9 @@ import {
 } from '@second-look/contracts/graphql';
 import { CHANNELS } from './labels';
 import { itemName } from './packet-item-form';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 type Action = 'followUp' | 'extension' | 'received' | 'fee' | 'holderReceived';
 
