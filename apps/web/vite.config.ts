@@ -14,20 +14,22 @@ const mantine = (id: string, components: string[], hooks: string[]): boolean => 
 };
 
 /**
- * Shared code in two large chunks instead of dozens of small ones, each gzipped apart (a small
+ * Shared code in a few large chunks instead of dozens of small ones, each gzipped apart (a small
  * file compresses worse than its part of a large one). Left to itself the bundler cuts a chunk
  * for every set of screens sharing a module, and keeps apart what the entry and a lazy page both
- * import, so every first screen fetched 25 to 60 files. Only what each of those screens draws
- * anyway joins a group (tools/web/bundle-budget.mjs weighs them); anything else still goes
- * where the bundler puts it, so a name missing from these lists costs a small chunk, not bytes.
- * What a captured module imports (floating-ui under Popover, react-remove-scroll under Modal)
- * joins its group with it.
+ * import, so every first screen fetched 25 to 60 files. Only what each screen fetching a group
+ * draws anyway joins it (tools/web/bundle-budget.mjs weighs the first screens; check every page's
+ * weight before and after changing a list); anything else still goes where the bundler puts it, so
+ * a name missing from these lists costs a small chunk, not bytes. What a captured module imports
+ * (floating-ui under Popover) joins its group with it.
  * - `framework`: what even the sign-in page runs: React, the router, urql with Graphcache,
  *   i18next, Mantine's core and the components and hooks the sign-in page and every other screen
  *   draw. Graphcache's IndexedDB storage stays out: only an own device's offline chunk loads it.
- * - `signed-in`: what the signed-in shell (apps/web/src/signed-in-shell.tsx) pulls in beside
- *   those: Mantine's AppShell and Menu and what they and the shell's dialogs are built on
- *   (Popover, floating-ui, ScrollArea, Modal…). Fetched with the shell, never by sign-in.
+ * - `overlays`: Popover and what it floats on, shared by the shell's menu and every select box
+ *   (the signed-out pages have those too, so it is not part of `signed-in`).
+ * - `signed-in`: the rest of what the signed-in shell (apps/web/src/signed-in-shell.tsx) draws:
+ *   AppShell, Menu, NavLink and their parts. Fetched with the shell, never by a signed-out page.
+ * A Modal is in none: `Dialog` (libs/web/ui/src/dialog.tsx) loads it on first opening.
  */
 const codeSplitting = {
   groups: [
@@ -68,7 +70,7 @@ const codeSplitting = {
     {
       name: 'overlays',
       priority: 1,
-      test: (id: string): boolean => mantine(id, ['Popover', 'Portal', 'ScrollArea'], ['use-merged-ref']) || /Checkbox[\\/]CheckIcon/.test(id),
+      test: (id: string): boolean => mantine(id, ['Popover', 'Portal'], ['use-debounced-callback', 'use-merged-ref']) || /Checkbox[\\/]CheckIcon/.test(id),
     },
     {
       name: 'signed-in',
@@ -76,9 +78,9 @@ const codeSplitting = {
       test: (id: string): boolean =>
         mantine(
           id,
-          ['Accordion', 'AppShell', 'Avatar', 'Burger', 'Checkbox', 'Collapse', 'FocusTrap', 'Indicator', 'Menu', 'Modal', 'ModalBase', 'NavLink', 'Overlay', 'Radio', 'VisuallyHidden'],
-          ['use-click-outside', 'use-collapse', 'use-debounced-callback', 'use-disclosure', 'use-focus-return', 'use-focus-trap', 'use-long-press', 'use-window-event'],
-        ),
+          ['Accordion', 'AppShell', 'Avatar', 'Burger', 'Collapse', 'FocusTrap', 'Indicator', 'Menu', 'NavLink', 'Overlay', 'VisuallyHidden'],
+          ['use-click-outside', 'use-collapse', 'use-disclosure', 'use-focus-return', 'use-focus-trap', 'use-long-press', 'use-window-event'],
+        ) || /Radio[\\/]RadioIcon/.test(id),
     },
   ],
 };
