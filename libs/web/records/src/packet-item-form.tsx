@@ -12,9 +12,6 @@ import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n'
 
 addAreaStrings(enumsWords, recordsWords);
 
-export const itemName = (t: (k: string) => string, item: Pick<PacketItem, 'kind' | 'title'>): string =>
-  item.title ? `${t(`enums.packetKind.${item.kind}`)}: ${item.title}` : t(`enums.packetKind.${item.kind}`);
-
 /** Adds an item to a case's packet. Staff also pick the source from the directory. */
 export function AddPacketItemForm(props: { caseId: string; staff: boolean; onDone: (kind: PacketItemKind | null) => void }) {
   const { t } = useTranslation();

@@ -8,9 +8,8 @@ import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { letterPdfUrl, printLetter } from './letter';
-import { lightBadgeText } from './labels';
+import { itemName, lightBadgeText } from './labels';
 import { LetterLanguageLine } from './letter-language';
-import { itemName } from './packet-item-form';
 import { RequestActions } from './request-actions';
 import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
 
