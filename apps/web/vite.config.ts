@@ -4,6 +4,86 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A Mantine component (its folder under @mantine/core/esm/components) or hook (its file under @mantine/hooks/esm) in `names`. */
+const mantine = (id: string, components: string[], hooks: string[]): boolean => {
+  const component = /@mantine[\\/]core[\\/]esm[\\/]components[\\/]([^\\/]+)/.exec(id)?.[1];
+  if (component) return components.includes(component);
+  const hook = /@mantine[\\/]hooks[\\/]esm[\\/]([^\\/.]+)/.exec(id)?.[1];
+  return hook ? hooks.includes(hook) : false;
+};
+
+/**
+ * Shared code in a few large chunks instead of dozens of small ones, each gzipped apart (a small
+ * file compresses worse than its part of a large one). Left to itself the bundler cuts a chunk
+ * for every set of screens sharing a module, and keeps apart what the entry and a lazy page both
+ * import, so every first screen fetched 25 to 60 files. Only what each screen fetching a group
+ * draws anyway joins it (tools/web/bundle-budget.mjs weighs the first screens; check every page's
+ * weight before and after changing a list); anything else still goes where the bundler puts it, so
+ * a name missing from these lists costs a small chunk, not bytes. What a captured module imports
+ * (floating-ui under Popover) joins its group with it.
+ * - `framework`: what even the sign-in page runs: React, the router, urql with Graphcache,
+ *   i18next, Mantine's core and the components and hooks the sign-in page and every other screen
+ *   draw. Graphcache's IndexedDB storage stays out: only an own device's offline chunk loads it.
+ * - `overlays`: Popover and what it floats on, shared by the shell's menu and every select box
+ *   (the signed-out pages have those too, so it is not part of `signed-in`).
+ * - `signed-in`: the rest of what the signed-in shell (apps/web/src/signed-in-shell.tsx) draws:
+ *   AppShell, Menu, NavLink and their parts. Fetched with the shell, never by a signed-out page.
+ * A Modal is in none: `Dialog` (libs/web/ui/src/dialog.tsx) loads it on first opening.
+ */
+const codeSplitting = {
+  groups: [
+    {
+      name: 'framework',
+      priority: 2,
+      test: (id: string): boolean =>
+        (/node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|urql|@urql[\\/]core|@urql[\\/]exchange-graphcache|wonka|@0no-co[\\/]graphql\.web|i18next|react-i18next|use-sync-external-store|clsx)[\\/]/.test(
+          id,
+        ) &&
+          !/default-storage/.test(id)) ||
+        /@mantine[\\/]core[\\/]esm[\\/]core[\\/]/.test(id) ||
+        mantine(
+          id,
+          [
+            'ActionIcon',
+            'Alert',
+            'Anchor',
+            'Button',
+            'Center',
+            'CloseButton',
+            'Container',
+            'Group',
+            'Input',
+            'InputBase',
+            'TextInput',
+            'Loader',
+            'Paper',
+            'Stack',
+            'Text',
+            'Title',
+            'Transition',
+            'UnstyledButton',
+          ],
+          ['use-did-update', 'use-id', 'use-isomorphic-effect', 'use-media-query', 'use-reduced-motion', 'use-uncontrolled', 'utils'],
+        ),
+    },
+    {
+      name: 'overlays',
+      priority: 1,
+      test: (id: string): boolean => mantine(id, ['Popover', 'Portal'], ['use-debounced-callback', 'use-merged-ref']) || /Checkbox[\\/]CheckIcon/.test(id),
+    },
+    {
+      name: 'signed-in',
+      priority: 0,
+      test: (id: string): boolean =>
+        mantine(
+          id,
+          ['Accordion', 'AppShell', 'Avatar', 'Burger', 'Collapse', 'FocusTrap', 'Indicator', 'Menu', 'NavLink', 'Overlay', 'VisuallyHidden'],
+          ['use-click-outside', 'use-collapse', 'use-disclosure', 'use-focus-return', 'use-focus-trap', 'use-long-press', 'use-window-event'],
+        ) || /Radio[\\/]RadioIcon/.test(id),
+    },
+  ],
+};
 const lib = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
@@ -75,6 +155,7 @@ export default defineConfig({
     // tools/web/bundle-budget.mjs reads it to weigh each first screen's chunks.
     manifest: true,
     rolldownOptions: {
+      output: { codeSplitting },
       // Our client libraries' modules, the domain's and the contracts', only declare things (no work at import time; their CSS
       // imports are kept as side effects). Saying so lets a page's panels, re-exported by a library
       // index that the urql client also imports for its cache keys, stay in that page's lazy

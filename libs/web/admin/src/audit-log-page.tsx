@@ -6,6 +6,9 @@ import { useQuery } from 'urql';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDateTime } from '@second-look/web-ui';
 import { AuditEventsQuery, MembersQuery, type AuditFilter, type PageInfo } from '@second-look/contracts/graphql';
+import { addAreaStrings, adminWords, casesWords } from '@second-look/web-i18n';
+
+addAreaStrings(adminWords, casesWords);
 
 addSecurityAccountStrings();
 

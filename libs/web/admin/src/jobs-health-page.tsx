@@ -5,6 +5,9 @@ import { useMutation, useQuery } from 'urql';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDateTime } from '@second-look/web-ui';
 import { AdvanceDemoClockMutation, DemoClockQuery, JobsHealthQuery, RetryFailedJobMutation, type FailedJob, type QueueHealth } from '@second-look/contracts/graphql';
+import { addAreaStrings, adminWords } from '@second-look/web-i18n';
+
+addAreaStrings(adminWords);
 
 const COUNTS = ['waiting', 'delayed', 'active', 'failed'] as const;
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { INVITABLE_STAFF_ROLES, Role } from '@second-look/domain';
 import { addSecurityAccountStrings, useViewer } from '@second-look/web-auth';
-import { addAreaStrings, memberAccessEn, memberAccessEs } from '@second-look/web-i18n';
+import { addAreaStrings, memberAccessEn, memberAccessEs, adminWords, enumsWords } from '@second-look/web-i18n';
 import { badgeText, ConfirmDialog, ErrorAlert, fieldErrors, formatDate, Loading, PageTitle, Panel, QueryErrorState } from '@second-look/web-ui';
 import {
   ChangeMemberRoleMutation,
@@ -19,6 +19,8 @@ import {
   type User,
 } from '@second-look/contracts/graphql';
 import { MemberSignInSteps, StaffSecuritySection } from './staff-security';
+
+addAreaStrings(adminWords, enumsWords);
 
 addAreaStrings({ en: { memberAccess: memberAccessEn }, es: { memberAccess: memberAccessEs } });
 

@@ -10,6 +10,9 @@ import { CancelAppointment } from './cancel-appointment';
 import { MoveAppointment } from './move-appointment';
 import { VisitPacketLink } from './visit-packet-link';
 import { AddToCalendarLink } from '@second-look/web-exports';
+import { addAreaStrings, appointmentsWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords, enumsWords);
 
 const SUMMARY_COLOR: Record<VisitFeelingSummary, string> = {
   [VisitFeelingSummary.NOT_RECORDED]: 'gray',

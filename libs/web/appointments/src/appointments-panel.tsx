@@ -9,6 +9,9 @@ import { CaseAppointmentsQuery, type CaseDetail } from '@second-look/contracts/g
 import { AppointmentCard } from './appointment-card';
 import { BookingForm } from './booking-form';
 import { QuestionsList } from './questions-list';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 /** The visit with the second-opinion provider: questions first (they are prepared before booking), then each appointment. */
 export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {

@@ -5,6 +5,9 @@ import { useMutation } from 'urql';
 import { AppointmentMode } from '@second-look/domain';
 import { ErrorAlert, errorCode, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { BookAppointmentMutation, type CaseAppointments } from '@second-look/contracts/graphql';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 type Candidate = CaseAppointments['providerCandidates'][number];
 

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert } from '@second-look/web-ui';
 import { CancelAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 /** Calls the visit off after one "are you sure": it stays on the case, and its reminders stop. */
 export function CancelAppointment({ appointment }: { appointment: Appointment }) {

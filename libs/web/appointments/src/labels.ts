@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { CaseQuestion, PacketItemState } from '@second-look/contracts/graphql';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 /** A question in the patient's words, or the suggested wording while it is unedited. */
 export function questionText(t: TFunction, q: Pick<CaseQuestion, 'starter' | 'text'>): string {

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { MoveAppointmentMutation, type Appointment } from '@second-look/contracts/graphql';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 /** The visit's date and time on the organization's clock, as the form fields want them. */
 function wallClock(iso: string, timeZone: string): { date: string; time: string } {

@@ -6,6 +6,9 @@ import { OwnTimelineKind, OwnTimelineSeverity, isStaffRole } from '@second-look/
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, errorCode, formatDay, isDay, orgToday } from '@second-look/web-ui';
 import { AddOwnTimelineEntryMutation, CaseAppointmentsQuery, RemoveOwnTimelineEntryMutation, type CaseDetail, type OwnTimelineEntry } from '@second-look/contracts/graphql';
+import { addAreaStrings, ownTimelineWords } from '@second-look/web-i18n';
+
+addAreaStrings(ownTimelineWords);
 
 function AddEntryForm({ caseId, timeZone, onDone }: { caseId: string; timeZone: string; onDone: (added: boolean) => void }) {
   const { t } = useTranslation();

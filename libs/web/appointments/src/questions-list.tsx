@@ -14,6 +14,9 @@ import {
   type CaseQuestion,
 } from '@second-look/contracts/graphql';
 import { questionText } from './labels';
+import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords);
 
 function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   const { t } = useTranslation();

@@ -1,5 +1,8 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { addAreaStrings, visitPacketWords } from '@second-look/web-i18n';
+
+addAreaStrings(visitPacketWords);
 
 /** The packet PDF of a case: for one booked visit, or without one for the case's next visit. */
 export const visitPacketUrl = (caseId: string, appointmentId?: string): string =>

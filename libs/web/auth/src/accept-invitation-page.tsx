@@ -2,12 +2,14 @@ import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { chosenLanguage } from '@second-look/web-i18n';
+import { chosenLanguage, addAreaStrings, enumsWords } from '@second-look/web-i18n';
 import { useMutation, useQuery } from 'urql';
 import { Role } from '@second-look/domain';
 import { ErrorAlert, Loading, PageTitle, PublicLayout, errorCode, fieldErrors, isNetworkError, useResetClient } from '@second-look/web-ui';
 import { AcceptInvitationMutation, InvitationPreviewQuery } from '@second-look/contracts/graphql';
 import { MIN_PASSWORD_LENGTH } from './sign-up-page';
+
+addAreaStrings(enumsWords);
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();

@@ -5,6 +5,9 @@ import { Urgency } from '@second-look/domain';
 import { PreferredLanguageBadge, formatDate } from '@second-look/web-ui';
 import type { CaseSummary } from '@second-look/contracts/graphql';
 import { stageIndex, STAGES } from './labels';
+import { addAreaStrings, caseWords, casesWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords, casesWords, enumsWords);
 
 /** One case in a list: the whole card is the link, so the tap target is large. */
 export function CaseCard({ item, timeZone, large }: { item: CaseSummary; timeZone: string; large?: boolean }) {

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert, formatDateTime, Panel, useShowMore } from '@second-look/web-ui';
 import { AddCommentMutation, type CaseDetail } from '@second-look/contracts/graphql';
+import { addAreaStrings, caseWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords);
 
 export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
   const { t, i18n } = useTranslation();

@@ -7,6 +7,9 @@ import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
 import { useCaseUpdate } from './use-case-update';
+import { addAreaStrings, caseWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords, enumsWords);
 
 interface Draft {
   question: string;

@@ -11,6 +11,9 @@ import { CasesQuery, type CaseFilter, type CaseListScope, type CaseSort, type Ca
 import { CaseCard } from './case-card';
 import { STAGES, URGENCIES } from './labels';
 import { useStaff } from './use-staff';
+import { addAreaStrings, casesWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(casesWords, enumsWords);
 
 const PAGE_SIZE = 20;
 const SORT_FIELDS: CaseSortField[] = ['UPDATED_AT', 'CREATED_AT', 'PATIENT_NAME', 'URGENCY', 'STAGE'];

@@ -26,6 +26,9 @@ import { PreferredLanguageSelect } from './preferred-language-select';
 import { CaseSectionNav } from './case-section-nav';
 import { CASE_SECTIONS, caseSectionOrder, isCaseSection, type CaseSectionId } from './case-sections';
 import { useProgressiveCount } from './use-progressive-count';
+import { addAreaStrings, caseWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords);
 
 /**
  * One part of the case page: the target of its index link and of `/cases/:id#<part>`, focusable

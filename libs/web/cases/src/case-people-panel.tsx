@@ -7,6 +7,9 @@ import { ErrorAlert, fieldErrors, formatDate, Panel } from '@second-look/web-ui'
 import { AssignLeadAdvocateMutation, InviteCaregiverMutation, InvitePatientMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { ACCESS_LEVELS } from './labels';
 import { useStaff } from './use-staff';
+import { addAreaStrings, caseWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords, enumsWords);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -7,6 +7,9 @@ import { ClockStatus } from '@second-look/domain';
 import { formatDate } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseRecordsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { isCaseSection, stageSection, type CaseSectionId } from './case-sections';
+import { addAreaStrings, caseNavWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseNavWords);
 
 /** The element that holds a part of the page; its id is the part's address. */
 export const sectionElement = (id: CaseSectionId): HTMLElement | null => globalThis.document?.getElementById(id) ?? null;

@@ -7,6 +7,9 @@ import { CaseStage } from '@second-look/domain';
 import { ErrorAlert, Panel } from '@second-look/web-ui';
 import { MoveCaseStageMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { STAGES, stageIndex } from './labels';
+import { addAreaStrings, caseWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords, enumsWords);
 
 function StageStepper({ stage }: { stage: CaseStage }) {
   const { t } = useTranslation();

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { DraftConflict, ErrorAlert, errorCode, Panel } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
+import { addAreaStrings, caseWords } from '@second-look/web-i18n';
+
+addAreaStrings(caseWords);
 
 export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: () => void }) {
   const { t } = useTranslation();

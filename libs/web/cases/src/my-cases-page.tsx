@@ -6,6 +6,9 @@ import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
 import { CasesQuery } from '@second-look/contracts/graphql';
 import { CaseCard } from './case-card';
+import { addAreaStrings, casesWords } from '@second-look/web-i18n';
+
+addAreaStrings(casesWords);
 
 /** A patient or caregiver lands here: one case goes straight to it, several are listed. */
 export function MyCasesPage() {

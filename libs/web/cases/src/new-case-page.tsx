@@ -9,6 +9,9 @@ import { CreateCaseMutation } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
 import { useStaff } from './use-staff';
+import { addAreaStrings, enumsWords, guidedStartWords, newCaseWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, guidedStartWords, newCaseWords);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

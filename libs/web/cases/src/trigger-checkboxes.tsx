@@ -2,6 +2,9 @@ import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { secondOpinionHint, Urgency, type CaseTrigger } from '@second-look/domain';
 import { TRIGGERS } from './labels';
+import { addAreaStrings, enumsWords, guidedStartWords, newCaseWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, guidedStartWords, newCaseWords);
 
 /** The reasons for a second opinion, each with one plain line saying what it means. */
 export function TriggerCheckboxes(props: {

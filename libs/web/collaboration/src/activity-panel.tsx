@@ -7,6 +7,9 @@ import { PAGED_LISTS } from '@second-look/contracts';
 import { CaseActivityQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { ErrorAlert, formatDateTime, Panel } from '@second-look/web-ui';
 import { activityText } from './activity-text';
+import { addAreaStrings, activityWords } from '@second-look/web-i18n';
+
+addAreaStrings(activityWords);
 
 const PAGE = 20;
 /** The API refuses a longer page than it advertises, so "Show more" stops there. */

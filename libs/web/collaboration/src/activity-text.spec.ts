@@ -1,11 +1,11 @@
 import i18next from 'i18next';
 import { CaseEventKind, CaseStage, Role, activityGroupOf } from '@second-look/domain';
 import type { CaseActivityLine } from '@second-look/contracts/graphql';
-import { en } from '@second-look/web-i18n';
+import { activityWords, en, enumsWords } from '@second-look/web-i18n';
 import { activityText } from './activity-text';
 
 const t = i18next.createInstance();
-void t.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+void t.init({ resources: { en: { translation: { ...en, ...activityWords.en, ...enumsWords.en } } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
 
 const line = (kind: CaseEventKind, change: string | null, extra: Partial<CaseActivityLine> = {}): CaseActivityLine => ({
   id: 'l1',

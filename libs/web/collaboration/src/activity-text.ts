@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import { CaseEventKind } from '@second-look/domain';
 import type { CaseActivityLine } from '@second-look/contracts/graphql';
+import { addAreaStrings, activityWords, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(activityWords, enumsWords);
 
 /** One plain sentence for a line of the feed: "Sam Rivera added lab results to the packet". */
 export function activityText(t: TFunction, line: CaseActivityLine): string {

@@ -2,6 +2,9 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CasePresence } from '@second-look/contracts/graphql';
 import type { LiveStatus } from './live-client';
+import { addAreaStrings, enumsWords, liveWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, liveWords);
 
 /**
  * "Maria (patient) is viewing", "Sam (advocate) is editing the summary". One line per person

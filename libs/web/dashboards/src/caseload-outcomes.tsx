@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from './figure-table';
 import { casesLink } from './links';
 import { FigureChart, FigureLink, Section, type SectionProps, usePercent } from './shared';
+import { addAreaStrings, appointmentsWords, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(appointmentsWords, opinionsWords);
 
 /** Open cases and record requests per advocate today. */
 export function CaseloadSection({ dashboard, params }: SectionProps) {

@@ -6,6 +6,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { readParams, writeParams } from './links';
 import { registerDashboardStrings } from './strings';
+import { addAreaStrings, enumsWords, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, opinionsWords);
 
 registerDashboardStrings();
 

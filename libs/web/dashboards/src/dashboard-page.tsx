@@ -14,6 +14,9 @@ import { HoldersSection } from './holders-section';
 import { type DashboardParams, PERIODS, periodMonths, readParams, writeParams } from './links';
 import { PhasesSection } from './phases-section';
 import { registerDashboardStrings } from './strings';
+import { addAreaStrings, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords);
 
 registerDashboardStrings();
 

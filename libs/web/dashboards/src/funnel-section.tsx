@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from './figure-table';
 import { casesLink } from './links';
 import { FigureChart, FigureLink, Section, type SectionProps, usePercent } from './shared';
+import { addAreaStrings, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords);
 
 /** Cases now in each stage, and what came in, moved on and closed early in the period. */
 export function FunnelSection({ dashboard, params }: SectionProps) {

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from './figure-table';
 import { casesLink } from './links';
 import { FigureChart, FigureLink, Section, type SectionProps, useDaysText, usePercent } from './shared';
+import { addAreaStrings, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords);
 
 /** Median and 90th-percentile days per phase against target; routine and urgent apart; per advocate. */
 export function PhasesSection({ dashboard, params }: SectionProps) {

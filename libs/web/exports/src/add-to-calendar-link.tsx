@@ -1,5 +1,8 @@
 import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { addAreaStrings, exportsWords } from '@second-look/web-i18n';
+
+addAreaStrings(exportsWords);
 
 /** Downloads one appointment as an .ics file (GET /api/appointments/:id/calendar.ics, session cookie). */
 export function AddToCalendarLink(props: { appointmentId: string; provider: string }) {

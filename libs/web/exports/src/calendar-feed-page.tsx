@@ -5,6 +5,9 @@ import { useMutation, useQuery } from 'urql';
 import { CalendarFeedQuery, ResetCalendarFeedMutation, TurnOffCalendarFeedMutation } from '@second-look/contracts/graphql';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, formatDateTime, Loading, PageTitle, Panel, QueryErrorState } from '@second-look/web-ui';
+import { addAreaStrings, exportsWords } from '@second-look/web-i18n';
+
+addAreaStrings(exportsWords);
 
 /**
  * A person's own calendar feed: turn it on (the secret link is shown once), make a new link

@@ -1,6 +1,9 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '@second-look/web-ui';
+import { addAreaStrings, exportsWords } from '@second-look/web-i18n';
+
+addAreaStrings(exportsWords);
 
 /**
  * The case as a FHIR R4 file (GET /api/cases/:id/fhir, session cookie), for staff and for the

@@ -4,9 +4,9 @@ import { DEFAULT_LANGUAGE, INTL_LOCALE, isLanguage, languageFromAcceptLanguage, 
 import { en } from './locales/en';
 
 /**
- * One i18next instance for the client. English is bundled (no loading flash for the first
- * screen); every other language is its own chunk, fetched by a dynamic import only when someone
- * reads it, so English readers download no Spanish.
+ * One i18next instance for the client. The first screens' English is bundled (no loading flash);
+ * every other language is its own chunk, fetched by a dynamic import only when someone reads it,
+ * so English readers download no Spanish. The other screens' words come with them (addAreaStrings).
  */
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Record<string, unknown>>> = {
   es: () => import('./locales/es').then((m) => m.es),
@@ -41,25 +41,90 @@ export function intlLocale(language?: string | null): string {
   return INTL_LOCALE[isLanguage(language) ? language : DEFAULT_LANGUAGE];
 }
 
+type Words = Record<string, unknown>;
+
 /**
- * The one way a page that is its own chunk brings its words (tasks, search, the import page,
- * the security pages, the dashboard): its module calls this at its top with the words in every
- * language, so the first screens do not carry them. Merged deep into the one `translation`
- * namespace (an area may add to a key the main file has, as the dashboard does to its menu
- * entry), and a language bundle loaded later keeps them. locales.spec.ts holds every area to
- * the same rules as the main files.
+ * Words that load with the screens showing them: English as a tree, each other language as a
+ * tree or as a loader of its own chunk (then only its readers fetch it).
  */
-export function addAreaStrings(strings: Record<Language, Record<string, unknown>>): void {
-  for (const [language, tree] of Object.entries(strings)) i18n.addResourceBundle(language, 'translation', tree, true, false);
+export type AreaStrings = { en: Words } & { [L in Exclude<Language, 'en'>]: Words | (() => Promise<Words>) };
+
+/** Groups registered so far, and each one's Spanish (or later language) once asked for. */
+const registered = new Set<AreaStrings>();
+const fetched = new Map<AreaStrings, Map<Language, Promise<void>>>();
+/** The language being switched to (or shown): a group registered meanwhile fetches its words in it. */
+let target: Language = 'en';
+
+/** Words registered by a module that ran before i18next started (initI18n adds them). */
+const early: Array<[string, Words]> = [];
+function addWords(language: string, tree: Words): void {
+  if (i18n.isInitialized) i18n.addResourceBundle(language, 'translation', tree, true, false);
+  else early.push([language, tree]);
+}
+
+function fetchArea(area: AreaStrings, language: Language): Promise<void> {
+  if (language === 'en') return Promise.resolve();
+  const words = area[language];
+  if (typeof words !== 'function') return Promise.resolve();
+  const byLanguage = fetched.get(area) ?? new Map<Language, Promise<void>>();
+  fetched.set(area, byLanguage);
+  let done = byLanguage.get(language);
+  if (!done) {
+    done = words().then(
+      (tree) => addWords(language, tree),
+      (error: unknown) => {
+        // A failed fetch (offline, a new release) may be tried again; meanwhile English shows.
+        byLanguage.delete(language);
+        throw error;
+      },
+    );
+    byLanguage.set(language, done);
+  }
+  return done;
+}
+
+/**
+ * The one way words that are not the first screens' join (the signed-in areas, the pages that
+ * are their own chunks, the search dialog, the offline line): a module that shows them calls
+ * this at its top with their groups (`addAreaStrings(recordsWords, enumsWords)`, each group
+ * declared at the end of its locales/en-<area>.ts), so the first screens do not carry them and
+ * they are in place before the module renders. English is added at once; a language given as a
+ * loader is fetched now if it is the one on screen, else when someone switches to it, and
+ * `areaStringsReady()` waits for it (lazyNamed does, so a page never shows in English first).
+ * Merged deep into the one `translation` namespace (an area may add to a key the main file has,
+ * as the dashboard does to its menu entry). A group registered twice is added once.
+ * locales.spec.ts holds every group to the same rules as the main files, and area-words.spec.ts
+ * checks that each module registers the groups whose keys it holds.
+ */
+export function addAreaStrings(...areas: AreaStrings[]): void {
+  for (const area of areas) {
+    if (registered.has(area)) continue;
+    registered.add(area);
+    for (const [language, words] of Object.entries(area)) {
+      if (typeof words !== 'function') addWords(language, words);
+    }
+    void fetchArea(area, target).catch(() => undefined);
+  }
+}
+
+/** Resolves once every group registered so far has its words in the language on screen (or being switched to). */
+export function areaStringsReady(): Promise<void> {
+  const language = target;
+  return Promise.all([...registered].map((area) => fetchArea(area, language))).then(
+    () => undefined,
+    () => undefined, // English shows for the words that could not be fetched; never a raw key
+  );
 }
 
 /** Languages whose whole bundle is loaded (an area's strings alone do not count). */
 const loaded = new Set<Language>(['en']);
 
 async function ensureLoaded(language: Language): Promise<void> {
-  if (language === 'en' || loaded.has(language)) return;
-  i18n.addResourceBundle(language, 'translation', await loaders[language](), true, true);
-  loaded.add(language);
+  if (language !== 'en' && !loaded.has(language)) {
+    i18n.addResourceBundle(language, 'translation', await loaders[language](), true, true);
+    loaded.add(language);
+  }
+  await areaStringsReady();
 }
 
 /**
@@ -67,6 +132,7 @@ async function ensureLoaded(language: Language): Promise<void> {
  * `<html lang>`, and with `remember` keeps the choice in this browser for the signed-out pages.
  */
 export async function switchLanguage(language: Language, opts: { remember?: boolean } = {}): Promise<void> {
+  target = language;
   await ensureLoaded(language);
   if (opts.remember) {
     try {
@@ -91,6 +157,7 @@ export async function initI18n(language: Language = DEFAULT_LANGUAGE): Promise<t
       returnNull: false,
       initAsync: false,
     });
+    for (const [language, tree] of early.splice(0)) i18n.addResourceBundle(language, 'translation', tree, true, false);
   }
   await switchLanguage(language);
   return i18n;

@@ -5,6 +5,9 @@ import { useMutation } from 'urql';
 import { InsuranceOutcome, parseCalendarDate, suggestedOutcome, type CalendarDate } from '@second-look/domain';
 import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
 import { LogInsuranceCallMutation } from '@second-look/contracts/graphql';
+import { addAreaStrings, insuranceWords } from '@second-look/web-i18n';
+
+addAreaStrings(insuranceWords);
 
 type Tri = 'yes' | 'no' | 'unknown';
 const toBool = (v: Tri): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);

@@ -7,6 +7,9 @@ import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, fieldErrors, formatDay, Loading, orgToday, Panel } from '@second-look/web-ui';
 import { CaseInsuranceQuery, SaveInsurancePlanMutation, type CaseDetail, type InsuranceCall, type InsurancePlan } from '@second-look/contracts/graphql';
 import { InsuranceCallForm } from './call-form';
+import { addAreaStrings, insuranceWords } from '@second-look/web-i18n';
+
+addAreaStrings(insuranceWords);
 
 const PLAN_TYPES = Object.values(InsurancePlanType);
 const NETWORK_TYPES = Object.values(InsuranceNetworkType);

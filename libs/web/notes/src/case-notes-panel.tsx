@@ -5,6 +5,9 @@ import type { CaseDetail, CaseNoteKind } from '@second-look/contracts/graphql';
 import { NoteEditor } from './note-editor';
 import { useNoteStatus, useNoteSync } from './use-note-sync';
 import { Panel } from '@second-look/web-ui';
+import { addAreaStrings, notesWords } from '@second-look/web-i18n';
+
+addAreaStrings(notesWords);
 
 function NoteStatusLine({ status, live, refusal }: ReturnType<typeof useNoteStatus>) {
   const { t } = useTranslation();

@@ -6,8 +6,10 @@ import { useMutation, useQuery } from 'urql';
 import { NotificationPreferencesQuery, UpdateNotificationPreferencesMutation, type NotificationCategory } from '@second-look/contracts/graphql';
 import { EmailMode } from '@second-look/domain';
 import { Loading, PageTitle, QueryErrorState, fieldErrors, formatClockTime } from '@second-look/web-ui';
-import { intlLocale } from '@second-look/web-i18n';
+import { intlLocale, addAreaStrings, notificationsWords } from '@second-look/web-i18n';
 import { SettingsForm, SettingsSection } from './settings-form';
+
+addAreaStrings(notificationsWords);
 
 const MODES: EmailMode[] = [EmailMode.IMMEDIATE, EmailMode.DIGEST, EmailMode.OFF];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,7 +1,10 @@
 import { NOTIFICATION_CATEGORIES, NotificationKind } from '@second-look/domain';
-import { en } from '@second-look/web-i18n';
+import { notificationsWords } from '@second-look/web-i18n';
 import { kindKey } from './notification-text';
 
+type Words = Record<string, string>;
+/** The bell's and the settings' English, which load with the notifications' modules. */
+const en = notificationsWords.en as { notifications: { kind: Words; settings: { category: Words; categoryHelp: Words } } };
 const sentences = en.notifications.kind as Record<string, string>;
 
 describe('notification sentences', () => {

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { bellKeyOf, notificationKindName, REMINDER_KINDS } from '@second-look/domain';
 import type { AppNotification } from '@second-look/contracts/graphql';
 import { formatDay, relativeDay } from '@second-look/web-ui';
+import { addAreaStrings, notificationsWords } from '@second-look/web-i18n';
+
+addAreaStrings(notificationsWords);
 
 /*
  * Every kind in REMINDER_KINDS has its bell sentence, for before and after its date, in English

@@ -7,6 +7,9 @@ import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, formatDateTime, formatDay, orgToday } from '@second-look/web-ui';
 import { MarkNotificationsReadMutation, NotificationCaseQuery, NotificationsQuery, UnreadNotificationCountQuery, type AppNotification, type PageInfo } from '@second-look/contracts/graphql';
 import { useNotificationText } from './notification-text';
+import { addAreaStrings, notificationsWords } from '@second-look/web-i18n';
+
+addAreaStrings(notificationsWords);
 
 const PAGE_SIZE = 20;
 

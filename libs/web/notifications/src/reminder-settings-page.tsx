@@ -5,6 +5,9 @@ import { useMutation, useQuery } from 'urql';
 import { ReminderSettingsQuery, UpdateReminderSettingsMutation, type ReminderSettings } from '@second-look/contracts/graphql';
 import { Loading, PageTitle, QueryErrorState, fieldErrors } from '@second-look/web-ui';
 import { SettingsForm, SettingsSection } from './settings-form';
+import { addAreaStrings, notificationsWords } from '@second-look/web-i18n';
+
+addAreaStrings(notificationsWords);
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));

@@ -5,6 +5,9 @@ import { useMutation } from 'urql';
 import { Urgency } from '@second-look/domain';
 import { ErrorAlert, errorCode, orgToday } from '@second-look/web-ui';
 import { AddOpinionMutation, type CaseOpinions } from '@second-look/contracts/graphql';
+import { addAreaStrings, enumsWords, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, opinionsWords);
 
 /** The next opinion, with who gave it (required), when, and what they said and why. */
 export function AddOpinionForm(props: { data: CaseOpinions; staff: boolean; timeZone: string; onDone: (n: number | null) => void }) {

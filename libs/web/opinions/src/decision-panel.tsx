@@ -5,6 +5,9 @@ import { useMutation } from 'urql';
 import { CaseOutcome, CaseStage, closingProblems, RecordsReleaseState } from '@second-look/domain';
 import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { CloseCaseWithOutcomeMutation, MoveCaseStageMutation, RecordDecisionMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
+import { addAreaStrings, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(opinionsWords);
 
 const DECISION_STAGES: string[] = [CaseStage.COMPARE_AND_DECIDE, CaseStage.CLOSE_THE_LOOP];
 

@@ -9,6 +9,9 @@ import { CaseOpinionsQuery, CompareOpinionsMutation, StartNextOpinionRoundMutati
 import { AddOpinionForm } from './add-opinion-form';
 import { DecisionPanel } from './decision-panel';
 import { OpinionsSideBySide } from './opinions-side-by-side';
+import { addAreaStrings, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(opinionsWords);
 
 const OUTCOME_COLOR: Record<OpinionComparisonOutcome, string> = {
   // Dark enough for white text at badge size (4.5:1); the light yellow one takes dark text.

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Urgency } from '@second-look/domain';
 import type { CaseOpinions, Opinion } from '@second-look/contracts/graphql';
 import { formatDay } from '@second-look/web-ui';
+import { addAreaStrings, opinionsWords } from '@second-look/web-i18n';
+
+addAreaStrings(opinionsWords);
 
 const ASPECTS = ['diagnosis', 'plan', 'reasoning'] as const;
 const value = (o: Opinion, a: (typeof ASPECTS)[number]) => (a === 'diagnosis' ? o.diagnosis : a === 'plan' ? o.recommendedPlan : o.reasoning);

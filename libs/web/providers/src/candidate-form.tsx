@@ -12,6 +12,9 @@ import {
   type CandidateFieldsInput,
   type ProviderCandidate,
 } from '@second-look/contracts/graphql';
+import { addAreaStrings, providersWords } from '@second-look/web-i18n';
+
+addAreaStrings(providersWords);
 
 const NETWORKS = Object.values(ProviderNetworkStatus);
 const MODES = Object.values(ProviderVisitMode);

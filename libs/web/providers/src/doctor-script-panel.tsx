@@ -16,6 +16,9 @@ import {
   type DoctorScript,
 } from '@second-look/contracts/graphql';
 import { printText } from './print';
+import { addAreaStrings, scriptsWords } from '@second-look/web-i18n';
+
+addAreaStrings(scriptsWords);
 
 const SITUATIONS = Object.values(DoctorScriptSituation);
 const PURPOSES = Object.values(DoctorScriptPurpose);

@@ -15,6 +15,9 @@ import {
   type ProviderCandidate,
 } from '@second-look/contracts/graphql';
 import { CandidateForm } from './candidate-form';
+import { addAreaStrings, guidedStartWords, providersWords } from '@second-look/web-i18n';
+
+addAreaStrings(guidedStartWords, providersWords);
 
 function ChooseButton({ candidate, onChosen }: { candidate: ProviderCandidate; onChosen: () => void }) {
   const { t } = useTranslation();

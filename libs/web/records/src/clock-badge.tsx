@@ -4,6 +4,9 @@ import { ClockStatus } from '@second-look/domain';
 import type { ClockReading } from '@second-look/contracts/graphql';
 import { CLOCK_COLOR, CLOCK_SYMBOL, lightBadgeText } from './labels';
 import { formatDay } from '@second-look/web-ui';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 /** A status in words, color and a symbol: it reads the same without color. */
 export function ClockStatusBadge({ status, size = 'md', nowrap }: { status: ClockStatus; size?: 'sm' | 'md' | 'lg'; nowrap?: boolean }) {

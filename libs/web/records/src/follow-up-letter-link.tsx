@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ClockStatus } from '@second-look/domain';
 import type { ClockReading } from '@second-look/contracts/graphql';
 import { followUpLetterPdfUrl } from './letter';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 /**
  * The follow-up letter, offered once the legal clock reads OVERDUE: the API's own "open and past

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
 import { CreateRecordHolderMutation, UpdateRecordHolderMutation, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 const EMPTY: Required<{ [K in keyof RecordHolderInput]: string }> = {
   name: '',

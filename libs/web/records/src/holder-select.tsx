@@ -6,6 +6,9 @@ import { useQuery } from 'urql';
 import { Dialog } from '@second-look/web-ui';
 import { RecordHoldersQuery, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
 import { HolderForm } from './holder-form';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 export const holderLabel = (h: Pick<RecordHolder, 'name' | 'department'>): string => (h.department ? `${h.name}, ${h.department}` : h.name);
 

@@ -1,5 +1,15 @@
 import { ClockStatus, PACKET_ITEM_KIND_ORDER, PacketItemKind, PacketItemState, ResponsibleParty } from '@second-look/domain';
-import type { FollowUpChannel, RecordBoardSort, RequestMethod } from '@second-look/contracts/graphql';
+import type { FollowUpChannel, PacketItem, RecordBoardSort, RequestMethod } from '@second-look/contracts/graphql';
+import { addAreaStrings, enumsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords);
+
+/**
+ * A packet item as people name it: its kind, and its title when it has one. Here rather than
+ * beside the packet's forms, so the board and the request cards need not load those forms.
+ */
+export const itemName = (t: (k: string) => string, item: Pick<PacketItem, 'kind' | 'title'>): string =>
+  item.title ? `${t(`enums.packetKind.${item.kind}`)}: ${item.title}` : t(`enums.packetKind.${item.kind}`);
 
 /** Enum values in display order, for selects and radio groups. */
 export const KINDS: readonly PacketItemKind[] = PACKET_ITEM_KIND_ORDER;

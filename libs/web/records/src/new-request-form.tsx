@@ -7,9 +7,11 @@ import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, LanguageChoice, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
 import { CreateRecordRequestMutation, type CaseDetail, type PacketItem, type RecordHolder, type RecordHolderInput, type RecordRequest, type RequestMethod } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
-import { METHODS, isOutstanding } from './labels';
+import { isOutstanding, itemName, METHODS } from './labels';
 import { draftLetterText } from './letter';
-import { itemName } from './packet-item-form';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 /**
  * Asks one record holder for some packet items. The letter starts as the domain's draft

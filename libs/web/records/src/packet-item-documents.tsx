@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog, formatDate, formatBytes, errorKey } from '@second-look/web-ui';
 import type { CaseDocument } from '@second-look/contracts/graphql';
 import { deleteDocument, type UploadFailure } from './upload';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 /** Short words for the types the API accepts (it detects them from the bytes). */
 const TYPE_WORDS: Record<string, string> = {

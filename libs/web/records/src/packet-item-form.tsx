@@ -8,9 +8,9 @@ import { AddPacketItemMutation, type PacketItem } from '@second-look/contracts/g
 import { HolderSelect } from './holder-select';
 import { KINDS, RESPONSIBLES } from './labels';
 import { usePacketItemUpdate } from './use-packet-item-update';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
 
-export const itemName = (t: (k: string) => string, item: Pick<PacketItem, 'kind' | 'title'>): string =>
-  item.title ? `${t(`enums.packetKind.${item.kind}`)}: ${item.title}` : t(`enums.packetKind.${item.kind}`);
+addAreaStrings(enumsWords, recordsWords);
 
 /** Adds an item to a case's packet. Staff also pick the source from the directory. */
 export function AddPacketItemForm(props: { caseId: string; staff: boolean; onDone: (kind: PacketItemKind | null) => void }) {

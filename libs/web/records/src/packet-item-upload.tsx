@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorKey } from '@second-look/web-ui';
 import { ACCEPT, uploadDocument, type UploadFailure } from './upload';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 interface Outcome {
   name: string;

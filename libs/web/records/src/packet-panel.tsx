@@ -6,11 +6,14 @@ import { PacketItemKind, ResponsibleParty, isStaffRole } from '@second-look/doma
 import { useViewer } from '@second-look/web-auth';
 import { ConfirmDialog, ErrorAlert, Loading, Panel } from '@second-look/web-ui';
 import { RemovePacketItemMutation, type CaseDetail, type PacketItem } from '@second-look/contracts/graphql';
-import { AddPacketItemForm, EditPacketItemForm, itemName } from './packet-item-form';
+import { AddPacketItemForm, EditPacketItemForm } from './packet-item-form';
+import { itemName, lightBadgeText, STATE_COLOR } from './labels';
 import { PacketItemDocuments } from './packet-item-documents';
 import { PacketItemUpload } from './packet-item-upload';
-import { STATE_COLOR, lightBadgeText } from './labels';
 import { useCaseRecords } from './use-case-records';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   const { t } = useTranslation();

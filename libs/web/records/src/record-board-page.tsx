@@ -9,11 +9,13 @@ import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLa
 import { RecordBoardQuery, RecordHoldersQuery, type BoardRecordRequest, type PageInfo, type RecordBoardFilter, type RecordBoardSort } from '@second-look/contracts/graphql';
 import { ClockCell, ClockLine, ClockStatusBadge } from './clock-badge';
 import { holderLabel } from './holder-select';
-import { BOARD_SORTS, CLOCK_COLOR, CLOCK_SYMBOL, OPEN_STATUSES } from './labels';
-import { itemName } from './packet-item-form';
+import { BOARD_SORTS, CLOCK_COLOR, CLOCK_SYMBOL, itemName, OPEN_STATUSES } from './labels';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { RequestActions } from './request-actions';
 import { useStaffMembers } from './use-staff-members';
+import { addAreaStrings, casesWords, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(casesWords, enumsWords, recordsWords);
 
 const PAGE_SIZE = 25;
 

@@ -7,6 +7,9 @@ import { useQuery } from 'urql';
 import { ErrorAlert, Loading, PageTitle, Panel } from '@second-look/web-ui';
 import { RecordHoldersQuery, type RecordHolder } from '@second-look/contracts/graphql';
 import { HolderForm } from './holder-form';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 function HolderCard({ holder, onSaved }: { holder: RecordHolder; onSaved: (name: string) => void }) {
   const { t } = useTranslation();

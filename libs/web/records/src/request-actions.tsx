@@ -14,8 +14,10 @@ import {
   type FollowUpChannel,
   type ActionableRecordRequest,
 } from '@second-look/contracts/graphql';
-import { CHANNELS } from './labels';
-import { itemName } from './packet-item-form';
+import { CHANNELS, itemName } from './labels';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 type Action = 'followUp' | 'extension' | 'received' | 'fee' | 'holderReceived';
 

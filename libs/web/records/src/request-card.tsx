@@ -8,10 +8,12 @@ import type { RecordRequest } from '@second-look/contracts/graphql';
 import { ClockLine, ClockStatusBadge } from './clock-badge';
 import { FollowUpLetterLink } from './follow-up-letter-link';
 import { letterPdfUrl, printLetter } from './letter';
-import { lightBadgeText } from './labels';
+import { itemName, lightBadgeText } from './labels';
 import { LetterLanguageLine } from './letter-language';
-import { itemName } from './packet-item-form';
 import { RequestActions } from './request-actions';
+import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, recordsWords);
 
 /** One record request on the case page: who, how, both clocks, items, follow-ups, actions. */
 export function RequestCard({ request, canEdit, patientName, timeZone }: { request: RecordRequest; canEdit: boolean; patientName: string; timeZone: string }) {

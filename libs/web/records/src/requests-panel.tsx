@@ -8,6 +8,9 @@ import { letterPdfUrl } from './letter';
 import { NewRequestForm } from './new-request-form';
 import { RequestCard } from './request-card';
 import { useCaseRecords } from './use-case-records';
+import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
+
+addAreaStrings(recordsWords);
 
 /** The case's record requests, each on both clocks, and a form to send a new one (anyone who may edit the case). */
 export function RecordRequestsPanel({ item }: { item: CaseDetail }) {

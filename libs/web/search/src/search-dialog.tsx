@@ -6,10 +6,12 @@ import { useNavigate } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { SearchQuery, type SearchQueryData } from '@second-look/contracts/graphql';
 import { normalizeSearchQuery, SEARCH_MAX_LENGTH, SearchHitKind } from '@second-look/domain';
-import { addAreaStrings, searchDialogEn, searchDialogEs } from '@second-look/web-i18n';
+import { addAreaStrings, searchDialogEn, searchDialogEs, enumsWords } from '@second-look/web-i18n';
 import { Dialog, formatDay } from '@second-look/web-ui';
 import { moveActive } from './search-keys';
 import { SearchIcon } from './search-icon';
+
+addAreaStrings(enumsWords);
 
 type Hit = SearchQueryData['search']['hits'][number];
 

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import { ErrorAlert, errorCode, formatDay, isDay } from '@second-look/web-ui';
 import { AdjustCaseTimelineMutation, type TimelinePhase } from '@second-look/contracts/graphql';
+import { addAreaStrings, timelineWords } from '@second-look/web-i18n';
+
+addAreaStrings(timelineWords);
 
 type Field = 'targetOn' | 'reason';
 

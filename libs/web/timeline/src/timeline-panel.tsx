@@ -8,6 +8,9 @@ import { Dialog, ErrorAlert, Loading, Panel, daysBetween, formatDay } from '@sec
 import { CaseTimelineQuery, type CaseDetail, type CaseTimeline, type TimelinePhase } from '@second-look/contracts/graphql';
 import { AdjustTargetForm } from './adjust-target-form';
 import { PHASE_STATUS_COLOR, PHASE_STATUS_SYMBOL } from './labels';
+import { addAreaStrings, enumsWords, timelineWords } from '@second-look/web-i18n';
+
+addAreaStrings(enumsWords, timelineWords);
 
 /** Phase names in the reader's voice: "Getting your records" for a patient, "Getting the records" for staff. */
 function usePhaseName(staff: boolean): (phase: CasePhase) => string {

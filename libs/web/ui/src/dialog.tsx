@@ -1,20 +1,23 @@
-import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Button, Group, Stack, type ModalProps } from '@mantine/core';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from './lazy';
+
+const ModalDialog = lazyNamed(() => import('./modal-dialog'), 'ModalDialog');
 
 /**
- * A Mantine Modal whose content is drawn only while it is open. Mantine 9.8 keeps a closed
- * modal's children mounted, so a form inside would come back with what was typed, or refused,
- * the last time; here every opening starts fresh. The close button is named in the reader's
- * language unless a caller names it.
+ * A Mantine Modal whose content is drawn only while it is open, so every opening starts fresh
+ * (modal-dialog.tsx). The Modal's code loads the first time the dialog opens, not with the screen
+ * that holds it (docs/architecture.md, "First screens"); a closed dialog never opened draws nothing.
  */
-export function Dialog({ opened, children, closeButtonProps, ...rest }: ModalProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }} {...rest}>
-      {opened ? children : null}
-    </Modal>
-  );
+export function Dialog(props: ModalProps) {
+  const [asked, setAsked] = useState(props.opened);
+  if (props.opened && !asked) setAsked(true);
+  return asked ? (
+    <Suspense fallback={null}>
+      <ModalDialog {...props} />
+    </Suspense>
+  ) : null;
 }
 
 /**

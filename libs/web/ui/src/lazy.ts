@@ -1,4 +1,5 @@
 import { createElement, lazy, useState, type ComponentProps, type ComponentType } from 'react';
+import { areaStringsReady } from '@second-look/web-i18n';
 
 /** A component loaded from its own chunk, which can also be fetched ahead of its first render. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,6 +10,8 @@ export type LazyNamed<C extends ComponentType<any>> = ComponentType<ComponentPro
  * when someone opens it (the first screen stays light on a phone). `load` must be a literal
  * `() => import('./file')` for the bundler to split it; render the result inside <Suspense>.
  * `preload()` fetches the chunk now (e.g. once the top of a page is drawn) without rendering it.
+ * Either way the chunk's words in the language on screen are here before it renders: its modules
+ * register their groups as they load (addAreaStrings), and a Spanish group's own chunk is awaited.
  *
  * Once the chunk is here, a new instance renders the component itself and never suspends:
  * React.lazy suspends at least once even for a module already loaded, and a Suspense retry waits
@@ -21,7 +24,8 @@ export type LazyNamed<C extends ComponentType<any>> = ComponentType<ComponentPro
 export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyNamed<M[K]> {
   let loaded: M[K] | null = null;
   const preload = () =>
-    load().then((module) => {
+    load().then(async (module) => {
+      await areaStringsReady();
       loaded = module[name];
       return module;
     });

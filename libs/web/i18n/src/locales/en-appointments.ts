@@ -1,3 +1,4 @@
+import type { AreaStrings } from '../i18n';
 /** English strings for the question list, appointments and the patient's own timeline. */
 export const appointmentsEn = {
   heading: 'Appointment and questions',
@@ -155,4 +156,16 @@ export const ownTimelineEn = {
   removeLabel: 'Remove: {{what}}',
   errors: { future: 'Please choose a day that has already happened.', required: 'Please write what happened.' },
   inPacket: 'In the record packet',
+};
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const appointmentsWords: AreaStrings = {
+  en: { appointments: appointmentsEn },
+  es: () => import('./es-appointments').then((m) => ({ appointments: m.appointmentsEs })),
+};
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const ownTimelineWords: AreaStrings = {
+  en: { ownTimeline: ownTimelineEn },
+  es: () => import('./es-appointments').then((m) => ({ ownTimeline: m.ownTimelineEs })),
 };

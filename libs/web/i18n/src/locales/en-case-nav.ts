@@ -1,3 +1,4 @@
+import type { AreaStrings } from '../i18n';
 /** English strings for finding your way on the case page: the section index and long lists. */
 export const caseNavEn = {
   label: 'Parts of this case',
@@ -25,3 +26,6 @@ export const caseNavEn = {
     count: '{{count}}',
   },
 };
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const caseNavWords: AreaStrings = { en: { caseNav: caseNavEn }, es: () => import('./es-case-nav').then((m) => ({ caseNav: m.caseNavEs })) };

@@ -1,3 +1,4 @@
+import type { AreaStrings } from '../i18n';
 /** English strings for taking the case along: calendar files and feeds, and the FHIR export. */
 export const exportsEn = {
   addToCalendar: 'Add to calendar',
@@ -10,7 +11,6 @@ export const exportsEn = {
     filesHelp: 'With files inside, the download holds every document too, so it can be large.',
   },
   feed: {
-    menuLink: 'Calendar feed',
     title: 'Your calendar feed',
     intro: 'Your calendar app can show your Second Look dates. It checks this feed and updates them for you.',
     carriesHeading: 'What the feed shows',
@@ -40,3 +40,6 @@ export const exportsEn = {
     turnedOff: 'The feed is off. The old link no longer works.',
   },
 };
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const exportsWords: AreaStrings = { en: { exports: exportsEn }, es: () => import('./es-exports').then((m) => ({ exports: m.exportsEs })) };

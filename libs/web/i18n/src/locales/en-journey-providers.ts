@@ -1,21 +1,10 @@
+import type { AreaStrings } from '../i18n';
 /**
- * English strings for "deciding and asking", "choosing the provider" and "insurance check".
+ * English strings for "choosing the provider" and "insurance check" (deciding and asking is in
+ * en-guided-start.ts: the case page's first parts show it).
  * Kept in their own file so the journey's two halves can be edited without stepping on each
- * other; en.ts mounts them. Tone: warm, plain, never blaming the patient or the doctor.
+ * other; the groups at the end (addAreaStrings) mount them. Tone: warm, plain, never blaming the patient or the doctor.
  */
-export const enGuidedStart = {
-  heading: 'Is a second opinion worth it?',
-  because: 'What weighs most here: {{reasons}}.',
-  actSoon: 'This is urgent, so look for a provider who can see the records quickly. Remote second-opinion programs often answer within days.',
-  ruleOfThumb:
-    'A rule of thumb: it is worth it when the decision is life-changing, risky or cannot be undone, or when the doubt stays after a clear explanation. It is rarely needed for a routine prescription.',
-  currentDoctorSection: 'The current doctor',
-  currentDoctorSpecialty: 'Current doctor’s specialty',
-  currentDoctorSpecialtyHelp: 'For example "Surgery" or "Cardiology". It helps find someone who looks from a different angle.',
-  currentDoctorSubSpecialty: 'Sub-specialty',
-  currentDoctorSubSpecialtyHelp: 'For example "Breast surgery". Leave empty if you are not sure.',
-};
-
 export const enScripts = {
   heading: 'Talking to your doctor',
   intro:
@@ -223,4 +212,13 @@ export const enInsurance = {
   preAuthWindow: 'valid {{from}} to {{to}}',
   staffNotesBadge: 'Staff only',
   endBeforeStart: 'The end date cannot be before the start date.',
+};
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const scriptsWords: AreaStrings = { en: { scripts: enScripts }, es: () => import('./es-journey-providers').then((m) => ({ scripts: m.esScripts })) };
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const providersWords: AreaStrings = {
+  en: { providers: enProviders },
+  es: () => import('./es-journey-providers').then((m) => ({ providers: m.esProviders })),
 };

@@ -1,3 +1,4 @@
+import type { AreaStrings } from '../i18n';
 /** English strings for opinions compared, the decision and closing the loop. */
 export const opinionsEn = {
   heading: 'Opinions compared',
@@ -107,3 +108,6 @@ export const opinionsEn = {
     },
   },
 };
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const opinionsWords: AreaStrings = { en: { opinions: opinionsEn }, es: () => import('./es-opinions').then((m) => ({ opinions: m.opinionsEs })) };

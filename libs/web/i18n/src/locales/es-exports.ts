@@ -10,7 +10,6 @@ export const exportsEs = {
     filesHelp: 'Con los archivos, la descarga incluye todos los documentos, así que puede ser grande.',
   },
   feed: {
-    menuLink: 'Calendario en línea',
     title: 'Su calendario en línea',
     intro: 'Su aplicación de calendario puede mostrar sus fechas de Second Look. La aplicación revisa este enlace y pone las fechas al día.',
     carriesHeading: 'Lo que muestra',

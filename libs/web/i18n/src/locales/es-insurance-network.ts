@@ -1,6 +1,6 @@
 /**
  * Spanish (es-US) strings for an insurance plan's network type and the hints it brings.
- * Mounted into `insurance` by es.ts.
+ * Mounted into `insurance` by insuranceWords in en-insurance-network.ts.
  */
 export const insuranceNetworkEs = {
   networkType: 'Tipo de red',

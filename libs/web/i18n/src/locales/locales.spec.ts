@@ -15,6 +15,7 @@ import { searchDialogEn } from './en-search-dialog';
 import { searchDialogEs } from './es-search-dialog';
 import { offlineEn } from './en-offline';
 import { offlineEs } from './es-offline';
+import { AREA_WORDS } from '../area-words';
 
 /**
  * Spanish is a first-class language, not a partial copy: every key English has, Spanish has
@@ -109,7 +110,8 @@ export function localeProblems(english: Tree, spanish: Tree): string[] {
 
 /**
  * Every area that brings its own words when its chunk loads (addAreaStrings), as it registers
- * them: each is held to the same rules as the main files, and adds keys the main files lack.
+ * them, and (added before the tests) every group of area-words.ts: each is held to the same rules
+ * as the main files, and adds keys the main files and the other areas lack.
  */
 const AREAS: Record<string, { en: Tree; es: Tree }> = {
   tasks: { en: tasksStringsEn as unknown as Tree, es: tasksStringsEs as unknown as Tree },
@@ -121,7 +123,18 @@ const AREAS: Record<string, { en: Tree; es: Tree }> = {
   offline: { en: { offline: offlineEn }, es: { offline: offlineEs } },
 };
 
+/** The signed-in screens' groups (area-words.ts), their Spanish fetched as the app fetches it. */
+const groups = async (): Promise<Record<string, { en: Tree; es: Tree }>> => {
+  const out: Record<string, { en: Tree; es: Tree }> = {};
+  for (const [name, group] of Object.entries(AREA_WORDS)) {
+    out[`group ${name}`] = { en: group.en as Tree, es: (typeof group.es === 'function' ? await group.es() : group.es) as Tree };
+  }
+  return out;
+};
+
 describe('the Spanish locale against the English one', () => {
+  beforeAll(async () => Object.assign(AREAS, await groups()));
+
   it('has every key, a real Spanish value for each, the same placeholders and every Spanish plural form', () => {
     expect(localeProblems(en as unknown as Tree, es as unknown as Tree)).toEqual([]);
   });
@@ -133,12 +146,15 @@ describe('the Spanish locale against the English one', () => {
     for (const name of Object.keys(tasksStringsEn)) expect(Object.keys(en)).not.toContain(name);
   });
 
-  it('has each area add keys of its own, never one the main files already have', () => {
+  it('has each area add keys of its own, never one the main files or another area already have', () => {
     const main = { en: flatten(en as unknown as Tree), es: flatten(es as unknown as Tree) };
+    const seen = { en: new Map<string, string>(), es: new Map<string, string>() };
     for (const [name, area] of Object.entries(AREAS)) {
       for (const language of ['en', 'es'] as const) {
-        const clash = [...flatten(area[language]).keys()].filter((k) => main[language].has(k));
+        const keys = [...flatten(area[language]).keys()];
+        const clash = keys.filter((k) => main[language].has(k) || seen[language].has(k));
         expect({ name, language, clash }).toEqual({ name, language, clash: [] });
+        for (const k of keys) seen[language].set(k, name);
       }
     }
   });

@@ -1,0 +1,182 @@
+import type { AreaStrings } from '../i18n';
+/**
+ * English labels of the domain's values (stages, roles, statuses…), shared by the signed-in screens: loaded with the screens that show them
+ * (the group at the end, registered with addAreaStrings), not with the first screen.
+ */
+export const enumsEn = {
+  role: {
+    ADMIN: 'Admin',
+    COORDINATOR: 'Coordinator',
+    ADVOCATE: 'Advocate',
+    PATIENT: 'Patient',
+    CAREGIVER: 'Family caregiver',
+  },
+  stage: {
+    DECIDE: 'Decide',
+    TALK_TO_DOCTOR: 'Talk to the current doctor',
+    GATHER_RECORDS: 'Gather records',
+    CHOOSE_PROVIDER: 'Choose the second-opinion provider',
+    VERIFY_INSURANCE: 'Check insurance',
+    PREPARE: 'Prepare',
+    APPOINTMENT: 'Appointment',
+    COMPARE_AND_DECIDE: 'Compare and decide',
+    CLOSE_THE_LOOP: 'Close the loop',
+    CLOSED: 'Closed',
+  },
+  /** One calm sentence per stage, shown to everyone and above all to patients. */
+  stageHelp: {
+    DECIDE: 'Writing down the question you want answered and why a second opinion could help.',
+    TALK_TO_DOCTOR: 'Letting your current doctor know. It is about peace of mind, not distrust.',
+    GATHER_RECORDS: 'Collecting your records, scans and test results so the new doctor sees the full picture.',
+    CHOOSE_PROVIDER: 'Finding the right specialist or center for the second opinion.',
+    VERIFY_INSURANCE: 'Checking what your insurance covers before the appointment.',
+    PREPARE: 'Getting your records and your questions ready.',
+    APPOINTMENT: 'Meeting the second-opinion provider and noting what they said.',
+    COMPARE_AND_DECIDE: 'Putting the opinions side by side and choosing the way forward.',
+    CLOSE_THE_LOOP: 'Sharing what you learned with your current doctor and tidying up.',
+    CLOSED: 'This case is finished.',
+  },
+  trigger: {
+    MAJOR_DIAGNOSIS: 'Major diagnosis',
+    RISKY_TREATMENT: 'Risky or invasive treatment',
+    UNCERTAIN_DIAGNOSIS: 'Uncertain diagnosis',
+    NO_IMPROVEMENT: 'No improvement',
+    RARE_CONDITION: 'Rare or complex condition',
+    FEELS_UNHEARD: 'Feeling unheard',
+    CONFLICTING_INFORMATION: 'Conflicting information',
+    PERSISTENT_DOUBT: 'Doubt that stays',
+  },
+  triggerHelp: {
+    MAJOR_DIAGNOSIS: 'A serious or life-changing diagnosis, such as cancer or heart disease needing surgery.',
+    RISKY_TREATMENT: 'Surgery, a major procedure or long-term medicine is proposed, above all if it cannot be undone.',
+    UNCERTAIN_DIAGNOSIS: 'The diagnosis is a "probably" or "might be", with no clear way to confirm it.',
+    NO_IMPROVEMENT: 'The current treatment has not helped as hoped.',
+    RARE_CONDITION: 'An unusual or complicated condition where specialist experience matters.',
+    FEELS_UNHEARD: 'The patient has felt rushed, dismissed or not listened to.',
+    CONFLICTING_INFORMATION: 'Doctors, or trustworthy sources, say different things.',
+    PERSISTENT_DOUBT: 'The doubt is still there after a clear explanation.',
+  },
+  advice: {
+    WORTH_IT: 'A second opinion is well worth it for reasons like these.',
+    LIKELY_WORTH_IT: 'A second opinion is likely to help here.',
+    TALK_IT_THROUGH: 'Talk it through together: a second opinion may or may not be needed.',
+  },
+  urgency: {
+    ROUTINE: 'Routine',
+    URGENT: 'Urgent',
+  },
+  urgencyHelp: {
+    ROUTINE: 'The usual pace: about 3 to 8 weeks from start to a decision.',
+    URGENT: 'Time matters (for example an aggressive cancer): we ask for the earliest appointments.',
+  },
+  access: {
+    VIEW: 'Can view',
+    COMMENT: 'Can view and comment',
+    EDIT: 'Can view, comment and edit',
+  },
+  accessHelp: {
+    VIEW: 'Sees the case but cannot write anything.',
+    COMMENT: 'Sees the case and can add comments.',
+    EDIT: 'Can also change the case details, just like you.',
+  },
+  sort: {
+    UPDATED_AT: 'Last updated',
+    CREATED_AT: 'Date opened',
+    PATIENT_NAME: 'Patient name',
+    URGENCY: 'Urgency',
+    STAGE: 'Stage',
+  },
+  sortOption: {
+    UPDATED_AT_DESC: 'Recently updated first',
+    UPDATED_AT_ASC: 'Least recently updated first',
+    CREATED_AT_DESC: 'Newest cases first',
+    CREATED_AT_ASC: 'Oldest cases first',
+    PATIENT_NAME_ASC: 'Patient name, A to Z',
+    PATIENT_NAME_DESC: 'Patient name, Z to A',
+    URGENCY_DESC: 'Urgent first',
+    URGENCY_ASC: 'Routine first',
+    STAGE_DESC: 'Furthest along first',
+    STAGE_ASC: 'Earliest stage first',
+  },
+  packetKind: {
+    IMAGING_DISC: 'Imaging (the images on disc)',
+    PATHOLOGY_SLIDES: 'Pathology slides',
+    PATHOLOGY_REPORT: 'Pathology report',
+    LABS: 'Lab results',
+    CLINIC_NOTES: 'Clinic notes (diagnosis and plan)',
+    PROCEDURE_REPORT: 'Surgery or procedure report',
+    OWN_TIMELINE: 'Your own timeline',
+    MEDICATIONS_ALLERGIES: 'Medications and allergies',
+    OTHER: 'Other',
+  },
+  packetKindHelp: {
+    IMAGING_DISC: 'The actual scans (CD, DVD or DICOM files), not only the written reports.',
+    PATHOLOGY_SLIDES: 'The glass slides, so the new pathologist can look for themselves.',
+    PATHOLOGY_REPORT: 'The written report from the lab that looked at the tissue.',
+    LABS: 'Blood tests and other lab results.',
+    CLINIC_NOTES: 'Notes from visits, with the diagnosis and the proposed plan.',
+    PROCEDURE_REPORT: 'Reports from any surgery or procedure already done.',
+    OWN_TIMELINE: 'A short story in your own words: symptoms, treatments tried, how they went.',
+    MEDICATIONS_ALLERGIES: 'What you take now (a photo of the list or the boxes is fine) and any allergies.',
+    OTHER: 'Anything else the second-opinion provider should see.',
+  },
+  packetState: {
+    NEEDED: 'Still needed',
+    REQUESTED: 'Requested',
+    RECEIVED: 'Received',
+    SENT_TO_PROVIDER: 'Sent to the provider',
+    NOT_AVAILABLE: 'Not available',
+  },
+  packetStateMove: {
+    NEEDED: 'Mark as still needed',
+    REQUESTED: 'Mark as requested',
+    RECEIVED: 'Mark as received',
+    SENT_TO_PROVIDER: 'Mark as sent to the provider',
+    NOT_AVAILABLE: 'Mark as not available',
+  },
+  responsible: {
+    ADVOCATE: 'Advocate',
+    PATIENT: 'Patient',
+    CAREGIVER: 'Family caregiver',
+  },
+  requestMethod: {
+    PORTAL: 'Patient portal',
+    FAX: 'Fax',
+    EMAIL: 'E-mail',
+    MAIL: 'Post',
+    IN_PERSON: 'In person',
+  },
+  followUpChannel: {
+    CALL: 'Phone call',
+    FAX: 'Fax',
+    EMAIL: 'E-mail',
+    PORTAL: 'Portal message',
+    IN_PERSON: 'In person',
+  },
+  clockStatus: {
+    DONE: 'Done',
+    ON_TRACK: 'On track',
+    AT_RISK: 'At risk',
+    OVERDUE: 'Overdue',
+  },
+  boardSort: {
+    LEGAL_DUE_ON: 'Legal due date, soonest first',
+    PLAN_TARGET_ON: 'Plan target, soonest first',
+    SENT_ON: 'Date sent, oldest first',
+  },
+  /** Timeline phases, in staff words; patients read them in their own voice (timeline.phaseForPatient). */
+  casePhase: {
+    RECORDS: 'Getting the records',
+    APPOINTMENT: 'The second-opinion appointment',
+    FOLLOW_UP: 'Follow-up with the current doctor',
+  },
+  phaseStatus: {
+    DONE: 'Done',
+    IN_PROGRESS: 'In progress',
+    LATE: 'Running late',
+    UPCOMING: 'Coming up',
+  },
+};
+
+/** The group to register where these words show (addAreaStrings): English here, Spanish fetched for Spanish readers. */
+export const enumsWords: AreaStrings = { en: { enums: enumsEn }, es: () => import('./es-enums').then((m) => ({ enums: m.enumsEs })) };

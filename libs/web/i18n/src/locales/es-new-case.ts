@@ -1,0 +1,23 @@
+/** Spanish strings of the new-case page, key for key with en-new-case.ts; fetched only for Spanish readers (the group in the English file). */
+export const newCaseEs = {
+  title: 'Caso nuevo',
+  intro: 'Empiece por lo que el paciente quiere saber. Todo se puede mejorar después.',
+  patientSection: 'Paciente',
+  patientName: 'Nombre del paciente',
+  patientEmail: 'Correo electrónico del paciente',
+  patientEmailHelp: 'Si lo agrega, le mandamos al paciente una invitación para unirse a su caso.',
+  questionSection: 'La pregunta',
+  question: 'La pregunta que hay que contestar',
+  questionHelp: 'Con las palabras del paciente, por ejemplo "¿De verdad la cirugía es mi mejor opción?"',
+  diagnosis: 'Diagnóstico o plan en duda',
+  diagnosisHelp: 'Lo que dijo o propuso el médico de ahora.',
+  triggers: '¿Por qué una segunda opinión?',
+  triggersHelp: 'Elija todas las razones que apliquen.',
+  triggerNotes: 'Notas',
+  triggerNotesHelp: 'Cualquier otra cosa que ayude a explicar las razones.',
+  urgency: 'Urgencia',
+  leadAdvocate: 'Defensor principal',
+  leadAdvocatePlaceholder: 'Elegir después',
+  create: 'Abrir el caso',
+  creating: 'Abriendo…',
+};
