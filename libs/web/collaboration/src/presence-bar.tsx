@@ -2,13 +2,16 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CasePresence } from '@second-look/contracts/graphql';
 import type { LiveStatus } from './live-client';
+import { useCasePeople } from './use-case-live';
 
 /**
  * "Maria (patient) is viewing", "Sam (advocate) is editing the summary". One line per person
- * (their open tabs collapse into one), what they edit winning over just looking.
+ * (their open tabs collapse into one), what they edit winning over just looking. It subscribes
+ * to presence itself, so someone focusing a field redraws this bar, not the whole case page.
  */
-export function CasePresenceBar({ people, status }: { people: CasePresence[]; status: LiveStatus }) {
+export function CasePresenceBar({ caseId, viewId, status }: { caseId: string; viewId: string; status: LiveStatus }) {
   const { t } = useTranslation();
+  const people: CasePresence[] = useCasePeople(caseId, viewId);
   const others = new Map<string, CasePresence>();
   for (const p of people) {
     if (p.you || !p.user) continue;
