@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CasePresence } from '@second-look/contracts/graphql';
+import { useSubscription } from 'urql';
+import { CasePresenceSubscription, type CasePresence } from '@second-look/contracts/graphql';
 import type { LiveStatus } from './live-client';
-import { useCasePeople } from './use-case-live';
 
 /**
  * "Maria (patient) is viewing", "Sam (advocate) is editing the summary". One line per person
@@ -11,7 +11,9 @@ import { useCasePeople } from './use-case-live';
  */
 export function CasePresenceBar({ caseId, viewId, status }: { caseId: string; viewId: string; status: LiveStatus }) {
   const { t } = useTranslation();
-  const people: CasePresence[] = useCasePeople(caseId, viewId);
+  // Who has this case open (this tab too, as `you`); the subscription also keeps this view's entry alive.
+  const [result] = useSubscription({ query: CasePresenceSubscription, variables: { caseId, viewId }, pause: !caseId });
+  const people = result.data?.casePresence ?? [];
   const others = new Map<string, CasePresence>();
   for (const p of people) {
     if (p.you || !p.user) continue;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useClient, useSubscription } from 'urql';
 import { CaseArea, CaseEventKind } from '@second-look/domain';
-import { CaseEventsSubscription, CasePresenceSubscription, SetCasePresenceMutation, type CaseEvent } from '@second-look/contracts/graphql';
+import { CaseEventsSubscription, SetCasePresenceMutation, type CaseEvent } from '@second-look/contracts/graphql';
 import { liveStatusStore, type LiveStatus } from './live-client';
 
 /**
@@ -37,7 +37,7 @@ const newViewId = (): string => {
  * This tab's view of the case (its presence entry) and a way to tell the others what you are
  * editing. Holds no React state: focusing a field sends the mutation without drawing the case
  * page again (bench/case-page-renders.bench.ts measured a whole-page render per focus before).
- * Who is here is read by the presence bar itself (useCasePeople).
+ * Who is here is read by the presence bar itself (presence-bar.tsx).
  */
 export function useCasePresence(caseId: string) {
   const viewId = useMemo(() => (caseId ? newViewId() : ''), [caseId]);
@@ -68,10 +68,4 @@ export function useCasePresence(caseId: string) {
   );
 
   return { viewId, setEditing };
-}
-
-/** Who has this case open (this tab included, as `you`): the subscription that also keeps this view's entry alive. */
-export function useCasePeople(caseId: string, viewId: string) {
-  const [result] = useSubscription({ query: CasePresenceSubscription, variables: { caseId, viewId }, pause: !caseId });
-  return result.data?.casePresence ?? [];
 }
