@@ -291,7 +291,11 @@ async function openCase(page: Page, baseUrl: string, caseId: string, shape: Shap
   await page.locator('.sl-case-section').first().waitFor();
   // Parts below the first two are drawn in a transition after the journey panels' chunks arrive.
   await page.waitForFunction(() => document.querySelectorAll('.sl-case-section').length > 3 && !document.querySelector('.sl-case-pending'), undefined, { timeout: 60_000 });
-  await page.getByRole('listitem').filter({ hasText: `Question ${shape.questions}:` }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: `Question ${shape.questions}:` })
+    .first()
+    .waitFor({ timeout: 60_000 });
   await page.waitForFunction((n) => document.querySelectorAll('article[aria-labelledby^="packet-item-"]').length >= n, shape.items, { timeout: 60_000 });
   await settle(page, 2000, 60_000);
 }
@@ -410,7 +414,16 @@ async function run(browser: Browser, baseUrl: string, who: string, email: string
   console.log(`\n== ${who}: long case (short case in brackets); CPU ${SLOWDOWN}x slower for the ms ==`);
   console.log(
     table(
-      ['interaction', 'commits per key/click', 'components rendered per commit, median / max', 'share of the page, median / max', 'ms main thread per key/click', 'slowest event ms', 'rendered long/short', 'ms long/short'],
+      [
+        'interaction',
+        'commits per key/click',
+        'components rendered per commit, median / max',
+        'share of the page, median / max',
+        'ms main thread per key/click',
+        'slowest event ms',
+        'rendered long/short',
+        'ms long/short',
+      ],
       rows,
       [1, 2, 3],
     ),
