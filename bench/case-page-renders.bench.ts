@@ -21,7 +21,8 @@
  *     walking only the subtrees React reconciled in that commit), and the components in the whole
  *     tree. Then, with the counting off and the CPU slowed as on Lighthouse's phone
  *     (BENCH_CPU_SLOWDOWN, 4), the same interaction again for the main thread's busy time
- *     (Chromium's TaskDuration) per keystroke or per click, and the slowest input event (Event Timing).
+ *     (Chromium's TaskDuration) per keystroke or per click, split into scripts and style plus
+ *     layout, and the slowest input event (Event Timing).
  *  4. Prints a table per viewer: commits, components rendered per commit (median / max), that as a
  *     share of the page's components, and ms per keystroke or click; and the long case's ratios
  *     to the short one's.
@@ -212,6 +213,9 @@ interface Figures {
   max: number;
   total: number;
   ms: number;
+  /** Of `ms`: running scripts, and style and layout (the browser's share, which grows with the page's size). */
+  scriptMs: number;
+  layoutMs: number;
   slowestEvent: number;
   per: number;
 }
@@ -231,9 +235,11 @@ async function settle(page: Page, quietMs = 1200, maxMs = 20_000): Promise<void>
   }
 }
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+/** Chromium's running totals of main-thread busy time, in seconds: all tasks, scripts, and style plus layout. */
+async function busySeconds(cdp: CDPSession): Promise<{ task: number; script: number; layout: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration') + get('RecalcStyleDuration') };
 }
 
 interface Interaction {
@@ -268,10 +274,10 @@ async function measure(page: Page, cdp: CDPSession, interaction: Interaction): P
   await settle(page);
   await reset(false);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
-  const before = await taskSeconds(cdp);
+  const before = await busySeconds(cdp);
   await interaction.run(page);
   await settle(page, 600);
-  const after = await taskSeconds(cdp);
+  const after = await busySeconds(cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const events = await page.evaluate(() => (globalThis as Win).__renderBench.events);
   return {
@@ -279,7 +285,9 @@ async function measure(page: Page, cdp: CDPSession, interaction: Interaction): P
     median: median(counted.rendered),
     max: Math.max(0, ...counted.rendered),
     total: counted.total,
-    ms: ((after - before) * 1000) / interaction.per,
+    ms: ((after.task - before.task) * 1000) / interaction.per,
+    scriptMs: ((after.script - before.script) * 1000) / interaction.per,
+    layoutMs: ((after.layout - before.layout) * 1000) / interaction.per,
     slowestEvent: Math.max(0, ...events),
     per: interaction.per,
   };
@@ -406,6 +414,7 @@ async function run(browser: Browser, baseUrl: string, who: string, email: string
       `${f.median} / ${f.max} (${base.median} / ${base.max})`,
       `${share(f)} of ${f.total} (${share(base)} of ${base.total})`,
       `${f.ms.toFixed(1)} (${base.ms.toFixed(1)})`,
+      `${f.scriptMs.toFixed(1)} / ${f.layoutMs.toFixed(1)} (${base.scriptMs.toFixed(1)} / ${base.layoutMs.toFixed(1)})`,
       f.slowestEvent ? `${f.slowestEvent.toFixed(0)}` : '<16',
       `${(f.max / Math.max(1, base.max)).toFixed(1)}x`,
       `${(f.ms / base.ms).toFixed(1)}x`,
@@ -420,12 +429,13 @@ async function run(browser: Browser, baseUrl: string, who: string, email: string
         'components rendered per commit, median / max',
         'share of the page, median / max',
         'ms main thread per key/click',
+        'of which ms script / style+layout',
         'slowest event ms',
         'rendered long/short',
         'ms long/short',
       ],
       rows,
-      [1, 2, 3],
+      [1, 2, 3, 5],
     ),
   );
 }
