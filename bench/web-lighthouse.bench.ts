@@ -25,12 +25,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { machineLine, root } from './support/bench-env';
-import globalSetup from '../e2e/support/global-setup';
-import { DEMO, DEMO_PASSWORD } from '../apps/api/src/seed/demo-seed';
+import { machineLine, root, signInCookie } from './support/bench-env';
+import { CHROMIUM, CHROMIUM_FLAGS, startBuiltProduct } from './support/web-stack';
+import { DEMO } from '../apps/api/src/seed/demo-seed';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
 
@@ -49,21 +48,6 @@ interface Figures {
   tbt: number;
   kib: number;
   largest: string[];
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation SignIn($input: SignInInput!) { signIn(input: $input) { id } }',
-      variables: { input: { email, password: DEMO_PASSWORD } },
-    }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('sl_session='));
-  if (body.errors || !cookie) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(body.errors)}`);
-  return cookie.split(';')[0] ?? '';
 }
 
 /** A bare document from a plain Node server: the floor of this browser, machine and throttling. */
@@ -85,13 +69,12 @@ async function main(): Promise<void> {
   say(`machine: ${machineLine()}; Chromium ${CHROMIUM}; ${RUNS} Lighthouse run(s) per page`);
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
-    const teardown = await globalSetup();
+    const { baseUrl, teardown } = await startBuiltProduct();
     cleanups.push(teardown);
-    const baseUrl = process.env.E2E_BASE_URL as string;
     const baseline = await baselineServer();
     cleanups.push(baseline.close);
-    const patient = await signIn(baseUrl, 'patient@harbor.example');
-    const coordinator = await signIn(baseUrl, 'coordinator@harbor.example');
+    const patient = await signInCookie(`${baseUrl}/graphql`, 'patient@harbor.example');
+    const coordinator = await signInCookie(`${baseUrl}/graphql`, 'coordinator@harbor.example');
     const screens: Screen[] = [
       { name: 'baseline (empty page)', url: baseline.url },
       { name: 'sign-in', url: `${baseUrl}/sign-in` },
@@ -103,17 +86,7 @@ async function main(): Promise<void> {
     const chromeLauncher = await import('chrome-launcher');
     const chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     });
     cleanups.push(async () => chrome.kill());
 

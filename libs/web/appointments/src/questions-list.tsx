@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { memo, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { QuestionMove, type Language, type StarterQuestion } from '@second-look/domain';
@@ -82,7 +82,8 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
 /** The words of the suggested questions in the language picked for them, by starter. */
 type SuggestionWords = { language: Language; text: ReadonlyMap<StarterQuestion, string> };
 
-function QuestionItem(props: { q: CaseQuestion; index: number; count: number; canEdit: boolean; suggestions: SuggestionWords | null }) {
+/** Memoized: typing in "Your own question" below the list does not draw every question again. */
+const QuestionItem = memo(function QuestionItem(props: { q: CaseQuestion; index: number; count: number; canEdit: boolean; suggestions: SuggestionWords | null }) {
   const { t } = useTranslation();
   const { q } = props;
   // A suggested question nobody reworded reads in the language picked for the suggestions.
@@ -157,7 +158,7 @@ function QuestionItem(props: { q: CaseQuestion; index: number; count: number; ca
       </Stack>
     </Paper>
   );
-}
+});
 
 /** The patient's questions for the visit, most important first, reordered with up/down buttons. */
 export function QuestionsList({ caseId, questions, canEdit }: { caseId: string; questions: CaseQuestion[]; canEdit: boolean }) {
@@ -168,9 +169,10 @@ export function QuestionsList({ caseId, questions, canEdit }: { caseId: string; 
   const [suggestionLanguage, setSuggestionLanguage] = useState<Language | null>(null);
   const hasSuggested = questions.some((q) => q.starter && !q.text);
   const [suggestedWords] = useQuery({ query: SuggestedQuestionsQuery, variables: { language: suggestionLanguage ?? uiLanguage }, pause: !hasSuggested });
-  const suggestions: SuggestionWords | null = suggestedWords.data
-    ? { language: suggestionLanguage ?? uiLanguage, text: new Map(suggestedWords.data.suggestedQuestions.map((s) => [s.starter, s.text])) }
-    : null;
+  // Kept between renders, so the memoized questions see the same words until they change.
+  const words = suggestedWords.data?.suggestedQuestions;
+  const wordsLanguage = suggestionLanguage ?? uiLanguage;
+  const suggestions = useMemo<SuggestionWords | null>(() => (words ? { language: wordsLanguage, text: new Map(words.map((s) => [s.starter, s.text])) } : null), [words, wordsLanguage]);
   const [text, setText] = useState('');
   const [added, setAdded] = useState(false);
   const [addResult, add] = useMutation(AddCaseQuestionMutation);

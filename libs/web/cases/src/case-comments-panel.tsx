@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorAlert, formatDateTime, Panel, useShowMore } from '@second-look/web-ui';
@@ -8,8 +8,35 @@ import { addAreaStrings, caseWords } from '@second-look/web-i18n';
 
 addAreaStrings(caseWords);
 
-export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
+/** One comment; memoized, so typing a new comment does not draw the shown ones again. */
+const CommentItem = memo(function CommentItem({ c, timeZone }: { c: CaseDetail['comments'][number]; timeZone: string }) {
   const { t, i18n } = useTranslation();
+  return (
+    <li>
+      <Paper p="sm" radius="sm" className={c.internal ? 'sl-internal' : undefined} bg={c.internal ? undefined : 'gray.0'}>
+        <Stack gap={4}>
+          <Group gap="xs" justify="space-between">
+            <Text size="sm" fw={600}>
+              {t('case.commentBy', {
+                name: c.author.displayName,
+                when: formatDateTime(c.createdAt, i18n.language, timeZone),
+              })}
+            </Text>
+            {c.internal ? (
+              <Badge color="grape" variant="filled">
+                {t('case.internalBadge')}
+              </Badge>
+            ) : null}
+          </Group>
+          <Text className="sl-pre-wrap">{c.body}</Text>
+        </Stack>
+      </Paper>
+    </li>
+  );
+});
+
+export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZone: string }) {
+  const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [result, addComment] = useMutation(AddCommentMutation);
@@ -32,26 +59,7 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
       {item.comments.length ? (
         <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {shown.map((c) => (
-            <li key={c.id}>
-              <Paper p="sm" radius="sm" className={c.internal ? 'sl-internal' : undefined} bg={c.internal ? undefined : 'gray.0'}>
-                <Stack gap={4}>
-                  <Group gap="xs" justify="space-between">
-                    <Text size="sm" fw={600}>
-                      {t('case.commentBy', {
-                        name: c.author.displayName,
-                        when: formatDateTime(c.createdAt, i18n.language, timeZone),
-                      })}
-                    </Text>
-                    {c.internal ? (
-                      <Badge color="grape" variant="filled">
-                        {t('case.internalBadge')}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                  <Text className="sl-pre-wrap">{c.body}</Text>
-                </Stack>
-              </Paper>
-            </li>
+            <CommentItem key={c.id} c={c} timeZone={timeZone} />
           ))}
         </Stack>
       ) : (

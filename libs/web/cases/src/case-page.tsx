@@ -104,7 +104,7 @@ export function CasePage() {
     void client.query(CaseProvidersQuery, { id }, fresh).toPromise();
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
-  const { people: present, setEditing } = useCasePresence(id);
+  const { viewId, setEditing } = useCasePresence(id);
   const area = (a: CaseArea, node: ReactNode) => (
     <EditingArea area={a} onEditing={setEditing}>
       {node}
@@ -122,7 +122,7 @@ export function CasePage() {
   const details = area(CaseArea.DETAILS, <CaseDetailsPanel item={item} reload={reload} />);
   const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
   const activity = later(<CaseActivityPanel item={item} timeZone={tz} />);
-  const presence = <CasePresenceBar people={present} status={status} />;
+  const presence = <CasePresenceBar caseId={id} viewId={viewId} status={status} />;
   // The notes' editor (Yjs) is its own chunk, fetched while the rest of the page shows.
   const notes = area(
     CaseArea.NOTES,

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CasePresence } from '@second-look/contracts/graphql';
+import { useSubscription } from 'urql';
+import { CasePresenceSubscription, type CasePresence } from '@second-look/contracts/graphql';
 import type { LiveStatus } from './live-client';
 import { addAreaStrings, enumsWords, liveWords } from '@second-look/web-i18n';
 
@@ -8,10 +9,14 @@ addAreaStrings(enumsWords, liveWords);
 
 /**
  * "Maria (patient) is viewing", "Sam (advocate) is editing the summary". One line per person
- * (their open tabs collapse into one), what they edit winning over just looking.
+ * (their open tabs collapse into one), what they edit winning over just looking. It subscribes
+ * to presence itself, so someone focusing a field redraws this bar, not the whole case page.
  */
-export function CasePresenceBar({ people, status }: { people: CasePresence[]; status: LiveStatus }) {
+export function CasePresenceBar({ caseId, viewId, status }: { caseId: string; viewId: string; status: LiveStatus }) {
   const { t } = useTranslation();
+  // Who has this case open (this tab too, as `you`); the subscription also keeps this view's entry alive.
+  const [result] = useSubscription({ query: CasePresenceSubscription, variables: { caseId, viewId }, pause: !caseId });
+  const people = result.data?.casePresence ?? [];
   const others = new Map<string, CasePresence>();
   for (const p of people) {
     if (p.you || !p.user) continue;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useMutation, useSubscription } from 'urql';
+import { useClient, useSubscription } from 'urql';
 import { CaseArea, CaseEventKind } from '@second-look/domain';
-import { CaseEventsSubscription, CasePresenceSubscription, SetCasePresenceMutation, type CaseEvent } from '@second-look/contracts/graphql';
+import { CaseEventsSubscription, SetCasePresenceMutation, type CaseEvent } from '@second-look/contracts/graphql';
 import { liveStatusStore, type LiveStatus } from './live-client';
 
 /**
@@ -33,11 +33,15 @@ const newViewId = (): string => {
   return `v${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 };
 
-/** Who else has this case open, and a way to tell them what you are editing. */
+/**
+ * This tab's view of the case (its presence entry) and a way to tell the others what you are
+ * editing. Holds no React state: focusing a field sends the mutation without drawing the case
+ * page again (bench/case-page-renders.bench.ts measured a whole-page render per focus before).
+ * Who is here is read by the presence bar itself (presence-bar.tsx).
+ */
 export function useCasePresence(caseId: string) {
   const viewId = useMemo(() => (caseId ? newViewId() : ''), [caseId]);
-  const [result] = useSubscription({ query: CasePresenceSubscription, variables: { caseId, viewId }, pause: !caseId });
-  const [, send] = useMutation(SetCasePresenceMutation);
+  const client = useClient();
   const current = useRef<CaseArea | null>(null);
   const clearTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -48,13 +52,13 @@ export function useCasePresence(caseId: string) {
       const apply = () => {
         if (current.current === area) return;
         current.current = area;
-        void send({ caseId, viewId, editing: area });
+        void client.mutation(SetCasePresenceMutation, { caseId, viewId, editing: area }).toPromise();
       };
       // Moving from one field to the next blurs then focuses: only say "stopped" if nothing follows.
       if (area === null) clearTimer.current = setTimeout(apply, 800);
       else apply();
     },
-    [caseId, viewId, send],
+    [caseId, viewId, client],
   );
   useEffect(
     () => () => {
@@ -63,5 +67,5 @@ export function useCasePresence(caseId: string) {
     [],
   );
 
-  return { people: result.data?.casePresence ?? [], setEditing };
+  return { viewId, setEditing };
 }

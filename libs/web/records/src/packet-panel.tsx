@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, isStaffRole } from '@second-look/domain';
@@ -39,7 +39,8 @@ function RemoveItem({ item, name }: { item: PacketItem; name: string }) {
   );
 }
 
-function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: boolean; timeZone: string; reload: () => void }) {
+/** Memoized: opening the panel's "Add an item" form does not draw every item again. */
+const PacketItemCard = memo(function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: boolean; timeZone: string; reload: () => void }) {
   const { t } = useTranslation();
   const { item, staff } = props;
   const [editing, setEditing] = useState(false);
@@ -103,7 +104,7 @@ function PacketItemCard(props: { item: PacketItem; canEdit: boolean; staff: bool
       </Stack>
     </Paper>
   );
-}
+});
 
 /** The case's record packet: what is needed, from where, who is getting it, and the files. */
 export function RecordPacketPanel({ item }: { item: CaseDetail }) {

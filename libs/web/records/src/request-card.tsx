@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Collapse, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClockStatus, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
@@ -15,8 +16,11 @@ import { addAreaStrings, enumsWords, recordsWords } from '@second-look/web-i18n'
 
 addAreaStrings(enumsWords, recordsWords);
 
-/** One record request on the case page: who, how, both clocks, items, follow-ups, actions. */
-export function RequestCard({ request, canEdit, patientName, timeZone }: { request: RecordRequest; canEdit: boolean; patientName: string; timeZone: string }) {
+/**
+ * One record request on the case page: who, how, both clocks, items, follow-ups, actions.
+ * Memoized: opening the panel's "New request" form does not draw every request again.
+ */
+export const RequestCard = memo(function RequestCard({ request, canEdit, patientName, timeZone }: { request: RecordRequest; canEdit: boolean; patientName: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const [letterOpen, { toggle }] = useDisclosure(false);
   const viewer = useViewer();
@@ -120,4 +124,4 @@ export function RequestCard({ request, canEdit, patientName, timeZone }: { reque
       </Stack>
     </Paper>
   );
-}
+});
