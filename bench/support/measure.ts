@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
 export interface Sample {
@@ -163,7 +163,7 @@ export interface Explained {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one SELECT, summarised, with a compact plan tree. */
-export async function explain(pool: Pool, st: Statement): Promise<Explained> {
+export async function explain(pool: Pick<Pool, 'query'> | PoolClient, st: Statement): Promise<Explained> {
   const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.sql}`, st.params);
   const root = rows[0]['QUERY PLAN'][0] as { Plan: PlanNode; 'Planning Time': number; 'Execution Time': number };
   const scans: string[] = [];
