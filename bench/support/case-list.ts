@@ -43,25 +43,36 @@ const SORT: Record<CaseSort['field'], { column: string; prop: 'updated_at' | 'cr
   STAGE: { column: 'c.stage', prop: 'stage' },
 };
 
-/** The WHERE clause of a view for a staff member (scope: the organization), with its parameters after $1 (the organization). */
-function where(view: CaseListView): { sql: string; params: unknown[] } {
+/**
+ * A view's filters for a staff member (scope: the organization), over the cases and over the
+ * rollup rows that count them, with their parameters after $1 (the organization).
+ */
+function where(view: CaseListView): { sql: string; rollup: string; params: unknown[] } {
   const parts = ['c.organization_id = $1'];
+  const rollup: string[] = [];
   const params: unknown[] = [];
+  const add = (column: string, key: string, value: unknown) => {
+    params.push(value);
+    parts.push(`${column}$${params.length + 1}${key}`);
+  };
   const f = view.filter;
   if (f.stages?.length) {
-    params.push(f.stages);
-    parts.push(`c.stage = ANY($${params.length + 1}::case_stage[])`);
+    add('c.stage = ANY(', '::case_stage[])', f.stages);
+    rollup.push(`key = ANY($${params.length + 1}::varchar[])`);
   }
   if (f.urgency) {
-    params.push(f.urgency);
-    parts.push(`c.urgency = $${params.length + 1}::case_urgency`);
+    add('c.urgency = ', '::case_urgency', f.urgency);
+    rollup.push(`urgency = $${params.length + 1}::case_urgency`);
   }
   if (f.leadAdvocateId) {
-    params.push(f.leadAdvocateId);
-    parts.push(`c.lead_advocate_id = $${params.length + 1}`);
+    add('c.lead_advocate_id = ', '', f.leadAdvocateId);
+    rollup.push(`advocate_id = $${params.length + 1}`);
   }
-  return { sql: parts.join(' AND '), params };
+  return { sql: parts.join(' AND '), rollup: rollup.map((r) => ` AND ${r}`).join(''), params };
 }
+
+// CaseService.list's total for staff: the dashboards' cases-by-stage counts.
+const TOTAL = `SELECT coalesce(sum(n), 0)::int AS n FROM dashboard_rollup WHERE organization_id = $1 AND metric = 'STAGE_NOW' AND day = DATE '2000-01-01'$filters`;
 
 const AUDIT = `INSERT INTO audit_event (organization_id, actor_user_id, action, entity_type, entity_id, case_id, ip, user_agent)
     SELECT $1, $2, 'case.list', 'case', x.id, x.id::uuid, $3, $4
@@ -70,23 +81,22 @@ const AUDIT = `INSERT INTO audit_event (organization_id, actor_user_id, action, 
 /**
  * Hand-written SQL over `pg` that produces exactly the data of CASES_QUERY for a staff member:
  * the baseline the GraphQL list is measured against. One statement per piece, no ORM, no
- * HTTP, on one pooled connection: the count, the page (joined to the lead advocate; the API
- * loads them with a second statement) and the same audit rows CaseService.list writes. The
- * bench checks this returns exactly what the API returns.
+ * HTTP, on one pooled connection: the count (from the same rollup rows as CaseService.list),
+ * the page, its lead advocates (the API's loader sends that statement too) and the same audit
+ * rows. The bench checks this returns exactly what the API returns.
  */
 export async function baselineCaseList(pool: Pool, actor: BaselineActor, view: CaseListView, first: number): Promise<CaseListData> {
   const db = await pool.connect();
   try {
     const w = where(view);
     const params = [actor.organizationId, ...w.params];
-    const totalCount = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient_case c WHERE ${w.sql}`, params)).rows[0].n;
+    const totalCount = (await db.query<{ n: number }>(TOTAL.replace('$filters', w.rollup), params)).rows[0].n;
     const sort = SORT[view.sort.field];
     const dir = view.sort.direction === 'ASC' ? 'ASC' : 'DESC';
     const rows = (
       await db.query(
-        `SELECT c.id, c.patient_name, c.question, c.urgency, c.stage, c.preferred_language, c.created_at, c.updated_at,
-                u.id AS lead_id, u.display_name AS lead_name, u.email AS lead_email, u.role AS lead_role
-         FROM patient_case c LEFT JOIN app_user u ON u.id = c.lead_advocate_id AND u.organization_id = c.organization_id
+        `SELECT c.id, c.patient_name, c.question, c.urgency, c.stage, c.preferred_language, c.created_at, c.updated_at, c.lead_advocate_id
+         FROM patient_case c
          WHERE ${w.sql}
          ORDER BY ${sort.column} ${dir}, c.id ${dir}
          LIMIT $${params.length + 1}`,
@@ -94,6 +104,12 @@ export async function baselineCaseList(pool: Pool, actor: BaselineActor, view: C
       )
     ).rows;
     const page = rows.slice(0, first);
+    const leads = [...new Set(page.map((r) => r.lead_advocate_id).filter(Boolean))];
+    const users = new Map(
+      leads.length
+        ? (await db.query(`SELECT id, display_name, email, role FROM app_user WHERE id = ANY($1::uuid[]) AND organization_id = $2`, [leads, actor.organizationId])).rows.map((u) => [u.id, u])
+        : [],
+    );
     if (page.length) await db.query(AUDIT, [actor.organizationId, actor.userId, '127.0.0.1', 'bench', page.map((r) => r.id)]);
     const last = page[page.length - 1];
     const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
@@ -107,7 +123,9 @@ export async function baselineCaseList(pool: Pool, actor: BaselineActor, view: C
         preferredLanguage: r.preferred_language,
         createdAt: r.created_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
-        leadAdvocate: r.lead_id ? { id: r.lead_id, displayName: r.lead_name, email: r.lead_email, role: r.lead_role } : null,
+        leadAdvocate: users.has(r.lead_advocate_id)
+          ? { id: r.lead_advocate_id, displayName: users.get(r.lead_advocate_id).display_name, email: users.get(r.lead_advocate_id).email, role: users.get(r.lead_advocate_id).role }
+          : null,
       })),
       pageInfo: {
         endCursor: last ? Buffer.from(JSON.stringify([view.sort.field, value(last[sort.prop]), last.id])).toString('base64url') : null,

@@ -93,9 +93,23 @@ export async function captureWaves(ds: DataSource, url: string, cookie: string, 
  * (caught by captureWaves: its session lookup, reads, audit inserts, transactions), run over
  * `pg` with no HTTP, GraphQL or ORM; each request's statements in order on one pooled
  * connection, a wave's requests at once. A lower bound of what the requests cost in the
- * database, not a hand-written alternative: the reads return what the API read by
- * construction, and nothing assembles an answer from them.
+ * database, not a hand-written alternative: nothing assembles an answer from the rows, and the
+ * bench checks only that each read returns as many rows as the API's did (replayDifferences).
  */
+/**
+ * Where a replay's reads return another number of rows than the API's did (empty when none):
+ * the check that the replayed statements read what the API read.
+ */
+export async function replayDifferences(pool: Pool, captured: Statement[][][]): Promise<string[]> {
+  const out: string[] = [];
+  for (const st of captured.flat(2)) {
+    if (!/^\s*(SELECT|WITH)\b/i.test(st.sql) || st.rows === undefined) continue;
+    const { rows } = await pool.query(st.sql, st.params as unknown[]);
+    if (rows.length !== st.rows) out.push(`${rows.length} rows, the API read ${st.rows}: ${st.sql.replace(/\s+/g, ' ').slice(0, 120)}`);
+  }
+  return out;
+}
+
 export function replay(pool: Pool, captured: Statement[][][]): () => Promise<void> {
   return async () => {
     for (const wave of captured) {

@@ -13,7 +13,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { differences, BaselineActor } from './board-baseline';
 import { baselineCaseList, caseListBody, caseListViews, CaseListData, CaseListView } from './case-list';
-import { captureWaves, casePageWaves, post, replay, Request, searchWaves } from './case-page';
+import { captureWaves, casePageWaves, post, replay, replayDifferences, Request, searchWaves } from './case-page';
 import { captureStatements, explain, percentile, runClosedLoop, Sample, Statement, table } from './measure';
 
 export interface ViewFigures {
@@ -98,6 +98,8 @@ export async function measureCaseViews(o: CaseViewsOptions): Promise<ViewFigures
     const replayed = async (name: string, waves: Request[][]) => {
       await captureWaves(o.ds, o.url, o.cookie, waves); // once first: a first read's session or cache writes are not what every load sends
       const captured = await captureWaves(o.ds, o.url, o.cookie, waves);
+      const diff = await replayDifferences(o.pool, captured);
+      if (diff.length) throw new Error(`${name}: the replayed statements do not read what the API read:\n  ${diff.join('\n  ')}`);
       const all = captured.flat(2);
       views.push({ name, baseline: 'replayed', waves: () => bodies(waves), sql: replay(o.pool, captured), statements: async () => ({ counts: [all.length], reads: all.filter(isRead) }) });
     };

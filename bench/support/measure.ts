@@ -70,6 +70,8 @@ export interface Statement {
   /** When the SQL was handed to the driver, and how long until its result (statements of loaders overlap). */
   startedAt?: number;
   ms?: number;
+  /** How many rows the driver returned, when it returned rows. */
+  rows?: number;
 }
 
 /** How long at least one of the statements was in flight (the union of their intervals). */
@@ -104,7 +106,9 @@ export async function captureStatements(ds: DataSource, fn: () => Promise<unknow
       seen.push(st);
       const started = (st.startedAt = performance.now());
       try {
-        return await (query as (...a: unknown[]) => Promise<unknown>)(sql, params, ...rest);
+        const result = await (query as (...a: unknown[]) => Promise<unknown>)(sql, params, ...rest);
+        if (Array.isArray(result)) st.rows = result.length;
+        return result;
       } finally {
         st.ms = performance.now() - started;
       }
