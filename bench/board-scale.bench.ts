@@ -107,11 +107,14 @@ async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType
     if (PARTS.has('cases')) {
       // A bulk case (ten record requests, their items and follow-ups) and Maria's, the demo's fullest; one advocate's cases.
       const bid = async (label: string) => (await ds.query(`SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid AS id FROM md5($1) AS h`, [label]))[0].id as string;
+      // The API runs its statements as sl_app in the caller's scope (libs/server/platform/src/database/tenant-context.ts).
+      const apiRolePool = new Pool({ connectionString: dbUrl, max: 2, options: `-c role=sl_app -c app.organization_id=${DEMO.orgs.harbor} -c app.actor_id=${userId} -c app.scope=organization` });
       views = await measureCaseViews({
         url,
         cookie,
         ds,
         pool,
+        apiRolePool,
         actor,
         advocateId: await bid('user:big:1'),
         cases: [
@@ -123,7 +126,7 @@ async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType
         viewMs: VIEW_MS,
         rounds: ROUNDS,
         say: (msg) => say(`${size.name}: ${msg}`),
-      });
+      }).finally(() => apiRolePool.end());
     }
     const none = { gql: [] as number[], sql: [] as number[] };
     if (!PARTS.has('board')) {

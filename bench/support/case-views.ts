@@ -32,6 +32,8 @@ export interface CaseViewsOptions {
   cookie: string;
   ds: DataSource;
   pool: Pool;
+  /** A pool as the API's connections are: role sl_app, the coordinator's scope, so EXPLAIN plans with the row-level policies. */
+  apiRolePool: Pool;
   actor: BaselineActor;
   /** A lead advocate of the organization with cases, for the advocate filter. */
   advocateId: string;
@@ -125,11 +127,11 @@ export async function measureCaseViews(o: CaseViewsOptions): Promise<ViewFigures
         }
       }
       for (const st of reads) {
-        const e = await explain(o.pool, st);
+        const e = await explain(o.apiRolePool, st);
         // The bench fills the records' tables only: a per-case table of a few demo rows is read
         // whole because that is cheapest, not for want of an index. Planned again with
         // sequential scans priced out, a table still read whole has no index for the statement.
-        const db = await o.pool.connect();
+        const db = await o.apiRolePool.connect();
         let unindexed: string[];
         try {
           await db.query('SET enable_seqscan = off');
