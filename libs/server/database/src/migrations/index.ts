@@ -19,7 +19,7 @@ import { Languages1795490000000 } from './1795490000000-Languages';
 import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-RecordRequestLetterLanguage';
 import { RecordRequestSetAsideLetter1795775000000 } from './1795775000000-RecordRequestSetAsideLetter';
 import { RowLevelSecurityContextPlpgsql1795780000000 } from './1795780000000-RowLevelSecurityContextPlpgsql';
-import { CaseListIndexes1795790000000 } from './1795790000000-CaseListIndexes';
+import { CaseListIndexes1795800000000 } from './1795800000000-CaseListIndexes';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -75,5 +75,5 @@ export const MIGRATIONS: Function[] = [
   RecordRequestCountsWriteCost1795770000000,
   RecordRequestSetAsideLetter1795775000000,
   RowLevelSecurityContextPlpgsql1795780000000,
-  CaseListIndexes1795790000000,
+  CaseListIndexes1795800000000,
 ];

@@ -10,8 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * an advocate's own cases ("mine", their list as it opens) in last-updated order. The stage
  * and lead advocate indexes replace the two that ended without the sort columns.
  */
-export class CaseListIndexes1795790000000 implements MigrationInterface {
-  name = 'CaseListIndexes1795790000000';
+export class CaseListIndexes1795800000000 implements MigrationInterface {
+  name = 'CaseListIndexes1795800000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX "patient_case_list_name" ON "patient_case" ("organization_id", "patient_name", "id")`);
