@@ -16,7 +16,13 @@
  *  4. EXPLAIN (ANALYZE, BUFFERS) of every SELECT the API sent (full plans in tmp/bench/);
  *  5. write cost: a request completed and reopened in one SQL transaction, with the rollup's
  *     triggers on and off in alternating rounds.
+ *  6. the staff case views (support/case-views.ts): the case list as it opens and filtered by
+ *     stage, lead advocate and urgency or sorted by name, the header's name search, and a case
+ *     page's first load (every query the web client sends for it), GraphQL with its clients on
+ *     a worker thread against raw SQL (hand-written and checked for the list; the API's own
+ *     statements replayed for the search and the page), statements per request, EXPLAIN.
  * The report prints each figure at both sizes and the ratio big/small (target p95 <= 1.2).
+ * BENCH_PARTS=board or =cases measures one part only; BENCH_VIEW_SECONDS (24) times each case view.
  */
 import { NODE_ENV } from './support/production-mode';
 import { INestApplication } from '@nestjs/common';
@@ -32,6 +38,7 @@ import { baselineBoard, BoardData, BOARD_QUERY, boardVariables, differences, nor
 import { DEFAULT_SHAPE, seedBoard } from './support/board-seed';
 import { captureStatements, explain, label, percentile, runClosedLoop, table } from './support/measure';
 import { CalendarDate } from '@second-look/domain';
+import { caseViewsReport, measureCaseViews, plansText, suspectPlans, ViewFigures } from './support/case-views';
 
 const SIZES = [
   { name: 'small', cases: num('BENCH_SMALL_CASES', 10_000), requests: num('BENCH_SMALL_REQUESTS', 100_000) },
@@ -42,6 +49,10 @@ const CONCURRENCY = num('BENCH_CONCURRENCY', 8);
 const ROUNDS = 4;
 const WRITES = num('BENCH_WRITES', 80);
 const PAGE = 50;
+/** What to measure: the board, the staff case views (support/case-views.ts), or both. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'board,cases').split(',').map((x) => x.trim()));
+/** Seconds of measured rounds per case view and size. */
+const VIEW_MS = num('BENCH_VIEW_SECONDS', 24) * 1000;
 // An update's board and dashboard deltas share one row trigger (migration RecordRequestCountsWriteCost).
 const TRIGGERS = ['record_board_request_insert', 'record_request_counts_update', 'record_board_request_delete'];
 
@@ -60,6 +71,8 @@ interface Figures {
   rollup: { counts: number[]; byHolder: number[] };
   writes: { on: number[]; off: number[] };
   plans: string;
+  /** The staff case views (support/case-views.ts), when measured. */
+  views: ViewFigures[];
 }
 
 async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType<typeof startBenchServices>>, dbUrl: string): Promise<Figures> {
@@ -89,6 +102,50 @@ async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType
       return json.data.recordBoard;
     };
     const sql = () => baselineBoard(pool, actor, PAGE);
+
+    let views: ViewFigures[] = [];
+    if (PARTS.has('cases')) {
+      // A bulk case (ten record requests, their items and follow-ups) and Maria's, the demo's fullest; one advocate's cases.
+      const bid = async (label: string) => (await ds.query(`SELECT (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid AS id FROM md5($1) AS h`, [label]))[0].id as string;
+      // The API runs its statements as sl_app in the caller's scope (libs/server/platform/src/database/tenant-context.ts).
+      const apiRolePool = new Pool({ connectionString: dbUrl, max: 2, options: `-c role=sl_app -c app.organization_id=${DEMO.orgs.harbor} -c app.actor_id=${userId} -c app.scope=organization` });
+      views = await measureCaseViews({
+        url,
+        cookie,
+        ds,
+        pool,
+        apiRolePool,
+        actor,
+        advocateId: await bid('user:big:1'),
+        cases: [
+          { name: 'a bulk case', id: await bid('case:1') },
+          { name: "Maria's (demo)", id: DEMO.cases.maria },
+        ],
+        searchFor: 'Garcia',
+        concurrency: CONCURRENCY,
+        viewMs: VIEW_MS,
+        rounds: ROUNDS,
+        say: (msg) => say(`${size.name}: ${msg}`),
+      }).finally(() => apiRolePool.end());
+    }
+    const none = { gql: [] as number[], sql: [] as number[] };
+    if (!PARTS.has('board')) {
+      const empty = { counts: [] as number[], byHolder: [] as number[] };
+      return {
+        cases: size.cases,
+        requests: size.requests,
+        open: harbor.open,
+        rollupRows,
+        statements: { page10: 0, page50: 0 },
+        serial: none,
+        loaded: none,
+        scan: empty,
+        rollup: empty,
+        writes: { on: [], off: [] },
+        plans: '',
+        views,
+      };
+    }
 
     const viaApi = normalise(await gql());
     const diff = differences(viaApi, normalise(await sql()));
@@ -160,7 +217,7 @@ async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType
       }
     }
     await setTriggers(true);
-    return { cases: size.cases, requests: size.requests, open: harbor.open, rollupRows, statements, serial, loaded, scan, rollup, writes, plans: plans.join('\n') };
+    return { cases: size.cases, requests: size.requests, open: harbor.open, rollupRows, statements, serial, loaded, scan, rollup, writes, plans: plans.join('\n'), views };
   } finally {
     await pool.end();
     await app.close();
@@ -194,6 +251,19 @@ async function main(): Promise<void> {
     const plansFile = join(root, 'tmp', 'bench', 'board-scale-plans.txt');
     writeFileSync(plansFile, out.map((x) => `## ${x.cases} cases / ${x.requests} requests\n\n${x.plans}`).join('\n'));
     const gqlOverSql = (x: Figures, which: 'serial' | 'loaded') => (p(x[which].gql, 95) / p(x[which].sql, 95)).toFixed(2);
+    if (PARTS.has('cases')) {
+      const viewPlans = join(root, 'tmp', 'bench', 'board-scale-case-plans.txt');
+      writeFileSync(viewPlans, out.map((x) => `## ${x.cases} cases / ${x.requests} requests\n\n${plansText(x.views)}`).join('\n'));
+      const suspects = out.flatMap((x) => suspectPlans(x.views).map((l) => `${x.cases} cases: ${l}`));
+      process.stdout.write(
+        `\nStaff case views, Harbor's coordinator, small ${small.cases} cases / ${small.requests} requests, big ${big.cases} / ${big.requests}; ` +
+          `GraphQL clients on a worker thread, the raw-SQL side on the main thread; statements per request at page 10/100 for the list, for the whole page otherwise.\n\n` +
+          caseViewsReport(small.views, big.views, CONCURRENCY) +
+          `\n\nStatements read in proportion to the organization (sequential scan of a big table, or over 20 ms): ${suspects.length ? `\n  ${suspects.join('\n  ')}` : 'none'}\n` +
+          `EXPLAIN (ANALYZE, BUFFERS) of every read the case views sent, both sizes: ${viewPlans}\n${machineLine()}\n`,
+      );
+    }
+    if (!PARTS.has('board')) return;
     process.stdout.write(
       `\nCoordinator board, first page of ${PAGE}, Harbor (70% of the data): small ${small.cases} cases / ${small.requests} requests (${small.open} open, rollup ${small.rollupRows} rows); ` +
         `big ${big.cases} / ${big.requests} (${big.open} open, rollup ${big.rollupRows} rows).\n\n` +

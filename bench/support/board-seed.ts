@@ -34,6 +34,13 @@ export interface SeedSummary {
   staff: number;
 }
 
+// Cases spread over the stages, a third of them in gathering records and a quarter closed
+// (the case list filters by stage; the board reads requests whatever their case's stage), by a
+// hash of the case number so that no advocate or urgency has one stage only.
+const STAGE = `(ARRAY['GATHER_RECORDS','GATHER_RECORDS','GATHER_RECORDS','GATHER_RECORDS','GATHER_RECORDS','GATHER_RECORDS','GATHER_RECORDS',
+  'DECIDE','TALK_TO_DOCTOR','CHOOSE_PROVIDER','VERIFY_INSURANCE','PREPARE','APPOINTMENT','COMPARE_AND_DECIDE','CLOSE_THE_LOOP',
+  'CLOSED','CLOSED','CLOSED','CLOSED','CLOSED'])[1 + (hashint4(ci) & 2147483647) % 20]::case_stage`;
+
 // A letter of realistic length (~1.4 KB, like draftRecordRequestLetter's): the board's
 // page query reads whole rows, and the heap it scans is as wide as in real use.
 const LETTER = `'To the records office of ' || h.name || E':\\n\\nI am writing on behalf of my client to request copies of their medical records under their right of access. ' || repeat('Please include all reports, images and notes for the period of care described in the enclosed authorization. ', 12) || E'\\n\\nThank you.'`;
@@ -80,18 +87,26 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
              UNION ALL SELECT 'small', $2::uuid, generate_series(1, ${shape.holdersPerOrg})) s`,
       params,
     );
+    // The cases, and their share of the dashboards' cases-by-stage counts (the triggers that keep
+    // them are off here), which the staff case list's total reads (CaseService.list).
     await q(
-      `INSERT INTO patient_case (id, organization_id, patient_name, question, diagnosis_in_doubt, triggers, urgency, stage, summary,
+      `WITH added AS (
+       INSERT INTO patient_case (id, organization_id, patient_name, question, diagnosis_in_doubt, triggers, urgency, stage, summary,
                                  lead_advocate_id, created_by_id, version, created_at, updated_at)
        SELECT pg_temp.bid('case:' || ci), ${orgOf},
               (ARRAY['Ana','Ben','Chloe','Dmitri','Esther','Femi','Grace','Hugo','Iris','Jamal','Keiko','Leon','Mira','Noah','Olga','Pablo','Quinn','Rosa','Sven','Tara'])[1 + ci % 20] || ' ' ||
               (ARRAY['Abbott','Baker','Castillo','Dubois','Evans','Fischer','Garcia','Hughes','Ivanova','Johnson','Kim','Larsen','Morales','Nakamura','OBrien','Patel','Quist','Reyes','Schmidt','Turner','Umar','Vega','Walsh','Xu','Young'])[1 + (ci / 20) % 25],
               'Is the proposed treatment the right one?', 'Diagnosis to be confirmed', '{MAJOR_DIAGNOSIS}',
-              (CASE WHEN ci % 5 = 0 THEN 'URGENT' ELSE 'ROUTINE' END)::case_urgency, 'GATHER_RECORDS', '',
+              (CASE WHEN ci % 5 = 0 THEN 'URGENT' ELSE 'ROUTINE' END)::case_urgency, ${STAGE}, '',
               pg_temp.bid('user:' || ${tagOf} || ':' || (1 + ci % ${advCount})),
               pg_temp.bid('user:' || ${tagOf} || ':' || (1 + ci % ${advCount})), 1,
               now() - ((ci % 120) || ' days')::interval, now() - ((ci % 30) || ' days')::interval
-       FROM generate_series(1, ${shape.cases}) AS ci`,
+       FROM generate_series(1, ${shape.cases}) AS ci
+       RETURNING organization_id, stage, urgency, lead_advocate_id)
+       INSERT INTO dashboard_rollup AS r (organization_id, metric, day, key, urgency, advocate_id, days, n)
+       SELECT organization_id, 'STAGE_NOW', DATE '2000-01-01', stage::text, urgency, coalesce(lead_advocate_id, '00000000-0000-0000-0000-000000000000'), 0, count(*)
+       FROM added GROUP BY 1, 2, 3, 4, 5, 6
+       ON CONFLICT (organization_id, metric, day, key, urgency, advocate_id, days) DO UPDATE SET n = r.n + excluded.n`,
       params,
     );
     // Requests: request r belongs to case ((r-1) % cases) + 1; age d in 0..90 days; holders

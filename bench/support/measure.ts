@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
 export interface Sample {
@@ -72,6 +72,8 @@ export interface Statement {
   /** When the SQL was handed to the driver, and how long until its result (statements of loaders overlap). */
   startedAt?: number;
   ms?: number;
+  /** How many rows the driver returned, when it returned rows. */
+  rows?: number;
 }
 
 /** How long at least one of the statements was in flight (the union of their intervals). */
@@ -106,7 +108,9 @@ export async function captureStatements(ds: DataSource, fn: () => Promise<unknow
       seen.push(st);
       const started = (st.startedAt = performance.now());
       try {
-        return await (query as (...a: unknown[]) => Promise<unknown>)(sql, params, ...rest);
+        const result = await (query as (...a: unknown[]) => Promise<unknown>)(sql, params, ...rest);
+        if (Array.isArray(result)) st.rows = result.length;
+        return result;
       } finally {
         st.ms = performance.now() - started;
       }
@@ -165,7 +169,7 @@ export interface Explained {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of one SELECT, summarised, with a compact plan tree. */
-export async function explain(pool: Pool, st: Statement): Promise<Explained> {
+export async function explain(pool: Pick<Pool, 'query'> | PoolClient, st: Statement): Promise<Explained> {
   const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${st.sql}`, st.params);
   const root = rows[0]['QUERY PLAN'][0] as { Plan: PlanNode; 'Planning Time': number; 'Execution Time': number };
   const scans: string[] = [];

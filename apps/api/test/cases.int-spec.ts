@@ -110,4 +110,27 @@ describe('cases: list, edit, stages, audit', () => {
     await expect(s.ds.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(s.ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
   });
+
+  it('counts what it lists for every filter, also after a stage move and a new lead', async () => {
+    // A staff member's total comes from the dashboards' cases-by-stage counts (CaseService.list).
+    const filters = [
+      {},
+      { urgency: 'URGENT' },
+      { stages: ['GATHER_RECORDS', 'APPOINTMENT', 'DECIDE'] },
+      { leadAdvocateId: DEMO.users.harborAdvocate2, urgency: 'ROUTINE' },
+      { leadAdvocateId: DEMO.users.harborAdvocate, stages: ['TALK_TO_DOCTOR'] },
+    ];
+    const check = async () => {
+      for (const f of filters) {
+        const { seen, total } = await all(coordinator, { f }, 100);
+        expect({ f, total }).toEqual({ f, total: seen.length });
+      }
+    };
+    await check();
+    const first = (await coordinator.ok<Page>(LIST, { f: { leadAdvocateId: DEMO.users.harborAdvocate2 }, first: 1 })).cases.nodes[0];
+    const { case: kase } = await coordinator.ok<{ case: { allowedStageMoves: string[] } }>(`{ case(id: "${first.id}") { allowedStageMoves } }`);
+    await coordinator.ok(`mutation($to: CaseStage!) { moveCaseStage(input: { caseId: "${first.id}", to: $to }) { id } }`, { to: kase.allowedStageMoves[0] });
+    await coordinator.ok(`mutation { assignLeadAdvocate(caseId: "${first.id}", advocateId: "${DEMO.users.harborAdvocate}") { id } }`);
+    await check();
+  });
 });

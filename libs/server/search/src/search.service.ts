@@ -22,11 +22,20 @@ const scope = (c: string) => `${c}.organization_id = $1 AND ($4::uuid IS NULL OR
 const match = (col: string) => `(${col} %> $2 OR ${col} ILIKE $3)`;
 const score = (col: string) => `(word_similarity($2, ${col}) + CASE WHEN ${col} ILIKE $3 THEN 0.5 ELSE 0 END)`;
 
+/*
+ * The patient names' branch keeps only its best $6 in the answer's own order: a common name
+ * matches thousands of cases in a big organization, and joining and de-duplicating them all
+ * cost more than finding them (bench/board-scale.bench.ts, "name search"). It changes no
+ * answer: the branch has one row per case, so a case outside its best $6 has $6 other cases
+ * ranked above it in the answer too.
+ */
 const SEARCH_SQL = `
 WITH hits AS (
-  SELECT 'CASE' AS kind, c.id AS case_id, NULL::uuid AS request_id, 'PATIENT_NAME' AS match, c.patient_name AS text, ${score('c.patient_name')} AS score
+  (SELECT 'CASE' AS kind, c.id AS case_id, NULL::uuid AS request_id, 'PATIENT_NAME' AS match, c.patient_name AS text, ${score('c.patient_name')} AS score
   FROM patient_case c
   WHERE ${scope('c')} AND ${match('c.patient_name')}
+  ORDER BY score DESC, c.updated_at DESC, c.id
+  LIMIT $6)
   UNION ALL
   SELECT 'CASE', p.case_id, NULL::uuid, 'PROVIDER',
          CASE WHEN ${score('p.name')} >= ${score('p.institution')} THEN p.name ELSE p.institution END,

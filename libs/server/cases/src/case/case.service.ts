@@ -67,11 +67,12 @@ export class CaseService implements OnModuleInit {
     const q = this.access.scoped(actor);
     // Advocates start with their own cases; coordinators and admins with the whole organization.
     const scope = filter.scope ?? (actor.role === Role.ADVOCATE ? CaseListScope.MINE : CaseListScope.ORGANIZATION);
-    if (isStaffRole(actor.role) && scope === CaseListScope.MINE) q.andWhere('c.lead_advocate_id = :me', { me: actor.userId });
+    const mine = isStaffRole(actor.role) && scope === CaseListScope.MINE;
+    if (mine) q.andWhere('c.lead_advocate_id = :me', { me: actor.userId });
     if (filter.stages?.length) q.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
     if (filter.urgency) q.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
     if (filter.leadAdvocateId) q.andWhere('c.lead_advocate_id = :lead', { lead: filter.leadAdvocateId });
-    const totalCount = await q.clone().getCount();
+    const totalCount = isStaffRole(actor.role) ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
 
     if (after) {
       const cur = decodeCursor(order.field, after);
@@ -94,6 +95,28 @@ export class CaseService implements OnModuleInit {
       totalCount,
       pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(order.field, last[col.prop], last.id) : null },
     };
+  }
+
+  /**
+   * How many cases a staff member's list holds, from the cases-by-stage counts the dashboards
+   * keep in the same transaction as every case write (dashboard_rollup's STAGE_NOW rows, one
+   * per stage, urgency and lead advocate: migration DashboardRollup). Counting the cases
+   * themselves reads every one of the organization's that matches, on every page.
+   */
+  private async staffTotal(actor: Actor, filter: CaseFilter, mine: boolean): Promise<number> {
+    const where = [`organization_id = $1`, `metric = 'STAGE_NOW'`, `day = DATE '2000-01-01'`];
+    const params: unknown[] = [actor.organizationId];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.stages?.length) add((p) => `key = ANY(${p}::varchar[])`, filter.stages);
+    if (filter.urgency) add((p) => `urgency = ${p}`, filter.urgency);
+    // Cases without a lead advocate are kept under the zero uuid, which no filter names.
+    if (mine) add((p) => `advocate_id = ${p}`, actor.userId);
+    if (filter.leadAdvocateId) add((p) => `advocate_id = ${p}`, filter.leadAdvocateId);
+    const rows = (await this.dataSource.query(`SELECT coalesce(sum(n), 0)::int AS n FROM dashboard_rollup WHERE ${where.join(' AND ')}`, params)) as { n: number }[];
+    return rows[0]?.n ?? 0; // an aggregate: always one row
   }
 
   async get(actor: Actor, id: string): Promise<PatientCase> {

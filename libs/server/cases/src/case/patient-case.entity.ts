@@ -8,8 +8,12 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
  */
 @Entity('patient_case')
 @Index(['organizationId', 'updatedAt', 'id'])
-@Index(['organizationId', 'leadAdvocateId'])
-@Index(['organizationId', 'stage'])
+// One per order and filter of the staff case list, each ending in its tie-break (migration CaseListIndexes).
+@Index('patient_case_list_name', ['organizationId', 'patientName', 'id'])
+@Index('patient_case_list_created', ['organizationId', 'createdAt', 'id'])
+@Index('patient_case_list_urgency', ['organizationId', 'urgency', 'id'])
+@Index('patient_case_list_stage', ['organizationId', 'stage', 'id'])
+@Index('patient_case_list_lead', ['organizationId', 'leadAdvocateId', 'updatedAt', 'id'])
 // Trigram index for search, created by the migration SearchTrigramIndexes (GIN opclass: not expressible here).
 @Index('patient_case_name_trgm', { synchronize: false })
 // Finding the same client again on a re-import (expression and partial indexes), from the migration ClientImport.

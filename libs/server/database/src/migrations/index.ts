@@ -20,6 +20,7 @@ import { RecordRequestLetterLanguage1795530000000 } from './1795530000000-Record
 import { RecordRequestSetAsideLetter1795775000000 } from './1795775000000-RecordRequestSetAsideLetter';
 import { RowLevelSecurityContextPlpgsql1795780000000 } from './1795780000000-RowLevelSecurityContextPlpgsql';
 import { DashboardStageMoveWriteCost1795790000000 } from './1795790000000-DashboardStageMoveWriteCost';
+import { CaseListIndexes1795800000000 } from './1795800000000-CaseListIndexes';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -76,4 +77,5 @@ export const MIGRATIONS: Function[] = [
   RecordRequestSetAsideLetter1795775000000,
   RowLevelSecurityContextPlpgsql1795780000000,
   DashboardStageMoveWriteCost1795790000000,
+  CaseListIndexes1795800000000,
 ];
