@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate } from '@second-look/web-ui';
+import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
@@ -25,7 +25,6 @@ import { CaseSummaryPanel } from './case-summary-panel';
 import { PreferredLanguageSelect } from './preferred-language-select';
 import { CaseSectionNav } from './case-section-nav';
 import { CASE_SECTIONS, caseSectionOrder, isCaseSection, type CaseSectionId } from './case-sections';
-import { useProgressiveCount } from './use-progressive-count';
 import { addAreaStrings, caseWords } from '@second-look/web-i18n';
 
 addAreaStrings(caseWords);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { ClockStatus, Urgency } from '@second-look/domain';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge } from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge, useProgressiveCount } from '@second-look/web-ui';
 import { RecordBoardQuery, RecordHoldersQuery, type BoardRecordRequest, type PageInfo, type RecordBoardFilter, type RecordBoardSort } from '@second-look/contracts/graphql';
 import { ClockCell, ClockLine, ClockStatusBadge } from './clock-badge';
 import { holderLabel } from './holder-select';
@@ -18,6 +18,9 @@ import { addAreaStrings, casesWords, enumsWords, recordsWords } from '@second-lo
 addAreaStrings(casesWords, enumsWords, recordsWords);
 
 const PAGE_SIZE = 25;
+/** Cards (or rows) drawn with a page at once, then how many more per transition. */
+const FIRST_CARDS = 6;
+const CARD_STEP = 4;
 
 function ItemsSummary({ request }: { request: BoardRecordRequest }) {
   const { t } = useTranslation();
@@ -114,13 +117,17 @@ function BoardPage(props: { filter: RecordBoardFilter; sort: RecordBoardSort; af
   const [result, reexecute] = useQuery({
     query: RecordBoardQuery,
     variables: { filter: props.filter, sort: props.sort, first: PAGE_SIZE, after: props.after },
-    requestPolicy: 'cache-and-network',
+    // The first page is the board's own query (RecordBoardPage keeps it fresh): read it from the
+    // cache, never ask the server for the same fifty requests a second time.
+    requestPolicy: props.after ? 'cache-and-network' : 'cache-first',
   });
   const conn = result.data?.recordBoard.requests;
   const { onPageInfo, after } = props;
   useEffect(() => {
     if (conn) onPageInfo(after, conn.pageInfo);
   }, [conn, after, onPageInfo]);
+  // A few cards at once, the rest a few at a time in transitions (useProgressiveCount).
+  const [drawn] = useProgressiveCount(conn?.nodes.length ?? 0, FIRST_CARDS, Boolean(conn), CARD_STEP);
   const retry = () => reexecute({ requestPolicy: 'network-only' });
   if (!conn) {
     if (result.error && props.after) {
@@ -137,7 +144,7 @@ function BoardPage(props: { filter: RecordBoardFilter; sort: RecordBoardSort; af
   }
   return (
     <>
-      {conn.nodes.map((r) =>
+      {conn.nodes.slice(0, drawn).map((r) =>
         props.table ? (
           <BoardRow key={r.id} request={r} />
         ) : (

@@ -9,13 +9,29 @@ import { intlLocale } from '@second-look/web-i18n';
  * organization's time zone (docs/domain.md, "The clock"); calendar days (YYYY-MM-DD) are never
  * shifted through a zone.
  */
+// Building an Intl formatter costs far more than using one (a board of 25 cards formats a few
+// hundred dates, and each new formatter took a mid-range phone about a millisecond), so each
+// locale and set of options builds one once and keeps it. The keys are few: two languages, a
+// handful of styles and the organization's zone.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(kind: string, language: string, options: object, make: (locale: string) => F): F {
+  const key = `${kind}|${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make(intlLocale(language));
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) => kept('number', language, options, (l) => new Intl.NumberFormat(l, options));
+
 function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {
-    return new Intl.DateTimeFormat(intlLocale(language), options);
+    return kept('date', language, options, (l) => new Intl.DateTimeFormat(l, options));
   } catch {
     // An unknown time zone (an old organization setting): the browser's own zone instead.
     const { timeZone: _zone, ...rest } = options;
-    return new Intl.DateTimeFormat(intlLocale(language), rest);
+    return kept('date', language, rest, (l) => new Intl.DateTimeFormat(l, rest));
   }
 }
 
@@ -52,26 +68,26 @@ export function formatDay(day: string | null | undefined, language: string, styl
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: style, timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(date);
 }
 
 /** "today", "tomorrow", "yesterday" ("hoy", "mañana", "ayer") for a day next to `today`; null further away. */
 export function relativeDay(day: string, today: string, language: string): string | null {
   const diff = daysBetween(today, day);
   if (Math.abs(diff) > 1) return null;
-  return new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' }).format(diff, 'day');
+  return kept('relative', language, { numeric: 'auto' }, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })).format(diff, 'day');
 }
 
 /** A time of day (HH:MM on the clock face, no zone): "7:30 PM" / "7:30 p.m." */
 export function formatClockTime(hhmm: string, language: string): string {
   const [h, m] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+  return dateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
 }
 
 /** US dollars from cents: "$1,234.50" in both languages. */
-export const formatMoney = (cents: number, language: string): string => new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'USD' }).format(cents / 100);
+export const formatMoney = (cents: number, language: string): string => numberFormat(language, { style: 'currency', currency: 'USD' }).format(cents / 100);
 
-export const formatNumber = (n: number, language: string): string => new Intl.NumberFormat(intlLocale(language)).format(n);
+export const formatNumber = (n: number, language: string): string => numberFormat(language).format(n);
 
 /** A file size: "1.5 MB". */
 export function formatBytes(n: number, language: string): string {
@@ -82,7 +98,7 @@ export function formatBytes(n: number, language: string): string {
     v /= 1024;
     i++;
   }
-  return `${new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
+  return `${numberFormat(language, { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v)} ${units[i]}`;
 }
 
 /** Today as YYYY-MM-DD on the organization's calendar (docs/domain.md: dates are the org's calendar dates). */

@@ -17,6 +17,7 @@ export { lazyNamed, type LazyNamed } from './lazy';
 export { ActionForm } from './action-form';
 export { Panel, type PanelProps } from './panel';
 export { useShowMore } from './show-more';
+export { useProgressiveCount } from './use-progressive-count';
 export { LanguageSwitch, otherLanguage } from './language-switch';
 export { PreferredLanguageBadge } from './preferred-language-badge';
 export { LanguageChoice, useScreenLanguage } from './language-choice';
