@@ -1,6 +1,7 @@
-// Mantine's CSS, then our global touches over it (skip link, card links, internal-note marking,
-// the case page's layout), imported here together so the build keeps them in this order.
-import '@mantine/core/styles.css';
+// Mantine's CSS (only the components we draw: mantine.css), then our global touches over it (skip
+// link, card links, internal-note marking, the case page's layout), imported here together so the
+// build keeps them in this order.
+import './mantine.css';
 import './styles.css';
 export { theme, cssVariablesResolver, badgeText } from './theme';
 export * from './errors';
