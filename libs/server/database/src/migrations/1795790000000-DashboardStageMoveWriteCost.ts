@@ -32,34 +32,20 @@ DECLARE
   end_day date;
   prior record;
   names text[] := ARRAY['RECORDS', 'APPOINTMENT', 'FOLLOW_UP'];
-  metrics text[];
-  days_ date[];
-  keys text[];
-  spans int[];
-  overs int[];
+  -- The move's contributions, gathered here and written in one upsert at the end.
+  rows dashboard_rollup[];
 BEGIN
-  SELECT pc.organization_id, pc.urgency, pc.lead_advocate_id, pc.created_at, o.time_zone INTO org, c_urgency, adv, created, zone
+  SELECT pc.organization_id, pc.urgency, coalesce(pc.lead_advocate_id, '00000000-0000-0000-0000-000000000000'), pc.created_at, o.time_zone
+  INTO org, c_urgency, adv, created, zone
   FROM patient_case pc JOIN organization o ON o.id = pc.organization_id WHERE pc.id = s.case_id;
   IF NOT FOUND THEN RETURN; END IF;
   on_day := (s.at AT TIME ZONE zone)::date;
   month := dashboard_month(on_day);
-  metrics := ARRAY['STAGE_ENTERED'];
-  days_ := ARRAY[month];
-  keys := ARRAY[s.to_stage::text];
-  spans := ARRAY[0];
-  overs := ARRAY[0];
+  rows := ARRAY[ROW(org, 'STAGE_ENTERED', month, s.to_stage::text, c_urgency, adv, 0, p_sign, 0, 0)::dashboard_rollup];
   IF s.from_stage IS NOT NULL THEN
-    metrics := metrics || 'STAGE_LEFT'::text;
-    days_ := days_ || month;
-    keys := keys || s.from_stage::text;
-    spans := spans || 0;
-    overs := overs || 0;
+    rows := rows || ROW(org, 'STAGE_LEFT', month, s.from_stage::text, c_urgency, adv, 0, p_sign, 0, 0)::dashboard_rollup;
     IF s.to_stage = 'CLOSED' AND s.from_stage < 'CLOSE_THE_LOOP' THEN
-      metrics := metrics || 'CLOSED_EARLY'::text;
-      days_ := days_ || month;
-      keys := keys || s.from_stage::text;
-      spans := spans || 0;
-      overs := overs || 0;
+      rows := rows || ROW(org, 'CLOSED_EARLY', month, s.from_stage::text, c_urgency, adv, 0, p_sign, 0, 0)::dashboard_rollup;
     END IF;
     -- Only a move into Prepare or later, or into Closed from Close the loop, can finish a phase
     -- (dashboard_finishes); for any other move the earlier moves do not matter.
@@ -77,27 +63,19 @@ BEGIN
       END LOOP;
       WHILE idx < 3 AND dashboard_finishes(idx, s.from_stage, s.to_stage) LOOP
         end_day := greatest(phase_start, on_day);
-        metrics := metrics || 'PHASE'::text;
-        days_ := days_ || dashboard_month(end_day);
-        keys := keys || names[idx + 1];
-        spans := spans || (end_day - phase_start);
-        overs := overs || CASE WHEN end_day - phase_start > dashboard_target(names[idx + 1], c_urgency) THEN p_sign ELSE 0 END;
+        rows := rows || ROW(org, 'PHASE', dashboard_month(end_day), names[idx + 1], c_urgency, adv, end_day - phase_start, p_sign,
+          CASE WHEN end_day - phase_start > dashboard_target(names[idx + 1], c_urgency) THEN p_sign ELSE 0 END, 0)::dashboard_rollup;
         phase_start := end_day;
         idx := idx + 1;
         IF idx = 3 THEN
-          metrics := metrics || 'PHASE'::text;
-          days_ := days_ || dashboard_month(end_day);
-          keys := keys || 'JOURNEY'::text;
-          spans := spans || (end_day - start_day);
-          overs := overs || CASE WHEN end_day - start_day > dashboard_target('JOURNEY', c_urgency) THEN p_sign ELSE 0 END;
+          rows := rows || ROW(org, 'PHASE', dashboard_month(end_day), 'JOURNEY', c_urgency, adv, end_day - start_day, p_sign,
+            CASE WHEN end_day - start_day > dashboard_target('JOURNEY', c_urgency) THEN p_sign ELSE 0 END, 0)::dashboard_rollup;
         END IF;
       END LOOP;
     END IF;
   END IF;
   -- The rows differ in metric or key, so no two of them meet the same rollup row.
-  INSERT INTO dashboard_rollup AS r (organization_id, metric, day, key, urgency, advocate_id, days, n, over_target, over_legal)
-  SELECT org, u.metric, u.day, u.key, c_urgency, coalesce(adv, '00000000-0000-0000-0000-000000000000'), u.days, p_sign, u.over_target, 0
-  FROM unnest(metrics, days_, keys, spans, overs) AS u(metric, day, key, days, over_target)
+  INSERT INTO dashboard_rollup AS r SELECT * FROM unnest(rows)
   ON CONFLICT (organization_id, metric, day, key, urgency, advocate_id, days)
   DO UPDATE SET n = r.n + excluded.n, over_target = r.over_target + excluded.over_target;
 END $$;
