@@ -23,14 +23,12 @@
  * private PostgreSQL (every process of it, from /proc; Linux only) and of this process: on a
  * machine shared with other work, wall time swings with the load while CPU time mostly does not.
  */
-import { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApi } from '../apps/api/src/bootstrap';
-import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
+import { DEMO } from '../apps/api/src/seed/demo-seed';
 import { RecordRequestCountsWriteCost1795770000000 } from '../libs/server/database/src/migrations/1795770000000-RecordRequestCountsWriteCost';
-import { benchApiConfig, Cleanups, machineLine, num, ownerDataSource, signInCookie, startBenchServices } from './support/bench-env';
+import { Cleanups, machineLine, num, startDemoApi } from './support/bench-env';
 import { postgresCpuMs, writeCostTables, type WriteSetup } from './support/measure';
 
 const WRITES = num('BENCH_WRITES', 400);
@@ -49,21 +47,8 @@ const FEE = `mutation($i: RecordRequestFeeInput!) { setRecordRequestFee(input: $
 async function main(): Promise<void> {
   const cleanups = new Cleanups();
   try {
-    const svc = await startBenchServices('rollup-writes', cleanups);
-    const app: INestApplication = await createApi(benchApiConfig({ nodeEnv: 'production', dbUrl: svc.dbUrl, redisUrl: svc.redis.url, prefix: 'rw', work: svc.work }), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    cleanups.push(() => app.close());
-    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
-    // Set-up and trigger switching as the owner; the API's own DataSource (the app's role) writes.
-    const ds = await ownerDataSource(svc.dbUrl, cleanups);
-    await seedDemo(ds);
-    const cookie = await signInCookie(url, 'coordinator@harbor.example');
-    const gql = async <T>(query: string, i: Record<string, unknown>): Promise<T> => {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'bench' }, body: JSON.stringify({ query, variables: { i } }) });
-      const body = (await r.json()) as { data?: T; errors?: unknown[] };
-      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-      return body.data;
-    };
+    const { svc, ds, gql: call } = await startDemoApi('rollup-writes', 'rw', cleanups);
+    const gql = <T>(query: string, i: Record<string, unknown>) => call<T>(query, { i });
 
     // A holder of its own, two packet items on Maria's case, and one open request for the SQL path.
     const [holder] = await ds.query(`INSERT INTO record_holder (organization_id, name) VALUES ($1, 'Write Bench Hospital') RETURNING id`, [ORG]);

@@ -22,14 +22,12 @@
  * private PostgreSQL (every process of it, from /proc; Linux only) and of this process: on a
  * machine shared with other work, wall time swings with the load while CPU time mostly does not.
  */
-import { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApi } from '../apps/api/src/bootstrap';
-import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
+import { DEMO } from '../apps/api/src/seed/demo-seed';
 import { DashboardStageMoveWriteCost1795790000000 } from '../libs/server/database/src/migrations/1795790000000-DashboardStageMoveWriteCost';
-import { benchApiConfig, Cleanups, machineLine, num, ownerDataSource, signInCookie, startBenchServices } from './support/bench-env';
+import { Cleanups, machineLine, num, startDemoApi } from './support/bench-env';
 import { postgresCpuMs, writeCostTables, type WriteSetup } from './support/measure';
 
 const WRITES = num('BENCH_WRITES', 400);
@@ -49,23 +47,10 @@ const MOVE = `mutation($id: ID!, $to: CaseStage!) { moveCaseStage(input: { caseI
 async function main(): Promise<void> {
   const cleanups = new Cleanups();
   try {
-    const svc = await startBenchServices('stage-writes', cleanups);
-    const app: INestApplication = await createApi(benchApiConfig({ nodeEnv: 'production', dbUrl: svc.dbUrl, redisUrl: svc.redis.url, prefix: 'sw', work: svc.work }), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    cleanups.push(() => app.close());
-    const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
-    // Set-up and trigger switching as the owner; the API's own DataSource (the app's role) writes.
-    const ds = await ownerDataSource(svc.dbUrl, cleanups);
-    await seedDemo(ds);
-    const cookie = await signInCookie(url, 'coordinator@harbor.example');
+    const { svc, ds, gql } = await startDemoApi('stage-writes', 'sw', cleanups);
     const move = async (id: string, to: string) => {
-      const r = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'bench' },
-        body: JSON.stringify({ query: MOVE, variables: { id, to } }),
-      });
-      const body = (await r.json()) as { data?: { moveCaseStage: { stage: string } }; errors?: unknown[] };
-      if (body.errors || body.data?.moveCaseStage.stage !== to) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+      const moved = await gql<{ moveCaseStage: { stage: string } }>(MOVE, { id, to });
+      if (moved.moveCaseStage.stage !== to) throw new Error(`the case moved to ${moved.moveCaseStage.stage}, not ${to}`);
     };
 
     // One case per write, in "Choose provider", with the moves that brought it there a few weeks back.

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { ALL_ENTITIES, dataSourceOptions } from '@second-look/server-database';
 import { AppConfig, loadConfig } from '@second-look/server-platform';
 import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-seed';
+import { createApi } from '../../apps/api/src/bootstrap';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/api/src/seed/demo-seed';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const services = require('../../tools/services/services.cjs') as typeof import('../../tools/services/services.cjs');
 
@@ -98,6 +99,29 @@ export async function signInCookie(graphqlUrl: string, email: string): Promise<s
     ?.split(';')[0];
   if (!cookie) throw new Error(`sign-in as ${email} failed`);
   return cookie;
+}
+
+/**
+ * The real API in this process (production mode, migrated) on private services, the demo data
+ * seeded through an owner DataSource (for set-up and DDL), and `gql`, a GraphQL call signed in
+ * as `email` that throws on any error: what the write benches (rollup-writes, stage-writes) start with.
+ */
+export async function startDemoApi(label: string, prefix: string, cleanups: Cleanups, email = 'coordinator@harbor.example') {
+  const svc = await startBenchServices(label, cleanups);
+  const app = await createApi(benchApiConfig({ nodeEnv: 'production', dbUrl: svc.dbUrl, redisUrl: svc.redis.url, prefix, work: svc.work }), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  cleanups.push(() => app.close());
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
+  const ds = await ownerDataSource(svc.dbUrl, cleanups);
+  await seedDemo(ds);
+  const cookie = await signInCookie(url, email);
+  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-requested-with': 'bench' }, body: JSON.stringify({ query, variables }) });
+    const body = (await r.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    return body.data;
+  };
+  return { svc, ds, gql };
 }
 
 /**
