@@ -24,6 +24,12 @@ import { RedisPubSub } from './redis-pubsub';
 
 /** WebSocket close code 1001: this server is going away (shutting down); the client reconnects elsewhere. */
 const GOING_AWAY = 1001;
+/**
+ * How long a socket told "going away" at shutdown has to answer with its own close frame before
+ * it is cut. ws waits 30 s for that answer by default, and the HTTP server's close waits for the
+ * socket, so one busy or vanished client could hold a draining replica for 30 s.
+ */
+const GOING_AWAY_GRACE_MS = 2_000;
 
 export const LIVE_LIMITS = {
   /** Open sockets per person across all replicas (tabs, phone and laptop...). */
@@ -204,7 +210,10 @@ export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
       socket.close(code, reason);
       return false;
     };
-    if (this.closing) return refuse(GOING_AWAY, 'Going away');
+    if (this.closing) {
+      this.goAway(socket);
+      return false;
+    }
     if (!this.sameOrigin(request)) return refuse(LIVE_CLOSE.FORBIDDEN, 'Forbidden');
     const token = sessionTokenFrom(request.headers.cookie);
     const session = token ? await this.sessions.resolve({ cookies: { [SESSION_COOKIE]: token } } as unknown as Request) : null;
@@ -310,9 +319,17 @@ export class LiveConnections implements OnModuleInit, OnApplicationShutdown {
     this.closing = true;
     for (const { socket, timer } of this.open.values()) {
       clearInterval(timer);
-      socket.close(GOING_AWAY, 'Going away');
+      this.goAway(socket);
     }
     this.open.clear();
     void this.unlisten?.().catch(() => undefined);
+  }
+
+  /** Tells a socket this process is going away, and cuts it if its close frame has not come back in time. */
+  private goAway(socket: WebSocket): void {
+    socket.close(GOING_AWAY, 'Going away');
+    setTimeout(() => {
+      if (socket.readyState !== socket.CLOSED) socket.terminate();
+    }, GOING_AWAY_GRACE_MS).unref();
   }
 }
