@@ -18,7 +18,7 @@ import type { DestinationStream } from 'pino';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import { resolve } from 'node:path';
-import { migrateAsOwner } from '@second-look/server-database';
+import { migrateAsOwner, ReadinessService } from '@second-look/server-database';
 import { AppModule } from './app.module';
 import { serveWebClient } from './web-client';
 
@@ -55,6 +55,14 @@ export async function createApi(config: AppConfig, opts: ApiOptions = {}): Promi
   app.set('etag', false);
   // The request id and the request's log line, and its duration, before anything can answer.
   app.use(requestLogging(root), httpMetrics(metrics));
+  // From SIGTERM on, each answer ends its keep-alive connection. A client that keeps one busy
+  // (a balancer's health checks every 100 ms) would otherwise hold the HTTP server's close, and
+  // so the process, open for good: the close only ends connections idle at that moment.
+  const readiness = app.get(ReadinessService);
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (readiness.isDraining) res.setHeader('Connection', 'close');
+    next();
+  });
   // First, so every answer carries them: pages, /graphql, /api/*, /health, errors included.
   app.use(...securityHeaders(config));
   app.use(cookieParser());

@@ -1,5 +1,5 @@
 import { ReadinessService, startHealthServer } from '@second-look/server-database';
-import { Server } from 'node:http';
+import { Agent, request, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { startTestStack, TestStack } from './support/test-stack';
 
@@ -48,6 +48,30 @@ describe('health: liveness, readiness and draining on shutdown', () => {
   });
 
   it('on shutdown turns not ready at once and keeps answering for the drain time before closing', async () => {
+    // A balancer checking readiness every 50 ms on one keep-alive connection, through the drain
+    // and after: the server's close only ends connections idle at that moment, so without
+    // "Connection: close" this one would hold the process open for good.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const probe = () =>
+      new Promise<{ status: number; connection: string | undefined } | null>((resolve) => {
+        const req = request(`${s.url}/health/ready`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', () => resolve(null));
+        req.end();
+      });
+    expect(await probe()).toEqual({ status: 200, connection: 'keep-alive' });
+    const drainAnswers: Array<{ status: number; connection: string | undefined }> = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const answer = await probe();
+        if (answer) drainAnswers.push(answer);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+
     const started = Date.now();
     const closing = s.close();
     closed = true;
@@ -58,8 +82,14 @@ describe('health: liveness, readiness and draining on shutdown', () => {
     expect((await get(`${s.url}/health/live`)).status).toBe(200);
     const gql = await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(gql.status).toBe(200);
-    await closing;
+    const finished = await Promise.race([closing.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    polling = false;
+    await poller;
+    agent.destroy();
+    expect({ closedWithin10s: finished }).toEqual({ closedWithin10s: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(drainAnswers.filter((a) => a.status === 503).length).toBeGreaterThan(5);
+    expect(drainAnswers.filter((a) => a.status === 503).every((a) => a.connection === 'close')).toBe(true);
     await expect(fetch(`${s.url}/health/live`)).rejects.toThrow();
   });
 });

@@ -54,6 +54,11 @@ export class ReadinessService implements BeforeApplicationShutdown {
     this.draining = true;
   }
 
+  /** From SIGTERM on: the process is draining for shutdown. */
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
   private async migrations(): Promise<'current' | 'pending' | 'unknown'> {
     const cached = this.migrationsChecked;
     if (cached && Date.now() - cached.at < MIGRATIONS_TTL_MS) return cached.pending ? 'pending' : 'current';
