@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { jobIds, QueueName } from '@second-look/contracts';
-import { isoWeekday, minuteOfDayInZone, nextDigestTime, todayInZone, type CalendarDate } from '@second-look/domain';
+import { isoWeekday, minuteOfDayInZone, nextDigestTime, todayInZone, workingDayOnOrBefore, type CalendarDate, type IsoWeekday } from '@second-look/domain';
 import { DailyDigestJobs, SendNotificationEmailJob, SendRecordRequestReminderJob } from '@second-look/server-notifications';
 import { Clock } from '@second-look/server-platform';
 import { Queue } from 'bullmq';
@@ -248,9 +248,11 @@ describe('notification e-mail: immediate, off, quiet hours, daily digest; organi
     }
     const requestId = await newRequest(day(0));
     const rows = await reminders(requestId);
-    // Maria's case is urgent: plan target +7, legal +30 (LEGAL_SOON +25). No target "soon" reminder (0 days).
+    // Maria's case is urgent: plan target +7, legal +30 (LEGAL_SOON +25, moved back to the Friday
+    // when that is a weekend day). No target "soon" reminder (0 days).
+    const legalSoon = workingDayOnOrBefore(day(25) as CalendarDate, GOOD_SETTINGS.workingDays as IsoWeekday[]);
     expect(rows.map((x) => `${x.payload.kind}@${x.payload.on}`).sort()).toEqual(
-      [`SENT_DAY@${day(3)}`, `TARGET_DUE@${day(7)}`, `SENT_DAY@${day(10)}`, `LEGAL_SOON@${day(25)}`, `LEGAL_DUE@${day(30)}`, `LEGAL_OVERDUE@${day(31)}`].sort(),
+      [`SENT_DAY@${day(3)}`, `TARGET_DUE@${day(7)}`, `SENT_DAY@${day(10)}`, `LEGAL_SOON@${legalSoon}`, `LEGAL_DUE@${day(30)}`, `LEGAL_OVERDUE@${day(31)}`].sort(),
     );
     for (const x of rows) {
       const t = new Date(x.available_at);

@@ -22,8 +22,8 @@ describe('record request reminders and in-app notifications', () => {
     ).createRecordRequest;
   };
   // In the order they come, then by the day each is for: a reminder whose day falls on a weekend
-  // is sent on the next working morning, which can be the morning of the next one (on a Monday,
-  // the "target soon" of an urgent case's Saturday meets the target's own).
+  // is sent on the next working morning, which can be the morning of the next one (a Saturday
+  // legal date's reminder and the Sunday escalation both come on the Monday).
   const outboxFor = (requestId: string) =>
     s.ds.query(`SELECT job_id, payload, available_at FROM outbox_message WHERE queue = $1 AND payload->>'requestId' = $2 ORDER BY available_at, payload->>'on'`, [
       QueueName.REMINDERS,

@@ -104,7 +104,7 @@ export interface AppointmentReminderContext {
  * of the organization's days after sending, except a day another reminder already has or one
  * after the legal date.
  */
-export type RecordReminderDay = ((dates: RecordReminderDates, settings: RecordReminderSettings) => CalendarDate | null) | 'DAYS_AFTER_SENT';
+export type RecordReminderDay = ((dates: RecordReminderDates, settings: RecordReminderSettings, workingDays: readonly IsoWeekday[]) => CalendarDate | null) | 'DAYS_AFTER_SENT';
 
 /**
  * The day an appointment reminder goes: before the visit (dropped once the visit has begun) or
@@ -116,6 +116,12 @@ export type AppointmentReminderDay = { readonly timing: 'BEFORE_VISIT' | 'AFTER_
 type DayOf<S> = S extends 'record_request' ? RecordReminderDay : S extends 'appointment' ? AppointmentReminderDay : never;
 type ScheduledName = { [N in NotificationKindName]: Registry[N]['subject'] extends 'task' ? never : N }[NotificationKindName];
 
+/**
+ * A "soon" reminder: `days` before the date it warns of, moved back onto a working day. Moved
+ * on instead (as every job is, to the next working time), a Saturday or Sunday "soon" would come
+ * on the Monday morning of a Monday date, beside the reminder of the date itself.
+ */
+const soonBefore = (date: CalendarDate, days: number, workingDays: readonly IsoWeekday[]) => (days > 0 ? workingDayOnOrBefore(addDays(date, -days), workingDays) : null);
 /** The last working day before the visit. */
 const dayBeforeVisit = (c: AppointmentReminderContext) => workingDayOnOrBefore(addDays(c.visitOn, -1), c.workingDays);
 /** The first working day at the chosen distance after the visit (at least the day after). */
@@ -129,9 +135,9 @@ const opinionDay = (c: AppointmentReminderContext) => workingDayOnOrAfter(addDay
  */
 export const REMINDER_DAYS: { readonly [N in ScheduledName]: DayOf<Registry[N]['subject']> } = {
   RECORD_SENT_DAY: 'DAYS_AFTER_SENT',
-  RECORD_TARGET_SOON: (d, s) => (s.targetSoonDays > 0 ? addDays(d.planTargetOn, -s.targetSoonDays) : null),
+  RECORD_TARGET_SOON: (d, s, w) => soonBefore(d.planTargetOn, s.targetSoonDays, w),
   RECORD_TARGET_DUE: (d) => d.planTargetOn,
-  RECORD_LEGAL_SOON: (d, s) => (s.legalSoonDays > 0 ? addDays(d.legalDueOn, -s.legalSoonDays) : null),
+  RECORD_LEGAL_SOON: (d, s, w) => soonBefore(d.legalDueOn, s.legalSoonDays, w),
   RECORD_LEGAL_DUE: (d) => d.legalDueOn,
   /** The day after the legal date: the coordinators too (an escalation). */
   RECORD_LEGAL_OVERDUE: (d) => addDays(d.legalDueOn, 1),

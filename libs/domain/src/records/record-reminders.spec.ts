@@ -38,6 +38,26 @@ describe('record request reminders', () => {
     expect(all.map((r) => r.kind)).toEqual([K.TARGET_DUE, K.LEGAL_DUE, K.LEGAL_OVERDUE]);
   });
 
+  it('moves a "soon" that falls on a day off back to the working day before, so it never comes with the date it warns of', () => {
+    // Sent Monday 2026-11-02: the plan target is Monday 11-16, the legal date Tuesday 12-01.
+    const monday = { sentOn: d('2026-11-02'), planTargetOn: d('2026-11-16'), legalDueOn: d('2026-12-01') };
+    const s = { daysAfterSent: [], targetSoonDays: 2, legalSoonDays: 3 };
+    // Saturday 11-14 and Saturday 11-28 go on the Fridays before (moved on, they would come on Monday).
+    expect(allRecordRequestReminders(monday, s).map((r) => `${r.kind}@${r.on}`)).toEqual([
+      'TARGET_SOON@2026-11-13',
+      'TARGET_DUE@2026-11-16',
+      'LEGAL_SOON@2026-11-27',
+      'LEGAL_DUE@2026-12-01',
+      'LEGAL_OVERDUE@2026-12-02',
+    ]);
+    // An organization working Sunday to Thursday gets its Saturday "soon" on the Thursday.
+    const sundayToThursday = [7, 1, 2, 3, 4] as const;
+    expect(allRecordRequestReminders(monday, s, sundayToThursday).find((r) => r.kind === K.TARGET_SOON)?.on).toBe('2026-11-12');
+    // A job queued for the Saturday (before this rule) finds it no longer applies; the Friday one does.
+    expect(reminderStillApplies(K.TARGET_SOON, d('2026-11-14'), monday, s)).toBe(false);
+    expect(reminderStillApplies(K.TARGET_SOON, d('2026-11-13'), monday, s)).toBe(true);
+  });
+
   it('leaves out reminders on days already past but keeps today', () => {
     expect(recordRequestReminders(dates, d('2026-11-15')).map((r) => r.kind)).toEqual([K.TARGET_DUE, K.LEGAL_SOON, K.LEGAL_DUE, K.LEGAL_OVERDUE]);
     expect(recordRequestReminders(dates, d('2026-12-03'))).toEqual([]);

@@ -1,4 +1,5 @@
 import { addDays, CalendarDate, isAfter, isBefore } from '../dates/calendar-date';
+import { DEFAULT_WORKING_HOURS, IsoWeekday } from '../dates/working-hours';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { scheduledReminders, subjectKinds, type SubjectReminderSpec } from '../notifications/notification-kind';
 
@@ -15,9 +16,9 @@ export const RecordReminderKind = subjectKinds('record_request');
 export interface RecordReminderSettings {
   /** Days after the sent date that get a reminder (day 7, 14, 25, 30 by default). */
   daysAfterSent: readonly number[];
-  /** How many days before the plan target the "soon" reminder goes (0 = none). */
+  /** How many days before the plan target the "soon" reminder goes (0 = none; a weekend day moves it back to the working day before). */
   targetSoonDays: number;
-  /** How many days before the legal due date the "soon" reminder goes (0 = none). */
+  /** How many days before the legal due date the "soon" reminder goes (0 = none; moved back like the target's). */
   legalSoonDays: number;
 }
 
@@ -64,11 +65,15 @@ export interface RecordReminderDates {
  * reminder, or after the legal date, is left out: one nudge a day is enough, and past the legal
  * date the escalation takes over.
  */
-export function allRecordRequestReminders(dates: RecordReminderDates, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): RecordReminder[] {
+export function allRecordRequestReminders(
+  dates: RecordReminderDates,
+  settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS,
+  workingDays: readonly IsoWeekday[] = DEFAULT_WORKING_HOURS.days,
+): RecordReminder[] {
   const kinds = scheduledReminders('record_request');
   const fixed: RecordReminder[] = [];
   for (const { spec, day } of kinds) {
-    const on = day === 'DAYS_AFTER_SENT' ? null : day(dates, settings);
+    const on = day === 'DAYS_AFTER_SENT' ? null : day(dates, settings, workingDays);
     if (on) fixed.push({ kind: spec.kind, on, escalate: spec.audience === 'STAFF_AND_COORDINATORS' });
   }
   const taken = new Set<string>(fixed.map((r) => r.on));
@@ -89,11 +94,22 @@ export function allRecordRequestReminders(dates: RecordReminderDates, settings: 
  * The reminders still to come: those on a day already past are left out, except that
  * today's still count (they fire at once if the working day has begun).
  */
-export function recordRequestReminders(dates: RecordReminderDates, today: CalendarDate, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): RecordReminder[] {
-  return allRecordRequestReminders(dates, settings).filter((r) => !isBefore(r.on, today));
+export function recordRequestReminders(
+  dates: RecordReminderDates,
+  today: CalendarDate,
+  settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS,
+  workingDays: readonly IsoWeekday[] = DEFAULT_WORKING_HOURS.days,
+): RecordReminder[] {
+  return allRecordRequestReminders(dates, settings, workingDays).filter((r) => !isBefore(r.on, today));
 }
 
 /** The job's "does this still apply?": the request as it is now, under the settings as they are now, still has this reminder on this day. */
-export function reminderStillApplies(kind: RecordReminderKind, on: CalendarDate, dates: RecordReminderDates, settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS): boolean {
-  return allRecordRequestReminders(dates, settings).some((r) => r.kind === kind && r.on === on);
+export function reminderStillApplies(
+  kind: RecordReminderKind,
+  on: CalendarDate,
+  dates: RecordReminderDates,
+  settings: RecordReminderSettings = DEFAULT_RECORD_REMINDER_SETTINGS,
+  workingDays: readonly IsoWeekday[] = DEFAULT_WORKING_HOURS.days,
+): boolean {
+  return allRecordRequestReminders(dates, settings, workingDays).some((r) => r.kind === kind && r.on === on);
 }

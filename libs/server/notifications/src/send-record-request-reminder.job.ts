@@ -39,7 +39,7 @@ export class SendRecordRequestReminderJob {
       // Under the organization's reminder settings as they are now (an admin may have changed the days).
       const timing = await organizationTiming(tx, request.organizationId);
       const dates = { sentOn: request.sentOn as CalendarDate, planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate };
-      if (!reminderStillApplies(kind, p.on as CalendarDate, dates, timing.reminders)) throw new EffectNoLongerApplies('the request’s dates or the reminder days moved');
+      if (!reminderStillApplies(kind, p.on as CalendarDate, dates, timing.reminders, timing.workingHours.days)) throw new EffectNoLongerApplies('the request’s dates or the reminder days moved');
       const kase = await tx.findOneBy(PatientCase, { id: request.caseId });
       if (!kase || kase.closedAt) throw new EffectNoLongerApplies('case closed or gone');
       await tx.query(`UPDATE job_effect SET organization_id = $2 WHERE key = $1`, [jobId, kase.organizationId]);

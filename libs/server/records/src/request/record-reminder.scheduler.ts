@@ -31,7 +31,7 @@ export class RecordReminderScheduler {
     const now = this.clock.now();
     const today = todayInZone(now, t.workingHours.timeZone);
     const dates = { sentOn: request.sentOn as CalendarDate, planTargetOn: request.planTargetOn as CalendarDate, legalDueOn: request.legalDueOn as CalendarDate };
-    return recordRequestReminders(dates, today, t.reminders).map((r) => {
+    return recordRequestReminders(dates, today, t.reminders, t.workingHours.days).map((r) => {
       const payload: SendRecordRequestReminderPayload = { requestId: request.id, kind: r.kind, on: r.on };
       return {
         queue: QueueName.REMINDERS,
