@@ -25,6 +25,7 @@ interface Service {
   healthcheck?: { test?: string[]; disable?: boolean };
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
+  stop_grace_period?: string;
 }
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 const dockerfile = read('Dockerfile');
@@ -81,6 +82,13 @@ describe('docker-compose.yml and the Dockerfile (static checks)', () => {
       expect(compose.services.api.ports).toContain(`${config.port}:${config.port}`);
       expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${config.port}$`, 'm'));
     }
+  });
+
+  it.each(['api', 'worker'])('lets %s reach its own shutdown deadline before Docker kills it', (name) => {
+    const { shutdownTimeoutMs } = loadConfig({ ...imageEnv(), ...envOf(name) });
+    const grace = /^(\d+)s$/.exec(compose.services[name].stop_grace_period ?? '10s'); // Docker's default: 10 s
+    expect(grace).not.toBeNull();
+    expect(Number(grace![1]) * 1000).toBeGreaterThan(shutdownTimeoutMs);
   });
 
   it('health checks ask routes the processes serve, on the ports they listen on', () => {

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { createClient } from 'graphql-ws';
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
@@ -119,9 +119,9 @@ describe('three API and three worker processes on one PostgreSQL and one Redis',
     return w;
   };
 
-  const startApi = async (name: string): Promise<ApiProcess> => {
+  const startApi = async (name: string, extraEnv: Record<string, string> = {}): Promise<ApiProcess> => {
     const port = await freePort();
-    const env = childEnv(s.config, { HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_DRAIN_MS: '1500', MIGRATE_ON_START: 'false', LOG_LEVEL: 'warn' });
+    const env = childEnv(s.config, { HOST: '127.0.0.1', PORT: String(port), SHUTDOWN_DRAIN_MS: '1500', MIGRATE_ON_START: 'false', LOG_LEVEL: 'warn', ...extraEnv });
     const child = spawn(process.execPath, [join(build.dir, 'apps/api/src/main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let out = '';
@@ -499,5 +499,26 @@ describe('three API and three worker processes on one PostgreSQL and one Redis',
     say(
       `rolling restart: ${restarts.join('; ')}; ${accepted.length} writes accepted and stored, ${reads} reads, ${refused} connections refused by closed replicas (retried elsewhere), 0 lost; subscriptions per client ${resubscribed.join(', ')}`,
     );
+  });
+
+  it('an API held open by a request that never finishes exits at SHUTDOWN_TIMEOUT_MS, saying what held it', async () => {
+    const api = await startApi('api-stalled', { SHUTDOWN_DRAIN_MS: '0', SHUTDOWN_TIMEOUT_MS: '3000' });
+    // Half a request: Node's server waits up to a minute for the rest of its headers, and its close waits for the connection.
+    const port = Number(new URL(api.url).port);
+    const socket = connect(port, '127.0.0.1');
+    disposers.push(() => socket.destroy());
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    socket.write('POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n');
+    await sleep(200);
+    const began = Date.now();
+    api.child.kill('SIGTERM');
+    const exit = await Promise.race([api.exited, sleep(20_000).then(() => null)]);
+    socket.destroy();
+    expect(exit).toEqual({ code: 1, signal: null });
+    const took = Date.now() - began;
+    expect(took).toBeGreaterThanOrEqual(3000);
+    expect(took).toBeLessThan(10_000);
+    expect(api.output()).toMatch(/Shutdown did not finish within 3000 ms of SIGTERM; exiting\. Still open: 1 HTTP connection\(s\); .*TCPSocketWrap/);
+    say(`stalled shutdown: exited with code 1 after ${took} ms`);
   });
 });

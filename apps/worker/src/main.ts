@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createRootLogger, loadConfig, Metrics, PinoNestLogger } from '@second-look/server-platform';
+import { ConfigError, createRootLogger, exitIfShutdownStalls, loadConfig, Metrics, PinoNestLogger } from '@second-look/server-platform';
 import { ReadinessService, startHealthServer } from '@second-look/server-database';
 import { WorkerModule } from './worker.module';
 
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     logger: new PinoNestLogger(root),
   });
   app.enableShutdownHooks();
+  // A job that never returns cannot hold a restart: its lock lapses and another worker takes it over.
+  exitIfShutdownStalls(root, config.shutdownTimeoutMs);
   if (config.workerHealthPort !== null) {
     // Closed last (after the queues stop), so a probe sees "draining" rather than nothing.
     const health = await startHealthServer(app.get(ReadinessService), config.workerHealthPort, config.host);

@@ -28,6 +28,7 @@ export * from './pdf/pdf-text-layout';
 export * from './pdf/pdf-fonts';
 export * from './logging/safe-error';
 export * from './logging/logger';
+export * from './process/shutdown-deadline';
 export * from './logging/request-logging';
 export * from './observability/metrics';
 export * from './observability/metrics-server';

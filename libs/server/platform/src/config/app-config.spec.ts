@@ -22,6 +22,15 @@ describe('configuration at boot', () => {
     expect(prod).toMatchObject({ isProduction: true, migrateOnStart: false, cookieSecure: true, publicUrl: 'https://care.example.org' });
   });
 
+  it('gives a stopping process the drain plus 20 s by default, and refuses a deadline inside the drain', () => {
+    const base = { DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379' };
+    expect(loadConfig({ ...base, NODE_ENV: 'production' })).toMatchObject({ shutdownDrainMs: 5000, shutdownTimeoutMs: 25_000 });
+    expect(loadConfig({ ...base, SHUTDOWN_DRAIN_MS: '1500' })).toMatchObject({ shutdownDrainMs: 1500, shutdownTimeoutMs: 21_500 });
+    expect(loadConfig({ ...base, SHUTDOWN_TIMEOUT_MS: '3000' }).shutdownTimeoutMs).toBe(3000);
+    expect(() => loadConfig({ ...base, SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_TIMEOUT_MS: '5000' })).toThrow(/SHUTDOWN_TIMEOUT_MS \(5000\) must be longer than SHUTDOWN_DRAIN_MS/);
+    expect(() => loadConfig({ ...base, SHUTDOWN_TIMEOUT_MS: '10' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+
   it('never lets the movable demo clock run in production', () => {
     const base = { DATABASE_URL: 'postgres://db/sl', REDIS_URL: 'redis://r:6379' };
     expect(() => loadConfig({ ...base, NODE_ENV: 'production', DEV_CLOCK: 'true' })).toThrow(/DEV_CLOCK/);

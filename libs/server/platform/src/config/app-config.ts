@@ -55,6 +55,8 @@ const schema = z
     GRAPHQL_JIT: bool.optional(),
     /** On SIGTERM, how long readiness answers 503 before the server closes, so a balancer drains it. */
     SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+    /** On SIGTERM, how long the process may take to stop before it logs what held it and exits with code 1. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).optional(),
     /** 32 bytes (64 hex characters or base64) that encrypt sign-in factor secrets at rest. */
     SECRETS_KEY: z
       .string()
@@ -155,6 +157,8 @@ export interface AppConfig {
   graphqlJit: boolean;
   /** ReadinessService: 503 for this long after SIGTERM before closing (default 5 s in production, else 0). */
   shutdownDrainMs: number;
+  /** exitIfShutdownStalls: the process is gone this long after SIGTERM (default: the drain plus 20 s). */
+  shutdownTimeoutMs: number;
   /** The worker's health port, or null for none. */
   workerHealthPort: number | null;
   /** The metrics port (0: any free one), or null for none. */
@@ -179,6 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
+  const shutdownDrainMs = e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5000 : 0);
+  // 25 s in production by default: inside the 30 s an orchestrator usually waits before it kills.
+  const shutdownTimeoutMs = e.SHUTDOWN_TIMEOUT_MS ?? shutdownDrainMs + 20_000;
+  if (shutdownTimeoutMs <= shutdownDrainMs) {
+    throw new ConfigError(`Second Look cannot start: SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}) must be longer than SHUTDOWN_DRAIN_MS (${shutdownDrainMs}).\nSee "Configuration" in README.md.`);
+  }
   return {
     env: e.NODE_ENV,
     isProduction,
@@ -217,7 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     devClock: !isProduction && (e.DEV_CLOCK ?? e.NODE_ENV === 'development'),
     graphqlJit: e.GRAPHQL_JIT ?? true,
-    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (isProduction ? 5000 : 0),
+    shutdownDrainMs,
+    shutdownTimeoutMs,
     workerHealthPort: e.WORKER_HEALTH_PORT ?? null,
     metricsPort: e.METRICS_PORT ?? null,
     metricsToken: e.METRICS_TOKEN ?? null,
