@@ -15,8 +15,10 @@ test('a coordinator types part of a name and sorts those cases by next due date'
   test.slow(); // a busy machine: the stack shares two cores
   const phone = testInfo.project.name === 'phone';
   await signIn(page, 'coordinator@harbor.example');
-  // Three cases of one family name of this run's own, opened through the API the list page uses.
-  const family = `Quillfeather${phone ? 'p' : 'd'}${Date.now().toString(36)}`;
+  // Three cases of one family name of this run's own (random letters: the desktop and phone runs
+  // share the database), opened through the API the list page uses.
+  const token = Array.from({ length: 7 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  const family = `Quill${token}`;
   const post = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
     const body = (await (await page.request.post('/graphql', { data: { query, variables }, headers: { 'content-type': 'application/json' } })).json()) as { data?: T; errors?: unknown };
     if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
@@ -36,7 +38,7 @@ test('a coordinator types part of a name and sorts those cases by next due date'
   await page.goto('/cases');
   await expect(page.getByRole('heading', { name: 'Cases', level: 1 })).toBeVisible();
   // Part of the name, in other letters' case: the list narrows as soon as the typing stops.
-  await page.getByRole('searchbox', { name: 'Patient name' }).fill(family.slice(2, 12).toUpperCase());
+  await page.getByRole('searchbox', { name: 'Patient name' }).fill(token.toUpperCase());
   await expect(page.getByRole('heading', { name: '3 cases', level: 2 })).toBeVisible();
   const cards = page.getByRole('link', { name: new RegExp(family) });
   await expect(cards).toHaveCount(3);
@@ -56,5 +58,5 @@ test('a coordinator types part of a name and sorts those cases by next due date'
 
   // Clearing the box brings the whole organization back.
   await page.getByRole('searchbox', { name: 'Patient name' }).fill('');
-  await expect(page.getByRole('heading', { name: /^\d+ cases$/, level: 2 })).not.toHaveText('3 cases');
+  await expect(page.getByRole('heading', { name: /^\d+ cases$/, level: 2 })).toHaveText(/^(?!3 cases$)\d+ cases$/);
 });

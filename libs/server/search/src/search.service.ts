@@ -38,7 +38,7 @@ const SEARCH_SQL = `
 WITH hits AS (
   (SELECT 'CASE' AS kind, c.id AS case_id, NULL::uuid AS request_id, 'PATIENT_NAME' AS match, c.patient_name AS text, ${score('c.patient_name')} AS score
   FROM patient_case c
-  WHERE ${scope('c')} AND c.id = ANY((SELECT app_case_ids_by_patient_name($2, $7)))
+  WHERE ${scope('c')} AND c.id = ANY(CAST((SELECT app_case_ids_by_patient_name($2, $7::real)) AS uuid[]))
   ORDER BY score DESC, c.updated_at DESC, c.id
   LIMIT $6)
   UNION ALL

@@ -15,10 +15,10 @@ import { PatientCase } from './patient-case.entity';
 
 /**
  * The ids of the caller's cases whose patient name matches (SQL, in a scalar sub-select so it
- * runs once per statement): the function of migration CaseListNameAndNextDue, which finds them
+ * runs once per statement; the cast keeps `= ANY(...)` from reading it as a sub-query of rows): the function of migration CaseListNameAndNextDue, which finds them
  * through the trigram index and applies the organization and a patient's own cases itself.
  */
-export const CASE_IDS_BY_NAME_SQL = (query: string, threshold: string) => `(SELECT app_case_ids_by_patient_name(CAST(${query} AS text), CAST(${threshold} AS real)))`;
+export const CASE_IDS_BY_NAME_SQL = (query: string, threshold: string) => `CAST((SELECT app_case_ids_by_patient_name(CAST(${query} AS text), CAST(${threshold} AS real))) AS uuid[])`;
 
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
 
