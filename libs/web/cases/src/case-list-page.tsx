@@ -1,5 +1,5 @@
 import { Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -92,9 +92,13 @@ export function CaseListPage() {
   const [scope, setScope] = useState<CaseListScope>(isAdvocate ? 'MINE' : 'ORGANIZATION');
   const [sortKey, setSortKey] = useState('UPDATED_AT:DESC');
   const [name, setName] = useState('');
-  const [debouncedName] = useDebouncedValue(name, NAME_DEBOUNCE_MS);
-  // Fewer than two letters asks for no name, as the API reads it.
-  const patientName = normalizeSearchQuery(debouncedName);
+  // Asked once the typing stops; fewer than two letters asks for no name, as the API reads it.
+  // (A timer of its own: Mantine's debounce hook is a chunk more on this first screen.)
+  const [patientName, setPatientName] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setPatientName(normalizeSearchQuery(name)), NAME_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [name]);
 
   const filter = useMemo<CaseFilter>(
     () => ({
