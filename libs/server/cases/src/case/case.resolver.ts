@@ -89,7 +89,8 @@ export class CaseResolver {
   // Internal tasks count towards it: the patient's side does not get it (see CaseModel.nextDueOn).
   @ResolveField(() => String, {
     nullable: true,
-    description: "The earliest date something on the case falls due (YYYY-MM-DD): an open record request's plan target or legal date, or an open task's due date. Null when nothing is due, and for patients and caregivers.",
+    description:
+      "The earliest date something on the case falls due (YYYY-MM-DD): an open record request's plan target or legal date, or an open task's due date. Null when nothing is due, and for patients and caregivers.",
   })
   nextDueOn(@Parent() kase: CaseModel, @CurrentActor() actor: Actor): string | null {
     return isStaffRole(actor.role) ? (kase.nextDueOn ?? null) : null;

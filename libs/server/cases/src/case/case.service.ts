@@ -1,6 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertStageMove, CaseEventKind, CaseStage, DomainError, DomainErrorCode, isStaffRole, normalizeSearchQuery, notFound, Role, SEARCH_SIMILARITY_THRESHOLD, STAFF_ROLES } from '@second-look/domain';
+import {
+  Actor,
+  assertStageMove,
+  CaseEventKind,
+  CaseStage,
+  DomainError,
+  DomainErrorCode,
+  isStaffRole,
+  normalizeSearchQuery,
+  notFound,
+  Role,
+  SEARCH_SIMILARITY_THRESHOLD,
+  STAFF_ROLES,
+} from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';

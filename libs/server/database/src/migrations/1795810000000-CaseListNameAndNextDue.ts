@@ -101,7 +101,9 @@ export class CaseListNameAndNextDue1795810000000 implements MigrationInterface {
         await q.query(`CREATE TRIGGER ${table}_next_due_${event.toLowerCase()} AFTER ${event} ON "${table}" REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_next_due()`);
       }
     }
-    await q.query(`SELECT case_next_due_refresh(ARRAY(SELECT DISTINCT case_id FROM record_request WHERE completed_on IS NULL UNION SELECT case_id FROM case_task WHERE done_at IS NULL AND due_on IS NOT NULL))`);
+    await q.query(
+      `SELECT case_next_due_refresh(ARRAY(SELECT DISTINCT case_id FROM record_request WHERE completed_on IS NULL UNION SELECT case_id FROM case_task WHERE done_at IS NULL AND due_on IS NOT NULL))`,
+    );
     await q.query(`CREATE INDEX "patient_case_list_next_due" ON "patient_case" ("organization_id", (coalesce("next_due_on", 'infinity'::date)), "id")`);
   }
 
