@@ -27,9 +27,10 @@ import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, So
 import { PatientCase } from './patient-case.entity';
 
 /**
- * The ids of the caller's cases whose patient name matches (SQL, in a scalar sub-select so it
- * runs once per statement; the cast keeps `= ANY(...)` from reading it as a sub-query of rows): the function of migration CaseListNameAndNextDue, which finds them
- * through the trigram index and applies the organization and a patient's own cases itself.
+ * The ids of the caller's cases whose patient name matches, from the function of migration
+ * CaseListNameAndNextDue, which finds them through the trigram index and applies the
+ * organization and a patient's own cases itself. In a scalar sub-select, so it runs once per
+ * statement; the cast keeps `= ANY(...)` from reading it as a sub-query of rows.
  */
 export const CASE_IDS_BY_NAME_SQL = (query: string, threshold: string) => `CAST((SELECT app_case_ids_by_patient_name(CAST(${query} AS text), CAST(${threshold} AS real))) AS uuid[])`;
 
@@ -98,7 +99,7 @@ export class CaseService implements OnModuleInit {
     // the index cannot serve pg_trgm's operators (docs/dashboards.md, "The staff case views at
     // real size"). The policies still hold this query to the caller's cases.
     if (name) q.andWhere(`c.id = ANY(${CASE_IDS_BY_NAME_SQL(':name', ':threshold')})`, { name, threshold: SEARCH_SIMILARITY_THRESHOLD });
-    // The kept totals have no names: a name's matches are counted, a few thousand at most.
+    // The kept totals have no names: a name's matches are counted.
     const totalCount = isStaffRole(actor.role) && !name ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
 
     if (after) {
