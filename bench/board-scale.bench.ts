@@ -81,7 +81,9 @@ async function measureSize(size: (typeof SIZES)[number], svc: Awaited<ReturnType
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/graphql`;
   const ds = app.get(DataSource);
-  const pool = new Pool({ connectionString: dbUrl, max: 10 });
+  // The baselines' owner connections carry Harbor's scope as the API's do: the owner skips the
+  // row-level policies, but the name lookup (app_case_ids_by_patient_name) reads the organization from it.
+  const pool = new Pool({ connectionString: dbUrl, max: 10, options: `-c app.organization_id=${DEMO.orgs.harbor}` });
   try {
     await seedDemo(ds);
     const started = performance.now();

@@ -166,6 +166,8 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
     );
     // The rows went in with triggers off: recount the board's rollup (migration RecordBoardCounts).
     await q('SELECT record_board_rebuild()');
+    // And each case's next due date (migration CaseListNameAndNextDue), which its triggers keep.
+    await q('SELECT case_next_due_refresh(ARRAY(SELECT DISTINCT case_id FROM record_request WHERE completed_on IS NULL))');
     await q('COMMIT');
     // Freshly loaded tables: planner statistics, and a visibility map so index-only scans
     // behave as they would on a table that autovacuum has seen. (The load commits

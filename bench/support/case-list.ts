@@ -1,5 +1,5 @@
 import { CasesQuery, CasesQueryData, CaseFilter, CaseSort } from '@second-look/contracts/graphql';
-import { CaseStage, Urgency } from '@second-look/domain';
+import { CaseStage, containsPattern, SEARCH_SIMILARITY_THRESHOLD, Urgency } from '@second-look/domain';
 import { print } from 'graphql';
 import { Pool } from 'pg';
 import { BaselineActor } from './board-baseline';
@@ -9,7 +9,7 @@ export const CASES_QUERY = print(CasesQuery);
 export type CaseListData = CasesQueryData['cases'];
 
 /** What the list page sends: every filter key, null when unset (libs/web/cases/src/case-list-page.tsx). */
-const NO_FILTER: CaseFilter = { stages: null, urgency: null, leadAdvocateId: null, scope: null };
+const NO_FILTER: CaseFilter = { stages: null, urgency: null, leadAdvocateId: null, scope: null, patientName: null };
 const BY_UPDATED: CaseSort = { field: 'UPDATED_AT', direction: 'DESC' };
 
 export interface CaseListView {
@@ -20,27 +20,31 @@ export interface CaseListView {
 
 /**
  * The list's views a coordinator uses: the page as it opens (last updated first), filtered by
- * one stage, by one lead advocate, by urgency, and sorted by patient name.
+ * one stage, by one lead advocate, by urgency, sorted by patient name, part of a name typed in
+ * the name box (`name`) and sorted by next due date.
  */
-export function caseListViews(advocateId: string): CaseListView[] {
+export function caseListViews(advocateId: string, name: string): CaseListView[] {
   return [
     { name: 'as it opens (last updated first)', filter: NO_FILTER, sort: BY_UPDATED },
     { name: 'stage Appointment', filter: { ...NO_FILTER, stages: [CaseStage.APPOINTMENT] }, sort: BY_UPDATED },
     { name: 'one lead advocate', filter: { ...NO_FILTER, leadAdvocateId: advocateId }, sort: BY_UPDATED },
     { name: 'urgent only', filter: { ...NO_FILTER, urgency: Urgency.URGENT }, sort: BY_UPDATED },
     { name: 'sorted by patient name', filter: NO_FILTER, sort: { field: 'PATIENT_NAME', direction: 'ASC' } },
+    { name: `name box "${name}"`, filter: { ...NO_FILTER, patientName: name }, sort: BY_UPDATED },
+    { name: 'next due soonest first', filter: NO_FILTER, sort: { field: 'NEXT_DUE', direction: 'ASC' } },
   ];
 }
 
 export const caseListBody = (view: CaseListView, first: number) => JSON.stringify({ query: CASES_QUERY, variables: { filter: view.filter, sort: view.sort, first, after: null } });
 
-// CaseService.list's sort columns (libs/server/cases/src/case/case-cursor.ts).
-const SORT: Record<CaseSort['field'], { column: string; prop: 'updated_at' | 'created_at' | 'patient_name' | 'urgency' | 'stage' }> = {
+// CaseService.list's sort columns (libs/server/cases/src/case/case-cursor.ts); nothing due sorts last.
+const SORT: Record<CaseSort['field'], { column: string; prop: 'updated_at' | 'created_at' | 'patient_name' | 'urgency' | 'stage' | 'next_due' }> = {
   UPDATED_AT: { column: 'c.updated_at', prop: 'updated_at' },
   CREATED_AT: { column: 'c.created_at', prop: 'created_at' },
   PATIENT_NAME: { column: 'c.patient_name', prop: 'patient_name' },
   URGENCY: { column: 'c.urgency', prop: 'urgency' },
   STAGE: { column: 'c.stage', prop: 'stage' },
+  NEXT_DUE: { column: `coalesce(c.next_due_on, 'infinity'::date)`, prop: 'next_due' },
 };
 
 /**
@@ -68,6 +72,11 @@ function where(view: CaseListView): { sql: string; rollup: string; params: unkno
     add('c.lead_advocate_id = ', '', f.leadAdvocateId);
     rollup.push(`advocate_id = $${params.length + 1}`);
   }
+  // As the owner, outside the row-level policies, the trigram index serves a plain WHERE.
+  if (f.patientName) {
+    params.push(f.patientName, containsPattern(f.patientName));
+    parts.push(`(c.patient_name %> $${params.length} OR c.patient_name ILIKE $${params.length + 1})`);
+  }
   return { sql: parts.join(' AND '), rollup: rollup.map((r) => ` AND ${r}`).join(''), params };
 }
 
@@ -90,12 +99,17 @@ export async function baselineCaseList(pool: Pool, actor: BaselineActor, view: C
   try {
     const w = where(view);
     const params = [actor.organizationId, ...w.params];
-    const totalCount = (await db.query<{ n: number }>(TOTAL.replace('$filters', w.rollup), params)).rows[0].n;
+    // A name has no kept count: its matches are counted, as CaseService.list does.
+    if (view.filter.patientName) await db.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, false)`, [String(SEARCH_SIMILARITY_THRESHOLD)]);
+    const totalCount = view.filter.patientName
+      ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient_case c WHERE ${w.sql}`, params)).rows[0].n
+      : (await db.query<{ n: number }>(TOTAL.replace('$filters', w.rollup), params)).rows[0].n;
     const sort = SORT[view.sort.field];
     const dir = view.sort.direction === 'ASC' ? 'ASC' : 'DESC';
     const rows = (
       await db.query(
-        `SELECT c.id, c.patient_name, c.question, c.urgency, c.stage, c.preferred_language, c.created_at, c.updated_at, c.lead_advocate_id
+        `SELECT c.id, c.patient_name, c.question, c.urgency, c.stage, c.preferred_language, c.created_at, c.updated_at, c.next_due_on::text, c.lead_advocate_id,
+                coalesce(c.next_due_on, 'infinity'::date)::text AS next_due
          FROM patient_case c
          WHERE ${w.sql}
          ORDER BY ${sort.column} ${dir}, c.id ${dir}
@@ -123,6 +137,7 @@ export async function baselineCaseList(pool: Pool, actor: BaselineActor, view: C
         preferredLanguage: r.preferred_language,
         createdAt: r.created_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
+        nextDueOn: r.next_due_on,
         leadAdvocate: users.has(r.lead_advocate_id)
           ? { id: r.lead_advocate_id, displayName: users.get(r.lead_advocate_id).display_name, email: users.get(r.lead_advocate_id).email, role: users.get(r.lead_advocate_id).role }
           : null,

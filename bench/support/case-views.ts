@@ -76,7 +76,7 @@ export async function measureCaseViews(o: CaseViewsOptions): Promise<ViewFigures
       statements: () => Promise<{ counts: number[]; reads: Statement[] }>;
     }[] = [];
 
-    for (const view of caseListViews(o.advocateId)) {
+    for (const view of caseListViews(o.advocateId, o.searchFor)) {
       const gql = async (first: number) => ((await post(o.url, o.cookie, caseListBody(view, first))) as { cases: CaseListData }).cases;
       const diff = differences(await gql(LIST_PAGE), await baselineCaseList(o.pool, o.actor, view, LIST_PAGE));
       if (diff.length) throw new Error(`case list "${view.name}": the raw SQL baseline does not return what the API returns:\n  ${diff.join('\n  ')}`);

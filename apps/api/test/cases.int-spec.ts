@@ -1,4 +1,5 @@
 import { DEMO } from '../src/seed/demo-seed';
+import { pageThroughCases } from './support/case-list';
 import { GqlClient, startTestStack, TestStack } from './support/test-stack';
 
 type Page = { cases: { totalCount: number; nodes: { id: string; patientName: string; stage: string; urgency: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
@@ -20,19 +21,7 @@ describe('cases: list, edit, stages, audit', () => {
   });
   afterAll(() => s?.close());
 
-  const all = async (c: GqlClient, vars: Record<string, unknown>, first = 7) => {
-    const seen: Page['cases']['nodes'] = [];
-    let after: string | null = null;
-    let total = 0;
-    for (;;) {
-      const p: Page = await c.ok<Page>(LIST, { ...vars, first, after });
-      total = p.cases.totalCount;
-      seen.push(...p.cases.nodes);
-      if (!p.cases.pageInfo.hasNextPage) break;
-      after = p.cases.pageInfo.endCursor;
-    }
-    return { seen, total };
-  };
+  const all = (c: GqlClient, vars: Record<string, unknown>, first = 7) => pageThroughCases<Page['cases']['nodes'][number]>(c, LIST, vars, first);
 
   it.each([
     ['UPDATED_AT', 'DESC'],

@@ -12,6 +12,7 @@ const CASE_SUMMARY = `
     preferredLanguage
     createdAt
     updatedAt
+    nextDueOn
     leadAdvocate { ${USER} }`;
 const COMMENT = `id body internal createdAt author { ${USER} }`;
 const INVITATION = 'id email role caseId access expiresAt acceptedAt createdAt';

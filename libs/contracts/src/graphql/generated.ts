@@ -178,6 +178,8 @@ export type { CaseEventKind };
 
 export type CaseFilter = {
   leadAdvocateId?: string | number | null | undefined;
+  /** Part of the patient's name, found as the header's search finds names (trigram likeness or contained, any case). Fewer than 2 letters: no name filter. */
+  patientName?: string | null | undefined;
   scope?: CaseListScope | null | undefined;
   stages?: Array<CaseStage> | null | undefined;
   urgency?: Urgency | null | undefined;
@@ -200,6 +202,7 @@ export type CaseSort = {
 
 export type CaseSortField =
   | 'CREATED_AT'
+  | 'NEXT_DUE'
   | 'PATIENT_NAME'
   | 'STAGE'
   | 'UPDATED_AT'
@@ -956,14 +959,14 @@ export type AssignLeadAdvocateMutationVariables = Exact<{
 }>;
 
 
-export type AssignLeadAdvocateMutationData = { assignLeadAdvocate: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type AssignLeadAdvocateMutationData = { assignLeadAdvocate: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type CaseQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CaseQueryData = { case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type CaseQueryData = { case: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type CasesQueryVariables = Exact<{
   filter?: CaseFilter | null | undefined;
@@ -973,7 +976,7 @@ export type CasesQueryVariables = Exact<{
 }>;
 
 
-export type CasesQueryData = { cases: { totalCount: number, nodes: Array<{ id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CasesQueryData = { cases: { totalCount: number, nodes: Array<{ id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ClientImportQueryVariables = Exact<{
   id: string | number;
@@ -987,7 +990,7 @@ export type CreateCaseMutationVariables = Exact<{
 }>;
 
 
-export type CreateCaseMutationData = { createCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type CreateCaseMutationData = { createCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type ImportClientsMutationVariables = Exact<{
   input: ImportClientsInput;
@@ -1020,14 +1023,14 @@ export type MoveCaseStageMutationVariables = Exact<{
 }>;
 
 
-export type MoveCaseStageMutationData = { moveCaseStage: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type MoveCaseStageMutationData = { moveCaseStage: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type UpdateCaseMutationVariables = Exact<{
   input: UpdateCaseInput;
 }>;
 
 
-export type UpdateCaseMutationData = { updateCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
+export type UpdateCaseMutationData = { updateCase: { id: string, patientName: string, question: string, urgency: Urgency, stage: CaseStage, preferredLanguage: Language, createdAt: string, updatedAt: string, nextDueOn: string | null, diagnosisInDoubt: string, triggers: Array<CaseTrigger>, triggerNotes: string, allowedStageMoves: Array<CaseStage>, summary: string, version: number, leadAdvocate: { id: string, displayName: string, email: string, role: Role } | null, participants: Array<{ id: string, role: Role, access: CaregiverAccess | null, user: { id: string, displayName: string, email: string, role: Role } }>, comments: Array<{ id: string, body: string, internal: boolean, createdAt: string, author: { id: string, displayName: string, email: string, role: Role } }>, invitations: Array<{ id: string, email: string, role: Role, caseId: string | null, access: CaregiverAccess | null, expiresAt: string, acceptedAt: string | null, createdAt: string }>, permissions: { read: boolean, edit: boolean, comment: boolean, internal: boolean, moveStage: boolean, invitePatient: boolean, inviteCaregiver: boolean, assignAdvocate: boolean } } };
 
 export type DashboardCasesQueryVariables = Exact<{
   input: DashboardCasesInput;

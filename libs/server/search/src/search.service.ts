@@ -23,6 +23,11 @@ const match = (col: string) => `(${col} %> $2 OR ${col} ILIKE $3)`;
 const score = (col: string) => `(word_similarity($2, ${col}) + CASE WHEN ${col} ILIKE $3 THEN 0.5 ELSE 0 END)`;
 
 /*
+ * The patient names' branch takes its candidates from app_case_ids_by_patient_name (migration
+ * CaseListNameAndNextDue): the same match as match() below, found through the trigram index,
+ * which the row-level policies keep a plain WHERE from using (docs/dashboards.md, "The staff
+ * case views at real size"). The function applies the organization itself.
+ *
  * The patient names' branch keeps only its best $6 in the answer's own order: a common name
  * matches thousands of cases in a big organization, and joining and de-duplicating them all
  * cost more than finding them (bench/board-scale.bench.ts, "name search"). It changes no
@@ -33,7 +38,7 @@ const SEARCH_SQL = `
 WITH hits AS (
   (SELECT 'CASE' AS kind, c.id AS case_id, NULL::uuid AS request_id, 'PATIENT_NAME' AS match, c.patient_name AS text, ${score('c.patient_name')} AS score
   FROM patient_case c
-  WHERE ${scope('c')} AND ${match('c.patient_name')}
+  WHERE ${scope('c')} AND c.id = ANY(CAST((SELECT app_case_ids_by_patient_name($2, $7::real)) AS uuid[]))
   ORDER BY score DESC, c.updated_at DESC, c.id
   LIMIT $6)
   UNION ALL
@@ -90,7 +95,7 @@ export class SearchService {
     const own = isStaffRole(actor.role) ? null : actor.userId;
     const rows = await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(SEARCH_SIMILARITY_THRESHOLD)]);
-      return (await m.query(SEARCH_SQL, [actor.organizationId, query, containsPattern(query), own, own ? actor.role : null, first])) as Row[];
+      return (await m.query(SEARCH_SQL, [actor.organizationId, query, containsPattern(query), own, own ? actor.role : null, first, SEARCH_SIMILARITY_THRESHOLD])) as Row[];
     });
     const hits: SearchHitModel[] = rows.map((r) => ({
       id: r.request_id ?? r.case_id,

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Urgency } from '@second-look/domain';
-import { PreferredLanguageBadge, formatDate } from '@second-look/web-ui';
+import { PreferredLanguageBadge, formatDate, formatDay } from '@second-look/web-ui';
 import type { CaseSummary } from '@second-look/contracts/graphql';
 import { stageIndex, STAGES } from './labels';
 import { addAreaStrings, caseWords, casesWords, enumsWords } from '@second-look/web-i18n';
@@ -44,6 +44,12 @@ export function CaseCard({ item, timeZone, large }: { item: CaseSummary; timeZon
           <Text size="sm" c="dimmed">
             {t('cases.updated', { when: formatDate(item.updatedAt, i18n.language, timeZone) })}
           </Text>
+          {/* Staff lists only (the API gives the patient's side no date): open requests' and tasks' earliest. */}
+          {large ? null : (
+            <Text size="sm" c={item.nextDueOn ? undefined : 'dimmed'} data-testid="case-next-due">
+              {item.nextDueOn ? t('cases.nextDue', { when: formatDay(item.nextDueOn, i18n.language) }) : t('cases.nothingDue')}
+            </Text>
+          )}
         </Group>
       </Stack>
     </Paper>

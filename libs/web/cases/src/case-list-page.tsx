@@ -1,10 +1,10 @@
-import { Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Button, Collapse, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { CaseStage, Role, Urgency } from '@second-look/domain';
+import { CaseStage, normalizeSearchQuery, Role, SEARCH_MAX_LENGTH, Urgency } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { ErrorAlert, Loading, PageTitle, QueryErrorState } from '@second-look/web-ui';
 import { CasesQuery, type CaseFilter, type CaseListScope, type CaseSort, type CaseSortField, type SortDirection } from '@second-look/contracts/graphql';
@@ -18,6 +18,10 @@ addAreaStrings(casesWords, enumsWords);
 const PAGE_SIZE = 20;
 const SORT_FIELDS: CaseSortField[] = ['UPDATED_AT', 'CREATED_AT', 'PATIENT_NAME', 'URGENCY', 'STAGE'];
 const DIRECTIONS: SortDirection[] = ['DESC', 'ASC'];
+/** Next due is offered soonest first only (cases with nothing due come last). */
+const SORT_OPTIONS = [...SORT_FIELDS.flatMap((f) => DIRECTIONS.map((d) => `${f}:${d}`)), 'NEXT_DUE:ASC'];
+/** How long the name box waits after the last key before it asks. */
+const NAME_DEBOUNCE_MS = 300;
 
 /**
  * One page of results. Pages are separate queries chained by cursor (urql's suggested
@@ -87,6 +91,14 @@ export function CaseListPage() {
   const [advocateId, setAdvocateId] = useState<string | null>(null);
   const [scope, setScope] = useState<CaseListScope>(isAdvocate ? 'MINE' : 'ORGANIZATION');
   const [sortKey, setSortKey] = useState('UPDATED_AT:DESC');
+  const [name, setName] = useState('');
+  // Asked once the typing stops; fewer than two letters asks for no name, as the API reads it.
+  // (A timer of its own: Mantine's debounce hook is a chunk more on this first screen.)
+  const [patientName, setPatientName] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setPatientName(normalizeSearchQuery(name)), NAME_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [name]);
 
   const filter = useMemo<CaseFilter>(
     () => ({
@@ -94,8 +106,9 @@ export function CaseListPage() {
       urgency,
       leadAdvocateId: advocateId,
       scope: isAdvocate ? scope : null,
+      patientName,
     }),
-    [stages, urgency, advocateId, scope, isAdvocate],
+    [stages, urgency, advocateId, scope, isAdvocate, patientName],
   );
   const sort = useMemo<CaseSort>(() => {
     const [field, direction] = sortKey.split(':') as [CaseSortField, SortDirection];
@@ -110,7 +123,7 @@ export function CaseListPage() {
   const onTotal = useCallback((n: number) => setCounted({ key: queryKey, total: n }), [queryKey]);
 
   const activeFilters = (stages.length ? 1 : 0) + (urgency ? 1 : 0) + (advocateId ? 1 : 0);
-  const filtered = activeFilters > 0;
+  const filtered = activeFilters > 0 || patientName !== null;
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const shown = Math.min(cursors.length * PAGE_SIZE, total ?? 0);
@@ -141,6 +154,18 @@ export function CaseListPage() {
           />
         </div>
       ) : null}
+
+      {/* Outside the folded filters: on a phone too, a name is the quickest way to a case. */}
+      <TextInput
+        label={t('cases.nameFilter')}
+        placeholder={t('cases.nameFilterPlaceholder')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        maxLength={SEARCH_MAX_LENGTH}
+        type="search"
+        autoComplete="off"
+        maw={{ sm: 420 }}
+      />
 
       <section aria-labelledby="case-filters-heading">
         {wide ? (
@@ -184,12 +209,7 @@ export function CaseListPage() {
               />
               <Select
                 label={t('cases.sort')}
-                data={SORT_FIELDS.flatMap((f) =>
-                  DIRECTIONS.map((d) => ({
-                    value: `${f}:${d}`,
-                    label: t(`enums.sortOption.${f}_${d}`),
-                  })),
-                )}
+                data={SORT_OPTIONS.map((value) => ({ value, label: t(`enums.sortOption.${value.replace(':', '_')}`) }))}
                 value={sortKey}
                 onChange={(v) => v && setSortKey(v)}
                 allowDeselect={false}

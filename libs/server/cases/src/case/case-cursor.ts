@@ -1,14 +1,33 @@
 import { DomainError, DomainErrorCode } from '@second-look/domain';
-import { CaseSortField } from './case.model';
+import { CaseSortField, SortDirection } from './case.model';
 
-/** Column and SQL cast per sort field; the cast lets a cursor value compare in keyset SQL. */
-export const SORT_COLUMNS: Record<CaseSortField, { column: string; cast: string; prop: 'updatedAt' | 'createdAt' | 'patientName' | 'urgency' | 'stage' }> = {
+type SortProp = 'updatedAt' | 'createdAt' | 'patientName' | 'urgency' | 'stage' | 'nextDueOn';
+
+/**
+ * Column and SQL cast per sort field; the cast lets a cursor value compare in keyset SQL. A
+ * column that may be empty (the next due date) sorts by a stand-in that puts empty last in
+ * either direction (`empty`, per direction); the ascending one matches the index of migration
+ * CaseListNameAndNextDue.
+ */
+export const SORT_COLUMNS: Record<CaseSortField, { column: string; cast: string; prop: SortProp; empty?: Record<SortDirection, string> }> = {
   [CaseSortField.UPDATED_AT]: { column: 'c.updated_at', cast: 'timestamptz', prop: 'updatedAt' },
   [CaseSortField.CREATED_AT]: { column: 'c.created_at', cast: 'timestamptz', prop: 'createdAt' },
   [CaseSortField.PATIENT_NAME]: { column: 'c.patient_name', cast: 'varchar', prop: 'patientName' },
   [CaseSortField.URGENCY]: { column: 'c.urgency', cast: 'case_urgency', prop: 'urgency' },
   [CaseSortField.STAGE]: { column: 'c.stage', cast: 'case_stage', prop: 'stage' },
+  [CaseSortField.NEXT_DUE]: { column: 'c.next_due_on', cast: 'date', prop: 'nextDueOn', empty: { [SortDirection.ASC]: 'infinity', [SortDirection.DESC]: '-infinity' } },
 };
+
+/** The SQL a page is ordered by, and the value of a row in that order (for its cursor). */
+export function sortKey(field: CaseSortField, direction: SortDirection) {
+  const col = SORT_COLUMNS[field];
+  const empty = col.empty?.[direction];
+  return {
+    sql: empty ? `coalesce(${col.column}, '${empty}'::${col.cast})` : col.column,
+    cast: col.cast,
+    valueOf: (row: Record<SortProp, Date | string | null>): Date | string => row[col.prop] ?? empty ?? '',
+  };
+}
 
 /** An opaque cursor: the sort value and id of the last row seen. */
 export function encodeCursor(field: CaseSortField, value: Date | string, id: string): string {

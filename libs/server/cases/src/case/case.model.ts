@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CaregiverAccess, CaseStage, CaseTrigger, LANGUAGES, type Language, Role, Urgency } from '@second-look/domain';
+import { CaregiverAccess, CaseStage, CaseTrigger, LANGUAGES, type Language, Role, SEARCH_MAX_LENGTH, Urgency } from '@second-look/domain';
 import { LanguageEnum, PageInfo } from '@second-look/server-platform';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
@@ -17,6 +17,8 @@ export enum CaseSortField {
   PATIENT_NAME = 'PATIENT_NAME',
   URGENCY = 'URGENCY',
   STAGE = 'STAGE',
+  /** The earliest open record request date or task due date; cases with nothing due come last. */
+  NEXT_DUE = 'NEXT_DUE',
 }
 export enum SortDirection {
   ASC = 'ASC',
@@ -57,6 +59,8 @@ export class CaseModel {
   leadAdvocateId: string | null;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  /** Resolved in CaseResolver.nextDueOn: staff only. */
+  nextDueOn?: string | null;
 }
 
 @ObjectType('CaseParticipant')
@@ -89,6 +93,11 @@ export class CaseFilter {
   @Field(() => Urgency, { nullable: true }) @IsOptional() @IsEnum(Urgency) urgency?: Urgency;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() leadAdvocateId?: string;
   @Field(() => CaseListScope, { nullable: true }) @IsOptional() @IsEnum(CaseListScope) scope?: CaseListScope;
+  @Field({ nullable: true, description: "Part of the patient's name, found as the header's search finds names (trigram likeness or contained, any case). Fewer than 2 letters: no name filter." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_MAX_LENGTH)
+  patientName?: string;
 }
 
 @InputType()

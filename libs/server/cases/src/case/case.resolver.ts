@@ -86,6 +86,16 @@ export class CaseResolver {
     return allowedStageMoves(kase.stage);
   }
 
+  // Internal tasks count towards it: the patient's side does not get it (see CaseModel.nextDueOn).
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The earliest date something on the case falls due (YYYY-MM-DD): an open record request's plan target or legal date, or an open task's due date. Null when nothing is due, and for patients and caregivers.",
+  })
+  nextDueOn(@Parent() kase: CaseModel, @CurrentActor() actor: Actor): string | null {
+    return isStaffRole(actor.role) ? (kase.nextDueOn ?? null) : null;
+  }
+
   @ResolveField(() => UserModel, { nullable: true })
   leadAdvocate(@Parent() kase: CaseModel, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<UserModel | null> | null {
     return kase.leadAdvocateId ? this.users.loader(ctx, actor.organizationId).load(kase.leadAdvocateId) : null;

@@ -1,6 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, assertStageMove, CaseEventKind, CaseStage, DomainError, DomainErrorCode, isStaffRole, notFound, Role, STAFF_ROLES } from '@second-look/domain';
+import {
+  Actor,
+  assertStageMove,
+  CaseEventKind,
+  CaseStage,
+  DomainError,
+  DomainErrorCode,
+  isStaffRole,
+  normalizeSearchQuery,
+  notFound,
+  Role,
+  SEARCH_SIMILARITY_THRESHOLD,
+  STAFF_ROLES,
+} from '@second-look/domain';
 import { AuditService } from '@second-look/server-audit';
 import { CaseEventsPublisher } from '@second-look/server-collaboration';
 import { InvitationHooks, InvitationService, UserAccount } from '@second-look/server-identity';
@@ -9,9 +22,17 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CaseParticipant } from '../participant/case-participant.entity';
 import { CaseStageChange } from '../stage/case-stage-change.entity';
 import { CaseAccessService } from './case-access.service';
-import { decodeCursor, encodeCursor, SORT_COLUMNS } from './case-cursor';
+import { decodeCursor, encodeCursor, sortKey } from './case-cursor';
 import { CaseFilter, CaseListScope, CaseSort, CaseSortField, CreateCaseInput, SortDirection, UpdateCaseInput } from './case.model';
 import { PatientCase } from './patient-case.entity';
+
+/**
+ * The ids of the caller's cases whose patient name matches, from the function of migration
+ * CaseListNameAndNextDue, which finds them through the trigram index and applies the
+ * organization and a patient's own cases itself. In a scalar sub-select, so it runs once per
+ * statement; the cast keeps `= ANY(...)` from reading it as a sub-query of rows.
+ */
+export const CASE_IDS_BY_NAME_SQL = (query: string, threshold: string) => `CAST((SELECT app_case_ids_by_patient_name(CAST(${query} AS text), CAST(${threshold} AS real))) AS uuid[])`;
 
 const EDITABLE_FIELDS = ['summary', 'question', 'diagnosisInDoubt', 'triggers', 'triggerNotes', 'urgency', 'currentDoctorSpecialty', 'currentDoctorSubSpecialty', 'preferredLanguage'] as const;
 
@@ -63,7 +84,7 @@ export class CaseService implements OnModuleInit {
   async list(actor: Actor, filter: CaseFilter = {}, sort?: CaseSort | null, first = 20, after?: string | null) {
     const take = Math.min(Math.max(first, 1), PAGED_LISTS['Query.cases'].max);
     const order = sort ?? { field: CaseSortField.UPDATED_AT, direction: SortDirection.DESC };
-    const col = SORT_COLUMNS[order.field];
+    const key = sortKey(order.field, order.direction);
     const q = this.access.scoped(actor);
     // Advocates start with their own cases; coordinators and admins with the whole organization.
     const scope = filter.scope ?? (actor.role === Role.ADVOCATE ? CaseListScope.MINE : CaseListScope.ORGANIZATION);
@@ -72,15 +93,22 @@ export class CaseService implements OnModuleInit {
     if (filter.stages?.length) q.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
     if (filter.urgency) q.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
     if (filter.leadAdvocateId) q.andWhere('c.lead_advocate_id = :lead', { lead: filter.leadAdvocateId });
-    const totalCount = isStaffRole(actor.role) ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
+    const name = filter.patientName ? normalizeSearchQuery(filter.patientName) : null;
+    // The matching names' case ids come from the trigram index through a function that applies
+    // the organization itself (migration CaseListNameAndNextDue): under the row-level policies
+    // the index cannot serve pg_trgm's operators (docs/dashboards.md, "The staff case views at
+    // real size"). The policies still hold this query to the caller's cases.
+    if (name) q.andWhere(`c.id = ANY(${CASE_IDS_BY_NAME_SQL(':name', ':threshold')})`, { name, threshold: SEARCH_SIMILARITY_THRESHOLD });
+    // The kept totals have no names: a name's matches are counted.
+    const totalCount = isStaffRole(actor.role) && !name ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
 
     if (after) {
       const cur = decodeCursor(order.field, after);
       if (!isUuid(cur.id)) throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The page cursor is not valid.', { field: 'after' });
       const op = order.direction === SortDirection.ASC ? '>' : '<';
-      q.andWhere(`(${col.column}, c.id) ${op} (CAST(:curValue AS ${col.cast}), CAST(:curId AS uuid))`, { curValue: cur.value, curId: cur.id });
+      q.andWhere(`(${key.sql}, c.id) ${op} (CAST(:curValue AS ${key.cast}), CAST(:curId AS uuid))`, { curValue: cur.value, curId: cur.id });
     }
-    q.orderBy(col.column, order.direction)
+    q.orderBy(key.sql, order.direction)
       .addOrderBy('c.id', order.direction)
       .take(take + 1);
     const rows = await q.getMany();
@@ -93,7 +121,7 @@ export class CaseService implements OnModuleInit {
     return {
       nodes,
       totalCount,
-      pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(order.field, last[col.prop], last.id) : null },
+      pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(order.field, key.valueOf(last), last.id) : null },
     };
   }
 

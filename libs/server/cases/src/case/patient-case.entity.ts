@@ -16,6 +16,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 @Index('patient_case_list_lead', ['organizationId', 'leadAdvocateId', 'updatedAt', 'id'])
 // Trigram index for search, created by the migration SearchTrigramIndexes (GIN opclass: not expressible here).
 @Index('patient_case_name_trgm', { synchronize: false })
+// The list by next due date, nothing due last: an expression index (migration CaseListNameAndNextDue).
+@Index('patient_case_list_next_due', { synchronize: false })
 // Finding the same client again on a re-import (expression and partial indexes), from the migration ClientImport.
 @Index('patient_case_client_email', { synchronize: false })
 @Index('patient_case_client_name_birth', { synchronize: false })
@@ -94,4 +96,12 @@ export class PatientCase {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /**
+   * The earliest date something on the case falls due (YYYY-MM-DD; null when nothing is):
+   * kept by triggers on record requests and tasks (migration CaseListNameAndNextDue), never
+   * written by the app, so a save of a case read earlier cannot put back an old date.
+   */
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
+  nextDueOn: string | null;
 }

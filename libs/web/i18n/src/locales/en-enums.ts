@@ -97,6 +97,7 @@ export const enumsEn = {
     URGENCY_ASC: 'Routine first',
     STAGE_DESC: 'Furthest along first',
     STAGE_ASC: 'Earliest stage first',
+    NEXT_DUE_ASC: 'Due soonest first',
   },
   packetKind: {
     IMAGING_DISC: 'Imaging (the images on disc)',

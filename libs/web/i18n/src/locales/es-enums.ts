@@ -92,6 +92,7 @@ export const enumsEs = {
     URGENCY_ASC: 'Sin prisa primero',
     STAGE_DESC: 'Más avanzados primero',
     STAGE_ASC: 'Menos avanzados primero',
+    NEXT_DUE_ASC: 'Fecha límite más cercana primero',
   },
   packetKind: {
     IMAGING_DISC: 'Estudios de imagen (las imágenes en disco)',
