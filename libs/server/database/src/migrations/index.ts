@@ -21,6 +21,7 @@ import { RecordRequestSetAsideLetter1795775000000 } from './1795775000000-Record
 import { RowLevelSecurityContextPlpgsql1795780000000 } from './1795780000000-RowLevelSecurityContextPlpgsql';
 import { DashboardStageMoveWriteCost1795790000000 } from './1795790000000-DashboardStageMoveWriteCost';
 import { CaseListIndexes1795800000000 } from './1795800000000-CaseListIndexes';
+import { SessionLookupSetsScope1795820000000 } from './1795820000000-SessionLookupSetsScope';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -78,4 +79,5 @@ export const MIGRATIONS: Function[] = [
   RowLevelSecurityContextPlpgsql1795780000000,
   DashboardStageMoveWriteCost1795790000000,
   CaseListIndexes1795800000000,
+  SessionLookupSetsScope1795820000000,
 ];
