@@ -4,7 +4,7 @@
  * because the cost measured here does not grow with the data; board-scale and `npm run bench`
  * measure the same views at real size.
  *
- *   node --enable-source-maps --require ./bench/register.cjs bench/request-cost.bench.ts
+ *   npm run bench:request-cost
  *
  * For the staff case list as it opens (page of 20) and the coordinator board (page of 50), as the
  * coordinator of Harbor:
