@@ -251,6 +251,63 @@ describe('row-level security', () => {
     }
   });
 
+  it('looks the session up and narrows the scope in one round trip, and the request’s reads on that connection set nothing more', async () => {
+    // Every statement any pg client of this process sends, with its client (TypeORM does not see the set_configs).
+    const sent: { client: Client; sql: string }[] = [];
+    const query = Client.prototype.query;
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      if (typeof args[0] === 'string') sent.push({ client: this, sql: args[0].replace(/\s+/g, ' ').trim() });
+      return (query as (...a: unknown[]) => unknown).apply(this, args) as never;
+    } as never);
+    /** The statements sent on the lookup's connection from the lookup on (the pool hands the last released connection out first). */
+    const afterLookup = () => {
+      const at = sent.findIndex((x) => x.sql.includes('app_enter_session('));
+      expect(at).toBeGreaterThanOrEqual(0);
+      return sent
+        .slice(at)
+        .filter((x) => x.client === sent[at]!.client)
+        .map((x) => x.sql);
+    };
+    const isScopeSet = (sql: string) => sql.startsWith(`SELECT set_config('app.organization_id'`);
+    try {
+      const admin = await s.signIn('admin@northstar.example');
+      sent.length = 0;
+      const r = await admin.ok<{ cases: { nodes: { id: string }[] } }>(`{ cases(first: 50) { nodes { id } } }`);
+      expect(r.cases.nodes.map((c) => c.id)).toEqual([B_CASE]);
+      expect(sent.filter((x) => x.sql.includes('app_enter_session(')).length).toBe(1);
+      const onIt = afterLookup();
+      expect(onIt.some((q) => /FROM "patient_case"/.test(q))).toBe(true);
+      expect(onIt.filter(isScopeSet)).toEqual([]);
+      // A patient's lookup leaves her connection held to the cases she joined.
+      const maria = await s.signIn('patient@harbor.example');
+      sent.length = 0;
+      const hers = await maria.ok<{ cases: { nodes: { id: string }[] } }>(`{ cases(first: 50) { nodes { id } } }`);
+      expect(hers.cases.nodes.map((c) => c.id)).toContain(MARIA_CASE);
+      const onHers = afterLookup();
+      expect(onHers.some((q) => /FROM "patient_case"/.test(q))).toBe(true);
+      expect(onHers.filter(isScopeSet)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    // What the function leaves on a connection, as PostgreSQL sees it: the caller's scope, or none.
+    const raw = new Client({ connectionString: s.config.databaseUrl, options: '-c role=sl_app' });
+    await raw.connect();
+    try {
+      const [session] = (await s.ds.query(`SELECT s.id FROM user_session s WHERE s.user_id = $1 AND s.revoked_at IS NULL ORDER BY s.created_at DESC LIMIT 1`, [MARIA])) as { id: string }[];
+      const found = (await raw.query(`SELECT o_organization AS org, o_scope AS scope, o_scope_member AS member FROM app_enter_session($1)`, [session!.id])).rows;
+      expect(found).toEqual([{ org: A, scope: 'organization', member: 'on' }]);
+      const settings = `SELECT current_setting('app.organization_id') AS org, current_setting('app.actor_id') AS actor, current_setting('app.scope') AS scope, current_setting('app.case_member') AS member`;
+      expect((await raw.query(settings)).rows).toEqual([{ org: A, actor: MARIA, scope: 'organization', member: 'on' }]);
+      const [{ joined }] = await s.ds.query(`SELECT count(DISTINCT case_id)::int AS joined FROM case_participant WHERE user_id = $1`, [MARIA]);
+      expect((await raw.query(`SELECT count(*)::int AS n FROM patient_case`)).rows[0].n).toBe(joined);
+      expect((await raw.query(`SELECT count(*)::int AS n FROM app_enter_session('not-a-session')`)).rows[0].n).toBe(0);
+      expect((await raw.query(settings)).rows).toEqual([{ org: '', actor: '', scope: 'none', member: '' }]);
+      expect((await raw.query(`SELECT count(*)::int AS n FROM patient_case`)).rows[0].n).toBe(0);
+    } finally {
+      await raw.end();
+    }
+  });
+
   it('gives each job the organization its payload names', async () => {
     const scope = s.worker!.get(JobTenantScope);
     expect(await scope.organizationOf({ requestId: '00000000-0000-4000-8000-000000000000', kind: 'x', on: '2026-01-01' })).toBeNull();

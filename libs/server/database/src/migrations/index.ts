@@ -22,6 +22,7 @@ import { RowLevelSecurityContextPlpgsql1795780000000 } from './1795780000000-Row
 import { DashboardStageMoveWriteCost1795790000000 } from './1795790000000-DashboardStageMoveWriteCost';
 import { CaseListIndexes1795800000000 } from './1795800000000-CaseListIndexes';
 import { CaseListNameAndNextDue1795810000000 } from './1795810000000-CaseListNameAndNextDue';
+import { SessionLookupSetsScope1795820000000 } from './1795820000000-SessionLookupSetsScope';
 import { SignInRecovery1795540000000 } from './1795540000000-SignInRecovery';
 import { CalendarFeeds1795610000000 } from './1795610000000-CalendarFeeds';
 import { RecordBoardCounts1795730000000 } from './1795730000000-RecordBoardCounts';
@@ -80,4 +81,5 @@ export const MIGRATIONS: Function[] = [
   DashboardStageMoveWriteCost1795790000000,
   CaseListIndexes1795800000000,
   CaseListNameAndNextDue1795810000000,
+  SessionLookupSetsScope1795820000000,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, isStaffRole, Role } from '@second-look/domain';
-import { APP_CONFIG, AppConfig, requestMeta, TenantContext } from '@second-look/server-platform';
+import { APP_CONFIG, AppConfig, queryPuttingScope, requestMeta, TenantContext } from '@second-look/server-platform';
 import type { CookieOptions, Request, Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -20,6 +20,29 @@ export const SESSION_LIMITS = {
 } as const;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+interface SessionRow {
+  id: string;
+  lastSeenAt: Date;
+  idle: number;
+  expiresAt: Date;
+  userId: string;
+  organizationId: string;
+  role: Role;
+  timeZone: string;
+  mustEnroll: boolean;
+  /** The scope app_enter_session left its connection in (TenantContext's settings). */
+  scopeOrganization: string;
+  scopeActor: string;
+  scope: string;
+  scopeMember: string;
+}
+
+/** Plain SQL: this runs before every operation of every signed-in caller. */
+const SESSION_LOOKUP = `SELECT o_session AS id, o_last_seen AS "lastSeenAt", o_idle AS idle, o_expires AS "expiresAt", o_user AS "userId",
+    o_organization AS "organizationId", o_role AS role, o_time_zone AS "timeZone", o_must_enroll AS "mustEnroll",
+    o_scope_organization AS "scopeOrganization", o_scope_actor AS "scopeActor", o_scope AS scope, o_scope_member AS "scopeMember"
+  FROM app_enter_session($1)`;
 
 @Injectable()
 export class SessionService {
@@ -51,45 +74,34 @@ export class SessionService {
   }
 
   /**
-   * The caller behind the cookie, or null when there is none, or it is revoked, idle or expired.
-   * `mustEnroll`: the organization requires staff to have a second sign-in step and this person
-   * has none yet; only adding one (and signing out) is open to them until they do.
-   */
-  /**
-   * The caller of a request, from its session cookie. The lookup crosses organizations (the
-   * organization is not known yet), so it runs in the system scope; once the caller is known the
-   * request's scope narrows to their organization (row-level security, TenantContext) and, for a
-   * patient or caregiver, to the cases they joined.
+   * The caller of a request, from its session cookie, or null when there is none, or it is
+   * revoked, idle or expired. `mustEnroll`: the organization requires staff to have a second
+   * sign-in step and this person has none yet; only adding one (and signing out) is open to them
+   * until they do.
+   *
+   * The lookup crosses organizations (the organization is not known yet); once the caller is known
+   * the request's scope narrows to their organization (row-level security, TenantContext) and, for
+   * a patient or caregiver, to the cases they joined. Both happen in the database in one round
+   * trip (`app_enter_session`, migration SessionLookupSetsScope), which leaves its connection in
+   * the caller's scope, so the request's first read on it sets nothing (docs/dashboards.md,
+   * "The API's fixed cost per request").
    */
   async resolve(req: Request, now = new Date()): Promise<{ actor: Actor; sessionId: string; timeZone: string; mustEnroll: boolean } | null> {
-    const resolved = await TenantContext.system(() => this.lookUp(req, now));
-    if (resolved) TenantContext.enterOrganization(resolved.actor.organizationId, resolved.actor.userId, !isStaffRole(resolved.actor.role));
-    return resolved;
-  }
-
-  private async lookUp(req: Request, now: Date): Promise<{ actor: Actor; sessionId: string; timeZone: string; mustEnroll: boolean } | null> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || token.length > 100) return null;
     const id = hashToken(token);
-    // Plain SQL: this runs before every operation of every signed-in caller.
     // The organization's time zone comes along: "today" for the caller's dates needs no extra query.
-    const [row] = await this.dataSource.query<
-      { id: string; lastSeenAt: Date; idle: number; expiresAt: Date; userId: string; organizationId: string; role: Role; timeZone: string; mustEnroll: boolean }[]
-    >(
-      `SELECT s.id, s.last_seen_at AS "lastSeenAt", s.idle_timeout_seconds AS idle, s.expires_at AS "expiresAt",
-         u.id AS "userId", u.organization_id AS "organizationId", u.role, o.time_zone AS "timeZone",
-         (o.require_staff_mfa AND u.role IN ('ADMIN', 'COORDINATOR', 'ADVOCATE')
-           AND NOT EXISTS (SELECT 1 FROM sign_in_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL)) AS "mustEnroll"
-       FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN organization o ON o.id = u.organization_id
-       WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
-      [id],
+    const [row] = await queryPuttingScope<SessionRow>(this.dataSource, SESSION_LOOKUP, [id], ([found]) =>
+      found ? [found.scopeOrganization, found.scopeActor, found.scope, found.scopeMember] : ['', '', 'none', ''],
     );
     if (!row) return null;
     const idleFor = (now.getTime() - new Date(row.lastSeenAt).getTime()) / 1000;
     if (now >= new Date(row.expiresAt) || idleFor > row.idle) {
-      await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: now });
+      await TenantContext.system(() => this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: now }));
       return null;
     }
+    TenantContext.enterOrganization(row.organizationId, row.userId, !isStaffRole(row.role));
+    // user_session has no row-level policy: the caller's scope, already on the connection, will do.
     if (idleFor > SESSION_LIMITS.touchEverySeconds) await this.repo.update({ id }, { lastSeenAt: now });
     return { sessionId: id, timeZone: row.timeZone, mustEnroll: row.mustEnroll, actor: { userId: row.userId, organizationId: row.organizationId, role: row.role } };
   }

@@ -76,6 +76,28 @@ export const TenantContext = {
 const SET_SCOPE = `SELECT set_config('app.organization_id', $1, false), set_config('app.actor_id', $2, false), set_config('app.scope', $3, false), set_config('app.case_member', $4, false)`;
 const APPLIED = Symbol('sl.tenantScope');
 
+/**
+ * A scope as PostgreSQL's settings hold it: `app.organization_id`, `app.actor_id`, `app.scope`
+ * (`system`, `organization` or `none`) and `app.case_member` (`on` or empty).
+ */
+export type ConnectionScope = readonly [organizationId: string, actorId: string, scope: string, caseMember: string];
+
+/** The settings that put `s` on a connection. */
+export function connectionScope(s: TenantScope): ConnectionScope {
+  const org = s.organizationId ?? '';
+  const scope = s.system ? 'system' : org ? 'organization' : 'none';
+  return [org, s.actorId ?? '', scope, scope === 'organization' && s.caseMember ? 'on' : ''];
+}
+
+const keyOf = (c: ConnectionScope): string => c.join('|');
+
+/**
+ * The scope of a statement that sets its connection's scope itself (queryPuttingScope): the pool
+ * hands it a connection as it is. Seen from outside it is the system scope, which is what such a
+ * statement starts with.
+ */
+const SETS_OWN_SCOPE: TenantScope = Object.freeze({ organizationId: null, actorId: null, system: true, caseMember: false });
+
 type PgClient = { query(sql: string, params: unknown[]): Promise<unknown>; [APPLIED]?: string };
 type Obtain = () => Promise<[PgClient, (err?: unknown) => void]>;
 
@@ -94,14 +116,12 @@ export function installTenantScope(dataSource: DataSource): DataSource {
     async () => {
       const [client, release] = await obtain();
       const s = TenantContext.current();
-      const org = s.organizationId ?? '';
-      const actor = s.actorId ?? '';
-      const scope = s.system ? 'system' : org ? 'organization' : 'none';
-      const member = scope === 'organization' && s.caseMember ? 'on' : '';
-      const key = `${org}|${actor}|${scope}|${member}`;
+      if (s === SETS_OWN_SCOPE) return [client, release];
+      const wanted = connectionScope(s);
+      const key = keyOf(wanted);
       if (client[APPLIED] !== key) {
         try {
-          await client.query(SET_SCOPE, [org, actor, scope, member]);
+          await client.query(SET_SCOPE, [...wanted]);
         } catch (e) {
           // A connection whose scope is unknown never goes back to the pool.
           release(e instanceof Error ? e : new Error('could not set the tenant scope'));
@@ -113,6 +133,33 @@ export function installTenantScope(dataSource: DataSource): DataSource {
     };
   driver.obtainMasterConnection = wrap(driver.obtainMasterConnection.bind(driver));
   return dataSource;
+}
+
+/**
+ * Runs one statement that sets its connection's scope itself, with `set_config` as SET_SCOPE does
+ * (the session lookup, `app_enter_session`: it crosses organizations, then leaves the connection
+ * in the caller's scope), and records on that connection the scope `scopeOf` reads from its rows.
+ * The request's next statement on the connection then needs no `set_config` round trip of its own.
+ * The statement gets its connection as the pool has it, with no scope set first: it must set every
+ * setting it relies on. A failed statement's `set_config`s roll back with it; its connection is
+ * marked unknown all the same, so its next use sets the scope again.
+ */
+export async function queryPuttingScope<T>(dataSource: DataSource, sql: string, params: unknown[], scopeOf: (rows: T[]) => ConnectionScope): Promise<T[]> {
+  const runner = dataSource.createQueryRunner('master');
+  // PostgreSQL's query runner keeps its pooled `pg` client here once connected.
+  const clientOf = () => (runner as unknown as { databaseConnection?: PgClient }).databaseConnection;
+  try {
+    const rows = (await storage.run(SETS_OWN_SCOPE, () => runner.query(sql, params))) as T[];
+    const client = clientOf();
+    if (client) client[APPLIED] = keyOf(scopeOf(rows));
+    return rows;
+  } catch (e) {
+    const client = clientOf();
+    if (client) delete client[APPLIED];
+    throw e;
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Express middleware: each HTTP request runs in a scope of its own, `none` until its session is known. */
