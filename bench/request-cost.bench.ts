@@ -140,7 +140,7 @@ async function main(): Promise<void> {
       if (!j.data) throw new Error(JSON.stringify(j.errors));
       return j.data;
     };
-    const listView = caseListViews('00000000-0000-0000-0000-000000000000')[0];
+    const listView = caseListViews('00000000-0000-0000-0000-000000000000', 'Garcia')[0]; // as it opens: no name
     const views = [
       {
         name: 'case list as it opens (page of 20)',
