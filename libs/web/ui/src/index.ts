@@ -19,6 +19,7 @@ export { ActionForm } from './action-form';
 export { Panel, type PanelProps } from './panel';
 export { useShowMore } from './show-more';
 export { useProgressiveCount } from './use-progressive-count';
+export { startEarlyQuery, useEarlyQueryPolicy } from './early-query';
 export { LanguageSwitch, otherLanguage } from './language-switch';
 export { PreferredLanguageBadge } from './preferred-language-badge';
 export { LanguageChoice, useScreenLanguage } from './language-choice';
