@@ -10,15 +10,25 @@ const rowsHeight = (rows: number) => `calc(${rows} * 1lh + 2 * var(--input-paddi
 export type AutoTextareaProps = Omit<TextareaProps, 'autosize'>;
 
 /**
- * A Textarea that grows with its text, from `minRows` up to `maxRows` lines. Where the browser
+ * A Textarea that grows with its text, from `minRows` (3, the theme's) up to `maxRows` lines. Where the browser
  * can (CSS `field-sizing: content`), it does the sizing while laying out the page: Mantine's
  * `autosize` measures every textarea again in a layout effect on each render of its form (a
  * copy of its styles, then three forced layouts), which on the case page's two dozen held the
  * phone's main thread for a long while (docs/architecture.md, "First screens"). Elsewhere it is
  * Mantine's `autosize`, as before.
  */
-export function AutoTextarea({ minRows = 1, maxRows, ...props }: AutoTextareaProps) {
+export function AutoTextarea({ minRows = 3, maxRows, ...props }: AutoTextareaProps) {
   if (!CONTENT_SIZING) return <Textarea {...props} autosize minRows={minRows} maxRows={maxRows} />;
   const sizing = { '--sl-min-height': rowsHeight(minRows), '--sl-max-height': maxRows === undefined ? 'none' : rowsHeight(maxRows) } as CSSProperties;
-  return <Textarea {...props} rows={minRows} classNames={{ input: 'sl-auto-textarea' }} styles={{ input: sizing }} />;
+  // autosize off explicitly: the theme turns it on for every Textarea (theme.ts).
+  const own = typeof props.styles === 'object' ? props.styles.input : undefined;
+  return (
+    <Textarea
+      {...props}
+      autosize={false}
+      rows={minRows}
+      classNames={{ input: 'sl-auto-textarea' }}
+      styles={{ ...(typeof props.styles === 'object' ? props.styles : {}), input: { ...sizing, ...own } }}
+    />
+  );
 }
