@@ -87,12 +87,13 @@ export function CasePage() {
   const viewer = useViewer();
   const requestPolicy = useEarlyQueryPolicy(`case:${id}`, 'cache-and-network');
   const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy });
-  // The first two parts at once, the rest in a transition (React yields while it renders them); a deep link draws them all.
+  // The first two parts at once, the rest one part per transition (React yields while it renders
+  // them, and each commit is one part's, not ten parts' in one task); a deep link draws them all.
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
   const loaded = Boolean(result.data?.case);
   const panelsHere = useJourneyPanels(loaded);
-  const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere);
+  const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere, 1);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
   const client = useClient();
@@ -108,6 +109,12 @@ export function CasePage() {
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { viewId, setEditing } = useCasePresence(id);
+  // A patient's "What to do next" (its own chunk) is the largest thing on their first screen:
+  // fetched while the case is asked for, not once it is here (docs/architecture.md, "First screens").
+  const patient = !isStaffRole(viewer.role);
+  useEffect(() => {
+    if (patient) void WhatToDoNextPanel.preload();
+  }, [patient]);
   const area = (a: CaseArea, node: ReactNode) => (
     <EditingArea area={a} onEditing={setEditing}>
       {node}
