@@ -87,13 +87,14 @@ export function CasePage() {
   const viewer = useViewer();
   const requestPolicy = useEarlyQueryPolicy(`case:${id}`, 'cache-and-network');
   const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy });
-  // The first two parts at once, the rest one part per transition (React yields while it renders
-  // them, and each commit is one part's, not ten parts' in one task); a deep link draws them all.
+  // The first two parts at once, the rest in one transition (React yields while it renders them); a deep link draws them all.
+  // Not one part per transition: on a case being worked on, ten transitions in a row kept the
+  // page's answers to clicks slow enough to fail the records e2e journey (docs/architecture.md, "First screens").
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
   const loaded = Boolean(result.data?.case);
   const panelsHere = useJourneyPanels(loaded);
-  const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere, 1);
+  const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere);
   const reload = () => reexecute({ requestPolicy: 'network-only' });
   const tz = viewer.organization.timeZone;
   const client = useClient();
