@@ -59,14 +59,10 @@ const GOAL = { js: 170, css: 40 };
 // Seventh session (2026-12-07, issue 20): the CSS. web-ui loads only the stylesheets of the Mantine
 // components the client draws (libs/web/ui/src/mantine.css), not all of @mantine/core/styles.css:
 // every first screen's CSS 36.3 -> 24.0 KB; the `css` ceilings drop from 40 to 25.
-// Eighth session (2026-12-07, the performance issue): the case page 254.8 -> 255.5 and its ceiling
-// 255 -> 256, accepted for its main thread: the early first query (web-ui's early-query), the
-// textareas sized by CSS (AutoTextarea, a small chunk of its own) and the patient's "What to do
-// next" fetched while the case is asked for. The board 250.1 -> 250.8 (the early query), under its 251.
 const SHELL = 'src/signed-in-shell.tsx';
 const SCREENS = [
   { name: 'sign-in', page: 'libs/web/auth/src/sign-in-page.tsx', js: 163, css: 25 },
-  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 256, css: 25 },
+  { name: "patient's case page", shell: SHELL, page: 'libs/web/cases/src/case-page.tsx', js: 255, css: 25 },
   { name: 'coordinator board', shell: SHELL, page: 'libs/web/records/src/record-board-page.tsx', js: 251, css: 25 },
   { name: 'case list (staff)', shell: SHELL, page: 'libs/web/cases/src/case-list-page.tsx', js: 236, css: 25 },
 ];

@@ -1,11 +1,10 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { useClient, type Client } from 'urql';
 import { Role, isStaffRole } from '@second-look/domain';
 import { AccountSecurityPage, AcceptInvitationPage, ConfirmSignUpPage, ForgotPasswordPage, RequireViewer, ResetPasswordPage, SignInPage, SignUpPage, useViewer } from '@second-look/web-auth';
 import { AuditLogPage, JobsHealthPage, MembersPage } from '@second-look/web-admin';
-import { CaseListPage, CasePage, ImportClientsPage, MyCasesPage, NewCasePage, landOnCasePage } from '@second-look/web-cases';
-import { RecordBoardPage, RecordHoldersPage, landOnRecordBoard } from '@second-look/web-records';
+import { CaseListPage, CasePage, ImportClientsPage, MyCasesPage, NewCasePage } from '@second-look/web-cases';
+import { RecordBoardPage, RecordHoldersPage } from '@second-look/web-records';
 import { DashboardCasesPage, DashboardPage } from '@second-look/web-dashboards';
 import { NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } from '@second-look/web-notifications';
 import { CalendarFeedPage } from '@second-look/web-exports';
@@ -21,15 +20,6 @@ const PUBLIC_PATHS = /^\/(sign-in|sign-up|forgot-password|reset-password|invite)
 const loadShell = () => import('./signed-in-shell');
 if (typeof location !== 'undefined' && !PUBLIC_PATHS.test(location.pathname)) void loadShell();
 const SignedInShell = lazyNamed(loadShell, 'SignedInShell');
-
-// Landing on a case page or the board, the page's chunk is fetched now too, and its first query
-// asked as soon as that chunk is here: neither waits for the session check and the render after
-// it (docs/architecture.md, "First screens"). Only the address the tab opened on, once.
-const CASE_PATH = /^\/cases\/([^/]+)\/?$/;
-const landingPath = typeof location !== 'undefined' ? location.pathname : '';
-const landingCase = CASE_PATH.exec(landingPath)?.[1];
-let landing: Promise<(client: Client) => void> | null =
-  landingCase && landingCase !== 'new' ? landOnCasePage(decodeURIComponent(landingCase)) : /^\/records\/?$/.test(landingPath) ? landOnRecordBoard(new URLSearchParams(location.search)) : null;
 
 /** Staff start from My day (docs/domain.md, "My day"); a patient or caregiver from their own case(s). */
 function Home() {
@@ -50,12 +40,6 @@ function StaffOnly({ children, admin, coordinator }: { children: React.ReactNode
 }
 
 export function App() {
-  const client = useClient();
-  useEffect(() => {
-    const start = landing;
-    landing = null;
-    void start?.then((ask) => ask(client)).catch(() => undefined);
-  }, [client]);
   return (
     <Suspense fallback={<Loading />}>
       <Routes>

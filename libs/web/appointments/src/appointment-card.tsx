@@ -1,9 +1,9 @@
-import { Anchor, Badge, Box, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Chip, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
-import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, useVersionedDraft, formatWhen } from '@second-look/web-ui';
+import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, formatWhen } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
 import { CancelAppointment } from './cancel-appointment';
@@ -55,10 +55,11 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
         {editing ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
-              <AutoTextarea
+              <Textarea
                 label={t('appointments.answers.field', { question: short })}
                 value={text}
                 onChange={(e) => form.set('answer', e.currentTarget.value)}
+                autosize
                 minRows={2}
                 maxLength={10000}
                 data-autofocus
@@ -175,11 +176,12 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
                 </Group>
               </Chip.Group>
             </Box>
-            <AutoTextarea
+            <Textarea
               label={t('appointments.feelings.worries')}
               description={t('appointments.feelings.worriesHelp')}
               value={worries}
               onChange={(e) => form.set('worries', e.currentTarget.value)}
+              autosize
               minRows={2}
               maxLength={10000}
             />

@@ -2,10 +2,10 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { useClient, useQuery, type Client } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, startEarlyQuery, useEarlyQueryPolicy, useProgressiveCount } from '@second-look/web-ui';
+import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
@@ -78,18 +78,12 @@ function CaseSection({ id, className, pending, children }: { id: CaseSectionId; 
   );
 }
 
-/** Landing on `/cases/:id`: the case is asked for as this chunk arrives (startEarlyQuery, docs/architecture.md, "First screens"). */
-export const startCaseQuery = (client: Client, id: string) => startEarlyQuery(client, `case:${id}`, CaseQuery, { id });
-
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const viewer = useViewer();
-  const requestPolicy = useEarlyQueryPolicy(`case:${id}`, 'cache-and-network');
-  const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy });
-  // The first two parts at once, the rest in one transition (React yields while it renders them); a deep link draws them all.
-  // Not one part per transition: on a case being worked on, ten transitions in a row kept the
-  // page's answers to clicks slow enough to fail the records e2e journey (docs/architecture.md, "First screens").
+  const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  // The first two parts at once, the rest in a transition (React yields while it renders them); a deep link draws them all.
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
   const loaded = Boolean(result.data?.case);
@@ -110,12 +104,6 @@ export function CasePage() {
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { viewId, setEditing } = useCasePresence(id);
-  // A patient's "What to do next" (its own chunk) is the largest thing on their first screen:
-  // fetched while the case is asked for, not once it is here (docs/architecture.md, "First screens").
-  const patient = !isStaffRole(viewer.role);
-  useEffect(() => {
-    if (patient) void WhatToDoNextPanel.preload();
-  }, [patient]);
   const area = (a: CaseArea, node: ReactNode) => (
     <EditingArea area={a} onEditing={setEditing}>
       {node}

@@ -3,9 +3,9 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useQuery, type Client } from 'urql';
+import { useQuery } from 'urql';
 import { ClockStatus, Urgency } from '@second-look/domain';
-import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge, startEarlyQuery, useEarlyQueryPolicy, useProgressiveCount } from '@second-look/web-ui';
+import { ErrorAlert, Loading, PageTitle, QueryErrorState, formatDay, PreferredLanguageBadge, useProgressiveCount } from '@second-look/web-ui';
 import { RecordBoardQuery, RecordHoldersQuery, type BoardRecordRequest, type PageInfo, type RecordBoardFilter, type RecordBoardSort } from '@second-look/contracts/graphql';
 import { ClockCell, ClockLine, ClockStatusBadge } from './clock-badge';
 import { holderLabel } from './holder-select';
@@ -175,19 +175,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const boardStatusParam = (value: string | null): ClockStatus | null =>
   value && (Object.values(ClockStatus) as string[]).includes(value) && value !== ClockStatus.DONE ? (value as ClockStatus) : null;
 
-/** The board's first query as a link opens it: no advocate or urgency chosen, a status or holder from the address. */
-const boardHolderParam = (search: URLSearchParams): string | null => (UUID.test(search.get('holder') ?? '') ? search.get('holder') : null);
-const landingFilter = (search: URLSearchParams): RecordBoardFilter => ({
-  leadAdvocateId: null,
-  urgency: null,
-  status: boardStatusParam(search.get('status')),
-  holderId: boardHolderParam(search),
-});
-
-/** Landing on the board: its first query is asked as this chunk arrives (startEarlyQuery, docs/architecture.md, "First screens"). */
-export const startBoardQuery = (client: Client, search: URLSearchParams) =>
-  startEarlyQuery(client, 'record-board', RecordBoardQuery, { filter: landingFilter(search), sort: 'LEGAL_DUE_ON', first: PAGE_SIZE, after: null });
-
 /** The coordinator's screen: every open record request of the organization, on both clocks. */
 export function RecordBoardPage() {
   const { t, i18n } = useTranslation();
@@ -199,24 +186,18 @@ export function RecordBoardPage() {
   // A link may open the board already filtered (the dashboard's slow holders: ?holder=…&status=OVERDUE).
   const [search] = useSearchParams();
   const [status, setStatus] = useState<ClockStatus | null>(() => boardStatusParam(search.get('status')));
-  const [holderId, setHolderId] = useState<string | null>(() => boardHolderParam(search));
+  const [holderId, setHolderId] = useState<string | null>(() => (UUID.test(search.get('holder') ?? '') ? search.get('holder') : null));
   const [sort, setSort] = useState<RecordBoardSort>('LEGAL_DUE_ON');
   const filter = useMemo<RecordBoardFilter>(() => ({ leadAdvocateId: advocateId, urgency, status, holderId }), [advocateId, urgency, status, holderId]);
   const activeFilters = [advocateId, urgency, status, holderId].filter(Boolean).length;
 
   // Counts, groups and the total come with the first page (the same operation, sent once).
-  const queryKey = JSON.stringify([filter, sort]);
-  // Asked early on landing (startBoardQuery): that answer is the fresh one. Once the filters or
-  // the order change, every query is asked the usual way, the landing one again too.
-  const landingPolicy = useEarlyQueryPolicy('record-board', 'cache-and-network');
-  const [landingKey] = useState(queryKey);
-  const [moved, setMoved] = useState(false);
-  if (!moved && queryKey !== landingKey) setMoved(true);
   const [first, reexecute] = useQuery({
     query: RecordBoardQuery,
     variables: { filter, sort, first: PAGE_SIZE, after: null },
-    requestPolicy: moved || queryKey !== landingKey ? 'cache-and-network' : landingPolicy,
+    requestPolicy: 'cache-and-network',
   });
+  const queryKey = JSON.stringify([filter, sort]);
   const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: queryKey, cursors: [null] });
   const cursors = paging.key === queryKey ? paging.cursors : [null];
   const [infos, setInfos] = useState<{ key: string; byAfter: Record<string, PageInfo> }>({ key: queryKey, byAfter: {} });
