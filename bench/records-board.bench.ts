@@ -46,7 +46,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { Cleanups, machineLine, loadLine, num, root, startBenchServices } from './support/bench-env';
+import { Cleanups, loadLine, machineLine, num, root, runBench, startBenchServices } from './support/bench-env';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@second-look/server-platform';
 import { Pool } from 'pg';
@@ -369,10 +369,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -29,7 +29,7 @@ import { Worker } from 'node:worker_threads';
 import { Client, Pool } from 'pg';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
-import { benchApiConfig, Cleanups, machineLine, loadLine, num, ownerDataSource, root, signInCookie, startBenchServices } from './support/bench-env';
+import { benchApiConfig, Cleanups, loadLine, machineLine, num, ownerDataSource, root, runBench, signInCookie, startBenchServices } from './support/bench-env';
 import { baselineBoard, BOARD_QUERY, boardVariables, differences, normalise } from './support/board-baseline';
 import { baselineCaseList, caseListBody, caseListViews } from './support/case-list';
 import { percentile, runClosedLoop, Sample, table } from './support/measure';
@@ -227,10 +227,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

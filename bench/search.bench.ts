@@ -26,7 +26,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DEMO, seedDemo } from '../apps/api/src/seed/demo-seed';
-import { Cleanups, loadLine, machineLine, num, startBenchServices, signInCookie } from './support/bench-env';
+import { Cleanups, loadLine, machineLine, num, runBench, signInCookie, startBenchServices } from './support/bench-env';
 import { runClosedLoop, summarise, table } from './support/measure';
 
 const CASES = num('BENCH_CASES', 100_000);
@@ -154,10 +154,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

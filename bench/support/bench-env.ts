@@ -133,3 +133,14 @@ export async function ownerDataSource(dbUrl: string, cleanups: Cleanups): Promis
   cleanups.push(() => ds.destroy());
   return ds;
 }
+
+/** Runs a bench's main: exit 0 when it is done (its services' handles would keep the process alive), else the error and exit 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
