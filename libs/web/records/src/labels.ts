@@ -20,8 +20,8 @@ export const OPEN_STATUSES: readonly ClockStatus[] = [ClockStatus.ON_TRACK, Cloc
 export const BOARD_SORTS: readonly RecordBoardSort[] = ['LEGAL_DUE_ON', 'PLAN_TARGET_ON', 'SENT_ON'];
 
 /**
- * Colours back up the words, never replace them (a badge always says its state). Each has a
- * symbol too, so the status also reads in greyscale and for colour-blind eyes.
+ * Colors back up the words, never replace them (a badge always says its state). Each has a
+ * symbol too, so the status also reads in grayscale and for color-blind eyes.
  */
 export const STATE_COLOR: Readonly<Record<PacketItemState, string>> = {
   [PacketItemState.NEEDED]: 'orange',
@@ -49,7 +49,7 @@ export const CLOCK_SYMBOL: Readonly<Record<ClockStatus, string>> = {
 export const isOutstanding = (state: PacketItemState): boolean => state === PacketItemState.NEEDED || state === PacketItemState.REQUESTED || state === PacketItemState.NOT_AVAILABLE;
 
 /**
- * Text colour for a light badge. The theme darkens each light colour for AA contrast, but
+ * Text color for a light badge. The theme darkens each light color for AA contrast, but
  * teal 9 on the teal badge background is 4.3:1, just short: a darker teal passes at 6:1.
  */
 export const lightBadgeText = (color: string): string | undefined => (color === 'teal' ? '#066649' : undefined);

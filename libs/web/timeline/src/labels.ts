@@ -1,7 +1,7 @@
 import { PhaseStatus } from '@second-look/domain';
 
 /**
- * Colour backs up the words, never replaces them: every badge says its status and carries a
+ * Color backs up the words, never replaces them: every badge says its status and carries a
  * symbol, so it reads the same in greyscale. Late is orange rather than red: it needs
  * attention, but a patient reading it should not feel alarmed.
  */

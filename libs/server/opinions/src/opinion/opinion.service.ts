@@ -51,7 +51,7 @@ export class OpinionService {
     );
   }
 
-  /** The latest judgement per case (the round with the most opinions). */
+  /** The latest judgment per case (the round with the most opinions). */
   comparisonLoader(ctx: GqlContext, actor: Actor): DataLoader<string, OpinionComparison | null> {
     return perRequest(
       ctx,
@@ -64,7 +64,7 @@ export class OpinionService {
     );
   }
 
-  /** Next steps for the case as it stands: only a judgement of the current round counts. */
+  /** Next steps for the case as it stands: only a judgment of the current round counts. */
   async advice(ctx: GqlContext, actor: Actor, kase: PatientCase): Promise<OpinionAdviceModel> {
     const [opinions, comparison] = await Promise.all([this.loader(ctx, actor).load(kase.id), this.comparisonLoader(ctx, actor).load(kase.id)]);
     // A closed case suggests nothing more; reopening it brings the advice back.
@@ -154,7 +154,7 @@ export class OpinionService {
     });
   }
 
-  /** Staff or the patient judge how the opinions on the table relate; one judgement per round. */
+  /** Staff or the patient judge how the opinions on the table relate; one judgment per round. */
   async compare(actor: Actor, input: CompareOpinionsInput): Promise<PatientCase> {
     return this.dataSource.transaction(async (m) => {
       const { kase } = await requireJourneyCase(this.access, actor, input.caseId, 'edit', 'Case', m, true);
@@ -182,7 +182,7 @@ export class OpinionService {
   }
 
   /**
-   * Another opinion on the same case: every opinion and judgement so far stays, and the case
+   * Another opinion on the same case: every opinion and judgment so far stays, and the case
    * goes back to choosing a provider (a stage move, so staff who move stages do it).
    */
   async startNextRound(actor: Actor, caseId: string): Promise<PatientCase> {

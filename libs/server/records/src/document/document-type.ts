@@ -1,5 +1,5 @@
 /**
- * The file types a packet accepts, recognised by their first bytes. The declared type and
+ * The file types a packet accepts, recognized by their first bytes. The declared type and
  * the file name are the sender's claims; the bytes decide, and the stored content type is
  * the one detected here, so a download is always served as what it really is.
  */
