@@ -1,9 +1,9 @@
-import { Anchor, Badge, Box, Button, Chip, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Chip, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode, VisitFeeling, VisitFeelingSummary } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, formatWhen } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, useVersionedDraft, formatWhen } from '@second-look/web-ui';
 import { RecordAppointmentAnswerMutation, RecordVisitFeelingsMutation, type Appointment, type CaseQuestion } from '@second-look/contracts/graphql';
 import { badgeText, PACKET_STATE_COLOR, questionText } from './labels';
 import { CancelAppointment } from './cancel-appointment';
@@ -55,11 +55,10 @@ function AnswerItem(props: { appointment: Appointment; q: CaseQuestion; index: n
         {editing ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="xs">
-              <Textarea
+              <AutoTextarea
                 label={t('appointments.answers.field', { question: short })}
                 value={text}
                 onChange={(e) => form.set('answer', e.currentTarget.value)}
-                autosize
                 minRows={2}
                 maxLength={10000}
                 data-autofocus
@@ -176,12 +175,11 @@ function FeelingsForm({ appointment, canEdit }: { appointment: Appointment; canE
                 </Group>
               </Chip.Group>
             </Box>
-            <Textarea
+            <AutoTextarea
               label={t('appointments.feelings.worries')}
               description={t('appointments.feelings.worriesHelp')}
               value={worries}
               onChange={(e) => form.set('worries', e.currentTarget.value)}
-              autosize
               minRows={2}
               maxLength={10000}
             />

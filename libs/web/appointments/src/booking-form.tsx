@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { AppointmentMode } from '@second-look/domain';
-import { ErrorAlert, errorCode, isDay, isTime, orgToday } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, errorCode, isDay, isTime, orgToday } from '@second-look/web-ui';
 import { BookAppointmentMutation, type CaseAppointments } from '@second-look/contracts/graphql';
 import { addAreaStrings, appointmentsWords } from '@second-look/web-i18n';
 
@@ -129,16 +129,15 @@ export function BookingForm(props: { caseId: string; staff: boolean; timeZone: s
             error={err('place', mode === AppointmentMode.IN_PERSON && !place.trim())}
           />
         )}
-        <Textarea
+        <AutoTextarea
           label={t('appointments.book.bringNotes')}
           description={t('appointments.book.bringNotesHelp')}
           value={bringNotes}
           maxLength={4000}
-          autosize
           minRows={2}
           onChange={(e) => setBringNotes(e.currentTarget.value)}
         />
-        {props.staff ? <Textarea label={t('appointments.book.staffNotes')} value={staffNotes} maxLength={10000} autosize minRows={2} onChange={(e) => setStaffNotes(e.currentTarget.value)} /> : null}
+        {props.staff ? <AutoTextarea label={t('appointments.book.staffNotes')} value={staffNotes} maxLength={10000} minRows={2} onChange={(e) => setStaffNotes(e.currentTarget.value)} /> : null}
         {serverField ? null : <ErrorAlert error={result.error} />}
         <Group>
           <Button type="submit" loading={result.fetching}>

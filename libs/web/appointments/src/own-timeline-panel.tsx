@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { OwnTimelineKind, OwnTimelineSeverity, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, errorCode, formatDay, isDay, orgToday } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, errorCode, formatDay, isDay, orgToday } from '@second-look/web-ui';
 import { AddOwnTimelineEntryMutation, CaseAppointmentsQuery, RemoveOwnTimelineEntryMutation, type CaseDetail, type OwnTimelineEntry } from '@second-look/contracts/graphql';
 import { addAreaStrings, ownTimelineWords } from '@second-look/web-i18n';
 
@@ -66,7 +66,7 @@ function AddEntryForm({ caseId, timeZone, onDone }: { caseId: string; timeZone: 
           clearable
           comboboxProps={{ withinPortal: true }}
         />
-        <Textarea label={t('ownTimeline.howItWent')} value={howItWent} maxLength={4000} autosize minRows={2} onChange={(e) => setHowItWent(e.currentTarget.value)} />
+        <AutoTextarea label={t('ownTimeline.howItWent')} value={howItWent} maxLength={4000} minRows={2} onChange={(e) => setHowItWent(e.currentTarget.value)} />
         {field ? null : <ErrorAlert error={result.error} />}
         <Group>
           <Button type="submit" loading={result.fetching}>

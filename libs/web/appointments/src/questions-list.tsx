@@ -1,9 +1,9 @@
-import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { QuestionMove, type Language, type StarterQuestion } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, LanguageChoice, useScreenLanguage, useVersionedDraft } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, LanguageChoice, useScreenLanguage, useVersionedDraft } from '@second-look/web-ui';
 import {
   AddCaseQuestionMutation,
   AddStarterQuestionsMutation,
@@ -48,11 +48,10 @@ function EditQuestion({ q, onDone }: { q: CaseQuestion; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
-        <Textarea
+        <AutoTextarea
           label={t('appointments.questions.editField')}
           value={text}
           onChange={(e) => form.set('text', e.currentTarget.value)}
-          autosize
           minRows={2}
           maxLength={1000}
           data-autofocus

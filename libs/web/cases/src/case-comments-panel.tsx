@@ -1,8 +1,8 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ErrorAlert, formatDateTime, Panel, useShowMore } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, formatDateTime, Panel, useShowMore } from '@second-look/web-ui';
 import { AddCommentMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { addAreaStrings, caseWords } from '@second-look/web-i18n';
 
@@ -68,7 +68,7 @@ export function CaseCommentsPanel({ item, timeZone }: { item: CaseDetail; timeZo
       {item.permissions.comment ? (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Textarea label={t('case.commentLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} minRows={3} />
+            <AutoTextarea label={t('case.commentLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} minRows={3} />
             {item.permissions.internal ? (
               <Checkbox label={t('case.commentInternal')} description={t('case.commentInternalHelp')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
             ) : null}

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, List, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, List, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTrigger, Urgency } from '@second-look/domain';
-import { type ConflictField, DraftConflict, ErrorAlert, errorCode, Panel, theirsFrom } from '@second-look/web-ui';
+import { AutoTextarea, type ConflictField, DraftConflict, ErrorAlert, errorCode, Panel, theirsFrom } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
@@ -87,14 +87,14 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
       {draft ? <DraftConflict form={{ draft, theirs, keepMine: () => submit(conflict?.currentVersion), takeTheirs }} fields={conflictFields} busy={saving} /> : null}
       {draft ? (
         <Stack gap="md">
-          <Textarea
+          <AutoTextarea
             label={t('case.question')}
             required
             value={draft.question}
             onChange={(e) => set('question', e.currentTarget.value)}
             description={stale ? `${t('case.latestSaved')} ${item.question}` : undefined}
           />
-          <Textarea
+          <AutoTextarea
             label={t('case.diagnosis')}
             required
             value={draft.diagnosisInDoubt}
@@ -102,7 +102,7 @@ export function CaseDetailsPanel({ item, reload }: { item: CaseDetail; reload: (
             description={stale ? `${t('case.latestSaved')} ${item.diagnosisInDoubt}` : undefined}
           />
           <TriggerCheckboxes value={draft.triggers} onChange={(v) => set('triggers', v)} label={t('case.triggers')} />
-          <Textarea label={t('case.triggerNotes')} value={draft.triggerNotes} onChange={(e) => set('triggerNotes', e.currentTarget.value)} />
+          <AutoTextarea label={t('case.triggerNotes')} value={draft.triggerNotes} onChange={(e) => set('triggerNotes', e.currentTarget.value)} />
           <Radio.Group label={t('case.urgency')} value={draft.urgency} onChange={(v) => set('urgency', v as Urgency)}>
             <Stack gap="sm" mt="xs">
               {URGENCIES.map((u) => (

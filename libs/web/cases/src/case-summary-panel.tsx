@@ -1,7 +1,7 @@
-import { Button, Group, Text, Textarea } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DraftConflict, ErrorAlert, errorCode, Panel } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, Panel } from '@second-look/web-ui';
 import type { CaseDetail } from '@second-look/contracts/graphql';
 import { useCaseUpdate } from './use-case-update';
 import { addAreaStrings, caseWords } from '@second-look/web-i18n';
@@ -60,7 +60,7 @@ export function CaseSummaryPanel({ item, reload }: { item: CaseDetail; reload: (
       ) : null}
       {editing ? (
         <>
-          <Textarea label={t('case.summaryLabel')} description={t('case.summaryHelp')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} minRows={4} data-autofocus />
+          <AutoTextarea label={t('case.summaryLabel')} description={t('case.summaryHelp')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} minRows={4} data-autofocus />
           {errorCode(error) !== 'STALE_VERSION' ? <ErrorAlert error={error} /> : null}
           <Group>
             <Button onClick={() => void submit()} loading={saving}>

@@ -1,10 +1,10 @@
-import { Button, Group, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { DEFAULT_LANGUAGE, LANGUAGES, Urgency, isLanguage, type CaseTrigger, type Language } from '@second-look/domain';
-import { ErrorAlert, PageTitle, fieldErrors } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, PageTitle, fieldErrors } from '@second-look/web-ui';
 import { CreateCaseMutation } from '@second-look/contracts/graphql';
 import { URGENCIES } from './labels';
 import { TriggerCheckboxes } from './trigger-checkboxes';
@@ -105,7 +105,7 @@ export function NewCasePage() {
           <Title order={2} size="h3" id="new-case-question">
             {t('newCase.questionSection')}
           </Title>
-          <Textarea
+          <AutoTextarea
             label={t('newCase.question')}
             description={t('newCase.questionHelp')}
             required
@@ -113,7 +113,7 @@ export function NewCasePage() {
             onChange={(e) => set('question', e.currentTarget.value)}
             error={err('question')}
           />
-          <Textarea
+          <AutoTextarea
             label={t('newCase.diagnosis')}
             description={t('newCase.diagnosisHelp')}
             required
@@ -122,7 +122,7 @@ export function NewCasePage() {
             error={err('diagnosisInDoubt')}
           />
           <TriggerCheckboxes value={form.triggers} onChange={(v) => set('triggers', v)} error={err('triggers')} urgency={form.urgency} />
-          <Textarea
+          <AutoTextarea
             label={`${t('newCase.triggerNotes')} (${t('common.optional')})`}
             description={t('newCase.triggerNotesHelp')}
             value={form.triggerNotes}

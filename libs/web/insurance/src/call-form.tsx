@@ -1,9 +1,9 @@
-import { Button, Group, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { InsuranceOutcome, parseCalendarDate, suggestedOutcome, type CalendarDate } from '@second-look/domain';
-import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, fieldErrors } from '@second-look/web-ui';
 import { LogInsuranceCallMutation } from '@second-look/contracts/graphql';
 import { addAreaStrings, insuranceWords } from '@second-look/web-i18n';
 
@@ -104,10 +104,9 @@ export function InsuranceCallForm(props: { caseId: string; staff: boolean; today
         {t('insurance.questionsHeading')}
       </Title>
       <YesNo label={t('insurance.covered')} value={f.covered} onChange={(v) => set('covered', v)} />
-      <Textarea
+      <AutoTextarea
         label={t('insurance.networkRestrictions')}
         description={t('insurance.networkRestrictionsHelp')}
-        autosize
         minRows={1}
         value={f.networkRestrictions}
         onChange={(e) => set('networkRestrictions', e.currentTarget.value)}
@@ -141,8 +140,8 @@ export function InsuranceCallForm(props: { caseId: string; staff: boolean; today
         allowDeselect={false}
         error={server['outcome']}
       />
-      <Textarea label={`${t('insurance.notes')} (${t('common.optional')})`} autosize minRows={2} value={f.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
-      {props.staff ? <Textarea label={t('insurance.staffNotes')} autosize minRows={2} value={f.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" /> : null}
+      <AutoTextarea label={`${t('insurance.notes')} (${t('common.optional')})`} minRows={2} value={f.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+      {props.staff ? <AutoTextarea label={t('insurance.staffNotes')} minRows={2} value={f.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" /> : null}
       <ErrorAlert error={Object.keys(server).length ? undefined : result.error} />
       {Object.keys(server).length && !['calledOn', 'preAuthNumber', 'preAuthValidTo', 'outcome'].some((k) => server[k]) ? <ErrorAlert error={result.error} /> : null}
       <Group>

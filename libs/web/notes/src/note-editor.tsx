@@ -1,4 +1,4 @@
-import { Textarea } from '@mantine/core';
+import { AutoTextarea } from '@second-look/web-ui';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { diffText, mapCaret, type TextDelta } from './text-diff';
@@ -41,14 +41,13 @@ export function NoteEditor(props: { sync: NoteSync; label: string; description?:
   };
 
   return (
-    <Textarea
+    <AutoTextarea
       ref={ref}
       label={props.label}
       description={props.description}
       readOnly={props.readOnly}
       placeholder={props.placeholder}
       data-testid={props.testId}
-      rows={8}
       spellCheck
       styles={{ input: { fontSize: 16, lineHeight: 1.5 } }}
       onInput={onInput}

@@ -1,9 +1,9 @@
-import { Button, Group, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Urgency } from '@second-look/domain';
-import { ErrorAlert, errorCode, orgToday } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, errorCode, orgToday } from '@second-look/web-ui';
 import { AddOpinionMutation, type CaseOpinions } from '@second-look/contracts/graphql';
 import { addAreaStrings, enumsWords, opinionsWords } from '@second-look/web-i18n';
 
@@ -66,8 +66,8 @@ export function AddOpinionForm(props: { data: CaseOpinions; staff: boolean; time
           required
           error={(touched && (!givenOn || givenOn > today)) || field === 'givenOn' ? t('opinions.add.errors.date') : undefined}
         />
-        <Textarea label={t('opinions.add.diagnosis')} value={diagnosis} maxLength={10000} autosize minRows={2} onChange={(e) => setDiagnosis(e.currentTarget.value)} />
-        <Textarea label={t('opinions.add.plan')} value={plan} maxLength={10000} autosize minRows={2} onChange={(e) => setPlan(e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.add.diagnosis')} value={diagnosis} maxLength={10000} minRows={2} onChange={(e) => setDiagnosis(e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.add.plan')} value={plan} maxLength={10000} minRows={2} onChange={(e) => setPlan(e.currentTarget.value)} />
         <Radio.Group label={t('opinions.add.urgencyLegend')} value={urgency} onChange={(v) => setUrgency(v as Urgency)}>
           <Group gap="md" mt={4}>
             {Object.values(Urgency).map((u) => (
@@ -75,11 +75,11 @@ export function AddOpinionForm(props: { data: CaseOpinions; staff: boolean; time
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label={t('opinions.add.reasoning')} value={reasoning} maxLength={20000} autosize minRows={3} onChange={(e) => setReasoning(e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.add.reasoning')} value={reasoning} maxLength={20000} minRows={3} onChange={(e) => setReasoning(e.currentTarget.value)} />
         {documents.length ? (
           <Select label={t('opinions.add.source')} placeholder={t('opinions.add.sourceNone')} data={documents} value={source} onChange={setSource} clearable comboboxProps={{ withinPortal: true }} />
         ) : null}
-        {props.staff ? <Textarea label={t('opinions.add.staffNotes')} value={staffNotes} maxLength={10000} autosize minRows={2} onChange={(e) => setStaffNotes(e.currentTarget.value)} /> : null}
+        {props.staff ? <AutoTextarea label={t('opinions.add.staffNotes')} value={staffNotes} maxLength={10000} minRows={2} onChange={(e) => setStaffNotes(e.currentTarget.value)} /> : null}
         {field ? null : <ErrorAlert error={result.error} />}
         <Group>
           <Button type="submit" loading={result.fetching}>

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Divider, Group, List, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Group, List, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { CaseOutcome, CaseStage, closingProblems, RecordsReleaseState } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import { CloseCaseWithOutcomeMutation, MoveCaseStageMutation, RecordDecisionMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 import { addAreaStrings, opinionsWords } from '@second-look/web-i18n';
 
@@ -98,18 +98,17 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Textarea
+        <AutoTextarea
           label={t('opinions.decision.decision')}
           placeholder={t('opinions.decision.decisionPlaceholder')}
           value={decision}
           maxLength={10000}
-          autosize
           minRows={2}
           onChange={(e) => form.set('decision', e.currentTarget.value)}
           required
           error={touched && !decision.trim() ? t('opinions.decision.required') : undefined}
         />
-        <Textarea label={t('opinions.decision.reasons')} value={reasons} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('reasons', e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.decision.reasons')} value={reasons} maxLength={10000} minRows={2} onChange={(e) => form.set('reasons', e.currentTarget.value)} />
         {data.opinions.length ? (
           <Select
             label={t('opinions.decision.chosenOpinion')}
@@ -122,7 +121,7 @@ function DecisionForm({ data }: { data: CaseOpinions }) {
           />
         ) : null}
         <TextInput type="date" label={t('opinions.decision.followUpOn')} value={followUpOn} onChange={(e) => form.set('followUpOn', e.currentTarget.value)} />
-        <Textarea label={t('opinions.decision.followUpOutcome')} value={followUpOutcome} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('followUpOutcome', e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.decision.followUpOutcome')} value={followUpOutcome} maxLength={10000} minRows={2} onChange={(e) => form.set('followUpOutcome', e.currentTarget.value)} />
         <Checkbox label={t('opinions.decision.careMoves')} checked={careMoves} onChange={(e) => form.set('careMoves', e.currentTarget.checked)} />
         {careMoves ? (
           <>

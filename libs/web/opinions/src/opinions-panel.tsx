@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, List, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { CaseStage, OpinionComparisonOutcome, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { DraftConflict, ErrorAlert, errorCode, Loading, useVersionedDraft } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, Loading, useVersionedDraft } from '@second-look/web-ui';
 import { CaseOpinionsQuery, CompareOpinionsMutation, StartNextOpinionRoundMutation, type CaseDetail, type CaseOpinions } from '@second-look/contracts/graphql';
 import { AddOpinionForm } from './add-opinion-form';
 import { DecisionPanel } from './decision-panel';
@@ -54,7 +54,7 @@ function CompareForm({ data }: { data: CaseOpinions }) {
             ))}
           </Group>
         </Radio.Group>
-        <Textarea label={t('opinions.compare.note')} value={note} maxLength={10000} autosize minRows={2} onChange={(e) => form.set('note', e.currentTarget.value)} />
+        <AutoTextarea label={t('opinions.compare.note')} value={note} maxLength={10000} minRows={2} onChange={(e) => form.set('note', e.currentTarget.value)} />
         <DraftConflict
           form={form}
           fields={(mine, theirs) => [

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ProviderNetworkStatus, ProviderVisitMode } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode, fieldErrors, theirsFrom, useVersionedDraft, type ConflictField } from '@second-look/web-ui';
 import {
   AddProviderCandidateMutation,
   CreateDirectoryProviderMutation,
@@ -210,11 +210,9 @@ export function CandidateForm(props: { caseId: string; staff: boolean; candidate
         error={errs['expectedWaitDays']}
       />
       <TextInput label={`${t('providers.referredByField')} (${t('common.optional')})`} value={form.referredBy} onChange={(e) => set('referredBy', e.currentTarget.value)} />
-      <Textarea label={`${t('providers.notes')} (${t('common.optional')})`} autosize minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
+      <AutoTextarea label={`${t('providers.notes')} (${t('common.optional')})`} minRows={2} value={form.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
       {props.staff && !editing && !directoryId ? <Checkbox label={t('providers.saveToDirectory')} checked={saveToDirectory} onChange={(e) => setSaveToDirectory(e.currentTarget.checked)} /> : null}
-      {props.staff ? (
-        <Textarea label={t('providers.staffNotes')} autosize minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" />
-      ) : null}
+      {props.staff ? <AutoTextarea label={t('providers.staffNotes')} minRows={2} value={form.staffNotes} onChange={(e) => set('staffNotes', e.currentTarget.value)} className="sl-internal" /> : null}
       <DraftConflict form={versioned} fields={conflictFields} busy={result.fetching} onSave={done} />
       <ErrorAlert error={Object.keys(errs).length || errorCode(result.error) === 'STALE_VERSION' ? undefined : result.error} />
       <Group>

@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { DoctorScriptPurpose, DoctorScriptSituation, isStaffRole, scriptsFor, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, fieldErrors, LanguageChoice, Loading, Panel, useScreenLanguage } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, fieldErrors, LanguageChoice, Loading, Panel, useScreenLanguage } from '@second-look/web-ui';
 import {
   CaseDoctorScriptQuery,
   CreateDoctorScriptMutation,
@@ -84,7 +84,7 @@ function AddOrgScript({ onDone }: { onDone: () => void }) {
         onChange={(v) => v && setForm({ ...form, situation: v as DoctorScriptSituation })}
         allowDeselect={false}
       />
-      <Textarea label={t('scripts.orgScriptBody')} autosize minRows={3} value={form.body} onChange={(e) => setForm({ ...form, body: e.currentTarget.value })} error={errs['body']} required />
+      <AutoTextarea label={t('scripts.orgScriptBody')} minRows={3} value={form.body} onChange={(e) => setForm({ ...form, body: e.currentTarget.value })} error={errs['body']} required />
       <ErrorAlert error={Object.keys(errs).length ? undefined : result.error} />
       <Group>
         <Button
@@ -234,10 +234,9 @@ export function DoctorScriptPanel({ item }: { item: CaseDetail }) {
       </Stack>
       {draft ? (
         <Stack gap="sm">
-          <Textarea
+          <AutoTextarea
             label={t('scripts.yourWords')}
             description={t('scripts.yourWordsHelp')}
-            autosize
             minRows={4}
             value={draft.body}
             readOnly={!canEdit}

@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { isStaffRole, type CandidateStrength } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ConfirmDialog, Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, Loading, Panel, useVersionedDraft } from '@second-look/web-ui';
+import { AutoTextarea, ConfirmDialog, Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, Loading, Panel, useVersionedDraft } from '@second-look/web-ui';
 import {
   CaseProvidersQuery,
   ChooseProviderCandidateMutation,
@@ -49,10 +49,9 @@ function ChooseForm({ candidate, onCancel, onChosen }: { candidate: ProviderCand
   const errs = fieldErrors(result.error, { reason: t('providers.chooseReasonRequired') });
   return (
     <Stack gap="md">
-      <Textarea
+      <AutoTextarea
         label={t('providers.chooseReason')}
         description={t('providers.chooseReasonHelp')}
-        autosize
         minRows={2}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}

@@ -1,8 +1,8 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ErrorAlert, fieldErrors } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, fieldErrors } from '@second-look/web-ui';
 import { CreateRecordHolderMutation, UpdateRecordHolderMutation, type RecordHolder, type RecordHolderInput } from '@second-look/contracts/graphql';
 import { addAreaStrings, recordsWords } from '@second-look/web-i18n';
 
@@ -91,7 +91,7 @@ export function HolderForm(props: { holder?: RecordHolder; idPrefix: string; onS
           <TextInput id={id('email')} type="email" label={t('records.holderEmail')} value={draft.email} onChange={set('email')} error={errors['email']} />
           <TextInput id={id('portal')} type="url" label={t('records.holderPortal')} value={draft.portalUrl} onChange={set('portalUrl')} error={errors['portalUrl']} />
         </SimpleGrid>
-        <Textarea id={id('address')} label={t('records.holderAddress')} value={draft.address} onChange={set('address')} minRows={2} error={errors['address']} />
+        <AutoTextarea id={id('address')} label={t('records.holderAddress')} value={draft.address} onChange={set('address')} minRows={2} error={errors['address']} />
         <ErrorAlert error={result.error} />
         <Group>
           <Button type="submit" loading={result.fetching}>

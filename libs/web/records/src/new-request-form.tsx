@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { Role, isStaffRole, type Language } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, LanguageChoice, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, LanguageChoice, fieldErrors, isDay, orgToday } from '@second-look/web-ui';
 import { CreateRecordRequestMutation, type CaseDetail, type PacketItem, type RecordHolder, type RecordHolderInput, type RecordRequest, type RequestMethod } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
 import { isOutstanding, itemName, METHODS } from './labels';
@@ -187,7 +187,7 @@ export function NewRequestForm(props: { item: CaseDetail; packet: PacketItem[]; 
             </Text>
           ) : (
             <Stack gap={4}>
-              <Textarea label={t('records.letter')} value={letter} onChange={(e) => setEditedLetter(e.currentTarget.value)} minRows={10} maxRows={24} autosize />
+              <AutoTextarea label={t('records.letter')} value={letter} onChange={(e) => setEditedLetter(e.currentTarget.value)} minRows={10} maxRows={24} />
               {editedLetter !== null ? (
                 <Group>
                   <Button variant="subtle" size="sm" onClick={() => setEditedLetter(null)}>

@@ -1,9 +1,9 @@
-import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { PacketItemKind, ResponsibleParty, defaultResponsibleFor, type PacketItemState } from '@second-look/domain';
-import { DraftConflict, ErrorAlert, errorCode } from '@second-look/web-ui';
+import { AutoTextarea, DraftConflict, ErrorAlert, errorCode } from '@second-look/web-ui';
 import { AddPacketItemMutation, type PacketItem } from '@second-look/contracts/graphql';
 import { HolderSelect } from './holder-select';
 import { KINDS, RESPONSIBLES } from './labels';
@@ -58,7 +58,7 @@ export function AddPacketItemForm(props: { caseId: string; staff: boolean; onDon
           onChange={(v) => v && setResponsible(v as ResponsibleParty)}
           allowDeselect={false}
         />
-        <Textarea label={t('records.notes')} description={t('records.notesHelp')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} minRows={2} />
+        <AutoTextarea label={t('records.notes')} description={t('records.notesHelp')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} minRows={2} />
         <ErrorAlert error={result.error} />
         <Group>
           <Button type="submit" loading={result.fetching}>
@@ -159,7 +159,7 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
           allowDeselect={false}
           description={describe(t(`enums.responsible.${latest.responsible}`))}
         />
-        <Textarea
+        <AutoTextarea
           label={t('records.notes')}
           description={showLatest ? describe(latest.notes) : t('records.notesHelp')}
           value={draft.notes}
@@ -167,7 +167,7 @@ export function EditPacketItemForm(props: { item: PacketItem; staff: boolean; re
           minRows={2}
         />
         {props.staff ? (
-          <Textarea
+          <AutoTextarea
             label={t('records.staffNotes')}
             description={showLatest ? describe(latest.staffNotes) : t('records.staffNotesHelp')}
             value={draft.staffNotes}

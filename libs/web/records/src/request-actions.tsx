@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { LEGAL_MAX_TOTAL_DAYS } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft, addDays, formatDay, formatMoney, isDay, orgToday } from '@second-look/web-ui';
+import { AutoTextarea, Dialog, DraftConflict, ErrorAlert, errorCode, fieldErrors, useVersionedDraft, addDays, formatDay, formatMoney, isDay, orgToday } from '@second-look/web-ui';
 import {
   LogRecordFollowUpMutation,
   MarkRecordsReceivedMutation,
@@ -58,7 +58,7 @@ function FollowUpForm({ request, onDone }: { request: ActionableRecordRequest; o
           onChange={(v) => v && setChannel(v as FollowUpChannel)}
           allowDeselect={false}
         />
-        <Textarea
+        <AutoTextarea
           label={t('records.outcome')}
           description={t('records.outcomeHelp')}
           value={outcome}
@@ -113,7 +113,7 @@ function ExtensionForm({ request, onDone }: { request: ActionableRecordRequest; 
           required
           error={dateError ?? server['newDueOn']}
         />
-        <Textarea
+        <AutoTextarea
           label={t('records.reason')}
           description={t('records.reasonHelp')}
           value={reason}

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { isStaffRole, Role } from '@second-look/domain';
 import { AddCaseTaskMutation, UpdateCaseTaskMutation, type CaseDetail, type CaseTaskItem, type User } from '@second-look/contracts/graphql';
-import { ConflictNotice, ErrorAlert, fieldErrors, staleConflict } from '@second-look/web-ui';
+import { AutoTextarea, ConflictNotice, ErrorAlert, fieldErrors, staleConflict } from '@second-look/web-ui';
 
 const NOBODY = '';
 
@@ -77,7 +77,7 @@ export function TaskForm(props: { item: CaseDetail; staff: readonly User[]; task
           error={errs['remindOn']}
         />
       </Group>
-      <Textarea label={`${t('tasks.details')} (${t('common.optional')})`} autosize minRows={2} value={f.details} onChange={(e) => set('details', e.currentTarget.value)} error={errs['details']} />
+      <AutoTextarea label={`${t('tasks.details')} (${t('common.optional')})`} minRows={2} value={f.details} onChange={(e) => set('details', e.currentTarget.value)} error={errs['details']} />
       {forClient ? null : <Checkbox label={t('tasks.internal')} description={t('tasks.internalHelp')} checked={f.internal} onChange={(e) => set('internal', e.currentTarget.checked)} />}
       {conflict ? (
         <ConflictNotice

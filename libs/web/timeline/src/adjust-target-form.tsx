@@ -1,8 +1,8 @@
-import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
-import { ErrorAlert, errorCode, formatDay, isDay } from '@second-look/web-ui';
+import { AutoTextarea, ErrorAlert, errorCode, formatDay, isDay } from '@second-look/web-ui';
 import { AdjustCaseTimelineMutation, type TimelinePhase } from '@second-look/contracts/graphql';
 import { addAreaStrings, timelineWords } from '@second-look/web-i18n';
 
@@ -69,7 +69,7 @@ export function AdjustTargetForm(props: { caseId: string; phase: TimelinePhase; 
           data-autofocus
           error={dateError ?? server.targetOn}
         />
-        <Textarea
+        <AutoTextarea
           label={t('timeline.reason')}
           description={t('timeline.reasonHelp')}
           value={reason}

@@ -16,6 +16,7 @@ export { useVersionedDraft, followLive, theirsFrom, onlyOthersChanged, type Draf
 export { clearDeviceDrafts, deviceDraft, isOwnDevice, onClearDevice, setOwnDevice, OWN_DEVICE_KEY, type DeviceDraft } from './device-drafts';
 export { lazyNamed, type LazyNamed } from './lazy';
 export { ActionForm } from './action-form';
+export { AutoTextarea, type AutoTextareaProps } from './auto-textarea';
 export { Panel, type PanelProps } from './panel';
 export { useShowMore } from './show-more';
 export { useProgressiveCount } from './use-progressive-count';
