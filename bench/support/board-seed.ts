@@ -164,6 +164,13 @@ export async function seedBoard(url: string, orgs: { big: string; small: string 
        FROM seed_request s CROSS JOIN LATERAL generate_series(1, 1 + s.r % 3) AS k
        WHERE s.d >= 10 AND s.r % 2 = 0`,
     );
+    // Statistics for the tables the recounts below read. Without them the planner guesses that
+    // few requests are open, and case_next_due_refresh looked up each case's requests by
+    // ANDing the case's index entries with a bitmap of every open request: work that grows with
+    // cases times open requests (66 s at 10,000 cases, and the 100,000-case seed never finished).
+    // With them it reads each case's few requests through the case_id index. ANALYZE counts the
+    // rows this transaction inserted; VACUUM (ANALYZE) after the commit redoes it.
+    await q('ANALYZE record_request, patient_case, case_task');
     // The rows went in with triggers off: recount the board's rollup (migration RecordBoardCounts).
     await q('SELECT record_board_rebuild()');
     // And each case's next due date (migration CaseListNameAndNextDue), which its triggers keep.

@@ -98,9 +98,21 @@ export class CaseService implements OnModuleInit {
     // the organization itself (migration CaseListNameAndNextDue): under the row-level policies
     // the index cannot serve pg_trgm's operators (docs/dashboards.md, "The staff case views at
     // real size"). The policies still hold this query to the caller's cases.
-    if (name) q.andWhere(`c.id = ANY(${CASE_IDS_BY_NAME_SQL(':name', ':threshold')})`, { name, threshold: SEARCH_SIMILARITY_THRESHOLD });
-    // The kept totals have no names: a name's matches are counted.
-    const totalCount = isStaffRole(actor.role) && !name ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
+    // The kept totals have no names: a name's matches are counted. That count also returns the
+    // ids it counted, and the page reads only those, so the function runs once per request.
+    let totalCount: number;
+    if (name) {
+      const counted = await q
+        .clone()
+        .andWhere(`c.id = ANY(${CASE_IDS_BY_NAME_SQL(':name', ':threshold')})`, { name, threshold: SEARCH_SIMILARITY_THRESHOLD })
+        .select('count(*)::int', 'n')
+        .addSelect(`coalesce(array_agg(c.id), '{}')`, 'ids')
+        .getRawOne<{ n: number; ids: string[] }>();
+      totalCount = counted?.n ?? 0;
+      q.andWhere('c.id = ANY(CAST(:nameIds AS uuid[]))', { nameIds: counted?.ids ?? [] });
+    } else {
+      totalCount = isStaffRole(actor.role) ? await this.staffTotal(actor, filter, mine) : await q.clone().getCount();
+    }
 
     if (after) {
       const cur = decodeCursor(order.field, after);
