@@ -13,7 +13,6 @@ import { notesCacheKeys } from '@second-look/web-notes';
 import { exportsCacheKeys } from '@second-look/web-exports';
 import { tasksCacheKeys, tasksCacheUpdates } from '@second-look/web-tasks';
 import { searchCacheKeys } from '@second-look/web-search';
-import { transitionExchange } from './transition-exchange';
 
 /** Invalidate every cached page of a list field so the next read asks the server. */
 function invalidateField(cache: Cache, field: string): void {
@@ -74,7 +73,6 @@ export function createUrqlClient(onUnauthenticated: () => void, options: UrqlCli
     requestPolicy: options.requestPolicy,
     fetchOptions: { credentials: 'include', headers: { 'content-type': 'application/json' } },
     exchanges: [
-      transitionExchange,
       makeCache({
         keys: {
           // Value objects without an id live inside their parent entity.
