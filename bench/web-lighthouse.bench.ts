@@ -16,20 +16,29 @@
  *     Maria's case page as Maria, and the coordinator board as the coordinator.
  *  4. Prints each page's performance, accessibility and best-practices scores, first and largest
  *     contentful paint, total blocking time, bytes transferred, and the largest remaining items;
- *     the full reports go to tmp/bench/lighthouse-*.json.
+ *     the full reports go to tmp/bench/lighthouse-*.json. A run Lighthouse could not finish (its
+ *     runtimeError) is named and left out of the medians.
+ *  5. Loads the same pages in Chromium itself (support/long-tasks.ts: a phone's viewport, the CPU
+ *     slowed 4x as on Lighthouse's phone), BENCH_LOAD_RUNS times each, alternating pages, and
+ *     prints the observed long tasks (how many, their time beyond 50 ms each, the longest) and
+ *     the largest paint: less noisy than Lighthouse's simulation, so a change shows there first.
  *
  * Targets (issue: a light client): performance >= 90, accessibility 100, best practices >= 95,
- * LCP <= 2.5 s, TBT <= 200 ms. Knobs: BENCH_LIGHTHOUSE_RUNS (1 per page; the median is printed).
+ * LCP <= 2.5 s, TBT <= 200 ms. Knobs: BENCH_LIGHTHOUSE_RUNS (1 per page; the median is printed),
+ * BENCH_LOAD_RUNS (3 loads per page in step 5; 0 skips it), BENCH_CPU_SLOWDOWN (4).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { machineLine, root, signInCookie } from './support/bench-env';
+import { machineLine, num, root, signInCookie } from './support/bench-env';
+import { timeLoads } from './support/long-tasks';
 import { CHROMIUM, CHROMIUM_FLAGS, startBuiltProduct } from './support/web-stack';
 import { DEMO } from '../apps/api/src/seed/demo-seed';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
+const LOAD_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_LOAD_RUNS ?? 3)) || 0);
+const SLOWDOWN = num('BENCH_CPU_SLOWDOWN', 4);
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
 
@@ -105,6 +114,10 @@ async function main(): Promise<void> {
         });
         if (!result) throw new Error(`Lighthouse gave no result for ${screen.url}`);
         const lhr = result.lhr;
+        if (lhr.runtimeError) {
+          say(`${screen.name}: Lighthouse could not finish run ${i + 1} (${lhr.runtimeError.code}); left out`);
+          continue;
+        }
         writeFileSync(join(outDir, `lighthouse-${screen.name.replace(/[^a-z]+/gi, '-').toLowerCase()}-${i + 1}.json`), JSON.stringify(lhr));
         const audit = (id: string) => lhr.audits[id];
         const items = (audit('network-requests')?.details as { items?: Array<{ url: string; transferSize?: number }> } | undefined)?.items ?? [];
@@ -161,6 +174,25 @@ async function main(): Promise<void> {
     );
     const base = results[0]?.figures;
     if (base) console.log(`against the empty page: LCP ${pages.map((r) => `${r.screen.name} ${(r.figures.lcp / base.lcp).toFixed(1)}x`).join(', ')}`);
+
+    if (LOAD_RUNS > 0) {
+      const loads = await timeLoads(screens, LOAD_RUNS, SLOWDOWN);
+      const head = 'page                     long tasks  blocking ms  longest ms  LCP s   (each load: blocking ms)';
+      console.log(`\n== Chromium, CPU ${SLOWDOWN}x slower, phone viewport, observed until quiet; median of ${LOAD_RUNS} loads ==`);
+      console.log(head);
+      console.log('-'.repeat(head.length));
+      for (const screen of screens) {
+        const runs = loads.get(screen.name) ?? [];
+        const m = (pick: (l: (typeof runs)[number]) => number) => median(runs.map(pick));
+        console.log(
+          `${screen.name.padEnd(24)} ${String(m((l) => l.tasks)).padStart(10)}  ${m((l) => l.blockingMs)
+            .toFixed(0)
+            .padStart(11)}  ${m((l) => l.longestMs)
+            .toFixed(0)
+            .padStart(10)}  ${(m((l) => l.lcpMs) / 1000).toFixed(1).padStart(5)}   ${runs.map((l) => l.blockingMs.toFixed(0)).join(', ')}`,
+        );
+      }
+    }
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => process.stderr.write(`[bench] cleanup: ${error}\n`));
   }
