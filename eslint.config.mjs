@@ -109,6 +109,19 @@ export default tseslint.config(
     rules: { 'ui-strings/no-literal-ui-string': 'error' },
   },
   {
+    // A text box is an AutoTextarea (libs/web/ui/src/auto-textarea.tsx): Mantine's own autosize,
+    // which the theme turns on, measures every textarea in a layout effect on each render
+    // (docs/architecture.md, "First screens").
+    files: ['apps/web/**/*.tsx', 'libs/web/**/*.tsx'],
+    ignores: ['libs/web/ui/src/auto-textarea.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@mantine/core', importNames: ['Textarea'], message: 'Use AutoTextarea from @second-look/web-ui: it sizes itself with CSS where the browser can.' }] },
+      ],
+    },
+  },
+  {
     // Tests compose the real apps and start real services from tools/: that reach is their job.
     files: ['apps/*/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

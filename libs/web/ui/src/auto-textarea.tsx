@@ -20,15 +20,8 @@ export type AutoTextareaProps = Omit<TextareaProps, 'autosize'>;
 export function AutoTextarea({ minRows = 3, maxRows, ...props }: AutoTextareaProps) {
   if (!CONTENT_SIZING) return <Textarea {...props} autosize minRows={minRows} maxRows={maxRows} />;
   const sizing = { '--sl-min-height': rowsHeight(minRows), '--sl-max-height': maxRows === undefined ? 'none' : rowsHeight(maxRows) } as CSSProperties;
+  // The caller's own input styles (the shared note's font) stay on top of the sizing.
+  const own = typeof props.styles === 'object' ? props.styles : {};
   // autosize off explicitly: the theme turns it on for every Textarea (theme.ts).
-  const own = typeof props.styles === 'object' ? props.styles.input : undefined;
-  return (
-    <Textarea
-      {...props}
-      autosize={false}
-      rows={minRows}
-      classNames={{ input: 'sl-auto-textarea' }}
-      styles={{ ...(typeof props.styles === 'object' ? props.styles : {}), input: { ...sizing, ...own } }}
-    />
-  );
+  return <Textarea {...props} autosize={false} rows={minRows} classNames={{ input: 'sl-auto-textarea' }} styles={{ ...own, input: { ...sizing, ...own.input } }} />;
 }
