@@ -12,7 +12,7 @@ import { addPacketItem, choose, signIn } from './support/ui';
 const MARIA = '0c000000-0000-4000-8000-000000000001';
 const expect = baseExpect.configure({ timeout: 30_000 });
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
-/** Picks a language in a LanguageChoice (a segmented control labelled `label`). */
+/** Picks a language in a LanguageChoice (a radio group named `label`). */
 const pickLanguage = async (scope: Locator, label: string, language: 'English' | 'Español') => {
   await scope.getByRole('radiogroup', { name: label }).getByText(language, { exact: true }).click();
 };

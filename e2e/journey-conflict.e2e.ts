@@ -43,7 +43,7 @@ test('an answer Casey saved while Jordan was writing his shows as a conflict, an
   const book = region(jordan, 'Book an appointment');
   await book.getByLabel('Date').fill(harborDay(5));
   await book.getByLabel('Time').fill('09:30');
-  await book.getByLabel('Where').fill('Lakeshore Heart Centre, 2nd floor');
+  await book.getByLabel('Where').fill('Lakeshore Heart Center, 2nd floor');
   const useChosen = book.getByRole('checkbox', { name: /^Use the chosen provider/ });
   if ((await useChosen.count()) && (await useChosen.isChecked())) await useChosen.uncheck();
   const doctor = `Dr. Noor Saleh (${run})`;

@@ -28,7 +28,7 @@ test('advocate sees records late and the projected end → moves the appointment
   // The first screen after signing in can take a while on a busy machine.
   await expect(timeline.getByRole('heading', { name: 'Timeline', exact: true })).toBeVisible({ timeout: 15_000 });
 
-  // Records are late, in words (not only colour), and the end is projected past the plan.
+  // Records are late, in words (not only color), and the end is projected past the plan.
   const records = phase(timeline, 'Getting the records');
   await expect(records.getByText('Running late')).toBeVisible();
   await expect(records.getByText(/^\d+ days late$/)).toBeVisible();

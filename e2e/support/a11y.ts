@@ -41,7 +41,7 @@ export async function expectNoA11yViolations(page: Page, options: A11yOptions = 
 
   // Colours mid-transition (a dialog fading in, a button still pressed) are not the page's
   // colours: let running finite animations and transitions (not a looping spinner) finish first (a timeline run failed
-  // colour-contrast on a half-faded dialog, then passed on retry).
+  // color-contrast on a half-faded dialog, then passed on retry).
   await page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 5_000 })
     .catch(() => undefined);

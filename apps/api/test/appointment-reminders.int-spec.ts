@@ -236,7 +236,7 @@ describe('appointment reminders and coverage flags', () => {
     expect(await job.run(verify.payload)).toBe('no-longer-applies');
   });
 
-  it('cancelling the appointment cancels its reminders in the same transaction; a cancelled visit cannot be moved', async () => {
+  it('canceling the appointment cancels its reminders in the same transaction; a cancelled visit cannot be moved', async () => {
     const visit = await book(MARIA, thursdayAhead(12), 'Dr. Cancelled');
     const planned = await added(visit);
     const [{ version }] = await s.ds.query(`SELECT version FROM appointment WHERE id = $1`, [visit]);

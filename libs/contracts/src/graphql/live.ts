@@ -2,7 +2,7 @@ import { gql } from 'urql';
 import { PACKET_ITEM_FIELDS, RECORD_REQUEST_FIELDS } from './records';
 
 // Live case events carry the changed entity with the same fields the case page reads, so the
-// normalised cache updates in place and no panel has to refetch.
+// normalized cache updates in place and no panel has to refetch.
 const USER = 'id displayName email role';
 const CASE_FIELDS = `
       id

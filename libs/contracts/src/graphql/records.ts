@@ -58,7 +58,7 @@ const BOARD_REQUEST = `
     items { receivedOn packetItem { id kind title state version } }
     case { id patientName urgency preferredLanguage leadAdvocate { id displayName } }`;
 
-/** The packet and the requests of one case; merges with CaseQuery in the normalised cache. */
+/** The packet and the requests of one case; merges with CaseQuery in the normalized cache. */
 export const CaseRecordsQuery = gql`
   query CaseRecords($id: ID!) {
     case(id: $id) {

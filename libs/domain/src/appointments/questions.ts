@@ -57,9 +57,9 @@ export function moveQuestion<T extends string>(order: readonly T[], id: T, move:
   if (i < 0) throw new DomainError(DomainErrorCode.NOT_FOUND, 'Question not found');
   const j = move === QuestionMove.UP ? i - 1 : i + 1;
   const next = [...order];
-  const neighbour = order[j];
-  if (neighbour === undefined) return next;
-  next[i] = neighbour;
+  const neighbor = order[j];
+  if (neighbor === undefined) return next;
+  next[i] = neighbor;
   next[j] = id;
   return next;
 }

@@ -112,7 +112,7 @@ describe('record requests', () => {
     completedOn: null,
   };
 
-  it('counts days to fulfil and both clocks when completed', () => {
+  it('counts days to fulfill and both clocks when completed', () => {
     expect(judgeRequest({ ...base, completedOn: d('2026-03-20') }, d('2026-05-01'))).toEqual({ open: false, daysToFulfil: 19, pastTarget: true, pastLegal: false });
     expect(judgeRequest({ ...base, completedOn: d('2026-04-01') }, d('2026-05-01'))).toEqual({ open: false, daysToFulfil: 31, pastTarget: true, pastLegal: true });
     expect(judgeRequest({ ...base, completedOn: d('2026-03-15') }, d('2026-05-01'))).toEqual({ open: false, daysToFulfil: 14, pastTarget: false, pastLegal: false });

@@ -3,7 +3,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { assertHolderReceivedOn, LegalClock, latestLegalDueOn, startLegalClock } from './record-request-clock';
 
 /**
- * The date the holder received the request is often learnt later (a fax confirmation, the
+ * The date the holder received the request is often learned later (a fax confirmation, the
  * patient calling the office). Correcting it restarts the legal 30 days from that date; a
  * recorded extension keeps its date, as long as it is still within 60 days of the receipt
  * and after the new original due date.

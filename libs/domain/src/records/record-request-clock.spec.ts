@@ -435,7 +435,7 @@ describe('recordRequestClock', () => {
     expect(clock.target.daysLeft).toBe(-45);
   });
 
-  it('keeps ageing when done without a completion date', () => {
+  it('keeps aging when done without a completion date', () => {
     expect(recordRequestClock({ ...base, itemStates: [RECEIVED] }, d('2025-03-13')).ageDays).toBe(10);
   });
 

@@ -4,7 +4,7 @@ import { PDFDocument, PDFFont, PDFName, PDFPage, rgb } from 'pdf-lib';
 
 /*
  * The visit packet laid out on US Letter (it fits A4 too): one column in reading order, black
- * text on white with grey rules only, so it reads the same printed in black and white. The
+ * text on white with gray rules only, so it reads the same printed in black and white. The
  * content stream follows the reading order (header, then each section top to bottom), which is
  * what a reader without tags falls back on. See docs/visit-packet.md for what is not tagged.
  */

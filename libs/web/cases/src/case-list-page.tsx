@@ -25,7 +25,7 @@ const NAME_DEBOUNCE_MS = 300;
 
 /**
  * One page of results. Pages are separate queries chained by cursor (urql's suggested
- * "load more" pattern), so each stays a plain normalised cache entry.
+ * "load more" pattern), so each stays a plain normalized cache entry.
  */
 function CasesPage(props: { filter: CaseFilter; sort: CaseSort; after: string | null; isLast: boolean; timeZone: string; onLoadMore: (cursor: string) => void; onTotal?: (total: number) => void }) {
   const { t } = useTranslation();

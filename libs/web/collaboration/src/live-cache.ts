@@ -81,7 +81,7 @@ export function refreshJourney(cache: Cache, e: Pick<CaseEvent, 'kind' | 'caseId
 }
 
 /**
- * What a live event does to the normalised cache. The event already carries the changed
+ * What a live event does to the normalized cache. The event already carries the changed
  * entity with the fields the panels read (written to the cache by Graphcache itself), so
  * here it only has to appear in, or leave, the lists that show it; lists and figures that
  * depend on many rows (the board, the timeline, the activity feed) are invalidated and

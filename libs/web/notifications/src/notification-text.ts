@@ -12,7 +12,7 @@ addAreaStrings(notificationsWords);
  * REMINDER_BELL_ES), whose type asks for every kind's (BellKey).
  */
 
-/** The catalogue key for a kind; kinds this client does not know yet get the generic sentence. */
+/** The catalog key for a kind; kinds this client does not know yet get the generic sentence. */
 export function kindKey(kind: string): string {
   const [area, name] = kind.split('.', 2);
   if (area === 'comment' && name === 'MENTION') return 'MENTION';

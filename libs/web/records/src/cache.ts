@@ -1,7 +1,7 @@
 import type { Cache, KeyingConfig, UpdateResolver } from '@urql/exchange-graphcache';
 
 /**
- * How the records screens live in the one normalised cache (Graphcache): value objects
+ * How the records screens live in the one normalized cache (Graphcache): value objects
  * without ids stay inside their parent, and each mutation puts its result where lists
  * already show it, so the packet, the case's requests and the board change in place.
  */

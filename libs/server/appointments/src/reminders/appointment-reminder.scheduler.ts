@@ -15,7 +15,7 @@ export const visitDateOf = (a: Pick<Appointment, 'startsAt'>, timeZone: string):
  * Writes an appointment's reminders to the outbox in the caller's transaction, the same way
  * record-request reminders are (RecordReminderScheduler): each a delayed job at the start of
  * the organization's working day on its date, with the appointment as the outbox subject, so
- * moving the visit, closing the case or cancelling takes the pending ones out of Redis, and
+ * moving the visit, closing the case or canceling takes the pending ones out of Redis, and
  * reconcile and the nightly re-scan can rebuild them. A before-visit reminder that could only
  * go out once the visit has begun (booked late in the evening for the next morning) is left
  * out. Booking and moving also raise a coverage check at once: the job flags a
