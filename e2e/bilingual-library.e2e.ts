@@ -30,7 +30,7 @@ test('a patient reads the doctor scripts in Spanish, takes the words, and can sh
   await page.goto(`/cases/${MARIA}`);
   const talk = region(page, 'Talking to your doctor');
   await expect(talk.getByRole('heading', { name: 'Talking to your doctor' })).toBeVisible();
-  await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('I get on well with my doctor').check();
+  await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('I get along well with my doctor').check();
   await expect(talk.getByRole('article', { name: 'A second opinion, with a doctor you trust' })).toBeVisible();
 
   await pickLanguage(talk, 'Show the words in', 'Español');

@@ -23,7 +23,7 @@ export const DOCTOR_SCRIPT_TEXT: Readonly<Record<string, Bilingual<DoctorScriptT
   'good-relationship-second-opinion': {
     en: {
       title: 'A second opinion, with a doctor you trust',
-      body: 'I really value how you have looked after me. Because this decision matters so much, I would like to hear one more specialist’s view before we go ahead. It would give me peace of mind. Could you suggest someone, and help me send them my records?',
+      body: 'I really value how you have taken care of me. Because this decision matters so much, I would like to hear one more specialist’s view before we go ahead. It would give me peace of mind. Could you suggest someone, and help me send them my records?',
     },
     es: {
       title: 'Pedir una segunda opinión a un médico de confianza',

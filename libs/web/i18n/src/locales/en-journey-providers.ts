@@ -11,7 +11,7 @@ export const enScripts = {
     'Many people worry that asking for a second opinion will offend their doctor. Most doctors expect it, and the good ones welcome it. Pick the words that fit, change them as you like, and keep them for the visit or a message.',
   situationLabel: 'Which sounds most like your situation?',
   situation: {
-    GOOD_RELATIONSHIP: 'I get on well with my doctor',
+    GOOD_RELATIONSHIP: 'I get along well with my doctor',
     RUSHED_DOCTOR: 'My doctor is always in a hurry',
     INSURANCE_NEEDS_REFERRAL: 'My insurance needs a referral',
     DOCTOR_REACTED_BADLY: 'My doctor reacted badly when I asked',
