@@ -84,6 +84,6 @@ const pathOf = (req: IncomingMessage) => loggablePath((req as { originalUrl?: st
 
 function line(req: IncomingMessage, res: ServerResponse) {
   const f = fieldsOf.get(req);
-  // Flat fields: pino-http's own req/res serializers would read these objects as Node's.
+  // Flat fields, never the request or response objects: none of their headers can reach the line.
   return { method: req.method, url: pathOf(req), status: res.statusCode, ...f };
 }
