@@ -45,7 +45,9 @@ export async function timeLoads(screens: LoadScreen[], runs: number, slowdown: n
         const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
         if (screen.cookie) {
           const [name = '', value = ''] = screen.cookie.split('=');
-          await context.addCookies([{ name, value, url: screen.url }]);
+          // The site's root: a cookie set for the page's own address would have that page's
+          // directory as its path (/cases/), and the GraphQL calls would go without it.
+          await context.addCookies([{ name, value, url: new URL('/', screen.url).href }]);
         }
         await context.addInitScript(() => {
           window.__slLongTasks = [];
