@@ -1,10 +1,9 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
 import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ActionForm, ErrorAlert, Loading, Panel } from '@second-look/web-ui';
+import { ActionForm, ErrorAlert, Loading, Panel, usePanelQuery } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { AppointmentCard } from './appointment-card';
 import { BookingForm } from './booking-form';
@@ -19,7 +18,7 @@ export function CaseAppointmentsPanel({ item }: { item: CaseDetail }) {
   const viewer = useViewer();
   const staff = isStaffRole(viewer.role);
   const tz = viewer.organization.timeZone;
-  const [result, reexecute] = useQuery({ query: CaseAppointmentsQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = usePanelQuery({ query: CaseAppointmentsQuery, variables: { id: item.id } });
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState(false);
   const bookButton = useRef<HTMLButtonElement>(null);

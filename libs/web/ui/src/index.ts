@@ -20,6 +20,7 @@ export { AutoTextarea, type AutoTextareaProps } from './auto-textarea';
 export { Panel, type PanelProps } from './panel';
 export { useShowMore } from './show-more';
 export { useProgressiveCount } from './use-progressive-count';
+export { usePanelQuery } from './use-panel-query';
 export { LanguageSwitch, otherLanguage } from './language-switch';
 export { PreferredLanguageBadge } from './preferred-language-badge';
 export { LanguageChoice, useScreenLanguage } from './language-choice';
