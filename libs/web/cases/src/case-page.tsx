@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
@@ -69,28 +69,65 @@ function useJourneyPanels(start: boolean): boolean {
 /** A journey panel drawn before its chunk is here (a part near the top, a deep link) holds its place with the usual loader. */
 const later = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
-function CaseSection({ id, className, pending, children }: { id: CaseSectionId; className?: string; pending: boolean; children: ReactNode }) {
+/**
+ * A memo: the page's own re-renders (its panels' chunks arriving, one more part drawn, the live
+ * connection's state) hand each part the same element (CasePage's useMemo), so a part already
+ * on screen is not drawn again.
+ */
+const CaseSection = memo(function CaseSection({ id, className, pending, children }: { id: CaseSectionId; className?: string; pending: boolean; children: ReactNode }) {
   const classes = ['sl-case-section', className, pending ? 'sl-case-pending' : null].filter(Boolean).join(' ');
   return (
     <div id={id} tabIndex={-1} className={classes}>
       {pending ? null : children}
     </div>
   );
+});
+
+/**
+ * The case as last answered, kept when a new answer holds the same values. The cache hands the
+ * page a new case whenever another panel's query writes to it, with its lists of plain values
+ * (allowedStageMoves) rebuilt though nothing in them changed; a new case draws every panel again.
+ */
+function useSteady<T extends object>(value: T | null | undefined): T | null | undefined {
+  const last = useRef(value);
+  const steady = value && last.current && sameValues(value, last.current) ? last.current : value;
+  useEffect(() => {
+    last.current = steady;
+  }, [steady]);
+  return steady;
 }
+
+/** The same keys with the same values: each the same object, or lists holding the same items. */
+function sameValues(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => {
+    const u = x[k];
+    const v = y[k];
+    if (u === v) return true;
+    return Array.isArray(u) && Array.isArray(v) && u.length === v.length && u.every((e, i) => e === v[i]);
+  });
+}
+
+type CaseItem = NonNullable<ReturnType<typeof useCaseQuery>[0]['data']>['case'];
+const useCaseQuery = (id: string) => useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
 
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const viewer = useViewer();
-  const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useCaseQuery(id);
   // The first two parts at once, the rest in a transition (React yields while it renders them); a deep link draws them all.
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
   const loaded = Boolean(result.data?.case);
   const panelsHere = useJourneyPanels(loaded);
   const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere);
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const tz = viewer.organization.timeZone;
+  const staff = isStaffRole(viewer.role);
   const client = useClient();
   // Live: others' changes land in the cache as they happen; after a reconnect, catch up once.
   const status = useCaseLive(id, () => {
@@ -104,24 +141,63 @@ export function CasePage() {
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { viewId, setEditing } = useCasePresence(id);
+  const item = useSteady(result.data?.case);
+  // Every panel's element is made once per answer of the case (and language): the page's other
+  // re-renders (panels' chunks here, one more part drawn, the live connection's state) pass the
+  // same elements on, and React does not draw those parts again.
+  const parts = useMemo(() => (item ? caseParts(item, { staff, tz, reload, setEditing, language: i18n.language, t }) : null), [item, staff, tz, reload, setEditing, i18n.language, t]);
+
+  if (result.fetching && !result.data) return <Loading />;
+  if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
+  if (!item || !parts) return <QueryErrorState error={result.error!} onRetry={reload} />;
+  const order = caseSectionOrder(item.stage);
+
+  return (
+    <Stack gap="lg">
+      {parts.top}
+      {parts.whatNext}
+      <CasePresenceBar caseId={id} viewId={viewId} status={status} />
+      {parts.timeline}
+      <CaseSectionNav item={item} order={order} timeZone={tz} beforeJump={drawAll} />
+      <div className="sl-case-layout">
+        <div className="sl-case-stage">{parts.stage}</div>
+        <div className="sl-case-main">
+          {order
+            .filter((id) => id !== 'people')
+            .map((id, i) => (
+              <CaseSection key={id} id={id} pending={i >= drawn}>
+                {parts.sections[id]}
+              </CaseSection>
+            ))}
+        </div>
+        <CaseSection id="people" className="sl-case-people" pending={drawn < CASE_SECTIONS.length}>
+          {parts.people}
+        </CaseSection>
+      </div>
+    </Stack>
+  );
+}
+
+/** The case page's panels for one answer of the case, as elements (CasePage keeps them in a useMemo). */
+function caseParts(
+  item: NonNullable<CaseItem>,
+  {
+    staff,
+    tz,
+    reload,
+    setEditing,
+    language,
+    t,
+  }: { staff: boolean; tz: string; reload: () => void; setEditing: (area: CaseArea | null) => void; language: string; t: (key: string, options?: Record<string, unknown>) => string },
+) {
   const area = (a: CaseArea, node: ReactNode) => (
     <EditingArea area={a} onEditing={setEditing}>
       {node}
     </EditingArea>
   );
-
-  if (result.fetching && !result.data) return <Loading />;
-  if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
-  const item = result.data?.case;
-  if (!item) return <QueryErrorState error={result.error!} onRetry={reload} />;
-  const staff = isStaffRole(viewer.role);
-  const stage = <CaseStagePanel item={item} />;
-  const people = <CasePeoplePanel item={item} timeZone={tz} />;
   const summary = area(CaseArea.SUMMARY, <CaseSummaryPanel item={item} reload={reload} />);
   const details = area(CaseArea.DETAILS, <CaseDetailsPanel item={item} reload={reload} />);
   const comments = area(CaseArea.COMMENTS, <CaseCommentsPanel item={item} timeZone={tz} />);
-  const activity = later(<CaseActivityPanel item={item} timeZone={tz} />);
-  const presence = <CasePresenceBar caseId={id} viewId={viewId} status={status} />;
   // The notes' editor (Yjs) is its own chunk, fetched while the rest of the page shows.
   const notes = area(
     CaseArea.NOTES,
@@ -172,60 +248,43 @@ export function CasePage() {
     opinions,
     comments,
   };
-  const order = caseSectionOrder(item.stage);
+  const top = (
+    <Stack gap={4}>
+      {staff ? (
+        <Anchor component={Link} to="/cases" size="sm" className="sl-small-target">
+          ← {t('common.backToCases')}
+        </Anchor>
+      ) : null}
+      <Group gap="sm" align="center">
+        <PageTitle title={item.patientName}>{item.patientName}</PageTitle>
+        {item.urgency === Urgency.URGENT ? (
+          <Badge color="red" variant="filled" size="lg">
+            {t('case.urgent')}
+          </Badge>
+        ) : null}
+        {staff ? <PreferredLanguageBadge language={item.preferredLanguage} size="lg" /> : null}
+      </Group>
+      {!staff && item.leadAdvocate ? <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text> : null}
+      <Text c="dimmed" size="sm">
+        {t('case.openedOn', { when: formatDate(item.createdAt, language, tz) })}
+      </Text>
+      <PreferredLanguageSelect item={item} reload={reload} staff={staff} />
+      <Group gap="xs">
+        <VisitPacketLink caseId={item.id} />
+      </Group>
+    </Stack>
+  );
   const whatNext = staff ? null : (
     <Suspense fallback={<Loading />}>
       <WhatToDoNextPanel item={item} />
     </Suspense>
   );
-
-  return (
-    <Stack gap="lg">
-      <Stack gap={4}>
-        {staff ? (
-          <Anchor component={Link} to="/cases" size="sm" className="sl-small-target">
-            ← {t('common.backToCases')}
-          </Anchor>
-        ) : null}
-        <Group gap="sm" align="center">
-          <PageTitle title={item.patientName}>{item.patientName}</PageTitle>
-          {item.urgency === Urgency.URGENT ? (
-            <Badge color="red" variant="filled" size="lg">
-              {t('case.urgent')}
-            </Badge>
-          ) : null}
-          {staff ? <PreferredLanguageBadge language={item.preferredLanguage} size="lg" /> : null}
-        </Group>
-        {!staff && item.leadAdvocate ? <Text size="lg">{t('case.yourAdvocate', { name: item.leadAdvocate.displayName })}</Text> : null}
-        <Text c="dimmed" size="sm">
-          {t('case.openedOn', { when: formatDate(item.createdAt, i18n.language, tz) })}
-        </Text>
-        <PreferredLanguageSelect item={item} reload={reload} staff={staff} />
-        <Group gap="xs">
-          <VisitPacketLink caseId={item.id} />
-        </Group>
-      </Stack>
-      {whatNext}
-      {presence}
-      <CaseTimelinePanel item={item} />
-      <CaseSectionNav item={item} order={order} timeZone={tz} beforeJump={drawAll} />
-      <div className="sl-case-layout">
-        <div className="sl-case-stage">{stage}</div>
-        <div className="sl-case-main">
-          {order
-            .filter((id) => id !== 'people')
-            .map((id, i) => (
-              <CaseSection key={id} id={id} pending={i >= drawn}>
-                {sections[id]}
-              </CaseSection>
-            ))}
-        </div>
-        <CaseSection id="people" className="sl-case-people" pending={drawn < CASE_SECTIONS.length}>
-          {people}
-          {activity}
-          {later(<FhirExportPanel caseId={item.id} />)}
-        </CaseSection>
-      </div>
-    </Stack>
+  const people = (
+    <>
+      <CasePeoplePanel item={item} timeZone={tz} />
+      {later(<CaseActivityPanel item={item} timeZone={tz} />)}
+      {later(<FhirExportPanel caseId={item.id} />)}
+    </>
   );
+  return { top, whatNext, timeline: <CaseTimelinePanel item={item} />, stage: <CaseStagePanel item={item} />, people, sections };
 }
