@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -12,6 +12,31 @@ const mantine = (id: string, components: string[], hooks: string[]): boolean => 
   const hook = /@mantine[\\/]hooks[\\/]esm[\\/]([^\\/.]+)/.exec(id)?.[1];
   return hook ? hooks.includes(hook) : false;
 };
+
+/**
+ * Mantine's `useId` (every input, select, popover, radio and chip calls it) starts from React's
+ * own id and then, in a layout effect after the first render, swaps it for a random one, which
+ * draws each of those components a second time before the screen is painted: on the patient's
+ * case page, over a thousand components drawn again, in the same task as the first drawing. The
+ * swap only served server rendering with React before 18, and this client renders in the
+ * browser alone, so the build gives Mantine React's id from the first render on (unique in the
+ * page, the same on every render, word characters only). A fixed id passed by the caller still
+ * wins. Only the build does this; the dev server's pre-bundled Mantine keeps its own hook.
+ */
+const mantineReactIds = (): Plugin => ({
+  name: 'second-look:mantine-react-ids',
+  enforce: 'pre',
+  load(id) {
+    if (!/@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/.test(id)) return null;
+    return [
+      "import { useId as useReactId } from 'react';",
+      'export function useId(staticId) {',
+      "  const id = 'mantine-' + useReactId().replace(/[^\\w-]/g, '');",
+      "  return typeof staticId === 'string' ? staticId : id;",
+      '}',
+    ].join('\n');
+  },
+});
 
 /**
  * Shared code in a few large chunks instead of dozens of small ones, each gzipped apart (a small
@@ -92,6 +117,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
+    mantineReactIds(),
     // An installable app whose shell (index.html, scripts, styles) a service worker keeps, so the
     // case saved on an own device opens without a connection. The worker is registered only on an
     // own device (src/offline, loaded lazily); it never caches what the API answers (/graphql,
