@@ -19,6 +19,7 @@ export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(DelayedJobPromoter.name);
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<number> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly devClock: DevClockService,
@@ -29,18 +30,29 @@ export class DelayedJobPromoter implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     if (!this.devClock.enabled) return;
-    this.devClock.onChange(() => void this.promoteDue());
+    this.devClock.onChange(() => {
+      if (!this.stopped) void this.promoteDue().catch((e: unknown) => this.failed(e));
+    });
+    // A tick under way when the app shuts down must not schedule another one: that one would
+    // run against a closed Redis connection.
     const tick = async () => {
       await this.devClock.refresh().catch(() => 0);
-      if (this.clock.offset > 0) await this.promoteDue();
-      this.timer = setTimeout(tick, 500);
+      if (!this.stopped && this.clock.offset > 0) await this.promoteDue().catch((e: unknown) => this.failed(e));
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), 500);
     };
-    this.timer = setTimeout(tick, 0);
+    this.timer = setTimeout(() => void tick(), 0);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.busy?.catch(() => 0);
+  }
+
+  /** A round that failed (Redis away): the next tick tries again. The error's name only, never its text. */
+  private failed(e: unknown): number {
+    if (!this.stopped) this.logger.warn(`promoting due delayed jobs failed (${e instanceof Error ? e.name : 'error'}); trying again`);
+    return 0;
   }
 
   /** Promotes what is due on the moved clock; returns how many. Public for tests. */
