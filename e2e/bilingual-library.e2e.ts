@@ -38,7 +38,7 @@ test('a patient reads the doctor scripts in Spanish, takes the words, and can sh
   await expect(spanish).toBeVisible();
   await expect(spanish).toHaveAttribute('lang', 'es');
   await expect(spanish).toContainText('¿Me podría recomendar a alguien y ayudarme a enviarle mi expediente médico?');
-  await spanish.getByRole('button', { name: 'Use the script "Pedir una segunda opinión a un médico de confianza"' }).click();
+  await spanish.getByRole('button', { name: 'Use these words: "Pedir una segunda opinión a un médico de confianza"' }).click();
   await expect(talk.getByLabel('Your words')).toHaveValue(/^Le agradezco mucho cómo me ha atendido\./);
   await expectNoA11yViolations(page);
   // Spanish runs longer than English: nothing may push the page sideways (the phone project is 390 px wide).

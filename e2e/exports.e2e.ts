@@ -41,7 +41,7 @@ async function journey(page: Page, testInfo: TestInfo): Promise<void> {
 
   // Add to calendar: a plain download of one event.
   const ics = page.waitForEvent('download');
-  await card.getByRole('link', { name: 'Add the appointment with Dr. Helen Park to your calendar' }).click();
+  await card.getByRole('link', { name: 'Add to calendar: the appointment with Dr. Helen Park' }).click();
   const icsFile = await ics;
   expect(icsFile.suggestedFilename()).toBe('second-opinion-appointment.ics');
   const icsText = await readFile((await icsFile.path())!, 'utf8');

@@ -28,7 +28,7 @@ test('Maria picks a script on her phone; the advocate adds and chooses a provide
   const talk = region(maria, 'Talking to your doctor');
   await expect(talk.getByRole('heading', { name: 'Talking to your doctor' })).toBeVisible({ timeout: 15_000 });
   await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('My doctor is always in a hurry').check();
-  await talk.getByRole('button', { name: 'Use the script "A second opinion, when time is short"' }).click();
+  await talk.getByRole('button', { name: 'Use these words: "A second opinion, when time is short"' }).click();
   const words = talk.getByLabel('Your words');
   await expect(words).toHaveValue(/I know you have very little time/);
   await words.fill(`I know you have very little time. Before I decide, I would like a second opinion (${run}).`);
@@ -192,7 +192,7 @@ test('staff add the organization’s own script; the patient finds it beside the
   const script = hers.getByRole('article', { name: title });
   await expect(script.getByText('From your advocacy team')).toBeVisible();
   await expect(script.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-  await script.getByRole('button', { name: `Use the script "${title}"` }).click();
+  await script.getByRole('button', { name: `Use these words: "${title}"` }).click();
   await expect(hers.getByLabel('Your words')).toHaveValue(/Could you send it this week\?/);
   await maria.context().close();
 });

@@ -67,7 +67,7 @@ test('the second-opinion journey: advocate on a desktop, patient on a phone, fro
   // The patient picks a way to ask her current doctor, makes it her own and saves it.
   const talk = region(patient, 'Talking to your doctor');
   await talk.getByRole('radiogroup', { name: 'Which sounds most like your situation?' }).getByLabel('My doctor is always in a hurry').check();
-  await talk.getByRole('button', { name: 'Use the script "A second opinion, when time is short"' }).click();
+  await talk.getByRole('button', { name: 'Use these words: "A second opinion, when time is short"' }).click();
   const words = talk.getByLabel('Your words');
   await words.fill(`${await words.inputValue()}\nThank you, Dr. Reed.`);
   await talk.getByRole('button', { name: 'Save my words' }).click();

@@ -83,9 +83,12 @@ export function AppLayout(props: {
             {props.headerActions}
             <Menu position="bottom-end" width={260} withinPortal floatingStrategy="fixed" withInitialFocusPlaceholder={false}>
               <Menu.Target>
-                <UnstyledButton aria-label={t('userMenu.label', { name: props.user.displayName })} className="sl-user-button">
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar color="blue" radius="xl" size="md" aria-hidden>
+                {/* Named by its own (hidden) words, not an aria-label: a label would have to hold the
+                    initials shown, since what a button shows must be part of its spoken name. */}
+                <UnstyledButton className="sl-user-button">
+                  <span className="sl-visually-hidden">{t('userMenu.label', { name: props.user.displayName })}</span>
+                  <Group gap="xs" wrap="nowrap" aria-hidden>
+                    <Avatar color="blue" radius="xl" size="md">
                       {initials(props.user.displayName)}
                     </Avatar>
                     <Text size="sm" fw={500} visibleFrom="sm">

@@ -2,7 +2,7 @@ import type { AreaStrings } from '../i18n';
 /** English strings for taking the case along: calendar files and feeds, and the FHIR export. */
 export const exportsEn = {
   addToCalendar: 'Add to calendar',
-  addToCalendarLabel: 'Add the appointment with {{provider}} to your calendar',
+  addToCalendarLabel: 'Add to calendar: the appointment with {{provider}}',
   fhir: {
     heading: 'Take your records with you',
     intro: 'Download this case in FHIR, the format that hospitals and health record apps read.',

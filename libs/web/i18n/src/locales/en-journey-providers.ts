@@ -24,7 +24,7 @@ export const enScripts = {
   libraryHeading: 'Ways to ask',
   orgBadge: 'From your advocacy team',
   useScript: 'Use these words',
-  useScriptLabel: 'Use the script "{{title}}"',
+  useScriptLabel: 'Use these words: "{{title}}"',
   yourWords: 'Your words',
   yourWordsHelp: 'Change anything so it sounds like you. It is saved on your case.',
   save: 'Save my words',

@@ -1,7 +1,7 @@
 /** Spanish (US) strings for calendar files and feeds, and the FHIR export; keys mirror en-exports.ts. */
 export const exportsEs = {
   addToCalendar: 'Agregar al calendario',
-  addToCalendarLabel: 'Agregar a su calendario la cita con {{provider}}',
+  addToCalendarLabel: 'Agregar al calendario: la cita con {{provider}}',
   fhir: {
     heading: 'Lleve sus expedientes con usted',
     intro: 'Descargue este caso en FHIR, el formato que leen los hospitales y las aplicaciones de salud.',

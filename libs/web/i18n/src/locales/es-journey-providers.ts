@@ -23,7 +23,7 @@ export const esScripts = {
   libraryHeading: 'Maneras de pedirlo',
   orgBadge: 'De su equipo de defensores',
   useScript: 'Usar estas palabras',
-  useScriptLabel: 'Usar el texto "{{title}}"',
+  useScriptLabel: 'Usar estas palabras: "{{title}}"',
   yourWords: 'Sus palabras',
   yourWordsHelp: 'Cambie lo que quiera para que suene como usted. Se guarda en su caso.',
   save: 'Guardar mis palabras',
