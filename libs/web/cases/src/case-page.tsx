@@ -141,10 +141,6 @@ export function CasePage() {
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { viewId, setEditing } = useCasePresence(id);
-  // A patient's largest paint is "What to do next", its own chunk: fetched while the case is asked for, not after.
-  useEffect(() => {
-    if (!staff) void WhatToDoNextPanel.preload().catch(() => undefined);
-  }, [staff]);
   const item = useSteady(result.data?.case);
   // Every panel's element is made once per answer of the case (and language): the page's other
   // re-renders (panels' chunks here, one more part drawn, the live connection's state) pass the

@@ -1,11 +1,11 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { useStaffMembers } from '@second-look/web-records';
-import { ErrorAlert, Loading, Panel } from '@second-look/web-ui';
+import { ErrorAlert, Loading, Panel, usePanelQuery } from '@second-look/web-ui';
 import { CaseTasksQuery, RemoveCaseTaskMutation, SetCaseTaskDoneMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { TaskForm } from './task-form';
 import { TaskLine } from './task-line';
@@ -19,7 +19,7 @@ export function CaseTasksPanel({ item }: { item: CaseDetail }) {
   const viewer = useViewer();
   const staff = isStaffRole(viewer.role);
   const members = useStaffMembers(staff);
-  const [result, reexecute] = useQuery({ query: CaseTasksQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = usePanelQuery({ query: CaseTasksQuery, variables: { id: item.id } });
   const [ticked, tick] = useMutation(SetCaseTaskDoneMutation);
   const [removed, remove] = useMutation(RemoveCaseTaskMutation);
   const [editing, setEditing] = useState<string | 'new' | null>(null);

@@ -1,9 +1,9 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { isLanguage, patientNextStep, stageGuide, DEFAULT_LANGUAGE } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Panel } from '@second-look/web-ui';
+import { ErrorAlert, Panel, usePanelQuery } from '@second-look/web-ui';
 import { CaseTasksQuery, SetCaseTaskDoneMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { TaskLine } from './task-line';
 import { addTasksStrings } from './strings';
@@ -18,7 +18,7 @@ addTasksStrings();
 export function WhatToDoNextPanel({ item }: { item: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
-  const [result] = useQuery({ query: CaseTasksQuery, variables: { id: item.id }, requestPolicy: 'cache-and-network' });
+  const [result] = usePanelQuery({ query: CaseTasksQuery, variables: { id: item.id } });
   const [ticked, tick] = useMutation(SetCaseTaskDoneMutation);
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   const guide = stageGuide(item.stage, language);

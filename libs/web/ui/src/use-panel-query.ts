@@ -8,9 +8,10 @@ import { useQuery, type AnyVariables, type UseQueryArgs, type UseQueryResponse }
  * urql asks the server while a component renders. A panel drawn in a transition (the case page's
  * later parts, `useProgressiveCount`) is drawn again from the start whenever another update comes
  * first, and when a component already on screen reads the same query (the case page's index reads
- * the records and the visits), the server's answer is such an update: each new attempt asked
- * again, and the parts behind it could stay on their loaders for as long as it went on. Here the
- * render reads the cache only, and the question goes out after the commit.
+ * the records and the visits, What to do next the tasks), the server's answer (offline, its
+ * failure) is such an update: each new attempt asked again, and the parts behind it could stay on
+ * their loaders for as long as it went on. Here the render reads the cache only, and the question
+ * goes out after the commit.
  */
 export function usePanelQuery<Data, Variables extends AnyVariables>(args: UseQueryArgs<Variables, Data>): UseQueryResponse<Data, Variables> {
   const [shown, setShown] = useState(false);
