@@ -41,7 +41,7 @@ export const REMINDER_EMAIL_EN = {
     subject: 'An appointment moved: please check coverage again',
     line: 'An appointment on one of your cases has a new date. Please check with the plan that coverage still holds.',
   },
-  TASK_REMINDER: { subject: 'A task is coming up', line: 'A task on one of your cases is due soon. Open the case to see it, and tick it when it is done.' },
+  TASK_REMINDER: { subject: 'A task is coming up', line: 'A task on one of your cases is due soon. Open the case to see it, and check it off when it is finished.' },
 } satisfies ReminderEmailWords;
 
 /**

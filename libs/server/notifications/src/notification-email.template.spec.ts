@@ -169,7 +169,7 @@ describe('every e-mail kind, rendered in both languages: each wholly in its own'
     }
     expect(s.text).toContain('…y 2 más en la aplicación.');
     // Each dated item says its date, in the reader's words.
-    expect(e.text).toContain('is due soon. Open the case to see it, and tick it when it is done. Due date: December 9, 2026.');
+    expect(e.text).toContain('is due soon. Open the case to see it, and check it off when it is finished. Due date: December 9, 2026.');
     expect(s.text).toContain('vence pronto. Abra el caso para verla y márquela cuando esté hecha. Fecha límite: 9 de diciembre de 2026.');
     // A kind whose sentence has no date (past the legal deadline) gets none.
     expect(s.text).toContain('En el caso hay una carta de seguimiento lista para descargar.\n  https://app.example/cases/');

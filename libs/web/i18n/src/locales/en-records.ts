@@ -57,7 +57,7 @@ export const recordsEn = {
   removeDocument: 'Remove',
   removeDocumentLabel: 'Remove the file {{name}}',
   removeDocumentTitle: 'Remove this file?',
-  removeDocumentConfirm: '“{{name}}” will be taken out of the packet, and no one will be able to open it here any more. If it was the wrong file, you can upload the right one afterwards.',
+  removeDocumentConfirm: '“{{name}}” will be taken out of the packet, and no one will be able to open it here anymore. If it was the wrong file, you can upload the right one afterwards.',
   removeDocumentAction: 'Remove the file',
   documentRemoved: '{{name}} was removed.',
   requestsHeading: 'Record requests',
