@@ -6,7 +6,7 @@ import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
-import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery } from '@second-look/contracts/graphql';
+import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
@@ -111,14 +111,11 @@ function sameValues(a: object, b: object): boolean {
   });
 }
 
-type CaseItem = NonNullable<ReturnType<typeof useCaseQuery>[0]['data']>['case'];
-const useCaseQuery = (id: string) => useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
-
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const viewer = useViewer();
-  const [result, reexecute] = useCaseQuery(id);
+  const [result, reexecute] = useQuery({ query: CaseQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   // The first two parts at once, the rest in a transition (React yields while it renders them); a deep link draws them all.
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
@@ -180,7 +177,7 @@ export function CasePage() {
 
 /** The case page's panels for one answer of the case, as elements (CasePage keeps them in a useMemo). */
 function caseParts(
-  item: NonNullable<CaseItem>,
+  item: CaseDetail,
   {
     staff,
     tz,
