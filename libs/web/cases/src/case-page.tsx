@@ -6,7 +6,7 @@ import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
-import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, type CaseDetail } from '@second-look/contracts/graphql';
+import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, CaseTasksQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
@@ -138,6 +138,14 @@ export function CasePage() {
     void client.query(CaseInsuranceQuery, { id }, fresh).toPromise();
   });
   const { viewId, setEditing } = useCasePresence(id);
+  // A patient's largest paint is "What to do next" (its own chunk) with their tasks: both are asked
+  // for beside the case, not once the case's answer has drawn the page around them. The panel
+  // reads the tasks from the cache (usePanelQuery), so this answer is drawn with it.
+  useEffect(() => {
+    if (staff) return;
+    void WhatToDoNextPanel.preload().catch(() => undefined);
+    void client.query(CaseTasksQuery, { id }).toPromise();
+  }, [staff, client, id]);
   const item = useSteady(result.data?.case);
   // Every panel's element is made once per answer of the case (and language): the page's other
   // re-renders (panels' chunks here, one more part drawn, the live connection's state) pass the

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { isLanguage, patientNextStep, stageGuide, DEFAULT_LANGUAGE } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { ErrorAlert, Panel, usePanelQuery } from '@second-look/web-ui';
+import { ErrorAlert, Loading, Panel, usePanelQuery } from '@second-look/web-ui';
 import { CaseTasksQuery, SetCaseTaskDoneMutation, type CaseDetail } from '@second-look/contracts/graphql';
 import { TaskLine } from './task-line';
 import { addTasksStrings } from './strings';
@@ -35,7 +35,14 @@ export function WhatToDoNextPanel({ item }: { item: CaseDetail }) {
         {t('whatNext.yourTasks')}
       </Title>
       <ErrorAlert error={ticked.error} />
-      {mine.length ? (
+      {!result.data ? (
+        // "No tasks" only once the answer says so; until then, or when it cannot be had, say that.
+        result.error ? (
+          <ErrorAlert error={result.error} />
+        ) : (
+          <Loading />
+        )
+      ) : mine.length ? (
         <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {mine.map((task) => (
             <TaskLine key={task.id} task={task} canEditCase={item.permissions.edit} busy={ticked.fetching} onTick={(done) => void tick({ input: { id: task.id, done } })} />
