@@ -51,18 +51,19 @@ const JOURNEY_PANELS = [
 ];
 let journeyPanels: Promise<unknown> | null = null;
 const preloadJourneyPanels = () => (journeyPanels ??= Promise.all(JOURNEY_PANELS.map((panel) => panel.preload())).catch(() => undefined));
+const preloadWhatNext = () => WhatToDoNextPanel.preload().catch(() => undefined);
 
-/** True once the journey panels' chunks are here (or failed: each panel then shows its own error). */
-function useJourneyPanels(start: boolean): boolean {
+/** True once `start` is set and `preload`'s chunks are here (or failed: each panel then shows its own error). */
+function useChunksHere(start: boolean, preload: () => Promise<unknown>): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!start) return;
     let live = true;
-    void preloadJourneyPanels().then(() => live && setReady(true));
+    void preload().then(() => live && setReady(true));
     return () => {
       live = false;
     };
-  }, [start]);
+  }, [start, preload]);
   return ready;
 }
 
@@ -120,7 +121,7 @@ export function CasePage() {
   // The rest follows once the journey panels' chunks, fetched after the first two parts are drawn, are here.
   const { hash } = useLocation();
   const loaded = Boolean(result.data?.case);
-  const panelsHere = useJourneyPanels(loaded);
+  const panelsHere = useChunksHere(loaded, preloadJourneyPanels);
   const [drawn, drawAll] = useProgressiveCount(CASE_SECTIONS.length, isCaseSection(hash.slice(1)) ? CASE_SECTIONS.length : 2, loaded && panelsHere);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const tz = viewer.organization.timeZone;
@@ -140,11 +141,12 @@ export function CasePage() {
   const { viewId, setEditing } = useCasePresence(id);
   // A patient's largest paint is "What to do next" (its own chunk) with their tasks: both are asked
   // for beside the case, not once the case's answer has drawn the page around them. The panel
-  // reads the tasks from the cache (usePanelQuery), so this answer is drawn with it.
+  // reads the tasks from the cache (usePanelQuery), so this answer is drawn with it. The page
+  // waits for that chunk: drawn without it, the panel would suspend, and React retries a
+  // suspended part only after every other update (the later parts, their answers), seconds later.
+  const whatNextHere = useChunksHere(!staff, preloadWhatNext);
   useEffect(() => {
-    if (staff) return;
-    void WhatToDoNextPanel.preload().catch(() => undefined);
-    void client.query(CaseTasksQuery, { id }).toPromise();
+    if (!staff) void client.query(CaseTasksQuery, { id }).toPromise();
   }, [staff, client, id]);
   const item = useSteady(result.data?.case);
   // Every panel's element is made once per answer of the case (and language): the page's other
@@ -152,7 +154,7 @@ export function CasePage() {
   // same elements on, and React does not draw those parts again.
   const parts = useMemo(() => (item ? caseParts(item, { staff, tz, reload, setEditing, language: i18n.language, t }) : null), [item, staff, tz, reload, setEditing, i18n.language, t]);
 
-  if (result.fetching && !result.data) return <Loading />;
+  if ((result.fetching && !result.data) || (!staff && !whatNextHere)) return <Loading />;
   if (result.error && !result.data) return <QueryErrorState error={result.error} onRetry={reload} />;
   if (!item || !parts) return <QueryErrorState error={result.error!} onRetry={reload} />;
   const order = caseSectionOrder(item.stage);
