@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
+import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, prepareDateFormats, useProgressiveCount } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, CaseTasksQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
@@ -145,6 +145,11 @@ export function CasePage() {
   // waits for that chunk: drawn without it, the panel would suspend, and React retries a
   // suspended part only after every other update (the later parts, their answers), seconds later.
   const whatNextHere = useChunksHere(!staff, preloadWhatNext);
+  // The page's dates are drawn with the case; their formatter is made while the case is on its way.
+  useEffect(() => {
+    const timer = setTimeout(() => prepareDateFormats(i18n.language, tz));
+    return () => clearTimeout(timer);
+  }, [i18n.language, tz]);
   useEffect(() => {
     if (!staff) void client.query(CaseTasksQuery, { id }).toPromise();
   }, [staff, client, id]);

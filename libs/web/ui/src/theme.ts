@@ -26,6 +26,12 @@ export const theme = createTheme({
     TextInput: { defaultProps: { size: 'md', withAsterisk: false } },
     PasswordInput: { defaultProps: { size: 'md', withAsterisk: false } },
     Textarea: { defaultProps: { size: 'md', autosize: true, minRows: 3, withAsterisk: false } },
+    // A select's options are put in the page when it opens, not kept hidden from the start:
+    // Mantine keeps them mounted by default, and each kept list is positioned by floating-ui as
+    // the page is drawn, one forced style recalculation per select (on the patient's case page,
+    // a quarter of a second of a mid-range phone's main thread). The select names its list
+    // (aria-controls) only while it is open, so nothing refers to a list that is not there.
+    Combobox: { defaultProps: { keepMounted: false } },
     Select: { defaultProps: { size: 'md', withAsterisk: false } },
     MultiSelect: { defaultProps: { size: 'md', withAsterisk: false } },
     CheckboxGroup: { defaultProps: { size: 'md', withAsterisk: false } },
