@@ -1,11 +1,11 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { Role, isStaffRole } from '@second-look/domain';
 import { useChooseLanguage, useSignOut, useViewer } from '@second-look/web-auth';
 import { NotificationBell } from '@second-look/web-notifications';
 import { SearchLauncher } from '@second-look/web-search';
-import { AppLayout, Loading, type NavItem } from '@second-look/web-ui';
+import { AppLayout, Loading, prepareDateFormats, type NavItem } from '@second-look/web-ui';
 
 /**
  * The frame of every signed-in screen: header, navigation, search and notifications bell. Its own
@@ -13,8 +13,14 @@ import { AppLayout, Loading, type NavItem } from '@second-look/web-ui';
  * fetches it alongside the session check when someone lands on a signed-in address.
  */
 export function SignedInShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const viewer = useViewer();
+  const timeZone = viewer.organization.timeZone;
+  // Every signed-in screen shows dates: their formatters are made while its code and data load.
+  useEffect(() => {
+    const timer = setTimeout(() => prepareDateFormats(i18n.language, timeZone));
+    return () => clearTimeout(timer);
+  }, [i18n.language, timeZone]);
   const { signOut, signOutEverywhere } = useSignOut();
   const chooseLanguage = useChooseLanguage();
   const staff = isStaffRole(viewer.role);

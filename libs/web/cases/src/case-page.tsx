@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
-import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, prepareDateFormats, useProgressiveCount } from '@second-look/web-ui';
+import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
 import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, CaseTasksQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
@@ -50,7 +50,11 @@ const JOURNEY_PANELS = [
   FhirExportPanel,
 ];
 let journeyPanels: Promise<unknown> | null = null;
-const preloadJourneyPanels = () => (journeyPanels ??= Promise.all(JOURNEY_PANELS.map((panel) => panel.preload())).catch(() => undefined));
+// Each panel's fetch starts in a task of its own: the bundler's preload helper adds a
+// <link rel=modulepreload> for every chunk a panel needs, and all ten panels' links added at once
+// held a mid-range phone's main thread for over a tenth of a second.
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+const preloadJourneyPanels = () => (journeyPanels ??= Promise.all(JOURNEY_PANELS.map((panel) => nextTask().then(() => panel.preload()))).catch(() => undefined));
 const preloadWhatNext = () => WhatToDoNextPanel.preload().catch(() => undefined);
 
 /** True once `start` is set and `preload`'s chunks are here (or failed: each panel then shows its own error). */
@@ -145,11 +149,6 @@ export function CasePage() {
   // waits for that chunk: drawn without it, the panel would suspend, and React retries a
   // suspended part only after every other update (the later parts, their answers), seconds later.
   const whatNextHere = useChunksHere(!staff, preloadWhatNext);
-  // The page's dates are drawn with the case; their formatter is made while the case is on its way.
-  useEffect(() => {
-    const timer = setTimeout(() => prepareDateFormats(i18n.language, tz));
-    return () => clearTimeout(timer);
-  }, [i18n.language, tz]);
   useEffect(() => {
     if (!staff) void client.query(CaseTasksQuery, { id }).toPromise();
   }, [staff, client, id]);
