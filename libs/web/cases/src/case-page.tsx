@@ -6,11 +6,11 @@ import { useClient, useQuery } from 'urql';
 import { CaseArea, Urgency, isStaffRole } from '@second-look/domain';
 import { useViewer } from '@second-look/web-auth';
 import { Loading, PageTitle, PreferredLanguageBadge, QueryErrorState, formatDate, useProgressiveCount } from '@second-look/web-ui';
-import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, CaseTasksQuery, type CaseDetail } from '@second-look/contracts/graphql';
+import { CaseAppointmentsQuery, CaseInsuranceQuery, CaseOpinionsQuery, CaseProvidersQuery, CaseQuery, CaseRecordsQuery, type CaseDetail } from '@second-look/contracts/graphql';
 import { CaseActivityPanel, CasePresenceBar, EditingArea, useCaseLive, useCasePresence } from '@second-look/web-collaboration';
 import { RecordPacketPanel, RecordRequestsPanel } from '@second-look/web-records';
 import { CaseNotesPanel } from '@second-look/web-notes';
-import { CaseTasksPanel, WhatToDoNextPanel } from '@second-look/web-tasks';
+import { CaseTasksPanel, WhatToDoNextPanel, prefetchCaseTasks } from '@second-look/web-tasks';
 import { CaseTimelinePanel } from '@second-look/web-timeline';
 import { DoctorScriptPanel, ProvidersPanel } from '@second-look/web-providers';
 import { InsurancePanel } from '@second-look/web-insurance';
@@ -150,7 +150,7 @@ export function CasePage() {
   // suspended part only after every other update (the later parts, their answers), seconds later.
   const whatNextHere = useChunksHere(!staff, preloadWhatNext);
   useEffect(() => {
-    if (!staff) void client.query(CaseTasksQuery, { id }).toPromise();
+    if (!staff) void prefetchCaseTasks(client, id).catch(() => undefined);
   }, [staff, client, id]);
   const item = useSteady(result.data?.case);
   // Every panel's element is made once per answer of the case (and language): the page's other
