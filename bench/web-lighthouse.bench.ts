@@ -23,22 +23,32 @@
  *     prints the observed long tasks (how many, their time beyond 50 ms each, the longest) and
  *     the largest paint: less noisy than Lighthouse's simulation, so a change shows there first.
  *
+ *  6. With BENCH_COMPARE=<folder of another web build> (a copy of dist/apps/web kept from before
+ *     a change), step 5 also loads each page with that build, in turn with this one, on the same
+ *     running product (its index.html served for the page's address, its assets added to the
+ *     served folder for the run and removed after), and prints the medians side by side. Loads on
+ *     a small shared machine swing by a third between sets; taken in turn, both builds share
+ *     whatever the machine is doing, and a change shows where separate runs cannot tell it.
+ *
  * Targets (issue: a light client): performance >= 90, accessibility 100, best practices >= 95,
  * LCP <= 2.5 s, TBT <= 200 ms. Knobs: BENCH_LIGHTHOUSE_RUNS (1 per page; the median is printed),
- * BENCH_LOAD_RUNS (3 loads per page in step 5; 0 skips it), BENCH_CPU_SLOWDOWN (4).
+ * BENCH_LOAD_RUNS (3 loads per page in step 5; 0 skips it), BENCH_CPU_SLOWDOWN (4),
+ * BENCH_COMPARE (step 6).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { machineLine, num, root, signInCookie } from './support/bench-env';
-import { timeLoads } from './support/long-tasks';
+import { timeLoads, type LoadScreen } from './support/long-tasks';
 import { CHROMIUM, CHROMIUM_FLAGS, startBuiltProduct } from './support/web-stack';
 import { DEMO } from '../apps/api/src/seed/demo-seed';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
 const LOAD_RUNS = Math.max(0, Math.floor(Number(process.env.BENCH_LOAD_RUNS ?? 3)) || 0);
 const SLOWDOWN = num('BENCH_CPU_SLOWDOWN', 4);
+const COMPARE = process.env.BENCH_COMPARE ? resolve(process.env.BENCH_COMPARE) : null;
+const COMPARED = ' (compared)';
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
 
@@ -72,12 +82,35 @@ async function baselineServer(): Promise<{ url: string; close: () => Promise<voi
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/**
+ * Puts the compared build's assets (content-hashed names, so none clashes with this build's) into
+ * the served folder until the run ends, and returns its index.html. Before the product starts:
+ * the API lists the precompressed files it may serve once, at start.
+ */
+function addComparedAssets(folder: string, cleanups: Array<() => Promise<unknown>>): string {
+  const html = join(folder, 'index.html');
+  if (!existsSync(html)) throw new Error(`BENCH_COMPARE=${folder} holds no index.html: point it at a copy of dist/apps/web`);
+  const served = join(resolve(root, process.env.E2E_DIST || 'dist'), 'apps', 'web', 'assets');
+  const added: string[] = [];
+  for (const name of readdirSync(join(folder, 'assets'))) {
+    const target = join(served, name);
+    if (existsSync(target)) continue;
+    copyFileSync(join(folder, 'assets', name), target);
+    added.push(target);
+  }
+  cleanups.push(async () => {
+    for (const file of added) rmSync(file, { force: true });
+  });
+  return readFileSync(html, 'utf8');
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
   say(`machine: ${machineLine()}; Chromium ${CHROMIUM}; ${RUNS} Lighthouse run(s) per page`);
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
+    const compareHtml = COMPARE ? addComparedAssets(COMPARE, cleanups) : null;
     const { baseUrl, teardown } = await startBuiltProduct();
     cleanups.push(teardown);
     const baseline = await baselineServer();
@@ -176,21 +209,42 @@ async function main(): Promise<void> {
     if (base) console.log(`against the empty page: LCP ${pages.map((r) => `${r.screen.name} ${(r.figures.lcp / base.lcp).toFixed(1)}x`).join(', ')}`);
 
     if (LOAD_RUNS > 0) {
-      const loads = await timeLoads(screens, LOAD_RUNS, SLOWDOWN);
-      const head = 'page                     long tasks  blocking ms  longest ms  LCP s   (each load: blocking ms)';
+      // Each page, then the same page with the compared build: taken in turn in every round.
+      const loadScreens: LoadScreen[] = screens.flatMap((screen, i) => (compareHtml && i > 0 ? [screen, { ...screen, name: screen.name + COMPARED, html: compareHtml }] : [screen]));
+      const loads = await timeLoads(loadScreens, LOAD_RUNS, SLOWDOWN);
+      const width = Math.max(24, ...loadScreens.map((screen) => screen.name.length));
+      const head = `${'page'.padEnd(width)} long tasks  blocking ms  longest ms  LCP s   (each load: blocking ms)`;
       console.log(`\n== Chromium, CPU ${SLOWDOWN}x slower, phone viewport, observed until quiet; median of ${LOAD_RUNS} loads ==`);
       console.log(head);
       console.log('-'.repeat(head.length));
-      for (const screen of screens) {
+      for (const screen of loadScreens) {
         const runs = loads.get(screen.name) ?? [];
         const m = (pick: (l: (typeof runs)[number]) => number) => median(runs.map(pick));
         console.log(
-          `${screen.name.padEnd(24)} ${String(m((l) => l.tasks)).padStart(10)}  ${m((l) => l.blockingMs)
+          `${screen.name.padEnd(width)} ${String(m((l) => l.tasks)).padStart(10)}  ${m((l) => l.blockingMs)
             .toFixed(0)
             .padStart(11)}  ${m((l) => l.longestMs)
             .toFixed(0)
             .padStart(10)}  ${(m((l) => l.lcpMs) / 1000).toFixed(1).padStart(5)}   ${runs.map((l) => l.blockingMs.toFixed(0)).join(', ')}`,
         );
+      }
+      if (compareHtml) {
+        console.log(`\n== this build against the compared one (${COMPARE}), medians, compared -> this ==`);
+        for (const screen of screens.slice(1)) {
+          const mine = loads.get(screen.name) ?? [];
+          const theirs = loads.get(screen.name + COMPARED) ?? [];
+          const pair = (pick: (l: (typeof mine)[number]) => number, unit: (v: number) => string) => {
+            const [a, b] = [median(theirs.map(pick)), median(mine.map(pick))];
+            return `${unit(a)} -> ${unit(b)} (${(b / a).toFixed(2)}x)`;
+          };
+          const ms = (v: number) => `${v.toFixed(0)} ms`;
+          console.log(
+            `${screen.name.padEnd(24)} blocking ${pair((l) => l.blockingMs, ms)}; longest ${pair((l) => l.longestMs, ms)}; LCP ${pair(
+              (l) => l.lcpMs,
+              (v) => `${(v / 1000).toFixed(2)} s`,
+            )}`,
+          );
+        }
       }
     }
   } finally {

@@ -6,6 +6,7 @@
  * observed, so they vary less and show where a change moves the main thread.
  */
 import { chromium } from '@playwright/test';
+import { CSP_NONCE_PLACEHOLDER } from '../../libs/server/platform/src/http/security-headers';
 import { CHROMIUM, CHROMIUM_FLAGS } from './web-stack';
 
 export interface Load {
@@ -22,6 +23,12 @@ export interface LoadScreen {
   name: string;
   url: string;
   cookie?: string;
+  /**
+   * Another build's index.html, served for this screen's address instead of the product's (its
+   * CSP nonce filled in from the product's own answer): that build's scripts then load, from the
+   * same server, data and browser, in turn with the product's own (BENCH_COMPARE).
+   */
+  html?: string;
 }
 
 /** Quiet: no long task for this long (and at least this long since the navigation). */
@@ -48,6 +55,14 @@ export async function timeLoads(screens: LoadScreen[], runs: number, slowdown: n
           // The site's root: a cookie set for the page's own address would have that page's
           // directory as its path (/cases/), and the GraphQL calls would go without it.
           await context.addCookies([{ name, value, url: new URL('/', screen.url).href }]);
+        }
+        const html = screen.html;
+        if (html) {
+          await context.route(screen.url, async (route) => {
+            const own = await route.fetch();
+            const nonce = /name="csp-nonce" content="([^"]*)"/.exec(await own.text())?.[1] ?? '';
+            await route.fulfill({ response: own, body: html.replace(CSP_NONCE_PLACEHOLDER, nonce) });
+          });
         }
         await context.addInitScript(() => {
           window.__slLongTasks = [];
