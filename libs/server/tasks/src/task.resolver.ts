@@ -46,7 +46,7 @@ export class CaseTasksResolver {
     return this.service.update(actor, input);
   }
 
-  @Mutation(() => CaseTaskModel, { description: 'Tick a task done, or undo it. The patient or a caregiver ticks the tasks given to them.' })
+  @Mutation(() => CaseTaskModel, { description: 'Mark a task done, or undo it. The patient or a caregiver checks off the tasks given to them.' })
   setCaseTaskDone(@CurrentActor() actor: Actor, @Args('input') input: SetCaseTaskDoneInput): Promise<CaseTask> {
     return this.service.setDone(actor, input);
   }
@@ -70,7 +70,7 @@ export class CaseTaskResolver {
     return t.assigneeId ? nameLoader(ctx, this.dataSource, actor).load(t.assigneeId) : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The name of the person who ticked it done.' })
+  @ResolveField(() => String, { nullable: true, description: 'The name of the person who marked it done.' })
   doneByName(@Parent() t: CaseTask, @CurrentActor() actor: Actor, @GqlCtx() ctx: GqlContext): Promise<string | null> | null {
     return t.doneById ? nameLoader(ctx, this.dataSource, actor).load(t.doneById) : null;
   }

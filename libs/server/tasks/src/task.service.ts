@@ -150,7 +150,7 @@ export class TaskService {
     return this.dataSource.transaction(async (m) => {
       const task = await this.lockOne(m, actor, input.id);
       const { kase, can } = await this.access.requireOf(actor, task.caseId, 'read', WHAT, m);
-      if (!canTickTask(actor, task, can.edit)) throw forbidden('This task is for someone else. You can see it, but only they or the staff can tick it.');
+      if (!canTickTask(actor, task, can.edit)) throw forbidden('This task is for someone else. You can see it, but only they or the staff can check it off.');
       if (!!task.doneAt === input.done) return task;
       Object.assign(task, input.done ? { doneAt: this.clock.now(), doneById: actor.userId } : { doneAt: null, doneById: null });
       const saved = await m.save(task);
