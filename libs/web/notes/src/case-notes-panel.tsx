@@ -12,7 +12,7 @@ addAreaStrings(notesWords);
 function NoteStatusLine({ status, live, refusal }: ReturnType<typeof useNoteStatus>) {
   const { t } = useTranslation();
   const text = status === 'refused' ? (refusal === 'TEXT_TOO_LONG' ? t('notes.status.tooLong') : t('notes.status.refused')) : t(`notes.status.${status}`);
-  const color = status === 'offline' ? 'orange.9' : status === 'refused' || status === 'gone' ? 'red.8' : status === 'saved' ? 'teal.9' : 'dimmed';
+  const color = status === 'offline' ? 'var(--mantine-color-orange-light-color)' : status === 'refused' || status === 'gone' ? 'red.8' : status === 'saved' ? 'teal.9' : 'dimmed';
   return (
     <Group gap="xs" justify="space-between" wrap="wrap">
       <Text size="sm" c={color} role="status" aria-live="polite" data-testid="note-status" data-status={status}>

@@ -133,7 +133,7 @@ function CandidateCard(props: { candidate: ProviderCandidate; strengths: Candida
             <Badge variant="outline" color="gray.8">
               {c.otherHealthSystem ? t('providers.otherHealthSystem') : t('providers.sameHealthSystem')}
             </Badge>
-            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal.9' : c.network === 'OUT_OF_NETWORK' ? 'orange.9' : 'gray.8'}>
+            <Badge variant="outline" color={c.network === 'IN_NETWORK' ? 'teal.9' : c.network === 'OUT_OF_NETWORK' ? 'var(--mantine-color-orange-light-color)' : 'gray.8'}>
               {t(`providers.network.${c.network}`)}
             </Badge>
             <Badge variant="outline" color="gray.8">
