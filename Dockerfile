@@ -21,6 +21,8 @@ RUN --mount=type=cache,target=/root/.npm \
     npx -y npm@10 ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json .swcrc nx.json ./
 COPY tools/build.mjs tools/build.mjs
+# The web build's own steps (precompressing the assets), which tools/build.mjs runs.
+COPY tools/web tools/web
 COPY apps apps
 COPY libs libs
 RUN npm run build \

@@ -130,7 +130,11 @@ describe('docker-compose.yml and the Dockerfile (static checks)', () => {
       .split(/\s+/)
       .filter(Boolean);
     expect(bySed).toEqual(apiNodeFlags());
-    // The build stage fails when a file the script runs is missing.
+    // The build stage copies every file the build script runs, and fails when a file the start script runs is missing.
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+) /gm)].map((m) => m[1]);
+    const runByBuild = [...read('tools/build.mjs').matchAll(/'(tools\/[\w/.-]+\.mjs)'/g)].map((m) => m[1]);
+    expect(runByBuild.length).toBeGreaterThan(0);
+    for (const file of runByBuild) expect(copied.some((c) => file === c || file.startsWith(`${c.replace(/\/$/, '')}/`))).toBe(true);
     for (const key of ['api', 'worker', 'cli']) expect(dockerfile).toContain(`test -f dist/${built(key)}`);
     // migrate runs the same CLI commands the production stage runs before it starts the apps.
     expect(compose.services.migrate.command).toEqual(['sh', '-c', 'second-look cli migrate && second-look cli seed']);
