@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { PUBLIC_PATHS } from './src/public-paths';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,6 +36,41 @@ const mantineReactIds = (): Plugin => ({
       "  return typeof staticId === 'string' ? staticId : id;",
       '}',
     ].join('\n');
+  },
+});
+
+const SIGN_IN_PAGE = 'libs/web/auth/src/sign-in-page.tsx';
+
+/**
+ * Writes route-preloads.json beside index.html: the chunks the sign-in page needs beyond what
+ * index.html already preloads, and which addresses are public (src/public-paths.ts). The API adds
+ * them to the page it serves at /sign-in, and at any other address but a public one when the
+ * request has no session cookie (the app sends that visitor to sign in), as
+ * <link rel=modulepreload>: they download with the entry instead of after it has run, one round
+ * trip later on a phone's link. The signed-in screens' chunks are left out on purpose
+ * (docs/architecture.md, "First screens").
+ */
+const routePreloads = (): Plugin => ({
+  name: 'second-look:route-preloads',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+    const closure = (fileName: string, files: Set<string>): Set<string> => {
+      const chunk = byFile.get(fileName);
+      if (!chunk || files.has(fileName)) return files;
+      files.add(fileName);
+      for (const imported of chunk.imports) closure(imported, files);
+      return files;
+    };
+    const entry = chunks.find((c) => c.isEntry);
+    if (!entry) this.error('route preloads: the build has no entry chunk');
+    const inIndex = closure(entry.fileName, new Set());
+    const page = chunks.find((c) => c.facadeModuleId === `${root}${SIGN_IN_PAGE}`);
+    if (!page) this.error(`route preloads: ${SIGN_IN_PAGE} is not a chunk of its own (is it still loaded lazily?)`);
+    const signIn = [...closure(page.fileName, new Set())].filter((f) => !inIndex.has(f)).map((f) => `/${f}`);
+    const preloads = { signIn, publicPaths: PUBLIC_PATHS.source };
+    this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: `${JSON.stringify(preloads, null, 2)}\n` });
   },
 });
 
@@ -118,6 +154,7 @@ export default defineConfig({
   plugins: [
     react(),
     mantineReactIds(),
+    routePreloads(),
     // An installable app whose shell (index.html, scripts, styles) a service worker keeps, so the
     // case saved on an own device opens without a connection. The worker is registered only on an
     // own device (src/offline, loaded lazily); it never caches what the API answers (/graphql,

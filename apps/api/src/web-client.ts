@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { CSP_NONCE_PLACEHOLDER, cspNonce } from '@second-look/server-platform';
+import { SESSION_COOKIE } from '@second-look/server-identity';
 import express from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -7,6 +8,8 @@ import { basename, extname, join } from 'node:path';
 /** The files vite-plugin-pwa writes at the top of the build (apps/web/vite.config.ts). */
 const SERVICE_WORKER = 'sw.js';
 const WEB_MANIFEST = 'manifest.webmanifest';
+/** The chunks each landing screen needs beyond index.html's, written by the build (apps/web/vite.config.ts, routePreloads). */
+const ROUTE_PRELOADS = 'route-preloads.json';
 
 /** Encodings the build writes beside each asset (tools/web/precompress.mjs), best first. */
 const ENCODINGS = [
@@ -27,9 +30,13 @@ const ENCODINGS = [
 export function serveWebClient(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
-  const [before, after] = readFileSync(index, 'utf8').split(CSP_NONCE_PLACEHOLDER, 2);
-  const sendPage = (res: express.Response): void => {
+  const page = readFileSync(index, 'utf8');
+  const landing = landingPages(page, readRoutePreloads(join(dir, ROUTE_PRELOADS)));
+  const sendPage = (req: express.Request, res: express.Response): void => {
+    const [before, after] = landing(req.path, hasCookie(req, SESSION_COOKIE)).split(CSP_NONCE_PLACEHOLDER, 2);
     res.setHeader('Cache-Control', 'no-cache');
+    // The page differs with the session cookie's presence (the signed-in screens' chunks or the sign-in page's).
+    res.setHeader('Vary', 'Cookie');
     res.type('html').send(after === undefined ? before : `${before}${cspNonce(res)}${after}`);
   };
   const assetsDir = join(dir, 'assets');
@@ -60,7 +67,7 @@ export function serveWebClient(app: NestExpressApplication, dir: string): void {
     res.removeHeader('Content-Encoding');
     res.status(404).type('text/plain').send('Not found');
   });
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/index.html' ? sendPage(res) : next()));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (req.path === '/index.html' ? sendPage(req, res) : next()));
   // Anything else in the build (favicon and the like): cached briefly, revalidated by ETag. The
   // service worker (sw.js, which keeps the app shell on a device its person called their own) and
   // the web manifest are revalidated on every load instead, so a new release reaches devices at
@@ -85,7 +92,7 @@ export function serveWebClient(app: NestExpressApplication, dir: string): void {
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     // Only page routes fall back to the app; the API's own paths must reach their handlers.
     if (req.method !== 'GET' || /^\/(graphql|health|api)(\/|$)/.test(req.path)) return next();
-    sendPage(res);
+    sendPage(req, res);
   });
 }
 
@@ -99,4 +106,40 @@ export function acceptedEncodings(header: string | string[] | undefined): Set<st
     if (token && !(q && Number(q.slice(2)) === 0)) accepted.add(token.trim());
   }
   return accepted;
+}
+
+/** route-preloads.json: the sign-in page's chunks beyond index.html's, and the public addresses (a RegExp source). */
+export interface RoutePreloads {
+  signIn: string[];
+  publicPaths: string;
+}
+
+function readRoutePreloads(file: string): RoutePreloads | null {
+  if (!existsSync(file)) return null;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<RoutePreloads> | null;
+  const chunk = (f: unknown) => typeof f === 'string' && /^\/assets\/[\w.-]+\.js$/.test(f);
+  if (!Array.isArray(parsed?.signIn) || !parsed.signIn.every(chunk) || typeof parsed.publicPaths !== 'string') {
+    throw new Error(`${file} is not what the web build writes; rebuild the web client (npm run build).`);
+  }
+  return { signIn: parsed.signIn, publicPaths: parsed.publicPaths };
+}
+
+/**
+ * index.html as served for an address. The sign-in page's own chunks are preloaded (one
+ * <link rel=modulepreload> each) at /sign-in, and at any other address but a public one when the
+ * request carries no session cookie, since the app sends that visitor to sign in: the browser
+ * fetches them beside the entry's own instead of after the entry has run. The signed-in screens get
+ * index.html as built: their chunks fetched that early shared a slow link with the entry and
+ * delayed the first paint (docs/architecture.md, "First screens").
+ */
+export function landingPages(page: string, preloads: RoutePreloads | null): (path: string, session: boolean) => string {
+  if (!preloads?.signIn.length) return () => page;
+  const publicPath = new RegExp(preloads.publicPaths);
+  const signIn = page.replace('</head>', `${preloads.signIn.map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('')}</head>`);
+  return (path, session) => (/^\/sign-in\/?$/.test(path) || (!session && !publicPath.test(path) && path !== '/index.html') ? signIn : page);
+}
+
+function hasCookie(req: express.Request, name: string): boolean {
+  const cookies = req.cookies as Record<string, string> | undefined;
+  return Boolean(cookies?.[name]);
 }

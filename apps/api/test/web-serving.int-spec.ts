@@ -24,7 +24,8 @@ describe('serving the web client beside the API', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sl-web-'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>Second Look</title></head><body><div id="root"></div></body></html>');
+    writeFileSync(join(dir, 'route-preloads.json'), JSON.stringify({ signIn: ['/assets/sign-in-page-S1.js', '/assets/PasswordInput-P1.js'], publicPaths: '^\\/(sign-in|sign-up|invite)(\\/|$)' }));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'index-Ab12.js'), SCRIPT);
     writeFileSync(join(dir, 'assets', 'index-Ab12.css'), 'body{margin:0}');
@@ -50,6 +51,30 @@ describe('serving the web client beside the API', () => {
     expect(letter.status).toBe(401);
     const health = await fetch(`${s.url}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it("preloads the sign-in page's chunks where a visitor lands on it: at /sign-in, and at a signed-in address without a session cookie", async () => {
+    const links = async (path: string, cookie?: string) => {
+      const res = await fetch(`${s.url}${path}`, { headers: cookie ? { cookie } : {} });
+      expect(res.headers.get('vary')).toContain('Cookie');
+      const html = await res.text();
+      expect(html).toContain('id="root"');
+      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    };
+    const signIn = ['/assets/sign-in-page-S1.js', '/assets/PasswordInput-P1.js'];
+    const caseAddress = '/cases/0c000000-0000-4000-8000-000000000001';
+    expect(await links('/sign-in')).toEqual(signIn);
+    expect(await links('/sign-in', 'sl_session=abc')).toEqual(signIn);
+    // No session: the app will send the visitor to sign in (a device cookie is no session).
+    expect(await links(caseAddress)).toEqual(signIn);
+    expect(await links(caseAddress, 'sl_device=abc')).toEqual(signIn);
+    expect(await links('/')).toEqual(signIn);
+    // A session: the signed-in screen, as built. Other public pages are theirs, as built.
+    expect(await links(caseAddress, 'sl_session=abc')).toEqual([]);
+    expect(await links('/', 'sl_session=abc')).toEqual([]);
+    expect(await links('/sign-up')).toEqual([]);
+    expect(await links('/invite/abc')).toEqual([]);
+    expect(await links('/index.html')).toEqual([]);
   });
 
   it('serves hashed assets precompressed (brotli, else gzip, else plain) and cached for a year', async () => {

@@ -10,9 +10,7 @@ import { NotificationSettingsPage, NotificationsPage, ReminderSettingsPage } fro
 import { CalendarFeedPage } from '@second-look/web-exports';
 import { MyDayPage } from '@second-look/web-tasks';
 import { Loading, NotFoundState, lazyNamed } from '@second-look/web-ui';
-
-/** The addresses a signed-out visitor opens; every other one is drawn inside the signed-in shell. */
-const PUBLIC_PATHS = /^\/(sign-in|sign-up|forgot-password|reset-password|invite)(\/|$)/;
+import { PUBLIC_PATHS } from './public-paths';
 
 // The signed-in shell (header, navigation, search, bell) is its own chunk: the sign-in page does
 // not carry it. Landing on a signed-in address fetches it at once, beside the session check and
