@@ -216,8 +216,28 @@ export function RecordBoardPage() {
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
 
+  // The title and what the board is for are drawn at once, with the loader under them; the rest
+  // comes with the board's answer, drawn below them in a task of its own, so nothing shown moves.
+  const header = (
+    <Stack gap={4}>
+      <Group justify="space-between" align="center">
+        <PageTitle title={t('records.boardTitle')}>{t('records.boardTitle')}</PageTitle>
+        <Button component={Link} to="/records/holders" variant="outline">
+          {t('nav.recordHolders')}
+        </Button>
+      </Group>
+      <Text c="dimmed">{t('records.boardIntro')}</Text>
+    </Stack>
+  );
   const board = first.data?.recordBoard;
-  if (!board && first.fetching) return <Loading />;
+  if (!board && first.fetching) {
+    return (
+      <Stack gap="lg">
+        {header}
+        <Loading />
+      </Stack>
+    );
+  }
   if (!board && first.error) return <QueryErrorState error={first.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!board) return null;
   const total = board.requests.totalCount;
@@ -258,15 +278,7 @@ export function RecordBoardPage() {
 
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Group justify="space-between" align="center">
-          <PageTitle title={t('records.boardTitle')}>{t('records.boardTitle')}</PageTitle>
-          <Button component={Link} to="/records/holders" variant="outline">
-            {t('nav.recordHolders')}
-          </Button>
-        </Group>
-        <Text c="dimmed">{t('records.boardIntro')}</Text>
-      </Stack>
+      {header}
 
       <section aria-labelledby="board-counts-heading">
         <Text id="board-counts-heading" component="h2" fw={600} mb="xs">
