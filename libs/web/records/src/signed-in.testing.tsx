@@ -22,8 +22,8 @@ const me: Reply = {
   },
 };
 
-/** `answer` replies to every request but "who am I"; one it leaves unanswered fails the test. */
-export function renderSignedIn(ui: ReactElement, answer: (r: SentRequest) => Reply | undefined): Promise<Rendered> {
+/** `answer` replies to every request but "who am I" (a promise holds the reply back); one it leaves unanswered fails the test. */
+export function renderSignedIn(ui: ReactElement, answer: (r: SentRequest) => Reply | Promise<Reply> | undefined): Promise<Rendered> {
   return renderPart(
     <ViewerProvider>
       <RequireViewer>{ui}</RequireViewer>
