@@ -32,6 +32,11 @@ export const theme = createTheme({
     // a quarter of a second of a mid-range phone's main thread). The select names its list
     // (aria-controls) only while it is open, so nothing refers to a list that is not there.
     Combobox: { defaultProps: { keepMounted: false } },
+    // What a closed Collapse holds is not drawn until it opens. Mantine keeps it mounted by default,
+    // drawn hidden (React's Activity) after the rest of the screen: the board's five filters and
+    // the case page's stepper of all stages on every phone load, and each request's letter. Every
+    // Collapse here holds what its screen's state can draw again; none holds a form being typed.
+    Collapse: { defaultProps: { keepMounted: false } },
     Select: { defaultProps: { size: 'md', withAsterisk: false } },
     MultiSelect: { defaultProps: { size: 'md', withAsterisk: false } },
     CheckboxGroup: { defaultProps: { size: 'md', withAsterisk: false } },
