@@ -144,7 +144,7 @@ export const enumsEn = {
     PORTAL: 'Patient portal',
     FAX: 'Fax',
     EMAIL: 'E-mail',
-    MAIL: 'Post',
+    MAIL: 'Mail',
     IN_PERSON: 'In person',
   },
   followUpChannel: {

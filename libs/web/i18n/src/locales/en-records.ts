@@ -129,7 +129,7 @@ export const recordsEn = {
   logFollowUpHeading: 'Log a follow-up with {{holder}}',
   channel: 'How',
   outcome: 'What happened',
-  outcomeHelp: 'For example "Spoke to Dana in records; disc posted Friday".',
+  outcomeHelp: 'For example "Talked with Dana in records; disc mailed Friday".',
   followUpLogged: 'Follow-up saved.',
   recordExtension: 'Record an extension',
   extensionHeading: 'Record an extension from {{holder}}',
