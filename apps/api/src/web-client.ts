@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 /** The files vite-plugin-pwa writes at the top of the build (apps/web/vite.config.ts). */
 const SERVICE_WORKER = 'sw.js';
 const WEB_MANIFEST = 'manifest.webmanifest';
-/** The chunks each landing screen needs beyond index.html's, written by the build (apps/web/vite.config.ts, routePreloads). */
+/** The sign-in page's chunks beyond index.html's and the public addresses, written by the build (apps/web/vite.config.ts, routePreloads). */
 const ROUTE_PRELOADS = 'route-preloads.json';
 
 /** Encodings the build writes beside each asset (tools/web/precompress.mjs), best first. */
@@ -32,10 +32,14 @@ export function serveWebClient(app: NestExpressApplication, dir: string): void {
   if (!existsSync(index)) throw new Error(`WEB_DIST is set to ${dir} but it has no index.html; run "npm run build" first.`);
   const page = readFileSync(index, 'utf8');
   const landing = landingPages(page, readRoutePreloads(join(dir, ROUTE_PRELOADS)));
+  // Each variant of the page (two at most) is cut around its nonce once, not on every answer.
+  const parts = new Map<string, string[]>();
   const sendPage = (req: express.Request, res: express.Response): void => {
-    const [before, after] = landing(req.path, hasCookie(req, SESSION_COOKIE)).split(CSP_NONCE_PLACEHOLDER, 2);
+    const variant = landing(req.path, hasCookie(req, SESSION_COOKIE));
+    if (!parts.has(variant)) parts.set(variant, variant.split(CSP_NONCE_PLACEHOLDER, 2));
+    const [before, after] = parts.get(variant)!;
     res.setHeader('Cache-Control', 'no-cache');
-    // The page differs with the session cookie's presence (the signed-in screens' chunks or the sign-in page's).
+    // Whether the sign-in page's chunks are preloaded depends on the session cookie being there.
     res.setHeader('Vary', 'Cookie');
     res.type('html').send(after === undefined ? before : `${before}${cspNonce(res)}${after}`);
   };
